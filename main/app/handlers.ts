@@ -1,0 +1,52 @@
+// Each contract method mapped to the domain that answers it. Nothing here decides anything: the handlers
+// only translate between the contract's shapes and the domains' calls.
+import type { TillInfo } from '../../preload/contract';
+import type { Catalog } from '../catalog';
+import type { Checkout } from '../checkout';
+import type { Handlers } from '../ipc';
+import type { SettingsStore } from '../settings';
+import type { HostKind } from './types';
+
+export interface HandlerDeps {
+  host: HostKind;
+  simulated: boolean;
+  settings: SettingsStore;
+  checkout: Checkout;
+  catalog: Catalog;
+}
+
+export function createHandlers({ host, simulated, settings, checkout, catalog }: HandlerDeps): Handlers {
+  const tillInfo = (): TillInfo => {
+    const s = settings.get();
+    return {
+      tillId: s.tillId,
+      shopNameAr: s.shopNameAr,
+      shopNameEn: s.shopNameEn,
+      vatNumber: s.vatNumber,
+      pricesIncludeVat: s.pricesIncludeVat,
+      currency: 'SAR',
+      host,
+      simulated,
+      preferences: s.preferences,
+    };
+  };
+
+  return {
+    getTill: () => tillInfo(),
+    setPreferences: (patch) => {
+      const current = settings.get().preferences;
+      return settings.update({
+        preferences: { locale: patch.locale ?? current.locale, digits: patch.digits ?? current.digits },
+      }).preferences;
+    },
+    getSale: () => checkout.currentSale(),
+    scanBarcode: ({ barcode }) => checkout.scanBarcode(barcode),
+    addProduct: ({ productId }) => checkout.addProduct(productId),
+    setQuantity: ({ lineId, quantity }) => checkout.setQuantity(lineId, quantity),
+    removeLine: ({ lineId }) => checkout.removeLine(lineId),
+    voidSale: () => checkout.voidSale(),
+    tenderCash: ({ tenderedHalalas }) => checkout.tenderCash(tenderedHalalas),
+    searchCatalog: ({ query, limit }) => catalog.search(query, limit),
+    getReceipt: ({ receiptNo }) => checkout.receipt(receiptNo),
+  };
+}

@@ -1,0 +1,64 @@
+// The composition root: opens the ledger, wires the domains together and hands the shell (Electron or the
+// browser host) one RunningTill. Both shells call exactly this, so they run the same services.
+import fs from 'node:fs';
+import { openCatalog, seedCatalogIfEmpty } from '../catalog';
+import { createCheckout } from '../checkout';
+import { openDatabase } from '../db';
+import { createVirtualPrinter } from '../devices';
+import { createDispatcher } from '../ipc';
+import { createJournal } from '../ledger';
+import { createEscPosPrinter } from '../printing';
+import { openSettings } from '../settings';
+import { createEventHub } from './events';
+import { createHandlers } from './handlers';
+import { acquireInstanceLock } from './instance-lock';
+import { demoCatalogCsv, ledgerFile } from './paths';
+import type { RunningTill, TillOptions } from './types';
+
+export type { RunningTill, TillOptions, HostKind, TillEventListener } from './types';
+export { defaultDataDir, ledgerFile, rendererDist, preloadBundle, projectRoot } from './paths';
+
+export async function startTill(options: TillOptions): Promise<RunningTill> {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const lock = acquireInstanceLock(options.dataDir);
+  let db;
+  try {
+    db = openDatabase(ledgerFile(options.dataDir));
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  const settings = openSettings(db);
+  const seed = options.seedCatalogCsv === undefined ? demoCatalogCsv() : options.seedCatalogCsv;
+  if (seed) seedCatalogIfEmpty(db, seed);
+  const catalog = openCatalog(db);
+  const journal = createJournal(db, settings.get().tillId);
+  const hub = createEventHub();
+
+  // Until the printing issue brings real transports, the drawer is driven through the virtual printer.
+  const virtualPrinter = createVirtualPrinter();
+  const checkout = createCheckout({
+    db,
+    journal,
+    settings: settings.get,
+    products: { byBarcode: catalog.findByBarcode, byId: catalog.getById },
+    printer: createEscPosPrinter(virtualPrinter.input),
+    onSaleChanged: (sale) => hub.emit('saleChanged', sale),
+  });
+  checkout.currentSale();
+
+  const handlers = createHandlers({ host: options.host, simulated: true, settings, checkout, catalog });
+  const openDb = db;
+  let closed = false;
+  return {
+    dispatch: createDispatcher(handlers),
+    subscribe: hub.subscribe,
+    dataDir: options.dataDir,
+    async close() {
+      if (closed) return;
+      closed = true;
+      openDb.close();
+      lock.release();
+    },
+  };
+}

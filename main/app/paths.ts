@@ -1,0 +1,24 @@
+// Where the app's own files are. Works from source (main/app/) and from the bundles (dist/main/), which both
+// sit two folders below the project root.
+import os from 'node:os';
+import path from 'node:path';
+
+export const projectRoot = (): string => path.resolve(__dirname, '..', '..');
+export const rendererDist = (): string => path.join(projectRoot(), 'dist', 'renderer');
+export const preloadBundle = (): string => path.join(projectRoot(), 'dist', 'preload', 'index.cjs');
+export const resourcesDir = (): string => path.join(projectRoot(), 'resources');
+export const demoCatalogCsv = (): string => path.join(resourcesDir(), 'catalog', 'demo-catalog.csv');
+
+/**
+ * The till's data folder. NUQTA_DATA_DIR wins (tests, several tills on one machine); otherwise the
+ * per-user application-data folder of the platform, the same for the Electron app, the host and the CLI.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.NUQTA_DATA_DIR) return path.resolve(env.NUQTA_DATA_DIR);
+  if (platform === 'win32') {
+    return path.join(env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'Nuqta POS');
+  }
+  return path.join(env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'nuqta-pos');
+}
+
+export const ledgerFile = (dataDir: string): string => path.join(dataDir, 'till.db');

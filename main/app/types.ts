@@ -1,0 +1,26 @@
+// What a running till offers to whichever shell carries it (Electron window or browser host).
+import type { EventName, EventPayload, TillInfo } from '../../preload/contract';
+import type { Dispatch } from '../ipc';
+
+export type HostKind = TillInfo['host'];
+
+export type TillEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface RunningTill {
+  /** Validates and runs one contract call. */
+  dispatch: Dispatch;
+  /** Subscribe to events for every view; returns the unsubscribe function. */
+  subscribe(listener: TillEventListener): () => void;
+  /** Absolute path of the data folder in use (ledger, settings, backups). */
+  dataDir: string;
+  /** Flushes and closes the ledger; releases the single-instance lock. */
+  close(): Promise<void>;
+}
+
+export interface TillOptions {
+  host: HostKind;
+  /** Folder holding till.db; created if missing. */
+  dataDir: string;
+  /** Catalog CSV to seed an empty till with; defaults to the demo catalog in resources/. */
+  seedCatalogCsv?: string | null;
+}

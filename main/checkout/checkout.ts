@@ -1,0 +1,246 @@
+// The sale in progress. It lives here in main, not in the view: every change is one write transaction that
+// appends the journal entry and updates the sale tables together, so a reload, a crash or a power cut
+// brings back exactly what the cashier last saw.
+import { randomUUID } from 'node:crypto';
+import type { CompletedSale, DrawerOutcome, ProductHit, Receipt, Sale, Tender } from '../../preload/contract';
+import { classifyBarcode } from '../catalog';
+import type { Db } from '../db';
+import { TillError } from '../errors';
+import type { Journal } from '../ledger';
+import { computeTotals } from '../money';
+import type { ReceiptPrinter } from '../printing';
+import type { TillSettings } from '../settings';
+import { createSaleStore } from './sale-store';
+
+/** What checkout needs of the catalog. */
+export interface ProductLookup {
+  byBarcode(barcode: string): ProductHit | undefined;
+  byId(productId: number): ProductHit | undefined;
+}
+
+export interface CheckoutDeps {
+  db: Db;
+  journal: Journal;
+  settings: () => TillSettings;
+  products: ProductLookup;
+  /** Null when no printer is configured: the drawer outcome is then 'failed'. */
+  printer: ReceiptPrinter | null;
+  onSaleChanged: (sale: Sale) => void;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** 1,000,000 SAR: far above any till sale, low enough that a stuck key cannot produce a runaway total. */
+export const MAX_SALE_TOTAL_HALALAS = 100_000_000;
+export const MAX_LINES = 500;
+
+export function receiptNumberText(tillId: string, number: number): string {
+  return `${tillId}-${String(number).padStart(6, '0')}`;
+}
+
+export function createCheckout(deps: CheckoutDeps) {
+  const { db, journal, products } = deps;
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? randomUUID;
+  const tillId = () => deps.settings().tillId;
+  const store = createSaleStore(db, tillId(), () => deps.settings().pricesIncludeVat);
+
+  const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
+
+  /** Must run inside a write transaction. */
+  const ensureOpenSale = (): Sale => {
+    const open = store.openSale();
+    if (open) return open;
+    const saleId = newId();
+    const entry = journal.append('sale.opened', { saleId });
+    store.insertSale(saleId, entry.at, entry.seq);
+    return store.openSale()!;
+  };
+
+  const lineOf = (sale: Sale, lineId: string) => {
+    const line = sale.lines.find((l) => l.lineId === lineId);
+    if (!line) throw new TillError('LINE_UNKNOWN', lineId);
+    return line;
+  };
+
+  /** Re-reads the sale after a change and refuses a result no till should hold. */
+  const checkedSale = (saleId: string): Sale => {
+    const sale = store.sale(saleId)!;
+    if (sale.lines.length > MAX_LINES || sale.totals.totalHalalas > MAX_SALE_TOTAL_HALALAS) {
+      throw new TillError('SALE_TOO_LARGE', `total ${sale.totals.totalHalalas}, lines ${sale.lines.length}`);
+    }
+    return sale;
+  };
+
+  const changed = (sale: Sale): Sale => {
+    deps.onSaleChanged(sale);
+    return sale;
+  };
+
+  const addProduct = (product: ProductHit): Sale =>
+    changed(
+      write(() => {
+        const sale = ensureOpenSale();
+        const same = sale.lines.find((l) => l.productId === product.productId && l.unitPriceHalalas === product.priceHalalas);
+        if (same) {
+          // Scanning the same item again counts it again on its existing line, as cashiers expect.
+          const to = same.quantity + 1;
+          journal.append('line.quantity_changed', { saleId: sale.saleId, lineId: same.lineId, from: same.quantity, to, reason: 'rescan' });
+          store.setQuantity(sale.saleId, same.lineId, to);
+        } else {
+          const line = {
+            lineId: newId(),
+            productId: product.productId,
+            barcode: product.barcode,
+            nameAr: product.nameAr,
+            nameEn: product.nameEn,
+            unitPriceHalalas: product.priceHalalas,
+            quantity: 1,
+            vatCategory: product.vatCategory,
+          };
+          const entry = journal.append('line.added', { saleId: sale.saleId, ...line });
+          store.insertLine(sale.saleId, line, entry.seq);
+        }
+        return checkedSale(sale.saleId);
+      }),
+    );
+
+  return {
+    currentSale(): Sale {
+      return store.openSale() ?? changed(write(ensureOpenSale));
+    },
+
+    scanBarcode(raw: string): Sale {
+      // A scan read under the wrong keyboard layout, or line noise, is not a barcode: say so plainly.
+      const read = classifyBarcode(raw);
+      if (read.status === 'malformed') throw new TillError('BARCODE_MALFORMED', `${read.reason}: ${JSON.stringify(raw)}`);
+      if (read.status === 'bad-check-digit') throw new TillError('BARCODE_CHECK_DIGIT', read.code);
+      const barcode = read.code;
+      const product = products.byBarcode(barcode);
+      if (!product) throw new TillError('BARCODE_UNKNOWN', barcode);
+      return addProduct(product);
+    },
+
+    addProduct(productId: number): Sale {
+      const product = products.byId(productId);
+      if (!product) throw new TillError('PRODUCT_UNKNOWN', String(productId));
+      return addProduct(product);
+    },
+
+    setQuantity(lineId: string, quantity: number): Sale {
+      return changed(
+        write(() => {
+          const sale = ensureOpenSale();
+          const line = lineOf(sale, lineId);
+          if (line.quantity === quantity) return sale;
+          journal.append('line.quantity_changed', { saleId: sale.saleId, lineId, from: line.quantity, to: quantity, reason: 'cashier' });
+          store.setQuantity(sale.saleId, lineId, quantity);
+          return checkedSale(sale.saleId);
+        }),
+      );
+    },
+
+    removeLine(lineId: string): Sale {
+      return changed(
+        write(() => {
+          const sale = ensureOpenSale();
+          const line = lineOf(sale, lineId);
+          const entry = journal.append('line.removed', {
+            saleId: sale.saleId,
+            lineId,
+            productId: line.productId,
+            quantity: line.quantity,
+            lineTotalHalalas: line.lineTotalHalalas,
+          });
+          store.removeLine(sale.saleId, lineId, entry.seq);
+          return store.sale(sale.saleId)!;
+        }),
+      );
+    },
+
+    voidSale(): Sale {
+      return changed(
+        write(() => {
+          const sale = ensureOpenSale();
+          if (sale.lines.length === 0) return sale;
+          const entry = journal.append('sale.voided', {
+            saleId: sale.saleId,
+            lineCount: sale.lines.length,
+            totalHalalas: sale.totals.totalHalalas,
+          });
+          store.closeSale(sale, 'voided', entry.at, entry.seq);
+          return ensureOpenSale();
+        }),
+      );
+    },
+
+    async tenderCash(tenderedHalalas: number): Promise<CompletedSale> {
+      const { receipt, change, next } = write(() => {
+        const sale = ensureOpenSale();
+        if (sale.lines.length === 0) throw new TillError('SALE_EMPTY');
+        const total = sale.totals.totalHalalas;
+        if (tenderedHalalas < total) throw new TillError('UNDER_TENDER', `${tenderedHalalas} < ${total}`);
+        const settings = deps.settings();
+        const tender: Tender = {
+          kind: 'cash',
+          amountHalalas: total,
+          tenderedHalalas,
+          changeHalalas: tenderedHalalas - total,
+        };
+        const tenderEntry = journal.append('tender.accepted', { saleId: sale.saleId, ...tender });
+        store.insertTender(sale.saleId, newId(), tender, tenderEntry.seq);
+
+        const number = store.nextReceiptNumber();
+        const receiptNo = receiptNumberText(settings.tillId, number);
+        const completed = journal.append('sale.completed', {
+          saleId: sale.saleId,
+          receiptNo,
+          totals: sale.totals,
+          lines: sale.lines,
+        });
+        const receipt: Receipt = {
+          receiptNo,
+          tillId: settings.tillId,
+          saleId: sale.saleId,
+          issuedAt: completed.at,
+          shopNameAr: settings.shopNameAr,
+          shopNameEn: settings.shopNameEn,
+          vatNumber: settings.vatNumber,
+          lines: sale.lines,
+          totals: sale.totals,
+          tenders: [tender],
+        };
+        store.closeSale(sale, 'completed', completed.at, completed.seq);
+        store.insertReceipt(receipt, number, completed.seq);
+        return { receipt, change: tender.changeHalalas, next: ensureOpenSale() };
+      });
+      // The sale is committed; from here on nothing can lose it. The drawer is opened after, and its
+      // outcome is journaled and reported rather than allowed to fail the sale.
+      changed(next);
+      const drawer = await openDrawer(receipt.saleId);
+      return { receipt, changeHalalas: change, drawer, next };
+    },
+
+    receipt(receiptNo: string): Receipt {
+      const body = store.receiptBody(receiptNo);
+      if (!body) throw new TillError('RECEIPT_UNKNOWN', receiptNo);
+      return JSON.parse(body) as Receipt;
+    },
+  };
+
+  async function openDrawer(saleId: string): Promise<DrawerOutcome> {
+    let outcome: DrawerOutcome = 'failed';
+    let reason: string | undefined;
+    try {
+      if (!deps.printer) throw new Error('no printer configured');
+      await deps.printer.openDrawer();
+      outcome = 'opened';
+    } catch (e) {
+      reason = e instanceof Error ? e.message : String(e);
+    }
+    write(() => journal.append('drawer.kicked', { saleId, cause: 'sale', outcome, ...(reason ? { reason } : {}) }));
+    return outcome;
+  }
+}
+
+export type Checkout = ReturnType<typeof createCheckout>;

@@ -1,0 +1,9 @@
+export {
+  createCheckout,
+  receiptNumberText,
+  MAX_LINES,
+  MAX_SALE_TOTAL_HALALAS,
+  type Checkout,
+  type CheckoutDeps,
+  type ProductLookup,
+} from './checkout';

@@ -1,0 +1,160 @@
+// Reading and writing the sale tables. Only checkout uses this, always inside the transaction that also
+// appends the matching journal entry.
+import type { Receipt, Sale, SaleLine, Tender } from '../../preload/contract';
+import type { Db } from '../db';
+import { computeTotals } from '../money';
+
+interface SaleRow {
+  id: string;
+  status: Sale['status'];
+  opened_at: string;
+  revision: number;
+}
+
+interface LineRow {
+  id: string;
+  product_id: number;
+  barcode: string;
+  name_ar: string;
+  name_en: string;
+  unit_price_halalas: number;
+  quantity: number;
+  vat_category: SaleLine['vatCategory'];
+}
+
+export interface NewLine {
+  lineId: string;
+  productId: number;
+  barcode: string;
+  nameAr: string;
+  nameEn: string;
+  unitPriceHalalas: number;
+  quantity: number;
+  vatCategory: SaleLine['vatCategory'];
+}
+
+export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => boolean) {
+  const q = {
+    openSale: db.prepare<[string], SaleRow>(
+      `SELECT id, status, opened_at, revision FROM sales WHERE till_id = ? AND status = 'open'`,
+    ),
+    saleById: db.prepare<[string], SaleRow>('SELECT id, status, opened_at, revision FROM sales WHERE id = ?'),
+    lines: db.prepare<[string], LineRow>(
+      `SELECT id, product_id, barcode, name_ar, name_en, unit_price_halalas, quantity, vat_category
+       FROM sale_lines WHERE sale_id = ? AND removed_seq IS NULL ORDER BY position`,
+    ),
+    insertSale: db.prepare(
+      `INSERT INTO sales (id, till_id, status, opened_at, opened_seq) VALUES (?, ?, 'open', ?, ?)`,
+    ),
+    nextPosition: db.prepare<[string], { next: number }>(
+      'SELECT COALESCE(MAX(position), 0) + 1 AS next FROM sale_lines WHERE sale_id = ?',
+    ),
+    insertLine: db.prepare(
+      `INSERT INTO sale_lines (id, sale_id, position, product_id, barcode, name_ar, name_en, unit_price_halalas,
+                               quantity, vat_category, added_seq)
+       VALUES (@lineId, @saleId, @position, @productId, @barcode, @nameAr, @nameEn, @unitPriceHalalas,
+               @quantity, @vatCategory, @seq)`,
+    ),
+    setQuantity: db.prepare('UPDATE sale_lines SET quantity = ? WHERE id = ? AND removed_seq IS NULL'),
+    removeLine: db.prepare('UPDATE sale_lines SET removed_seq = ? WHERE id = ? AND removed_seq IS NULL'),
+    bump: db.prepare('UPDATE sales SET revision = revision + 1 WHERE id = ?'),
+    close: db.prepare(
+      `UPDATE sales SET status = @status, closed_at = @at, closed_seq = @seq, revision = revision + 1,
+              subtotal_halalas = @subtotal, vat_halalas = @vat, total_halalas = @total
+       WHERE id = @saleId AND status = 'open'`,
+    ),
+    insertTender: db.prepare(
+      `INSERT INTO tenders (id, sale_id, kind, amount_halalas, tendered_halalas, change_halalas, seq)
+       VALUES (@tenderId, @saleId, @kind, @amountHalalas, @tenderedHalalas, @changeHalalas, @seq)`,
+    ),
+    nextReceiptNumber: db.prepare<[string], { next: number }>(
+      'SELECT COALESCE((SELECT last_number FROM receipt_counters WHERE till_id = ?), 0) + 1 AS next',
+    ),
+    advanceCounter: db.prepare(
+      `INSERT INTO receipt_counters (till_id, last_number) VALUES (?, ?)
+       ON CONFLICT(till_id) DO UPDATE SET last_number = excluded.last_number
+       WHERE excluded.last_number = receipt_counters.last_number + 1`,
+    ),
+    insertReceipt: db.prepare(
+      `INSERT INTO receipts (receipt_no, till_id, number, sale_id, issued_at, body, seq)
+       VALUES (@receiptNo, @tillId, @number, @saleId, @issuedAt, @body, @seq)`,
+    ),
+    receipt: db.prepare<[string], { body: string }>('SELECT body FROM receipts WHERE receipt_no = ?'),
+  };
+
+  const toLine = (r: LineRow): SaleLine => ({
+    lineId: r.id,
+    productId: r.product_id,
+    barcode: r.barcode,
+    nameAr: r.name_ar,
+    nameEn: r.name_en,
+    quantity: r.quantity,
+    unitPriceHalalas: r.unit_price_halalas,
+    lineTotalHalalas: r.unit_price_halalas * r.quantity,
+    vatCategory: r.vat_category,
+  });
+
+  const assemble = (row: SaleRow): Sale => {
+    const lines = q.lines.all(row.id).map(toLine);
+    return {
+      saleId: row.id,
+      status: row.status,
+      openedAt: row.opened_at,
+      lines,
+      totals: computeTotals(lines, pricesIncludeVat()),
+      revision: row.revision,
+    };
+  };
+
+  return {
+    openSale(): Sale | undefined {
+      const row = q.openSale.get(tillId);
+      return row && assemble(row);
+    },
+    sale(saleId: string): Sale | undefined {
+      const row = q.saleById.get(saleId);
+      return row && assemble(row);
+    },
+    insertSale(saleId: string, openedAt: string, seq: number) {
+      q.insertSale.run(saleId, tillId, openedAt, seq);
+    },
+    insertLine(saleId: string, line: NewLine, seq: number) {
+      const position = q.nextPosition.get(saleId)!.next;
+      q.insertLine.run({ ...line, saleId, position, seq });
+      q.bump.run(saleId);
+    },
+    setQuantity(saleId: string, lineId: string, quantity: number) {
+      q.setQuantity.run(quantity, lineId);
+      q.bump.run(saleId);
+    },
+    removeLine(saleId: string, lineId: string, seq: number) {
+      q.removeLine.run(seq, lineId);
+      q.bump.run(saleId);
+    },
+    closeSale(sale: Sale, status: 'completed' | 'voided', at: string, seq: number) {
+      const { subtotalHalalas: subtotal, vatHalalas: vat, totalHalalas: total } = sale.totals;
+      const changed = q.close.run({ saleId: sale.saleId, status, at, seq, subtotal, vat, total }).changes;
+      if (changed !== 1) throw new Error(`sale ${sale.saleId} was not open`);
+    },
+    nextReceiptNumber: (): number => q.nextReceiptNumber.get(tillId)!.next,
+    insertTender(saleId: string, tenderId: string, tender: Tender, seq: number) {
+      q.insertTender.run({ ...tender, tenderId, saleId, seq });
+    },
+    insertReceipt(receipt: Receipt, number: number, seq: number) {
+      // The counter only moves by exactly one; anything else is a bug we want to fail the transaction.
+      if (q.advanceCounter.run(tillId, number).changes !== 1) throw new Error(`receipt number ${number} is not next`);
+      q.insertReceipt.run({
+        receiptNo: receipt.receiptNo,
+        tillId,
+        number,
+        saleId: receipt.saleId,
+        issuedAt: receipt.issuedAt,
+        body: JSON.stringify(receipt),
+        seq,
+      });
+    },
+    receiptBody: (receiptNo: string): string | undefined => q.receipt.get(receiptNo)?.body,
+  };
+}
+
+export type SaleStore = ReturnType<typeof createSaleStore>;

@@ -1,0 +1,97 @@
+// The admin's commands. Each returns an exit code and writes what a person needs to read; none of them
+// needs the till to be stopped (WAL lets them read and back up while it runs).
+import fs from 'node:fs';
+import path from 'node:path';
+import { ledgerFile } from '../app';
+import { importCatalogCsv } from '../catalog';
+import { openDatabase } from '../db';
+import { verifyJournal } from '../ledger';
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, tillError: 3, rejected: 4 } as const;
+
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export function ledgerVerify(dataDir: string, io: Output): number {
+  const file = ledgerFile(dataDir);
+  if (!fs.existsSync(file)) {
+    io.err(`No ledger at ${file}. / لا يوجد سجل في هذا المسار.`);
+    return EXIT.failure;
+  }
+  const db = openDatabase(file, { readonly: true });
+  try {
+    const result = verifyJournal(db);
+    if (result.ok) {
+      io.out(`Ledger OK: ${result.entries} entries, chain intact. Head ${result.headHash}`);
+      io.out(`السجل سليم: ${result.entries} قيد، السلسلة متصلة.`);
+      return EXIT.ok;
+    }
+    io.err(`Ledger BROKEN at entry ${result.brokenAt}: ${result.reason}. ${result.entries} entries before it are intact.`);
+    io.err(`السجل تالف عند القيد ${result.brokenAt}.`);
+    return EXIT.rejected;
+  } finally {
+    db.close();
+  }
+}
+
+export function catalogImport(dataDir: string, csvPath: string, mode: 'all-or-nothing' | 'valid-rows', io: Output): number {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(csvPath);
+  } catch (e) {
+    io.err(`Cannot read ${csvPath}: ${(e as Error).message} / تعذرت قراءة الملف.`);
+    return EXIT.failure;
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(ledgerFile(dataDir));
+  try {
+    const report = importCatalogCsv(db, bytes, { mode });
+    for (const r of report.rejected) {
+      io.err(`row ${r.row}${r.barcode ? ` (${r.barcode})` : ''}: ${r.code} — ${r.message_en} / ${r.message_ar}`);
+    }
+    if (report.committed) {
+      io.out(`Imported: ${report.imported} new, ${report.updated} updated, ${report.rejected.length} rejected.`);
+      io.out(`تم الاستيراد: ${report.imported} جديد، ${report.updated} محدث، ${report.rejected.length} مرفوض.`);
+    } else {
+      io.err(`Nothing imported: ${report.rejected.length} rows have errors (mode ${mode}). / لم يُستورد شيء.`);
+    }
+    return report.rejected.length === 0 ? EXIT.ok : EXIT.rejected;
+  } finally {
+    db.close();
+  }
+}
+
+export async function backup(dataDir: string, target: string, force: boolean, io: Output): Promise<number> {
+  const source = ledgerFile(dataDir);
+  if (!fs.existsSync(source)) {
+    io.err(`No ledger at ${source}. / لا يوجد سجل في هذا المسار.`);
+    return EXIT.failure;
+  }
+  const destination = path.resolve(target);
+  if (fs.existsSync(destination) && !force) {
+    io.err(`${destination} exists; pass --force to overwrite. / الملف موجود مسبقاً.`);
+    return EXIT.usage;
+  }
+  const db = openDatabase(source, { readonly: true });
+  try {
+    // SQLite's online backup: a consistent snapshot even while the till keeps selling.
+    await db.backup(destination);
+  } finally {
+    db.close();
+  }
+  const copy = openDatabase(destination, { readonly: true });
+  try {
+    const check = verifyJournal(copy);
+    if (!check.ok) {
+      io.err(`Backup written but its chain is broken at ${check.brokenAt}: ${check.reason}`);
+      return EXIT.rejected;
+    }
+    io.out(`Backup written to ${destination} (${check.entries} journal entries, verified).`);
+    io.out(`تم حفظ النسخة الاحتياطية والتحقق منها.`);
+    return EXIT.ok;
+  } finally {
+    copy.close();
+  }
+}

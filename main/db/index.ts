@@ -1,0 +1,3 @@
+export { openDatabase, type Db, type OpenOptions } from './open';
+export { runMigrations, schemaVersion, latestVersion, type Migration } from './migrate';
+export { migrations } from './migrations';

@@ -1,0 +1,8 @@
+// Every schema version, in order. Append only: a shipped migration is never edited, a new one is added
+// with the next multiple of 10.
+import type { Migration } from '../migrate';
+import { migration0010Ledger } from './0010-ledger';
+import { migration0020Catalog } from './0020-catalog';
+import { migration0030Sales } from './0030-sales';
+
+export const migrations: readonly Migration[] = [migration0010Ledger, migration0020Catalog, migration0030Sales];

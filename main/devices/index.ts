@@ -1,0 +1,1 @@
+export { createVirtualPrinter, type VirtualPrinter, type PrinterCommand } from './virtual-printer';

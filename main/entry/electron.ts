@@ -1,0 +1,16 @@
+// The Electron main-process entry (bundled to dist/main/electron.cjs, package.json "main"). Deliberately
+// thin: everything testable lives in main/shell, which receives the electron module as a parameter.
+import * as electron from 'electron';
+import { defaultDataDir, startTill } from '../app';
+import { startShell } from '../shell';
+
+// defaultDataDir(), not app.getPath('userData'): the CLI and the browser host resolve the same folder, so
+// all three find the same ledger. NUQTA_KIOSK=1 runs full-screen until kiosk becomes a till setting.
+startShell(electron, {
+  startTill,
+  dataDir: defaultDataDir(),
+  kiosk: process.env.NUQTA_KIOSK === '1',
+}).catch((e: unknown) => {
+  console.error('Nuqta POS shell failed to start', e);
+  electron.app.exit(1);
+});

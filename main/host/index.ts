@@ -1,0 +1,2 @@
+export { startHost, type HostOptions, type RunningHost } from './server';
+export { contentSecurityPolicy } from './static';

@@ -1,0 +1,40 @@
+// The single door into main's services. Both carriers (Electron IPC and the browser host's WebSocket) hand
+// every call here: the method name must be in the contract, the input must parse against its schema, and
+// whatever happens comes back as a Result, never as a thrown error crossing the boundary.
+import {
+  methods,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+  type Result,
+} from '../../preload/contract';
+import { errorData, isTillError } from '../errors';
+
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+
+export type Dispatch = (method: string, rawInput: unknown) => Promise<Result<unknown>>;
+
+export interface DispatchLog {
+  error(message: string, detail?: unknown): void;
+}
+
+const isMethod = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(methods, name);
+
+export function createDispatcher(handlers: Handlers, log: DispatchLog = console): Dispatch {
+  return async (method, rawInput) => {
+    if (!isMethod(method)) return { ok: false, error: errorData('UNKNOWN_METHOD') };
+    const parsed = methods[method].input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: errorData('INVALID_INPUT') };
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value };
+    } catch (e) {
+      if (isTillError(e)) return { ok: false, error: e.toData() };
+      log.error(`unexpected failure in ${method}`, e);
+      return { ok: false, error: errorData('INTERNAL') };
+    }
+  };
+}

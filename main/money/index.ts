@@ -1,0 +1,2 @@
+export { divideRoundHalfUp } from './rounding';
+export { computeTotals, VAT_RATE_PERCENT, type PricedLine } from './vat';

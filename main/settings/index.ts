@@ -1,0 +1,1 @@
+export { openSettings, DEMO_SETTINGS, TillSettings, type SettingsStore } from './settings';

@@ -1,0 +1,126 @@
+// The slice of Electron the shell uses, as narrow structural types. The shell takes the electron module as a
+// parameter typed with these, so tests can hand it a small fake, and the real module still type-checks
+// against them in main/entry/electron.ts (a drift in Electron's API shows up there at compile time).
+
+/** An Electron event a handler can cancel (navigation, webview attach, quit). */
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+
+export interface FrameLike {
+  /** The URL the frame has committed; what we compare against the app origin. */
+  readonly url: string;
+  /** null for a main frame. */
+  readonly parent: FrameLike | null;
+}
+
+export type WindowOpenResponse = { action: 'deny' };
+
+export interface WebContentsLike {
+  readonly mainFrame: FrameLike;
+  isDestroyed(): boolean;
+  send(channel: string, ...args: unknown[]): void;
+  setWindowOpenHandler(handler: (details: { url: string }) => WindowOpenResponse): void;
+  on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+}
+
+/** What Electron hands an ipcMain.handle listener; senderFrame is null once the frame navigated or died. */
+export interface InvokeEventLike {
+  readonly sender: WebContentsLike;
+  readonly senderFrame: FrameLike | null;
+}
+
+export type InvokeListener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;
+
+export interface IpcMainLike {
+  handle(channel: string, listener: InvokeListener): void;
+  removeHandler(channel: string): void;
+}
+
+export interface WebPreferencesOptions {
+  contextIsolation: boolean;
+  sandbox: boolean;
+  nodeIntegration: boolean;
+  nodeIntegrationInWorker: boolean;
+  webSecurity: boolean;
+  allowRunningInsecureContent: boolean;
+  webviewTag: boolean;
+  spellcheck: boolean;
+  preload: string;
+}
+
+export interface WindowOptions {
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  show: boolean;
+  kiosk: boolean;
+  title: string;
+  backgroundColor: string;
+  autoHideMenuBar: boolean;
+  webPreferences: WebPreferencesOptions;
+}
+
+export interface BrowserWindowLike {
+  readonly webContents: WebContentsLike;
+  loadURL(url: string): Promise<void>;
+  show(): void;
+  focus(): void;
+  restore(): void;
+  isMinimized(): boolean;
+  isDestroyed(): boolean;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  on(event: 'closed', listener: () => void): unknown;
+}
+
+export type BrowserWindowCtor = new (options: WindowOptions) => BrowserWindowLike;
+
+export interface SchemePrivileges {
+  standard: boolean;
+  secure: boolean;
+  supportFetchAPI: boolean;
+  bypassCSP: boolean;
+  corsEnabled: boolean;
+  allowServiceWorkers: boolean;
+}
+
+/** The request fields the app:// handler reads; a global Request satisfies it. */
+export type AppRequest = Pick<Request, 'method' | 'url'>;
+
+export interface ProtocolLike {
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges: SchemePrivileges }>): void;
+  handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
+}
+
+export interface SessionLike {
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+  setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
+}
+
+export interface AppLike {
+  enableSandbox(): void;
+  requestSingleInstanceLock(): boolean;
+  whenReady(): Promise<void>;
+  quit(): void;
+  exit(code?: number): void;
+  on(event: 'second-instance', listener: () => void): unknown;
+  on(event: 'window-all-closed', listener: () => void): unknown;
+  on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;
+  on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void): unknown;
+}
+
+export interface ElectronModule {
+  app: AppLike;
+  BrowserWindow: BrowserWindowCtor;
+  ipcMain: IpcMainLike;
+  protocol: ProtocolLike;
+  session: { readonly defaultSession: SessionLike };
+  Menu: { setApplicationMenu(menu: null): void };
+  dialog: { showErrorBox(title: string, content: string): void };
+}

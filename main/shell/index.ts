@@ -1,0 +1,7 @@
+// The Electron shell: window, app:// scheme, security handlers and IPC binding around a running till.
+export { startShell, type Shell, type ShellDeps, type ShellLog } from './start';
+export type { ElectronModule } from './electron-types';
+export { APP_ORIGIN, APP_ENTRY_URL, isAppUrl } from './origin';
+export { CONTENT_SECURITY_POLICY, createAppProtocolHandler } from './protocol';
+export { isTrustedSender } from './sender';
+export { mainWindowOptions } from './window';

@@ -1,0 +1,135 @@
+// Wires the Electron app around a running till. Order matters and is the point of this file:
+//   before 'ready': single-instance lock, enableSandbox, privileged app:// scheme, webContents hardening;
+//   after 'ready':  no menu, permissions denied, app:// handler, till started, IPC + events bound, window.
+// Quitting (last window closed, Ctrl+Q, second-instance loser) always goes through before-quit, which holds
+// the quit until the till's ledger is flushed and closed.
+import type { RunningTill, TillOptions } from '../app/types';
+import { rendererDist, preloadBundle } from '../app/paths';
+import { errorData, isTillError } from '../errors';
+import type { BrowserWindowLike, ElectronModule } from './electron-types';
+import { forwardTillEvents } from './events';
+import { registerIpcHandlers } from './ipc';
+import { APP_SCHEME } from './origin';
+import { createAppProtocolHandler, registerAppScheme } from './protocol';
+import { denyAllPermissions, hardenAllWebContents } from './security';
+import { createMainWindow, loadApp } from './window';
+
+export interface ShellLog {
+  warn(message: string, detail?: unknown): void;
+  error(message: string, detail?: unknown): void;
+}
+
+export interface ShellDeps {
+  startTill(options: TillOptions): Promise<RunningTill>;
+  /** The till's data folder; defaultDataDir() so the app, the browser host and the CLI share one ledger. */
+  dataDir: string;
+  kiosk?: boolean;
+  /** Overrides for tests; default to the built bundles under dist/. */
+  rendererRoot?: string;
+  preloadPath?: string;
+  log?: ShellLog;
+}
+
+export interface Shell {
+  /** The till window, or null once it is closed. */
+  readonly window: BrowserWindowLike | null;
+  readonly till: RunningTill;
+  /** Unbinds IPC and events and closes the till; idempotent. */
+  shutdown(): Promise<void>;
+}
+
+/** Starts the shell; resolves null when this process must not run a till (second instance, failed start). */
+export async function startShell(electron: ElectronModule, deps: ShellDeps): Promise<Shell | null> {
+  const { app, protocol, ipcMain, BrowserWindow, session, Menu, dialog } = electron;
+  const log = deps.log ?? console;
+
+  // One till process per machine user: a second launch hands focus to the first and leaves.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  app.enableSandbox();
+  registerAppScheme(protocol);
+  hardenAllWebContents(app, log);
+
+  let win: BrowserWindowLike | null = null;
+  let till: RunningTill | null = null;
+  const unbind: Array<() => void> = [];
+  const appContents = () => (win && !win.isDestroyed() ? win.webContents : null);
+
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  let closing: Promise<void> | null = null;
+  const shutdown = (): Promise<void> =>
+    (closing ??= (async () => {
+      for (const off of unbind.splice(0)) off();
+      if (till) await till.close();
+    })());
+
+  let quitting = false;
+  let closed = false;
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (closed) return; // second pass, after the till is closed: let Electron quit
+    event.preventDefault();
+    if (quitting) return;
+    quitting = true;
+    shutdown()
+      .catch((e: unknown) => log.error('closing the till failed', e))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+
+  await app.whenReady();
+  Menu.setApplicationMenu(null); // no View ▸ Toggle DevTools / Reload on a till
+  denyAllPermissions(session.defaultSession, log);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(deps.rendererRoot ?? rendererDist()));
+
+  try {
+    till = await deps.startTill({ host: 'electron', dataDir: deps.dataDir });
+  } catch (e) {
+    reportStartFailure(dialog, log, e);
+    app.exit(1);
+    return null;
+  }
+  if (quitting) {
+    // Quit was asked while the ledger was opening; before-quit already ran without a till to close.
+    await till.close();
+    return null;
+  }
+
+  unbind.push(registerIpcHandlers(ipcMain, till.dispatch, appContents, log));
+  unbind.push(forwardTillEvents(till, appContents));
+
+  const created = createMainWindow(BrowserWindow, {
+    preload: deps.preloadPath ?? preloadBundle(),
+    kiosk: deps.kiosk ?? false,
+  });
+  win = created;
+  created.on('closed', () => {
+    win = null;
+  });
+  await loadApp(created).catch((e: unknown) => log.error('loading the till UI failed', e));
+
+  const running = till;
+  return {
+    get window() {
+      return win;
+    },
+    till: running,
+    shutdown,
+  };
+}
+
+/** The cashier sees why the till did not start, in both languages; details go to the log only. */
+function reportStartFailure(dialog: ElectronModule['dialog'], log: ShellLog, e: unknown): void {
+  log.error('the till could not start', e);
+  const data = isTillError(e) ? e.toData() : errorData('INTERNAL');
+  dialog.showErrorBox('Nuqta POS — نقطة', `${data.message_ar}\n\n${data.message_en}`);
+}

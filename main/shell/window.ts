@@ -1,0 +1,45 @@
+// The single till window. Every renderer-facing switch is set explicitly (not left to Electron defaults) so
+// a default changing in a future Electron cannot loosen it, and the test can compare the object exactly.
+import type { BrowserWindowCtor, BrowserWindowLike, WindowOptions } from './electron-types';
+import { APP_ENTRY_URL } from './origin';
+
+export interface WindowSettings {
+  preload: string;
+  /** Full-screen, no chrome, cannot be left with the mouse: for a dedicated till. */
+  kiosk: boolean;
+}
+
+export function mainWindowOptions(settings: WindowSettings): WindowOptions {
+  return {
+    // 1366×768 is the most common till / all-in-one screen.
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 600,
+    // Shown on ready-to-show so the cashier never sees a blank white frame.
+    show: false,
+    kiosk: settings.kiosk,
+    title: 'Nuqta POS — نقطة',
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: true,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      preload: settings.preload,
+    },
+  };
+}
+
+export function createMainWindow(BrowserWindow: BrowserWindowCtor, settings: WindowSettings): BrowserWindowLike {
+  const win = new BrowserWindow(mainWindowOptions(settings));
+  win.once('ready-to-show', () => win.show());
+  return win;
+}
+
+export const loadApp = (win: BrowserWindowLike): Promise<void> => win.loadURL(APP_ENTRY_URL);

@@ -1,0 +1,4 @@
+export * from './schemas';
+export * from './methods';
+export * from './api';
+export * from './wire';

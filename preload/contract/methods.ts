@@ -1,0 +1,69 @@
+// The one IPC contract. Every method the renderer can call, with the schema main validates its input
+// against and the schema of what it answers. Main's handlers, the preload bridge, the browser host and the
+// renderer's API type are all derived from this object; add a method here and the type checker points at
+// every place that must handle it.
+import { z } from 'zod';
+import {
+  CompletedSale,
+  DigitStyle,
+  Locale,
+  Preferences,
+  ProductHit,
+  Receipt,
+  Sale,
+  TillInfo,
+} from './schemas';
+
+/** A scanned or typed barcode: printable ASCII only, so a scan read under the Arabic layout is caught. */
+const BarcodeInput = z.string().min(1).max(64);
+const LineId = z.string().min(1).max(64);
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const methods = {
+  getTill: method(z.strictObject({}), TillInfo),
+  setPreferences: method(
+    z.strictObject({ locale: Locale.optional(), digits: DigitStyle.optional() }),
+    Preferences,
+  ),
+  getSale: method(z.strictObject({}), Sale),
+  scanBarcode: method(z.strictObject({ barcode: BarcodeInput }), Sale),
+  addProduct: method(z.strictObject({ productId: z.number().int().positive() }), Sale),
+  setQuantity: method(
+    z.strictObject({ lineId: LineId, quantity: z.number().int().min(1).max(9999) }),
+    Sale,
+  ),
+  removeLine: method(z.strictObject({ lineId: LineId }), Sale),
+  voidSale: method(z.strictObject({}), Sale),
+  tenderCash: method(
+    z.strictObject({ tenderedHalalas: z.number().int().min(0).max(100_000_000) }),
+    CompletedSale,
+  ),
+  searchCatalog: method(
+    z.strictObject({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(20) }),
+    z.array(ProductHit),
+  ),
+  getReceipt: method(z.strictObject({ receiptNo: z.string().min(1).max(32) }), Receipt),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export const methodNames = Object.keys(methods) as MethodName[];
+
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+/** Events main pushes to every view. */
+export const events = {
+  saleChanged: Sale,
+} as const;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export const eventNames = Object.keys(events) as EventName[];
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/** Electron channel names; the prefix lets main drop anything that is not ours. */
+export const CHANNEL_PREFIX = 'nuqta:';
+export const methodChannel = (name: MethodName): string => `${CHANNEL_PREFIX}call:${name}`;
+export const eventChannel = (name: EventName): string => `${CHANNEL_PREFIX}event:${name}`;

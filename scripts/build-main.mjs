@@ -1,0 +1,37 @@
+// Bundles the Node-side entry points with esbuild. Native and Electron modules stay external: they are
+// loaded from node_modules at run time (and unpacked from the asar in an installed app).
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3', 'ws', 'bufferutil', 'utf-8-validate'],
+};
+
+const entries = ['host', 'cli', 'electron'].filter((name) => existsSync(path.join(root, 'main/entry', `${name}.ts`)));
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(entries.map((name) => [name, path.join(root, 'main/entry', `${name}.ts`)])),
+  outdir: path.join(root, 'dist/main'),
+  outExtension: { '.js': '.cjs' },
+});
+
+// The sandboxed preload may require nothing but 'electron', so everything else is bundled into it.
+if (existsSync(path.join(root, 'preload/index.ts'))) {
+  await build({
+    ...common,
+    platform: 'browser',
+    external: ['electron'],
+    entryPoints: [path.join(root, 'preload/index.ts')],
+    outfile: path.join(root, 'dist/preload/index.cjs'),
+  });
+}
+console.log(`built ${entries.map((e) => `dist/main/${e}.cjs`).join(', ')} and dist/preload/index.cjs`);
