@@ -13,22 +13,29 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
+/** Folders this process holds, so a second till in the same process is refused too. */
+const heldHere = new Set<string>();
+
 export interface InstanceLock {
   release(): void;
 }
 
 export function acquireInstanceLock(dataDir: string): InstanceLock {
-  const file = path.join(dataDir, 'till.lock');
+  const file = path.join(path.resolve(dataDir), 'till.lock');
+  if (heldHere.has(file)) throw new TillError('LEDGER_LOCKED', `data folder ${dataDir} is already open in this process`);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      heldHere.add(file);
       return {
         release: () => {
+          if (!heldHere.delete(file)) return;
           if (readPid(file) === process.pid) fs.rmSync(file, { force: true });
         },
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // Our own pid in a lock we do not hold is a leftover of an earlier process that had the same pid.
       const owner = readPid(file);
       if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
         throw new TillError('LEDGER_LOCKED', `data folder ${dataDir} is in use by process ${owner}`);

@@ -1,0 +1,16 @@
+// The catalog's public surface. Everything else in main/catalog is an implementation detail.
+export { openCatalog, type Catalog } from './catalog';
+export { classifyBarcode, gtinCheckDigit, isValidGtin, normalizeBarcode, type BarcodeClass } from './barcode';
+export { normalizeSearchText } from './normalize';
+export { parsePriceSar } from './price';
+export {
+  importCatalogCsv,
+  seedCatalogIfEmpty,
+  type ImportMode,
+  type ImportOptions,
+  type ImportReport,
+} from './import';
+export { importRowErrors, type ImportRowError, type ImportRowErrorCode } from './import-errors';
+export { generateCatalogRows, writeSyntheticCatalog, catalogRowsToCsv } from './synthetic';
+export { DEMO_FIXED_PRODUCTS } from './demo-fixed';
+export type { Product, CatalogRow } from './types';

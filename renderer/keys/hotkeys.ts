@@ -1,0 +1,56 @@
+// The till's keyboard map, as a pure function from a key press to an action. The scan field handles its own
+// Enter / Esc / arrows (search and submit); everything else is decided here.
+
+export type HotkeyAction =
+  | 'toggleLocale'
+  | 'toggleDigits'
+  | 'payCash'
+  | 'voidSale'
+  | 'quantityPrompt'
+  | 'removeLine'
+  | 'selectPrevLine'
+  | 'selectNextLine'
+  | 'quantityUp'
+  | 'quantityDown';
+
+export interface KeyPress {
+  key: string;
+  code: string;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+}
+
+export interface HotkeyContext {
+  /** A dialog (tender, quantity, void) has the keyboard. */
+  dialogOpen: boolean;
+  /** The scan field is empty, so + - and Delete are free to act on the selected line. */
+  scanFieldEmpty: boolean;
+}
+
+export function hotkeyFor(k: KeyPress, ctx: HotkeyContext): HotkeyAction | null {
+  if (k.altKey || k.metaKey) return null;
+  // Language and digits may change at any moment, even mid-payment.
+  if (k.key === 'F9') return 'toggleLocale';
+  if (k.key === 'F10') return 'toggleDigits';
+  if (ctx.dialogOpen) return null;
+
+  switch (k.key) {
+    case 'F12':
+      return 'payCash';
+    case 'F8':
+      return 'voidSale';
+    case 'F4':
+      return 'quantityPrompt';
+  }
+  if (k.ctrlKey) {
+    if (k.key === 'ArrowUp') return 'selectPrevLine';
+    if (k.key === 'ArrowDown') return 'selectNextLine';
+    return null;
+  }
+  if (!ctx.scanFieldEmpty) return null;
+  if (k.key === 'Delete') return 'removeLine';
+  if (k.key === '+' || k.code === 'NumpadAdd') return 'quantityUp';
+  if (k.key === '-' || k.code === 'NumpadSubtract') return 'quantityDown';
+  return null;
+}

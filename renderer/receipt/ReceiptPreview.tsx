@@ -1,0 +1,95 @@
+// On-screen copy of the receipt, laid out like the printed slip. Identifiers (receipt number, VAT number,
+// barcodes) are shown verbatim in Latin digits so they match paper and back-office systems.
+import { useTranslation } from 'react-i18next';
+import type { Receipt } from '../../preload/contract/schemas';
+import { useFormat } from '../format/FormatContext';
+
+export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const rate = (r: number): string => t('receipt.ratePercent', { rate: Number.isInteger(r) ? f.int(r) : String(r) });
+
+  return (
+    <article className="receipt" data-testid="receipt-preview" aria-label={t('receipt.label')}>
+      <header className="receipt__head">
+        <div className="receipt__shop" lang="ar" dir="rtl">
+          {receipt.shopNameAr}
+        </div>
+        <div className="receipt__shop" lang="en" dir="ltr">
+          {receipt.shopNameEn}
+        </div>
+        <div className="receipt__kind">{t('receipt.kind')}</div>
+      </header>
+      <dl className="receipt__meta">
+        <div>
+          <dt>{t('receipt.vatNumber')}</dt>
+          <dd dir="ltr">{receipt.vatNumber}</dd>
+        </div>
+        <div>
+          <dt>{t('receipt.receiptNo')}</dt>
+          <dd dir="ltr" data-testid="receipt-no">
+            {receipt.receiptNo}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('receipt.date')}</dt>
+          <dd dir="ltr">{f.dateTime(receipt.issuedAt)}</dd>
+        </div>
+      </dl>
+      <ul className="receipt__lines">
+        {receipt.lines.map((line) => (
+          <li key={line.lineId} className="receipt__line">
+            <span className="receipt__line-name">{f.locale === 'ar' ? line.nameAr : line.nameEn}</span>
+            <span className="receipt__line-qty">
+              {t('receipt.qtyTimesPrice', { qty: f.int(line.quantity), price: f.amount(line.unitPriceHalalas) })}
+            </span>
+            <span className="receipt__line-total">{f.amount(line.lineTotalHalalas)}</span>
+          </li>
+        ))}
+      </ul>
+      <table className="receipt__vat">
+        <thead>
+          <tr>
+            <th>{t('receipt.category')}</th>
+            <th>{t('receipt.rate')}</th>
+            <th>{t('receipt.taxable')}</th>
+            <th>{t('receipt.vatAmount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {receipt.totals.breakdown.map((b) => (
+            <tr key={b.category}>
+              <td>{t(`receipt.vatCategory_${b.category}`)}</td>
+              <td>{rate(b.ratePercent)}</td>
+              <td>{f.amount(b.taxableHalalas)}</td>
+              <td>{f.amount(b.vatHalalas)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="receipt__totals">
+        <div>
+          <dt>{t('receipt.subtotal')}</dt>
+          <dd>{f.money(receipt.totals.subtotalHalalas)}</dd>
+        </div>
+        <div>
+          <dt>{t('receipt.vat')}</dt>
+          <dd>{f.money(receipt.totals.vatHalalas)}</dd>
+        </div>
+        <div className="receipt__grand">
+          <dt>{t('receipt.total')}</dt>
+          <dd>{f.money(receipt.totals.totalHalalas)}</dd>
+        </div>
+        {receipt.tenders.map((tender, i) => (
+          <div key={i} className="receipt__tender">
+            <dt>{t('receipt.cash')}</dt>
+            <dd>{f.money(tender.tenderedHalalas)}</dd>
+            <dt>{t('receipt.change')}</dt>
+            <dd>{f.money(tender.changeHalalas)}</dd>
+          </div>
+        ))}
+      </dl>
+      <footer className="receipt__thanks">{t('receipt.thanks')}</footer>
+    </article>
+  );
+}

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type { SaleLine } from '../../preload/contract/schemas';
+import { useFormat } from '../format/FormatContext';
+
+interface Props {
+  line: SaleLine;
+  index: number;
+  selected: boolean;
+  onSelect(lineId: string): void;
+  onRemove(lineId: string): void;
+}
+
+export const lineOptionId = (lineId: string): string => `sale-line-${lineId}`;
+
+export function SaleLineRow({ line, index, selected, onSelect, onRemove }: Props) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <li
+      id={lineOptionId(line.lineId)}
+      role="option"
+      aria-selected={selected}
+      className={`line${selected ? ' line--selected' : ''}`}
+      data-testid="sale-line"
+      data-barcode={line.barcode}
+      data-line-id={line.lineId}
+      onClick={() => onSelect(line.lineId)}
+    >
+      <span className="line__no">{f.int(index + 1)}</span>
+      <span className="line__item">
+        <span className="line__name" data-testid="line-name">
+          {f.locale === 'ar' ? line.nameAr : line.nameEn}
+        </span>
+        <span className="line__barcode">{line.barcode}</span>
+      </span>
+      <span className="line__qty" data-testid="line-qty">
+        {f.int(line.quantity)}
+      </span>
+      <span className="line__unit">{f.money(line.unitPriceHalalas)}</span>
+      <span className="line__total" data-testid="line-total">
+        {f.money(line.lineTotalHalalas)}
+      </span>
+      <span className="line__actions">
+        {/* Only the highlighted line carries the button: one target, the same one Delete acts on. */}
+        {selected && (
+          <button
+            type="button"
+            className="btn btn--icon btn--danger-ghost"
+            data-testid="remove-line"
+            title={t('sale.removeHint')}
+            onClick={(e) => {
+              e.stopPropagation();
+              onRemove(line.lineId);
+            }}
+          >
+            {t('sale.remove')}
+          </button>
+        )}
+      </span>
+    </li>
+  );
+}

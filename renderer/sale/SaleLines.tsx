@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Sale } from '../../preload/contract/schemas';
+import { SaleLineRow, lineOptionId } from './SaleLineRow';
+
+interface Props {
+  sale: Sale | null;
+  selectedLineId: string | null;
+  onSelect(lineId: string): void;
+  onRemove(lineId: string): void;
+}
+
+export function SaleLines({ sale, selectedLineId, onSelect, onRemove }: Props) {
+  const { t } = useTranslation();
+  const listRef = useRef<HTMLOListElement>(null);
+  const lines = sale?.lines ?? [];
+
+  // Keep the highlighted (usually newest) line in view as the list grows past the screen.
+  useEffect(() => {
+    if (!selectedLineId) return;
+    const row = listRef.current?.querySelector(`[data-line-id="${CSS.escape(selectedLineId)}"]`);
+    row?.scrollIntoView({ block: 'nearest' });
+  }, [selectedLineId, lines.length]);
+
+  return (
+    <section className="lines">
+      <div className="lines__head" aria-hidden="true">
+        <span className="line__no">{t('sale.colNo')}</span>
+        <span className="line__item">{t('sale.colName')}</span>
+        <span className="line__qty">{t('sale.colQty')}</span>
+        <span className="line__unit">{t('sale.colUnit')}</span>
+        <span className="line__total">{t('sale.colTotal')}</span>
+        <span className="line__actions" />
+      </div>
+      <ol
+        ref={listRef}
+        className="lines__list"
+        role="listbox"
+        aria-label={t('sale.linesLabel')}
+        aria-activedescendant={selectedLineId ? lineOptionId(selectedLineId) : undefined}
+        data-testid="sale-lines"
+      >
+        {lines.map((line, i) => (
+          <SaleLineRow
+            key={line.lineId}
+            line={line}
+            index={i}
+            selected={line.lineId === selectedLineId}
+            onSelect={onSelect}
+            onRemove={onRemove}
+          />
+        ))}
+      </ol>
+      {lines.length === 0 && <p className="lines__empty">{t('sale.empty')}</p>}
+    </section>
+  );
+}

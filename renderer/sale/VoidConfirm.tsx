@@ -1,0 +1,45 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../shell/Dialog';
+
+interface Props {
+  onConfirm(): void;
+  onClose(): void;
+}
+
+/** F8 then Enter voids; Esc backs out. The sale is only touched on an explicit confirm. */
+export function VoidConfirm({ onConfirm, onClose }: Props) {
+  const { t } = useTranslation();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => confirmRef.current?.focus(), []);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      e.stopPropagation();
+      onConfirm();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+    }
+  };
+
+  return (
+    <Dialog labelledBy="void-title" className="dialog--small" testId="void-confirm-dialog" onKeyDown={onKeyDown}>
+      <h2 id="void-title" className="dialog__title">
+        {t('void.title')}
+      </h2>
+      <p className="dialog__body">{t('void.body')}</p>
+      <div className="dialog__actions">
+        <button ref={confirmRef} type="button" className="btn btn--danger" data-testid="void-confirm" onClick={onConfirm}>
+          {t('void.confirm')} <kbd>Enter</kbd>
+        </button>
+        <button type="button" className="btn btn--secondary" data-testid="void-cancel" onClick={onClose}>
+          {t('void.cancel')} <kbd>Esc</kbd>
+        </button>
+      </div>
+    </Dialog>
+  );
+}

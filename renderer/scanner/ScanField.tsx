@@ -1,0 +1,65 @@
+// The one field the till types into. Enter submits (scan / add hit), Esc clears, arrows walk the hits.
+// Ctrl+arrows, + - Delete and the F-keys are left to bubble up to the till's hotkeys.
+import type { KeyboardEvent, RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export const SEARCH_LIST_ID = 'search-results';
+
+interface Props {
+  inputRef: RefObject<HTMLInputElement | null>;
+  value: string;
+  resultsOpen: boolean;
+  activeOptionId: string | undefined;
+  onChange(value: string): void;
+  onSubmit(): void;
+  onEscape(): void;
+  onArrow(delta: number): void;
+}
+
+export function ScanField(props: Props) {
+  const { t } = useTranslation();
+  const { inputRef, value, resultsOpen, activeOptionId } = props;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      props.onSubmit();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      props.onEscape();
+    } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !e.ctrlKey && resultsOpen) {
+      e.preventDefault();
+      props.onArrow(e.key === 'ArrowDown' ? 1 : -1);
+    } else if (e.key === 'Tab') {
+      e.preventDefault(); // Focus belongs here; Tab would wander off to the buttons.
+    }
+  };
+
+  return (
+    <div className="scan">
+      <label htmlFor="scan-input" className="visually-hidden">
+        {t('scan.label')}
+      </label>
+      <span className="scan__icon" aria-hidden="true" />
+      <input
+        id="scan-input"
+        ref={inputRef}
+        className="scan__input"
+        data-testid="scan-input"
+        type="text"
+        value={value}
+        placeholder={t('scan.placeholder')}
+        autoComplete="off"
+        autoCorrect="off"
+        spellCheck={false}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={resultsOpen}
+        aria-controls={SEARCH_LIST_ID}
+        aria-activedescendant={activeOptionId}
+        onChange={(e) => props.onChange(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// Live search as the cashier types. Matching happens in main; the view only ever holds one page of hits.
+// Each keystroke supersedes the previous one: a reply that is not for the latest query is dropped, so a slow
+// answer for "mil" can never overwrite the one for "milk".
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { NuqtaApi } from '../../preload/contract/api';
+import type { ProductHit } from '../../preload/contract/schemas';
+import { searchTextOf } from './searchQuery';
+
+export const SEARCH_DEBOUNCE_MS = 60;
+export const SEARCH_LIMIT = 8;
+
+export interface SearchState {
+  query: string;
+  hits: ProductHit[];
+  active: number;
+}
+
+export interface CatalogSearch {
+  results: SearchState | null;
+  move(delta: number): void;
+  clear(): void;
+}
+
+export function useCatalogSearch(api: NuqtaApi, text: string): CatalogSearch {
+  const [results, setResults] = useState<SearchState | null>(null);
+  const ticket = useRef(0);
+
+  useEffect(() => {
+    const mine = ++ticket.current;
+    const query = searchTextOf(text);
+    if (query === null) {
+      setResults(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      void api.searchCatalog({ query, limit: SEARCH_LIMIT }).then((r) => {
+        if (mine !== ticket.current) return;
+        setResults(r.ok ? { query, hits: r.value, active: 0 } : null);
+      });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [api, text]);
+
+  const move = useCallback((delta: number) => {
+    setResults((r) => {
+      if (!r || r.hits.length === 0) return r;
+      const active = (r.active + delta + r.hits.length) % r.hits.length;
+      return { ...r, active };
+    });
+  }, []);
+
+  const clear = useCallback(() => {
+    ticket.current += 1;
+    setResults(null);
+  }, []);
+
+  return { results, move, clear };
+}

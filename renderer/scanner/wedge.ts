@@ -1,0 +1,116 @@
+// Keyboard-wedge scan detection. A USB scanner "types" the barcode followed by Enter, far faster and more
+// evenly than a person can. So on every Enter we look back at the keystrokes just before it: if the trailing
+// run is long enough and every gap in it (including the one before Enter) is short, it was a scan.
+// Pure: feed it key events, it answers on Enter. No DOM, no timers.
+import { isTextKey, usCharForCode } from './usKeyboard';
+
+export interface WedgeOptions {
+  /** Shortest run of characters that counts as a scan (EAN-8 is 8; 6 leaves room for short codes). */
+  minLength: number;
+  /** Longest pause between two keystrokes of a scan, in ms. People rarely sustain < 35 ms for 6 keys. */
+  maxGapMs: number;
+}
+
+export const DEFAULT_WEDGE_OPTIONS: Readonly<WedgeOptions> = { minLength: 6, maxGapMs: 35 };
+
+/** The parts of a KeyboardEvent the detector needs (so tests can build them by hand). */
+export interface Keystroke {
+  code: string;
+  key: string;
+  timeStamp: number;
+  shiftKey: boolean;
+  capsLock?: boolean;
+  ctrlKey?: boolean;
+  altKey?: boolean;
+  metaKey?: boolean;
+  repeat?: boolean;
+  isComposing?: boolean;
+}
+
+export type WedgeVerdict =
+  /** `typed` is what the burst put into the focused field (layout characters), so it can be removed. */
+  | { kind: 'scan'; barcode: string; typed: string }
+  | { kind: 'typed' };
+
+interface Stroke {
+  char: string;
+  typed: string;
+  at: number;
+}
+
+const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'OS', 'CapsLock', 'NumLock', 'Fn']);
+const ENTER_CODES = new Set(['Enter', 'NumpadEnter']);
+/** Enough for the longest barcode the contract accepts (64) with room to spare. */
+const MAX_STROKES = 128;
+
+export interface WedgeDetector {
+  /** Record one keydown. Returns a verdict for Enter, null for every other key. */
+  feed(stroke: Keystroke): WedgeVerdict | null;
+  reset(): void;
+}
+
+export function createWedgeDetector(options: WedgeOptions = DEFAULT_WEDGE_OPTIONS): WedgeDetector {
+  let strokes: Stroke[] = [];
+
+  const verdictAt = (enterAt: number): WedgeVerdict => {
+    const run: Stroke[] = [];
+    let next = enterAt;
+    for (let i = strokes.length - 1; i >= 0; i -= 1) {
+      const stroke = strokes[i];
+      if (!stroke || next - stroke.at > options.maxGapMs) break;
+      run.unshift(stroke);
+      next = stroke.at;
+    }
+    if (run.length < options.minLength) return { kind: 'typed' };
+    return {
+      kind: 'scan',
+      barcode: run.map((s) => s.char).join(''),
+      typed: run.map((s) => s.typed).join(''),
+    };
+  };
+
+  return {
+    feed(k) {
+      if (MODIFIER_KEYS.has(k.key)) return null; // Shift for a capital letter must not break the run.
+      if (ENTER_CODES.has(k.code) || k.key === 'Enter') {
+        const verdict = verdictAt(k.timeStamp);
+        strokes = [];
+        return verdict;
+      }
+      // Auto-repeat (a held key), shortcuts and IME composition are people, not scanners.
+      if (k.repeat || k.ctrlKey || k.altKey || k.metaKey || k.isComposing || k.key === 'Process') {
+        strokes = [];
+        return null;
+      }
+      const typed = isTextKey(k.key) ? k.key : '';
+      // Unknown positions fall back to the character typed; main rejects anything that is not a barcode.
+      const char = usCharForCode(k.code, k.shiftKey, k.capsLock ?? false) ?? (typed || null);
+      if (char === null) {
+        strokes = []; // Backspace, arrows, Tab, F-keys: a person is editing.
+        return null;
+      }
+      strokes.push({ char, typed, at: k.timeStamp });
+      if (strokes.length > MAX_STROKES) strokes = strokes.slice(-MAX_STROKES);
+      return null;
+    },
+    reset() {
+      strokes = [];
+    },
+  };
+}
+
+/** Reads the fields the detector needs off a DOM KeyboardEvent. */
+export function keystrokeOf(e: KeyboardEvent): Keystroke {
+  return {
+    code: e.code,
+    key: e.key,
+    timeStamp: e.timeStamp,
+    shiftKey: e.shiftKey,
+    capsLock: typeof e.getModifierState === 'function' ? e.getModifierState('CapsLock') : false,
+    ctrlKey: e.ctrlKey,
+    altKey: e.altKey,
+    metaKey: e.metaKey,
+    repeat: e.repeat,
+    isComposing: e.isComposing,
+  };
+}

@@ -1,0 +1,22 @@
+import type { Locale } from '../../preload/contract/schemas';
+import { messageFor } from '../i18n/messages';
+import type { Banner } from './useBanner';
+
+/** The slot is always there so the lines below never jump; the banner itself only when there is news. */
+export function MessageBanner({ banner, locale }: { banner: Banner | null; locale: Locale }) {
+  return (
+    <div className="banner-slot" aria-live="assertive">
+      {banner && (
+        <div
+          key={banner.id}
+          className={`banner banner--${banner.tone}`}
+          role={banner.tone === 'error' ? 'alert' : 'status'}
+          data-testid="message"
+          data-code={banner.data.code}
+        >
+          {messageFor(banner.data, locale)}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// Cash tender. Empty + Enter means "exact"; a quick-amount button tenders that amount at once (one tap for
+// "customer handed me a 50"). Under-tender and junk are refused here with the same wording main would use,
+// and main checks again anyway.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorData } from '../../preload/contract/schemas';
+import { useFormat } from '../format/FormatContext';
+import { parseAmount } from '../format/money';
+import { clientError } from '../i18n/messages';
+import { Dialog } from '../shell/Dialog';
+import { quickTenderAmounts } from './quickTender';
+import { checkTender } from './tendered';
+
+interface Props {
+  totalHalalas: number;
+  busy: boolean;
+  onTender(tenderedHalalas: number): void;
+  onReject(error: ErrorData): void;
+  onClose(): void;
+}
+
+export function TenderPanel({ totalHalalas, busy, onTender, onReject, onClose }: Props) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [text, setText] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => inputRef.current?.focus(), []);
+
+  const submit = (): void => {
+    if (busy) return; // Never two tenders for one sale.
+    const check = checkTender(text, totalHalalas);
+    if (check.ok) onTender(check.tenderedHalalas);
+    else onReject(clientError(check.code));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      e.stopPropagation();
+      submit();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+    }
+  };
+
+  const typed = text.trim() === '' ? null : parseAmount(text);
+  const change = typed !== null && typed >= totalHalalas ? typed - totalHalalas : null;
+  const quick = [totalHalalas, ...quickTenderAmounts(totalHalalas)];
+
+  return (
+    <Dialog labelledBy="tender-title" className="tender" testId="tender-panel" onKeyDown={onKeyDown}>
+      <h2 id="tender-title" className="dialog__title">
+        {t('tender.title')}
+      </h2>
+      <div className="tender__due">
+        <span className="tender__due-label">{t('tender.due')}</span>
+        <span className="tender__due-amount">{f.money(totalHalalas)}</span>
+      </div>
+      <label className="field">
+        <span className="field__label">{t('tender.tendered')}</span>
+        <input
+          ref={inputRef}
+          className="field__input field__input--big"
+          data-testid="tendered-input"
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder={t('tender.placeholder')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </label>
+      <div className="tender__change" aria-live="polite">
+        {change !== null && (
+          <>
+            <span>{t('tender.changePreview')}</span>
+            <span className="tender__change-amount">{f.money(change)}</span>
+          </>
+        )}
+      </div>
+      <div className="tender__quick" role="group" aria-label={t('tender.quick')}>
+        {quick.map((halalas, i) => (
+          <button
+            key={halalas}
+            type="button"
+            className={`btn btn--quick${i === 0 ? ' btn--quick-exact' : ''}`}
+            data-testid="quick-tender"
+            data-halalas={halalas}
+            disabled={busy}
+            onClick={() => onTender(halalas)}
+          >
+            {i === 0 && <span className="btn__caption">{t('tender.exact')}</span>}
+            <span>{f.money(halalas)}</span>
+          </button>
+        ))}
+      </div>
+      <div className="dialog__actions">
+        <button type="button" className="btn btn--pay" data-testid="complete-sale" disabled={busy} onClick={submit}>
+          {t('tender.complete')} <kbd>Enter</kbd>
+        </button>
+        <button type="button" className="btn btn--secondary" onClick={onClose}>
+          {t('tender.cancel')} <kbd>Esc</kbd>
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,177 @@
+// `npm run bench`: the foundation's speed and memory figures, printed as one JSON object. Targets (issue 2):
+// scan → line visible p99 ≤ 16 ms at 100k products, durable sale commit p99 ≤ 10 ms, host cold start with
+// 100k products ≤ 1.5 s, RSS after start ≤ 200 MB. Figures are reported, never asserted.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { ledgerFile, startTill } from '../../main/app';
+import { generateCatalogRows, openCatalog, writeSyntheticCatalog } from '../../main/catalog';
+import { openDatabase } from '../../main/db';
+import { launchChromium } from '../e2e/support/browser';
+import { startHostProcess } from '../e2e/support/host-process';
+import { summarise } from './stats';
+
+const CATALOG_SIZE = 100_000;
+const figures: Record<string, unknown> = { catalogProducts: CATALOG_SIZE };
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const tmpDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `nuqta-bench-${name}-`));
+
+function prepareBigTill(): { dir: string; barcodes: string[] } {
+  const dir = tmpDir('100k');
+  const db = openDatabase(ledgerFile(dir));
+  const started = performance.now();
+  writeSyntheticCatalog(db, CATALOG_SIZE, 7);
+  figures.catalogBuild100kMs = Math.round(performance.now() - started);
+  db.close();
+  const barcodes = generateCatalogRows(CATALOG_SIZE, 7).map((r) => r.barcode);
+  return { dir, barcodes };
+}
+
+function catalogLookups(dir: string, barcodes: string[]) {
+  const db = openDatabase(ledgerFile(dir));
+  const catalog = openCatalog(db);
+  const lookups: number[] = [];
+  for (let i = 0; i < 2000; i += 1) {
+    const code = barcodes[(i * 7919) % barcodes.length]!;
+    const t0 = performance.now();
+    catalog.findByBarcode(code);
+    lookups.push(performance.now() - t0);
+  }
+  const queries = ['حليب', 'قهوه', 'تمر سكري', 'almarai', 'rice', 'شاي', 'water 3', 'جبن', 'ch', 'ا'];
+  const searches: number[] = [];
+  for (let i = 0; i < 500; i += 1) {
+    const t0 = performance.now();
+    catalog.search(queries[i % queries.length]!, 20);
+    searches.push(performance.now() - t0);
+  }
+  db.close();
+  figures.barcodeLookupMs = summarise(lookups);
+  figures.nameSearchMs = summarise(searches);
+}
+
+async function durableCommit() {
+  const dir = tmpDir('commit');
+  const till = await startTill({ host: 'browser', dataDir: dir });
+  const db = openDatabase(ledgerFile(dir), { readonly: true });
+  const barcodes = db.prepare<[], { barcode: string }>('SELECT barcode FROM products LIMIT 50').all().map((r) => r.barcode);
+  db.close();
+  const scans: number[] = [];
+  const commits: number[] = [];
+  for (let sale = 0; sale < 300; sale += 1) {
+    for (let i = 0; i < 3; i += 1) {
+      const t0 = performance.now();
+      const r = await till.dispatch('scanBarcode', { barcode: barcodes[(sale + i) % barcodes.length]! });
+      scans.push(performance.now() - t0);
+      if (!r.ok) throw new Error(`scan failed: ${r.error.code}`);
+    }
+    const t0 = performance.now();
+    const r = await till.dispatch('tenderCash', { tenderedHalalas: 10_000_000 });
+    commits.push(performance.now() - t0);
+    if (!r.ok) throw new Error(`tender failed: ${r.error.code}`);
+  }
+  await till.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  figures.durableSaleCommitMs = summarise(commits);
+  figures.durableLineAddMs = summarise(scans);
+}
+
+const rssMb = (pid: number): number => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return Math.round((kb / 1024) * 10) / 10;
+};
+
+async function hostStartAndScan(dir: string, barcodes: string[]) {
+  const starts: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const t0 = performance.now();
+    const host = await startHostProcess(dir);
+    starts.push(performance.now() - t0);
+    if (i === 0) figures.hostRssAfterStartMb = rssMb(host.pid);
+    await host.stop();
+  }
+  figures.hostColdStartToReadyMs = { ...summarise(starts), runs: starts.map((s) => Math.round(s)) };
+
+  const host = await startHostProcess(dir);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(host.url);
+  await page.waitForSelector('html[data-ready="1"]');
+  figures.hostRssWithPageMb = rssMb(host.pid);
+
+  // A second client on the host's socket, to start a fresh sale between batches without touching the page.
+  const secret = new URL(host.url).hash.replace('#secret=', '');
+  const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/rpc`, [`nuqta.${secret}`], { origin: host.origin });
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  let callId = 0;
+  const voidSale = () =>
+    new Promise<void>((resolve) => {
+      const id = ++callId;
+      ws.on('message', function onMessage(data) {
+        if (JSON.parse(String(data)).id === id) {
+          ws.off('message', onMessage);
+          resolve();
+        }
+      });
+      ws.send(JSON.stringify({ kind: 'call', id, method: 'voidSale', input: {} }));
+    });
+
+  // Measured inside the page: from the Enter keydown to the frame after the new line is in the DOM.
+  await page.evaluate(() => {
+    const w = window as unknown as { __scanSamples: number[]; __t0: number | null };
+    w.__scanSamples = [];
+    w.__t0 = null;
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') w.__t0 = performance.now();
+    }, true);
+    const target = document.querySelector('[data-testid="sale-lines"]');
+    if (!target) throw new Error('no sale-lines element');
+    new MutationObserver(() => {
+      const t0 = w.__t0;
+      if (t0 === null) return;
+      w.__t0 = null;
+      requestAnimationFrame(() => w.__scanSamples.push(performance.now() - t0));
+    }).observe(target, { childList: true, subtree: true, characterData: true });
+  });
+  const cdp = await page.context().newCDPSession(page);
+  const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 };
+  const SCANS = 400;
+  for (let i = 0; i < SCANS; i += 1) {
+    if (i > 0 && i % 40 === 0) {
+      await voidSale();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="sale-line"]').length === 0);
+      await page.evaluate(() => ((window as unknown as { __scanSamples: number[] }).__scanSamples.length));
+    }
+    const before = await page.evaluate(() => (window as unknown as { __scanSamples: number[] }).__scanSamples.length);
+    await page.getByTestId('scan-input').focus();
+    await cdp.send('Input.insertText', { text: barcodes[(i * 104_729) % barcodes.length]! });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...enter, text: '\r' });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter });
+    await page.waitForFunction((n) => (window as unknown as { __scanSamples: number[] }).__scanSamples.length > n, before);
+  }
+  const samples = await page.evaluate(() => (window as unknown as { __scanSamples: number[] }).__scanSamples);
+  figures.scanToLineVisibleMs = summarise(samples);
+  ws.close();
+  await browser.close();
+  await host.stop();
+}
+
+async function main() {
+  log('building a 100,000-product till…');
+  const big = prepareBigTill();
+  log('catalog lookups…');
+  catalogLookups(big.dir, big.barcodes);
+  log('durable commits…');
+  await durableCommit();
+  log('host start and scan-to-line in Chromium…');
+  await hostStartAndScan(big.dir, big.barcodes);
+  fs.rmSync(big.dir, { recursive: true, force: true });
+  figures.machine = { cpus: os.cpus().length, node: process.version, platform: process.platform };
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,215 @@
+// A cashier at the till, in real Chromium against the real browser host.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../main/app/paths';
+import { DEMO } from '../support/till';
+import { tempDir } from '../support/tmp';
+import { launchChromium } from './support/browser';
+import { startHostProcess, type HostProcess } from './support/host-process';
+
+let browser: Browser;
+let tmp: ReturnType<typeof tempDir>;
+let host: HostProcess;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  tmp = tempDir('nuqta-e2e-');
+  host = await startHostProcess(tmp.dir);
+  page = await openTill(host);
+});
+afterEach(async () => {
+  await page?.close();
+  await host?.stop();
+  tmp.cleanup();
+});
+
+async function openTill(h: HostProcess): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  p.on('pageerror', (e) => console.error('page error:', e));
+  await p.goto(h.url);
+  await p.waitForSelector('html[data-ready="1"]');
+  return p;
+}
+
+const lines = (p: Page) => p.getByTestId('sale-line');
+const scanField = (p: Page) => p.getByTestId('scan-input');
+
+/** A person typing a barcode: slow keys, then Enter. */
+async function typeBarcode(p: Page, barcode: string) {
+  await scanField(p).focus();
+  await p.keyboard.type(barcode, { delay: 60 });
+  await p.keyboard.press('Enter');
+}
+
+/**
+ * A USB keyboard-wedge scanner while the Arabic layout is active: the physical keys are the digit keys, but
+ * the characters the layout produces are Arabic letters. Sent through CDP so the events are trusted and
+ * really type into the field, a few milliseconds apart like a scanner.
+ */
+async function wedgeScanUnderArabicLayout(p: Page, barcode: string) {
+  const arabicForDigit = 'ذضصثقفغعهخ'; // what each digit key 0-9 yields on the simulated layout
+  const cdp = await p.context().newCDPSession(p);
+  for (const ch of barcode) {
+    const d = Number(ch);
+    const key = arabicForDigit[d]!;
+    const base = { key, code: `Digit${d}`, windowsVirtualKeyCode: 48 + d, nativeVirtualKeyCode: 48 + d };
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...base, text: key, unmodifiedText: key });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base });
+  }
+  const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 };
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...enter, text: '\r' });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter });
+  await cdp.detach();
+}
+
+describe('a cash sale in Arabic', () => {
+  it('opens in Arabic, right to left, and completes a whole sale from the keyboard', async () => {
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('html', 'lang')).toBe('ar');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('scan-input');
+
+    await typeBarcode(page, DEMO.milk.barcode);
+    await expect.poll(() => lines(page).count()).toBe(1);
+    await typeBarcode(page, DEMO.coffee.barcode);
+    await expect.poll(() => lines(page).count()).toBe(2);
+    expect(await lines(page).first().getByTestId('line-name').textContent()).toContain('حليب');
+    expect(await page.getByTestId('total').textContent()).toContain('34.25');
+
+    await page.keyboard.press('F12');
+    await page.getByTestId('tender-panel').waitFor();
+    await page.keyboard.type('50');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('receipt-preview').waitFor();
+    expect(await page.getByTestId('change-due').textContent()).toContain('15.75');
+    expect(await page.getByTestId('receipt-no').textContent()).toContain('T01-000001');
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => lines(page).count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('scan-input');
+  });
+
+  it('rejects an under-tender and keeps the sale open', async () => {
+    await typeBarcode(page, DEMO.dates.barcode);
+    await expect.poll(() => lines(page).count()).toBe(1);
+    await page.keyboard.press('F12');
+    await page.getByTestId('tender-panel').waitFor();
+    await page.keyboard.type('20');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('message').getAttribute('data-code')).toBe('UNDER_TENDER');
+    expect(await page.getByTestId('receipt-preview').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    expect(await lines(page).count()).toBe(1);
+  });
+
+  it('reports an unknown barcode clearly and leaves the sale untouched', async () => {
+    await typeBarcode(page, DEMO.bread.barcode);
+    await expect.poll(() => lines(page).count()).toBe(1);
+    await typeBarcode(page, '6280000099998');
+    await expect.poll(() => page.getByTestId('message').getAttribute('data-code')).toBe('BARCODE_UNKNOWN');
+    expect(await page.getByTestId('message').textContent()).toMatch(/[\u0600-\u06ff]/);
+    expect(await lines(page).count()).toBe(1);
+  });
+
+  it('reads a wedge scan right while the Arabic keyboard layout is active', async () => {
+    await wedgeScanUnderArabicLayout(page, DEMO.water.barcode);
+    await expect.poll(() => lines(page).count()).toBe(1);
+    expect(await lines(page).first().getAttribute('data-barcode')).toBe(DEMO.water.barcode);
+    expect(await scanField(page).inputValue()).toBe('');
+  });
+
+  it('finds products by Arabic name with alef / taa-marbuta variants and adds one with Enter', async () => {
+    await scanField(page).focus();
+    await page.keyboard.type('قهوه عربيه', { delay: 40 });
+    await page.getByTestId('search-hit').first().waitFor();
+    expect(await page.getByTestId('search-hit').first().textContent()).toContain('قهوة');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => lines(page).count()).toBe(1);
+    expect(await lines(page).first().getAttribute('data-barcode')).toBe(DEMO.coffee.barcode);
+  });
+});
+
+describe('switching language mid-sale', () => {
+  it('flips to English and left-to-right live without losing the sale', async () => {
+    await typeBarcode(page, DEMO.milk.barcode);
+    await typeBarcode(page, DEMO.bread.barcode);
+    await expect.poll(() => lines(page).count()).toBe(2);
+    const saleTotal = await page.getByTestId('total').textContent();
+
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.getAttribute('html', 'dir')).toBe('ltr');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await lines(page).count()).toBe(2);
+    expect(await lines(page).first().getByTestId('line-name').textContent()).toContain('Almarai');
+    expect((await page.getByTestId('total').textContent())?.replace(/[^\d.]/g, '')).toBe(saleTotal?.replace(/[^\d.]/g, ''));
+
+    await page.keyboard.press('F12');
+    await page.getByTestId('tender-panel').waitFor();
+    await page.keyboard.press('Enter'); // empty amount = exact
+    await page.getByTestId('receipt-preview').waitFor();
+    expect(await page.getByTestId('change-due').textContent()).toContain('0.00');
+
+    // The choice is kept by main: a reload comes back in English.
+    await page.reload();
+    await page.waitForSelector('html[data-ready="1"]');
+    expect(await page.getAttribute('html', 'dir')).toBe('ltr');
+  });
+
+  it('shows Arabic-Indic digits on request', async () => {
+    await typeBarcode(page, DEMO.coffee.barcode);
+    await expect.poll(() => lines(page).count()).toBe(1);
+    await page.getByTestId('digits-toggle').click();
+    await expect.poll(() => page.getByTestId('total').textContent()).toMatch(/[٠-٩]/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('scan-input');
+  });
+});
+
+describe('surviving a crash', () => {
+  it('kill -9 mid-sale and restart: the sale comes back exactly, and the ledger verifies', async () => {
+    await typeBarcode(page, DEMO.milk.barcode);
+    await typeBarcode(page, DEMO.dates.barcode);
+    await typeBarcode(page, DEMO.dates.barcode);
+    await expect.poll(() => lines(page).count()).toBe(2);
+    const before = await lines(page).allTextContents();
+    await page.close();
+
+    await host.stop('SIGKILL');
+    host = await startHostProcess(tmp.dir);
+    page = await openTill(host);
+    await expect.poll(() => lines(page).count()).toBe(2);
+    expect(await lines(page).allTextContents()).toEqual(before);
+
+    // Finish the sale after the restart, then check the chain with the admin CLI.
+    await page.keyboard.press('F12');
+    await page.getByTestId('tender-panel').waitFor();
+    await page.keyboard.type('100');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('receipt-preview').waitFor();
+
+    const cli = path.join(projectRoot(), 'dist', 'main', 'cli.cjs');
+    const verify = () => execFileSync(process.execPath, [cli, 'ledger', 'verify', '--data-dir', tmp.dir], { encoding: 'utf8' });
+    expect(verify()).toMatch(/Ledger OK: \d+ entries/);
+
+    // A hand edit of one journal row, as someone with the sqlite3 shell would make it.
+    const db = new Database(path.join(tmp.dir, 'till.db'));
+    db.exec('DROP TRIGGER journal_no_update');
+    db.prepare(`UPDATE journal SET payload = replace(payload, '"quantity":2', '"quantity":1') WHERE type = 'line.quantity_changed' OR type = 'sale.completed'`).run();
+    db.close();
+    let failure: { status: number; stderr: string } | undefined;
+    try {
+      verify();
+    } catch (e) {
+      failure = e as { status: number; stderr: string };
+    }
+    expect(failure?.status).toBe(4);
+    expect(failure?.stderr).toMatch(/Ledger BROKEN at entry \d+/);
+  });
+});

@@ -1,0 +1,54 @@
+// Starts the built browser host (dist/main/host.cjs) as a real child process on a temp data folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { projectRoot } from '../../../main/app/paths';
+
+export interface HostProcess {
+  url: string;
+  origin: string;
+  dataDir: string;
+  readyMs: number;
+  pid: number;
+  child: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export function hostBundle(): string {
+  return path.join(projectRoot(), 'dist', 'main', 'host.cjs');
+}
+
+export async function startHostProcess(dataDir: string, extraArgs: string[] = []): Promise<HostProcess> {
+  const child = spawn(process.execPath, [hostBundle(), '--data-dir', dataDir, ...extraArgs], {
+    cwd: projectRoot(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (c) => (stderr += c));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ready = await new Promise<{ url: string; origin: string; readyMs: number; pid: number }>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error(`host not ready in 30 s: ${stderr}`)), 30_000);
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const msg = JSON.parse(line);
+      if (msg.event === 'ready') {
+        clearTimeout(timer);
+        resolve(msg);
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code} before ready: ${stderr}`));
+    });
+  });
+  return {
+    ...ready,
+    dataDir,
+    child,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}

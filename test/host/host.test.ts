@@ -1,0 +1,130 @@
+// The browser host over real loopback sockets: who may connect, what crosses, what the page is served with.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startHost, type RunningHost } from '../../main/host';
+import { DEMO, startTestTill, type TestTill } from '../support/till';
+import { tempDir } from '../support/tmp';
+
+let t: TestTill;
+let host: RunningHost;
+let web: ReturnType<typeof tempDir>;
+
+beforeAll(async () => {
+  t = await startTestTill();
+  web = tempDir('nuqta-web-');
+  fs.writeFileSync(path.join(web.dir, 'index.html'), '<!doctype html><title>till</title>');
+  fs.writeFileSync(path.join(web.dir, 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(web.dir, '..', 'outside-secret.txt'), 'nope');
+  host = await startHost({ till: t.till, rendererDir: web.dir });
+});
+afterAll(async () => {
+  await host.close();
+  await t.close();
+  fs.rmSync(path.join(web.dir, '..', 'outside-secret.txt'), { force: true });
+  web.cleanup();
+});
+
+const get = (urlPath: string, headers: Record<string, string> = {}, method = 'GET') =>
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(`${host.origin}${urlPath}`, { method, headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
+const connect = (options: { secret?: string; origin?: string; path?: string; host?: string } = {}) =>
+  new Promise<WebSocket>((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}${options.path ?? '/rpc'}`, [`nuqta.${options.secret ?? host.secret}`], {
+      origin: options.origin ?? host.origin,
+      headers: options.host ? { host: options.host } : {},
+    });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+
+const call = (ws: WebSocket, id: number, method: string, input: unknown) =>
+  new Promise<unknown>((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const frame = JSON.parse(String(data));
+      if (frame.kind === 'reply' && frame.id === id) {
+        ws.off('message', onMessage);
+        resolve(frame.result);
+      }
+    };
+    ws.on('message', onMessage);
+    ws.send(JSON.stringify({ kind: 'call', id, method, input }));
+  });
+
+describe('serving the renderer', () => {
+  it('serves index.html at / with a strict CSP on 127.0.0.1', async () => {
+    const res = await get('/');
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<title>till</title>');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).toContain(`connect-src 'self' ws://127.0.0.1:${host.port}`);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#secret=[0-9a-f]{64}$/);
+  });
+
+  it('does not let a path escape the renderer folder', async () => {
+    expect((await get('/../outside-secret.txt')).status).toBe(404);
+    expect((await get('/%2e%2e/outside-secret.txt')).status).toBe(404);
+    expect((await get('/app.js')).status).toBe(200);
+  });
+
+  it('answers only GET/HEAD and only to its own host name', async () => {
+    expect((await get('/', {}, 'POST')).status).toBe(405);
+    expect((await get('/', { host: 'attacker.example' })).status).toBe(421);
+  });
+});
+
+describe('the contract socket', () => {
+  it('carries calls and replies for a client with the secret', async () => {
+    const ws = await connect();
+    const sale = (await call(ws, 1, 'scanBarcode', { barcode: DEMO.milk.barcode })) as { ok: boolean; value: { lines: unknown[] } };
+    expect(sale.ok).toBe(true);
+    expect(sale.value.lines).toHaveLength(1);
+    expect(await call(ws, 2, 'scanBarcode', { barcode: 'garbage-ض' })).toMatchObject({ ok: false, error: { code: 'BARCODE_MALFORMED' } });
+    expect(await call(ws, 3, 'scanBarcode', { barcode: 7 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    ws.close();
+  });
+
+  it('pushes sale-changed events to every connected view', async () => {
+    const a = await connect();
+    const b = await connect();
+    const seen = new Promise<unknown>((resolve) =>
+      b.on('message', (data) => {
+        const frame = JSON.parse(String(data));
+        if (frame.kind === 'event') resolve(frame);
+      }),
+    );
+    await call(a, 1, 'scanBarcode', { barcode: DEMO.bread.barcode });
+    expect(await seen).toMatchObject({ kind: 'event', event: 'saleChanged', payload: { status: 'open' } });
+    a.close();
+    b.close();
+  });
+
+  it('refuses a wrong secret, a foreign origin, a foreign host name and another path', async () => {
+    await expect(connect({ secret: '0'.repeat(64) })).rejects.toThrow(/403/);
+    await expect(connect({ origin: 'https://evil.example' })).rejects.toThrow(/403/);
+    await expect(connect({ host: 'evil.example' })).rejects.toThrow(/403/);
+    await expect(connect({ path: '/other' })).rejects.toThrow(/403/);
+  });
+
+  it('closes on a malformed frame without disturbing the till', async () => {
+    const ws = await connect();
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.send('{not json');
+    expect(await closed).toBe(1003);
+    const again = await connect();
+    expect(await call(again, 1, 'getSale', {})).toMatchObject({ ok: true });
+    again.close();
+  });
+});

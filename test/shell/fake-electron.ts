@@ -1,0 +1,261 @@
+// A small fake of the Electron main-process API, shaped like main/shell/electron-types.ts. It records what
+// the shell does (in order, in `calls`) and lets a test drive events: invoke an IPC handler with a chosen
+// sender, fire navigation events, run the protocol handler, ask for permissions, close the window.
+import { EventEmitter } from 'node:events';
+import type {
+  AppRequest,
+  ElectronModule,
+  FrameLike,
+  InvokeEventLike,
+  InvokeListener,
+  PreventableEvent,
+  SchemePrivileges,
+  WebContentsLike,
+  WindowOpenResponse,
+  WindowOptions,
+} from '../../main/shell/electron-types';
+
+export class FakeFrame implements FrameLike {
+  constructor(
+    public url: string,
+    public parent: FakeFrame | null = null,
+  ) {}
+}
+
+/** A frame whose getters throw, like an Electron WebFrameMain after its render frame was disposed. */
+export class DisposedFrame implements FrameLike {
+  get url(): string {
+    throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+  }
+  get parent(): FrameLike | null {
+    throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+  }
+}
+
+export class FakeEvent implements PreventableEvent {
+  defaultPrevented = false;
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+export class FakeWebContents extends EventEmitter implements WebContentsLike {
+  readonly mainFrame = new FakeFrame('');
+  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  windowOpenHandler: ((details: { url: string }) => WindowOpenResponse) | null = null;
+  destroyed = false;
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push({ channel, args });
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => WindowOpenResponse): void {
+    this.windowOpenHandler = handler;
+  }
+  /** Fires a cancellable webContents event; returns true when a handler prevented it. */
+  fire(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', url = ''): boolean {
+    const e = new FakeEvent();
+    this.emit(event, e, url);
+    return e.defaultPrevented;
+  }
+}
+
+export interface FakeElectron extends ElectronModule {
+  calls: string[];
+  windows: FakeWindow[];
+  schemes: Array<{ scheme: string; privileges: SchemePrivileges }>;
+  protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
+  ipcHandlers: Map<string, InvokeListener>;
+  permissions: {
+    request: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null;
+    check: ((contents: unknown, permission: string) => boolean) | null;
+    device: ((details: unknown) => boolean) | null;
+  };
+  errorBoxes: Array<{ title: string; content: string }>;
+  state: { ready: boolean; quit: boolean; exitCode: number | null; hasLock: boolean };
+  appEvents: EventEmitter;
+  /** Calls the handler registered for `channel`, as ipcRenderer.invoke from `event`'s sender would. */
+  invoke(channel: string, event: InvokeEventLike, ...args: unknown[]): Promise<unknown>;
+  /** Runs the app:// handler the shell registered. */
+  fetchApp(request: AppRequest): Promise<Response>;
+  /** Creates a webContents the way Electron would for any new page (fires web-contents-created). */
+  createWebContents(): FakeWebContents;
+}
+
+export type FakeWindow = InstanceType<FakeElectron['BrowserWindow']> & {
+  options: WindowOptions;
+  webContents: FakeWebContents;
+  shown: boolean;
+  focused: boolean;
+  minimized: boolean;
+  destroyed: boolean;
+  loadedUrl: string | null;
+  close(): void;
+};
+
+export function createFakeElectron(options: { hasLock?: boolean } = {}): FakeElectron {
+  const calls: string[] = [];
+  const appEvents = new EventEmitter();
+  const state = { ready: false, quit: false, exitCode: null as number | null, hasLock: options.hasLock ?? true };
+  const windows: FakeWindow[] = [];
+  const schemes: FakeElectron['schemes'] = [];
+  const protocolHandlers: FakeElectron['protocolHandlers'] = new Map();
+  const ipcHandlers: FakeElectron['ipcHandlers'] = new Map();
+  const permissions: FakeElectron['permissions'] = { request: null, check: null, device: null };
+  const errorBoxes: FakeElectron['errorBoxes'] = [];
+
+  const createWebContents = (): FakeWebContents => {
+    const contents = new FakeWebContents();
+    appEvents.emit('web-contents-created', new FakeEvent(), contents);
+    return contents;
+  };
+
+  const app: ElectronModule['app'] = {
+    enableSandbox() {
+      calls.push('app.enableSandbox');
+      // Electron: "This method can only be called before app is ready."
+      if (state.ready) throw new Error('enableSandbox after ready');
+    },
+    requestSingleInstanceLock() {
+      calls.push('app.requestSingleInstanceLock');
+      return state.hasLock;
+    },
+    async whenReady() {
+      calls.push('app.whenReady');
+      state.ready = true;
+    },
+    quit() {
+      calls.push('app.quit');
+      const e = new FakeEvent();
+      appEvents.emit('before-quit', e);
+      if (!e.defaultPrevented) state.quit = true;
+    },
+    exit(code = 0) {
+      calls.push(`app.exit(${code})`);
+      state.exitCode = code;
+    },
+    on(event: string, listener: (...args: never[]) => void) {
+      appEvents.on(event, listener as (...args: unknown[]) => void);
+      return app;
+    },
+  };
+
+  class BrowserWindow extends EventEmitter {
+    readonly webContents: FakeWebContents;
+    shown = false;
+    focused = false;
+    minimized = false;
+    destroyed = false;
+    loadedUrl: string | null = null;
+
+    constructor(readonly options: WindowOptions) {
+      super();
+      calls.push('BrowserWindow.new');
+      if (!state.ready) throw new Error('BrowserWindow before ready');
+      this.webContents = createWebContents();
+      windows.push(this as unknown as FakeWindow);
+    }
+    async loadURL(url: string): Promise<void> {
+      calls.push(`loadURL ${url}`);
+      this.loadedUrl = url;
+      this.webContents.mainFrame.url = url;
+      this.emit('ready-to-show');
+    }
+    show() {
+      this.shown = true;
+    }
+    focus() {
+      this.focused = true;
+    }
+    restore() {
+      this.minimized = false;
+    }
+    isMinimized() {
+      return this.minimized;
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    close() {
+      this.destroyed = true;
+      this.webContents.destroyed = true;
+      this.emit('closed');
+      if (windows.every((w) => w.destroyed)) appEvents.emit('window-all-closed');
+    }
+  }
+
+  const fake: FakeElectron = {
+    calls,
+    windows,
+    schemes,
+    protocolHandlers,
+    ipcHandlers,
+    permissions,
+    errorBoxes,
+    state,
+    appEvents,
+    app,
+    BrowserWindow,
+    ipcMain: {
+      handle(channel, listener) {
+        calls.push(`ipcMain.handle ${channel}`);
+        // Electron refuses a second handler on the same channel.
+        if (ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+        ipcHandlers.set(channel, listener);
+      },
+      removeHandler(channel) {
+        ipcHandlers.delete(channel);
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged(list) {
+        calls.push('protocol.registerSchemesAsPrivileged');
+        if (state.ready) throw new Error('registerSchemesAsPrivileged after ready');
+        schemes.push(...list);
+      },
+      handle(scheme, handler) {
+        calls.push(`protocol.handle ${scheme}`);
+        if (!state.ready) throw new Error('protocol.handle before ready');
+        protocolHandlers.set(scheme, handler);
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler(handler) {
+          permissions.request = handler;
+        },
+        setPermissionCheckHandler(handler) {
+          permissions.check = handler;
+        },
+        setDevicePermissionHandler(handler) {
+          permissions.device = handler;
+        },
+      },
+    },
+    Menu: {
+      setApplicationMenu(menu) {
+        calls.push(`Menu.setApplicationMenu(${String(menu)})`);
+      },
+    },
+    dialog: {
+      showErrorBox(title, content) {
+        errorBoxes.push({ title, content });
+      },
+    },
+    async invoke(channel, event, ...args) {
+      const handler = ipcHandlers.get(channel);
+      if (!handler) throw new Error(`No handler registered for '${channel}'`);
+      return handler(event, ...args);
+    },
+    async fetchApp(request) {
+      const handler = protocolHandlers.get('app');
+      if (!handler) throw new Error('app:// not handled');
+      return handler(request as Request);
+    },
+    createWebContents,
+  };
+  return fake;
+}

@@ -1,0 +1,73 @@
+// A RunningTill for shell tests: the real dispatcher (so input validation and Result shapes are real) over
+// tiny handlers, with the dispatch, subscribe and close observable.
+import { vi } from 'vitest';
+import type { EventName, EventPayload, Sale, TillInfo } from '../../preload/contract';
+import type { RunningTill, TillEventListener } from '../../main/app/types';
+import { TillError } from '../../main/errors';
+import { createDispatcher, type Handlers } from '../../main/ipc';
+
+export const emptySale: Sale = {
+  saleId: 'sale-1',
+  status: 'open',
+  openedAt: '2025-01-01T09:00:00.000Z',
+  lines: [],
+  totals: { subtotalHalalas: 0, vatHalalas: 0, totalHalalas: 0, breakdown: [] },
+  revision: 0,
+};
+
+export const tillInfo: TillInfo = {
+  tillId: 'T1',
+  shopNameAr: 'بقالة',
+  shopNameEn: 'Grocery',
+  vatNumber: '300000000000003',
+  pricesIncludeVat: true,
+  currency: 'SAR',
+  host: 'electron',
+  simulated: true,
+  preferences: { locale: 'ar', digits: 'latin' },
+};
+
+const unsupported = (): never => {
+  throw new TillError('INTERNAL', 'not in the shell test till');
+};
+
+const handlers: Handlers = {
+  getTill: () => tillInfo,
+  setPreferences: () => unsupported(),
+  getSale: () => emptySale,
+  scanBarcode: () => {
+    throw new TillError('BARCODE_UNKNOWN');
+  },
+  addProduct: () => unsupported(),
+  setQuantity: () => unsupported(),
+  removeLine: () => unsupported(),
+  voidSale: () => emptySale,
+  tenderCash: () => unsupported(),
+  searchCatalog: () => [],
+  getReceipt: () => unsupported(),
+};
+
+export type FakeTill = RunningTill & {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  listenerCount(): number;
+  dispatch: ReturnType<typeof vi.fn<RunningTill['dispatch']>>;
+  close: ReturnType<typeof vi.fn<RunningTill['close']>>;
+};
+
+export function createFakeTill(dataDir = '/tmp/nuqta-shell-test'): FakeTill {
+  const listeners = new Set<TillEventListener>();
+  const real = createDispatcher(handlers, { error: () => {} });
+  return {
+    dataDir,
+    dispatch: vi.fn<RunningTill['dispatch']>((method, input) => real(method, input)),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: vi.fn<RunningTill['close']>(async () => {}),
+    emit(event, payload) {
+      for (const listener of listeners) listener(event, payload);
+    },
+    listenerCount: () => listeners.size,
+  };
+}

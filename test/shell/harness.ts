@@ -1,0 +1,47 @@
+// Starts the shell against the fake electron and a fake till, and builds IPC events from chosen senders.
+import { vi } from 'vitest';
+import { startShell, type Shell, type ShellLog } from '../../main/shell';
+import type { InvokeEventLike } from '../../main/shell/electron-types';
+import { createFakeElectron, type FakeElectron, type FakeWebContents, type FakeWindow } from './fake-electron';
+import { createFakeTill, type FakeTill } from './fake-till';
+
+export interface Started {
+  electron: FakeElectron;
+  till: FakeTill;
+  shell: Shell;
+  win: FakeWindow;
+  log: ShellLog & { warn: ReturnType<typeof vi.fn>; error: ReturnType<typeof vi.fn> };
+  startTill: ReturnType<typeof vi.fn>;
+}
+
+export const quietLog = () => ({ warn: vi.fn(), error: vi.fn() });
+
+export async function startWithFakes(
+  opts: { kiosk?: boolean; rendererRoot?: string; hasLock?: boolean } = {},
+): Promise<Started> {
+  const electron = createFakeElectron({ hasLock: opts.hasLock ?? true });
+  const till = createFakeTill();
+  const log = quietLog();
+  const startTill = vi.fn(async () => till);
+  const shell = await startShell(electron, {
+    startTill,
+    dataDir: '/tmp/nuqta-shell-test',
+    kiosk: opts.kiosk ?? false,
+    rendererRoot: opts.rendererRoot ?? '/nonexistent/renderer',
+    preloadPath: '/app/dist/preload/index.cjs',
+    log,
+  });
+  if (!shell) throw new Error('shell did not start');
+  const win = electron.windows[0];
+  if (!win) throw new Error('no window');
+  return { electron, till, shell, win, log, startTill };
+}
+
+/** An invoke event from `frame` inside `sender`. */
+export const eventFrom = (sender: FakeWebContents, frame: InvokeEventLike['senderFrame']): InvokeEventLike => ({
+  sender,
+  senderFrame: frame,
+});
+
+/** The legitimate sender: the main frame of the app window, showing app://nuqta. */
+export const goodEvent = (win: FakeWindow): InvokeEventLike => eventFrom(win.webContents, win.webContents.mainFrame);
