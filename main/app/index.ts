@@ -30,7 +30,13 @@ export async function startTill(options: TillOptions): Promise<RunningTill> {
   }
   const settings = openSettings(db);
   const seed = options.seedCatalogCsv === undefined ? demoCatalogCsv() : options.seedCatalogCsv;
-  if (seed) seedCatalogIfEmpty(db, seed);
+  if (seed) {
+    const report = seedCatalogIfEmpty(db, seed);
+    // A shipped seed with bad rows is our bug, not the cashier's: keep the good rows, say so in the log.
+    if (report && report.rejected.length > 0) {
+      console.warn(`catalog seed ${seed}: ${report.rejected.length} rows rejected`, report.rejected.slice(0, 5));
+    }
+  }
   const catalog = openCatalog(db);
   const journal = createJournal(db, settings.get().tillId);
   const hub = createEventHub();

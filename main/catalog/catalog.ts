@@ -22,8 +22,11 @@ export const MAX_SEARCH_LIMIT = 50;
 
 /**
  * When a query matches more products than this (one or two letters on a 100k catalog), ranking them all
- * would cost tens of milliseconds per keystroke. We then rank only the first CANDIDATE_CAP matches in
- * index order; the cashier is still typing and the next letter narrows the set.
+ * costs ~20 ms per keystroke (measured: "a" matches 31k of 100k synthetic products). We then rank only the
+ * first CANDIDATE_CAP matches in rowid order (~2 ms); the cashier is still typing and the next letter
+ * narrows the set. Below the cap — every multi-letter query on a typical shop catalog — the ranking is
+ * exact. Inactive products are filtered after the cap, so a catalog with thousands of inactive products
+ * matching a one-letter query could return fewer than `limit` hits; acceptable for a keystroke preview.
  */
 export const CANDIDATE_CAP = 2_000;
 

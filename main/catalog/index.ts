@@ -5,6 +5,7 @@ export { normalizeSearchText } from './normalize';
 export { parsePriceSar } from './price';
 export {
   importCatalogCsv,
+  parseCatalogCsv,
   seedCatalogIfEmpty,
   type ImportMode,
   type ImportOptions,

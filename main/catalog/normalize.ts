@@ -42,7 +42,7 @@ const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 /** Maps Arabic-Indic and Extended Arabic-Indic digits to ASCII digits; leaves everything else alone. */
 export function latinDigits(s: string): string {
-  return s.replace(ARABIC_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+  return s.replace(ARABIC_DIGITS, (d) => String(d.charCodeAt(0) - (d >= '\u06F0' ? 0x06f0 : 0x0660)));
 }
 
 export function normalizeSearchText(s: string): string {

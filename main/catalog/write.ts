@@ -29,7 +29,8 @@ export function createCatalogWriter(db: Database.Database): CatalogWriter {
     'UPDATE categories SET name_ar = ?, name_en = ? WHERE id = ?',
   );
 
-  // Resolved once per writer: a 100k-row file names a few dozen categories.
+  // Resolved once per writer: a 100k-row file names a few dozen categories. The first row that names a
+  // category (in this import) sets its names; later rows only point at it.
   const categoryIds = new Map<string, number>();
   const categoryId = (row: CatalogRow): number | null => {
     const code = row.categoryCode;

@@ -4,6 +4,7 @@
 // A call never outlives its socket: if the link drops, every call in flight and every call made while it is
 // down resolves to a CONNECTION_LOST error. Nothing is queued or resent, because a resent sale command (a
 // scan, a tender) could act twice. After every reconnection the view re-reads the sale instead.
+import './zodJitless'; // Before the wire schemas are built; see there.
 import type { NuqtaApi, NuqtaCalls, Result } from '../../preload/contract/api';
 import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../preload/contract/methods';
 import { SECRET_PROTOCOL_PREFIX, ServerFrame, WS_PATH } from '../../preload/contract/wire';

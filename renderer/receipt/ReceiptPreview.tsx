@@ -1,5 +1,6 @@
 // On-screen copy of the receipt, laid out like the printed slip. Identifiers (receipt number, VAT number,
 // barcodes) are shown verbatim in Latin digits so they match paper and back-office systems.
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
@@ -81,12 +82,16 @@ export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
           <dd>{f.money(receipt.totals.totalHalalas)}</dd>
         </div>
         {receipt.tenders.map((tender, i) => (
-          <div key={i} className="receipt__tender">
-            <dt>{t('receipt.cash')}</dt>
-            <dd>{f.money(tender.tenderedHalalas)}</dd>
-            <dt>{t('receipt.change')}</dt>
-            <dd>{f.money(tender.changeHalalas)}</dd>
-          </div>
+          <Fragment key={i}>
+            <div>
+              <dt>{t('receipt.cash')}</dt>
+              <dd>{f.money(tender.tenderedHalalas)}</dd>
+            </div>
+            <div>
+              <dt>{t('receipt.change')}</dt>
+              <dd>{f.money(tender.changeHalalas)}</dd>
+            </div>
+          </Fragment>
         ))}
       </dl>
       <footer className="receipt__thanks">{t('receipt.thanks')}</footer>

@@ -8,8 +8,6 @@ import { clientError, notice } from '../i18n/messages';
 import type { BannerControls } from '../shell/useBanner';
 import type { SaleStore } from './saleStore';
 
-type Banner = Pick<BannerControls, 'error' | 'info' | 'clear'>;
-
 export interface SaleActions {
   scan(barcode: string): Promise<void>;
   addProduct(productId: number): Promise<void>;
@@ -23,7 +21,7 @@ export interface SaleActions {
   tendering: boolean;
 }
 
-export function useSaleActions(api: NuqtaApi, store: SaleStore, banner: Banner): SaleActions {
+export function useSaleActions(api: NuqtaApi, store: SaleStore, banner: BannerControls): SaleActions {
   const [tendering, setTendering] = useState(false);
   const tenderInFlight = useRef(false);
   // Quick + + + presses must add up even before main's answers arrive, so the last quantity asked for

@@ -12,16 +12,16 @@ export interface Banner {
 }
 
 export interface BannerControls {
-  banner: Banner | null;
   error(data: ErrorData): void;
   info(data: ErrorData): void;
   clear(): void;
 }
 
-export function useBanner(): BannerControls {
+/** The controls object is stable for the life of the component, so it can sit in dependency lists. */
+export function useBanner(): { banner: Banner | null; controls: BannerControls } {
   const [banner, setBanner] = useState<Banner | null>(null);
   const nextId = useRef(1);
-  const controls = useMemo(
+  const controls = useMemo<BannerControls>(
     () => ({
       error(data: ErrorData) {
         beep();
@@ -36,5 +36,5 @@ export function useBanner(): BannerControls {
     }),
     [],
   );
-  return { banner, ...controls };
+  return { banner, controls };
 }

@@ -122,7 +122,7 @@ describe('importCatalogCsv', () => {
     expect(aon.committed).toBe(false);
   });
 
-  it('reports embedded newlines and CR-only files correctly, and skips blank lines', () => {
+  it('turns an embedded newline in a name into a space and skips blank lines', () => {
     const file = `${HEADER}\r\n\r\n1001,"خبز\r\nأبيض",Bread,1,S,,,\r\n,,,,,,,\r\n1002,تمر,Dates,2,S,,,`;
     const report = importCatalogCsv(t.db, csv(file), { mode: 'all-or-nothing' });
     expect(report).toMatchObject({ imported: 2, rejected: [] });

@@ -1,0 +1,26 @@
+// Must stay first: see api/zodJitless.ts.
+import './api/zodJitless';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { pickCarrier } from './api';
+import { DEFAULT_LOCALE, applyLocale } from './i18n';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/scan.css';
+import './styles/sale.css';
+import './styles/dialogs.css';
+import './styles/tender.css';
+import './styles/receipt.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+applyLocale(DEFAULT_LOCALE);
+// One carrier (one socket) for the page's lifetime, created outside React so re-renders never reconnect.
+const carrier = pickCarrier();
+createRoot(root).render(
+  <StrictMode>
+    <App carrier={carrier} />
+  </StrictMode>,
+);

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { isTextKey, usCharForCode } from '../../renderer/scanner/usKeyboard';
+import { createWedgeDetector, type Keystroke, type WedgeVerdict } from '../../renderer/scanner/wedge';
+
+/** One keystroke for a character as a US keyboard would send it, optionally with the key the OS produced. */
+interface Press {
+  code: string;
+  key: string;
+  shift?: boolean;
+}
+
+const US_CODE: Record<string, Press> = {};
+for (const d of '0123456789') US_CODE[d] = { code: `Digit${d}`, key: d };
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
+  US_CODE[c.toLowerCase()] = { code: `Key${c}`, key: c.toLowerCase() };
+  US_CODE[c] = { code: `Key${c}`, key: c, shift: true };
+}
+US_CODE['-'] = { code: 'Minus', key: '-' };
+US_CODE[' '] = { code: 'Space', key: ' ' };
+
+/** What the Arabic (101) layout types for the same physical keys. */
+const ARABIC_KEY: Record<string, string> = {
+  Digit0: '٠', Digit1: '١', Digit2: '٢', Digit3: '٣', Digit4: '٤',
+  Digit5: '٥', Digit6: '٦', Digit7: '٧', Digit8: '٨', Digit9: '٩',
+  KeyQ: 'ض', KeyW: 'ص', KeyE: 'ث', KeyR: 'ق', KeyT: 'ف', KeyB: 'لا', KeyA: 'ش', KeyC: 'ؤ',
+};
+
+function presses(text: string, layout: 'us' | 'arabic' = 'us'): Press[] {
+  return [...text].map((ch) => {
+    const p = US_CODE[ch];
+    if (!p) throw new Error(`no key for ${ch}`);
+    if (layout === 'us') return p;
+    const key = ARABIC_KEY[p.code];
+    if (!key) throw new Error(`no Arabic key for ${p.code}`);
+    return { ...p, key };
+  });
+}
+
+/** Feeds keydowns at the given gaps (ms), emitting Shift keydowns for capitals, then Enter. */
+function type(ps: Press[], gapMs: number | number[], opts: { enterGap?: number; start?: number } = {}): WedgeVerdict | null {
+  const detector = createWedgeDetector({ minLength: 6, maxGapMs: 35 });
+  let t = opts.start ?? 1000;
+  ps.forEach((p, i) => {
+    const gap = Array.isArray(gapMs) ? (gapMs[i] ?? 0) : gapMs;
+    if (i > 0) t += gap;
+    if (p.shift) detector.feed({ code: 'ShiftLeft', key: 'Shift', timeStamp: t - 1, shiftKey: true });
+    const verdict = detector.feed({ code: p.code, key: p.key, timeStamp: t, shiftKey: p.shift ?? false });
+    expect(verdict).toBeNull();
+  });
+  t += opts.enterGap ?? (Array.isArray(gapMs) ? 5 : gapMs);
+  return detector.feed({ code: 'Enter', key: 'Enter', timeStamp: t, shiftKey: false });
+}
+
+describe('usCharForCode', () => {
+  it('reads digits, letters (with Shift and Caps Lock) and the numeric keypad', () => {
+    expect(usCharForCode('Digit7', false)).toBe('7');
+    expect(usCharForCode('Numpad3', false)).toBe('3');
+    expect(usCharForCode('Numpad3', true)).toBe('3');
+    expect(usCharForCode('KeyQ', false)).toBe('q');
+    expect(usCharForCode('KeyQ', true)).toBe('Q');
+    expect(usCharForCode('KeyQ', false, true)).toBe('Q');
+    expect(usCharForCode('KeyQ', true, true)).toBe('q');
+    expect(usCharForCode('Minus', false)).toBe('-');
+    expect(usCharForCode('Digit4', true)).toBe('$');
+  });
+
+  it('returns null for keys that type nothing', () => {
+    expect(usCharForCode('Enter', false)).toBeNull();
+    expect(usCharForCode('ArrowLeft', false)).toBeNull();
+    expect(usCharForCode('F12', false)).toBeNull();
+  });
+
+  it('tells typed text from named keys', () => {
+    expect(isTextKey('a')).toBe(true);
+    expect(isTextKey('لا')).toBe(true);
+    expect(isTextKey('١')).toBe(true);
+    expect(isTextKey(' ')).toBe(true);
+    expect(isTextKey('Enter')).toBe(false);
+    expect(isTextKey('F1')).toBe(false);
+    expect(isTextKey('ArrowLeft')).toBe(false);
+  });
+});
+
+describe('wedge detector', () => {
+  it('recognises a fast burst as a scan', () => {
+    expect(type(presses('6281000000017'), 8)).toEqual({ kind: 'scan', barcode: '6281000000017', typed: '6281000000017' });
+  });
+
+  it('decodes physical keys under the Arabic layout (Arabic-Indic digits typed)', () => {
+    const verdict = type(presses('6281000000017', 'arabic'), 10);
+    expect(verdict).toEqual({ kind: 'scan', barcode: '6281000000017', typed: '٦٢٨١٠٠٠٠٠٠٠١٧' });
+  });
+
+  it('decodes letters under the Arabic layout, including Shift for capitals and two-character keys', () => {
+    const verdict = type(presses('QWErtB12', 'arabic'), 6);
+    expect(verdict).toEqual({ kind: 'scan', barcode: 'QWErtB12', typed: 'ضصثقفلا١٢' });
+  });
+
+  it('treats slow typing as typing', () => {
+    expect(type(presses('6281000000017'), 120)).toEqual({ kind: 'typed' });
+  });
+
+  it('needs at least six characters', () => {
+    expect(type(presses('12345'), 5)).toEqual({ kind: 'typed' });
+    expect(type(presses('123456'), 5)).toMatchObject({ kind: 'scan', barcode: '123456' });
+  });
+
+  it('uses only the trailing burst after a pause (hand-typed text before a scan)', () => {
+    const ps = presses('milk12345678');
+    const gaps = [0, 150, 140, 160, 400, 5, 5, 5, 5, 5, 5, 5];
+    expect(type(ps, gaps)).toEqual({ kind: 'scan', barcode: '12345678', typed: '12345678' });
+  });
+
+  it('requires every gap in the run to be short, including the last one before Enter', () => {
+    const gaps = [0, 5, 5, 5, 80, 5, 5];
+    expect(type(presses('1234567'), gaps)).toEqual({ kind: 'typed' }); // only "567" after the pause
+    expect(type(presses('1234567'), 5, { enterGap: 200 })).toEqual({ kind: 'typed' });
+    expect(type(presses('1234567'), 35)).toMatchObject({ kind: 'scan' }); // exactly at the limit
+    expect(type(presses('1234567'), 36)).toEqual({ kind: 'typed' });
+  });
+
+  it('is reset by editing keys, auto-repeat and shortcuts', () => {
+    const d = createWedgeDetector();
+    let t = 0;
+    for (const ch of '123456') d.feed({ code: `Digit${ch}`, key: ch, timeStamp: (t += 5), shiftKey: false });
+    d.feed({ code: 'Backspace', key: 'Backspace', timeStamp: (t += 5), shiftKey: false });
+    expect(d.feed({ code: 'Enter', key: 'Enter', timeStamp: (t += 5), shiftKey: false })).toEqual({ kind: 'typed' });
+
+    const held: Keystroke[] = Array.from({ length: 10 }, (_, i) => ({
+      code: 'Digit1', key: '1', timeStamp: 100 + i * 30, shiftKey: false, repeat: i > 0,
+    }));
+    for (const k of held) d.feed(k);
+    expect(d.feed({ code: 'Enter', key: 'Enter', timeStamp: 400, shiftKey: false })).toEqual({ kind: 'typed' });
+  });
+
+  it('starts afresh after each Enter', () => {
+    const d = createWedgeDetector();
+    let t = 0;
+    for (const ch of '12345678') d.feed({ code: `Digit${ch}`, key: ch, timeStamp: (t += 5), shiftKey: false });
+    expect(d.feed({ code: 'Enter', key: 'Enter', timeStamp: (t += 5), shiftKey: false })).toMatchObject({ kind: 'scan' });
+    expect(d.feed({ code: 'NumpadEnter', key: 'Enter', timeStamp: (t += 5), shiftKey: false })).toEqual({ kind: 'typed' });
+  });
+
+  it('honours configured limits', () => {
+    const d = createWedgeDetector({ minLength: 3, maxGapMs: 100 });
+    let t = 0;
+    for (const ch of '123') d.feed({ code: `Digit${ch}`, key: ch, timeStamp: (t += 90), shiftKey: false });
+    expect(d.feed({ code: 'Enter', key: 'Enter', timeStamp: (t += 90), shiftKey: false })).toEqual({
+      kind: 'scan', barcode: '123', typed: '123',
+    });
+  });
+
+  it('falls back to the typed character for keys it cannot place (main then judges the barcode)', () => {
+    const d = createWedgeDetector();
+    let t = 0;
+    for (const ch of '12345') d.feed({ code: `Digit${ch}`, key: ch, timeStamp: (t += 5), shiftKey: false });
+    d.feed({ code: 'IntlBackslash', key: 'ظ', timeStamp: (t += 5), shiftKey: false });
+    expect(d.feed({ code: 'Enter', key: 'Enter', timeStamp: (t += 5), shiftKey: false })).toEqual({
+      kind: 'scan', barcode: '12345ظ', typed: '12345ظ',
+    });
+  });
+});
