@@ -14,19 +14,20 @@ import { CompletedView } from './receipt/CompletedView';
 import { QuantityPrompt } from './sale/QuantityPrompt';
 import { SaleLines } from './sale/SaleLines';
 import { TotalsPanel } from './sale/TotalsPanel';
-import { TenderPanel } from './tender/TenderPanel';
 import { VoidConfirm } from './sale/VoidConfirm';
 import { useSaleActions } from './sale/useSaleActions';
 import { useTillSession } from './sale/useTillSession';
 import { ScanField } from './scanner/ScanField';
 import { SearchResults, hitOptionId } from './scanner/SearchResults';
-import { asTypedBarcode } from './scanner/searchQuery';
+import { asTypedBarcode, searchTextOf } from './scanner/searchQuery';
 import { useCatalogSearch } from './scanner/useCatalogSearch';
 import { useWedge } from './scanner/useWedge';
 import { KeyLegend } from './shell/KeyLegend';
 import { MessageBanner } from './shell/MessageBanner';
 import { TopBar } from './shell/TopBar';
 import { useBanner } from './shell/useBanner';
+import { useStableCallback } from './shell/useLatest';
+import { TenderPanel } from './tender/TenderPanel';
 
 type DialogKind = 'none' | 'tender' | 'quantity' | 'void';
 
@@ -52,8 +53,14 @@ export function App({ carrier }: { carrier: Carrier }) {
   const lines = sale?.lines ?? [];
   const selectedLine = lines.find((l) => l.lineId === view.selectedLineId) ?? null;
   const results = search.results;
+  // A dialog whose subject went away (another view emptied the sale or removed the line) is closed.
+  const openDialog: DialogKind =
+    (dialog === 'quantity' && !selectedLine) || (dialog !== 'none' && lines.length === 0) ? 'none' : dialog;
+  useEffect(() => {
+    if (openDialog !== dialog) setDialog(openDialog); // ...and stays closed when lines come back.
+  }, [openDialog, dialog]);
 
-  useFocusKeeper(scanRef, dialog !== 'none');
+  useFocusKeeper(scanRef, openDialog !== 'none');
 
   // End-to-end tests wait for this: the first sale (and the till's saved language) are on screen.
   const ready = sale !== null && session.tillSettled;
@@ -63,10 +70,11 @@ export function App({ carrier }: { carrier: Carrier }) {
 
   const closeDialog = useCallback(() => setDialog('none'), []);
   const dismissCompleted = useCallback(() => setCompleted(null), []);
+  const clearSearch = search.clear;
   const clearField = useCallback(() => {
     setQuery('');
-    search.clear();
-  }, [search]);
+    clearSearch();
+  }, [clearSearch]);
 
   const addHit = (hit: ProductHit): void => {
     clearField();
@@ -87,9 +95,19 @@ export function App({ carrier }: { carrier: Carrier }) {
       setCompleted(null);
       return;
     }
-    const hit = results?.hits[results.active];
-    if (hit) {
-      addHit(hit);
+    const text = searchTextOf(query);
+    if (text !== null) {
+      // Add what is highlighted only if the list is for what was typed; a fast typist's Enter can beat the
+      // debounce, and then the first match for the full text is what they meant, not a stale list's pick.
+      if (results?.query === text) {
+        const hit = results.hits[results.active];
+        if (hit) addHit(hit);
+        return;
+      }
+      void search.searchNow(query).then((fresh) => {
+        const first = fresh?.hits[0];
+        if (first) addHit(first);
+      });
       return;
     }
     const barcode = asTypedBarcode(query);
@@ -117,18 +135,20 @@ export function App({ carrier }: { carrier: Carrier }) {
     return null;
   };
 
-  const openTender = (): void => {
+  const openTender = useStableCallback((): void => {
     setCompleted(null);
     if (needLines()) setDialog('tender');
-  };
-  const openVoid = (): void => {
+  });
+  const openVoid = useStableCallback((): void => {
     setCompleted(null);
     if (needLines()) setDialog('void');
-  };
-  const openQuantity = (): void => {
+  });
+  const openQuantity = useStableCallback((): void => {
     setCompleted(null);
     if (needSelection()) setDialog('quantity');
-  };
+  });
+  const selectLine = useStableCallback((lineId: string): void => store.select(lineId));
+  const removeLine = useStableCallback((lineId: string): void => void actions.removeLine(lineId));
   const removeSelected = (): void => {
     const lineId = needSelection();
     if (lineId) void actions.removeLine(lineId);
@@ -159,7 +179,7 @@ export function App({ carrier }: { carrier: Carrier }) {
         return void actions.bumpQuantity(-1);
     }
   };
-  useHotkeys({ dialogOpen: dialog !== 'none', scanFieldEmpty: query === '' }, onHotkey);
+  useHotkeys({ dialogOpen: openDialog !== 'none', scanFieldEmpty: query === '' }, onHotkey);
 
   const tender = async (halalas: number): Promise<void> => {
     const done = await actions.tenderCash(halalas);
@@ -181,7 +201,7 @@ export function App({ carrier }: { carrier: Carrier }) {
   const { locale, digits } = preferences.prefs;
   return (
     <FormatProvider locale={locale} digits={digits}>
-      <div className="app">
+      <div className={openDialog === 'none' ? 'app' : 'app app--dialog'}>
         <TopBar
           till={till}
           connection={connectionState}
@@ -212,8 +232,8 @@ export function App({ carrier }: { carrier: Carrier }) {
             <SaleLines
               sale={sale}
               selectedLineId={view.selectedLineId}
-              onSelect={(lineId) => store.select(lineId)}
-              onRemove={(lineId) => void actions.removeLine(lineId)}
+              onSelect={selectLine}
+              onRemove={removeLine}
             />
           </section>
           <TotalsPanel sale={sale} onPayCash={openTender} onQuantity={openQuantity} onVoid={openVoid} />
@@ -221,7 +241,7 @@ export function App({ carrier }: { carrier: Carrier }) {
         <KeyLegend />
       </div>
 
-      {dialog === 'tender' && sale && (
+      {openDialog === 'tender' && sale && (
         <TenderPanel
           totalHalalas={sale.totals.totalHalalas}
           busy={actions.tendering}
@@ -230,7 +250,7 @@ export function App({ carrier }: { carrier: Carrier }) {
           onClose={closeDialog}
         />
       )}
-      {dialog === 'quantity' && selectedLine && (
+      {openDialog === 'quantity' && selectedLine && (
         <QuantityPrompt
           current={selectedLine.quantity}
           lineName={locale === 'ar' ? selectedLine.nameAr : selectedLine.nameEn}
@@ -239,8 +259,8 @@ export function App({ carrier }: { carrier: Carrier }) {
           onClose={closeDialog}
         />
       )}
-      {dialog === 'void' && <VoidConfirm onConfirm={() => void confirmVoid()} onClose={closeDialog} />}
-      {completed && dialog === 'none' && <CompletedView completed={completed} onDismiss={dismissCompleted} />}
+      {openDialog === 'void' && <VoidConfirm onConfirm={() => void confirmVoid()} onClose={closeDialog} />}
+      {completed && openDialog === 'none' && <CompletedView completed={completed} onDismiss={dismissCompleted} />}
     </FormatProvider>
   );
 }

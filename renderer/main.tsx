@@ -3,6 +3,7 @@ import './api/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ErrorBoundary } from './shell/ErrorBoundary';
 import { pickCarrier } from './api';
 import { DEFAULT_LOCALE, applyLocale } from './i18n';
 import './styles/base.css';
@@ -21,6 +22,8 @@ applyLocale(DEFAULT_LOCALE);
 const carrier = pickCarrier();
 createRoot(root).render(
   <StrictMode>
-    <App carrier={carrier} />
+    <ErrorBoundary>
+      <App carrier={carrier} />
+    </ErrorBoundary>
   </StrictMode>,
 );

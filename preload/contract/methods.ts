@@ -14,7 +14,10 @@ import {
   TillInfo,
 } from './schemas';
 
-/** A scanned or typed barcode: printable ASCII only, so a scan read under the Arabic layout is caught. */
+/**
+ * A scanned or typed barcode, as read. Only its length is limited here: main's barcode rules decide what is
+ * malformed (a scan read under the Arabic layout) and answer with a specific error rather than INVALID_INPUT.
+ */
 const BarcodeInput = z.string().min(1).max(64);
 const LineId = z.string().min(1).max(64);
 
@@ -29,11 +32,13 @@ export const methods = {
   getSale: method(z.strictObject({}), Sale),
   scanBarcode: method(z.strictObject({ barcode: BarcodeInput }), Sale),
   addProduct: method(z.strictObject({ productId: z.number().int().positive() }), Sale),
+  /** An absolute quantity, not a delta: a repeated or retried call cannot count twice. */
   setQuantity: method(
     z.strictObject({ lineId: LineId, quantity: z.number().int().min(1).max(9999) }),
     Sale,
   ),
   removeLine: method(z.strictObject({ lineId: LineId }), Sale),
+  /** Voids the sale in progress (journaled) and answers with the fresh, empty sale the till moved on to. */
   voidSale: method(z.strictObject({}), Sale),
   tenderCash: method(
     z.strictObject({ tenderedHalalas: z.number().int().min(0).max(100_000_000) }),

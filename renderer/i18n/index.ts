@@ -17,6 +17,8 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
   // React escapes text itself; escaping here too would show &amp; on screen.
   interpolation: { escapeValue: false },
+  // No promotional console line on a shop till.
+  showSupportNotice: false,
 });
 
 /** Switches the language and flips the page direction in the same tick, so no frame shows a mix. */

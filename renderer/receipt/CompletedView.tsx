@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompletedSale } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { ReceiptPreview } from './ReceiptPreview';
+import { Kbd } from '../shell/Kbd';
 
 interface Props {
   completed: CompletedSale;
@@ -31,7 +32,7 @@ export function CompletedView({ completed, onDismiss }: Props) {
             </div>
           )}
           <button type="button" className="btn btn--primary btn--wide" data-testid="new-sale" onClick={onDismiss}>
-            {t('completed.newSale')} <kbd>Enter</kbd>
+            {t('completed.newSale')} <Kbd k="enter" />
           </button>
           <p className="completed__hint">{t('completed.hint')}</p>
         </div>

@@ -4,6 +4,7 @@ import type { ErrorData } from '../../preload/contract/schemas';
 import { parseQuantity } from '../format/money';
 import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
+import { Kbd } from '../shell/Kbd';
 
 interface Props {
   current: number;
@@ -62,10 +63,10 @@ export function QuantityPrompt({ current, lineName, onSet, onReject, onClose }: 
       </label>
       <div className="dialog__actions">
         <button type="button" className="btn btn--primary" onClick={submit}>
-          {t('quantity.ok')} <kbd>Enter</kbd>
+          {t('quantity.ok')} <Kbd k="enter" />
         </button>
         <button type="button" className="btn btn--secondary" onClick={onClose}>
-          {t('quantity.cancel')} <kbd>Esc</kbd>
+          {t('quantity.cancel')} <Kbd k="esc" />
         </button>
       </div>
     </Dialog>

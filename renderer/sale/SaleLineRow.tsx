@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleLine } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
@@ -12,7 +13,7 @@ interface Props {
 
 export const lineOptionId = (lineId: string): string => `sale-line-${lineId}`;
 
-export function SaleLineRow({ line, index, selected, onSelect, onRemove }: Props) {
+export const SaleLineRow = memo(function SaleLineRow({ line, index, selected, onSelect, onRemove }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -59,4 +60,4 @@ export function SaleLineRow({ line, index, selected, onSelect, onRemove }: Props
       </span>
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../preload/contract/schemas';
 import { SaleLineRow, lineOptionId } from './SaleLineRow';
@@ -10,7 +10,7 @@ interface Props {
   onRemove(lineId: string): void;
 }
 
-export function SaleLines({ sale, selectedLineId, onSelect, onRemove }: Props) {
+export const SaleLines = memo(function SaleLines({ sale, selectedLineId, onSelect, onRemove }: Props) {
   const { t } = useTranslation();
   const listRef = useRef<HTMLOListElement>(null);
   const lines = sale?.lines ?? [];
@@ -54,4 +54,4 @@ export function SaleLines({ sale, selectedLineId, onSelect, onRemove }: Props) {
       {lines.length === 0 && <p className="lines__empty">{t('sale.empty')}</p>}
     </section>
   );
-}
+});

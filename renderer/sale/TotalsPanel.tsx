@@ -1,6 +1,8 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
+import { Kbd } from '../shell/Kbd';
 
 /** Saudi standard VAT rate, shown when the sale has no standard-rated line to read it from yet. */
 export const STANDARD_VAT_PERCENT = 15;
@@ -12,7 +14,7 @@ interface Props {
   onVoid(): void;
 }
 
-export function TotalsPanel({ sale, onPayCash, onQuantity, onVoid }: Props) {
+export const TotalsPanel = memo(function TotalsPanel({ sale, onPayCash, onQuantity, onVoid }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   const totals = sale?.totals;
@@ -42,19 +44,19 @@ export function TotalsPanel({ sale, onPayCash, onQuantity, onVoid }: Props) {
       <div className="side__actions">
         <button type="button" className="btn btn--pay" data-testid="pay-cash" aria-disabled={empty} onClick={onPayCash}>
           <span>{t('actions.payCash')}</span>
-          <kbd>F12</kbd>
+          <Kbd k="f12" />
         </button>
         <div className="side__row">
           <button type="button" className="btn btn--secondary" aria-disabled={empty} onClick={onQuantity}>
             <span>{t('actions.quantity')}</span>
-            <kbd>F4</kbd>
+            <Kbd k="f4" />
           </button>
           <button type="button" className="btn btn--danger" data-testid="void-sale" aria-disabled={empty} onClick={onVoid}>
             <span>{t('actions.void')}</span>
-            <kbd>F8</kbd>
+            <Kbd k="f8" />
           </button>
         </div>
       </div>
     </aside>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../shell/Dialog';
+import { Kbd } from '../shell/Kbd';
 
 interface Props {
   onConfirm(): void;
@@ -34,10 +35,10 @@ export function VoidConfirm({ onConfirm, onClose }: Props) {
       <p className="dialog__body">{t('void.body')}</p>
       <div className="dialog__actions">
         <button ref={confirmRef} type="button" className="btn btn--danger" data-testid="void-confirm" onClick={onConfirm}>
-          {t('void.confirm')} <kbd>Enter</kbd>
+          {t('void.confirm')} <Kbd k="enter" />
         </button>
         <button type="button" className="btn btn--secondary" data-testid="void-cancel" onClick={onClose}>
-          {t('void.cancel')} <kbd>Esc</kbd>
+          {t('void.cancel')} <Kbd k="esc" />
         </button>
       </div>
     </Dialog>

@@ -17,6 +17,11 @@ export interface SearchState {
 
 export interface CatalogSearch {
   results: SearchState | null;
+  /**
+   * Searches for `text` right away (no debounce). Resolves to its results, or null if the text is not a
+   * search or more typing superseded it. Enter uses this when the list on screen is not yet for what was typed.
+   */
+  searchNow(text: string): Promise<SearchState | null>;
   move(delta: number): void;
   clear(): void;
 }
@@ -41,6 +46,20 @@ export function useCatalogSearch(api: NuqtaApi, text: string): CatalogSearch {
     return () => clearTimeout(timer);
   }, [api, text]);
 
+  const searchNow = useCallback(
+    async (text: string): Promise<SearchState | null> => {
+      const query = searchTextOf(text);
+      if (query === null) return null;
+      const mine = ++ticket.current;
+      const r = await api.searchCatalog({ query, limit: SEARCH_LIMIT });
+      if (mine !== ticket.current) return null;
+      const state = r.ok ? { query, hits: r.value, active: 0 } : null;
+      setResults(state);
+      return state;
+    },
+    [api],
+  );
+
   const move = useCallback((delta: number) => {
     setResults((r) => {
       if (!r || r.hits.length === 0) return r;
@@ -54,5 +73,5 @@ export function useCatalogSearch(api: NuqtaApi, text: string): CatalogSearch {
     setResults(null);
   }, []);
 
-  return { results, move, clear };
+  return { results, searchNow, move, clear };
 }

@@ -2,18 +2,14 @@
 // whichever field has focus, even a dialog's, and its Enter never reaches that field's own handler.
 import { useEffect } from 'react';
 import { useLatest } from '../shell/useLatest';
-import { createWedgeDetector, keystrokeOf, type WedgeOptions } from './wedge';
+import { createWedgeDetector, keystrokeOf } from './wedge';
 
 export type ScanHandler = (barcode: string, typed: string, target: EventTarget | null) => void;
 
-export function useWedge(onScan: ScanHandler, options?: WedgeOptions): void {
+export function useWedge(onScan: ScanHandler): void {
   const handler = useLatest(onScan);
-  const minLength = options?.minLength;
-  const maxGapMs = options?.maxGapMs;
   useEffect(() => {
-    const detector = createWedgeDetector(
-      minLength !== undefined && maxGapMs !== undefined ? { minLength, maxGapMs } : undefined,
-    );
+    const detector = createWedgeDetector();
     const listener = (e: KeyboardEvent): void => {
       const verdict = detector.feed(keystrokeOf(e));
       if (verdict?.kind !== 'scan') return;
@@ -23,5 +19,5 @@ export function useWedge(onScan: ScanHandler, options?: WedgeOptions): void {
     };
     window.addEventListener('keydown', listener, true);
     return () => window.removeEventListener('keydown', listener, true);
-  }, [handler, minLength, maxGapMs]);
+  }, [handler]);
 }

@@ -1,6 +1,11 @@
 // Keyboard-wedge scan detection. A USB scanner "types" the barcode followed by Enter, far faster and more
 // evenly than a person can. So on every Enter we look back at the keystrokes just before it: if the trailing
 // run is long enough and every gap in it (including the one before Enter) is short, it was a scan.
+//
+// One allowance: a scanner's stream can stall once or twice for a few tens of ms (Bluetooth scanners buffer,
+// a busy machine delivers late). A stall between two fast segments of at least `minSegment` keys each is
+// bridged, so the barcode is not cut in two. A person cannot produce several such fast segments, so
+// hand typing is still never taken for a scan.
 // Pure: feed it key events, it answers on Enter. No DOM, no timers.
 import { isTextKey, usCharForCode } from './usKeyboard';
 
@@ -9,9 +14,21 @@ export interface WedgeOptions {
   minLength: number;
   /** Longest pause between two keystrokes of a scan, in ms. People rarely sustain < 35 ms for 6 keys. */
   maxGapMs: number;
+  /** Longest stall bridged inside a scan, in ms (0 disables bridging). */
+  stallMs: number;
+  /** Fewest fast keystrokes on each side of a bridged stall. */
+  minSegment: number;
+  /** Most stalls bridged in one scan. */
+  maxStalls: number;
 }
 
-export const DEFAULT_WEDGE_OPTIONS: Readonly<WedgeOptions> = { minLength: 6, maxGapMs: 35 };
+export const DEFAULT_WEDGE_OPTIONS: Readonly<WedgeOptions> = {
+  minLength: 6,
+  maxGapMs: 35,
+  stallMs: 100,
+  minSegment: 3,
+  maxStalls: 2,
+};
 
 /** The parts of a KeyboardEvent the detector needs (so tests can build them by hand). */
 export interface Keystroke {
@@ -49,18 +66,42 @@ export interface WedgeDetector {
   reset(): void;
 }
 
-export function createWedgeDetector(options: WedgeOptions = DEFAULT_WEDGE_OPTIONS): WedgeDetector {
+export function createWedgeDetector(overrides: Partial<WedgeOptions> = {}): WedgeDetector {
+  const options: WedgeOptions = { ...DEFAULT_WEDGE_OPTIONS, ...overrides };
   let strokes: Stroke[] = [];
 
-  const verdictAt = (enterAt: number): WedgeVerdict => {
-    const run: Stroke[] = [];
-    let next = enterAt;
-    for (let i = strokes.length - 1; i >= 0; i -= 1) {
-      const stroke = strokes[i];
-      if (!stroke || next - stroke.at > options.maxGapMs) break;
-      run.unshift(stroke);
-      next = stroke.at;
+  /** The fast segment ending at index `end` (inclusive): its first index. */
+  const segmentStart = (end: number): number => {
+    let i = end;
+    while (i > 0) {
+      const here = strokes[i];
+      const before = strokes[i - 1];
+      if (!here || !before || here.at - before.at > options.maxGapMs) break;
+      i -= 1;
     }
+    return i;
+  };
+
+  const verdictAt = (enterAt: number): WedgeVerdict => {
+    const last = strokes[strokes.length - 1];
+    if (!last || enterAt - last.at > options.maxGapMs) return { kind: 'typed' };
+
+    let start = segmentStart(strokes.length - 1);
+    let stalls = 0;
+    // Bridge stalls only between segments that each look like a scanner, never onto a lone hand-typed key.
+    if (strokes.length - start >= options.minSegment) {
+      while (start > 0 && stalls < options.maxStalls) {
+        const first = strokes[start];
+        const prev = strokes[start - 1];
+        if (!first || !prev || first.at - prev.at > options.stallMs) break;
+        const prevStart = segmentStart(start - 1);
+        if (start - prevStart < options.minSegment) break;
+        start = prevStart;
+        stalls += 1;
+      }
+    }
+
+    const run = strokes.slice(start);
     if (run.length < options.minLength) return { kind: 'typed' };
     return {
       kind: 'scan',

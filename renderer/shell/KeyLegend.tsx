@@ -1,32 +1,33 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Kbd, type KeyCap } from './Kbd';
 
-// Key caps are the physical key names printed on the keyboard, so they are the same in both languages.
-const LEGEND: ReadonlyArray<{ keys: string[]; label: string }> = [
-  { keys: ['Enter'], label: 'keys.enter' },
-  { keys: ['↑', '↓'], label: 'keys.arrows' },
-  { keys: ['Esc'], label: 'keys.escape' },
-  { keys: ['Ctrl', '↑↓'], label: 'keys.ctrlArrows' },
-  { keys: ['+', '−'], label: 'keys.plusMinus' },
-  { keys: ['F4'], label: 'keys.f4' },
-  { keys: ['Del'], label: 'keys.delete' },
-  { keys: ['F8'], label: 'keys.f8' },
-  { keys: ['F9'], label: 'keys.f9' },
-  { keys: ['F10'], label: 'keys.f10' },
-  { keys: ['F12'], label: 'keys.f12' },
+const LEGEND: ReadonlyArray<{ keys: KeyCap[]; label: string }> = [
+  { keys: ['enter'], label: 'keys.enter' },
+  { keys: ['up', 'down'], label: 'keys.arrows' },
+  { keys: ['esc'], label: 'keys.escape' },
+  { keys: ['ctrl', 'upDown'], label: 'keys.ctrlArrows' },
+  { keys: ['plus', 'minus'], label: 'keys.plusMinus' },
+  { keys: ['f4'], label: 'keys.f4' },
+  { keys: ['del'], label: 'keys.delete' },
+  { keys: ['f8'], label: 'keys.f8' },
+  { keys: ['f9'], label: 'keys.f9' },
+  { keys: ['f10'], label: 'keys.f10' },
+  { keys: ['f12'], label: 'keys.f12' },
 ];
 
-export function KeyLegend() {
+export const KeyLegend = memo(function KeyLegend() {
   const { t } = useTranslation();
   return (
     <footer className="legend" aria-label={t('keys.legendLabel')}>
       {LEGEND.map(({ keys, label }) => (
         <span className="legend__item" key={label}>
           {keys.map((k) => (
-            <kbd key={k}>{k}</kbd>
+            <Kbd key={k} k={k} />
           ))}
           <span className="legend__label">{t(label)}</span>
         </span>
       ))}
     </footer>
   );
-}
+});

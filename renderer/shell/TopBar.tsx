@@ -1,7 +1,9 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DigitStyle, Locale, TillInfo } from '../../preload/contract/schemas';
 import type { ConnectionState } from '../api/carrier';
 import { ConnectionStatus } from './ConnectionStatus';
+import { Kbd } from './Kbd';
 
 interface Props {
   till: TillInfo | null;
@@ -12,7 +14,7 @@ interface Props {
   onToggleDigits(): void;
 }
 
-export function TopBar({ till, connection, locale, digits, onToggleLocale, onToggleDigits }: Props) {
+export const TopBar = memo(function TopBar({ till, connection, locale, digits, onToggleLocale, onToggleDigits }: Props) {
   const { t } = useTranslation();
   const shopName = till ? (locale === 'ar' ? till.shopNameAr : till.shopNameEn) : '';
   return (
@@ -41,7 +43,7 @@ export function TopBar({ till, connection, locale, digits, onToggleLocale, onTog
         onClick={onToggleDigits}
       >
         {digits === 'arabic' ? t('toolbar.digitsToLatin') : t('toolbar.digitsToArabic')}
-        <kbd>F10</kbd>
+        <Kbd k="f10" />
       </button>
       <button
         type="button"
@@ -52,8 +54,8 @@ export function TopBar({ till, connection, locale, digits, onToggleLocale, onTog
         onClick={onToggleLocale}
       >
         {t('toolbar.language')}
-        <kbd>F9</kbd>
+        <Kbd k="f9" />
       </button>
     </header>
   );
-}
+});

@@ -10,6 +10,7 @@ import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { quickTenderAmounts } from './quickTender';
 import { checkTender } from './tendered';
+import { Kbd } from '../shell/Kbd';
 
 interface Props {
   totalHalalas: number;
@@ -99,10 +100,10 @@ export function TenderPanel({ totalHalalas, busy, onTender, onReject, onClose }:
       </div>
       <div className="dialog__actions">
         <button type="button" className="btn btn--pay" data-testid="complete-sale" disabled={busy} onClick={submit}>
-          {t('tender.complete')} <kbd>Enter</kbd>
+          {t('tender.complete')} <Kbd k="enter" />
         </button>
         <button type="button" className="btn btn--secondary" onClick={onClose}>
-          {t('tender.cancel')} <kbd>Esc</kbd>
+          {t('tender.cancel')} <Kbd k="esc" />
         </button>
       </div>
     </Dialog>

@@ -53,21 +53,26 @@ async function typeBarcode(p: Page, barcode: string) {
 /**
  * A USB keyboard-wedge scanner while the Arabic layout is active: the physical keys are the digit keys, but
  * the characters the layout produces are Arabic letters. Sent through CDP so the events are trusted and
- * really type into the field, a few milliseconds apart like a scanner.
+ * really type into the field. Each key carries the time it "arrived" from the scanner, 4 ms apart, the way the
+ * OS stamps real USB input: the page sees the scanner's timing even when this busy test machine delivers late.
  */
 async function wedgeScanUnderArabicLayout(p: Page, barcode: string) {
   const arabicForDigit = 'ذضصثقفغعهخ'; // what each digit key 0-9 yields on the simulated layout
   const cdp = await p.context().newCDPSession(p);
-  for (const ch of barcode) {
+  const start = Date.now() / 1000;
+  const at = (i: number) => start + i * 0.004;
+  const sends: Promise<unknown>[] = [];
+  [...barcode].forEach((ch, i) => {
     const d = Number(ch);
     const key = arabicForDigit[d]!;
     const base = { key, code: `Digit${d}`, windowsVirtualKeyCode: 48 + d, nativeVirtualKeyCode: 48 + d };
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...base, text: key, unmodifiedText: key });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base });
-  }
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...base, text: key, unmodifiedText: key, timestamp: at(i) }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base, timestamp: at(i) + 0.001 }));
+  });
   const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 };
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...enter, text: '\r' });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter });
+  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...enter, text: '\r', timestamp: at(barcode.length) }));
+  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter, timestamp: at(barcode.length) + 0.001 }));
+  await Promise.all(sends);
   await cdp.detach();
 }
 
@@ -128,7 +133,7 @@ describe('a cash sale in Arabic', () => {
 
   it('finds products by Arabic name with alef / taa-marbuta variants and adds one with Enter', async () => {
     await scanField(page).focus();
-    await page.keyboard.type('قهوه عربيه', { delay: 40 });
+    await page.keyboard.type('قهوه عربيه بالهيل', { delay: 40 });
     await page.getByTestId('search-hit').first().waitFor();
     expect(await page.getByTestId('search-hit').first().textContent()).toContain('قهوة');
     await page.keyboard.press('Enter');

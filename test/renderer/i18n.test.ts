@@ -46,9 +46,12 @@ describe('locale files', () => {
     }
   });
 
-  it('put the amount into the money format in both languages', () => {
-    expect(arKeys.get('money.format')).toContain('{{amount}}');
-    expect(enKeys.get('money.format')).toContain('{{amount}}');
+  it('put the amount into the money format in both languages, adding no digits or dots of its own', () => {
+    // Anyone reading an amount off the screen (a person, a test) must get the same number in both languages.
+    for (const format of [arKeys.get('money.format'), enKeys.get('money.format')]) {
+      expect(format).toContain('{{amount}}');
+      expect(format?.replace('{{amount}}', '')).not.toMatch(/[0-9٠-٩.٫,]/);
+    }
   });
 });
 

@@ -38,7 +38,7 @@ function presses(text: string, layout: 'us' | 'arabic' = 'us'): Press[] {
 
 /** Feeds keydowns at the given gaps (ms), emitting Shift keydowns for capitals, then Enter. */
 function type(ps: Press[], gapMs: number | number[], opts: { enterGap?: number; start?: number } = {}): WedgeVerdict | null {
-  const detector = createWedgeDetector({ minLength: 6, maxGapMs: 35 });
+  const detector = createWedgeDetector();
   let t = opts.start ?? 1000;
   ps.forEach((p, i) => {
     const gap = Array.isArray(gapMs) ? (gapMs[i] ?? 0) : gapMs;
@@ -112,11 +112,38 @@ describe('wedge detector', () => {
   });
 
   it('requires every gap in the run to be short, including the last one before Enter', () => {
-    const gaps = [0, 5, 5, 5, 80, 5, 5];
+    const gaps = [0, 5, 5, 5, 150, 5, 5];
     expect(type(presses('1234567'), gaps)).toEqual({ kind: 'typed' }); // only "567" after the pause
     expect(type(presses('1234567'), 5, { enterGap: 200 })).toEqual({ kind: 'typed' });
+    expect(type(presses('1234567'), 5, { enterGap: 36 })).toEqual({ kind: 'typed' });
     expect(type(presses('1234567'), 35)).toMatchObject({ kind: 'scan' }); // exactly at the limit
     expect(type(presses('1234567'), 36)).toEqual({ kind: 'typed' });
+  });
+
+  it('bridges a short stall inside a scan instead of cutting the barcode in two', () => {
+    const gaps = [0, 8, 8, 8, 8, 8, 8, 8, 90, 8, 8, 8, 8];
+    expect(type(presses('6281000000017'), gaps)).toEqual({ kind: 'scan', barcode: '6281000000017', typed: '6281000000017' });
+    const twoStalls = [0, 8, 8, 70, 8, 8, 8, 8, 60, 8, 8, 8, 8];
+    expect(type(presses('6281000000017'), twoStalls)).toMatchObject({ barcode: '6281000000017' });
+    // A stall near the end still works: the digits before it are a fast segment too.
+    const lateStall = [0, 8, 8, 8, 8, 8, 8, 8, 8, 8, 95, 8, 8];
+    expect(type(presses('6281000000017'), lateStall)).toMatchObject({ barcode: '6281000000017' });
+  });
+
+  it('does not bridge onto keys a person typed', () => {
+    // "12" typed by hand (slow), a short wait, then a scan: only the scan is the barcode.
+    const handThenScan = [0, 140, 90, 6, 6, 6, 6, 6, 6, 6];
+    expect(type(presses('1262810000'), handThenScan)).toEqual({ kind: 'scan', barcode: '62810000', typed: '62810000' });
+    // Two quick keys (a rollover) are not a scanner segment either.
+    const rollover = [0, 20, 90, 6, 6, 6, 6, 6, 6, 6];
+    expect(type(presses('ab62810000'), rollover)).toEqual({ kind: 'scan', barcode: '62810000', typed: '62810000' });
+    // Segments of a fast typist's rollovers never add up to a scan.
+    expect(type(presses('abcdefgh'), [0, 20, 20, 90, 20, 20, 90, 20])).toEqual({ kind: 'typed' });
+    // Bridging can be switched off.
+    const d = createWedgeDetector({ stallMs: 0 });
+    let t = 0;
+    [...'6281000000017'].forEach((ch, i) => d.feed({ code: `Digit${ch}`, key: ch, timeStamp: (t += i === 8 ? 90 : 8), shiftKey: false }));
+    expect(d.feed({ code: 'Enter', key: 'Enter', timeStamp: t + 8, shiftKey: false })).toEqual({ kind: 'typed' });
   });
 
   it('is reset by editing keys, auto-repeat and shortcuts', () => {

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+
+/** Key-cap names as printed on the keyboard; they live in the locale files like every visible string. */
+export type KeyCap =
+  | 'enter'
+  | 'esc'
+  | 'ctrl'
+  | 'del'
+  | 'up'
+  | 'down'
+  | 'upDown'
+  | 'plus'
+  | 'minus'
+  | 'f4'
+  | 'f8'
+  | 'f9'
+  | 'f10'
+  | 'f12';
+
+export function Kbd({ k }: { k: KeyCap }) {
+  const { t } = useTranslation();
+  return <kbd>{t(`keycaps.${k}`)}</kbd>;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { hotkeyFor, type HotkeyContext, type KeyPress } from '../../renderer/keys/hotkeys';
+
+const key = (k: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+  key: k, code: '', ctrlKey: false, altKey: false, metaKey: false, ...extra,
+});
+const idle: HotkeyContext = { dialogOpen: false, scanFieldEmpty: true };
+const typing: HotkeyContext = { dialogOpen: false, scanFieldEmpty: false };
+const dialog: HotkeyContext = { dialogOpen: true, scanFieldEmpty: true };
+
+describe('hotkeyFor', () => {
+  it('maps the function keys', () => {
+    expect(hotkeyFor(key('F12'), idle)).toBe('payCash');
+    expect(hotkeyFor(key('F8'), idle)).toBe('voidSale');
+    expect(hotkeyFor(key('F4'), idle)).toBe('quantityPrompt');
+    expect(hotkeyFor(key('F9'), idle)).toBe('toggleLocale');
+    expect(hotkeyFor(key('F10'), idle)).toBe('toggleDigits');
+  });
+
+  it('keeps language and digits available inside dialogs, and nothing else', () => {
+    expect(hotkeyFor(key('F9'), dialog)).toBe('toggleLocale');
+    expect(hotkeyFor(key('F10'), dialog)).toBe('toggleDigits');
+    expect(hotkeyFor(key('F12'), dialog)).toBeNull();
+    expect(hotkeyFor(key('Delete'), dialog)).toBeNull();
+    expect(hotkeyFor(key('+'), dialog)).toBeNull();
+  });
+
+  it('selects lines with Ctrl+arrows', () => {
+    expect(hotkeyFor(key('ArrowUp', { ctrlKey: true }), typing)).toBe('selectPrevLine');
+    expect(hotkeyFor(key('ArrowDown', { ctrlKey: true }), idle)).toBe('selectNextLine');
+    expect(hotkeyFor(key('ArrowDown'), idle)).toBeNull();
+  });
+
+  it('uses + - Delete only while the scan field is empty', () => {
+    expect(hotkeyFor(key('+'), idle)).toBe('quantityUp');
+    expect(hotkeyFor(key('-'), idle)).toBe('quantityDown');
+    expect(hotkeyFor(key('Delete'), idle)).toBe('removeLine');
+    expect(hotkeyFor(key('+', { code: 'NumpadAdd' }), idle)).toBe('quantityUp');
+    expect(hotkeyFor(key('-', { code: 'NumpadSubtract' }), idle)).toBe('quantityDown');
+    expect(hotkeyFor(key('+'), typing)).toBeNull();
+    expect(hotkeyFor(key('Delete'), typing)).toBeNull();
+  });
+
+  it('ignores ordinary typing and Alt/Meta chords', () => {
+    expect(hotkeyFor(key('a'), idle)).toBeNull();
+    expect(hotkeyFor(key('ض'), idle)).toBeNull();
+    expect(hotkeyFor(key('F12', { altKey: true }), idle)).toBeNull();
+  });
+});

@@ -1,0 +1,46 @@
+// Every key the view asks for must exist in both locale files: i18next would otherwise show the raw key
+// on the till screen. Static keys are found in the source; dynamic families are listed here.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import ar from '../../renderer/i18n/locales/ar.json';
+import en from '../../renderer/i18n/locales/en.json';
+
+const RENDERER = join(__dirname, '../../renderer');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+function lookup(tree: unknown, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
+}
+
+const staticKeys = new Set<string>();
+for (const file of sources(RENDERER)) {
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_.]+)'/g)) if (m[1]) staticKeys.add(m[1]);
+  for (const m of text.matchAll(/\blabel: '([a-z]+\.[A-Za-z0-9_]+)'/g)) if (m[1]) staticKeys.add(m[1]);
+}
+
+const dynamicKeys = [
+  ...['connected', 'connecting', 'lost'].map((s) => `connection.${s}`),
+  ...['S', 'Z', 'E'].map((c) => `receipt.vatCategory_${c}`),
+  ...['enter', 'esc', 'ctrl', 'del', 'up', 'down', 'upDown', 'plus', 'minus', 'f4', 'f8', 'f9', 'f10', 'f12'].map((k) => `keycaps.${k}`),
+];
+
+describe('keys used by the view', () => {
+  it('finds the static keys in the source', () => {
+    expect(staticKeys.size).toBeGreaterThan(40);
+    expect(staticKeys.has('totals.total')).toBe(true);
+  });
+
+  it.each([...staticKeys, ...dynamicKeys])('%s exists as text in both languages', (key) => {
+    expect(typeof lookup(ar, key), `ar: ${key}`).toBe('string');
+    expect(typeof lookup(en, key), `en: ${key}`).toBe('string');
+  });
+});
