@@ -37,7 +37,7 @@ if (electron && hasDisplay()) {
       const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nuqta-chromium-'));
       say(`browser host ready; opening it in a ${chromium} app window (data in ${ready.dataDir}).`);
       const noSandbox = typeof process.getuid === 'function' && process.getuid() === 0 ? ['--no-sandbox'] : [];
-      spawn(chromium, [`--app=${ready.url}`, `--user-data-dir=${profile}`, '--disable-background-networking', ...noSandbox], {
+      spawn(chromium, [`--app=${ready.url}`, `--user-data-dir=${profile}`, '--disable-background-networking', '--disable-features=DeferRendererTasksAfterInput', ...noSandbox], {
         stdio: 'ignore',
         detached: false,
       });

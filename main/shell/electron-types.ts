@@ -105,6 +105,7 @@ export interface SessionLike {
 
 export interface AppLike {
   enableSandbox(): void;
+  readonly commandLine: { appendSwitch(name: string, value?: string): void };
   requestSingleInstanceLock(): boolean;
   whenReady(): Promise<void>;
   quit(): void;

@@ -14,6 +14,13 @@ import { createAppProtocolHandler, registerAppScheme } from './protocol';
 import { denyAllPermissions, hardenAllWebContents } from './security';
 import { createMainWindow, loadApp } from './window';
 
+/**
+ * Chromium defers non-urgent renderer tasks until the frame after a key press. For a till that defers the
+ * answer to a scan (an IPC reply) by up to a frame: measured in the browser host, scan → line visible p50
+ * went from 23 ms to 12 ms with it off. Nothing on the till screen benefits from the deferral.
+ */
+export const CHROMIUM_FEATURES_OFF = 'DeferRendererTasksAfterInput';
+
 export interface ShellLog {
   warn(message: string, detail?: unknown): void;
   error(message: string, detail?: unknown): void;
@@ -49,6 +56,7 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
     return null;
   }
   app.enableSandbox();
+  app.commandLine.appendSwitch('disable-features', CHROMIUM_FEATURES_OFF);
   registerAppScheme(protocol);
   hardenAllWebContents(app, log);
 

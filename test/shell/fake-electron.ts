@@ -114,6 +114,12 @@ export function createFakeElectron(options: { hasLock?: boolean } = {}): FakeEle
   };
 
   const app: ElectronModule['app'] = {
+    commandLine: {
+      appendSwitch(name: string, value?: string) {
+        calls.push(`app.commandLine.appendSwitch ${name}${value === undefined ? '' : `=${value}`}`);
+        if (state.ready) throw new Error('command-line switches after ready have no effect');
+      },
+    },
     enableSandbox() {
       calls.push('app.enableSandbox');
       // Electron: "This method can only be called before app is ready."

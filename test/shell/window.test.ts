@@ -42,6 +42,9 @@ describe('startup', () => {
     expect(at('app.enableSandbox')).toBeGreaterThan(-1);
     expect(at('app.enableSandbox')).toBeLessThan(at('app.whenReady'));
     expect(at('app.enableSandbox')).toBeLessThan(at('BrowserWindow.new'));
+    // Scan replies must not wait a frame behind Chromium's post-input deferral; switches only work before ready.
+    expect(at('app.commandLine.appendSwitch disable-features=DeferRendererTasksAfterInput')).toBeGreaterThan(-1);
+    expect(at('app.commandLine.appendSwitch disable-features=DeferRendererTasksAfterInput')).toBeLessThan(at('app.whenReady'));
     expect(at('protocol.registerSchemesAsPrivileged')).toBeLessThan(at('app.whenReady'));
     expect(at('protocol.handle app')).toBeLessThan(at('BrowserWindow.new'));
     // IPC is bound before the page can load and call it.
