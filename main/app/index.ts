@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
 import { createCheckout } from '../checkout';
-import { openDatabase } from '../db';
+import { openDatabase, type Db } from '../db';
 import { createVirtualPrinter } from '../devices';
 import { createDispatcher } from '../ipc';
 import { createJournal } from '../ledger';
@@ -11,7 +11,7 @@ import { createEscPosPrinter } from '../printing';
 import { openSettings } from '../settings';
 import { createEventHub } from './events';
 import { createHandlers } from './handlers';
-import { acquireInstanceLock } from './instance-lock';
+import { acquireInstanceLock, type InstanceLock } from './instance-lock';
 import { demoCatalogCsv, ledgerFile } from './paths';
 import type { RunningTill, TillOptions } from './types';
 
@@ -21,13 +21,20 @@ export { defaultDataDir, ledgerFile, rendererDist, preloadBundle, projectRoot } 
 export async function startTill(options: TillOptions): Promise<RunningTill> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const lock = acquireInstanceLock(options.dataDir);
-  let db;
+  let db: Db | undefined;
   try {
     db = openDatabase(ledgerFile(options.dataDir));
+    return wire(db, lock, options);
   } catch (e) {
+    // A till that cannot start must not keep the folder locked or the file open: the admin fixes the
+    // settings or the file and starts again at once.
+    db?.close();
     lock.release();
     throw e;
   }
+}
+
+function wire(db: Db, lock: InstanceLock, options: TillOptions): RunningTill {
   const settings = openSettings(db);
   const seed = options.seedCatalogCsv === undefined ? demoCatalogCsv() : options.seedCatalogCsv;
   if (seed) {
@@ -54,7 +61,6 @@ export async function startTill(options: TillOptions): Promise<RunningTill> {
   checkout.currentSale();
 
   const handlers = createHandlers({ host: options.host, simulated: true, settings, checkout, catalog });
-  const openDb = db;
   let closed = false;
   return {
     dispatch: createDispatcher(handlers),
@@ -63,7 +69,7 @@ export async function startTill(options: TillOptions): Promise<RunningTill> {
     async close() {
       if (closed) return;
       closed = true;
-      openDb.close();
+      db.close();
       lock.release();
     },
   };
