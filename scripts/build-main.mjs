@@ -13,13 +13,18 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3', 'ws', 'bufferutil', 'utf-8-validate'],
+  external: ['electron', 'better-sqlite3', 'ws', 'bufferutil', 'utf-8-validate', 'serialport', '@napi-rs/canvas'],
 };
 
 const entries = ['host', 'cli', 'electron'].filter((name) => existsSync(path.join(root, 'main/entry', `${name}.ts`)));
+// The terminal simulator as its own process: tests restart (or kill) the till while it keeps its record.
+const tools = { 'ecr-simulator': path.join(root, 'main/devices/ecr-simulator/cli.ts') };
 await build({
   ...common,
-  entryPoints: Object.fromEntries(entries.map((name) => [name, path.join(root, 'main/entry', `${name}.ts`)])),
+  entryPoints: {
+    ...Object.fromEntries(entries.map((name) => [name, path.join(root, 'main/entry', `${name}.ts`)])),
+    ...Object.fromEntries(Object.entries(tools).filter(([, file]) => existsSync(file))),
+  },
   outdir: path.join(root, 'dist/main'),
   outExtension: { '.js': '.cjs' },
 });

@@ -4,6 +4,7 @@ import type { TillInfo } from '../../preload/contract';
 import type { Catalog } from '../catalog';
 import type { Checkout } from '../checkout';
 import type { Handlers } from '../ipc';
+import type { Payments } from '../payments';
 import type { SettingsStore } from '../settings';
 import type { HostKind } from './types';
 
@@ -13,9 +14,10 @@ export interface HandlerDeps {
   settings: SettingsStore;
   checkout: Checkout;
   catalog: Catalog;
+  payments: Payments;
 }
 
-export function createHandlers({ host, simulated, settings, checkout, catalog }: HandlerDeps): Handlers {
+export function createHandlers({ host, simulated, settings, checkout, catalog, payments }: HandlerDeps): Handlers {
   const tillInfo = (): TillInfo => {
     const s = settings.get();
     return {
@@ -27,6 +29,7 @@ export function createHandlers({ host, simulated, settings, checkout, catalog }:
       currency: 'SAR',
       host,
       simulated,
+      cardPayments: s.terminal !== null,
       preferences: s.preferences,
     };
   };
@@ -48,5 +51,15 @@ export function createHandlers({ host, simulated, settings, checkout, catalog }:
     tenderCash: ({ tenderedHalalas }) => checkout.tenderCash(tenderedHalalas),
     searchCatalog: ({ query, limit }) => catalog.search(query, limit),
     getReceipt: ({ receiptNo }) => checkout.receipt(receiptNo),
+    payCard: ({ amountHalalas }) => payments.payCard(amountHalalas),
+    cancelCardPayment: ({ intentId }) => payments.cancelCardPayment(intentId),
+    recoverPayment: ({ intentId }) => payments.recoverPayment(intentId),
+    resolvePayment: (input) => payments.resolvePayment(input),
+    reverseCardPayment: ({ intentId, managerPin }) => payments.reverseCardPayment(intentId, managerPin),
+    refundCard: (input) => payments.refundCard(input),
+    getTerminalStatus: () => payments.status(),
+    checkTerminal: () => payments.checkTerminal(),
+    repeatLastTransaction: () => payments.repeatLastTransaction(),
+    settleTerminal: ({ managerPin }) => payments.settleTerminal(managerPin),
   };
 }

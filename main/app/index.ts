@@ -1,12 +1,14 @@
 // The composition root: opens the ledger, wires the domains together and hands the shell (Electron or the
 // browser host) one RunningTill. Both shells call exactly this, so they run the same services.
 import fs from 'node:fs';
+import { createManagerAuth } from '../auth';
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
 import { createCheckout } from '../checkout';
 import { openDatabase, type Db } from '../db';
 import { createVirtualPrinter } from '../devices';
 import { createDispatcher } from '../ipc';
 import { createJournal } from '../ledger';
+import { createIntentStore, createPayments, openTerminal, toSummary } from '../payments';
 import { createEscPosPrinter } from '../printing';
 import { openSettings } from '../settings';
 import { createEventHub } from './events';
@@ -24,7 +26,7 @@ export async function startTill(options: TillOptions): Promise<RunningTill> {
   let db: Db | undefined;
   try {
     db = openDatabase(ledgerFile(options.dataDir));
-    return wire(db, lock, options);
+    return await wire(db, lock, options);
   } catch (e) {
     // A till that cannot start must not keep the folder locked or the file open: the admin fixes the
     // settings or the file and starts again at once.
@@ -34,7 +36,7 @@ export async function startTill(options: TillOptions): Promise<RunningTill> {
   }
 }
 
-function wire(db: Db, lock: InstanceLock, options: TillOptions): RunningTill {
+async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<RunningTill> {
   const settings = openSettings(db);
   const seed = options.seedCatalogCsv === undefined ? demoCatalogCsv() : options.seedCatalogCsv;
   if (seed) {
@@ -50,6 +52,7 @@ function wire(db: Db, lock: InstanceLock, options: TillOptions): RunningTill {
 
   // Until the printing issue brings real transports, the drawer is driven through the virtual printer.
   const virtualPrinter = createVirtualPrinter();
+  const intents = createIntentStore(db);
   const checkout = createCheckout({
     db,
     journal,
@@ -57,10 +60,32 @@ function wire(db: Db, lock: InstanceLock, options: TillOptions): RunningTill {
     products: { byBarcode: catalog.findByBarcode, byId: catalog.getById },
     printer: createEscPosPrinter(virtualPrinter.input),
     onSaleChanged: (sale) => hub.emit('saleChanged', sale),
+    pendingPayment: (saleId) => {
+      const row = intents.pendingForSale(saleId);
+      return row ? toSummary(row) : null;
+    },
   });
   checkout.currentSale();
 
-  const handlers = createHandlers({ host: options.host, simulated: true, settings, checkout, catalog });
+  const terminalSettings = settings.get().terminal;
+  const terminal = terminalSettings ? await openTerminal(terminalSettings) : null;
+  const payments = createPayments({
+    db,
+    journal,
+    tillId: () => settings.get().tillId,
+    checkout,
+    intents,
+    connector: terminal?.connector ?? null,
+    terminalInfo: terminal ? { protocol: terminalSettings!.protocol, transport: terminal.description } : null,
+    manager: createManagerAuth(() => settings.get().managerPin),
+    emitProgress: (p) => hub.emit('paymentProgress', p),
+    emitTerminal: (s) => hub.emit('terminalStatusChanged', s),
+    ...(options.paymentRecoveryDelaysMs ? { recoveryDelaysMs: options.paymentRecoveryDelaysMs } : {}),
+  });
+  // Payments a crash or a lost answer left open are settled before the till takes new ones.
+  void payments.recoverAll().catch((e: unknown) => console.error('payment recovery failed', e));
+
+  const handlers = createHandlers({ host: options.host, simulated: true, settings, checkout, catalog, payments });
   let closed = false;
   return {
     dispatch: createDispatcher(handlers),
@@ -69,6 +94,8 @@ function wire(db: Db, lock: InstanceLock, options: TillOptions): RunningTill {
     async close() {
       if (closed) return;
       closed = true;
+      await payments.close();
+      await terminal?.close();
       db.close();
       lock.release();
     },

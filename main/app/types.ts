@@ -23,4 +23,6 @@ export interface TillOptions {
   dataDir: string;
   /** Catalog CSV to seed an empty till with; defaults to the demo catalog in resources/. */
   seedCatalogCsv?: string | null;
+  /** Pauses between background inquiries about an unknown card payment (tests shorten them). */
+  paymentRecoveryDelaysMs?: readonly number[];
 }

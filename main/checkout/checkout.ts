@@ -2,7 +2,7 @@
 // appends the journal entry and updates the sale tables together, so a reload, a crash or a power cut
 // brings back exactly what the cashier last saw.
 import { randomUUID } from 'node:crypto';
-import type { CompletedSale, DrawerOutcome, ProductHit, Receipt, Sale, Tender } from '../../preload/contract';
+import type { CardTender, CashTender, CompletedSale, DrawerOutcome, ProductHit, Receipt, Sale, Tender } from '../../preload/contract';
 import { classifyBarcode } from '../catalog';
 import type { Db } from '../db';
 import { TillError } from '../errors';
@@ -10,7 +10,7 @@ import type { Journal } from '../ledger';
 import { computeTotals } from '../money';
 import type { ReceiptPrinter } from '../printing';
 import type { TillSettings } from '../settings';
-import { createSaleStore } from './sale-store';
+import { createSaleStore, type PendingPayment } from './sale-store';
 
 /** What checkout needs of the catalog. */
 export interface ProductLookup {
@@ -26,6 +26,8 @@ export interface CheckoutDeps {
   /** Null when no printer is configured: the drawer outcome is then 'failed'. */
   printer: ReceiptPrinter | null;
   onSaleChanged: (sale: Sale) => void;
+  /** The card payment in flight or unresolved for a sale (main/payments); null when the till takes no cards. */
+  pendingPayment?: PendingPayment;
   now?: () => Date;
   newId?: () => string;
 }
@@ -43,7 +45,7 @@ export function createCheckout(deps: CheckoutDeps) {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
   const tillId = () => deps.settings().tillId;
-  const store = createSaleStore(db, tillId(), () => deps.settings().pricesIncludeVat);
+  const store = createSaleStore(db, tillId(), () => deps.settings().pricesIncludeVat, deps.pendingPayment ?? (() => null));
 
   const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
 
@@ -72,6 +74,49 @@ export function createCheckout(deps: CheckoutDeps) {
     return sale;
   };
 
+  /** Lines are frozen while a card payment is unsettled or once one is approved: the total was charged. */
+  const assertEditable = (sale: Sale) => {
+    if (sale.payment) throw new TillError('PAYMENT_PENDING', sale.payment.intentId);
+    if (sale.tenders.length > 0) throw new TillError('SALE_HAS_PAYMENTS', sale.saleId);
+  };
+
+  /**
+   * Closes the sale as paid inside the caller's transaction: the receipt number, the receipt and the next sale
+   * are written with the tender that covered the total. Card tenders are already rows; cash is added here.
+   */
+  const completeInTx = (sale: Sale, cash: CashTender | null) => {
+    const settings = deps.settings();
+    if (cash) {
+      const entry = journal.append('tender.accepted', { saleId: sale.saleId, ...cash });
+      store.insertCashTender(sale.saleId, newId(), cash, entry.seq);
+    }
+    const tenders: Tender[] = [...sale.tenders, ...(cash ? [cash] : [])];
+    const number = store.nextReceiptNumber();
+    const receiptNo = receiptNumberText(settings.tillId, number);
+    const completed = journal.append('sale.completed', {
+      saleId: sale.saleId,
+      receiptNo,
+      totals: sale.totals,
+      lines: sale.lines,
+      tenders: tenders.map((t) => (t.kind === 'cash' ? t : { kind: t.kind, intentId: t.intentId, amountHalalas: t.amountHalalas })),
+    });
+    const receipt: Receipt = {
+      receiptNo,
+      tillId: settings.tillId,
+      saleId: sale.saleId,
+      issuedAt: completed.at,
+      shopNameAr: settings.shopNameAr,
+      shopNameEn: settings.shopNameEn,
+      vatNumber: settings.vatNumber,
+      lines: sale.lines,
+      totals: sale.totals,
+      tenders,
+    };
+    store.closeSale(sale, 'completed', completed.at, completed.seq);
+    store.insertReceipt(receipt, number, completed.seq);
+    return { receipt, next: ensureOpenSale() };
+  };
+
   const changed = (sale: Sale): Sale => {
     deps.onSaleChanged(sale);
     return sale;
@@ -81,6 +126,7 @@ export function createCheckout(deps: CheckoutDeps) {
     changed(
       write(() => {
         const sale = ensureOpenSale();
+        assertEditable(sale);
         const same = sale.lines.find((l) => l.productId === product.productId && l.unitPriceHalalas === product.priceHalalas);
         if (same) {
           // Scanning the same item again counts it again on its existing line, as cashiers expect.
@@ -131,6 +177,7 @@ export function createCheckout(deps: CheckoutDeps) {
       return changed(
         write(() => {
           const sale = ensureOpenSale();
+          assertEditable(sale);
           const line = lineOf(sale, lineId);
           if (line.quantity === quantity) return sale;
           journal.append('line.quantity_changed', { saleId: sale.saleId, lineId, from: line.quantity, to: quantity, reason: 'cashier' });
@@ -144,6 +191,7 @@ export function createCheckout(deps: CheckoutDeps) {
       return changed(
         write(() => {
           const sale = ensureOpenSale();
+          assertEditable(sale);
           const line = lineOf(sale, lineId);
           const entry = journal.append('line.removed', {
             saleId: sale.saleId,
@@ -163,6 +211,7 @@ export function createCheckout(deps: CheckoutDeps) {
         write(() => {
           const sale = ensureOpenSale();
           if (sale.lines.length === 0) return sale;
+          assertEditable(sale);
           const entry = journal.append('sale.voided', {
             saleId: sale.saleId,
             lineCount: sale.lines.length,
@@ -178,41 +227,12 @@ export function createCheckout(deps: CheckoutDeps) {
       const { receipt, change, next } = write(() => {
         const sale = ensureOpenSale();
         if (sale.lines.length === 0) throw new TillError('SALE_EMPTY');
-        const total = sale.totals.totalHalalas;
-        if (tenderedHalalas < total) throw new TillError('UNDER_TENDER', `${tenderedHalalas} < ${total}`);
-        const settings = deps.settings();
-        const tender: Tender = {
-          kind: 'cash',
-          amountHalalas: total,
-          tenderedHalalas,
-          changeHalalas: tenderedHalalas - total,
-        };
-        const tenderEntry = journal.append('tender.accepted', { saleId: sale.saleId, ...tender });
-        store.insertTender(sale.saleId, newId(), tender, tenderEntry.seq);
-
-        const number = store.nextReceiptNumber();
-        const receiptNo = receiptNumberText(settings.tillId, number);
-        const completed = journal.append('sale.completed', {
-          saleId: sale.saleId,
-          receiptNo,
-          totals: sale.totals,
-          lines: sale.lines,
-        });
-        const receipt: Receipt = {
-          receiptNo,
-          tillId: settings.tillId,
-          saleId: sale.saleId,
-          issuedAt: completed.at,
-          shopNameAr: settings.shopNameAr,
-          shopNameEn: settings.shopNameEn,
-          vatNumber: settings.vatNumber,
-          lines: sale.lines,
-          totals: sale.totals,
-          tenders: [tender],
-        };
-        store.closeSale(sale, 'completed', completed.at, completed.seq);
-        store.insertReceipt(receipt, number, completed.seq);
-        return { receipt, change: tender.changeHalalas, next: ensureOpenSale() };
+        if (sale.payment) throw new TillError('PAYMENT_PENDING', sale.payment.intentId);
+        // Cash covers what is still due after any approved card payments (split tender).
+        const due = sale.dueHalalas;
+        if (tenderedHalalas < due) throw new TillError('UNDER_TENDER', `${tenderedHalalas} < ${due}`);
+        const cash: CashTender = { kind: 'cash', amountHalalas: due, tenderedHalalas, changeHalalas: tenderedHalalas - due };
+        return { ...completeInTx(sale, cash), change: cash.changeHalalas };
       });
       // The sale is committed; from here on nothing can lose it. The drawer is opened after, and its
       // outcome is journaled and reported rather than allowed to fail the sale.
@@ -220,6 +240,44 @@ export function createCheckout(deps: CheckoutDeps) {
       const drawer = await openDrawer(receipt.saleId);
       return { receipt, changeHalalas: change, drawer, next };
     },
+
+    /** The open sale, inside the caller's write transaction (payments check it before sending). */
+    openSaleInTx: (): Sale => ensureOpenSale(),
+
+    saleById: (saleId: string): Sale | undefined => store.sale(saleId),
+
+    /**
+     * Attaches an approved card payment to its sale inside the caller's transaction. Completes the sale when
+     * the payment covers what is due. Returns 'orphan' when the sale can no longer take it (not open, or
+     * less due than was approved); the caller then reverses or lists the approval.
+     */
+    attachCardTenderInTx(saleId: string, tender: CardTender, seq: number): { receipt: Receipt | null; next: Sale | null } | 'orphan' {
+      const sale = store.sale(saleId);
+      if (!sale || sale.status !== 'open' || tender.amountHalalas > sale.dueHalalas) return 'orphan';
+      store.insertCardTender(saleId, newId(), tender, seq);
+      const after = store.sale(saleId)!;
+      if (after.dueHalalas > 0) return { receipt: null, next: null };
+      const { receipt, next } = completeInTx({ ...after, payment: null }, null);
+      return { receipt, next };
+    },
+
+    /** Marks a card tender of the open sale reversed, inside the caller's transaction. */
+    reverseCardTenderInTx(saleId: string, intentId: string, seq: number): boolean {
+      return store.reverseCardTender(saleId, intentId, seq);
+    },
+
+    /** Bumps the sale's revision inside the caller's transaction (a payment state changed). */
+    touchInTx(saleId: string): void {
+      store.touch(saleId);
+    },
+
+    /** Tells every view about the open sale as it is now (after a payment changed it). */
+    announce(): Sale {
+      return changed(store.openSale() ?? write(ensureOpenSale));
+    },
+
+    /** Opens the drawer for a sale that took cash; journaled, never fails the sale. */
+    openDrawer: (saleId: string): Promise<DrawerOutcome> => openDrawer(saleId),
 
     receipt(receiptNo: string): Receipt {
       const body = store.receiptBody(receiptNo);

@@ -1,6 +1,6 @@
 // Reading and writing the sale tables. Only checkout uses this, always inside the transaction that also
 // appends the matching journal entry.
-import type { Receipt, Sale, SaleLine, Tender } from '../../preload/contract';
+import type { CardTender, CashTender, IntentSummary, Receipt, Sale, SaleLine } from '../../preload/contract';
 import type { Db } from '../db';
 import { computeTotals } from '../money';
 
@@ -33,7 +33,10 @@ export interface NewLine {
   vatCategory: SaleLine['vatCategory'];
 }
 
-export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => boolean) {
+/** The card payment in flight or unresolved for a sale, read from main/payments. */
+export type PendingPayment = (saleId: string) => IntentSummary | null;
+
+export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => boolean, pendingPayment: PendingPayment) {
   const q = {
     openSale: db.prepare<[string], SaleRow>(
       `SELECT id, status, opened_at, revision FROM sales WHERE till_id = ? AND status = 'open'`,
@@ -64,9 +67,14 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
        WHERE id = @saleId AND status = 'open'`,
     ),
     insertTender: db.prepare(
-      `INSERT INTO tenders (id, sale_id, kind, amount_halalas, tendered_halalas, change_halalas, seq)
-       VALUES (@tenderId, @saleId, @kind, @amountHalalas, @tenderedHalalas, @changeHalalas, @seq)`,
+      `INSERT INTO tenders (id, sale_id, kind, amount_halalas, tendered_halalas, change_halalas, seq, intent_id, details)
+       VALUES (@tenderId, @saleId, @kind, @amountHalalas, @tenderedHalalas, @changeHalalas, @seq, @intentId, @details)`,
     ),
+    cardTenders: db.prepare<[string], { intent_id: string; amount_halalas: number; details: string }>(
+      `SELECT intent_id, amount_halalas, details FROM tenders
+       WHERE sale_id = ? AND kind = 'card' AND reversed_seq IS NULL ORDER BY seq`,
+    ),
+    reverseTender: db.prepare('UPDATE tenders SET reversed_seq = ? WHERE intent_id = ? AND reversed_seq IS NULL'),
     nextReceiptNumber: db.prepare<[string], { next: number }>(
       'SELECT COALESCE((SELECT last_number FROM receipt_counters WHERE till_id = ?), 0) + 1 AS next',
     ),
@@ -94,14 +102,26 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
     vatCategory: r.vat_category,
   });
 
+  const cardTenders = (saleId: string): CardTender[] =>
+    q.cardTenders.all(saleId).map((t) => {
+      const details = JSON.parse(t.details) as Pick<CardTender, 'reference' | 'card'>;
+      return { kind: 'card', intentId: t.intent_id, amountHalalas: t.amount_halalas, reference: details.reference, card: details.card };
+    });
+
   const assemble = (row: SaleRow): Sale => {
     const lines = q.lines.all(row.id).map(toLine);
+    const totals = computeTotals(lines, pricesIncludeVat());
+    const tenders = cardTenders(row.id);
+    const paid = tenders.reduce((sum, t) => sum + t.amountHalalas, 0);
     return {
       saleId: row.id,
       status: row.status,
       openedAt: row.opened_at,
       lines,
-      totals: computeTotals(lines, pricesIncludeVat()),
+      totals,
+      tenders,
+      dueHalalas: totals.totalHalalas - paid,
+      payment: row.status === 'open' ? pendingPayment(row.id) : null,
       revision: row.revision,
     };
   };
@@ -137,8 +157,31 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
       if (changed !== 1) throw new Error(`sale ${sale.saleId} was not open`);
     },
     nextReceiptNumber: (): number => q.nextReceiptNumber.get(tillId)!.next,
-    insertTender(saleId: string, tenderId: string, tender: Tender, seq: number) {
-      q.insertTender.run({ ...tender, tenderId, saleId, seq });
+    insertCashTender(saleId: string, tenderId: string, tender: CashTender, seq: number) {
+      q.insertTender.run({ ...tender, tenderId, saleId, seq, intentId: null, details: null });
+    },
+    insertCardTender(saleId: string, tenderId: string, tender: CardTender, seq: number) {
+      q.insertTender.run({
+        kind: 'card',
+        amountHalalas: tender.amountHalalas,
+        tenderedHalalas: tender.amountHalalas,
+        changeHalalas: 0,
+        tenderId,
+        saleId,
+        seq,
+        intentId: tender.intentId,
+        details: JSON.stringify({ reference: tender.reference, card: tender.card }),
+      });
+      q.bump.run(saleId);
+    },
+    reverseCardTender(saleId: string, intentId: string, seq: number): boolean {
+      const changed = q.reverseTender.run(seq, intentId).changes === 1;
+      if (changed) q.bump.run(saleId);
+      return changed;
+    },
+    /** A change made elsewhere (a payment started or settled) still moves the sale's revision. */
+    touch(saleId: string) {
+      q.bump.run(saleId);
     },
     insertReceipt(receipt: Receipt, number: number, seq: number) {
       // The counter only moves by exactly one; anything else is a bug we want to fail the transaction.

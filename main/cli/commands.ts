@@ -6,6 +6,7 @@ import { ledgerFile } from '../app';
 import { importCatalogCsv } from '../catalog';
 import { openDatabase } from '../db';
 import { verifyJournal } from '../ledger';
+import { DEMO_SETTINGS, openSettings, TerminalSettings } from '../settings';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, tillError: 3, rejected: 4 } as const;
 
@@ -93,5 +94,50 @@ export async function backup(dataDir: string, target: string, force: boolean, io
     return EXIT.ok;
   } finally {
     copy.close();
+  }
+}
+
+/**
+ * `nuqta terminal show | set simulator | set tcp HOST PORT | set serial PATH BAUD | set none`: where the card
+ * terminal is. Validated against the same schema the till reads; the till picks it up on its next start.
+ */
+export function terminalCommand(dataDir: string, args: string[], io: Output): number {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(ledgerFile(dataDir));
+  try {
+    const settings = openSettings(db);
+    const [action, kind, a, b] = args;
+    if (action === 'show' || action === undefined) {
+      io.out(JSON.stringify(settings.get().terminal, null, 2));
+      return EXIT.ok;
+    }
+    if (action !== 'set' || !kind) {
+      io.err('Usage: nuqta terminal show | set simulator | set tcp HOST PORT | set serial PATH BAUD | set none');
+      return EXIT.usage;
+    }
+    const base = settings.get().terminal ?? DEMO_SETTINGS.terminal!;
+    const link =
+      kind === 'simulator'
+        ? { kind: 'simulator' as const }
+        : kind === 'tcp'
+          ? { kind: 'tcp' as const, host: a ?? '', port: Number(b) }
+          : kind === 'serial'
+            ? { kind: 'serial' as const, path: a ?? '', baudRate: Number(b) }
+            : null;
+    if (kind !== 'none' && link === null) {
+      io.err(`Unknown terminal link "${kind}": use simulator, tcp, serial or none. / نوع اتصال غير معروف.`);
+      return EXIT.usage;
+    }
+    const next = link === null ? null : TerminalSettings.safeParse({ ...base, link });
+    if (next && !next.success) {
+      io.err(`Terminal settings not valid: ${next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      io.err('إعدادات جهاز الدفع غير صحيحة.');
+      return EXIT.usage;
+    }
+    settings.update({ terminal: next ? next.data : null });
+    io.out(`Terminal set to ${link ? JSON.stringify(link) : 'none'}. Restart the till to use it. / أعد تشغيل نقطة البيع.`);
+    return EXIT.ok;
+  } finally {
+    db.close();
   }
 }

@@ -3,7 +3,7 @@
 // 3 till error (locked, newer schema, bad settings), 4 verification failed or rows rejected.
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../app';
-import { backup, catalogImport, EXIT, ledgerVerify, type Output } from '../cli/commands';
+import { backup, catalogImport, EXIT, ledgerVerify, terminalCommand, type Output } from '../cli/commands';
 import { isTillError } from '../errors';
 
 const USAGE = `Usage: nuqta <command> [--data-dir DIR]
@@ -11,6 +11,8 @@ const USAGE = `Usage: nuqta <command> [--data-dir DIR]
   ledger verify                 walk the journal's hash chain; report the first broken link
   catalog import <file.csv>     import products [--mode all-or-nothing|valid-rows] (default all-or-nothing)
   backup <file>                 online backup of the till database, verified [--force]
+  terminal show                 the card terminal settings
+  terminal set simulator | tcp HOST PORT | serial PATH BAUD | none
 
 The data folder defaults to NUQTA_DATA_DIR or the platform's application-data folder.`;
 
@@ -49,6 +51,7 @@ async function run(argv: string[]): Promise<number> {
     return catalogImport(dataDir, arg, values.mode, io);
   }
   if (command === 'backup' && sub) return backup(dataDir, sub, values.force ?? false, io);
+  if (command === 'terminal') return terminalCommand(dataDir, positionals.slice(1), io);
   io.err(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
   return EXIT.usage;
 }

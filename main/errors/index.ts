@@ -31,6 +31,46 @@ export const errorCatalog = {
     en: 'Another copy of the till is already running on this data.',
   },
   CONFIG_INVALID: { ar: 'إعدادات نقطة البيع غير صحيحة.', en: 'The till settings are not valid.' },
+  PAYMENT_PENDING: {
+    ar: 'عملية بطاقة لم تُحسم بعد. لا تُحصّل مرة أخرى؛ نقطة البيع تتحقق من الجهاز.',
+    en: 'A card payment is not settled yet. Do not charge again; the till is checking with the terminal.',
+  },
+  SALE_HAS_PAYMENTS: {
+    ar: 'لا يمكن تعديل البيع بعد قبول دفعة بالبطاقة. اعكس الدفعة أولاً.',
+    en: 'The sale cannot change once a card payment is approved. Reverse the payment first.',
+  },
+  TERMINAL_NOT_CONFIGURED: { ar: 'لا يوجد جهاز دفع مُعدّ لهذه النقطة.', en: 'No card terminal is set up for this till.' },
+  TERMINAL_UNREACHABLE: {
+    ar: 'تعذر الاتصال بجهاز الدفع. تحقق من الكابل أو الشبكة.',
+    en: 'The card terminal cannot be reached. Check its cable or network.',
+  },
+  PAYMENTS_RECOVERING: {
+    ar: 'نقطة البيع تتحقق من دفعات سابقة مع الجهاز. انتظر لحظة.',
+    en: 'The till is checking earlier payments with the terminal. One moment.',
+  },
+  MANAGER_PIN_WRONG: { ar: 'رمز المدير غير صحيح.', en: 'The manager PIN is wrong.' },
+  MANAGER_PIN_LOCKED: {
+    ar: 'محاولات كثيرة خاطئة. انتظر دقيقة ثم أعد المحاولة.',
+    en: 'Too many wrong PINs. Wait a minute and try again.',
+  },
+  AMOUNT_OVER_DUE: { ar: 'المبلغ أكبر من المتبقي على البيع.', en: 'The amount is more than what is due.' },
+  REFUND_OVER_ORIGINAL: {
+    ar: 'مبلغ الاسترداد أكبر من المتبقي من الدفعة الأصلية.',
+    en: 'The refund is more than what is left of the original payment.',
+  },
+  REVERSAL_NOT_LAST: {
+    ar: 'لا يمكن عكس هذه الدفعة: ليست آخر عملية على الجهاز. استخدم الاسترداد.',
+    en: 'This payment cannot be reversed: it is not the terminal\'s last transaction. Use a refund.',
+  },
+  EVIDENCE_REQUIRED: {
+    ar: 'أدخل رقم المرجع (RRN) ورمز الموافقة من إيصال الجهاز.',
+    en: 'Enter the RRN and approval code from the terminal receipt.',
+  },
+  INTENT_UNKNOWN: { ar: 'عملية الدفع غير موجودة.', en: 'That payment does not exist.' },
+  INTENT_NOT_RESOLVABLE: {
+    ar: 'هذه العملية ليست في حالة تسمح بذلك.',
+    en: 'That payment is not in a state that allows this.',
+  },
   CATALOG_IMPORT_REJECTED: {
     ar: 'لم يُستورد ملف الأصناف لوجود أخطاء.',
     en: 'The catalog file was not imported because it has errors.',

@@ -24,6 +24,9 @@ const DERIVED_REFERENCES = [
   ['sale_lines', 'removed_seq'],
   ['tenders', 'seq'],
   ['receipts', 'seq'],
+  ['tenders', 'reversed_seq'],
+  ['payment_intents', 'created_seq'],
+  ['payment_intents', 'updated_seq'],
 ] as const;
 
 export function verifyJournal(db: Db): VerifyResult {
@@ -48,6 +51,9 @@ export function verifyJournal(db: Db): VerifyResult {
   }
   const entries = expectedSeq - 1;
   for (const [table, column] of DERIVED_REFERENCES) {
+    // A ledger from an older version may not have every table yet (verify never migrates).
+    const columns = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table);
+    if (!columns.some((c) => c.name === column)) continue;
     const dangling = db
       .prepare<[number], { seq: number }>(`SELECT ${column} AS seq FROM ${table} WHERE ${column} > ? LIMIT 1`)
       .get(entries);

@@ -6,6 +6,29 @@ import { Preferences } from '../../preload/contract';
 import type { Db } from '../db';
 import { TillError } from '../errors';
 
+/** Where the card terminal is and how its acquirer's ECR kit wants to be spoken to. */
+export const TerminalSettings = z.object({
+  protocol: z.literal('mada-ecr'),
+  link: z.discriminatedUnion('kind', [
+    /** The built-in simulated terminal (demo, training). */
+    z.object({ kind: z.literal('simulator') }),
+    z.object({ kind: z.literal('tcp'), host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) }),
+    z.object({
+      kind: z.literal('serial'),
+      path: z.string().min(1).max(200),
+      baudRate: z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]),
+    }),
+  ]),
+  /** How the kit computes the frame check byte (see payments.md: the SDK's ASCII-hex form differs from XOR). */
+  lrcMode: z.enum(['xor', 'sdk-ascii-hex']),
+  ackNak: z.boolean(),
+  /** Which request-signature recipe the acquirer's kit uses; only the simulator's is known publicly. */
+  signature: z.literal('simulator-sha256'),
+  purchaseTimeoutMs: z.number().int().min(10_000).max(300_000),
+  statusTimeoutMs: z.number().int().min(1_000).max(60_000),
+});
+export type TerminalSettings = z.infer<typeof TerminalSettings>;
+
 export const TillSettings = z.object({
   tillId: z.string().regex(/^[A-Z0-9-]{1,16}$/, 'till id: 1-16 of A-Z, 0-9, -'),
   shopNameAr: z.string().min(1).max(80),
@@ -14,6 +37,10 @@ export const TillSettings = z.object({
   vatNumber: z.string().regex(/^3\d{13}3$/, 'VAT number: 15 digits starting and ending with 3'),
   pricesIncludeVat: z.boolean(),
   preferences: Preferences,
+  /** The manager's PIN as a salted scrypt hash (hex); the PIN itself is never stored. */
+  managerPin: z.object({ salt: z.string().min(8), hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+  /** The card terminal, or null when the till takes no cards. */
+  terminal: TerminalSettings.nullable(),
 });
 export type TillSettings = z.infer<typeof TillSettings>;
 
@@ -24,6 +51,17 @@ export const DEMO_SETTINGS: TillSettings = {
   vatNumber: '300000000000003',
   pricesIncludeVat: true,
   preferences: { locale: 'ar', digits: 'latin' },
+  // Demo manager PIN 1234. A real till gets its own at provisioning.
+  managerPin: { salt: 'nuqta-demo-manager', hash: 'd1a25e511dd8990b8d02eb1fe65b5c7fd47cea081288cefd1a3026c302f9c501' },
+  terminal: {
+    protocol: 'mada-ecr',
+    link: { kind: 'simulator' },
+    lrcMode: 'xor',
+    ackNak: true,
+    signature: 'simulator-sha256',
+    purchaseTimeoutMs: 120_000,
+    statusTimeoutMs: 10_000,
+  },
 };
 
 const KEY = 'till';

@@ -4,13 +4,18 @@
 // every place that must handle it.
 import { z } from 'zod';
 import {
+  CardPaymentResult,
   CompletedSale,
   DigitStyle,
+  IntentSummary,
   Locale,
+  PaymentProgress,
   Preferences,
   ProductHit,
   Receipt,
   Sale,
+  SettlementSummary,
+  TerminalStatus,
   TillInfo,
 } from './schemas';
 
@@ -20,6 +25,9 @@ import {
  */
 const BarcodeInput = z.string().min(1).max(64);
 const LineId = z.string().min(1).max(64);
+const IntentId = z.string().min(1).max(64);
+/** A manager's PIN: 4-8 digits. Checked in main against a salted hash; wrong PINs are rate-limited. */
+const ManagerPin = z.string().regex(/^\d{4,8}$/);
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -49,6 +57,49 @@ export const methods = {
     z.array(ProductHit),
   ),
   getReceipt: method(z.strictObject({ receiptNo: z.string().min(1).max(32) }), Receipt),
+
+  /**
+   * Sends the amount (all that is due, or part of it for a split tender) to the card terminal and answers
+   * when the terminal has decided, or when the outcome is unknown. Progress arrives as paymentProgress events.
+   */
+  payCard: method(z.strictObject({ amountHalalas: z.number().int().min(1).max(100_000_000) }), CardPaymentResult),
+  /** Stops waiting for the terminal. The payment may still complete there; the till then asks what happened. */
+  cancelCardPayment: method(z.strictObject({ intentId: IntentId }), IntentSummary),
+  /** Asks the terminal again about an unknown payment (check status / repeat last). */
+  recoverPayment: method(z.strictObject({ intentId: IntentId }), IntentSummary),
+  /**
+   * A manager settles an unknown payment from the terminal's own receipt: approved needs its RRN and
+   * approval code; declined needs the manager's word. Journaled with the evidence. Never a "force done".
+   */
+  resolvePayment: method(
+    z.strictObject({
+      intentId: IntentId,
+      outcome: z.enum(['approved', 'declined']),
+      rrn: z.string().regex(/^\d{12}$/).optional(),
+      authCode: z.string().regex(/^[0-9A-Za-z]{6}$/).optional(),
+      managerPin: ManagerPin,
+    }),
+    IntentSummary,
+  ),
+  /** Reverses an approved card payment of the open sale (the terminal's last transaction). Manager only. */
+  reverseCardPayment: method(z.strictObject({ intentId: IntentId, managerPin: ManagerPin }), IntentSummary),
+  /** Refunds a card payment of a completed sale through the terminal, up to what is left of it. Manager only. */
+  refundCard: method(
+    z.strictObject({
+      receiptNo: z.string().min(1).max(32),
+      intentId: IntentId,
+      amountHalalas: z.number().int().min(1).max(100_000_000),
+      managerPin: ManagerPin,
+    }),
+    IntentSummary,
+  ),
+  getTerminalStatus: method(z.strictObject({}), TerminalStatus),
+  /** Connects to the terminal and asks about the last transaction; never sends a financial message. */
+  checkTerminal: method(z.strictObject({}), TerminalStatus),
+  /** The terminal's record of the last transaction (repeat last). */
+  repeatLastTransaction: method(z.strictObject({}), IntentSummary.nullable()),
+  /** End-of-day terminal settlement (reconciliation). Manager only. */
+  settleTerminal: method(z.strictObject({ managerPin: ManagerPin }), SettlementSummary),
 } as const;
 
 export type Methods = typeof methods;
@@ -62,6 +113,8 @@ export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
 /** Events main pushes to every view. */
 export const events = {
   saleChanged: Sale,
+  paymentProgress: PaymentProgress,
+  terminalStatusChanged: TerminalStatus,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

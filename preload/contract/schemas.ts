@@ -33,6 +33,8 @@ export const TillInfo = z.object({
   host: z.enum(['electron', 'browser']),
   /** Simulated devices are in use (demo / training); shown on screen so nobody mistakes it for a live till. */
   simulated: z.boolean(),
+  /** A card terminal is configured: the Card tender is offered. */
+  cardPayments: z.boolean(),
   preferences: Preferences,
 });
 export type TillInfo = z.infer<typeof TillInfo>;
@@ -78,24 +80,100 @@ export const Totals = z.object({
 });
 export type Totals = z.infer<typeof Totals>;
 
+/**
+ * What the card terminal returned for an approved (or declined) card transaction, masked as the terminal
+ * sent it. Nothing else of the card is ever kept: no full number, no track data, no CVV.
+ */
+export const CardDetails = z.object({
+  scheme: z.string(),
+  schemeLabel: z.string(),
+  wallet: z.enum(['apple_pay', 'google_pay', 'samsung_pay', 'other_wallet']).nullable(),
+  verification: z.enum(['pin', 'no_cvm', 'cdcvm', 'signature', 'unknown']),
+  entryMode: z.enum(['contactless', 'chip', 'swipe', 'manual', 'unknown']),
+  maskedPan: z.string(),
+  authCode: z.string(),
+  rrn: z.string(),
+  stan: z.string(),
+  tid: z.string(),
+  mid: z.string(),
+  responseCode: z.string(),
+  terminalAt: z.string(),
+  texts: z.object({ en: z.string(), ar: z.string() }),
+  /** The manager recorded this approval from the terminal's own receipt after the terminal could not be asked. */
+  resolvedByManager: z.boolean(),
+});
+export type CardDetails = z.infer<typeof CardDetails>;
+
+export const CashTender = z.object({
+  kind: z.literal('cash'),
+  amountHalalas: Halalas,
+  tenderedHalalas: Halalas,
+  changeHalalas: Halalas,
+});
+export type CashTender = z.infer<typeof CashTender>;
+
+export const CardTender = z.object({
+  kind: z.literal('card'),
+  intentId: z.string(),
+  reference: z.string(),
+  amountHalalas: Halalas,
+  card: CardDetails,
+});
+export type CardTender = z.infer<typeof CardTender>;
+
+export const Tender = z.discriminatedUnion('kind', [CashTender, CardTender]);
+export type Tender = z.infer<typeof Tender>;
+
+/** Card-payment states. `unknown` is real: the till does not know whether the customer paid and will not guess. */
+export const IntentState = z.enum([
+  'sending',
+  'awaiting',
+  'approved',
+  'declined',
+  'unknown',
+  'not_found',
+  'reversing',
+  'reversed',
+  'orphaned',
+]);
+export type IntentState = z.infer<typeof IntentState>;
+
+export const TerminalStage = z.enum(['connecting', 'sent', 'awaiting_result', 'recovering']);
+export type TerminalStage = z.infer<typeof TerminalStage>;
+
+export const IntentSummary = z.object({
+  intentId: z.string(),
+  reference: z.string(),
+  kind: z.enum(['purchase', 'refund', 'reversal']),
+  state: IntentState,
+  amountHalalas: Halalas,
+  saleId: z.string().nullable(),
+  createdAt: z.string(),
+  card: CardDetails.nullable(),
+  /** Why the terminal declined or why the outcome is unknown, for people. */
+  reason: z.object({ en: z.string(), ar: z.string() }).nullable(),
+});
+export type IntentSummary = z.infer<typeof IntentSummary>;
+
 export const Sale = z.object({
   saleId: z.string(),
   status: z.enum(['open', 'completed', 'voided']),
   openedAt: z.string(),
   lines: z.array(SaleLine),
   totals: Totals,
+  /** Card payments already approved for this sale (split tender); cash is added when the sale completes. */
+  tenders: z.array(CardTender),
+  /** Total minus approved payments: what is still to pay. */
+  dueHalalas: Halalas,
+  /**
+   * A card payment in flight or unresolved for this sale. While it is set, the sale cannot be completed or
+   * changed: the till does not know yet whether the customer paid.
+   */
+  payment: IntentSummary.nullable(),
   /** Bumped on every change so a view can drop a stale "sale changed" event. */
   revision: z.number().int().nonnegative(),
 });
 export type Sale = z.infer<typeof Sale>;
-
-export const Tender = z.object({
-  kind: z.literal('cash'),
-  amountHalalas: Halalas,
-  tenderedHalalas: Halalas,
-  changeHalalas: Halalas,
-});
-export type Tender = z.infer<typeof Tender>;
 
 export const Receipt = z.object({
   receiptNo: z.string(),
@@ -111,7 +189,8 @@ export const Receipt = z.object({
 });
 export type Receipt = z.infer<typeof Receipt>;
 
-export const DrawerOutcome = z.enum(['opened', 'failed']);
+/** 'not_needed': a sale paid by card alone does not open the drawer. */
+export const DrawerOutcome = z.enum(['opened', 'failed', 'not_needed']);
 export type DrawerOutcome = z.infer<typeof DrawerOutcome>;
 
 export const CompletedSale = z.object({
@@ -123,6 +202,49 @@ export const CompletedSale = z.object({
   next: Sale,
 });
 export type CompletedSale = z.infer<typeof CompletedSale>;
+
+export const TerminalStatus = z.object({
+  configured: z.boolean(),
+  protocol: z.string().nullable(),
+  /** Where the terminal is, for the manager: "TCP 192.0.2.10:5000", "serial /dev/ttyUSB0 @ 38400", "simulator". */
+  transport: z.string().nullable(),
+  health: z.enum(['connected', 'disconnected', 'busy', 'not_checked']),
+  detail: z.string().nullable(),
+  /** Start-up or manual recovery is running: new card payments wait for it. */
+  recovering: z.boolean(),
+  last: IntentSummary.nullable(),
+  /** Payments the till could not settle on its own: unknown outcomes and approvals it could not attach. */
+  needsAttention: z.array(IntentSummary),
+});
+export type TerminalStatus = z.infer<typeof TerminalStatus>;
+
+export const CardPaymentResult = z.object({
+  outcome: z.enum(['approved', 'declined', 'unknown', 'not_found']),
+  intent: IntentSummary,
+  /** The sale after the payment: still open (partial or split) or already moved on. */
+  sale: Sale,
+  /** Set when this payment covered the rest of the total and the sale completed. */
+  completed: CompletedSale.nullable(),
+});
+export type CardPaymentResult = z.infer<typeof CardPaymentResult>;
+
+export const SettlementSummary = z.object({
+  inBalance: z.boolean(),
+  responseCode: z.string(),
+  at: z.string(),
+  schemes: z.array(
+    z.object({ scheme: z.string(), purchaseCount: z.number().int(), purchaseHalalas: Halalas, refundCount: z.number().int(), refundHalalas: Halalas }),
+  ),
+});
+export type SettlementSummary = z.infer<typeof SettlementSummary>;
+
+export const PaymentProgress = z.object({
+  intentId: z.string(),
+  saleId: z.string().nullable(),
+  state: IntentState,
+  stage: TerminalStage.nullable(),
+});
+export type PaymentProgress = z.infer<typeof PaymentProgress>;
 
 /** Errors cross as data: a stable code for code, a message for each language for people. */
 export const ErrorData = z.object({

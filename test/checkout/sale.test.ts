@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importCatalogCsv } from '../../main/catalog';
 import { openDatabase } from '../../main/db';
+import type { Sale } from '../../preload/contract';
 import { ledgerFile } from '../../main/app';
 import { verifyJournal } from '../../main/ledger';
 import { DEMO, startTestTill, type TestTill } from '../support/till';
@@ -169,7 +170,7 @@ describe('events', () => {
   it('tells every subscriber when the sale changes', async () => {
     const seen: number[] = [];
     const unsubscribe = t.till.subscribe((event, payload) => {
-      if (event === 'saleChanged') seen.push(payload.lines.length);
+      if (event === 'saleChanged') seen.push((payload as Sale).lines.length);
     });
     await t.call('scanBarcode', { barcode: DEMO.milk.barcode });
     await t.call('scanBarcode', { barcode: DEMO.bread.barcode });

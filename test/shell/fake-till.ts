@@ -12,6 +12,9 @@ export const emptySale: Sale = {
   openedAt: '2025-01-01T09:00:00.000Z',
   lines: [],
   totals: { subtotalHalalas: 0, vatHalalas: 0, totalHalalas: 0, breakdown: [] },
+  tenders: [],
+  dueHalalas: 0,
+  payment: null,
   revision: 0,
 };
 
@@ -24,6 +27,7 @@ export const tillInfo: TillInfo = {
   currency: 'SAR',
   host: 'electron',
   simulated: true,
+  cardPayments: false,
   preferences: { locale: 'ar', digits: 'latin' },
 };
 
@@ -45,6 +49,16 @@ const handlers: Handlers = {
   tenderCash: () => unsupported(),
   searchCatalog: () => [],
   getReceipt: () => unsupported(),
+  payCard: () => unsupported(),
+  cancelCardPayment: () => unsupported(),
+  recoverPayment: () => unsupported(),
+  resolvePayment: () => unsupported(),
+  reverseCardPayment: () => unsupported(),
+  refundCard: () => unsupported(),
+  getTerminalStatus: () => unsupported(),
+  checkTerminal: () => unsupported(),
+  repeatLastTransaction: () => unsupported(),
+  settleTerminal: () => unsupported(),
 };
 
 export type FakeTill = RunningTill & {

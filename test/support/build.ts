@@ -9,6 +9,7 @@ export const bundles = {
   electron: path.join(root, 'dist', 'main', 'electron.cjs'),
   host: path.join(root, 'dist', 'main', 'host.cjs'),
   cli: path.join(root, 'dist', 'main', 'cli.cjs'),
+  ecrSimulator: path.join(root, 'dist', 'main', 'ecr-simulator.cjs'),
 };
 
 const newestSource = (dir: string): number => {

@@ -1,6 +1,6 @@
 // A real till on a real SQLite file in a temp folder, driven through the same dispatcher the shells use.
 import type { MethodInput, MethodName, MethodOutput, Result } from '../../preload/contract';
-import { startTill, type RunningTill } from '../../main/app';
+import { startTill, type RunningTill, type TillOptions } from '../../main/app';
 import { tempDir } from './tmp';
 
 export const DEMO = {
@@ -20,9 +20,10 @@ export interface TestTill {
   close(): Promise<void>;
 }
 
-export async function startTestTill(dir?: string): Promise<TestTill> {
+export async function startTestTill(dir?: string, options: Partial<TillOptions> = {}): Promise<TestTill> {
   const tmp = dir ? { dir, cleanup: () => {} } : tempDir();
-  let till = await startTill({ host: 'browser', dataDir: tmp.dir });
+  const start = () => startTill({ host: 'browser', dataDir: tmp.dir, paymentRecoveryDelaysMs: [50, 100, 200], ...options });
+  let till = await start();
   const attempt = async <M extends MethodName>(method: M, input: MethodInput<M>) =>
     (await till.dispatch(method, input)) as Result<MethodOutput<M>>;
   return {
@@ -38,7 +39,7 @@ export async function startTestTill(dir?: string): Promise<TestTill> {
     },
     async restart() {
       await till.close();
-      till = await startTill({ host: 'browser', dataDir: tmp.dir });
+      till = await start();
     },
     async close() {
       await till.close();

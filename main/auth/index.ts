@@ -1,0 +1,1 @@
+export { createManagerAuth, hashPin, type ManagerAuth, type PinHash } from './manager-pin';

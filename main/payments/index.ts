@@ -1,0 +1,12 @@
+// Card payments: intents, recovery and the protocol-neutral connector interface.
+export { createPayments, type Payments, type PaymentsDeps } from './service';
+export { createIntentStore, toSummary, type IntentStore } from './intent-store';
+export { openTerminal, type OpenTerminal } from './terminal';
+export type {
+  PaymentConnector,
+  TerminalOutcome,
+  InquiryOutcome,
+  TerminalRecord,
+  TerminalStage,
+  SettlementTotals,
+} from './connector';

@@ -1,0 +1,105 @@
+// Rows of payment_intents. Only main/payments writes them, always inside the transaction that journals the
+// same change.
+import type { CardDetails, IntentState, IntentSummary } from '../../preload/contract';
+import type { Db } from '../db';
+
+export type IntentKind = IntentSummary['kind'];
+
+export interface IntentRow {
+  id: string;
+  reference: string;
+  till_id: string;
+  kind: IntentKind;
+  connector: string;
+  sale_id: string | null;
+  original_id: string | null;
+  amount_halalas: number;
+  state: IntentState;
+  card: string | null;
+  reason: string | null;
+  created_at: string;
+}
+
+/** States in which the till does not yet know the outcome, or has not finished acting on it. */
+export const UNSETTLED: readonly IntentState[] = ['sending', 'awaiting', 'unknown', 'reversing'];
+
+export function toSummary(row: IntentRow): IntentSummary {
+  return {
+    intentId: row.id,
+    reference: row.reference,
+    kind: row.kind,
+    state: row.state,
+    amountHalalas: row.amount_halalas,
+    saleId: row.sale_id,
+    createdAt: row.created_at,
+    card: row.card ? (JSON.parse(row.card) as CardDetails) : null,
+    reason: row.reason ? (JSON.parse(row.reason) as { en: string; ar: string }) : null,
+  };
+}
+
+export function createIntentStore(db: Db) {
+  const q = {
+    insert: db.prepare(
+      `INSERT INTO payment_intents (id, reference, till_id, kind, connector, sale_id, original_id, amount_halalas,
+                                    state, created_at, created_seq, updated_seq)
+       VALUES (@id, @reference, @tillId, @kind, @connector, @saleId, @originalId, @amountHalalas,
+               @state, @createdAt, @seq, @seq)`,
+    ),
+    update: db.prepare(
+      `UPDATE payment_intents SET state = @state, card = COALESCE(@card, card), reason = @reason, updated_seq = @seq
+       WHERE id = @id`,
+    ),
+    byId: db.prepare<[string], IntentRow>('SELECT * FROM payment_intents WHERE id = ?'),
+    unsettled: db.prepare<[], IntentRow>(
+      `SELECT * FROM payment_intents WHERE state IN (${UNSETTLED.map((s) => `'${s}'`).join(',')}) ORDER BY created_seq`,
+    ),
+    attention: db.prepare<[], IntentRow>(
+      `SELECT * FROM payment_intents WHERE state IN ('unknown', 'orphaned', 'reversing') ORDER BY created_seq`,
+    ),
+    pendingForSale: db.prepare<[string], IntentRow>(
+      `SELECT * FROM payment_intents WHERE sale_id = ? AND kind = 'purchase'
+         AND state IN ('sending', 'awaiting', 'unknown') ORDER BY created_seq DESC LIMIT 1`,
+    ),
+    last: db.prepare<[], IntentRow>('SELECT * FROM payment_intents ORDER BY created_seq DESC LIMIT 1'),
+    refundedOf: db.prepare<[string], { total: number }>(
+      `SELECT COALESCE(SUM(amount_halalas), 0) AS total FROM payment_intents
+       WHERE original_id = ? AND kind = 'refund' AND state IN ('sending', 'awaiting', 'unknown', 'approved')`,
+    ),
+  };
+
+  return {
+    insert(row: {
+      id: string;
+      reference: string;
+      tillId: string;
+      kind: IntentKind;
+      connector: string;
+      saleId: string | null;
+      originalId: string | null;
+      amountHalalas: number;
+      state: IntentState;
+      createdAt: string;
+      seq: number;
+    }) {
+      q.insert.run(row);
+    },
+    update(id: string, state: IntentState, seq: number, extra: { card?: CardDetails; reason?: { en: string; ar: string } | null } = {}) {
+      q.update.run({
+        id,
+        state,
+        seq,
+        card: extra.card ? JSON.stringify(extra.card) : null,
+        reason: extra.reason ? JSON.stringify(extra.reason) : null,
+      });
+    },
+    get: (id: string): IntentRow | undefined => q.byId.get(id),
+    unsettled: (): IntentRow[] => q.unsettled.all(),
+    needsAttention: (): IntentRow[] => q.attention.all(),
+    pendingForSale: (saleId: string): IntentRow | undefined => q.pendingForSale.get(saleId),
+    last: (): IntentRow | undefined => q.last.get(),
+    /** Refunds approved or still in doubt against one original payment: both count against what is left. */
+    refundedAgainst: (originalId: string): number => q.refundedOf.get(originalId)!.total,
+  };
+}
+
+export type IntentStore = ReturnType<typeof createIntentStore>;
