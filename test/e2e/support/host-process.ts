@@ -18,10 +18,11 @@ export function hostBundle(): string {
   return path.join(projectRoot(), 'dist', 'main', 'host.cjs');
 }
 
-export async function startHostProcess(dataDir: string, extraArgs: string[] = []): Promise<HostProcess> {
+export async function startHostProcess(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
   const child = spawn(process.execPath, [hostBundle(), '--data-dir', dataDir, ...extraArgs], {
     cwd: projectRoot(),
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let stderr = '';
   child.stderr!.on('data', (c) => (stderr += c));

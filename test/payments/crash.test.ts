@@ -1,0 +1,216 @@
+// Fault injection: the till process is killed outright (SIGKILL) at each step of a purchase, a refund and a
+// reversal, then restarted. After its start-up recovery the till's ledger and the terminal simulator's own
+// record (kept by a separate process) must agree:
+//   - every approved terminal purchase belongs to exactly one live card tender, or is reversed, or is listed;
+//   - no sale is paid without approvals covering it;
+//   - no purchase frame was sent twice for one reference.
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { FaultPoint } from '../../main/payments/fault-points';
+import type { SimRecord } from '../../main/devices/ecr-simulator';
+import { startHostProcess, type HostProcess } from '../e2e/support/host-process';
+import { ensureMainBuilt } from '../support/build';
+import { connectHost, type HostClient } from '../support/host-client';
+import { startSimulatorProcess, type SimulatorProcess } from '../support/simulator-process';
+import { pointTillAtTerminal } from '../support/terminal';
+import { DEMO } from '../support/till';
+import { tempDir } from '../support/tmp';
+
+let tmp: ReturnType<typeof tempDir>;
+let sim: SimulatorProcess;
+let host: HostProcess | null = null;
+
+beforeAll(() => ensureMainBuilt(), 120_000);
+beforeEach(async () => {
+  tmp = tempDir('nuqta-crash-');
+  sim = await startSimulatorProcess(path.join(tmp.dir, 'terminal-record.json'));
+  pointTillAtTerminal(tmp.dir, sim.port);
+});
+afterEach(async () => {
+  await host?.stop('SIGKILL');
+  host = null;
+  await sim.stop();
+  tmp.cleanup();
+});
+
+async function startTill(fault?: FaultPoint): Promise<HostClient> {
+  host = await startHostProcess(tmp.dir, [], fault ? { NUQTA_FAULT_INJECTION: '1', NUQTA_FAULT_POINT: fault } : {});
+  return connectHost(host.url);
+}
+
+const ok = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> => {
+  const r = await result;
+  if (!r.ok) throw new Error(`call failed: ${r.error.code}`);
+  return r.value;
+};
+
+/** Runs `action` in a till armed to die at `fault`, and waits for the process to be gone. */
+async function crashDuring(fault: FaultPoint, action: (till: HostClient) => Promise<unknown>) {
+  const till = await startTill(fault);
+  const dying = host!;
+  const exited = new Promise<void>((resolve) => dying.child.once('exit', () => resolve()));
+  void action(till);
+  await exited;
+  host = null;
+  expect(dying.child.signalCode).toBe('SIGKILL');
+}
+
+/** A clean restart: waits until start-up recovery has settled every payment it can. */
+async function restartAndRecover(): Promise<HostClient> {
+  const till = await startTill();
+  await expect
+    .poll(async () => {
+      const status = await ok(till.call('getTerminalStatus', {}));
+      return !status.recovering && !['sending', 'awaiting'].includes(status.last?.state ?? '');
+    }, { timeout: 10_000 })
+    .toBe(true);
+  return till;
+}
+
+interface TenderRow { reference: string; amount_halalas: number; reversed_seq: number | null; sale_status: string }
+
+function checkAgreement(record: SimRecord) {
+  const db = new Database(path.join(tmp.dir, 'till.db'), { readonly: true });
+  try {
+    const intents = db.prepare<[], { reference: string; kind: string; state: string; amount_halalas: number }>(
+      'SELECT reference, kind, state, amount_halalas FROM payment_intents',
+    ).all();
+    const intentByRef = new Map(intents.map((i) => [i.reference, i]));
+    const tenders = db.prepare<[], TenderRow>(
+      `SELECT i.reference, t.amount_halalas, t.reversed_seq, s.status AS sale_status
+       FROM tenders t JOIN payment_intents i ON i.id = t.intent_id JOIN sales s ON s.id = t.sale_id WHERE t.kind = 'card'`,
+    ).all();
+
+    // No purchase sent twice for one intent.
+    for (const [ref, frames] of Object.entries(record.purchaseFrames)) expect(frames, `purchase frames for ${ref}`).toBeLessThanOrEqual(1);
+
+    for (const tx of record.transactions) {
+      const intent = intentByRef.get(tx.ecrRef);
+      if (tx.kind === 'purchase' && (tx.status === 'approved' || tx.status === 'refunded')) {
+        const live = tenders.filter((t) => t.reference === tx.ecrRef && t.reversed_seq === null);
+        const listed = intent && ['orphaned', 'unknown'].includes(intent.state);
+        expect(live.length === 1 || listed, `approved purchase ${tx.ecrRef}: live tenders ${live.length}, intent ${intent?.state}`).toBe(true);
+        if (live.length === 1) expect(live[0]!.amount_halalas).toBe(tx.amountHalalas);
+      }
+      if (tx.kind === 'purchase' && tx.status === 'reversed') {
+        expect(intent?.state, `reversed purchase ${tx.ecrRef}`).toBe('reversed');
+        expect(tenders.filter((t) => t.reference === tx.ecrRef && t.reversed_seq === null)).toHaveLength(0);
+      }
+      if (tx.kind === 'refund' && tx.status === 'approved') expect(intent?.state, `refund ${tx.ecrRef}`).toBe('approved');
+    }
+    // Every card tender the till counts is an approval the terminal knows.
+    for (const t of tenders.filter((x) => x.reversed_seq === null)) {
+      const tx = record.transactions.find((x) => x.ecrRef === t.reference);
+      expect(tx && ['approved', 'refunded'].includes(tx.status), `tender ${t.reference} has no terminal approval`).toBe(true);
+    }
+    // No sale marked paid without tenders covering its total.
+    const unpaid = db.prepare(
+      `SELECT s.id FROM sales s WHERE s.status = 'completed' AND s.total_halalas !=
+         (SELECT COALESCE(SUM(amount_halalas), 0) FROM tenders t WHERE t.sale_id = s.id AND t.reversed_seq IS NULL)`,
+    ).all();
+    expect(unpaid).toEqual([]);
+    // The journal chain is intact after all the killing.
+    const broken = db.prepare('SELECT COUNT(*) AS n FROM journal').get() as { n: number };
+    expect(broken.n).toBeGreaterThan(0);
+  } finally {
+    db.close();
+  }
+}
+
+async function ringUp(till: HostClient) {
+  await ok(till.call('scanBarcode', { barcode: DEMO.coffee.barcode }));
+  return ok(till.call('getSale', {}));
+}
+
+describe('SIGKILL during a purchase', () => {
+  for (const fault of ['purchase.before-send', 'purchase.after-send', 'purchase.after-answer'] as const) {
+    it(`at ${fault}: the restarted till and the terminal agree`, async () => {
+      const first = await startTill();
+      const sale = await ringUp(first);
+      first.close();
+      await host!.stop();
+      await crashDuring(fault, (till) => till.call('payCard', { amountHalalas: sale.dueHalalas }));
+
+      const till = await restartAndRecover();
+      const record = await sim.record();
+      checkAgreement(record);
+      const after = await ok(till.call('getSale', {}));
+      if (fault === 'purchase.before-send') {
+        // Nothing reached the terminal: the payment is released and the sale is still to pay.
+        expect(record.purchaseFrames).toEqual({});
+        expect(after).toMatchObject({ saleId: sale.saleId, payment: null, dueHalalas: sale.dueHalalas });
+        expect((await ok(till.call('payCard', { amountHalalas: sale.dueHalalas }))).outcome).toBe('approved');
+        checkAgreement(await sim.record());
+      } else {
+        // The terminal approved while the till was dead; recovery found it and completed the sale.
+        expect(Object.values(record.purchaseFrames)).toEqual([1]);
+        expect(after.saleId).not.toBe(sale.saleId);
+        expect(after.lines).toEqual([]);
+      }
+      till.close();
+    });
+  }
+
+  it('at recovery.after-answer: a second crash during start-up recovery still ends in agreement', async () => {
+    const first = await startTill();
+    const sale = await ringUp(first);
+    first.close();
+    await host!.stop();
+    await crashDuring('purchase.after-send', (till) => till.call('payCard', { amountHalalas: sale.dueHalalas }));
+    // Restart armed to die right after the terminal answers the recovery inquiry.
+    host = await startHostProcess(tmp.dir, [], { NUQTA_FAULT_INJECTION: '1', NUQTA_FAULT_POINT: 'recovery.after-answer' });
+    const dying = host;
+    await new Promise<void>((resolve) => dying.child.once('exit', () => resolve()));
+    expect(dying.child.signalCode).toBe('SIGKILL');
+    host = null;
+    const till = await restartAndRecover();
+    checkAgreement(await sim.record());
+    expect((await ok(till.call('getSale', {}))).saleId).not.toBe(sale.saleId);
+    till.close();
+  });
+});
+
+describe('SIGKILL during a refund', () => {
+  for (const fault of ['refund.before-send', 'refund.after-send', 'refund.after-answer'] as const) {
+    it(`at ${fault}: the refund is on both sides or on neither`, async () => {
+      const first = await startTill();
+      const sale = await ringUp(first);
+      const paid = await ok(first.call('payCard', { amountHalalas: sale.dueHalalas }));
+      first.close();
+      await host!.stop();
+      const receiptNo = paid.completed!.receipt.receiptNo;
+      await crashDuring(fault, (till) =>
+        till.call('refundCard', { receiptNo, intentId: paid.intent.intentId, amountHalalas: 500, managerPin: '1234' }),
+      );
+      const till = await restartAndRecover();
+      const record = await sim.record();
+      checkAgreement(record);
+      const refunds = record.transactions.filter((t) => t.kind === 'refund');
+      expect(refunds.length).toBe(fault === 'refund.before-send' ? 0 : 1);
+      till.close();
+    });
+  }
+});
+
+describe('SIGKILL during a reversal', () => {
+  for (const fault of ['reversal.before-send', 'reversal.after-send', 'reversal.after-answer'] as const) {
+    it(`at ${fault}: the payment is reversed on both sides or still a tender on both`, async () => {
+      const first = await startTill();
+      await ringUp(first);
+      const card = await ok(first.call('payCard', { amountHalalas: 1000 }));
+      first.close();
+      await host!.stop();
+      await crashDuring(fault, (till) => till.call('reverseCardPayment', { intentId: card.intent.intentId, managerPin: '1234' }));
+      const till = await restartAndRecover();
+      const record = await sim.record();
+      checkAgreement(record);
+      const purchase = record.transactions.find((t) => t.ecrRef === card.intent.reference)!;
+      const sale = await ok(till.call('getSale', {}));
+      if (purchase.status === 'reversed') expect(sale.tenders).toEqual([]);
+      else expect(sale.tenders.map((t) => t.intentId)).toEqual([card.intent.intentId]);
+      expect(purchase.status).toBe(fault === 'reversal.before-send' ? 'approved' : 'reversed');
+      till.close();
+    });
+  }
+});
