@@ -15,7 +15,7 @@ await esbuild({
   format: 'cjs',
   target: 'node20',
   outfile: bundle,
-  external: ['better-sqlite3', 'ws', 'playwright-core', 'electron'],
+  external: ['better-sqlite3', 'ws', 'playwright-core', 'electron', 'serialport', '@napi-rs/canvas'],
   logLevel: 'warning',
 });
 const result = spawnSync(process.execPath, [bundle], { cwd: root, stdio: 'inherit' });

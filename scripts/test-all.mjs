@@ -1,4 +1,4 @@
-// Second README command: installs what the tests need (npm packages, Debian's Chromium and Arabic fonts),
+// Second README command: installs what the tests need (npm packages; Debian's Chromium, Arabic fonts, socat),
 // builds the app, runs the unit/integration suite and then the browser end-to-end suite, and closes with
 // one "N passed, N failed" line. CI (.ci/run) runs exactly this.
 import fs from 'node:fs';
@@ -11,6 +11,8 @@ installDependencies({ wantElectronBinary: false });
 const debianOk = installDebianPackages([
   { package: 'chromium', command: 'chromium' },
   { package: 'fonts-noto-core', file: '/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf' },
+  // Pseudo-terminal pairs for the serial tests (card terminal, printer).
+  { package: 'socat', command: 'socat' },
 ]);
 if (!debianOk) say('continuing without them: the browser tests will fail until Chromium is installed.');
 build();

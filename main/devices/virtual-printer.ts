@@ -1,12 +1,11 @@
-// A virtual ESC/POS printer: reads the bytes the till sends and decodes the commands it knows, so the demo,
-// training mode and tests can see what a real printer would have done. It grows into the full raster
-// decoder with the printing issue.
+// The in-process virtual printer the app uses today (demo and training): a Writable the till prints to.
+// Built on the full simulator in ./printer-sim, which decodes raster/column images, cuts, drawer kicks
+// and status requests, and tears off each receipt as a bitmap (`sim.receipts`, PNG via `image.toPng()`).
 import { Writable } from 'node:stream';
+import { createPrinterSim, type PrinterSim, type PrinterSimOptions } from './printer-sim/sim';
+import type { PrinterCommand } from './printer-sim/commands';
 
-export type PrinterCommand =
-  | { kind: 'init' }
-  | { kind: 'drawer'; pin: number; onUnits: number; offUnits: number }
-  | { kind: 'unknown'; byte: number };
+export type { PrinterCommand };
 
 export interface VirtualPrinter {
   /** The stream the till writes to. */
@@ -15,54 +14,27 @@ export interface VirtualPrinter {
   drawerKicks(): number;
   /** Simulates a pulled cable: further writes fail. */
   unplug(): void;
+  /** The simulator behind it: receipts as images, status to flip. */
+  sim: PrinterSim;
 }
 
-export function createVirtualPrinter(): VirtualPrinter {
-  const commands: PrinterCommand[] = [];
-  let pending = Buffer.alloc(0);
+export function createVirtualPrinter(options: PrinterSimOptions = {}): VirtualPrinter {
+  const sim = createPrinterSim(options);
   let plugged = true;
-
-  const decode = () => {
-    let i = 0;
-    while (i < pending.length) {
-      const b = pending[i]!;
-      if (b !== 0x1b) {
-        commands.push({ kind: 'unknown', byte: b });
-        i += 1;
-        continue;
-      }
-      const op = pending[i + 1];
-      if (op === undefined) break;
-      if (op === 0x40) {
-        commands.push({ kind: 'init' });
-        i += 2;
-      } else if (op === 0x70) {
-        if (pending.length < i + 5) break;
-        commands.push({ kind: 'drawer', pin: pending[i + 2]!, onUnits: pending[i + 3]!, offUnits: pending[i + 4]! });
-        i += 5;
-      } else {
-        commands.push({ kind: 'unknown', byte: b });
-        i += 1;
-      }
-    }
-    pending = pending.subarray(i);
-  };
-
   const input = new Writable({
     write(chunk: Buffer, _enc, done) {
       if (!plugged) return done(new Error('virtual printer is unplugged'));
-      pending = Buffer.concat([pending, chunk]);
-      decode();
+      sim.feed(chunk);
       done();
     },
   });
-
   return {
     input,
-    commands,
-    drawerKicks: () => commands.filter((c) => c.kind === 'drawer').length,
+    commands: sim.commands,
+    drawerKicks: () => sim.drawerKicks(),
     unplug: () => {
       plugged = false;
     },
+    sim,
   };
 }

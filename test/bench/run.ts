@@ -76,6 +76,32 @@ async function durableCommit() {
   figures.durableLineAddMs = summarise(scans);
 }
 
+/**
+ * Till-side cost of a card payment: payCard's wall time with the in-process simulated terminal answering at
+ * once (delayMs 0), so what is measured is intent commit, framing, the ECR round trip through in-process
+ * streams, parsing and the approval commit — everything but the terminal's own processing time.
+ */
+async function cardPaymentOverhead() {
+  const dir = tmpDir('card');
+  const till = await startTill({ host: 'browser', dataDir: dir });
+  const db = openDatabase(ledgerFile(dir), { readonly: true });
+  const barcodes = db.prepare<[], { barcode: string }>('SELECT barcode FROM products LIMIT 50').all().map((r) => r.barcode);
+  db.close();
+  const samples: number[] = [];
+  for (let i = 0; i < 300; i += 1) {
+    const sale = await till.dispatch('scanBarcode', { barcode: barcodes[i % barcodes.length]! });
+    if (!sale.ok) throw new Error(`scan failed: ${sale.error.code}`);
+    const due = (sale.value as { dueHalalas: number }).dueHalalas;
+    const t0 = performance.now();
+    const paid = await till.dispatch('payCard', { amountHalalas: due });
+    samples.push(performance.now() - t0);
+    if (!paid.ok || (paid.value as { outcome: string }).outcome !== 'approved') throw new Error('card payment not approved');
+  }
+  await till.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  figures.cardPaymentTillOverheadMs = summarise(samples);
+}
+
 const rssMb = (pid: number): number => {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
@@ -164,6 +190,8 @@ async function main() {
   catalogLookups(big.dir, big.barcodes);
   log('durable commits…');
   await durableCommit();
+  log('card payments against the in-process terminal…');
+  await cardPaymentOverhead();
   log('host start and scan-to-line in Chromium…');
   await hostStartAndScan(big.dir, big.barcodes);
   fs.rmSync(big.dir, { recursive: true, force: true });

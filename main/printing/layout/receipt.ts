@@ -1,0 +1,140 @@
+// The sales receipt: a ZATCA simplified tax invoice, bilingual, Arabic first. Built only from the stored
+// Receipt (so a reprint is identical to the original apart from the copy marker) plus shop details that
+// are not part of the sale record.
+import type { Receipt, VatBreakdown } from '../../../preload/contract';
+import { zatcaQrForReceipt } from '../../fiscal/zatca-qr';
+import type { Block, Cell } from './blocks';
+import { safePan, formatHalalas, formatInteger, riyadhDateTime, type Digits } from './format';
+import { shopHeader, type ShopInfo } from './shop';
+import { T } from './texts';
+
+export type ReceiptCopy = 'original' | 'copy';
+
+export interface ReceiptLayoutInput {
+  receipt: Receipt;
+  /** Address lines; the names and VAT number are taken from the receipt as it was issued. */
+  address: { ar: string[]; en: string[] };
+  cashierName: string;
+  copy: ReceiptCopy;
+  /** Digits for amounts and quantities (default Latin, as the QR and most Saudi receipts use). */
+  digits?: Digits;
+  /** Footer lines (default: a thank-you in both languages). */
+  footer?: { ar: string[]; en: string[] };
+  logo?: boolean;
+  /** Seller name for QR tag 1 (default: the Arabic shop name). */
+  qrSellerName?: string;
+}
+
+/** Column shares, right to left: item name, qty × price, amount. */
+const COLUMNS = [0.5, 0.27, 0.23] as const;
+
+function itemRow(name: string[], qtyPrice: string[], amount: string[], header: boolean): Block {
+  // First line of each cell normal size, further lines (English) small; the header row is bold.
+  const spans = (texts: string[], firstSize: 'normal' | 'small') =>
+    texts.map((text, i) => ({ text, size: i === 0 ? firstSize : ('small' as const), bold: header && i === 0 }));
+  const cells: Cell[] = [
+    { lines: spans(name, 'normal'), width: COLUMNS[0], align: 'right' },
+    { lines: spans(qtyPrice, 'small'), width: COLUMNS[1], align: 'center' },
+    { lines: spans(amount, header ? 'small' : 'normal'), width: COLUMNS[2], align: 'left' },
+  ];
+  return { kind: 'columns', cells };
+}
+
+function vatLines(b: VatBreakdown, fmt: (h: number) => string): Block[] {
+  if (b.category === 'S') {
+    return [{ kind: 'pair', label: `${T.vat.ar} ${b.ratePercent}%`, labelEn: `${T.vat.en} ${b.ratePercent}%`, value: fmt(b.vatHalalas) }];
+  }
+  const t = b.category === 'Z' ? T.zeroRated : T.exempt;
+  return [{ kind: 'pair', label: `${T.taxable.ar} - ${t.ar}`, labelEn: `${t.en}`, value: fmt(b.taxableHalalas), size: 'small' }];
+}
+
+export function layoutReceipt(input: ReceiptLayoutInput): Block[] {
+  const { receipt, copy } = input;
+  const digits = input.digits ?? 'latin';
+  const fmt = (h: number) => formatHalalas(h, digits);
+  const shop: ShopInfo = {
+    nameAr: receipt.shopNameAr,
+    nameEn: receipt.shopNameEn,
+    addressAr: input.address.ar,
+    addressEn: input.address.en,
+    vatNumber: receipt.vatNumber,
+  };
+  const copyBanner: Block = { kind: 'text', text: `${T.copy.ar}   ${T.copy.en}`, align: 'center', size: 'large', bold: true, invert: true };
+
+  const blocks: Block[] = [];
+  if (copy === 'copy') blocks.push(copyBanner, { kind: 'space', dots: 8 });
+  blocks.push(
+    ...shopHeader(shop, { logo: input.logo ?? true, vat: true }),
+    { kind: 'space', dots: 4 },
+    { kind: 'text', text: T.simplifiedTaxInvoice.ar, align: 'center', size: 'large', bold: true },
+    { kind: 'text', text: T.simplifiedTaxInvoice.en, align: 'center', size: 'normal', bold: true },
+    { kind: 'separator', style: 'solid' },
+  );
+
+  const { date, time } = riyadhDateTime(receipt.issuedAt, digits);
+  blocks.push(
+    { kind: 'pair', label: T.invoiceNo.ar, labelEn: T.invoiceNo.en, value: receipt.receiptNo },
+    { kind: 'pair', label: T.date.ar, labelEn: T.date.en, value: `${date} ${time}` },
+    { kind: 'pair', label: T.cashier.ar, labelEn: T.cashier.en, value: input.cashierName },
+    { kind: 'separator', style: 'solid' },
+  );
+
+  // Items: a header row, then name (Arabic, English small), qty × unit price, line total.
+  blocks.push(
+    itemRow([T.item.ar, T.item.en], [T.qtyPrice.ar, T.qtyPrice.en], [T.amount.ar, T.amount.en], true),
+    { kind: 'separator', style: 'dashed' },
+  );
+  let count = 0;
+  for (const line of receipt.lines) {
+    count += line.quantity;
+    const names = line.nameEn && line.nameEn !== line.nameAr ? [line.nameAr, line.nameEn] : [line.nameAr];
+    blocks.push(itemRow(names, [`${formatInteger(line.quantity, digits)} × ${fmt(line.unitPriceHalalas)}`], [fmt(line.lineTotalHalalas)], false));
+  }
+  blocks.push(
+    { kind: 'separator', style: 'dashed' },
+    { kind: 'pair', label: T.itemsCount.ar, labelEn: T.itemsCount.en, value: formatInteger(count, digits), size: 'small' },
+  );
+
+  // Totals and the VAT breakdown (document-level, per category, as computed at sale time).
+  const { totals } = receipt;
+  blocks.push({ kind: 'pair', label: T.totalExVat.ar, labelEn: T.totalExVat.en, value: fmt(totals.subtotalHalalas) });
+  for (const b of totals.breakdown) blocks.push(...vatLines(b, fmt));
+  blocks.push(
+    { kind: 'separator', style: 'solid' },
+    { kind: 'pair', label: T.totalIncVat.ar, labelEn: `${T.totalIncVat.en} (SAR)`, value: fmt(totals.totalHalalas), size: 'large', bold: true },
+    { kind: 'separator', style: 'solid' },
+  );
+
+  // Tenders: cash with tendered and change; card with its masked PAN and approval code (the full slip is
+  // printed separately, layoutCardSlip).
+  for (const t of receipt.tenders) {
+    if (t.kind === 'cash') {
+      blocks.push({ kind: 'pair', label: T.cash.ar, labelEn: T.cash.en, value: fmt(t.amountHalalas) });
+      if (t.tenderedHalalas !== t.amountHalalas || t.changeHalalas !== 0) {
+        blocks.push(
+          { kind: 'pair', label: T.tendered.ar, labelEn: T.tendered.en, value: fmt(t.tenderedHalalas), size: 'small' },
+          { kind: 'pair', label: T.change.ar, labelEn: T.change.en, value: fmt(t.changeHalalas), bold: true },
+        );
+      }
+    } else {
+      const c = t.card;
+      blocks.push(
+        { kind: 'pair', label: `${T.card.ar} ${c.schemeLabel}`, labelEn: T.card.en, value: fmt(t.amountHalalas) },
+        { kind: 'pair', label: T.cardNo.ar, labelEn: T.cardNo.en, value: safePan(c.maskedPan), size: 'small' },
+        { kind: 'pair', label: T.approvalCode.ar, labelEn: T.approvalCode.en, value: c.authCode, size: 'small' },
+        { kind: 'pair', label: T.rrn.ar, labelEn: T.rrn.en, value: c.rrn, size: 'small' },
+      );
+      if (c.resolvedByManager) blocks.push({ kind: 'pair', label: T.recordedByManager.ar, labelEn: T.recordedByManager.en, value: '', size: 'small' });
+    }
+  }
+  blocks.push({ kind: 'separator', style: 'dashed' });
+
+  blocks.push(
+    { kind: 'qr', data: zatcaQrForReceipt(receipt, input.qrSellerName ? { sellerName: input.qrSellerName } : {}) },
+  );
+  const footer = input.footer ?? { ar: [T.thanks.ar], en: [T.thanks.en] };
+  for (const line of footer.ar) blocks.push({ kind: 'text', text: line, align: 'center', size: 'normal', bold: true });
+  for (const line of footer.en) blocks.push({ kind: 'text', text: line, align: 'center', size: 'small' });
+  if (copy === 'copy') blocks.push({ kind: 'space', dots: 8 }, copyBanner);
+  return blocks;
+}

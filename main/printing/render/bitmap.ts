@@ -1,0 +1,80 @@
+// The rendered receipt: 1 bit per pixel, rows packed MSB first, 1 = black. The same object goes to the
+// ESC/POS encoder (no conversion) and, as PNG, to the on-screen preview and the golden tests.
+import { rowBytesOf, type MonoImage } from '../escpos/image';
+import { decodeMonoPng, encodeMonoPng } from './png';
+
+export class MonoBitmap implements MonoImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
+  readonly rowBytes: number;
+
+  constructor(width: number, height: number, data?: Uint8Array) {
+    this.width = width;
+    this.height = height;
+    this.rowBytes = rowBytesOf(width);
+    this.data = data ?? new Uint8Array(this.rowBytes * height);
+    if (this.data.length !== this.rowBytes * height) throw new RangeError('bitmap data does not match its size');
+  }
+
+  static from(image: MonoImage): MonoBitmap {
+    return image instanceof MonoBitmap ? image : new MonoBitmap(image.width, image.height, image.data);
+  }
+
+  static fromPng(png: Uint8Array): MonoBitmap {
+    return MonoBitmap.from(decodeMonoPng(png));
+  }
+
+  get(x: number, y: number): boolean {
+    return (this.data[y * this.rowBytes + (x >> 3)]! & (0x80 >> (x & 7))) !== 0;
+  }
+
+  set(x: number, y: number, black: boolean): void {
+    if (x < 0 || y < 0 || x >= this.width || y >= this.height) return;
+    const i = y * this.rowBytes + (x >> 3);
+    const mask = 0x80 >> (x & 7);
+    this.data[i] = black ? this.data[i]! | mask : this.data[i]! & ~mask;
+  }
+
+  fillRect(x: number, y: number, w: number, h: number): void {
+    for (let yy = Math.max(0, y); yy < Math.min(this.height, y + h); yy++) {
+      for (let xx = Math.max(0, x); xx < Math.min(this.width, x + w); xx++) this.set(xx, yy, true);
+    }
+  }
+
+  /** Copies black pixels of `image` onto this bitmap at (x, y). */
+  blit(image: MonoImage, x: number, y: number): void {
+    const src = MonoBitmap.from(image);
+    for (let yy = 0; yy < src.height; yy++) for (let xx = 0; xx < src.width; xx++) if (src.get(xx, yy)) this.set(x + xx, y + yy, true);
+  }
+
+  /** Number of pixels that differ (sizes must match, else every pixel of the larger counts). */
+  diffCount(other: MonoImage): number {
+    if (other.width !== this.width || other.height !== this.height) return Math.max(this.width * this.height, other.width * other.height);
+    let n = 0;
+    for (let i = 0; i < this.data.length; i++) {
+      let v = this.data[i]! ^ other.data[i]!;
+      while (v) {
+        v &= v - 1;
+        n++;
+      }
+    }
+    return n;
+  }
+
+  blackPixels(): number {
+    let n = 0;
+    for (const byte of this.data) {
+      let v = byte;
+      while (v) {
+        v &= v - 1;
+        n++;
+      }
+    }
+    return n;
+  }
+
+  toPng(): Buffer {
+    return encodeMonoPng(this);
+  }
+}
