@@ -1,15 +1,22 @@
 // The till screen: wires the session (what main says), the cashier's keys and the panels together.
 // Components below only render and report; the decisions about what a key or a scan means are made here.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CompletedSale, ProductHit } from '../preload/contract/schemas';
+import type { CompletedSale, IntentSummary, ProductHit, Sale } from '../preload/contract/schemas';
 import type { Carrier } from './api/carrier';
 import { useConnectionState } from './api/useConnectionState';
 import { FormatProvider } from './format/FormatContext';
-import { clientError } from './i18n/messages';
+import { clientError, notice } from './i18n/messages';
 import { usePreferences } from './i18n/usePreferences';
 import type { HotkeyAction } from './keys/hotkeys';
 import { useFocusKeeper } from './keys/useFocusKeeper';
 import { useHotkeys } from './keys/useHotkeys';
+import { CardPanel } from './payments/CardPanel';
+import { PaymentUnknownPanel } from './payments/PaymentUnknownPanel';
+import { ResolveDialog } from './payments/ResolveForm';
+import { ReverseDialog } from './payments/ReverseDialog';
+import { lineChangeBlock, payBlock, paymentLock, tenderOf } from './payments/salePayment';
+import { useCardPayment } from './payments/useCardPayment';
+import { usePaymentActions } from './payments/usePaymentActions';
 import { CompletedView } from './receipt/CompletedView';
 import { QuantityPrompt } from './sale/QuantityPrompt';
 import { SaleLines } from './sale/SaleLines';
@@ -19,6 +26,7 @@ import { useSaleActions } from './sale/useSaleActions';
 import { useTillSession } from './sale/useTillSession';
 import { ScanField } from './scanner/ScanField';
 import { SearchResults, hitOptionId } from './scanner/SearchResults';
+import { scanTargetFor } from './scanner/scanTargets';
 import { asTypedBarcode, searchTextOf } from './scanner/searchQuery';
 import { useCatalogSearch } from './scanner/useCatalogSearch';
 import { useWedge } from './scanner/useWedge';
@@ -28,8 +36,16 @@ import { TopBar } from './shell/TopBar';
 import { useBanner } from './shell/useBanner';
 import { useStableCallback } from './shell/useLatest';
 import { TenderPanel } from './tender/TenderPanel';
+import { TerminalPanel } from './terminal/TerminalPanel';
+import { useTerminal } from './terminal/useTerminal';
 
-type DialogKind = 'none' | 'tender' | 'quantity' | 'void';
+type DialogKind = 'none' | 'tender' | 'quantity' | 'void' | 'resolve' | 'reverse' | 'terminal';
+
+interface Completed {
+  sale: CompletedSale;
+  /** The card payment that completed it, if a card did. */
+  card: IntentSummary | null;
+}
 
 export function App({ carrier }: { carrier: Carrier }) {
   const { api } = carrier;
@@ -42,31 +58,81 @@ export function App({ carrier }: { carrier: Carrier }) {
   });
   const { store, view, till } = session;
   const actions = useSaleActions(api, store, messages);
+  const payments = usePaymentActions(api, store, messages);
+  const cardPayments = till?.cardPayments ?? false;
+  const terminal = useTerminal(carrier, cardPayments);
 
   const [query, setQuery] = useState('');
   const search = useCatalogSearch(api, query);
   const [dialog, setDialog] = useState<DialogKind>('none');
-  const [completed, setCompleted] = useState<CompletedSale | null>(null);
+  const [completed, setCompleted] = useState<Completed | null>(null);
+  const [reverseId, setReverseId] = useState<string | null>(null);
   const scanRef = useRef<HTMLInputElement>(null);
+  /** Sales this view completed itself (it shows their receipt; no "completed elsewhere" notice). */
+  const closedHere = useRef(new Set<string>());
 
   const sale = view.sale;
+  const card = useCardPayment({
+    api,
+    store,
+    sale,
+    banner: messages,
+    onCompleted: (done, intent) => {
+      closedHere.current.add(done.receipt.saleId);
+      setDialog('none');
+      setCompleted({ sale: done, card: intent });
+    },
+  });
+
   const lines = sale?.lines ?? [];
   const selectedLine = lines.find((l) => l.lineId === view.selectedLineId) ?? null;
   const results = search.results;
-  // A dialog whose subject went away (another view emptied the sale or removed the line) is closed.
-  const openDialog: DialogKind =
-    (dialog === 'quantity' && !selectedLine) || (dialog !== 'none' && lines.length === 0) ? 'none' : dialog;
-  useEffect(() => {
-    if (openDialog !== dialog) setDialog(openDialog); // ...and stays closed when lines come back.
-  }, [openDialog, dialog]);
+  const lock = paymentLock(sale);
+  const unknownPayment = lock === 'unknown' ? (sale?.payment ?? null) : null;
+  const linesLocked = lineChangeBlock(sale) !== null;
+  const reverseTender = reverseId ? tenderOf(sale, reverseId) : null;
+  const cardOpen = card.flow.phase !== 'closed';
 
-  useFocusKeeper(scanRef, openDialog !== 'none');
+  // A dialog whose subject went away (another view emptied the sale, removed the line, a payment settled)
+  // is closed.
+  const openDialog: DialogKind = (() => {
+    switch (dialog) {
+      case 'quantity':
+        return selectedLine && !linesLocked ? dialog : 'none';
+      case 'tender':
+      case 'void':
+        return lines.length > 0 && lock === 'none' ? dialog : 'none';
+      case 'resolve':
+        return unknownPayment ? dialog : 'none';
+      case 'reverse':
+        return reverseTender && (lock === 'none' || payments.busy) ? dialog : 'none';
+      default:
+        return dialog;
+    }
+  })();
+  useEffect(() => {
+    if (openDialog !== dialog) setDialog(openDialog); // ...and stays closed when its subject comes back.
+  }, [openDialog, dialog]);
+  const anyDialog = openDialog !== 'none' || cardOpen;
+
+  useFocusKeeper(scanRef, anyDialog);
 
   // End-to-end tests wait for this: the first sale (and the till's saved language) are on screen.
   const ready = sale !== null && session.tillSettled;
   useEffect(() => {
     if (ready) document.documentElement.dataset.ready = '1';
   }, [ready]);
+
+  // A sale with a card payment on it moved on without this view completing it: main learnt in the
+  // background (or from a manager) that the customer had paid, and that completed the sale.
+  const shownBefore = useRef<Sale | null>(null);
+  useEffect(() => {
+    const before = shownBefore.current;
+    shownBefore.current = sale;
+    if (!before || !sale || before.saleId === sale.saleId) return;
+    if (before.payment?.kind !== 'purchase' || card.localInFlight || closedHere.current.has(before.saleId)) return;
+    messages.info(notice('SALE_COMPLETED_BY_CARD'));
+  }, [sale, card.localInFlight, messages]);
 
   const closeDialog = useCallback(() => setDialog('none'), []);
   const dismissCompleted = useCallback(() => setCompleted(null), []);
@@ -83,9 +149,15 @@ export function App({ carrier }: { carrier: Carrier }) {
   };
 
   useWedge((barcode, typed, target) => {
+    // A manager's field (PIN, RRN, receipt number) keeps what was typed into it, however fast.
+    const take = scanTargetFor(target);
+    if (take) return take(barcode, typed);
     // Take back what the scanner typed under the active layout (ض ص ث… or ١٢٣…); anything before it stays.
     if (target === scanRef.current) setQuery((q) => (q.endsWith(typed) ? q.slice(0, q.length - typed.length) : ''));
-    setDialog('none'); // A scan during payment or a prompt means the cashier is adding an item.
+    // A scan during payment or a prompt means the cashier is adding an item; a card payment in flight stays
+    // on screen (main refuses the item until the payment is settled).
+    setDialog('none');
+    card.close();
     setCompleted(null);
     void actions.scan(barcode);
   });
@@ -129,29 +201,75 @@ export function App({ carrier }: { carrier: Carrier }) {
     messages.error(clientError('SALE_EMPTY'));
     return false;
   };
+  const needUnlocked = (): boolean => {
+    const block = lineChangeBlock(sale);
+    if (!block) return true;
+    messages.error(clientError(block));
+    return false;
+  };
   const needSelection = (): string | null => {
     if (selectedLine) return selectedLine.lineId;
     messages.error(clientError(lines.length === 0 ? 'SALE_EMPTY' : 'NO_LINE_SELECTED'));
     return null;
   };
+  const needPayable = (): boolean => {
+    const block = payBlock(sale);
+    if (!block) return true;
+    messages.error(clientError(block));
+    return false;
+  };
 
   const openTender = useStableCallback((): void => {
     setCompleted(null);
-    if (needLines()) setDialog('tender');
+    if (needPayable()) setDialog('tender');
+  });
+  const openCard = useStableCallback((): void => {
+    setCompleted(null);
+    if (!cardPayments) return messages.error(clientError('TERMINAL_NOT_CONFIGURED'));
+    if (!needPayable() || !sale) return;
+    if (sale.dueHalalas <= 0) return messages.error(clientError('NOTHING_DUE'));
+    messages.clear();
+    setDialog('none');
+    card.open();
   });
   const openVoid = useStableCallback((): void => {
     setCompleted(null);
-    if (needLines()) setDialog('void');
+    if (needLines() && needUnlocked()) setDialog('void');
   });
   const openQuantity = useStableCallback((): void => {
     setCompleted(null);
-    if (needSelection()) setDialog('quantity');
+    if (needSelection() && needUnlocked()) setDialog('quantity');
+  });
+  const openTerminal = useStableCallback((): void => {
+    setCompleted(null);
+    if (!cardPayments) return messages.error(clientError('TERMINAL_NOT_CONFIGURED'));
+    messages.clear();
+    setDialog('terminal');
+  });
+  const openReverse = useStableCallback((intentId: string): void => {
+    setCompleted(null);
+    setReverseId(intentId);
+    setDialog('reverse');
+  });
+  const recoverUnknown = useStableCallback((): void => {
+    if (!unknownPayment) return messages.error(clientError('NO_UNKNOWN_PAYMENT'));
+    void payments.recover(unknownPayment.intentId);
+  });
+  const openResolve = useStableCallback((): void => {
+    if (!unknownPayment) return messages.error(clientError('NO_UNKNOWN_PAYMENT'));
+    messages.clear();
+    setDialog('resolve');
   });
   const selectLine = useStableCallback((lineId: string): void => store.select(lineId));
-  const removeLine = useStableCallback((lineId: string): void => void actions.removeLine(lineId));
+  const removeLine = useStableCallback((lineId: string): void => {
+    if (needUnlocked()) void actions.removeLine(lineId);
+  });
   const removeSelected = (): void => {
     const lineId = needSelection();
-    if (lineId) void actions.removeLine(lineId);
+    if (lineId && needUnlocked()) void actions.removeLine(lineId);
+  };
+  const bump = (delta: number): void => {
+    if (needUnlocked()) void actions.bumpQuantity(delta);
   };
 
   const onHotkey = (action: HotkeyAction): void => {
@@ -163,6 +281,14 @@ export function App({ carrier }: { carrier: Carrier }) {
         return preferences.toggleDigits();
       case 'payCash':
         return openTender();
+      case 'payCard':
+        return openCard();
+      case 'terminalPanel':
+        return openTerminal();
+      case 'recoverPayment':
+        return recoverUnknown();
+      case 'resolvePayment':
+        return openResolve();
       case 'voidSale':
         return openVoid();
       case 'quantityPrompt':
@@ -174,18 +300,19 @@ export function App({ carrier }: { carrier: Carrier }) {
       case 'selectNextLine':
         return store.move(1);
       case 'quantityUp':
-        return void actions.bumpQuantity(1);
+        return bump(1);
       case 'quantityDown':
-        return void actions.bumpQuantity(-1);
+        return bump(-1);
     }
   };
-  useHotkeys({ dialogOpen: openDialog !== 'none', scanFieldEmpty: query === '' }, onHotkey);
+  useHotkeys({ dialogOpen: anyDialog, scanFieldEmpty: query === '', paymentUnknown: unknownPayment !== null }, onHotkey);
 
   const tender = async (halalas: number): Promise<void> => {
     const done = await actions.tenderCash(halalas);
     if (!done) return;
+    closedHere.current.add(done.receipt.saleId);
     setDialog('none');
-    setCompleted(done);
+    setCompleted({ sale: done, card: null });
   };
 
   const confirmVoid = async (): Promise<void> => {
@@ -201,14 +328,16 @@ export function App({ carrier }: { carrier: Carrier }) {
   const { locale, digits } = preferences.prefs;
   return (
     <FormatProvider locale={locale} digits={digits}>
-      <div className={openDialog === 'none' ? 'app' : 'app app--dialog'}>
+      <div className={anyDialog ? 'app app--dialog' : 'app'}>
         <TopBar
           till={till}
           connection={connectionState}
           locale={locale}
           digits={digits}
+          terminal={terminal.status}
           onToggleLocale={preferences.toggleLocale}
           onToggleDigits={preferences.toggleDigits}
+          onTerminal={openTerminal}
         />
         <main className="workspace">
           <section className="sale">
@@ -229,25 +358,58 @@ export function App({ carrier }: { carrier: Carrier }) {
               {results && <SearchResults results={results} onPick={addHit} />}
             </div>
             <MessageBanner banner={banner} locale={locale} />
+            {unknownPayment && (
+              <PaymentUnknownPanel
+                payment={unknownPayment}
+                checking={payments.busy}
+                showActions={!anyDialog}
+                onRecover={recoverUnknown}
+                onResolve={openResolve}
+              />
+            )}
             <SaleLines
               sale={sale}
               selectedLineId={view.selectedLineId}
+              locked={linesLocked}
               onSelect={selectLine}
               onRemove={removeLine}
             />
           </section>
-          <TotalsPanel sale={sale} onPayCash={openTender} onQuantity={openQuantity} onVoid={openVoid} />
+          <TotalsPanel
+            sale={sale}
+            cardPayments={cardPayments}
+            lastApproval={card.lastApproval}
+            onPayCash={openTender}
+            onPayCard={openCard}
+            onQuantity={openQuantity}
+            onVoid={openVoid}
+            onReverse={openReverse}
+          />
         </main>
-        <KeyLegend />
+        <KeyLegend cards={cardPayments} paymentUnknown={unknownPayment !== null} />
       </div>
 
       {openDialog === 'tender' && sale && (
         <TenderPanel
-          totalHalalas={sale.totals.totalHalalas}
+          totalHalalas={sale.dueHalalas}
           busy={actions.tendering}
           onTender={(h) => void tender(h)}
           onReject={messages.error}
           onClose={closeDialog}
+        />
+      )}
+      {card.flow.phase !== 'closed' && sale && (
+        <CardPanel
+          flow={card.flow}
+          dueHalalas={sale.dueHalalas}
+          onSend={(amount) => void card.send(amount)}
+          onCancel={card.cancel}
+          onClose={card.close}
+          onPayCash={() => {
+            card.close();
+            openTender();
+          }}
+          onReject={messages.error}
         />
       )}
       {openDialog === 'quantity' && selectedLine && (
@@ -260,7 +422,46 @@ export function App({ carrier }: { carrier: Carrier }) {
         />
       )}
       {openDialog === 'void' && <VoidConfirm onConfirm={() => void confirmVoid()} onClose={closeDialog} />}
-      {completed && openDialog === 'none' && <CompletedView completed={completed} onDismiss={dismissCompleted} />}
+      {openDialog === 'resolve' && unknownPayment && (
+        <ResolveDialog
+          intent={unknownPayment}
+          busy={payments.busy}
+          onSubmit={async (input) => {
+            const done = await payments.resolve(unknownPayment.intentId, input);
+            if (done) setDialog('none');
+            return done !== null;
+          }}
+          onReject={messages.error}
+          onCancel={closeDialog}
+        />
+      )}
+      {openDialog === 'reverse' && reverseTender && (
+        <ReverseDialog
+          tender={reverseTender}
+          busy={payments.busy}
+          onSubmit={async (pin) => {
+            const done = await payments.reverse(reverseTender.intentId, pin);
+            if (done) setDialog('none');
+            return done !== null;
+          }}
+          onReject={messages.error}
+          onCancel={closeDialog}
+        />
+      )}
+      {openDialog === 'terminal' && (
+        <TerminalPanel
+          api={api}
+          status={terminal.status}
+          onStatus={terminal.setStatus}
+          refresh={terminal.refresh}
+          payments={payments}
+          banner={messages}
+          onClose={closeDialog}
+        />
+      )}
+      {completed && !anyDialog && (
+        <CompletedView completed={completed.sale} card={completed.card} onDismiss={dismissCompleted} />
+      )}
     </FormatProvider>
   );
 }

@@ -13,6 +13,8 @@ import './styles/sale.css';
 import './styles/dialogs.css';
 import './styles/tender.css';
 import './styles/receipt.css';
+import './styles/payments.css';
+import './styles/terminal.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -28,6 +28,11 @@ export interface CheckoutDeps {
   onSaleChanged: (sale: Sale) => void;
   /** The card payment in flight or unresolved for a sale (main/payments); null when the till takes no cards. */
   pendingPayment?: PendingPayment;
+  /**
+   * Receipt printing (main/printing): the print jobs of a completed sale are queued in the very transaction
+   * that completes it, so a crash can delay a receipt but never lose it; printing starts after the commit.
+   */
+  printing?: { enqueueSaleInTx(receipt: Receipt): void; kick(): void };
   now?: () => Date;
   newId?: () => string;
 }
@@ -114,6 +119,7 @@ export function createCheckout(deps: CheckoutDeps) {
     };
     store.closeSale(sale, 'completed', completed.at, completed.seq);
     store.insertReceipt(receipt, number, completed.seq);
+    deps.printing?.enqueueSaleInTx(receipt);
     return { receipt, next: ensureOpenSale() };
   };
 
@@ -238,6 +244,7 @@ export function createCheckout(deps: CheckoutDeps) {
       // outcome is journaled and reported rather than allowed to fail the sale.
       changed(next);
       const drawer = await openDrawer(receipt.saleId);
+      deps.printing?.kick();
       return { receipt, changeHalalas: change, drawer, next };
     },
 
@@ -274,6 +281,16 @@ export function createCheckout(deps: CheckoutDeps) {
     /** Tells every view about the open sale as it is now (after a payment changed it). */
     announce(): Sale {
       return changed(store.openSale() ?? write(ensureOpenSale));
+    },
+
+    /** Starts printing what a completed sale queued (after the caller's transaction committed). */
+    afterCompleted(): void {
+      deps.printing?.kick();
+    },
+
+    /** Sale history, newest first. */
+    receipts(limit: number, beforeReceiptNo?: string) {
+      return store.receiptSummaries(limit, beforeReceiptNo);
     },
 
     /** Opens the drawer for a sale that took cash; journaled, never fails the sale. */

@@ -88,6 +88,14 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
        VALUES (@receiptNo, @tillId, @number, @saleId, @issuedAt, @body, @seq)`,
     ),
     receipt: db.prepare<[string], { body: string }>('SELECT body FROM receipts WHERE receipt_no = ?'),
+    history: db.prepare<[string, number, number], { receipt_no: string; issued_at: string; total: number; kinds: string }>(
+      `SELECT r.receipt_no, r.issued_at, s.total_halalas AS total,
+              (SELECT group_concat(DISTINCT t.kind) FROM tenders t WHERE t.sale_id = r.sale_id AND t.reversed_seq IS NULL) AS kinds
+       FROM receipts r JOIN sales s ON s.id = r.sale_id
+       WHERE r.till_id = ? AND r.number < ?
+       ORDER BY r.number DESC LIMIT ?`,
+    ),
+    numberOf: db.prepare<[string], { number: number }>('SELECT number FROM receipts WHERE receipt_no = ?'),
   };
 
   const toLine = (r: LineRow): SaleLine => ({
@@ -197,6 +205,15 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
       });
     },
     receiptBody: (receiptNo: string): string | undefined => q.receipt.get(receiptNo)?.body,
+    receiptSummaries(limit: number, beforeReceiptNo?: string) {
+      const before = beforeReceiptNo ? (q.numberOf.get(beforeReceiptNo)?.number ?? 0) : Number.MAX_SAFE_INTEGER;
+      return q.history.all(tillId, before, limit).map((r) => ({
+        receiptNo: r.receipt_no,
+        issuedAt: r.issued_at,
+        totalHalalas: r.total,
+        tenderKinds: (r.kinds ?? '').split(',').filter((k): k is 'cash' | 'card' => k === 'cash' || k === 'card'),
+      }));
+    },
   };
 }
 

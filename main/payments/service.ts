@@ -195,6 +195,7 @@ export function createPayments(deps: PaymentsDeps) {
       return attached.receipt ? { receipt: attached.receipt, changeHalalas: 0, drawer: 'not_needed' as const, next: attached.next! } : null;
     });
     if (orphan) void reverseOrphan(intent(row.id));
+    if (done) checkout.afterCompleted();
     return { row: intent(row.id), completed: done };
   };
 

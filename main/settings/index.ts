@@ -1,1 +1,1 @@
-export { openSettings, DEMO_SETTINGS, TillSettings, TerminalSettings, type SettingsStore } from './settings';
+export { openSettings, DEMO_SETTINGS, TillSettings, TerminalSettings, PrinterSettings, type SettingsStore } from './settings';

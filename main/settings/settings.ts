@@ -29,6 +29,29 @@ export const TerminalSettings = z.object({
 });
 export type TerminalSettings = z.infer<typeof TerminalSettings>;
 
+const SerialLink = z.object({
+  kind: z.literal('serial'),
+  path: z.string().min(1).max(200),
+  baudRate: z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]),
+});
+
+/** The receipt printer (which also drives the cash drawer). */
+export const PrinterSettings = z.object({
+  /** A profile name from main/printing/profiles.ts (width, raster or column images, cut, status). */
+  profile: z.string().min(1).max(40),
+  link: z.discriminatedUnion('kind', [
+    /** The built-in virtual printer (demo, training): receipts become images. */
+    z.object({ kind: z.literal('simulator') }),
+    z.object({ kind: z.literal('tcp'), host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) }),
+    SerialLink,
+    /** Linux USB printer class device, write-only (no status). */
+    z.object({ kind: z.literal('usb_lp'), path: z.string().regex(/^\/dev\/usb\/lp\d+$/, 'a /dev/usb/lpN path') }),
+    /** A Windows printer shared with the Generic / Text Only driver, RAW, write-only. */
+    z.object({ kind: z.literal('windows_share'), path: z.string().regex(/^\\\\[^\\]+\\[^\\]+$/, 'a \\\\host\\share path') }),
+  ]),
+});
+export type PrinterSettings = z.infer<typeof PrinterSettings>;
+
 export const TillSettings = z.object({
   tillId: z.string().regex(/^[A-Z0-9-]{1,16}$/, 'till id: 1-16 of A-Z, 0-9, -'),
   shopNameAr: z.string().min(1).max(80),
@@ -41,6 +64,14 @@ export const TillSettings = z.object({
   managerPin: z.object({ salt: z.string().min(8), hash: z.string().regex(/^[0-9a-f]{64}$/) }),
   /** The card terminal, or null when the till takes no cards. */
   terminal: TerminalSettings.nullable(),
+  /** Address lines printed under the shop name. */
+  shopAddressAr: z.string().max(200),
+  shopAddressEn: z.string().max(200),
+  printer: PrinterSettings.nullable(),
+  /** A CD5220-compatible pole display on a serial port (digits and Latin text only). */
+  poleDisplay: SerialLink.nullable(),
+  /** A barcode scanner in serial / USB-CDC mode, alongside the keyboard wedge. */
+  serialScanner: SerialLink.nullable(),
 });
 export type TillSettings = z.infer<typeof TillSettings>;
 
@@ -62,6 +93,11 @@ export const DEMO_SETTINGS: TillSettings = {
     purchaseTimeoutMs: 120_000,
     statusTimeoutMs: 10_000,
   },
+  shopAddressAr: 'شارع الملك فهد، حي العليا، الرياض ١٢٢١١',
+  shopAddressEn: 'King Fahd Road, Al Olaya, Riyadh 12211',
+  printer: { profile: 'generic-80', link: { kind: 'simulator' } },
+  poleDisplay: null,
+  serialScanner: null,
 };
 
 const KEY = 'till';

@@ -7,13 +7,18 @@ import {
   CardPaymentResult,
   CompletedSale,
   DigitStyle,
+  DrawerOutcome,
   IntentSummary,
   Locale,
   PaymentProgress,
   Preferences,
+  PrinterStatus,
+  PrintJob,
   ProductHit,
   Receipt,
+  ReceiptSummary,
   Sale,
+  ScanRejected,
   SettlementSummary,
   TerminalStatus,
   TillInfo,
@@ -26,6 +31,7 @@ import {
 const BarcodeInput = z.string().min(1).max(64);
 const LineId = z.string().min(1).max(64);
 const IntentId = z.string().min(1).max(64);
+const JobId = z.string().min(1).max(64);
 /** A manager's PIN: 4-8 digits. Checked in main against a salted hash; wrong PINs are rate-limited. */
 const ManagerPin = z.string().regex(/^\d{4,8}$/);
 
@@ -81,7 +87,10 @@ export const methods = {
     }),
     IntentSummary,
   ),
-  /** Reverses an approved card payment of the open sale (the terminal's last transaction). Manager only. */
+  /**
+   * Reverses an approved card payment of the open sale (the terminal's last transaction). Manager only.
+   * Answers with the original payment, now `reversed` (or still `approved` if the terminal refused).
+   */
   reverseCardPayment: method(z.strictObject({ intentId: IntentId, managerPin: ManagerPin }), IntentSummary),
   /** Refunds a card payment of a completed sale through the terminal, up to what is left of it. Manager only. */
   refundCard: method(
@@ -100,6 +109,31 @@ export const methods = {
   repeatLastTransaction: method(z.strictObject({}), IntentSummary.nullable()),
   /** End-of-day terminal settlement (reconciliation). Manager only. */
   settleTerminal: method(z.strictObject({ managerPin: ManagerPin }), SettlementSummary),
+
+  /** Asks the printer now (paper, cover, online) where the link can answer. */
+  getPrinterStatus: method(z.strictObject({}), PrinterStatus),
+  /** Recent print jobs, failed ones first: the visible queue. */
+  listPrintJobs: method(z.strictObject({}), z.array(PrintJob)),
+  /** Prints a failed job again; if any of it may already have printed, it prints marked as a copy. */
+  retryPrintJob: method(z.strictObject({ jobId: JobId }), PrintJob),
+  cancelPrintJob: method(z.strictObject({ jobId: JobId }), PrintJob),
+  /** Prints a completed sale's receipt again, marked "نسخة / COPY". */
+  reprintReceipt: method(z.strictObject({ receiptNo: z.string().min(1).max(32) }), PrintJob),
+  /** The receipt as the printer would print it, as a PNG data URL, for the preview. */
+  getReceiptImage: method(
+    z.strictObject({ receiptNo: z.string().min(1).max(32) }),
+    z.object({ png: z.string(), widthDots: z.number().int(), heightDots: z.number().int() }),
+  ),
+  /** Sale history, newest first, for reprints and refunds. */
+  listReceipts: method(
+    z.strictObject({ limit: z.number().int().min(1).max(100).default(30), beforeReceiptNo: z.string().max(32).optional() }),
+    z.array(ReceiptSummary),
+  ),
+  /** Opens the cash drawer without a sale. Manager only; journaled with the reason. */
+  openDrawer: method(
+    z.strictObject({ managerPin: ManagerPin, reason: z.string().min(1).max(200) }),
+    z.object({ drawer: DrawerOutcome }),
+  ),
 } as const;
 
 export type Methods = typeof methods;
@@ -115,6 +149,9 @@ export const events = {
   saleChanged: Sale,
   paymentProgress: PaymentProgress,
   terminalStatusChanged: TerminalStatus,
+  printJobsChanged: z.array(PrintJob),
+  printerStatusChanged: PrinterStatus,
+  scanRejected: ScanRejected,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -5,6 +5,14 @@ import { z } from 'zod';
 export const Halalas = z.number().int().min(-1_000_000_000).max(1_000_000_000);
 export type Halalas = z.infer<typeof Halalas>;
 
+/** Errors cross as data: a stable code for code, a message for each language for people. */
+export const ErrorData = z.object({
+  code: z.string(),
+  message_ar: z.string(),
+  message_en: z.string(),
+});
+export type ErrorData = z.infer<typeof ErrorData>;
+
 export const Locale = z.enum(['ar', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
@@ -246,10 +254,43 @@ export const PaymentProgress = z.object({
 });
 export type PaymentProgress = z.infer<typeof PaymentProgress>;
 
-/** Errors cross as data: a stable code for code, a message for each language for people. */
-export const ErrorData = z.object({
-  code: z.string(),
-  message_ar: z.string(),
-  message_en: z.string(),
+export const PrintJob = z.object({
+  jobId: z.string(),
+  kind: z.enum(['receipt', 'card_slip']),
+  receiptNo: z.string(),
+  /** original: the first print; copy: a reprint (prints "نسخة / COPY"); customer/merchant: card slip copies. */
+  copy: z.enum(['original', 'copy', 'customer', 'merchant']),
+  state: z.enum(['queued', 'printing', 'printed', 'failed', 'cancelled']),
+  attempts: z.number().int().nonnegative(),
+  error: ErrorData.nullable(),
+  createdAt: z.string(),
+  printedAt: z.string().nullable(),
 });
-export type ErrorData = z.infer<typeof ErrorData>;
+export type PrintJob = z.infer<typeof PrintJob>;
+
+export const PrinterStatus = z.object({
+  configured: z.boolean(),
+  profile: z.string().nullable(),
+  transport: z.string().nullable(),
+  /** 'unknown' on write-only links (Windows share, USB lp) that cannot report status. */
+  state: z.enum(['ready', 'paper_near_end', 'paper_out', 'cover_open', 'offline', 'disconnected', 'unknown', 'not_checked']),
+  checkedAt: z.string().nullable(),
+});
+export type PrinterStatus = z.infer<typeof PrinterStatus>;
+
+export const ReceiptSummary = z.object({
+  receiptNo: z.string(),
+  issuedAt: z.string(),
+  totalHalalas: Halalas,
+  tenderKinds: z.array(z.enum(['cash', 'card'])),
+});
+export type ReceiptSummary = z.infer<typeof ReceiptSummary>;
+
+export const ScanRejected = z.object({
+  /** Where the scan came from: a serial scanner in main (the wedge reports its own errors). */
+  source: z.literal('serial_scanner'),
+  barcode: z.string(),
+  error: ErrorData,
+});
+export type ScanRejected = z.infer<typeof ScanRejected>;
+

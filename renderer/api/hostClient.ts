@@ -202,8 +202,34 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     tenderCash: (input) => call('tenderCash', input),
     searchCatalog: (input) => call('searchCatalog', input),
     getReceipt: (input) => call('getReceipt', input),
+    payCard: (input) => call('payCard', input),
+    cancelCardPayment: (input) => call('cancelCardPayment', input),
+    recoverPayment: (input) => call('recoverPayment', input),
+    resolvePayment: (input) => call('resolvePayment', input),
+    reverseCardPayment: (input) => call('reverseCardPayment', input),
+    refundCard: (input) => call('refundCard', input),
+    getTerminalStatus: (input) => call('getTerminalStatus', input),
+    checkTerminal: (input) => call('checkTerminal', input),
+    repeatLastTransaction: (input) => call('repeatLastTransaction', input),
+    settleTerminal: (input) => call('settleTerminal', input),
+    getPrinterStatus: (input) => call('getPrinterStatus', input),
+    listPrintJobs: (input) => call('listPrintJobs', input),
+    retryPrintJob: (input) => call('retryPrintJob', input),
+    cancelPrintJob: (input) => call('cancelPrintJob', input),
+    reprintReceipt: (input) => call('reprintReceipt', input),
+    getReceiptImage: (input) => call('getReceiptImage', input),
+    listReceipts: (input) => call('listReceipts', input),
+    openDrawer: (input) => call('openDrawer', input),
   };
-  const api: NuqtaApi = { ...calls, onSaleChanged: (listener) => on('saleChanged', listener) };
+  const api: NuqtaApi = {
+    ...calls,
+    onSaleChanged: (listener) => on('saleChanged', listener),
+    onPaymentProgress: (listener) => on('paymentProgress', listener),
+    onTerminalStatusChanged: (listener) => on('terminalStatusChanged', listener),
+    onPrintJobsChanged: (listener) => on('printJobsChanged', listener),
+    onPrinterStatusChanged: (listener) => on('printerStatusChanged', listener),
+    onScanRejected: (listener) => on('scanRejected', listener),
+  };
 
   const connection: Connection = {
     getState: () => state,

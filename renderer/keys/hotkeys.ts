@@ -5,6 +5,10 @@ export type HotkeyAction =
   | 'toggleLocale'
   | 'toggleDigits'
   | 'payCash'
+  | 'payCard'
+  | 'terminalPanel'
+  | 'recoverPayment'
+  | 'resolvePayment'
   | 'voidSale'
   | 'quantityPrompt'
   | 'removeLine'
@@ -26,6 +30,8 @@ export interface HotkeyContext {
   dialogOpen: boolean;
   /** The scan field is empty, so + - and Delete are free to act on the selected line. */
   scanFieldEmpty: boolean;
+  /** The sale's card payment has an unknown outcome: F2 asks the terminal again, F3 opens the manager's form. */
+  paymentUnknown?: boolean;
 }
 
 export function hotkeyFor(k: KeyPress, ctx: HotkeyContext): HotkeyAction | null {
@@ -38,10 +44,18 @@ export function hotkeyFor(k: KeyPress, ctx: HotkeyContext): HotkeyAction | null 
   switch (k.key) {
     case 'F12':
       return 'payCash';
+    case 'F11':
+      return 'payCard';
+    case 'F7':
+      return 'terminalPanel';
     case 'F8':
       return 'voidSale';
     case 'F4':
       return 'quantityPrompt';
+  }
+  if (ctx.paymentUnknown && !k.ctrlKey) {
+    if (k.key === 'F2') return 'recoverPayment';
+    if (k.key === 'F3') return 'resolvePayment';
   }
   if (k.ctrlKey) {
     if (k.key === 'ArrowUp') return 'selectPrevLine';

@@ -1,31 +1,63 @@
-// After a cash sale: the change to hand back, as large as the screen allows, next to the receipt. The scan
+// After a sale: the change to hand back, as large as the screen allows, next to the receipt. When a card
+// payment completed the sale there is no change: the approval is what the cashier needs to see. The scan
 // field keeps the keyboard, so Enter, Esc or simply scanning the next customer's first item dismisses it;
 // the next sale is already open underneath.
 import { useTranslation } from 'react-i18next';
-import type { CompletedSale } from '../../preload/contract/schemas';
+import type { CompletedSale, IntentSummary } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
+import { cardName, walletText } from '../payments/cardText';
 import { ReceiptPreview } from './ReceiptPreview';
 import { Kbd } from '../shell/Kbd';
 
 interface Props {
   completed: CompletedSale;
+  /** The card payment that completed the sale, when it was one. */
+  card: IntentSummary | null;
   onDismiss(): void;
 }
 
-export function CompletedView({ completed, onDismiss }: Props) {
+export function CompletedView({ completed, card, onDismiss }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
+  const details = card?.card ?? null;
+  const wallet = details ? walletText(details, t) : null;
   return (
     <div className="overlay">
       <section className="completed" role="dialog" aria-labelledby="completed-title" data-testid="completed-view">
         <div className="completed__main">
           <div className="completed__paid">{t('completed.paid')}</div>
-          <h2 id="completed-title" className="completed__label">
-            {t('completed.changeDue')}
-          </h2>
-          <div className="completed__change" data-testid="change-due">
-            {f.money(completed.changeHalalas)}
-          </div>
+          {card ? (
+            <>
+              <h2 id="completed-title" className="completed__label">
+                {t('completed.cardApproved')}
+              </h2>
+              <div className="completed__card card-outcome--approved" data-testid="card-outcome" data-outcome="approved">
+                <span className="completed__card-amount">{f.money(card.amountHalalas)}</span>
+                {details && (
+                  <span className="completed__card-summary">
+                    <bdi dir="ltr">{cardName(details)}</bdi>
+                    <span>
+                      {t('receipt.approvalCode')} <bdi dir="ltr">{details.authCode}</bdi>
+                    </span>
+                  </span>
+                )}
+                {wallet && <span className="completed__card-wallet">{wallet}</span>}
+              </div>
+              <div className="completed__nochange">
+                <span>{t('completed.changeDue')}</span>
+                <span data-testid="change-due">{f.money(completed.changeHalalas)}</span>
+              </div>
+            </>
+          ) : (
+            <>
+              <h2 id="completed-title" className="completed__label">
+                {t('completed.changeDue')}
+              </h2>
+              <div className="completed__change" data-testid="change-due">
+                {f.money(completed.changeHalalas)}
+              </div>
+            </>
+          )}
           {completed.drawer === 'failed' && (
             <div className="completed__drawer" role="alert" data-testid="drawer-warning">
               {t('completed.drawerFailed')}

@@ -2,8 +2,9 @@
 // barcodes) are shown verbatim in Latin digits so they match paper and back-office systems.
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Receipt } from '../../preload/contract/schemas';
+import type { CardTender, Receipt } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
+import { cardName, walletText } from '../payments/cardText';
 
 export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
   const { t } = useTranslation();
@@ -81,20 +82,71 @@ export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
           <dt>{t('receipt.total')}</dt>
           <dd>{f.money(receipt.totals.totalHalalas)}</dd>
         </div>
-        {receipt.tenders.map((tender, i) => (
-          <Fragment key={i}>
-            <div>
-              <dt>{t('receipt.cash')}</dt>
-              <dd>{f.money(tender.tenderedHalalas)}</dd>
-            </div>
-            <div>
-              <dt>{t('receipt.change')}</dt>
-              <dd>{f.money(tender.changeHalalas)}</dd>
-            </div>
-          </Fragment>
-        ))}
+        {receipt.tenders.map((tender, i) =>
+          tender.kind === 'cash' ? (
+            <Fragment key={i}>
+              <div>
+                <dt>{t('receipt.cash')}</dt>
+                <dd>{f.money(tender.tenderedHalalas)}</dd>
+              </div>
+              <div>
+                <dt>{t('receipt.change')}</dt>
+                <dd>{f.money(tender.changeHalalas)}</dd>
+              </div>
+            </Fragment>
+          ) : (
+            <CardTenderLines key={tender.intentId} tender={tender} />
+          ),
+        )}
       </dl>
       <footer className="receipt__thanks">{t('receipt.thanks')}</footer>
     </article>
+  );
+}
+
+/** A card payment as the terminal's slip shows it: scheme, masked number, approval code, RRN, TID / MID. */
+function CardTenderLines({ tender }: { tender: CardTender }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { card } = tender;
+  const wallet = walletText(card, t);
+  return (
+    <>
+      <div className="receipt__card" data-testid="receipt-card-tender" data-intent-id={tender.intentId}>
+        <dt>
+          {t('receipt.card')} <bdi dir="ltr">{cardName(card)}</bdi>
+        </dt>
+        <dd>{f.money(tender.amountHalalas)}</dd>
+      </div>
+      {wallet && (
+        <div className="receipt__card-line">
+          <dt>{wallet}</dt>
+        </div>
+      )}
+      <div className="receipt__card-line">
+        <dt>{t('receipt.approvalCode')}</dt>
+        <dd dir="ltr">{card.authCode}</dd>
+      </div>
+      <div className="receipt__card-line">
+        <dt>{t('receipt.rrn')}</dt>
+        <dd dir="ltr">{card.rrn}</dd>
+      </div>
+      <div className="receipt__card-line">
+        <dt>
+          {t('receipt.tid')} / {t('receipt.mid')}
+        </dt>
+        <dd dir="ltr">
+          {card.tid} / {card.mid}
+        </dd>
+      </div>
+      {card.resolvedByManager && (
+        <div className="receipt__card-line">
+          <dt>{t('card.resolvedByManager')}</dt>
+        </div>
+      )}
+      <div className="receipt__card-approved">
+        <dt>{t('receipt.cardApproved')}</dt>
+      </div>
+    </>
   );
 }

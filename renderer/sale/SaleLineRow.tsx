@@ -7,13 +7,14 @@ interface Props {
   line: SaleLine;
   index: number;
   selected: boolean;
+  removable: boolean;
   onSelect(lineId: string): void;
   onRemove(lineId: string): void;
 }
 
 export const lineOptionId = (lineId: string): string => `sale-line-${lineId}`;
 
-export const SaleLineRow = memo(function SaleLineRow({ line, index, selected, onSelect, onRemove }: Props) {
+export const SaleLineRow = memo(function SaleLineRow({ line, index, selected, removable, onSelect, onRemove }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -43,7 +44,7 @@ export const SaleLineRow = memo(function SaleLineRow({ line, index, selected, on
       </span>
       <span className="line__actions">
         {/* Only the highlighted line carries the button: one target, the same one Delete acts on. */}
-        {selected && (
+        {selected && removable && (
           <button
             type="button"
             className="btn btn--icon btn--danger-ghost"

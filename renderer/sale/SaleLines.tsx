@@ -6,11 +6,13 @@ import { SaleLineRow, lineOptionId } from './SaleLineRow';
 interface Props {
   sale: Sale | null;
   selectedLineId: string | null;
+  /** Lines cannot change (a card payment is on or in flight): no remove buttons. */
+  locked: boolean;
   onSelect(lineId: string): void;
   onRemove(lineId: string): void;
 }
 
-export const SaleLines = memo(function SaleLines({ sale, selectedLineId, onSelect, onRemove }: Props) {
+export const SaleLines = memo(function SaleLines({ sale, selectedLineId, locked, onSelect, onRemove }: Props) {
   const { t } = useTranslation();
   const listRef = useRef<HTMLOListElement>(null);
   const lines = sale?.lines ?? [];
@@ -46,6 +48,7 @@ export const SaleLines = memo(function SaleLines({ sale, selectedLineId, onSelec
             line={line}
             index={i}
             selected={line.lineId === selectedLineId}
+            removable={!locked}
             onSelect={onSelect}
             onRemove={onRemove}
           />

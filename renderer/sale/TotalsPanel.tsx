@@ -2,6 +2,9 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
+import { cardName, walletText } from '../payments/cardText';
+import { fullyPaidByCard, lineChangeBlock, paidHalalas, payBlock } from '../payments/salePayment';
+import type { LastApproval } from '../payments/useCardPayment';
 import { Kbd } from '../shell/Kbd';
 
 /** Saudi standard VAT rate, shown when the sale has no standard-rated line to read it from yet. */
@@ -9,24 +12,35 @@ export const STANDARD_VAT_PERCENT = 15;
 
 interface Props {
   sale: Sale | null;
+  /** A card terminal is configured: the Card tender is offered. */
+  cardPayments: boolean;
+  lastApproval: LastApproval | null;
   onPayCash(): void;
+  onPayCard(): void;
   onQuantity(): void;
   onVoid(): void;
+  onReverse(intentId: string): void;
 }
 
-export const TotalsPanel = memo(function TotalsPanel({ sale, onPayCash, onQuantity, onVoid }: Props) {
+export const TotalsPanel = memo(function TotalsPanel(props: Props) {
+  const { sale, cardPayments, lastApproval, onPayCash, onPayCard, onQuantity, onVoid, onReverse } = props;
   const { t } = useTranslation();
   const f = useFormat();
   const totals = sale?.totals;
   const rate = totals?.breakdown.find((b) => b.category === 'S')?.ratePercent ?? STANDARD_VAT_PERCENT;
   const pieces = sale?.lines.reduce((n, l) => n + l.quantity, 0) ?? 0;
+  const tenders = sale?.tenders ?? [];
   // aria-disabled rather than disabled: the buttons stay clickable and explain why nothing happens
-  // (the same message F12 / F8 give on an empty sale).
+  // (the same message the keys give: an empty sale, a payment not settled yet).
   const empty = (sale?.lines.length ?? 0) === 0;
+  const payBlocked = payBlock(sale) !== null;
+  const linesBlocked = lineChangeBlock(sale) !== null;
+  const paidByCard = fullyPaidByCard(sale);
+  const canReverse = sale?.status === 'open' && !sale.payment;
 
   return (
     <aside className="side">
-      <dl className="totals">
+      <dl className={tenders.length > 0 ? 'totals totals--split' : 'totals'}>
         <div className="totals__row">
           <dt>{t('totals.subtotal')}</dt>
           <dd data-testid="subtotal">{f.money(totals?.subtotalHalalas ?? 0)}</dd>
@@ -39,19 +53,96 @@ export const TotalsPanel = memo(function TotalsPanel({ sale, onPayCash, onQuanti
           <dt>{t('totals.total')}</dt>
           <dd data-testid="total">{f.money(totals?.totalHalalas ?? 0)}</dd>
         </div>
+        {tenders.length > 0 && sale && (
+          <>
+            <div className="totals__row totals__row--paid">
+              <dt>{t('totals.paid')}</dt>
+              <dd data-testid="paid">{f.money(paidHalalas(sale))}</dd>
+            </div>
+            <div className="totals__row totals__row--due">
+              <dt>{t('totals.due')}</dt>
+              <dd data-testid="due">{f.money(sale.dueHalalas)}</dd>
+            </div>
+          </>
+        )}
         <div className="totals__count">{t('sale.itemCount', { n: f.int(pieces) })}</div>
       </dl>
+
+      {tenders.length > 0 && (
+        <section className="tenders" aria-label={t('card.tendersLabel')}>
+          <ul className="tenders__list">
+            {tenders.map((tender) => {
+              const wallet = walletText(tender.card, t);
+              // The payment just approved on this screen says so, with its approval code, until the sale moves on.
+              const justApproved = lastApproval?.intentId === tender.intentId;
+              return (
+                <li
+                  key={tender.intentId}
+                  className={`tender-item${justApproved ? ' tender-item--new' : ''}`}
+                  data-testid="sale-tender"
+                  data-intent-id={tender.intentId}
+                  data-amount={tender.amountHalalas}
+                >
+                  <span
+                    className="tender-item__card"
+                    role={justApproved ? 'status' : undefined}
+                    data-testid={justApproved ? 'card-outcome' : undefined}
+                    data-outcome={justApproved ? 'approved' : undefined}
+                  >
+                    {justApproved && <span className="tender-item__ok">{t('card.approved')}</span>}
+                    <bdi className="tender-item__name" dir="ltr">
+                      {cardName(tender.card)}
+                    </bdi>
+                    {wallet && <span className="tender-item__wallet">{wallet}</span>}
+                    {justApproved && (
+                      <span className="tender-item__auth">
+                        {t('receipt.approvalCode')} <bdi dir="ltr">{tender.card.authCode}</bdi>
+                      </span>
+                    )}
+                  </span>
+                  <span className="tender-item__amount">{f.money(tender.amountHalalas)}</span>
+                  {canReverse && (
+                    <button
+                      type="button"
+                      className="btn btn--icon btn--danger-ghost"
+                      data-testid="reverse-tender"
+                      onClick={() => onReverse(tender.intentId)}
+                    >
+                      {t('card.reverse')}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
       <div className="side__actions">
-        <button type="button" className="btn btn--pay" data-testid="pay-cash" aria-disabled={empty} onClick={onPayCash}>
-          <span>{t('actions.payCash')}</span>
-          <Kbd k="f12" />
-        </button>
+        <div className={cardPayments ? 'side__pay side__pay--two' : 'side__pay'}>
+          <button type="button" className="btn btn--pay" data-testid="pay-cash" aria-disabled={payBlocked} onClick={onPayCash}>
+            <span>{paidByCard ? t('actions.completeSale') : t('actions.payCash')}</span>
+            <Kbd k="f12" />
+          </button>
+          {cardPayments && (
+            <button
+              type="button"
+              className="btn btn--pay btn--card"
+              data-testid="pay-card"
+              aria-disabled={payBlocked || paidByCard}
+              onClick={onPayCard}
+            >
+              <span>{t('actions.payCard')}</span>
+              <Kbd k="f11" />
+            </button>
+          )}
+        </div>
         <div className="side__row">
-          <button type="button" className="btn btn--secondary" aria-disabled={empty} onClick={onQuantity}>
+          <button type="button" className="btn btn--secondary" aria-disabled={empty || linesBlocked} onClick={onQuantity}>
             <span>{t('actions.quantity')}</span>
             <Kbd k="f4" />
           </button>
-          <button type="button" className="btn btn--danger" data-testid="void-sale" aria-disabled={empty} onClick={onVoid}>
+          <button type="button" className="btn btn--danger" data-testid="void-sale" aria-disabled={empty || linesBlocked} onClick={onVoid}>
             <span>{t('actions.void')}</span>
             <Kbd k="f8" />
           </button>

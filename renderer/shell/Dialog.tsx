@@ -1,19 +1,23 @@
 // A centred modal panel over a dimmed screen. Keyboard handling stays with each dialog's own controls.
-import type { KeyboardEvent, ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 
 interface Props {
   labelledBy: string;
   className?: string;
   testId?: string;
   onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
+  /** Lets a dialog hold the keyboard itself while none of its fields or buttons should (e.g. while waiting). */
+  dialogRef?: RefObject<HTMLDivElement | null>;
   children: ReactNode;
 }
 
-export function Dialog({ labelledBy, className, testId, onKeyDown, children }: Props) {
+export function Dialog({ labelledBy, className, testId, onKeyDown, dialogRef, children }: Props) {
   return (
     <div className="overlay">
       <div
+        ref={dialogRef}
         role="dialog"
+        tabIndex={-1}
         aria-modal="true"
         aria-labelledby={labelledBy}
         className={`dialog${className ? ` ${className}` : ''}`}

@@ -11,10 +11,15 @@ export type KeyCap =
   | 'upDown'
   | 'plus'
   | 'minus'
+  | 'tab'
+  | 'f2'
+  | 'f3'
   | 'f4'
+  | 'f7'
   | 'f8'
   | 'f9'
   | 'f10'
+  | 'f11'
   | 'f12';
 
 export function Kbd({ k }: { k: KeyCap }) {

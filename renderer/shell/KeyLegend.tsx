@@ -16,11 +16,24 @@ const LEGEND: ReadonlyArray<{ keys: KeyCap[]; label: string }> = [
   { keys: ['f12'], label: 'keys.f12' },
 ];
 
-export const KeyLegend = memo(function KeyLegend() {
+/** Shown only when the till takes cards. */
+const CARD_LEGEND: ReadonlyArray<{ keys: KeyCap[]; label: string }> = [
+  { keys: ['f11'], label: 'keys.f11' },
+  { keys: ['f7'], label: 'keys.f7' },
+];
+
+/** Shown only while a card payment's outcome is unknown. */
+const UNKNOWN_LEGEND: ReadonlyArray<{ keys: KeyCap[]; label: string }> = [
+  { keys: ['f2'], label: 'keys.f2' },
+  { keys: ['f3'], label: 'keys.f3' },
+];
+
+export const KeyLegend = memo(function KeyLegend({ cards, paymentUnknown }: { cards: boolean; paymentUnknown: boolean }) {
   const { t } = useTranslation();
+  const items = [...LEGEND, ...(cards ? CARD_LEGEND : []), ...(paymentUnknown ? UNKNOWN_LEGEND : [])];
   return (
     <footer className="legend" aria-label={t('keys.legendLabel')}>
-      {LEGEND.map(({ keys, label }) => (
+      {items.map(({ keys, label }) => (
         <span className="legend__item" key={label}>
           {keys.map((k) => (
             <Kbd key={k} k={k} />

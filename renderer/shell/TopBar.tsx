@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DigitStyle, Locale, TillInfo } from '../../preload/contract/schemas';
+import type { DigitStyle, Locale, TerminalStatus, TillInfo } from '../../preload/contract/schemas';
 import type { ConnectionState } from '../api/carrier';
+import { useFormat } from '../format/FormatContext';
 import { ConnectionStatus } from './ConnectionStatus';
 import { Kbd } from './Kbd';
 
@@ -10,12 +11,19 @@ interface Props {
   connection: ConnectionState;
   locale: Locale;
   digits: DigitStyle;
+  /** Shown when the till takes cards: the manager's way into the terminal panel. */
+  terminal: TerminalStatus | null;
   onToggleLocale(): void;
   onToggleDigits(): void;
+  onTerminal(): void;
 }
 
-export const TopBar = memo(function TopBar({ till, connection, locale, digits, onToggleLocale, onToggleDigits }: Props) {
+export const TopBar = memo(function TopBar(props: Props) {
+  const { till, connection, locale, digits, terminal, onToggleLocale, onToggleDigits, onTerminal } = props;
   const { t } = useTranslation();
+  const f = useFormat();
+  const attention = terminal?.needsAttention.length ?? 0;
+  const health = terminal?.health ?? 'not_checked';
   const shopName = till ? (locale === 'ar' ? till.shopNameAr : till.shopNameEn) : '';
   return (
     <header className="topbar">
@@ -34,6 +42,25 @@ export const TopBar = memo(function TopBar({ till, connection, locale, digits, o
       )}
       <div className="topbar__spacer" />
       <ConnectionStatus state={connection} />
+      {till?.cardPayments && (
+        <button
+          type="button"
+          className={`btn btn--ghost topbar__toggle topbar__terminal health--${health}`}
+          data-testid="terminal-open"
+          data-health={health}
+          title={t('toolbar.terminalHint')}
+          onClick={onTerminal}
+        >
+          <span className="health__dot" aria-hidden="true" />
+          {t('actions.terminal')}
+          {attention > 0 && (
+            <span className="badge badge--alert" data-testid="terminal-attention-count" title={t('toolbar.attention', { n: f.int(attention) })}>
+              {f.int(attention)}
+            </span>
+          )}
+          <Kbd k="f7" />
+        </button>
+      )}
       <button
         type="button"
         className="btn btn--ghost topbar__toggle"

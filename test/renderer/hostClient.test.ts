@@ -54,6 +54,9 @@ const aSale = (revision: number): Sale => ({
   openedAt: '2025-11-27T10:00:00Z',
   lines: [],
   totals: { subtotalHalalas: 0, vatHalalas: 0, totalHalalas: 0, breakdown: [] },
+  tenders: [],
+  dueHalalas: 0,
+  payment: null,
   revision,
 });
 
@@ -101,6 +104,34 @@ describe('host client', () => {
     off();
     last().handlers.onMessage(JSON.stringify({ kind: 'event', event: 'saleChanged', payload: aSale(8) }));
     expect(seen).toEqual([7]);
+  });
+
+  it('delivers payment progress and terminal status events to their own subscribers', () => {
+    const { client, last } = harness();
+    last().handlers.onOpen();
+    const stages: unknown[] = [];
+    const health: unknown[] = [];
+    client.api.onPaymentProgress((p) => stages.push(p.stage));
+    client.api.onTerminalStatusChanged((s) => health.push(s.health));
+    const progress = { intentId: 'I1', saleId: 'S1', state: 'awaiting', stage: 'sent' };
+    last().handlers.onMessage(JSON.stringify({ kind: 'event', event: 'paymentProgress', payload: progress }));
+    const status = { configured: true, protocol: 'mada-ecr', transport: 'simulator', health: 'connected', detail: null, recovering: false, last: null, needsAttention: [] };
+    last().handlers.onMessage(JSON.stringify({ kind: 'event', event: 'terminalStatusChanged', payload: status }));
+    expect(stages).toEqual(['sent']);
+    expect(health).toEqual(['connected']);
+  });
+
+  it('carries the card payment methods like any other call', () => {
+    const { client, last } = harness();
+    last().handlers.onOpen();
+    void client.api.payCard({ amountHalalas: 1234 });
+    void client.api.cancelCardPayment({ intentId: 'I1' });
+    void client.api.settleTerminal({ managerPin: '1234' });
+    expect(last().sent).toEqual([
+      { kind: 'call', id: 1, method: 'payCard', input: { amountHalalas: 1234 } },
+      { kind: 'call', id: 2, method: 'cancelCardPayment', input: { intentId: 'I1' } },
+      { kind: 'call', id: 3, method: 'settleTerminal', input: { managerPin: '1234' } },
+    ]);
   });
 
   it('fails calls made while disconnected, in both languages, without sending anything', async () => {

@@ -46,4 +46,19 @@ describe('hotkeyFor', () => {
     expect(hotkeyFor(key('ض'), idle)).toBeNull();
     expect(hotkeyFor(key('F12', { altKey: true }), idle)).toBeNull();
   });
+
+  it('pays by card with F11 and opens the terminal panel with F7, outside dialogs only', () => {
+    expect(hotkeyFor(key('F11'), idle)).toBe('payCard');
+    expect(hotkeyFor(key('F7'), typing)).toBe('terminalPanel');
+    expect(hotkeyFor(key('F11'), dialog)).toBeNull();
+    expect(hotkeyFor(key('F7'), dialog)).toBeNull();
+  });
+
+  it('offers F2 / F3 only while a payment outcome is unknown', () => {
+    const unknown: HotkeyContext = { ...idle, paymentUnknown: true };
+    expect(hotkeyFor(key('F2'), unknown)).toBe('recoverPayment');
+    expect(hotkeyFor(key('F3'), unknown)).toBe('resolvePayment');
+    expect(hotkeyFor(key('F2'), idle)).toBeNull();
+    expect(hotkeyFor(key('F3'), { ...dialog, paymentUnknown: true })).toBeNull();
+  });
 });

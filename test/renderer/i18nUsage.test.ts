@@ -30,7 +30,16 @@ for (const file of sources(RENDERER)) {
 const dynamicKeys = [
   ...['connected', 'connecting', 'lost'].map((s) => `connection.${s}`),
   ...['S', 'Z', 'E'].map((c) => `receipt.vatCategory_${c}`),
-  ...['enter', 'esc', 'ctrl', 'del', 'up', 'down', 'upDown', 'plus', 'minus', 'f4', 'f8', 'f9', 'f10', 'f12'].map((k) => `keycaps.${k}`),
+  ...['enter', 'esc', 'ctrl', 'del', 'up', 'down', 'upDown', 'plus', 'minus', 'tab', 'f2', 'f3', 'f4', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12'].map(
+    (k) => `keycaps.${k}`,
+  ),
+  ...['connecting', 'sent', 'awaiting_result', 'recovering'].map((s) => `card.stage_${s}`),
+  ...['apple_pay', 'google_pay', 'samsung_pay', 'other_wallet'].map((w) => `card.wallet_${w}`),
+  ...['connected', 'disconnected', 'busy', 'not_checked'].map((h) => `terminal.health_${h}`),
+  ...['purchase', 'refund', 'reversal'].map((k) => `terminal.kind_${k}`),
+  ...['sending', 'awaiting', 'approved', 'declined', 'unknown', 'not_found', 'reversing', 'reversed', 'orphaned'].map(
+    (s) => `terminal.state_${s}`,
+  ),
 ];
 
 describe('keys used by the view', () => {

@@ -21,6 +21,9 @@ const sale = (saleId: string, revision: number, lines: SaleLine[] = [], status: 
   openedAt: '2025-11-27T10:00:00Z',
   lines,
   totals: { subtotalHalalas: 0, vatHalalas: 0, totalHalalas: 0, breakdown: [] },
+  tenders: [],
+  dueHalalas: 0,
+  payment: null,
   revision,
 });
 

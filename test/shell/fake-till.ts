@@ -59,6 +59,14 @@ const handlers: Handlers = {
   checkTerminal: () => unsupported(),
   repeatLastTransaction: () => unsupported(),
   settleTerminal: () => unsupported(),
+  getPrinterStatus: () => unsupported(),
+  listPrintJobs: () => unsupported(),
+  retryPrintJob: () => unsupported(),
+  cancelPrintJob: () => unsupported(),
+  reprintReceipt: () => unsupported(),
+  getReceiptImage: () => unsupported(),
+  listReceipts: () => unsupported(),
+  openDrawer: () => unsupported(),
 };
 
 export type FakeTill = RunningTill & {

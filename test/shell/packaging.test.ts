@@ -26,7 +26,8 @@ describe('electron-builder.yml', () => {
     expect(setting(fuse)).toBe(value);
   });
 
-  it('unpacks the better-sqlite3 binary from the asar', () => {
-    expect(config).toMatch(/^asarUnpack:\s*\n\s*- node_modules\/better-sqlite3\/\*\*\/\*\.node\s*$/m);
+  it('unpacks every native binary from the asar', () => {
+    // Every native module (better-sqlite3, serialport's bindings, @napi-rs/canvas) must load from outside the asar.
+    expect(config).toMatch(/^asarUnpack:\s*\n\s*- "\*\*\/\*\.node"\s*$/m);
   });
 });

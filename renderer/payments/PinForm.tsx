@@ -1,0 +1,111 @@
+// A manager's PIN, asked for right where it is needed. Never kept: the field is cleared after every try and
+// the PIN lives only in this component's state until then. Main checks it (salted hash, rate-limited).
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorData } from '../../preload/contract/schemas';
+import { clientError } from '../i18n/messages';
+import { Dialog } from '../shell/Dialog';
+import { Kbd } from '../shell/Kbd';
+import { ScanSafeInput } from '../shell/ScanSafeInput';
+import { checkPin } from './checks';
+
+interface PinFieldProps {
+  value: string;
+  onValue(value: string): void;
+  onEnter(value: string): void;
+  autoFocus?: boolean;
+  disabled?: boolean;
+}
+
+export function PinField({ value, onValue, onEnter, autoFocus, disabled }: PinFieldProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus) ref.current?.focus();
+  }, [autoFocus]);
+  return (
+    <label className="field field--pin">
+      <span className="field__label">{t('pin.label')}</span>
+      <ScanSafeInput
+        inputRef={ref}
+        className="field__input field__input--pin"
+        data-testid="manager-pin-input"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={8}
+        disabled={disabled}
+        value={value}
+        onValue={onValue}
+        onEnter={onEnter}
+      />
+    </label>
+  );
+}
+
+interface PinFormProps {
+  title?: string;
+  body?: ReactNode;
+  busy: boolean;
+  /** Resolves true when done (the parent closes the form), false to ask again. */
+  onSubmit(pin: string): Promise<boolean>;
+  onReject(error: ErrorData): void;
+  onCancel(): void;
+}
+
+export function PinForm({ title, body, busy, onSubmit, onReject, onCancel }: PinFormProps) {
+  const { t } = useTranslation();
+  const [pin, setPin] = useState('');
+  const [attempt, setAttempt] = useState(0);
+
+  const submit = async (value: string): Promise<void> => {
+    if (busy) return;
+    const check = checkPin(value);
+    if (!check.ok) {
+      onReject(clientError(check.code));
+      return;
+    }
+    setPin(''); // Gone from the screen before the answer comes back.
+    const done = await onSubmit(check.value);
+    if (!done) setAttempt((n) => n + 1);
+  };
+
+  return (
+    <div className="pin-form">
+      {title && <h3 className="pin-form__title">{title}</h3>}
+      {body && <div className="pin-form__body">{body}</div>}
+      <PinField key={attempt} value={pin} onValue={setPin} onEnter={(v) => void submit(v)} autoFocus disabled={busy} />
+      <div className="dialog__actions">
+        <button type="button" className="btn btn--primary" data-testid="manager-pin-submit" disabled={busy} onClick={() => void submit(pin)}>
+          {t('pin.submit')} <Kbd k="enter" />
+        </button>
+        <button type="button" className="btn btn--secondary" onClick={onCancel}>
+          {t('pin.cancel')} <Kbd k="esc" />
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface PinDialogProps extends PinFormProps {
+  title: string;
+  testId?: string;
+}
+
+export function ManagerPinDialog({ testId, ...props }: PinDialogProps) {
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      props.onCancel();
+    }
+  };
+  return (
+    <Dialog labelledBy="pin-title" className="dialog--small" testId={testId ?? 'pin-dialog'} onKeyDown={onKeyDown}>
+      <h2 id="pin-title" className="dialog__title">
+        {props.title}
+      </h2>
+      <PinForm {...props} title={undefined} />
+    </Dialog>
+  );
+}

@@ -1,0 +1,158 @@
+// A manager settles a payment whose outcome the till does not know, from the receipt the terminal printed.
+// Approved needs that receipt's RRN and approval code; declined needs only the manager's word (PIN). There
+// is deliberately no "mark as paid" without evidence.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorData, IntentSummary } from '../../preload/contract/schemas';
+import { useFormat } from '../format/FormatContext';
+import { clientError } from '../i18n/messages';
+import { Dialog } from '../shell/Dialog';
+import { Kbd } from '../shell/Kbd';
+import { ScanSafeInput } from '../shell/ScanSafeInput';
+import { checkResolve, type ResolveForm as Form, type ResolveInput } from './checks';
+import { PinField } from './PinForm';
+
+interface Props {
+  intent: IntentSummary;
+  busy: boolean;
+  /** Resolves true when main accepted it. */
+  onSubmit(input: ResolveInput): Promise<boolean>;
+  onReject(error: ErrorData): void;
+  onCancel(): void;
+}
+
+const OUTCOMES = ['approved', 'declined'] as const;
+
+export function ResolveForm({ intent, busy, onSubmit, onReject, onCancel }: Props) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [form, setForm] = useState<Form>({ outcome: null, rrn: '', authCode: '', pin: '' });
+  const firstRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => firstRef.current?.focus(), []);
+
+  const set = (patch: Partial<Form>): void => setForm((current) => ({ ...current, ...patch }));
+
+  const submit = async (patch: Partial<Form> = {}): Promise<void> => {
+    if (busy) return;
+    const check = checkResolve({ ...form, ...patch });
+    if (!check.ok) {
+      onReject(clientError(check.code));
+      return;
+    }
+    set({ pin: '' }); // The PIN is never kept, even after a refusal.
+    await onSubmit(check.value);
+  };
+
+  // Arrows move between the two answers, like a radio group.
+  const onOutcomeKey = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.dataset.value) {
+      // Enter on an answer picks it (it does not send the form with nothing chosen).
+      e.preventDefault();
+      e.stopPropagation();
+      set({ outcome: e.target.dataset.value === 'approved' ? 'approved' : 'declined' });
+      return;
+    }
+    if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key)) return;
+    e.preventDefault();
+    const next = form.outcome === 'approved' ? 'declined' : 'approved';
+    set({ outcome: next });
+    e.currentTarget.querySelector<HTMLButtonElement>(`[data-value="${next}"]`)?.focus();
+  };
+  const onFormKey = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key === 'Enter' && !e.defaultPrevented) {
+      e.preventDefault();
+      e.stopPropagation();
+      void submit();
+    }
+  };
+
+  return (
+    <div className="resolve" data-testid="resolve-form" onKeyDown={onFormKey}>
+      <p className="resolve__intro">{t('resolve.intro')}</p>
+      <p className="resolve__payment">
+        {t('resolve.payment', { amount: f.money(intent.amountHalalas), reference: intent.reference })}
+      </p>
+      <div className="resolve__outcome" role="radiogroup" aria-label={t('resolve.outcome')} onKeyDown={onOutcomeKey}>
+        <span className="field__label">{t('resolve.outcome')}</span>
+        <div className="resolve__choices">
+          {OUTCOMES.map((value, i) => (
+            <button
+              key={value}
+              ref={i === 0 ? firstRef : undefined}
+              type="button"
+              role="radio"
+              aria-checked={form.outcome === value}
+              className={`btn btn--choice btn--choice-${value}${form.outcome === value ? ' btn--choice-on' : ''}`}
+              data-testid="resolve-outcome"
+              data-value={value}
+              onClick={() => set({ outcome: value })}
+            >
+              {t(value === 'approved' ? 'resolve.approved' : 'resolve.declined')}
+            </button>
+          ))}
+        </div>
+      </div>
+      {form.outcome !== 'declined' ? (
+        <div className="resolve__evidence">
+          <label className="field">
+            <span className="field__label">{t('resolve.rrn')}</span>
+            <ScanSafeInput
+              className="field__input field__input--code"
+              data-testid="resolve-rrn"
+              inputMode="numeric"
+              dir="ltr"
+              maxLength={16}
+              value={form.rrn}
+              onValue={(rrn) => set({ rrn })}
+              onEnter={(rrn) => void submit({ rrn })}
+            />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('resolve.auth')}</span>
+            <ScanSafeInput
+              className="field__input field__input--code"
+              data-testid="resolve-auth"
+              dir="ltr"
+              maxLength={8}
+              value={form.authCode}
+              onValue={(authCode) => set({ authCode })}
+              onEnter={(authCode) => void submit({ authCode })}
+            />
+          </label>
+        </div>
+      ) : (
+        <p className="resolve__note">{t('resolve.declinedNote')}</p>
+      )}
+      <PinField value={form.pin} onValue={(pin) => set({ pin })} onEnter={(pin) => void submit({ pin })} disabled={busy} />
+      <div className="dialog__actions">
+        <button type="button" className="btn btn--primary" data-testid="resolve-submit" disabled={busy} onClick={() => void submit()}>
+          {t('resolve.submit')} <Kbd k="enter" />
+        </button>
+        <button type="button" className="btn btn--secondary" onClick={onCancel}>
+          {t('resolve.cancel')} <Kbd k="esc" />
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The form on its own dialog, for the sale's unknown payment. */
+export function ResolveDialog(props: Props) {
+  const { t } = useTranslation();
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      props.onCancel();
+    }
+  };
+  return (
+    <Dialog labelledBy="resolve-title" className="dialog--resolve" testId="resolve-dialog" onKeyDown={onKeyDown}>
+      <h2 id="resolve-title" className="dialog__title">
+        {t('resolve.title')}
+      </h2>
+      <ResolveForm {...props} />
+    </Dialog>
+  );
+}

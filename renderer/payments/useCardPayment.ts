@@ -1,0 +1,163 @@
+// The card tender as the cashier drives it: open the panel, send an amount, follow the terminal, cancel, and
+// fold the result into the sale. The pure rules are in cardFlow.ts; this hook only does the calls.
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { NuqtaApi } from '../../preload/contract/api';
+import type { CardDetails, CompletedSale, IntentSummary, Sale } from '../../preload/contract/schemas';
+import { notice } from '../i18n/messages';
+import type { SaleStore } from '../sale/saleStore';
+import type { BannerControls } from '../shell/useBanner';
+import { useLatest } from '../shell/useLatest';
+import { adoptedPaymentEnded, cardFlow, closedFlow, type CardFlow } from './cardFlow';
+import { intentMessage } from './intentMessages';
+import { tenderOf } from './salePayment';
+import { completedItsSale } from './usePaymentActions';
+
+/** An approval that left the sale open (split tender): shown next to the totals until the sale moves on. */
+export interface LastApproval {
+  saleId: string;
+  intentId: string;
+  amountHalalas: number;
+  card: CardDetails | null;
+}
+
+export interface CardPayment {
+  flow: CardFlow;
+  /** This view has a payCard call waiting for its answer. */
+  localInFlight: boolean;
+  lastApproval: LastApproval | null;
+  open(): void;
+  close(): void;
+  send(amountHalalas: number): Promise<void>;
+  cancel(): void;
+}
+
+interface Options {
+  api: NuqtaApi;
+  store: SaleStore;
+  sale: Sale | null;
+  banner: BannerControls;
+  onCompleted(completed: CompletedSale, intent: IntentSummary): void;
+}
+
+export function useCardPayment({ api, store, sale, banner, onCompleted }: Options): CardPayment {
+  const [flow, dispatch] = useReducer(cardFlow, closedFlow);
+  const [localInFlight, setLocalInFlight] = useState(false);
+  const [approval, setApproval] = useState<LastApproval | null>(null);
+  const inFlight = useRef(false);
+  const cancelSentFor = useRef<string | null>(null);
+  const endingFor = useRef<string | null>(null);
+  const completed = useLatest(onCompleted);
+  const saleRef = useLatest(sale);
+
+  useEffect(() => api.onPaymentProgress((progress) => dispatch({ type: 'progress', progress })), [api]);
+  useEffect(() => {
+    if (sale) dispatch({ type: 'sale', sale });
+  }, [sale]);
+
+  // A payment this view did not start (a reload mid-payment, another window): follow it rather than hide it.
+  useEffect(() => {
+    if (inFlight.current || flow.phase === 'waiting' || !sale) return;
+    const p = sale.payment;
+    if (p && p.kind === 'purchase' && (p.state === 'sending' || p.state === 'awaiting')) {
+      dispatch({ type: 'adopt', saleId: sale.saleId, payment: p });
+    }
+  }, [sale, flow.phase]);
+
+  // ...and when it is over, find out how it ended.
+  useEffect(() => {
+    if (flow.phase !== 'waiting' || !adoptedPaymentEnded(flow, sale)) return;
+    const intentId = flow.intentId;
+    if (!intentId || endingFor.current === intentId) return;
+    endingFor.current = intentId;
+    const tender = tenderOf(sale, intentId);
+    if (tender && sale) {
+      setApproval({ saleId: sale.saleId, intentId, amountHalalas: tender.amountHalalas, card: tender.card });
+      dispatch({ type: 'ended', intent: null });
+      return;
+    }
+    if (sale?.payment?.intentId === intentId) {
+      dispatch({ type: 'ended', intent: null }); // Unknown: the sale's own panel takes over.
+      return;
+    }
+    void api.getTerminalStatus({}).then((r) => {
+      const last = r.ok && r.value.last?.intentId === intentId ? r.value.last : null;
+      dispatch({ type: 'ended', intent: last });
+      // Declined and not_found stay on the panel; anything else is said in the banner.
+      if (!last) banner.info(notice('CARD_PAYMENT_ENDED'));
+      else if (last.state !== 'declined' && last.state !== 'not_found' && !completedItsSale(last, saleRef.current?.saleId)) {
+        const message = intentMessage(last);
+        if (message.tone === 'error') banner.error(message.data);
+        else banner.info(message.data);
+      }
+    });
+  }, [flow, sale, api, banner, saleRef]);
+
+  // Cancel needs the payment's id, which arrives with the first progress event.
+  useEffect(() => {
+    if (flow.phase !== 'waiting' || !flow.cancelRequested || !flow.intentId) return;
+    if (cancelSentFor.current === flow.intentId) return;
+    const intentId = flow.intentId;
+    cancelSentFor.current = intentId;
+    void api.cancelCardPayment({ intentId }).then((r) => {
+      if (r.ok) return; // payCard answers with what the terminal says.
+      cancelSentFor.current = null;
+      banner.error(r.error);
+      dispatch({ type: 'cancelFailed' });
+    });
+  }, [flow, api, banner]);
+
+  const send = useCallback(
+    async (amountHalalas: number): Promise<void> => {
+      const current = saleRef.current;
+      if (inFlight.current || !current) return; // Never two payments for one sale.
+      inFlight.current = true;
+      setLocalInFlight(true);
+      setApproval(null);
+      dispatch({ type: 'send', saleId: current.saleId, amountHalalas });
+      try {
+        const r = await api.payCard({ amountHalalas });
+        if (!r.ok) {
+          banner.error(r.error);
+          dispatch({ type: 'failed' });
+          return;
+        }
+        banner.clear();
+        const result = r.value;
+        if (result.completed) {
+          store.retire(result.completed.receipt.saleId);
+          store.accept(result.completed.next);
+        } else {
+          store.accept(result.sale);
+        }
+        dispatch({ type: 'result', result });
+        if (result.outcome === 'approved') {
+          if (result.completed) completed.current(result.completed, result.intent);
+          else {
+            const { intentId, amountHalalas, card } = result.intent;
+            setApproval({ saleId: result.sale.saleId, intentId, amountHalalas, card });
+          }
+        }
+      } finally {
+        inFlight.current = false;
+        setLocalInFlight(false);
+      }
+    },
+    [api, store, banner, saleRef, completed],
+  );
+
+  const lastApproval =
+    approval && sale && sale.saleId === approval.saleId && tenderOf(sale, approval.intentId) ? approval : null;
+
+  return useMemo(
+    () => ({
+      flow,
+      localInFlight,
+      lastApproval,
+      open: () => dispatch({ type: 'open' }),
+      close: () => dispatch({ type: 'close' }),
+      send,
+      cancel: () => dispatch({ type: 'cancel' }),
+    }),
+    [flow, localInFlight, lastApproval, send],
+  );
+}

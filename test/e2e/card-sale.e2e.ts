@@ -1,0 +1,116 @@
+// Card payments at the till in real Chromium: the demo's in-process terminal for a plain card sale, and a
+// scriptable terminal process (TCP) for a decline and a split card + cash sale.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureMainBuilt } from '../support/build';
+import { startSimulatorProcess, type SimulatorProcess } from '../support/simulator-process';
+import { pointTillAtTerminal } from '../support/terminal';
+import { DEMO } from '../support/till';
+import { tempDir } from '../support/tmp';
+import { launchChromium } from './support/browser';
+import { startHostProcess, type HostProcess } from './support/host-process';
+
+let browser: Browser;
+const cleanups: Array<() => Promise<void> | void> = [];
+
+beforeAll(async () => {
+  ensureMainBuilt();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function openTill(options: { simulator?: SimulatorProcess } = {}): Promise<{ page: Page; host: HostProcess; dir: string }> {
+  const tmp = tempDir('nuqta-e2e-card-');
+  if (options.simulator) pointTillAtTerminal(tmp.dir, options.simulator.port);
+  const host = await startHostProcess(tmp.dir);
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('pageerror', (e) => console.error('page error:', e));
+  cleanups.push(() => tmp.cleanup(), async () => void (await host.stop()), () => page.close());
+  await page.goto(host.url);
+  await page.waitForSelector('html[data-ready="1"]');
+  return { page, host, dir: tmp.dir };
+}
+
+async function typeBarcode(page: Page, barcode: string) {
+  await page.getByTestId('scan-input').focus();
+  await page.keyboard.type(barcode, { delay: 40 });
+  await page.keyboard.press('Enter');
+}
+
+async function ring(page: Page, ...barcodes: string[]) {
+  for (const [i, b] of barcodes.entries()) {
+    await typeBarcode(page, b);
+    await expect.poll(() => page.getByTestId('sale-line').count()).toBeGreaterThanOrEqual(Math.min(i + 1, new Set(barcodes.slice(0, i + 1)).size));
+  }
+}
+
+describe('paying by card', () => {
+  it('a card sale in Arabic with the built-in terminal: approved, receipt shows the card', async () => {
+    const { page } = await openTill();
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    await ring(page, DEMO.milk.barcode, DEMO.coffee.barcode);
+    await page.keyboard.press('F11');
+    await page.getByTestId('card-panel').waitFor();
+    expect(await page.getByTestId('card-amount-input').inputValue()).toContain('34.25');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('receipt-preview').waitFor({ timeout: 15_000 });
+    const outcome = page.getByTestId('card-outcome');
+    expect(await outcome.getAttribute('data-outcome')).toBe('approved');
+    const receipt = await page.getByTestId('receipt-preview').textContent();
+    expect(receipt).toMatch(/\d{6}\*+\d{4}/); // masked card number
+    expect(receipt).toContain('مقبولة');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('sale-line').count()).toBe(0);
+  });
+
+  it('a decline shows the reason in Arabic and the sale waits to be paid again', async () => {
+    const tmp = tempDir('nuqta-e2e-sim-');
+    const simulator = await startSimulatorProcess(path.join(tmp.dir, 'record.json'));
+    cleanups.push(() => tmp.cleanup(), () => simulator.stop());
+    const { page } = await openTill({ simulator });
+    await ring(page, DEMO.dates.barcode);
+    await simulator.script({ outcome: 'decline', declineCode: '116' });
+    await page.keyboard.press('F11');
+    await page.getByTestId('card-panel').waitFor();
+    await page.keyboard.press('Enter');
+    const outcome = page.getByTestId('card-outcome');
+    await expect.poll(() => outcome.getAttribute('data-outcome'), { timeout: 15_000 }).toBe('declined');
+    expect(await outcome.textContent()).toMatch(/[\u0600-\u06ff]/);
+    expect(await page.getByTestId('sale-line').count()).toBe(1);
+    // Try again: this time the terminal approves.
+    await page.getByTestId('card-retry').click();
+    await page.getByTestId('receipt-preview').waitFor({ timeout: 15_000 });
+    const record = await simulator.record();
+    expect(record.transactions.map((t) => t.status)).toEqual(['declined', 'approved']);
+  });
+
+  it('a split sale: part by card, the rest in cash with change', async () => {
+    const tmp = tempDir('nuqta-e2e-sim-');
+    const simulator = await startSimulatorProcess(path.join(tmp.dir, 'record.json'));
+    cleanups.push(() => tmp.cleanup(), () => simulator.stop());
+    const { page } = await openTill({ simulator });
+    await ring(page, DEMO.dates.barcode, DEMO.coffee.barcode); // 62.75
+    await page.keyboard.press('F11');
+    await page.getByTestId('card-panel').waitFor();
+    await page.getByTestId('card-amount-input').fill('40');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('sale-tender').first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.getByTestId('due').textContent()).toContain('22.75');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F12');
+    await page.getByTestId('tender-panel').waitFor();
+    await page.keyboard.type('50');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('receipt-preview').waitFor();
+    expect(await page.getByTestId('change-due').textContent()).toContain('27.25');
+    const record = await simulator.record();
+    expect(record.transactions).toHaveLength(1);
+    expect(record.transactions[0]).toMatchObject({ kind: 'purchase', status: 'approved', amountHalalas: 4000 });
+  });
+});

@@ -1,0 +1,67 @@
+// Contract-shaped values for the view's pure tests.
+import type { CardDetails, CardTender, IntentSummary, Sale } from '../../preload/contract/schemas';
+
+export const cardDetails = (over: Partial<CardDetails> = {}): CardDetails => ({
+  scheme: 'MADA',
+  schemeLabel: 'mada',
+  wallet: null,
+  verification: 'pin',
+  entryMode: 'contactless',
+  maskedPan: '************1234',
+  authCode: 'A1B2C3',
+  rrn: '123456789012',
+  stan: '000042',
+  tid: '12345678',
+  mid: '123456789012345',
+  responseCode: '000',
+  terminalAt: '2025-11-27T10:01:00Z',
+  texts: { en: 'APPROVED', ar: 'مقبولة' },
+  resolvedByManager: false,
+  ...over,
+});
+
+export const intent = (over: Partial<IntentSummary> = {}): IntentSummary => ({
+  intentId: 'I1',
+  reference: 'R000001',
+  kind: 'purchase',
+  state: 'sending',
+  amountHalalas: 2000,
+  saleId: 'S1',
+  createdAt: '2025-11-27T10:00:00Z',
+  card: null,
+  reason: null,
+  ...over,
+});
+
+export const cardTender = (intentId: string, amountHalalas: number): CardTender => ({
+  kind: 'card',
+  intentId,
+  reference: `R-${intentId}`,
+  amountHalalas,
+  card: cardDetails(),
+});
+
+export const openSale = (over: Partial<Sale> = {}): Sale => ({
+  saleId: 'S1',
+  status: 'open',
+  openedAt: '2025-11-27T10:00:00Z',
+  lines: [
+    {
+      lineId: 'L1',
+      productId: 1,
+      barcode: '6281000000001',
+      nameAr: 'حليب',
+      nameEn: 'Milk',
+      quantity: 1,
+      unitPriceHalalas: 5000,
+      lineTotalHalalas: 5000,
+      vatCategory: 'S',
+    },
+  ],
+  totals: { subtotalHalalas: 4348, vatHalalas: 652, totalHalalas: 5000, breakdown: [] },
+  tenders: [],
+  dueHalalas: 5000,
+  payment: null,
+  revision: 1,
+  ...over,
+});

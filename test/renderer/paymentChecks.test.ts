@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkAuthCode,
+  checkCardAmount,
+  checkPin,
+  checkRefundAmount,
+  checkResolve,
+  checkRrn,
+  normaliseReceiptNo,
+} from '../../renderer/payments/checks';
+
+describe('card amount', () => {
+  it('is all that is due when empty, a split when smaller, refused when larger', () => {
+    expect(checkCardAmount('', 3425)).toEqual({ ok: true, value: 3425 });
+    expect(checkCardAmount('34.25', 3425)).toEqual({ ok: true, value: 3425 });
+    expect(checkCardAmount('10', 3425)).toEqual({ ok: true, value: 1000 });
+    expect(checkCardAmount('١٠٫٥', 3425)).toEqual({ ok: true, value: 1050 });
+    expect(checkCardAmount('34.26', 3425)).toEqual({ ok: false, code: 'AMOUNT_OVER_DUE' });
+    expect(checkCardAmount('0', 3425)).toEqual({ ok: false, code: 'AMOUNT_INVALID' });
+    expect(checkCardAmount('abc', 3425)).toEqual({ ok: false, code: 'AMOUNT_INVALID' });
+    expect(checkCardAmount('', 0)).toEqual({ ok: false, code: 'NOTHING_DUE' });
+  });
+});
+
+describe('manager PIN', () => {
+  it('takes 4-8 digits in any script and nothing else', () => {
+    expect(checkPin('1234')).toEqual({ ok: true, value: '1234' });
+    expect(checkPin('١٢٣٤٥٦')).toEqual({ ok: true, value: '123456' });
+    expect(checkPin('123')).toEqual({ ok: false, code: 'PIN_INVALID' });
+    expect(checkPin('123456789')).toEqual({ ok: false, code: 'PIN_INVALID' });
+    expect(checkPin('12a4')).toEqual({ ok: false, code: 'PIN_INVALID' });
+  });
+});
+
+describe('evidence from the terminal receipt', () => {
+  it('reads a 12-digit RRN, spaces as printed allowed', () => {
+    expect(checkRrn('123456789012')).toEqual({ ok: true, value: '123456789012' });
+    expect(checkRrn('1234 5678 9012')).toEqual({ ok: true, value: '123456789012' });
+    expect(checkRrn('12345678901')).toEqual({ ok: false, code: 'RRN_INVALID' });
+  });
+
+  it('reads a 6-character approval code, upper-cased', () => {
+    expect(checkAuthCode('a1b2c3')).toEqual({ ok: true, value: 'A1B2C3' });
+    expect(checkAuthCode('12345')).toEqual({ ok: false, code: 'AUTH_CODE_INVALID' });
+    expect(checkAuthCode('12-456')).toEqual({ ok: false, code: 'AUTH_CODE_INVALID' });
+  });
+
+  it('needs an explicit outcome, evidence for approved, only the PIN for declined', () => {
+    const form = { outcome: null, rrn: '', authCode: '', pin: '1234' } as const;
+    expect(checkResolve(form)).toEqual({ ok: false, code: 'OUTCOME_REQUIRED' });
+    expect(checkResolve({ ...form, outcome: 'approved' })).toEqual({ ok: false, code: 'RRN_INVALID' });
+    expect(checkResolve({ ...form, outcome: 'approved', rrn: '123456789012' })).toEqual({ ok: false, code: 'AUTH_CODE_INVALID' });
+    expect(checkResolve({ ...form, outcome: 'approved', rrn: '123456789012', authCode: 'ab12cd', pin: '12' })).toEqual({
+      ok: false,
+      code: 'PIN_INVALID',
+    });
+    expect(checkResolve({ ...form, outcome: 'approved', rrn: '123456789012', authCode: 'ab12cd' })).toEqual({
+      ok: true,
+      value: { outcome: 'approved', rrn: '123456789012', authCode: 'AB12CD', managerPin: '1234' },
+    });
+    expect(checkResolve({ ...form, outcome: 'declined', rrn: 'junk' })).toEqual({
+      ok: true,
+      value: { outcome: 'declined', managerPin: '1234' },
+    });
+  });
+});
+
+describe('refund', () => {
+  it('defaults to the whole tender and never goes over it', () => {
+    expect(checkRefundAmount('', 2000)).toEqual({ ok: true, value: 2000 });
+    expect(checkRefundAmount('5', 2000)).toEqual({ ok: true, value: 500 });
+    expect(checkRefundAmount('20.01', 2000)).toEqual({ ok: false, code: 'REFUND_OVER_ORIGINAL' });
+    expect(checkRefundAmount('0', 2000)).toEqual({ ok: false, code: 'AMOUNT_INVALID' });
+  });
+
+  it('normalises a typed receipt number', () => {
+    expect(normaliseReceiptNo(' t01-٠٠٠٠٤٢ ')).toBe('T01-000042');
+    expect(normaliseReceiptNo('   ')).toBeNull();
+  });
+});
