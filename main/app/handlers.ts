@@ -1,10 +1,12 @@
 // Each contract method mapped to the domain that answers it. Nothing here decides anything: the handlers
 // only translate between the contract's shapes and the domains' calls.
-import type { TillInfo } from '../../preload/contract';
+import type { PrinterStatus, TillInfo } from '../../preload/contract';
 import type { Catalog } from '../catalog';
 import type { Checkout } from '../checkout';
 import type { Handlers } from '../ipc';
+import type { ManagerAuth } from '../auth';
 import type { Payments } from '../payments';
+import type { PrintService } from '../printing/service';
 import type { SettingsStore } from '../settings';
 import type { HostKind } from './types';
 
@@ -15,9 +17,20 @@ export interface HandlerDeps {
   checkout: Checkout;
   catalog: Catalog;
   payments: Payments;
+  printing: PrintService;
+  manager: ManagerAuth;
 }
 
-export function createHandlers({ host, simulated, settings, checkout, catalog, payments }: HandlerDeps): Handlers {
+/** The contract's PrinterStatus; the service's report also carries an internal error detail. */
+export const withoutError = ({ configured, profile, transport, state, checkedAt }: PrinterStatus): PrinterStatus => ({
+  configured,
+  profile,
+  transport,
+  state,
+  checkedAt,
+});
+
+export function createHandlers({ host, simulated, settings, checkout, catalog, payments, printing, manager }: HandlerDeps): Handlers {
   const tillInfo = (): TillInfo => {
     const s = settings.get();
     return {
@@ -61,5 +74,20 @@ export function createHandlers({ host, simulated, settings, checkout, catalog, p
     checkTerminal: () => payments.checkTerminal(),
     repeatLastTransaction: () => payments.repeatLastTransaction(),
     settleTerminal: ({ managerPin }) => payments.settleTerminal(managerPin),
+    getPrinterStatus: async () => withoutError(await printing.status()),
+    listPrintJobs: () => printing.list(),
+    retryPrintJob: ({ jobId }) => printing.retry(jobId),
+    cancelPrintJob: ({ jobId }) => printing.cancel(jobId),
+    reprintReceipt: ({ receiptNo }) => {
+      checkout.receipt(receiptNo); // RECEIPT_UNKNOWN before anything is queued
+      return printing.reprint(receiptNo);
+    },
+    getReceiptImage: ({ receiptNo }) => printing.receiptImage(receiptNo),
+    listReceipts: ({ limit, beforeReceiptNo }) => checkout.receipts(limit, beforeReceiptNo),
+    openDrawer: async ({ managerPin, reason }) => {
+      manager.check(managerPin);
+      const result = await printing.openDrawerForManager(reason);
+      return { drawer: result.drawer };
+    },
   };
 }

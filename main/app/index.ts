@@ -3,16 +3,15 @@
 import fs from 'node:fs';
 import { createManagerAuth } from '../auth';
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
-import { createCheckout } from '../checkout';
+import { createCheckout, type Checkout } from '../checkout';
 import { openDatabase, type Db } from '../db';
-import { createVirtualPrinter } from '../devices';
 import { createDispatcher } from '../ipc';
 import { createJournal } from '../ledger';
 import { createIntentStore, createPayments, openTerminal, toSummary } from '../payments';
-import { createEscPosPrinter } from '../printing';
+import { createPrintService } from '../printing/service';
 import { openSettings } from '../settings';
 import { createEventHub } from './events';
-import { createHandlers } from './handlers';
+import { createHandlers, withoutError } from './handlers';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock';
 import { demoCatalogCsv, ledgerFile } from './paths';
 import type { RunningTill, TillOptions } from './types';
@@ -50,23 +49,39 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
   const journal = createJournal(db, settings.get().tillId);
   const hub = createEventHub();
 
-  // Until the printing issue brings real transports, the drawer is driven through the virtual printer.
-  const virtualPrinter = createVirtualPrinter();
   const intents = createIntentStore(db);
+  // Printing and checkout refer to each other (a completed sale queues its receipt; a print job reads the
+  // stored receipt), so the print service reads receipts through checkout once both exist.
+  let receiptOf: (receiptNo: string) => ReturnType<Checkout['receipt']> = () => {
+    throw new Error('checkout not ready');
+  };
+  const printing = createPrintService({
+    db,
+    journal,
+    settings: settings.get,
+    receipt: (receiptNo) => receiptOf(receiptNo),
+    emitJobs: (jobs) => hub.emit('printJobsChanged', jobs),
+    emitStatus: (status) => hub.emit('printerStatusChanged', withoutError(status)),
+  });
   const checkout = createCheckout({
     db,
     journal,
     settings: settings.get,
     products: { byBarcode: catalog.findByBarcode, byId: catalog.getById },
-    printer: createEscPosPrinter(virtualPrinter.input),
+    printer: settings.get().printer ? printing.drawer : null,
+    printing,
     onSaleChanged: (sale) => hub.emit('saleChanged', sale),
     pendingPayment: (saleId) => {
       const row = intents.pendingForSale(saleId);
       return row ? toSummary(row) : null;
     },
   });
+  receiptOf = checkout.receipt;
   checkout.currentSale();
+  // Jobs a crash interrupted are shown as failed for the cashier to retry or cancel, never printed blindly.
+  printing.recoverInterrupted();
 
+  const manager = createManagerAuth(() => settings.get().managerPin);
   const terminalSettings = settings.get().terminal;
   const terminal = terminalSettings ? await openTerminal(terminalSettings) : null;
   const payments = createPayments({
@@ -77,7 +92,7 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
     intents,
     connector: terminal?.connector ?? null,
     terminalInfo: terminal ? { protocol: terminalSettings!.protocol, transport: terminal.description } : null,
-    manager: createManagerAuth(() => settings.get().managerPin),
+    manager,
     emitProgress: (p) => hub.emit('paymentProgress', p),
     emitTerminal: (s) => hub.emit('terminalStatusChanged', s),
     ...(options.paymentRecoveryDelaysMs ? { recoveryDelaysMs: options.paymentRecoveryDelaysMs } : {}),
@@ -85,7 +100,7 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
   // Payments a crash or a lost answer left open are settled before the till takes new ones.
   void payments.recoverAll().catch((e: unknown) => console.error('payment recovery failed', e));
 
-  const handlers = createHandlers({ host: options.host, simulated: true, settings, checkout, catalog, payments });
+  const handlers = createHandlers({ host: options.host, simulated: true, settings, checkout, catalog, payments, printing, manager });
   let closed = false;
   return {
     dispatch: createDispatcher(handlers),
@@ -95,6 +110,7 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
       if (closed) return;
       closed = true;
       await payments.close();
+      await printing.close();
       await terminal?.close();
       db.close();
       lock.release();

@@ -1,0 +1,58 @@
+// One attempt at one job, away from the database: render the document, encode it for the printer's
+// profile, send it while watching the printer's status (where it can answer), and report what happened,
+// including whether any byte may have reached the printer.
+import type { ErrorData, Receipt } from '../../../preload/contract';
+import { isTillError } from '../../errors';
+import type { TillSettings } from '../../settings';
+import { encodeImageJob } from '../escpos/job';
+import type { PrinterStatus as EscPosStatus } from '../escpos/status';
+import { isPrinterError } from '../errors';
+import { sendJob } from '../print-job';
+import { bandRowsForStatus } from '../profiles';
+import { PrintServiceError, printServiceErrorData } from './errors';
+import type { PrinterLink } from './link';
+import { renderJobImage, type JobDocument } from './render-job';
+import { trackSent } from './sent-tracker';
+
+export type AttemptResult =
+  | { ok: true; bytes: number; status: EscPosStatus | null }
+  | { ok: false; error: unknown; sent: boolean; bytes: number };
+
+export function errorDataOf(e: unknown): ErrorData {
+  if (isPrinterError(e) || isTillError(e)) return e.toData();
+  return printServiceErrorData('PRINT_RENDER_FAILED');
+}
+
+/** For the journal only: the underlying cause (socket code, device path); never shown to the cashier. */
+export function detailOf(e: unknown): string {
+  if (isPrinterError(e)) return e.detail;
+  if (isTillError(e)) return e.detail ?? '';
+  return e instanceof Error ? e.message : String(e);
+}
+
+export async function attemptJob(
+  doc: JobDocument,
+  link: () => PrinterLink,
+  receipt: () => Receipt,
+  settings: TillSettings,
+): Promise<AttemptResult> {
+  let tracked: ReturnType<typeof trackSent> | null = null;
+  try {
+    const l = link();
+    let image;
+    try {
+      image = renderJobImage(doc, receipt(), settings, l.profile.widthDots);
+    } catch (e) {
+      if (isTillError(e)) throw e;
+      throw new PrintServiceError('PRINT_RENDER_FAILED', e instanceof Error ? e.message : String(e));
+    }
+    // Watching status, each image band must fit the printer's receive buffer (see profiles.ts).
+    const watch = l.readsStatus;
+    const job = encodeImageJob(image, l.profile, watch ? { bandRows: bandRowsForStatus(l.profile) } : {});
+    tracked = trackSent(l.transport);
+    const result = await sendJob(tracked.transport, job, { watch });
+    return { ok: true, bytes: result.bytesSent, status: result.status };
+  } catch (error) {
+    return { ok: false, error, sent: tracked?.sent() ?? false, bytes: tracked?.bytesWritten() ?? 0 };
+  }
+}

@@ -1,0 +1,48 @@
+// What one print job looks like on paper, from the stored receipt and the shop's settings. The receipt
+// preview on screen uses the same function, so it shows exactly what the printer gets.
+import type { Receipt } from '../../../preload/contract';
+import type { TillSettings } from '../../settings';
+import { renderCardSlip, renderReceipt } from '../documents';
+import { cardSlipFromTender, type ReceiptCopy, type ShopInfo, type SlipCopy } from '../layout';
+import type { MonoBitmap } from '../render/bitmap';
+import type { JobCopy, JobKind } from './job-store';
+
+/** Until cashiers sign in, receipts name no cashier. */
+export const NO_CASHIER = '—';
+
+export interface JobDocument {
+  kind: JobKind;
+  copy: JobCopy;
+  /** Card slips: the card tender's payment intent. */
+  intentId: string | null;
+  /**
+   * A retry after some of this job may already be on paper. Receipts are then printed as COPY (the job's
+   * copy is already 'copy' by then); a card slip, whose copies are customer / merchant, as a duplicate.
+   */
+  mayHavePrinted: boolean;
+}
+
+/** Settings hold one address line per language; a newline in it starts another printed line. */
+const addressLines = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+
+export function addressOf(settings: TillSettings): { ar: string[]; en: string[] } {
+  return { ar: addressLines(settings.shopAddressAr), en: addressLines(settings.shopAddressEn) };
+}
+
+export function renderJobImage(doc: JobDocument, receipt: Receipt, settings: TillSettings, widthDots: number): MonoBitmap {
+  const address = addressOf(settings);
+  if (doc.kind === 'receipt') {
+    const copy: ReceiptCopy = doc.copy === 'original' && !doc.mayHavePrinted ? 'original' : 'copy';
+    return renderReceipt({ receipt, address, cashierName: NO_CASHIER, copy }, { width: widthDots });
+  }
+  const tender = receipt.tenders.find((t) => t.kind === 'card' && t.intentId === doc.intentId);
+  if (!tender || tender.kind !== 'card') throw new Error(`receipt ${receipt.receiptNo} has no card tender ${doc.intentId}`);
+  // Names as on the receipt (as issued); the address is the shop's current one, as on the receipt.
+  const shop: ShopInfo = { nameAr: receipt.shopNameAr, nameEn: receipt.shopNameEn, addressAr: address.ar, addressEn: address.en, vatNumber: receipt.vatNumber };
+  const copy: SlipCopy = doc.mayHavePrinted ? 'duplicate' : doc.copy === 'merchant' ? 'merchant' : 'customer';
+  return renderCardSlip({ slip: cardSlipFromTender(tender), shop, copy }, { width: widthDots });
+}

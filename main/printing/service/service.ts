@@ -1,0 +1,338 @@
+// The print queue and its single worker. Jobs are rows (print_jobs) written with their journal entries;
+// the worker prints one at a time, in order, and records every outcome. A failed job stays visible until
+// someone retries or cancels it: it is never retried on its own, and never printed automatically after a
+// restart, because nobody can know what reached the paper. The sale is durable either way.
+import { randomUUID } from 'node:crypto';
+import type { ErrorData, PrintJob, Receipt } from '../../../preload/contract';
+import { drawerPulse } from '../escpos/commands';
+import { blockingProblems } from '../escpos/status';
+import { fromProblem } from '../errors';
+import { attemptJob, detailOf, errorDataOf } from './attempt';
+import { PrintServiceError, printServiceErrorData } from './errors';
+import { createJobStore, toPrintJob, type JobCopy, type JobRow, type NewJob } from './job-store';
+import { openPrinterLink, simulatorHolder, type PrinterLink } from './link';
+import { resolveProfile } from './profile';
+import { renderJobImage } from './render-job';
+import { stateFromError, stateFromStatus, type PrinterStatusReport } from './status-map';
+import type { ManagerDrawerResult, PrintService, PrintServiceDeps, ReceiptImage } from './types';
+
+const DEFAULT_WIDTH = 576;
+
+export function createPrintService(deps: PrintServiceDeps): PrintService {
+  const { db, journal } = deps;
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? randomUUID;
+  const log = deps.log ?? console;
+  const store = createJobStore(db);
+  const sims = simulatorHolder(deps.simulator);
+  const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  // Jobs created up to here belong to an earlier run: recoverInterrupted() settles them, the worker never.
+  const startSeq = journal.head().seq;
+
+  let link: PrinterLink | null = null;
+  let running: Promise<void> | null = null;
+  let recovered = false;
+  let closed = false;
+  let last: PrinterStatusReport = notChecked();
+
+  function notChecked(): PrinterStatusReport {
+    const printer = deps.settings().printer;
+    return {
+      configured: printer !== null,
+      profile: printer?.profile ?? null,
+      transport: null,
+      state: 'not_checked',
+      checkedAt: null,
+      error: null,
+    };
+  }
+
+  /** The link for the current settings; reopened when the printer settings change. */
+  function currentLink(): PrinterLink {
+    const printer = deps.settings().printer;
+    if (!printer) throw new PrintServiceError('PRINTER_NOT_CONFIGURED');
+    const key = JSON.stringify(printer);
+    if (link?.key === key) return link;
+    const old = link;
+    link = null;
+    if (old) void old.transport.close().catch(() => undefined);
+    link = openPrinterLink(printer, {
+      simulator: (width) => sims.get(width),
+      ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
+      ...(deps.openLink ? { openLink: deps.openLink } : {}),
+    });
+    return link;
+  }
+
+  const safeEmit = (what: string, fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      log.warn(`print service: emitting ${what} failed`, e);
+    }
+  };
+  const list = (): PrintJob[] => store.recent().map(toPrintJob);
+  const emitJobs = () => safeEmit('jobs', () => deps.emitJobs(list()));
+  const setStatus = (report: Omit<PrinterStatusReport, 'configured' | 'profile' | 'checkedAt'>) => {
+    const printer = deps.settings().printer;
+    last = { configured: printer !== null, profile: printer?.profile ?? null, checkedAt: now().toISOString(), ...report };
+    safeEmit('status', () => deps.emitStatus(last));
+    return last;
+  };
+  const describeLink = (): string | null => {
+    try {
+      return currentLink().description;
+    } catch {
+      return null;
+    }
+  };
+
+  const job = (jobId: string): JobRow => {
+    const row = store.get(jobId);
+    if (!row) throw new PrintServiceError('PRINT_JOB_UNKNOWN', jobId);
+    return row;
+  };
+
+  function queue(receiptNo: string, reason: 'sale' | 'reprint', jobs: NewJob[]): void {
+    const entry = journal.append('print.queued', {
+      receiptNo,
+      reason,
+      jobs: jobs.map((j) => ({ jobId: j.id, kind: j.kind, copy: j.copy, intentId: j.intentId })),
+    });
+    for (const j of jobs) store.insert(j, entry.at, entry.seq);
+  }
+
+  // ---- the worker ------------------------------------------------------------------------------------
+
+  async function printOne(queued: JobRow): Promise<void> {
+    const row = write(() => {
+      const fresh = store.get(queued.id);
+      if (!fresh || fresh.state !== 'queued') return null; // cancelled meanwhile
+      const entry = journal.append('print.started', { jobId: fresh.id, receiptNo: fresh.receipt_no, copy: fresh.copy, attempt: fresh.attempts + 1 });
+      store.markPrinting(fresh.id, entry.seq);
+      return fresh;
+    });
+    if (!row) return;
+    emitJobs();
+
+    const doc = { kind: row.kind, copy: row.copy, intentId: row.intent_id, mayHavePrinted: row.bytes_sent === 1 };
+    const result = await attemptJob(doc, currentLink, () => deps.receipt(row.receipt_no), deps.settings());
+
+    if (result.ok) {
+      write(() => {
+        const entry = journal.append('print.printed', { jobId: row.id, receiptNo: row.receipt_no, bytes: result.bytes });
+        store.markPrinted(row.id, entry.at, entry.seq);
+      });
+      if (result.status) setStatus({ transport: describeLink(), ...stateFromStatus(result.status) });
+      else setStatus({ transport: describeLink(), state: 'unknown', error: null });
+    } else {
+      const error = errorDataOf(result.error);
+      write(() => {
+        const entry = journal.append('print.failed', {
+          jobId: row.id,
+          receiptNo: row.receipt_no,
+          error,
+          detail: detailOf(result.error),
+          bytesSent: result.sent,
+          bytes: result.bytes,
+        });
+        store.markFailed(row.id, error, result.sent, entry.seq);
+      });
+      setStatus({ transport: describeLink(), ...stateFromError(result.error) });
+    }
+    emitJobs();
+  }
+
+  async function drain(): Promise<void> {
+    // Yield first, so `running` is set before the loop can finish.
+    await Promise.resolve();
+    for (;;) {
+      if (closed) return;
+      const next = store.nextQueued();
+      if (!next) return;
+      await printOne(next);
+    }
+  }
+
+  function kick(): void {
+    if (closed || running) return;
+    if (!recovered) recoverInterrupted();
+    running = drain()
+      .catch((e: unknown) => log.warn('print worker stopped', e))
+      .finally(() => {
+        running = null;
+        if (closed) return;
+        // A job queued after the last look but before this point must not wait for the next kick.
+        let more = false;
+        try {
+          more = store.nextQueued() !== undefined;
+        } catch {
+          return; // the database is gone (shutting down)
+        }
+        if (more) kick();
+      });
+  }
+
+  function recoverInterrupted(): PrintJob[] {
+    recovered = true;
+    const rows = store.unfinishedUpTo(startSeq);
+    if (rows.length === 0) return [];
+    const error = printServiceErrorData('PRINT_INTERRUPTED');
+    write(() => {
+      const entry = journal.append('print.interrupted', {
+        jobs: rows.map((r) => ({ jobId: r.id, receiptNo: r.receipt_no, state: r.state })),
+        error,
+      });
+      // A job that was printing may have put part of the original on paper: its retry prints a copy.
+      for (const r of rows) store.markFailed(r.id, error, r.state === 'printing', entry.seq);
+    });
+    emitJobs();
+    return rows.map((r) => toPrintJob(store.get(r.id)!));
+  }
+
+  // ---- the drawer --------------------------------------------------------------------------------------
+
+  async function openDrawer(): Promise<void> {
+    const l = currentLink();
+    // An offline printer (paper out, cover open) holds everything but real-time commands, so the pulse
+    // would wait in its buffer and the drawer stay shut while the till says it opened. Ask first.
+    if (l.readsStatus) {
+      const status = await l.transport.status!({ quick: true });
+      const problems = blockingProblems(status);
+      if (problems.length > 0) throw fromProblem(problems[0]!, `${l.description}: drawer not kicked`);
+    }
+    // The pulse alone (no ESC @): it may land between two image bands of a receipt being printed.
+    await l.transport.write(drawerPulse(l.profile.drawer));
+  }
+
+  return {
+    enqueueSaleInTx(receipt: Receipt): void {
+      if (!deps.settings().printer) return;
+      const jobs: NewJob[] = [{ id: newId(), kind: 'receipt', receiptNo: receipt.receiptNo, copy: 'original', intentId: null }];
+      for (const t of receipt.tenders) {
+        if (t.kind !== 'card') continue;
+        for (const copy of ['customer', 'merchant'] as const) {
+          jobs.push({ id: newId(), kind: 'card_slip', receiptNo: receipt.receiptNo, copy, intentId: t.intentId });
+        }
+      }
+      queue(receipt.receiptNo, 'sale', jobs);
+    },
+
+    kick,
+
+    async idle(): Promise<void> {
+      while (running) await running;
+    },
+
+    retry(jobId: string): PrintJob {
+      const row = job(jobId);
+      if (row.state !== 'failed') throw new PrintServiceError('PRINT_JOB_STATE', `${jobId} is ${row.state}`);
+      // Part of the original may be on paper: the original of a tax invoice is never printed twice.
+      const copy: JobCopy = row.kind === 'receipt' && row.bytes_sent === 1 ? 'copy' : row.copy;
+      write(() => {
+        const entry = journal.append('print.retried', { jobId, receiptNo: row.receipt_no, copy, mayHavePrinted: row.bytes_sent === 1 });
+        store.requeue(jobId, copy, entry.seq);
+      });
+      emitJobs();
+      kick();
+      return toPrintJob(store.get(jobId)!);
+    },
+
+    cancel(jobId: string): PrintJob {
+      const row = job(jobId);
+      if (row.state === 'cancelled') return toPrintJob(row);
+      if (row.state !== 'queued' && row.state !== 'failed') throw new PrintServiceError('PRINT_JOB_STATE', `${jobId} is ${row.state}`);
+      write(() => {
+        const entry = journal.append('print.cancelled', { jobId, receiptNo: row.receipt_no, state: row.state });
+        store.cancel(jobId, entry.seq);
+      });
+      emitJobs();
+      return toPrintJob(store.get(jobId)!);
+    },
+
+    reprint(receiptNo: string): PrintJob {
+      deps.receipt(receiptNo); // RECEIPT_UNKNOWN before anything is written
+      if (!deps.settings().printer) throw new PrintServiceError('PRINTER_NOT_CONFIGURED');
+      const id = newId();
+      write(() => queue(receiptNo, 'reprint', [{ id, kind: 'receipt', receiptNo, copy: 'copy', intentId: null }]));
+      emitJobs();
+      kick();
+      return toPrintJob(store.get(id)!);
+    },
+
+    list,
+
+    async status(): Promise<PrinterStatusReport> {
+      const printer = deps.settings().printer;
+      if (!printer) return setStatus({ transport: null, state: 'not_checked', error: printServiceErrorData('PRINTER_NOT_CONFIGURED') });
+      let l: PrinterLink;
+      try {
+        l = currentLink();
+      } catch (e) {
+        return setStatus({ transport: null, ...stateFromError(e) });
+      }
+      if (!l.readsStatus) return setStatus({ transport: l.description, state: 'unknown', error: null });
+      try {
+        return setStatus({ transport: l.description, ...stateFromStatus(await l.transport.status!()) });
+      } catch (e) {
+        return setStatus({ transport: l.description, ...stateFromError(e) });
+      }
+    },
+
+    lastStatus: () => last,
+
+    receiptImage(receiptNo: string, copy = 'original'): ReceiptImage {
+      const receipt = deps.receipt(receiptNo);
+      const printer = deps.settings().printer;
+      let width = DEFAULT_WIDTH;
+      try {
+        if (printer) width = resolveProfile(printer.profile).widthDots;
+      } catch {
+        // Unknown profile: preview at 80 mm; the status already says what is wrong.
+      }
+      const image = renderJobImage({ kind: 'receipt', copy, intentId: null, mayHavePrinted: false }, receipt, deps.settings(), width);
+      return { png: `data:image/png;base64,${image.toPng().toString('base64')}`, widthDots: image.width, heightDots: image.height };
+    },
+
+    drawer: { openDrawer },
+
+    async openDrawerForManager(reason: string): Promise<ManagerDrawerResult> {
+      let outcome: ManagerDrawerResult['drawer'] = 'failed';
+      let error: ErrorData | null = null;
+      let detail = '';
+      try {
+        await openDrawer();
+        outcome = 'opened';
+      } catch (e) {
+        error = errorDataOf(e);
+        detail = detailOf(e);
+      }
+      write(() => journal.append('drawer.opened_without_sale', { reason, outcome, ...(error ? { error, detail } : {}) }));
+      return { drawer: outcome, error };
+    },
+
+    recoverInterrupted,
+
+    simulator() {
+      const printer = deps.settings().printer;
+      if (printer?.link.kind !== 'simulator' || deps.openLink) return sims.current();
+      try {
+        currentLink();
+      } catch {
+        // Unknown profile: no link, but an earlier simulator may still be there.
+      }
+      return sims.current();
+    },
+
+    simulatorImages: () => [...(sims.current()?.receipts ?? [])],
+
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      while (running) await running;
+      const l = link;
+      link = null;
+      await l?.transport.close().catch(() => undefined);
+    },
+  };
+}
