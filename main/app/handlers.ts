@@ -1,6 +1,6 @@
 // Each contract method mapped to the domain that answers it. Nothing here decides anything: the handlers
 // only translate between the contract's shapes and the domains' calls.
-import type { PrinterStatus, TillInfo } from '../../preload/contract';
+import type { TillInfo } from '../../preload/contract';
 import type { Catalog } from '../catalog';
 import type { Checkout } from '../checkout';
 import type { Handlers } from '../ipc';
@@ -20,15 +20,6 @@ export interface HandlerDeps {
   printing: PrintService;
   manager: ManagerAuth;
 }
-
-/** The contract's PrinterStatus; the service's report also carries an internal error detail. */
-export const withoutError = ({ configured, profile, transport, state, checkedAt }: PrinterStatus): PrinterStatus => ({
-  configured,
-  profile,
-  transport,
-  state,
-  checkedAt,
-});
 
 export function createHandlers({ host, simulated, settings, checkout, catalog, payments, printing, manager }: HandlerDeps): Handlers {
   const tillInfo = (): TillInfo => {
@@ -74,7 +65,7 @@ export function createHandlers({ host, simulated, settings, checkout, catalog, p
     checkTerminal: () => payments.checkTerminal(),
     repeatLastTransaction: () => payments.repeatLastTransaction(),
     settleTerminal: ({ managerPin }) => payments.settleTerminal(managerPin),
-    getPrinterStatus: async () => withoutError(await printing.status()),
+    getPrinterStatus: () => printing.status(),
     listPrintJobs: () => printing.list(),
     retryPrintJob: ({ jobId }) => printing.retry(jobId),
     cancelPrintJob: ({ jobId }) => printing.cancel(jobId),

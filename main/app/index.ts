@@ -11,7 +11,8 @@ import { createIntentStore, createPayments, openTerminal, toSummary } from '../p
 import { createPrintService } from '../printing/service';
 import { openSettings } from '../settings';
 import { createEventHub } from './events';
-import { createHandlers, withoutError } from './handlers';
+import { createHandlers } from './handlers';
+import { startPeripherals } from './peripherals';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock';
 import { demoCatalogCsv, ledgerFile } from './paths';
 import type { RunningTill, TillOptions } from './types';
@@ -61,7 +62,7 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
     settings: settings.get,
     receipt: (receiptNo) => receiptOf(receiptNo),
     emitJobs: (jobs) => hub.emit('printJobsChanged', jobs),
-    emitStatus: (status) => hub.emit('printerStatusChanged', withoutError(status)),
+    emitStatus: (status) => hub.emit('printerStatusChanged', status),
   });
   const checkout = createCheckout({
     db,
@@ -101,14 +102,17 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
   void payments.recoverAll().catch((e: unknown) => console.error('payment recovery failed', e));
 
   const handlers = createHandlers({ host: options.host, simulated: true, settings, checkout, catalog, payments, printing, manager });
+  const dispatch = createDispatcher(handlers);
+  const peripherals = startPeripherals({ settings: settings.get(), dispatch, subscribe: hub.subscribe, emit: hub.emit });
   let closed = false;
   return {
-    dispatch: createDispatcher(handlers),
+    dispatch,
     subscribe: hub.subscribe,
     dataDir: options.dataDir,
     async close() {
       if (closed) return;
       closed = true;
+      await peripherals.close();
       await payments.close();
       await printing.close();
       await terminal?.close();

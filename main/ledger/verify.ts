@@ -27,6 +27,8 @@ const DERIVED_REFERENCES = [
   ['tenders', 'reversed_seq'],
   ['payment_intents', 'created_seq'],
   ['payment_intents', 'updated_seq'],
+  ['print_jobs', 'created_seq'],
+  ['print_jobs', 'updated_seq'],
 ] as const;
 
 export function verifyJournal(db: Db): VerifyResult {

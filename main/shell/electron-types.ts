@@ -51,11 +51,10 @@ export interface WebPreferencesOptions {
   preload: string;
 }
 
-export interface WindowOptions {
+/** What both windows share, every field set explicitly. */
+interface BaseWindowOptions {
   width: number;
   height: number;
-  minWidth: number;
-  minHeight: number;
   show: boolean;
   kiosk: boolean;
   title: string;
@@ -64,14 +63,37 @@ export interface WindowOptions {
   webPreferences: WebPreferencesOptions;
 }
 
+/** The cashier's window. */
+export interface TillWindowOptions extends BaseWindowOptions {
+  minWidth: number;
+  minHeight: number;
+}
+
+/** The read-only customer-facing display. x/y are absent only in the windowed (testing) placement. */
+export interface CustomerWindowOptions extends BaseWindowOptions {
+  x?: number;
+  y?: number;
+  frame: boolean;
+  fullscreen: boolean;
+  /** false: the cashier's keyboard and clicks never give it focus. */
+  focusable: false;
+  skipTaskbar: boolean;
+}
+
+export type WindowOptions = TillWindowOptions | CustomerWindowOptions;
+
 export interface BrowserWindowLike {
   readonly webContents: WebContentsLike;
   loadURL(url: string): Promise<void>;
   show(): void;
+  /** Shows without activating: the customer display never takes focus from the till window. */
+  showInactive(): void;
   focus(): void;
   restore(): void;
   isMinimized(): boolean;
   isDestroyed(): boolean;
+  /** Closes at once, without beforeunload (which could veto a close()); 'closed' is still emitted. */
+  destroy(): void;
   once(event: 'ready-to-show', listener: () => void): unknown;
   on(event: 'closed', listener: () => void): unknown;
 }
@@ -116,6 +138,27 @@ export interface AppLike {
   on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void): unknown;
 }
 
+export interface Rectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface DisplayLike {
+  readonly id: number;
+  /** In DIP, like BrowserWindow bounds; a display left of or above the primary has negative x/y. */
+  readonly bounds: Rectangle;
+}
+
+/** Electron's screen module; usable only after app 'ready'. */
+export interface ScreenLike {
+  getAllDisplays(): DisplayLike[];
+  getPrimaryDisplay(): DisplayLike;
+  on(event: 'display-added', listener: (event: unknown, display: DisplayLike) => void): unknown;
+  on(event: 'display-removed', listener: (event: unknown, display: DisplayLike) => void): unknown;
+}
+
 export interface ElectronModule {
   app: AppLike;
   BrowserWindow: BrowserWindowCtor;
@@ -124,4 +167,5 @@ export interface ElectronModule {
   session: { readonly defaultSession: SessionLike };
   Menu: { setApplicationMenu(menu: null): void };
   dialog: { showErrorBox(title: string, content: string): void };
+  screen: ScreenLike;
 }

@@ -1,7 +1,8 @@
-// The Electron shell: window, app:// scheme, security handlers and IPC binding around a running till.
+// The Electron shell: windows, app:// scheme, security handlers and IPC binding around a running till.
 export { startShell, type Shell, type ShellDeps, type ShellLog } from './start';
 export type { ElectronModule } from './electron-types';
-export { APP_ORIGIN, APP_ENTRY_URL, isAppUrl } from './origin';
+export { APP_ORIGIN, APP_ENTRY_URL, CUSTOMER_ENTRY_URL, isAppUrl } from './origin';
 export { CONTENT_SECURITY_POLICY, createAppProtocolHandler } from './protocol';
-export { isTrustedSender } from './sender';
+export { CUSTOMER_DISPLAY_METHODS, isTrustedSender, mayCall, senderRole, type SenderRole } from './sender';
 export { mainWindowOptions } from './window';
+export { customerDisplayMode, customerWindowOptions, type CustomerDisplayMode } from './customer';

@@ -24,3 +24,6 @@ export function isAppUrl(url: string): boolean {
     parsed.password === ''
   );
 }
+
+/** The customer-facing display: the same bundle, told by the fragment to render the read-only view. */
+export const CUSTOMER_ENTRY_URL = `${APP_ENTRY_URL}#view=customer`;

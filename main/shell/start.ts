@@ -1,11 +1,20 @@
 // Wires the Electron app around a running till. Order matters and is the point of this file:
 //   before 'ready': single-instance lock, enableSandbox, privileged app:// scheme, webContents hardening;
-//   after 'ready':  no menu, permissions denied, app:// handler, till started, IPC + events bound, window.
-// Quitting (last window closed, Ctrl+Q, second-instance loser) always goes through before-quit, which holds
-// the quit until the till's ledger is flushed and closed.
+//   after 'ready':  no menu, permissions denied, app:// handler, till started, IPC + events bound, till
+//                   window, then the customer display (when there is a second screen, or it is forced).
+// Quitting (till window closed, Ctrl+Q, second-instance loser) always goes through before-quit, which holds
+// the quit until the till's ledger is flushed and closed. The customer display never keeps the app alive:
+// closing it alone changes nothing, and closing the till window closes it too.
 import type { RunningTill, TillOptions } from '../app/types';
 import { rendererDist, preloadBundle } from '../app/paths';
 import { errorData, isTillError } from '../errors';
+import {
+  chooseCustomerPlacement,
+  createCustomerWindow,
+  loadCustomerDisplay,
+  type CustomerDisplayMode,
+  type CustomerPlacement,
+} from './customer';
 import type { BrowserWindowLike, ElectronModule } from './electron-types';
 import { forwardTillEvents } from './events';
 import { registerIpcHandlers } from './ipc';
@@ -31,6 +40,8 @@ export interface ShellDeps {
   /** The till's data folder; defaultDataDir() so the app, the browser host and the CLI share one ledger. */
   dataDir: string;
   kiosk?: boolean;
+  /** The customer-facing display; 'auto' (the default) opens it when there is a second display. */
+  customerDisplay?: CustomerDisplayMode;
   /** Overrides for tests; default to the built bundles under dist/. */
   rendererRoot?: string;
   preloadPath?: string;
@@ -40,6 +51,8 @@ export interface ShellDeps {
 export interface Shell {
   /** The till window, or null once it is closed. */
   readonly window: BrowserWindowLike | null;
+  /** The customer-facing display, or null when there is none (one display, closed, disconnected). */
+  readonly customerWindow: BrowserWindowLike | null;
   readonly till: RunningTill;
   /** Unbinds IPC and events and closes the till; idempotent. */
   shutdown(): Promise<void>;
@@ -47,7 +60,7 @@ export interface Shell {
 
 /** Starts the shell; resolves null when this process must not run a till (second instance, failed start). */
 export async function startShell(electron: ElectronModule, deps: ShellDeps): Promise<Shell | null> {
-  const { app, protocol, ipcMain, BrowserWindow, session, Menu, dialog } = electron;
+  const { app, protocol, ipcMain, BrowserWindow, session, Menu, dialog, screen } = electron;
   const log = deps.log ?? console;
 
   // One till process per machine user: a second launch hands focus to the first and leaves.
@@ -61,9 +74,19 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
   hardenAllWebContents(app, log);
 
   let win: BrowserWindowLike | null = null;
+  /** displayId: the secondary display it fills; null when windowed on the primary (forced). */
+  let customer: { window: BrowserWindowLike; displayId: number | null } | null = null;
   let till: RunningTill | null = null;
   const unbind: Array<() => void> = [];
-  const appContents = () => (win && !win.isDestroyed() ? win.webContents : null);
+  const liveContents = (w: BrowserWindowLike | null) => (w && !w.isDestroyed() ? w.webContents : null);
+  const senders = () => ({ till: liveContents(win), customer: liveContents(customer?.window ?? null) });
+
+  /** destroy(), not close(): nothing the customer page does (beforeunload) can hold its window open. */
+  const closeCustomerDisplay = () => {
+    const open = customer;
+    customer = null;
+    if (open && !open.window.isDestroyed()) open.window.destroy();
+  };
 
   app.on('second-instance', () => {
     if (!win || win.isDestroyed()) return;
@@ -86,6 +109,7 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
     event.preventDefault();
     if (quitting) return;
     quitting = true;
+    closeCustomerDisplay();
     shutdown()
       .catch((e: unknown) => log.error('closing the till failed', e))
       .finally(() => {
@@ -112,23 +136,61 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
     return null;
   }
 
-  unbind.push(registerIpcHandlers(ipcMain, till.dispatch, appContents, log));
-  unbind.push(forwardTillEvents(till, appContents));
+  unbind.push(registerIpcHandlers(ipcMain, till.dispatch, senders, log));
+  unbind.push(forwardTillEvents(till, () => [liveContents(win), liveContents(customer?.window ?? null)], log));
 
-  const created = createMainWindow(BrowserWindow, {
-    preload: deps.preloadPath ?? preloadBundle(),
-    kiosk: deps.kiosk ?? false,
-  });
+  const preload = deps.preloadPath ?? preloadBundle();
+  const created = createMainWindow(BrowserWindow, { preload, kiosk: deps.kiosk ?? false });
   win = created;
   created.on('closed', () => {
     win = null;
+    // The till window is the app: the customer display goes with it, which lets window-all-closed quit.
+    closeCustomerDisplay();
   });
   await loadApp(created).catch((e: unknown) => log.error('loading the till UI failed', e));
+
+  const mode = deps.customerDisplay ?? 'auto';
+  const openCustomerDisplay = async (placement: CustomerPlacement): Promise<void> => {
+    const shown = createCustomerWindow(BrowserWindow, { preload, placement });
+    customer = { window: shown, displayId: placement.kind === 'display' ? placement.display.id : null };
+    shown.on('closed', () => {
+      if (customer?.window === shown) customer = null;
+    });
+    await loadCustomerDisplay(shown).catch((e: unknown) => log.error('loading the customer display failed', e));
+  };
+  /**
+   * Opens, keeps or closes the customer display to match the connected displays. Unplugging its screen
+   * closes it (otherwise the OS moves the full-screen, unfocusable window over the till); plugging one in
+   * opens it. A failure here is logged: the till runs without a customer display rather than not at all.
+   */
+  const syncCustomerDisplay = async (removedDisplayId?: number): Promise<void> => {
+    try {
+      if (quitting || !win || win.isDestroyed()) return;
+      if (customer && customer.displayId !== null) {
+        const onId = customer.displayId;
+        const present = removedDisplayId !== onId && screen.getAllDisplays().some((d) => d.id === onId);
+        if (!present) closeCustomerDisplay();
+      }
+      if (customer) return;
+      const placement = chooseCustomerPlacement(screen, mode);
+      if (placement) await openCustomerDisplay(placement);
+    } catch (e) {
+      log.error('the customer display could not be opened', e);
+    }
+  };
+  if (mode !== 'off') {
+    await syncCustomerDisplay();
+    screen.on('display-added', () => void syncCustomerDisplay());
+    screen.on('display-removed', (_event, display) => void syncCustomerDisplay(display.id));
+  }
 
   const running = till;
   return {
     get window() {
       return win;
+    },
+    get customerWindow() {
+      return customer?.window ?? null;
     },
     till: running,
     shutdown,

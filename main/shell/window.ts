@@ -1,6 +1,7 @@
-// The single till window. Every renderer-facing switch is set explicitly (not left to Electron defaults) so
-// a default changing in a future Electron cannot loosen it, and the test can compare the object exactly.
-import type { BrowserWindowCtor, BrowserWindowLike, WindowOptions } from './electron-types';
+// The till window. Every renderer-facing switch is set explicitly (not left to Electron defaults) so a
+// default changing in a future Electron cannot loosen it, and the test can compare the object exactly.
+// The customer display (customer.ts) takes its webPreferences from here too, so the two cannot drift.
+import type { BrowserWindowCtor, BrowserWindowLike, TillWindowOptions, WebPreferencesOptions } from './electron-types';
 import { APP_ENTRY_URL } from './origin';
 
 export interface WindowSettings {
@@ -9,7 +10,22 @@ export interface WindowSettings {
   kiosk: boolean;
 }
 
-export function mainWindowOptions(settings: WindowSettings): WindowOptions {
+/** The one set of webPreferences every window of the app gets. */
+export function hardenedWebPreferences(preload: string): WebPreferencesOptions {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+    preload,
+  };
+}
+
+export function mainWindowOptions(settings: WindowSettings): TillWindowOptions {
   return {
     // 1366×768 is the most common till / all-in-one screen.
     width: 1366,
@@ -22,17 +38,7 @@ export function mainWindowOptions(settings: WindowSettings): WindowOptions {
     title: 'Nuqta POS — نقطة',
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      preload: settings.preload,
-    },
+    webPreferences: hardenedWebPreferences(settings.preload),
   };
 }
 

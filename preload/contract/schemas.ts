@@ -275,6 +275,8 @@ export const PrinterStatus = z.object({
   /** 'unknown' on write-only links (Windows share, USB lp) that cannot report status. */
   state: z.enum(['ready', 'paper_near_end', 'paper_out', 'cover_open', 'offline', 'disconnected', 'unknown', 'not_checked']),
   checkedAt: z.string().nullable(),
+  /** Why the printer cannot print (e.g. an unknown model in the settings), for people. */
+  error: ErrorData.nullable(),
 });
 export type PrinterStatus = z.infer<typeof PrinterStatus>;
 
