@@ -71,6 +71,7 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
     products: { byBarcode: catalog.findByBarcode, byId: catalog.getById },
     printer: settings.get().printer ? printing.drawer : null,
     printing,
+    onSaleCompleted: (completed) => hub.emit('saleCompleted', completed),
     onSaleChanged: (sale) => hub.emit('saleChanged', sale),
     pendingPayment: (saleId) => {
       const row = intents.pendingForSale(saleId);

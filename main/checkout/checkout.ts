@@ -33,6 +33,8 @@ export interface CheckoutDeps {
    * that completes it, so a crash can delay a receipt but never lose it; printing starts after the commit.
    */
   printing?: { enqueueSaleInTx(receipt: Receipt): void; kick(): void };
+  /** Every view hears that a sale completed, whoever completed it (the customer display thanks the customer). */
+  onSaleCompleted?: (completed: CompletedSale) => void;
   now?: () => Date;
   newId?: () => string;
 }
@@ -244,8 +246,10 @@ export function createCheckout(deps: CheckoutDeps) {
       // outcome is journaled and reported rather than allowed to fail the sale.
       changed(next);
       const drawer = await openDrawer(receipt.saleId);
+      const completed: CompletedSale = { receipt, changeHalalas: change, drawer, next };
       deps.printing?.kick();
-      return { receipt, changeHalalas: change, drawer, next };
+      deps.onSaleCompleted?.(completed);
+      return completed;
     },
 
     /** The open sale, inside the caller's write transaction (payments check it before sending). */
@@ -283,9 +287,10 @@ export function createCheckout(deps: CheckoutDeps) {
       return changed(store.openSale() ?? write(ensureOpenSale));
     },
 
-    /** Starts printing what a completed sale queued (after the caller's transaction committed). */
-    afterCompleted(): void {
+    /** After the caller's transaction completed a sale: print what it queued, tell every view. */
+    afterCompleted(completed: CompletedSale): void {
       deps.printing?.kick();
+      deps.onSaleCompleted?.(completed);
     },
 
     /** Sale history, newest first. */

@@ -195,7 +195,7 @@ export function createPayments(deps: PaymentsDeps) {
       return attached.receipt ? { receipt: attached.receipt, changeHalalas: 0, drawer: 'not_needed' as const, next: attached.next! } : null;
     });
     if (orphan) void reverseOrphan(intent(row.id));
-    if (done) checkout.afterCompleted();
+    if (done) checkout.afterCompleted(done);
     return { row: intent(row.id), completed: done };
   };
 

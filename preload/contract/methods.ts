@@ -152,6 +152,8 @@ export const events = {
   printJobsChanged: z.array(PrintJob),
   printerStatusChanged: PrinterStatus,
   scanRejected: ScanRejected,
+  /** A sale was paid and closed — by cash, by card, by recovery or by a manager's resolution. */
+  saleCompleted: CompletedSale,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

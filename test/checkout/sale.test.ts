@@ -187,6 +187,21 @@ describe('events', () => {
   });
 });
 
+describe('sale completed event', () => {
+  it('tells every view when a sale is paid, with its receipt and change', async () => {
+    const completed: Array<{ receiptNo: string; change: number }> = [];
+    t.till.subscribe((event, payload) => {
+      if (event === 'saleCompleted') {
+        const done = payload as { receipt: { receiptNo: string }; changeHalalas: number };
+        completed.push({ receiptNo: done.receipt.receiptNo, change: done.changeHalalas });
+      }
+    });
+    await t.call('scanBarcode', { barcode: DEMO.milk.barcode });
+    await t.call('tenderCash', { tenderedHalalas: 1000 });
+    expect(completed).toEqual([{ receiptNo: 'T01-000001', change: 350 }]);
+  });
+});
+
 describe('single instance', () => {
   it('refuses a second till on the same data folder', async () => {
     const { startTill } = await import('../../main/app');

@@ -176,6 +176,10 @@ describe('a payment the till cannot settle alone', () => {
 
   it('a manager resolves it only with the terminal receipt as evidence, and the PIN is checked', async () => {
     const { result } = await unknownPayment();
+    const completions: unknown[] = [];
+    t.till.subscribe((event, payload) => {
+      if (event === 'saleCompleted') completions.push(payload);
+    });
     const intentId = result.intent.intentId;
     expect(await t.attempt('resolvePayment', { intentId, outcome: 'approved', managerPin: '1234' })).toMatchObject({
       ok: false,
@@ -187,6 +191,7 @@ describe('a payment the till cannot settle alone', () => {
     });
     const resolved = await t.call('resolvePayment', { intentId, outcome: 'approved', rrn: '123456789012', authCode: 'A1B2C3', managerPin: '1234' });
     expect(resolved.state).toBe('approved');
+    expect(completions).toHaveLength(1); // the views hear the sale the manager's resolution completed
     expect(resolved.card).toMatchObject({ rrn: '123456789012', authCode: 'A1B2C3', resolvedByManager: true });
     expect((await t.call('getSale', {})).lines).toEqual([]); // the sale completed and the till moved on
     const db = openDatabase(ledgerFile(t.dir), { readonly: true });

@@ -1,6 +1,7 @@
 // The built bundles, loaded the way Electron would load them, with a fake electron module:
 //   dist/preload/index.cjs in a bare vm context whose require knows only 'electron' (a sandboxed preload);
-//   dist/main/electron.cjs through Node's loader with require('electron') answered by the fake.
+//   dist/main/electron.cjs through Node's loader with require('electron') answered by the fake, started
+//   with NUQTA_CUSTOMER_DISPLAY=1 so the entry's environment wiring of the customer display is covered too.
 // Bundles are (re)built with scripts/build-main.mjs when missing or older than the sources.
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -8,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_GLOBAL, eventHandlerName, eventNames, methodChannel, methodNames } from '../../preload/contract';
+import { API_GLOBAL, eventChannel, eventHandlerName, eventNames, methodChannel, methodNames } from '../../preload/contract';
 import { startTill } from '../../main/app';
 import { catalogRowsToCsv, generateCatalogRows } from '../../main/catalog';
 import { createFakeElectron } from './fake-electron';
@@ -87,7 +88,9 @@ describe('built bundles', () => {
       const loader = Module as unknown as { _load: Load };
       const originalLoad = loader._load;
       const savedDataDir = process.env.NUQTA_DATA_DIR;
+      const savedCustomer = process.env.NUQTA_CUSTOMER_DISPLAY;
       process.env.NUQTA_DATA_DIR = dataDir;
+      process.env.NUQTA_CUSTOMER_DISPLAY = '1';
       loader._load = function (request, parent, isMain) {
         return request === 'electron' ? fake : originalLoad.call(this, request, parent, isMain);
       };
@@ -99,9 +102,12 @@ describe('built bundles', () => {
         loader._load = originalLoad;
         if (savedDataDir === undefined) delete process.env.NUQTA_DATA_DIR;
         else process.env.NUQTA_DATA_DIR = savedDataDir;
+        if (savedCustomer === undefined) delete process.env.NUQTA_CUSTOMER_DISPLAY;
+        else process.env.NUQTA_CUSTOMER_DISPLAY = savedCustomer;
       }
-      // The shell is up once it has a window, or has reported that the till could not start.
-      await vi.waitFor(() => expect(fake.windows.length + fake.errorBoxes.length).toBeGreaterThan(0), {
+      // The shell is up once it has both windows (the customer display opens after the till window's
+      // page loads), or has reported that the till could not start.
+      await vi.waitFor(() => expect(fake.windows.length === 2 || fake.errorBoxes.length > 0).toBe(true), {
         timeout: 10_000,
       });
     }, 60_000);
@@ -124,6 +130,25 @@ describe('built bundles', () => {
       expect(fs.existsSync(path.join(dataDir, 'till.db'))).toBe(true);
     });
 
+    it('NUQTA_CUSTOMER_DISPLAY=1 opens the customer display on the one fake display, read-only', async () => {
+      const [till, customer] = fake.windows;
+      if (!till || !customer) throw new Error('no customer window');
+      expect(customer.loadedUrl).toBe('app://nuqta/index.html#view=customer');
+      expect(customer.options).toMatchObject({ focusable: false, fullscreen: false, frame: true });
+      expect(customer.options.webPreferences).toStrictEqual(till.options.webPreferences);
+      const sale = (await fake.invoke(methodChannel('getSale'), goodEvent(customer), {})) as { ok: boolean };
+      expect(sale.ok).toBe(true);
+      expect(await fake.invoke(methodChannel('voidSale'), goodEvent(customer), {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN_SENDER' },
+      });
+      // A change the till makes reaches both windows.
+      await fake.invoke(methodChannel('voidSale'), goodEvent(till), {});
+      for (const win of [till, customer]) {
+        expect(win.webContents.sent.map((m) => m.channel)).toContain(eventChannel('saleChanged'));
+      }
+    });
+
     it('answers a call from the window end to end, and closes the till on quit', async () => {
       const win = fake.windows[0];
       if (!win) throw new Error('no window');
@@ -135,6 +160,7 @@ describe('built bundles', () => {
       expect(result.value?.host).toBe('electron');
 
       win.close();
+      expect(fake.windows[1]?.isDestroyed()).toBe(true);
       await vi.waitFor(() => expect(fake.state.quit).toBe(true));
       // The till released its data-folder lock.
       expect(fs.existsSync(path.join(dataDir, 'till.lock'))).toBe(false);

@@ -1,9 +1,11 @@
 // A small fake of the Electron main-process API, shaped like main/shell/electron-types.ts. It records what
 // the shell does (in order, in `calls`) and lets a test drive events: invoke an IPC handler with a chosen
-// sender, fire navigation events, run the protocol handler, ask for permissions, close the window.
+// sender, fire navigation events, run the protocol handler, ask for permissions, close a window, plug in
+// or unplug a display.
 import { EventEmitter } from 'node:events';
 import type {
   AppRequest,
+  DisplayLike,
   ElectronModule,
   FrameLike,
   InvokeEventLike,
@@ -83,12 +85,20 @@ export interface FakeElectron extends ElectronModule {
   fetchApp(request: AppRequest): Promise<Response>;
   /** Creates a webContents the way Electron would for any new page (fires web-contents-created). */
   createWebContents(): FakeWebContents;
+  /** The connected displays, primary first unless primaryDisplayId says otherwise. */
+  displays: DisplayLike[];
+  /** Connects a display and emits screen 'display-added'. */
+  addDisplay(display: DisplayLike): void;
+  /** Disconnects a display and emits screen 'display-removed'. */
+  removeDisplay(id: number): void;
 }
 
 export type FakeWindow = InstanceType<FakeElectron['BrowserWindow']> & {
   options: WindowOptions;
   webContents: FakeWebContents;
   shown: boolean;
+  /** How it was shown: show() activates the window, showInactive() does not. */
+  shownWith: 'show' | 'showInactive' | null;
   focused: boolean;
   minimized: boolean;
   destroyed: boolean;
@@ -96,7 +106,14 @@ export type FakeWindow = InstanceType<FakeElectron['BrowserWindow']> & {
   close(): void;
 };
 
-export function createFakeElectron(options: { hasLock?: boolean } = {}): FakeElectron {
+/** A 1366×768 till screen: the one display a plain till has. */
+export const PRIMARY_DISPLAY: DisplayLike = { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } };
+/** A 10" customer display to the right of the till screen. */
+export const CUSTOMER_DISPLAY: DisplayLike = { id: 2, bounds: { x: 1366, y: 0, width: 1024, height: 600 } };
+
+export function createFakeElectron(
+  options: { hasLock?: boolean; displays?: DisplayLike[]; primaryDisplayId?: number } = {},
+): FakeElectron {
   const calls: string[] = [];
   const appEvents = new EventEmitter();
   const state = { ready: false, quit: false, exitCode: null as number | null, hasLock: options.hasLock ?? true };
@@ -106,6 +123,20 @@ export function createFakeElectron(options: { hasLock?: boolean } = {}): FakeEle
   const ipcHandlers: FakeElectron['ipcHandlers'] = new Map();
   const permissions: FakeElectron['permissions'] = { request: null, check: null, device: null };
   const errorBoxes: FakeElectron['errorBoxes'] = [];
+  const displays: DisplayLike[] = [...(options.displays ?? [PRIMARY_DISPLAY])];
+  const screenEvents = new EventEmitter();
+  // Electron emits window-all-closed once, when the last open window goes.
+  let allClosedEmitted = false;
+  const copy = (d: DisplayLike): DisplayLike => ({ id: d.id, bounds: { ...d.bounds } });
+  const primary = (): DisplayLike => {
+    const found = displays.find((d) => d.id === (options.primaryDisplayId ?? displays[0]?.id));
+    if (!found) throw new Error('no primary display');
+    return copy(found);
+  };
+  const beforeReady = (what: string) => {
+    // Electron: "This module cannot be used until the ready event of the app module is emitted."
+    if (!state.ready) throw new Error(`screen.${what} before ready`);
+  };
 
   const createWebContents = (): FakeWebContents => {
     const contents = new FakeWebContents();
@@ -152,6 +183,7 @@ export function createFakeElectron(options: { hasLock?: boolean } = {}): FakeEle
   class BrowserWindow extends EventEmitter {
     readonly webContents: FakeWebContents;
     shown = false;
+    shownWith: 'show' | 'showInactive' | null = null;
     focused = false;
     minimized = false;
     destroyed = false;
@@ -163,6 +195,7 @@ export function createFakeElectron(options: { hasLock?: boolean } = {}): FakeEle
       if (!state.ready) throw new Error('BrowserWindow before ready');
       this.webContents = createWebContents();
       windows.push(this as unknown as FakeWindow);
+      allClosedEmitted = false;
     }
     async loadURL(url: string): Promise<void> {
       calls.push(`loadURL ${url}`);
@@ -172,6 +205,11 @@ export function createFakeElectron(options: { hasLock?: boolean } = {}): FakeEle
     }
     show() {
       this.shown = true;
+      this.shownWith = 'show';
+    }
+    showInactive() {
+      this.shown = true;
+      this.shownWith = 'showInactive';
     }
     focus() {
       this.focused = true;
@@ -186,10 +224,22 @@ export function createFakeElectron(options: { hasLock?: boolean } = {}): FakeEle
       return this.destroyed;
     }
     close() {
+      calls.push('BrowserWindow.close');
+      this.teardown();
+    }
+    destroy() {
+      calls.push('BrowserWindow.destroy');
+      this.teardown();
+    }
+    private teardown() {
+      if (this.destroyed) return;
       this.destroyed = true;
       this.webContents.destroyed = true;
       this.emit('closed');
-      if (windows.every((w) => w.destroyed)) appEvents.emit('window-all-closed');
+      if (!allClosedEmitted && windows.every((w) => w.destroyed)) {
+        allClosedEmitted = true;
+        appEvents.emit('window-all-closed');
+      }
     }
   }
 
@@ -262,6 +312,31 @@ export function createFakeElectron(options: { hasLock?: boolean } = {}): FakeEle
       return handler(request as Request);
     },
     createWebContents,
+    screen: {
+      getAllDisplays() {
+        beforeReady('getAllDisplays');
+        return displays.map(copy);
+      },
+      getPrimaryDisplay() {
+        beforeReady('getPrimaryDisplay');
+        return primary();
+      },
+      on(event: string, listener: (...args: never[]) => void) {
+        screenEvents.on(event, listener as (...args: unknown[]) => void);
+        return fake.screen;
+      },
+    },
+    displays,
+    addDisplay(display) {
+      displays.push(display);
+      screenEvents.emit('display-added', new FakeEvent(), copy(display));
+    },
+    removeDisplay(id) {
+      const at = displays.findIndex((d) => d.id === id);
+      const [removed] = at === -1 ? [] : displays.splice(at, 1);
+      if (!removed) throw new Error(`no display ${id}`);
+      screenEvents.emit('display-removed', new FakeEvent(), removed);
+    },
   };
   return fake;
 }

@@ -1,7 +1,8 @@
 // Starts the shell against the fake electron and a fake till, and builds IPC events from chosen senders.
 import { vi } from 'vitest';
 import { startShell, type Shell, type ShellLog } from '../../main/shell';
-import type { InvokeEventLike } from '../../main/shell/electron-types';
+import type { CustomerDisplayMode } from '../../main/shell/customer';
+import type { DisplayLike, InvokeEventLike } from '../../main/shell/electron-types';
 import { createFakeElectron, type FakeElectron, type FakeWebContents, type FakeWindow } from './fake-electron';
 import { createFakeTill, type FakeTill } from './fake-till';
 
@@ -10,6 +11,8 @@ export interface Started {
   till: FakeTill;
   shell: Shell;
   win: FakeWindow;
+  /** The customer-display window, when the shell opened one. */
+  customer: FakeWindow | null;
   log: ShellLog & { warn: ReturnType<typeof vi.fn>; error: ReturnType<typeof vi.fn> };
   startTill: ReturnType<typeof vi.fn>;
 }
@@ -17,9 +20,20 @@ export interface Started {
 export const quietLog = () => ({ warn: vi.fn(), error: vi.fn() });
 
 export async function startWithFakes(
-  opts: { kiosk?: boolean; rendererRoot?: string; hasLock?: boolean } = {},
+  opts: {
+    kiosk?: boolean;
+    rendererRoot?: string;
+    hasLock?: boolean;
+    displays?: DisplayLike[];
+    primaryDisplayId?: number;
+    customerDisplay?: CustomerDisplayMode;
+  } = {},
 ): Promise<Started> {
-  const electron = createFakeElectron({ hasLock: opts.hasLock ?? true });
+  const electron = createFakeElectron({
+    hasLock: opts.hasLock ?? true,
+    ...(opts.displays ? { displays: opts.displays } : {}),
+    ...(opts.primaryDisplayId === undefined ? {} : { primaryDisplayId: opts.primaryDisplayId }),
+  });
   const till = createFakeTill();
   const log = quietLog();
   const startTill = vi.fn(async () => till);
@@ -27,6 +41,7 @@ export async function startWithFakes(
     startTill,
     dataDir: '/tmp/nuqta-shell-test',
     kiosk: opts.kiosk ?? false,
+    ...(opts.customerDisplay ? { customerDisplay: opts.customerDisplay } : {}),
     rendererRoot: opts.rendererRoot ?? '/nonexistent/renderer',
     preloadPath: '/app/dist/preload/index.cjs',
     log,
@@ -34,7 +49,7 @@ export async function startWithFakes(
   if (!shell) throw new Error('shell did not start');
   const win = electron.windows[0];
   if (!win) throw new Error('no window');
-  return { electron, till, shell, win, log, startTill };
+  return { electron, till, shell, win, customer: electron.windows[1] ?? null, log, startTill };
 }
 
 /** An invoke event from `frame` inside `sender`. */
@@ -43,5 +58,5 @@ export const eventFrom = (sender: FakeWebContents, frame: InvokeEventLike['sende
   senderFrame: frame,
 });
 
-/** The legitimate sender: the main frame of the app window, showing app://nuqta. */
+/** The legitimate sender: the main frame of the window (till or customer display), showing app://nuqta. */
 export const goodEvent = (win: FakeWindow): InvokeEventLike => eventFrom(win.webContents, win.webContents.mainFrame);
