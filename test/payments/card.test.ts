@@ -262,3 +262,17 @@ describe('refunds, reversals and the terminal panel', () => {
     expect((await t.call('checkTerminal', {})).health).toBe('disconnected');
   });
 });
+
+describe('an approval no sale can take', () => {
+  it('is reversed at once while it is the terminal\'s last transaction, and never becomes a tender', async () => {
+    const sale = await ring(DEMO.water.barcode); // 1.00
+    // A terminal that approves more than was asked: the till must not keep it quietly.
+    t.sim.terminal.script({ outcome: 'partial', partialHalalas: sale.dueHalalas + 500 });
+    const result = await t.call('payCard', { amountHalalas: sale.dueHalalas });
+    expect(result.outcome).not.toBe('approved');
+    expect(result.sale.tenders).toEqual([]);
+    await expect.poll(() => t.sim.terminal.find(result.intent.reference)?.status, { timeout: 5000 }).toBe('reversed');
+    await expect.poll(async () => (await t.call('recoverPayment', { intentId: result.intent.intentId })).state).toBe('reversed');
+    expect((await t.call('getTerminalStatus', {})).needsAttention).toEqual([]);
+  });
+});
