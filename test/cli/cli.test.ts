@@ -106,6 +106,22 @@ describe('nuqta backup', () => {
   });
 });
 
+describe('nuqta terminal', () => {
+  it('sets the terminal link after validating it, and refuses a wrong one clearly', () => {
+    expect(nuqta('terminal', 'set', 'tcp', '127.0.0.1', '99999', '--data-dir', tmp.dir)).toMatchObject({ status: 2 });
+    const bad = nuqta('terminal', 'set', 'tcp', '127.0.0.1', '99999', '--data-dir', tmp.dir);
+    expect(bad.stderr).toMatch(/link\.port/);
+    expect(bad.stderr).toMatch(/[\u0600-\u06ff]/);
+    expect(nuqta('terminal', 'set', 'bluetooth', '--data-dir', tmp.dir).status).toBe(2);
+    const set = nuqta('terminal', 'set', 'tcp', '192.0.2.10', '5000', '--data-dir', tmp.dir);
+    expect(set.status).toBe(0);
+    const shown = JSON.parse(nuqta('terminal', 'show', '--data-dir', tmp.dir).stdout);
+    expect(shown).toMatchObject({ protocol: 'mada-ecr', link: { kind: 'tcp', host: '192.0.2.10', port: 5000 } });
+    expect(nuqta('terminal', 'set', 'none', '--data-dir', tmp.dir).status).toBe(0);
+    expect(nuqta('terminal', 'show', '--data-dir', tmp.dir).stdout.trim()).toBe('null');
+  });
+});
+
 describe('usage', () => {
   it('prints usage for no command and an unknown one, exit 2', () => {
     expect(nuqta().status).toBe(2);
