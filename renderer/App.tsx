@@ -1,6 +1,7 @@
 // The till screen: wires the session (what main says), the cashier's keys and the panels together.
 // Components below only render and report; the decisions about what a key or a scan means are made here.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompletedSale, IntentSummary, ProductHit, Sale } from '../preload/contract/schemas';
 import type { Carrier } from './api/carrier';
 import { useConnectionState } from './api/useConnectionState';
@@ -17,7 +18,15 @@ import { ReverseDialog } from './payments/ReverseDialog';
 import { lineChangeBlock, payBlock, paymentLock, tenderOf } from './payments/salePayment';
 import { useCardPayment } from './payments/useCardPayment';
 import { usePaymentActions } from './payments/usePaymentActions';
-import { CompletedView } from './receipt/CompletedView';
+import { DrawerDialog } from './drawer/DrawerDialog';
+import { HistoryPanel } from './history/HistoryPanel';
+import { failedCount, printerBlocked, receiptPrintState } from './printing/printQueue';
+import { PrintFailedBanner } from './printing/PrintFailedBanner';
+import { PrintQueuePanel } from './printing/PrintQueuePanel';
+import { usePrintFailures } from './printing/usePrintFailures';
+import { usePrinting } from './printing/usePrinting';
+import { useReceiptImage } from './printing/useReceiptImage';
+import { CompletedView, type ReceiptView } from './receipt/CompletedView';
 import { QuantityPrompt } from './sale/QuantityPrompt';
 import { SaleLines } from './sale/SaleLines';
 import { TotalsPanel } from './sale/TotalsPanel';
@@ -39,7 +48,7 @@ import { TenderPanel } from './tender/TenderPanel';
 import { TerminalPanel } from './terminal/TerminalPanel';
 import { useTerminal } from './terminal/useTerminal';
 
-type DialogKind = 'none' | 'tender' | 'quantity' | 'void' | 'resolve' | 'reverse' | 'terminal';
+type DialogKind = 'none' | 'tender' | 'quantity' | 'void' | 'resolve' | 'reverse' | 'terminal' | 'queue' | 'history' | 'drawer';
 
 interface Completed {
   sale: CompletedSale;
@@ -49,6 +58,7 @@ interface Completed {
 
 export function App({ carrier }: { carrier: Carrier }) {
   const { api } = carrier;
+  const { t } = useTranslation();
   const connectionState = useConnectionState(carrier.connection);
   const { banner, controls: messages } = useBanner();
   const preferences = usePreferences(api, messages.error);
@@ -61,15 +71,27 @@ export function App({ carrier }: { carrier: Carrier }) {
   const payments = usePaymentActions(api, store, messages);
   const cardPayments = till?.cardPayments ?? false;
   const terminal = useTerminal(carrier, cardPayments);
+  const printing = usePrinting(carrier);
+  const printFailures = usePrintFailures(printing.jobs);
 
   const [query, setQuery] = useState('');
   const search = useCatalogSearch(api, query);
   const [dialog, setDialog] = useState<DialogKind>('none');
   const [completed, setCompleted] = useState<Completed | null>(null);
   const [reverseId, setReverseId] = useState<string | null>(null);
+  const [receiptView, setReceiptView] = useState<ReceiptView>('screen');
   const scanRef = useRef<HTMLInputElement>(null);
   /** Sales this view completed itself (it shows their receipt; no "completed elsewhere" notice). */
   const closedHere = useRef(new Set<string>());
+  const watchPrints = printFailures.watch;
+  const showCompleted = useCallback(
+    (done: Completed) => {
+      watchPrints(done.sale.receipt.receiptNo);
+      setReceiptView('screen');
+      setCompleted(done);
+    },
+    [watchPrints],
+  );
 
   const sale = view.sale;
   const card = useCardPayment({
@@ -80,7 +102,7 @@ export function App({ carrier }: { carrier: Carrier }) {
     onCompleted: (done, intent) => {
       closedHere.current.add(done.receipt.saleId);
       setDialog('none');
-      setCompleted({ sale: done, card: intent });
+      showCompleted({ sale: done, card: intent });
     },
   });
 
@@ -116,6 +138,22 @@ export function App({ carrier }: { carrier: Carrier }) {
   const anyDialog = openDialog !== 'none' || cardOpen;
 
   useFocusKeeper(scanRef, anyDialog);
+
+  // A sale completed without this view completing it (a card payment main learnt of in the background, a
+  // manager's resolution): its receipt's printing is followed all the same.
+  useEffect(() => api.onSaleCompleted((done) => watchPrints(done.receipt.receiptNo)), [api, watchPrints]);
+
+  // A scan a serial scanner in main could not add: said exactly like a refused wedge scan.
+  useEffect(() => api.onScanRejected((rejected) => messages.error(rejected.error)), [api, messages]);
+
+  // The receipt as printed, ready behind the Tab switch. Asked a moment after the sale, so the sale's own
+  // print job and the next customer's first scan go first in main.
+  const completedImage = useReceiptImage(api, completed && !anyDialog ? completed.sale.receipt.receiptNo : null, 250);
+
+  // The next customer's first item arrived another way (a serial scanner in main): the old receipt goes.
+  useEffect(() => {
+    if (completed && sale && sale.saleId === completed.sale.next.saleId && sale.lines.length > 0) setCompleted(null);
+  }, [completed, sale]);
 
   // End-to-end tests wait for this: the first sale (and the till's saved language) are on screen.
   const ready = sale !== null && session.tillSettled;
@@ -246,6 +284,24 @@ export function App({ carrier }: { carrier: Carrier }) {
     messages.clear();
     setDialog('terminal');
   });
+  const openQueue = useStableCallback((): void => {
+    setCompleted(null);
+    messages.clear();
+    setDialog('queue');
+  });
+  const openHistory = useStableCallback((): void => {
+    setCompleted(null);
+    messages.clear();
+    setDialog('history');
+  });
+  const openDrawer = useStableCallback((): void => {
+    setCompleted(null);
+    messages.clear();
+    setDialog('drawer');
+  });
+  const toggleReceiptView = (): void => {
+    if (completed) setReceiptView((v) => (v === 'screen' ? 'printed' : 'screen'));
+  };
   const openReverse = useStableCallback((intentId: string): void => {
     setCompleted(null);
     setReverseId(intentId);
@@ -285,6 +341,12 @@ export function App({ carrier }: { carrier: Carrier }) {
         return openCard();
       case 'terminalPanel':
         return openTerminal();
+      case 'historyPanel':
+        return openHistory();
+      case 'printQueue':
+        return openQueue();
+      case 'openDrawer':
+        return openDrawer();
       case 'recoverPayment':
         return recoverUnknown();
       case 'resolvePayment':
@@ -312,7 +374,7 @@ export function App({ carrier }: { carrier: Carrier }) {
     if (!done) return;
     closedHere.current.add(done.receipt.saleId);
     setDialog('none');
-    setCompleted({ sale: done, card: null });
+    showCompleted({ sale: done, card: null });
   };
 
   const confirmVoid = async (): Promise<void> => {
@@ -326,6 +388,14 @@ export function App({ carrier }: { carrier: Carrier }) {
   };
 
   const { locale, digits } = preferences.prefs;
+  const completedShown = completed !== null && !anyDialog;
+  const printNotice =
+    printFailures.failures.length > 0 ? (
+      <PrintFailedBanner failures={printFailures.failures} onOpenQueue={openQueue} onDismiss={printFailures.dismiss} />
+    ) : null;
+  const printerWarning = printerBlocked(printing.status)
+    ? t('printer.blockedWarning', { state: t(`printer.state_${printing.status?.state ?? 'not_checked'}`) })
+    : null;
   return (
     <FormatProvider locale={locale} digits={digits}>
       <div className={anyDialog ? 'app app--dialog' : 'app'}>
@@ -335,9 +405,14 @@ export function App({ carrier }: { carrier: Carrier }) {
           locale={locale}
           digits={digits}
           terminal={terminal.status}
+          printer={printing.status}
+          printFailed={failedCount(printing.jobs)}
           onToggleLocale={preferences.toggleLocale}
           onToggleDigits={preferences.toggleDigits}
           onTerminal={openTerminal}
+          onPrintQueue={openQueue}
+          onHistory={openHistory}
+          onDrawer={openDrawer}
         />
         <main className="workspace">
           <section className="sale">
@@ -354,10 +429,12 @@ export function App({ carrier }: { carrier: Carrier }) {
                 onSubmit={onSubmit}
                 onEscape={onEscape}
                 onArrow={search.move}
+                onTab={toggleReceiptView}
               />
               {results && <SearchResults results={results} onPick={addHit} />}
             </div>
             <MessageBanner banner={banner} locale={locale} />
+            {!completedShown && printNotice}
             {unknownPayment && (
               <PaymentUnknownPanel
                 payment={unknownPayment}
@@ -379,6 +456,7 @@ export function App({ carrier }: { carrier: Carrier }) {
             sale={sale}
             cardPayments={cardPayments}
             lastApproval={card.lastApproval}
+            printerWarning={printerWarning}
             onPayCash={openTender}
             onPayCard={openCard}
             onQuantity={openQuantity}
@@ -459,8 +537,39 @@ export function App({ carrier }: { carrier: Carrier }) {
           onClose={closeDialog}
         />
       )}
-      {completed && !anyDialog && (
-        <CompletedView completed={completed.sale} card={completed.card} onDismiss={dismissCompleted} />
+      {openDialog === 'queue' && (
+        <PrintQueuePanel
+          api={api}
+          jobs={printing.jobs}
+          status={printing.status}
+          refresh={printing.refresh}
+          banner={messages}
+          onClose={closeDialog}
+          onHistory={() => setDialog('history')}
+        />
+      )}
+      {openDialog === 'history' && (
+        <HistoryPanel
+          api={api}
+          jobs={printing.jobs}
+          onReprinted={printing.remember}
+          banner={messages}
+          onClose={closeDialog}
+          onPrintQueue={() => setDialog('queue')}
+        />
+      )}
+      {openDialog === 'drawer' && <DrawerDialog api={api} banner={messages} onClose={closeDialog} />}
+      {completedShown && (
+        <CompletedView
+          completed={completed.sale}
+          card={completed.card}
+          onDismiss={dismissCompleted}
+          image={completedImage}
+          receiptView={receiptView}
+          onReceiptView={setReceiptView}
+          printState={receiptPrintState(printing.jobs, completed.sale.receipt.receiptNo)}
+          printNotice={printNotice}
+        />
       )}
     </FormatProvider>
   );

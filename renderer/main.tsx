@@ -3,6 +3,8 @@ import './api/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { CustomerDisplay } from './customer/CustomerDisplay';
+import { readViewMode } from './customer/displayRules';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { pickCarrier } from './api';
 import { DEFAULT_LOCALE, applyLocale } from './i18n';
@@ -15,6 +17,8 @@ import './styles/tender.css';
 import './styles/receipt.css';
 import './styles/payments.css';
 import './styles/terminal.css';
+import './styles/printing.css';
+import './styles/customer.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -22,10 +26,10 @@ if (!root) throw new Error('index.html has no #root');
 applyLocale(DEFAULT_LOCALE);
 // One carrier (one socket) for the page's lifetime, created outside React so re-renders never reconnect.
 const carrier = pickCarrier();
+// `#view=customer`: the read-only screen that faces the customer, on a second display or window.
+const view = readViewMode(window.location.hash);
 createRoot(root).render(
   <StrictMode>
-    <ErrorBoundary>
-      <App carrier={carrier} />
-    </ErrorBoundary>
+    <ErrorBoundary>{view === 'customer' ? <CustomerDisplay carrier={carrier} /> : <App carrier={carrier} />}</ErrorBoundary>
   </StrictMode>,
 );

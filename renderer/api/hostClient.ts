@@ -229,6 +229,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     onPrintJobsChanged: (listener) => on('printJobsChanged', listener),
     onPrinterStatusChanged: (listener) => on('printerStatusChanged', listener),
     onScanRejected: (listener) => on('scanRejected', listener),
+    onSaleCompleted: (listener) => on('saleCompleted', listener),
   };
 
   const connection: Connection = {

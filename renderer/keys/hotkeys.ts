@@ -7,6 +7,9 @@ export type HotkeyAction =
   | 'payCash'
   | 'payCard'
   | 'terminalPanel'
+  | 'historyPanel'
+  | 'printQueue'
+  | 'openDrawer'
   | 'recoverPayment'
   | 'resolvePayment'
   | 'voidSale'
@@ -48,6 +51,12 @@ export function hotkeyFor(k: KeyPress, ctx: HotkeyContext): HotkeyAction | null 
       return 'payCard';
     case 'F7':
       return 'terminalPanel';
+    case 'F5':
+      return 'historyPanel';
+    case 'F6':
+      return 'printQueue';
+    case 'F1':
+      return 'openDrawer';
     case 'F8':
       return 'voidSale';
     case 'F4':
@@ -67,4 +76,14 @@ export function hotkeyFor(k: KeyPress, ctx: HotkeyContext): HotkeyAction | null 
   if (k.key === '+' || k.code === 'NumpadAdd') return 'quantityUp';
   if (k.key === '-' || k.code === 'NumpadSubtract') return 'quantityDown';
   return null;
+}
+
+/**
+ * Keys the browser would act on itself (F5 reloads, F1 opens help, F6 moves focus to the address bar, Ctrl+P
+ * opens the print dialog) are the till's even where they mean nothing at the moment, e.g. inside the cash panel.
+ */
+export function isReservedKey(k: Pick<KeyPress, 'key' | 'code' | 'ctrlKey' | 'altKey' | 'metaKey'>): boolean {
+  if (k.altKey || k.metaKey) return false;
+  if (k.ctrlKey && k.code === 'KeyP') return true; // Ctrl+P under any layout: a reprint is in the sale history.
+  return k.key === 'F1' || k.key === 'F5' || k.key === 'F6';
 }

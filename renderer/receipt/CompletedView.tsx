@@ -1,22 +1,36 @@
 // After a sale: the change to hand back, as large as the screen allows, next to the receipt. When a card
 // payment completed the sale there is no change: the approval is what the cashier needs to see. The scan
 // field keeps the keyboard, so Enter, Esc or simply scanning the next customer's first item dismisses it;
-// the next sale is already open underneath.
+// the next sale is already open underneath. Tab switches the receipt between the on-screen copy and the
+// image exactly as printed; whether the printer took it is said under the change.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletedSale, IntentSummary } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { cardName, walletText } from '../payments/cardText';
+import type { ReceiptPrintState } from '../printing/printQueue';
+import { ReceiptImageView } from '../printing/ReceiptImageView';
+import type { ReceiptImageState } from '../printing/useReceiptImage';
 import { ReceiptPreview } from './ReceiptPreview';
 import { Kbd } from '../shell/Kbd';
+
+export type ReceiptView = 'screen' | 'printed';
 
 interface Props {
   completed: CompletedSale;
   /** The card payment that completed the sale, when it was one. */
   card: IntentSummary | null;
   onDismiss(): void;
+  /** The receipt as printed (main renders it). */
+  image: ReceiptImageState;
+  receiptView: ReceiptView;
+  onReceiptView(view: ReceiptView): void;
+  printState: ReceiptPrintState;
+  /** "Receipt not printed", when a print job of this sale failed. */
+  printNotice: ReactNode;
 }
 
-export function CompletedView({ completed, card, onDismiss }: Props) {
+export function CompletedView({ completed, card, onDismiss, image, receiptView, onReceiptView, printState, printNotice }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   const details = card?.card ?? null;
@@ -63,12 +77,40 @@ export function CompletedView({ completed, card, onDismiss }: Props) {
               {t('completed.drawerFailed')}
             </div>
           )}
+          {printNotice}
+          {!printNotice && printState !== 'unknown' && printState !== 'failed' && (
+            <div className={`completed__print completed__print--${printState}`} data-testid="receipt-print-state" data-state={printState}>
+              {t(`completed.print_${printState}`)}
+            </div>
+          )}
           <button type="button" className="btn btn--primary btn--wide" data-testid="new-sale" onClick={onDismiss}>
             {t('completed.newSale')} <Kbd k="enter" />
           </button>
           <p className="completed__hint">{t('completed.hint')}</p>
         </div>
-        <ReceiptPreview receipt={completed.receipt} />
+        <div className="completed__receipt">
+          <div className="segmented" role="group" aria-label={t('completed.receiptView')}>
+            {(['screen', 'printed'] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                className={`segmented__btn${receiptView === v ? ' segmented__btn--on' : ''}`}
+                aria-pressed={receiptView === v}
+                data-testid={`receipt-view-${v}`}
+                onClick={() => onReceiptView(v)}
+              >
+                {t(`completed.view_${v}`)}
+              </button>
+            ))}
+            <Kbd k="tab" />
+          </div>
+          <div className="completed__receipt-body" hidden={receiptView !== 'screen'}>
+            <ReceiptPreview receipt={completed.receipt} />
+          </div>
+          <div className="completed__receipt-body completed__receipt-body--image" hidden={receiptView !== 'printed'}>
+            <ReceiptImageView state={image} testId="receipt-image" />
+          </div>
+        </div>
       </section>
     </div>
   );

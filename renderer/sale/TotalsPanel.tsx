@@ -15,6 +15,8 @@ interface Props {
   /** A card terminal is configured: the Card tender is offered. */
   cardPayments: boolean;
   lastApproval: LastApproval | null;
+  /** Said before payment when the printer cannot print now (paper out, cover open, offline). */
+  printerWarning: string | null;
   onPayCash(): void;
   onPayCard(): void;
   onQuantity(): void;
@@ -23,7 +25,7 @@ interface Props {
 }
 
 export const TotalsPanel = memo(function TotalsPanel(props: Props) {
-  const { sale, cardPayments, lastApproval, onPayCash, onPayCard, onQuantity, onVoid, onReverse } = props;
+  const { sale, cardPayments, lastApproval, printerWarning, onPayCash, onPayCard, onQuantity, onVoid, onReverse } = props;
   const { t } = useTranslation();
   const f = useFormat();
   const totals = sale?.totals;
@@ -119,6 +121,11 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
       )}
 
       <div className="side__actions">
+        {printerWarning && !empty && (
+          <p className="side__printer-warning" role="status" data-testid="printer-warning">
+            {printerWarning}
+          </p>
+        )}
         <div className={cardPayments ? 'side__pay side__pay--two' : 'side__pay'}>
           <button type="button" className="btn btn--pay" data-testid="pay-cash" aria-disabled={payBlocked} onClick={onPayCash}>
             <span>{paidByCard ? t('actions.completeSale') : t('actions.payCash')}</span>

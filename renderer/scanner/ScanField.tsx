@@ -14,6 +14,8 @@ interface Props {
   onSubmit(): void;
   onEscape(): void;
   onArrow(delta: number): void;
+  /** Tab: focus stays here; the till may give it a meaning (switch the receipt view after a sale). */
+  onTab?(): void;
 }
 
 export function ScanField(props: Props) {
@@ -32,6 +34,7 @@ export function ScanField(props: Props) {
       props.onArrow(e.key === 'ArrowDown' ? 1 : -1);
     } else if (e.key === 'Tab') {
       e.preventDefault(); // Focus belongs here; Tab would wander off to the buttons.
+      props.onTab?.();
     }
   };
 

@@ -14,6 +14,9 @@ const LEGEND: ReadonlyArray<{ keys: KeyCap[]; label: string }> = [
   { keys: ['f9'], label: 'keys.f9' },
   { keys: ['f10'], label: 'keys.f10' },
   { keys: ['f12'], label: 'keys.f12' },
+  { keys: ['f5'], label: 'keys.f5' },
+  { keys: ['f6'], label: 'keys.f6' },
+  { keys: ['f1'], label: 'keys.f1' },
 ];
 
 /** Shown only when the till takes cards. */

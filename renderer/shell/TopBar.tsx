@@ -1,8 +1,9 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DigitStyle, Locale, TerminalStatus, TillInfo } from '../../preload/contract/schemas';
+import type { DigitStyle, Locale, PrinterStatus, TerminalStatus, TillInfo } from '../../preload/contract/schemas';
 import type { ConnectionState } from '../api/carrier';
 import { useFormat } from '../format/FormatContext';
+import { PrinterButton } from '../printing/PrinterButton';
 import { ConnectionStatus } from './ConnectionStatus';
 import { Kbd } from './Kbd';
 
@@ -13,13 +14,20 @@ interface Props {
   digits: DigitStyle;
   /** Shown when the till takes cards: the manager's way into the terminal panel. */
   terminal: TerminalStatus | null;
+  printer: PrinterStatus | null;
+  /** Print jobs that failed and wait for a retry or a cancel. */
+  printFailed: number;
   onToggleLocale(): void;
   onToggleDigits(): void;
   onTerminal(): void;
+  onPrintQueue(): void;
+  onHistory(): void;
+  onDrawer(): void;
 }
 
 export const TopBar = memo(function TopBar(props: Props) {
   const { till, connection, locale, digits, terminal, onToggleLocale, onToggleDigits, onTerminal } = props;
+  const { printer, printFailed, onPrintQueue, onHistory, onDrawer } = props;
   const { t } = useTranslation();
   const f = useFormat();
   const attention = terminal?.needsAttention.length ?? 0;
@@ -42,6 +50,27 @@ export const TopBar = memo(function TopBar(props: Props) {
       )}
       <div className="topbar__spacer" />
       <ConnectionStatus state={connection} />
+      <PrinterButton status={printer} failed={printFailed} onClick={onPrintQueue} />
+      <button
+        type="button"
+        className="btn btn--ghost topbar__toggle"
+        data-testid="history-open"
+        title={t('toolbar.historyHint')}
+        onClick={onHistory}
+      >
+        {t('actions.history')}
+        <Kbd k="f5" />
+      </button>
+      <button
+        type="button"
+        className="btn btn--ghost topbar__toggle"
+        data-testid="drawer-open"
+        title={t('toolbar.drawerHint')}
+        onClick={onDrawer}
+      >
+        {t('actions.drawer')}
+        <Kbd k="f1" />
+      </button>
       {till?.cardPayments && (
         <button
           type="button"

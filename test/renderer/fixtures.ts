@@ -1,5 +1,5 @@
 // Contract-shaped values for the view's pure tests.
-import type { CardDetails, CardTender, IntentSummary, Sale } from '../../preload/contract/schemas';
+import type { CardDetails, CardTender, IntentSummary, PrintJob, ReceiptSummary, Sale } from '../../preload/contract/schemas';
 
 export const cardDetails = (over: Partial<CardDetails> = {}): CardDetails => ({
   scheme: 'MADA',
@@ -63,5 +63,28 @@ export const openSale = (over: Partial<Sale> = {}): Sale => ({
   dueHalalas: 5000,
   payment: null,
   revision: 1,
+  ...over,
+});
+
+export const printJob = (over: Partial<PrintJob> = {}): PrintJob => ({
+  jobId: 'J1',
+  kind: 'receipt',
+  receiptNo: 'T01-000001',
+  copy: 'original',
+  state: 'queued',
+  attempts: 0,
+  error: null,
+  createdAt: '2025-11-27T10:02:00Z',
+  printedAt: null,
+  ...over,
+});
+
+export const paperOut = { code: 'PRINTER_PAPER_OUT', message_ar: 'نفد ورق الطابعة.', message_en: 'The printer is out of paper.' };
+
+export const receiptSummary = (over: Partial<ReceiptSummary> = {}): ReceiptSummary => ({
+  receiptNo: 'T01-000001',
+  issuedAt: '2025-11-27T10:02:00Z',
+  totalHalalas: 5000,
+  tenderKinds: ['cash'],
   ...over,
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hotkeyFor, type HotkeyContext, type KeyPress } from '../../renderer/keys/hotkeys';
+import { hotkeyFor, isReservedKey, type HotkeyContext, type KeyPress } from '../../renderer/keys/hotkeys';
 
 const key = (k: string, extra: Partial<KeyPress> = {}): KeyPress => ({
   key: k, code: '', ctrlKey: false, altKey: false, metaKey: false, ...extra,
@@ -60,5 +60,29 @@ describe('hotkeyFor', () => {
     expect(hotkeyFor(key('F3'), unknown)).toBe('resolvePayment');
     expect(hotkeyFor(key('F2'), idle)).toBeNull();
     expect(hotkeyFor(key('F3'), { ...dialog, paymentUnknown: true })).toBeNull();
+  });
+
+  it('opens the sale history (F5), the print queue (F6) and the drawer (F1), outside dialogs only', () => {
+    expect(hotkeyFor(key('F5'), idle)).toBe('historyPanel');
+    expect(hotkeyFor(key('F6'), typing)).toBe('printQueue');
+    expect(hotkeyFor(key('F1'), idle)).toBe('openDrawer');
+    expect(hotkeyFor(key('F5'), dialog)).toBeNull();
+    expect(hotkeyFor(key('F6'), dialog)).toBeNull();
+    expect(hotkeyFor(key('F1'), dialog)).toBeNull();
+    expect(hotkeyFor(key('F5', { altKey: true }), idle)).toBeNull();
+  });
+
+  it('keeps F1, F5 and F6 from the browser (help, reload, address bar) even where they do nothing', () => {
+    expect(isReservedKey(key('F5'))).toBe(true);
+    expect(isReservedKey(key('F1'))).toBe(true);
+    expect(isReservedKey(key('F6'))).toBe(true);
+    expect(isReservedKey(key('F12'))).toBe(false);
+    expect(isReservedKey(key('F5', { altKey: true }))).toBe(false);
+  });
+
+  it('keeps the browser\'s print dialog (Ctrl+P) away under any keyboard layout', () => {
+    expect(isReservedKey(key('p', { code: 'KeyP', ctrlKey: true }))).toBe(true);
+    expect(isReservedKey(key('ح', { code: 'KeyP', ctrlKey: true }))).toBe(true);
+    expect(isReservedKey(key('p', { code: 'KeyP' }))).toBe(false);
   });
 });

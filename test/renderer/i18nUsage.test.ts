@@ -30,7 +30,7 @@ for (const file of sources(RENDERER)) {
 const dynamicKeys = [
   ...['connected', 'connecting', 'lost'].map((s) => `connection.${s}`),
   ...['S', 'Z', 'E'].map((c) => `receipt.vatCategory_${c}`),
-  ...['enter', 'esc', 'ctrl', 'del', 'up', 'down', 'upDown', 'plus', 'minus', 'tab', 'f2', 'f3', 'f4', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12'].map(
+  ...['enter', 'esc', 'ctrl', 'del', 'up', 'down', 'upDown', 'plus', 'minus', 'tab', 'p', 'f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12'].map(
     (k) => `keycaps.${k}`,
   ),
   ...['connecting', 'sent', 'awaiting_result', 'recovering'].map((s) => `card.stage_${s}`),
@@ -40,6 +40,14 @@ const dynamicKeys = [
   ...['sending', 'awaiting', 'approved', 'declined', 'unknown', 'not_found', 'reversing', 'reversed', 'orphaned'].map(
     (s) => `terminal.state_${s}`,
   ),
+  ...['ready', 'paper_near_end', 'paper_out', 'cover_open', 'offline', 'disconnected', 'unknown', 'not_checked'].map((s) => `printer.state_${s}`),
+  ...['queued', 'printing', 'printed', 'failed', 'cancelled'].map((s) => `printQueue.state_${s}`),
+  ...['receipt', 'slip_customer', 'slip_merchant', 'slip'].map((k) => `printQueue.kind_${k}`),
+  ...['screen', 'printed'].map((v) => `completed.view_${v}`),
+  ...['pending', 'printed', 'cancelled'].map((s) => `completed.print_${s}`),
+  ...['change', 'float', 'pickup', 'correction'].map((q) => `drawer.quick_${q}`),
+  ...['opened', 'failed', 'not_needed'].map((o) => `drawer.outcome_${o}`),
+  ...['cash', 'card'].map((k) => `history.tender_${k}`),
 ];
 
 describe('keys used by the view', () => {

@@ -1,0 +1,222 @@
+// Sale history (F5): the receipts of this till, newest first, each shown exactly as printed, with
+// "Reprint (copy)". Refunds to a card stay in the terminal panel (F7), by receipt number.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NuqtaApi } from '../../preload/contract/api';
+import type { PrintJob, ReceiptSummary } from '../../preload/contract/schemas';
+import { useFormat } from '../format/FormatContext';
+import { messageFor } from '../i18n/messages';
+import { jobById } from '../printing/printQueue';
+import { ReceiptImageView } from '../printing/ReceiptImageView';
+import { useReceiptImage } from '../printing/useReceiptImage';
+import { Dialog } from '../shell/Dialog';
+import { Kbd } from '../shell/Kbd';
+import type { BannerControls } from '../shell/useBanner';
+import { moveIndex } from './historyList';
+import { useReceiptHistory } from './useReceiptHistory';
+
+interface Props {
+  api: NuqtaApi;
+  /** The print queue, to follow the copy this panel sent. */
+  jobs: PrintJob[] | null;
+  onReprinted(job: PrintJob): void;
+  banner: BannerControls;
+  onClose(): void;
+  /** F6 from here: over to the print queue. */
+  onPrintQueue(): void;
+}
+
+export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQueue }: Props) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const rows = useRef(new Map<string, HTMLLIElement>());
+  const history = useReceiptHistory(api);
+  const { items, hasMore } = history.list;
+  const [selectedNo, setSelectedNo] = useState<string | null>(null);
+  const [reprintBusy, setReprintBusy] = useState(false);
+  /** The copies sent from here, per receipt, to show how each one is doing. */
+  const [copies, setCopies] = useState<ReadonlyMap<string, string>>(new Map());
+
+  useEffect(() => {
+    dialogRef.current?.focus();
+    void history.loadMore();
+    // Once, on opening.
+  }, []);
+
+  useEffect(() => {
+    const el = dialogRef.current;
+    if (el && !el.contains(document.activeElement)) el.focus();
+  });
+
+  const index = items.findIndex((r) => r.receiptNo === selectedNo);
+  const selected: ReceiptSummary | null = index >= 0 ? (items[index] ?? null) : (items[0] ?? null);
+  const selectedReceipt = selected?.receiptNo ?? null;
+  const image = useReceiptImage(api, selectedReceipt, 120);
+
+  useEffect(() => {
+    if (selectedReceipt) rows.current.get(selectedReceipt)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedReceipt]);
+
+  const copyJob = jobById(jobs, selectedReceipt ? (copies.get(selectedReceipt) ?? null) : null);
+
+  const reprint = async (): Promise<void> => {
+    if (!selected || reprintBusy) return;
+    const receiptNo = selected.receiptNo;
+    setReprintBusy(true);
+    try {
+      const r = await api.reprintReceipt({ receiptNo });
+      if (!r.ok) {
+        banner.error(r.error);
+        return;
+      }
+      onReprinted(r.value);
+      setCopies((before) => new Map(before).set(receiptNo, r.value.jobId));
+      banner.clear(); // The copy's own state shows next to the button.
+    } finally {
+      setReprintBusy(false);
+    }
+  };
+
+  const move = (delta: number): void => {
+    const at = index < 0 ? 0 : index;
+    const next = moveIndex(at, delta, items.length);
+    const item = items[next];
+    if (item) setSelectedNo(item.receiptNo);
+    if (delta > 0 && next === items.length - 1 && at === next && hasMore) void history.loadMore();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const stop = (): void => {
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    if (e.key === 'Escape' || e.key === 'F5') {
+      stop();
+      onClose();
+    } else if (e.key === 'F6') {
+      stop();
+      onPrintQueue();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      stop();
+      move(e.key === 'ArrowDown' ? 1 : -1);
+    } else if (e.key === 'PageDown' || e.key === 'PageUp') {
+      stop();
+      move(e.key === 'PageDown' ? 10 : -10);
+    } else if (e.ctrlKey && !e.altKey && e.code === 'KeyP') {
+      // Ctrl+P under any keyboard layout: print a copy of the receipt on screen.
+      stop();
+      void reprint();
+    }
+  };
+
+  return (
+    <Dialog labelledBy="history-title" className="panel history" testId="history-panel" onKeyDown={onKeyDown} dialogRef={dialogRef}>
+      <div className="panel__head">
+        <h2 id="history-title" className="dialog__title">
+          {t('history.title')}
+        </h2>
+        <div className="panel__spacer" />
+        <button type="button" className="btn btn--secondary btn--icon" data-testid="history-close" onClick={onClose}>
+          {t('history.close')} <Kbd k="esc" />
+        </button>
+      </div>
+      <div className="history__body">
+        <div className="history__list">
+          {items.length === 0 ? (
+            <p className="panel__empty">
+              {!history.loaded || history.loading
+                ? t('history.loading')
+                : history.error
+                  ? messageFor(history.error, f.locale)
+                  : t('history.empty')}
+            </p>
+          ) : (
+            <ul className="receipts" aria-label={t('history.title')}>
+              {items.map((r) => {
+                const on = r.receiptNo === selectedReceipt;
+                return (
+                  <li
+                    key={r.receiptNo}
+                    ref={(el) => {
+                      if (el) rows.current.set(r.receiptNo, el);
+                      else rows.current.delete(r.receiptNo);
+                    }}
+                    className={`receipt-row${on ? ' receipt-row--on' : ''}`}
+                    data-testid="history-item"
+                    data-receipt-no={r.receiptNo}
+                    aria-current={on ? 'true' : undefined}
+                    onClick={() => setSelectedNo(r.receiptNo)}
+                  >
+                    <bdi className="receipt-row__no" dir="ltr">
+                      {r.receiptNo}
+                    </bdi>
+                    <span className="receipt-row__total">{f.money(r.totalHalalas)}</span>
+                    <bdi className="receipt-row__time" dir="ltr">
+                      {f.dateTime(r.issuedAt)}
+                    </bdi>
+                    <span className="receipt-row__tenders">
+                      {r.tenderKinds.map((k) => (
+                        <span key={k} className={`tender-tag tender-tag--${k}`}>
+                          {t(`history.tender_${k}`)}
+                        </span>
+                      ))}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {hasMore && (
+            <button
+              type="button"
+              className="btn btn--secondary history__more"
+              data-testid="history-more"
+              disabled={history.loading}
+              onClick={() => void history.loadMore()}
+            >
+              {history.loading ? t('history.loading') : t('history.more')}
+            </button>
+          )}
+          {history.error && items.length > 0 && <p className="receipt-image__note receipt-image__note--failed">{messageFor(history.error, f.locale)}</p>}
+        </div>
+        <section className="history__preview" aria-label={t('history.preview')}>
+          {selected ? (
+            <>
+              <div className="history__actions">
+                <button
+                  type="button"
+                  className="btn btn--primary"
+                  data-testid="reprint"
+                  data-receipt-no={selected.receiptNo}
+                  disabled={reprintBusy}
+                  onClick={() => void reprint()}
+                >
+                  {t('history.reprint')} <Kbd k="ctrl" />
+                  <Kbd k="p" />
+                </button>
+                {copyJob && (
+                  <span
+                    className={`job-state job-state--${copyJob.state}`}
+                    data-testid="reprint-status"
+                    data-state={copyJob.state}
+                    title={copyJob.error ? messageFor(copyJob.error, f.locale) : undefined}
+                  >
+                    {t('history.copyState', { state: t(`printQueue.state_${copyJob.state}`) })}
+                  </span>
+                )}
+              </div>
+              {copyJob?.state === 'failed' && copyJob.error && <p className="job__error">{messageFor(copyJob.error, f.locale)}</p>}
+              <div className="history__image">
+                <ReceiptImageView state={image} testId="history-preview" />
+              </div>
+            </>
+          ) : (
+            items.length > 0 && <p className="panel__empty">{t('history.pick')}</p>
+          )}
+        </section>
+      </div>
+      <p className="panel__hint">{t('history.hint')}</p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,133 @@
+// Receipts, the print queue, reprints, the drawer and the customer display at the till, in real Chromium,
+// with a virtual ESC/POS printer on a real TCP socket standing in for the printer on the counter.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerFile } from '../../main/app';
+import { openDatabase } from '../../main/db';
+import { createPrinterSim, startSimTcpServer, type PrinterSim } from '../../main/devices/printer-sim';
+import { openSettings } from '../../main/settings';
+import { ensureMainBuilt } from '../support/build';
+import { DEMO } from '../support/till';
+import { tempDir } from '../support/tmp';
+import { launchChromium } from './support/browser';
+import { startHostProcess, type HostProcess } from './support/host-process';
+
+let browser: Browser;
+const cleanups: Array<() => Promise<unknown> | unknown> = [];
+
+beforeAll(async () => {
+  ensureMainBuilt();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function tillWithNetworkPrinter(): Promise<{ page: Page; host: HostProcess; printer: PrinterSim }> {
+  const printer = createPrinterSim({ widthDots: 576 });
+  const server = await startSimTcpServer(printer);
+  const tmp = tempDir('nuqta-e2e-print-');
+  const db = openDatabase(ledgerFile(tmp.dir));
+  openSettings(db).update({ printer: { profile: 'generic-80', link: { kind: 'tcp', host: '127.0.0.1', port: server.port } } });
+  db.close();
+  const host = await startHostProcess(tmp.dir);
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('pageerror', (e) => console.error('page error:', e));
+  cleanups.push(() => tmp.cleanup(), () => server.close(), () => host.stop(), () => page.close());
+  await page.goto(host.url);
+  await page.waitForSelector('html[data-ready="1"]');
+  return { page, host, printer };
+}
+
+async function cashSale(page: Page, barcode: string) {
+  await page.getByTestId('scan-input').focus();
+  await page.keyboard.type(barcode, { delay: 40 });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('sale-line').count()).toBeGreaterThan(0);
+  await page.keyboard.press('F12');
+  await page.getByTestId('tender-panel').waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('receipt-preview').waitFor();
+  return (await page.getByTestId('receipt-no').textContent())!.match(/T01-\d{6}/)![0];
+}
+
+describe('receipts on the printer', () => {
+  it('a cash sale prints its receipt as an image, shows it on screen, and opens the drawer', async () => {
+    const { page, printer } = await tillWithNetworkPrinter();
+    await cashSale(page, DEMO.coffee.barcode);
+    await expect.poll(() => printer.receipts.length, { timeout: 10_000 }).toBe(1);
+    const printed = printer.receipts[0]!;
+    expect(printed.image.width).toBe(576);
+    expect(printed.image.height).toBeGreaterThan(400);
+    expect(printed.cut).not.toBeNull();
+    await expect.poll(() => printer.drawerKicks()).toBe(1);
+    const src = await page.getByTestId('receipt-image').getAttribute('src');
+    expect(src).toMatch(/^data:image\/png;base64,/);
+    expect(await page.getByTestId('printer-status').getAttribute('data-state')).toBe('ready');
+  });
+
+  it('paper out: the job fails visibly, the sale is safe, and a retry after new paper prints it', async () => {
+    const { page, printer } = await tillWithNetworkPrinter();
+    printer.setStatus({ paperOut: true, online: false });
+    const receiptNo = await cashSale(page, DEMO.milk.barcode);
+    await page.getByTestId('print-failed-banner').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('print-failed-banner').textContent()).toMatch(/[\u0600-\u06ff]/);
+    expect(printer.receipts).toHaveLength(0);
+    await page.keyboard.press('Enter'); // next sale; the failed job waits in the queue
+    await page.getByTestId('print-queue-open').click();
+    await page.getByTestId('print-queue').waitFor();
+    const job = page.locator(`[data-testid="print-job"][data-receipt-no="${receiptNo}"]`).first();
+    expect(await job.getAttribute('data-state')).toBe('failed');
+    printer.setStatus({ paperOut: false, online: true });
+    await job.getByTestId('print-job-retry').click();
+    await expect.poll(() => printer.receipts.length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator(`[data-testid="print-job"][data-receipt-no="${receiptNo}"]`).first().getAttribute('data-state')).toBe('printed');
+  });
+
+  it('reprints from the sale history as a copy', async () => {
+    const { page, printer } = await tillWithNetworkPrinter();
+    const receiptNo = await cashSale(page, DEMO.bread.barcode);
+    await expect.poll(() => printer.receipts.length, { timeout: 10_000 }).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('history-open').click();
+    await page.getByTestId('history-panel').waitFor();
+    await page.locator(`[data-testid="history-item"][data-receipt-no="${receiptNo}"]`).click();
+    expect(await page.getByTestId('history-preview').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await page.getByTestId('reprint').click();
+    await expect.poll(() => printer.receipts.length, { timeout: 10_000 }).toBe(2);
+    // The copy is not the original: its image differs (it carries the نسخة / COPY mark).
+    const [original, copy] = printer.receipts;
+    expect(Buffer.compare(Buffer.from(original!.image.toPng()), Buffer.from(copy!.image.toPng()))).not.toBe(0);
+  });
+
+  it('opens the drawer without a sale only with the manager PIN', async () => {
+    const { page, printer } = await tillWithNetworkPrinter();
+    await page.getByTestId('drawer-open').click();
+    await page.getByTestId('drawer-reason').fill('change for the next till');
+    await page.getByTestId('manager-pin-input').fill('1234');
+    await page.getByTestId('drawer-submit').click();
+    await expect.poll(() => page.getByTestId('drawer-outcome').getAttribute('data-outcome'), { timeout: 10_000 }).toBe('opened');
+    expect(printer.drawerKicks()).toBe(1);
+  });
+});
+
+describe('the customer display', () => {
+  it('follows the sale in Arabic on its own page and never takes input', async () => {
+    const { page, host } = await tillWithNetworkPrinter();
+    const display = await browser.newPage({ viewport: { width: 1024, height: 600 } });
+    cleanups.push(() => display.close());
+    await display.goto(`${host.url}&view=customer`);
+    await display.getByTestId('customer-display').waitFor();
+    await page.bringToFront();
+    await page.getByTestId('scan-input').focus();
+    await page.keyboard.type(DEMO.dates.barcode, { delay: 40 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => display.getByTestId('customer-line').count(), { timeout: 10_000 }).toBe(1);
+    expect(await display.getByTestId('customer-line').first().textContent()).toContain('تمر');
+    expect(await display.getByTestId('customer-total').textContent()).toContain('35.00');
+    expect(await display.locator('input, button, textarea, select').count()).toBe(0);
+  });
+});
