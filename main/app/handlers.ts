@@ -77,8 +77,7 @@ export function createHandlers({ host, simulated, settings, checkout, catalog, p
     listReceipts: ({ limit, beforeReceiptNo }) => checkout.receipts(limit, beforeReceiptNo),
     openDrawer: async ({ managerPin, reason }) => {
       manager.check(managerPin);
-      const result = await printing.openDrawerForManager(reason);
-      return { drawer: result.drawer };
+      return printing.openDrawerForManager(reason);
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   CompletedSale,
   DigitStyle,
   DrawerOutcome,
+  ErrorData,
   IntentSummary,
   Locale,
   PaymentProgress,
@@ -132,7 +133,7 @@ export const methods = {
   /** Opens the cash drawer without a sale. Manager only; journaled with the reason. */
   openDrawer: method(
     z.strictObject({ managerPin: ManagerPin, reason: z.string().min(1).max(200) }),
-    z.object({ drawer: DrawerOutcome }),
+    z.object({ drawer: DrawerOutcome, error: ErrorData.nullable() }),
   ),
 } as const;
 

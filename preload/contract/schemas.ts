@@ -265,6 +265,8 @@ export const PrintJob = z.object({
   error: ErrorData.nullable(),
   createdAt: z.string(),
   printedAt: z.string().nullable(),
+  /** Some of it may already be on paper: a retry prints it marked as a COPY. */
+  mayHavePrinted: z.boolean(),
 });
 export type PrintJob = z.infer<typeof PrintJob>;
 

@@ -67,6 +67,8 @@ export function DrawerDialog({ api, banner, onClose }: Props) {
       }
       setOutcome(answer.value.drawer);
       if (answer.value.drawer === 'opened') banner.clear();
+      // Why it did not open (paper out, printer offline…), in the printer's own words.
+      else if (answer.value.error) banner.error(answer.value.error);
     } finally {
       setBusy(false);
     }

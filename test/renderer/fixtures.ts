@@ -73,6 +73,7 @@ export const printJob = (over: Partial<PrintJob> = {}): PrintJob => ({
   copy: 'original',
   state: 'queued',
   attempts: 0,
+  mayHavePrinted: false,
   error: null,
   createdAt: '2025-11-27T10:02:00Z',
   printedAt: null,

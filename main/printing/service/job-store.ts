@@ -45,6 +45,7 @@ export function toPrintJob(row: JobRow): PrintJob {
     error: row.error ? (JSON.parse(row.error) as ErrorData) : null,
     createdAt: row.created_at,
     printedAt: row.printed_at,
+    mayHavePrinted: row.bytes_sent === 1,
   };
 }
 
