@@ -10,6 +10,7 @@ import { generateCatalogRows, openCatalog, writeSyntheticCatalog } from '../../m
 import { openDatabase } from '../../main/db';
 import { launchChromium } from '../e2e/support/browser';
 import { startHostProcess } from '../e2e/support/host-process';
+import { benchReceipt } from '../printing/bench-receipt';
 import { summarise } from './stats';
 
 const CATALOG_SIZE = 100_000;
@@ -192,6 +193,9 @@ async function main() {
   await durableCommit();
   log('card payments against the in-process terminal…');
   await cardPaymentOverhead();
+  log('receipt render + encode…');
+  figures.receipt40LinesArabic80mm = benchReceipt(50, { lines: 40, widthDots: 576 });
+  figures.receipt40LinesArabic58mm = benchReceipt(50, { lines: 40, widthDots: 384 });
   log('host start and scan-to-line in Chromium…');
   await hostStartAndScan(big.dir, big.barcodes);
   fs.rmSync(big.dir, { recursive: true, force: true });
