@@ -274,6 +274,8 @@ export function createCheckout(deps: CheckoutDeps) {
 
     /** Marks a card tender of the open sale reversed, inside the caller's transaction. */
     reverseCardTenderInTx(saleId: string, intentId: string, seq: number): boolean {
+      // A completed sale's payments are refunded, never reversed away under its receipt.
+      if (store.sale(saleId)?.status !== 'open') return false;
       return store.reverseCardTender(saleId, intentId, seq);
     },
 
@@ -318,7 +320,12 @@ export function createCheckout(deps: CheckoutDeps) {
     } catch (e) {
       reason = e instanceof Error ? e.message : String(e);
     }
-    write(() => journal.append('drawer.kicked', { saleId, cause: 'sale', outcome, ...(reason ? { reason } : {}) }));
+    try {
+      write(() => journal.append('drawer.kicked', { saleId, cause: 'sale', outcome, ...(reason ? { reason } : {}) }));
+    } catch (e) {
+      // The sale is already committed; a failed note about the drawer must not make it look failed.
+      console.error('could not journal the drawer outcome', e);
+    }
     return outcome;
   }
 }

@@ -40,13 +40,17 @@ export function runMigrations(
   }
   if (options.checkOnly) return { from, to: from };
   const target = options.upTo ?? known;
-  const pending = list.filter((m) => m.version > from && m.version <= target);
-  if (pending.length === 0) return { from, to: from };
-  db.transaction(() => {
+  if (!list.some((m) => m.version > from && m.version <= target)) return { from, to: from };
+  // Re-read the version under the write lock: another process (the CLI, a second start) may have just
+  // migrated the same file, and then there is nothing left to do.
+  return db.transaction(() => {
+    const current = schemaVersion(db);
+    if (current > known) throw new TillError('LEDGER_SCHEMA_NEWER', `database schema ${current}, this build knows up to ${known}`);
+    const pending = list.filter((m) => m.version > current && m.version <= target);
     for (const m of pending) {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }
+    return { from, to: pending.length ? pending[pending.length - 1]!.version : current };
   }).immediate();
-  return { from, to: pending[pending.length - 1]!.version };
 }

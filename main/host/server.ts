@@ -60,10 +60,16 @@ export async function startHost({ till, rendererDir, port = 0, secret = randomBy
     const offered = String(req.headers['sec-websocket-protocol'] ?? '')
       .split(',')
       .map((s) => s.trim());
+    let pathname = '';
+    try {
+      pathname = new URL(req.url ?? '/', origin).pathname;
+    } catch {
+      // An unparsable request line is simply not our socket.
+    }
     const authorised =
       allowedHosts.has(req.headers.host ?? '') &&
       allowedOrigins.has(req.headers.origin ?? '') &&
-      new URL(req.url ?? '/', origin).pathname === WS_PATH &&
+      pathname === WS_PATH &&
       offered.some((p) => p.startsWith(SECRET_PROTOCOL_PREFIX) && sameSecret(p.slice(SECRET_PROTOCOL_PREFIX.length), secret));
     if (!authorised) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');

@@ -31,6 +31,22 @@ export function contentSecurityPolicy(origin: string): string {
   ].join('; ');
 }
 
+/** Reads a file only if its real path (symlinks resolved) is still inside the served folder. */
+function readInside(root: string, file: string, done: (err: Error | null, body?: Buffer) => void): void {
+  try {
+    fs.realpath(file, (err, real) => {
+      if (err) return done(err);
+      fs.realpath(root, (rootErr, realRoot) => {
+        if (rootErr) return done(rootErr);
+        if (!real.startsWith(realRoot + path.sep)) return done(new Error('outside the renderer folder'));
+        fs.readFile(real, done);
+      });
+    });
+  } catch (e) {
+    done(e instanceof Error ? e : new Error(String(e)));
+  }
+}
+
 export function serveStatic(root: string, origin: string, req: IncomingMessage, res: ServerResponse): void {
   const headers = {
     'Content-Security-Policy': contentSecurityPolicy(origin),
@@ -52,11 +68,13 @@ export function serveStatic(root: string, origin: string, req: IncomingMessage, 
     return fail(400, 'bad request');
   }
   if (pathname === '/') pathname = '/index.html';
+  // A NUL or a backslash has no business in a path we serve (and a NUL makes fs throw): refuse them early.
+  if (pathname.includes('\0') || pathname.includes('\\')) return fail(404, 'not found');
   const file = path.resolve(root, `.${pathname}`);
   if (!file.startsWith(root + path.sep)) return fail(404, 'not found');
 
-  fs.readFile(file, (err, body) => {
-    if (err) return fail(404, 'not found');
+  readInside(root, file, (err, body) => {
+    if (err || !body) return fail(404, 'not found');
     res.writeHead(200, { ...headers, 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
     res.end(req.method === 'HEAD' ? undefined : body);
   });

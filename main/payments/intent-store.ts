@@ -37,6 +37,10 @@ export function toSummary(row: IntentRow): IntentSummary {
   };
 }
 
+/**
+ * The payment that holds its sale: in flight, in doubt, or being reversed. While one exists the sale can
+ * neither change nor complete (a sale completed mid-reversal would lose the reversed amount).
+ */
 export function createIntentStore(db: Db) {
   const q = {
     insert: db.prepare(
@@ -58,7 +62,7 @@ export function createIntentStore(db: Db) {
     ),
     pendingForSale: db.prepare<[string], IntentRow>(
       `SELECT * FROM payment_intents WHERE sale_id = ? AND kind = 'purchase'
-         AND state IN ('sending', 'awaiting', 'unknown') ORDER BY created_seq DESC LIMIT 1`,
+         AND state IN ('sending', 'awaiting', 'unknown', 'reversing') ORDER BY created_seq DESC LIMIT 1`,
     ),
     last: db.prepare<[], IntentRow>('SELECT * FROM payment_intents ORDER BY created_seq DESC LIMIT 1'),
     refundedOf: db.prepare<[string], { total: number }>(

@@ -67,6 +67,7 @@ export function createPayments(deps: PaymentsDeps) {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
   const delays = deps.recoveryDelaysMs ?? DEFAULT_RECOVERY_DELAYS;
+  const log = deps.log ?? console;
   const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
 
   const inFlight = new Map<string, AbortController>();
@@ -153,14 +154,22 @@ export function createPayments(deps: PaymentsDeps) {
   };
 
   // ---- applying what the terminal said -------------------------------------------------------------
+  // Every apply step re-reads the intent inside its transaction and acts only from the states that are
+  // still waiting for an answer. A late or repeated answer (a second inquiry, a background one racing a
+  // manager's resolution) can therefore never undo a settled payment or attach it twice.
 
   type Applied = { row: IntentRow; completed: CompletedSale | null };
+
+  /** States in which the terminal's answer is still awaited. */
+  const AWAITING: readonly IntentState[] = ['sending', 'awaiting', 'unknown'];
+  /** States a released payment is in: an approval found afterwards belongs to no sale. */
+  const RELEASED: readonly IntentState[] = ['declined', 'not_found'];
 
   /** After a refused or vanished reversal the payment is what it was: still a tender, or an orphan to list. */
   const reversalRefusedInTx = (original: IntentRow, byIntentId: string) => {
     if (original.state !== 'reversing') return;
     const sale = original.sale_id ? checkout.saleById(original.sale_id) : undefined;
-    const stillTender = sale?.status === 'open' && sale.tenders.some((t) => t.intentId === original.id);
+    const stillTender = sale?.tenders.some((t) => t.intentId === original.id) ?? false;
     transition(original, stillTender ? 'approved' : 'orphaned', 'payment.reversal_refused', { byIntentId });
   };
 
@@ -168,7 +177,14 @@ export function createPayments(deps: PaymentsDeps) {
     let orphan = false;
     const done = write(() => {
       const fresh = intent(row.id);
-      if (fresh.state === 'approved' || fresh.state === 'reversed' || fresh.state === 'orphaned') return null; // already applied
+      if (RELEASED.includes(fresh.state) && fresh.kind === 'purchase') {
+        // The till had let this payment go (declined, not found, or a manager's "not paid"), yet the
+        // terminal approved it: it belongs to no sale. Reverse or list it; never attach it now.
+        orphan = true;
+        transition(fresh, 'orphaned', 'payment.late_approval', { amountHalalas: approvedAmount, rrn: card.rrn, authCode: card.authCode }, { card });
+        return null;
+      }
+      if (!AWAITING.includes(fresh.state)) return null; // already settled: a repeated answer changes nothing
       const entry = transition(fresh, 'approved', `${fresh.kind}.approved`, {
         amountHalalas: approvedAmount,
         rrn: card.rrn,
@@ -179,6 +195,7 @@ export function createPayments(deps: PaymentsDeps) {
       }, { card, reason: null });
       if (fresh.kind === 'reversal') {
         const original = intent(fresh.original_id!);
+        if (original.state !== 'reversing') return null;
         const reversed = transition(original, 'reversed', 'payment.reversed', { byIntentId: fresh.id });
         if (original.sale_id) checkout.reverseCardTenderInTx(original.sale_id, original.id, reversed.seq);
         return null;
@@ -194,88 +211,112 @@ export function createPayments(deps: PaymentsDeps) {
       }
       return attached.receipt ? { receipt: attached.receipt, changeHalalas: 0, drawer: 'not_needed' as const, next: attached.next! } : null;
     });
-    if (orphan) void reverseOrphan(intent(row.id));
+    if (orphan) reverseOrphan(intent(row.id)).catch((e: unknown) => log.warn('reversing an orphaned approval failed', e));
     if (done) checkout.afterCompleted(done);
     return { row: intent(row.id), completed: done };
   };
 
-  const applyOutcome = (row: IntentRow, outcome: TerminalOutcome): Applied => {
-    if (outcome.kind === 'approved') return applyApproved(row, outcome.record.amountHalalas, cardDetailsOf(outcome.record));
-    if (outcome.kind === 'declined') {
-      write(() => {
-        const fresh = intent(row.id);
-        if (fresh.kind === 'reversal') {
-          // The terminal refused to reverse: the approval stands and a person must deal with it.
-          transition(fresh, 'declined', 'reversal.declined', { responseCode: outcome.responseCode, reason: outcome.reason }, { reason: outcome.reason });
-          reversalRefusedInTx(intent(fresh.original_id!), fresh.id);
-          return;
-        }
-        transition(fresh, 'declined', `${fresh.kind}.declined`, { responseCode: outcome.responseCode, reason: outcome.reason }, {
-          reason: outcome.reason,
-        });
-      });
-      return { row: intent(row.id), completed: null };
-    }
+  const applyDeclined = (row: IntentRow, outcome: Extract<TerminalOutcome, { kind: 'declined' }>) => {
     write(() => {
       const fresh = intent(row.id);
-      transition(fresh, 'unknown', `${fresh.kind}.unknown`, { why: outcome.why, detail: outcome.detail }, { reason: unknownReason(outcome.why) });
+      if (!AWAITING.includes(fresh.state)) return;
+      if (fresh.kind === 'reversal') {
+        // The terminal refused to reverse: the approval stands and a person must deal with it.
+        transition(fresh, 'declined', 'reversal.declined', { responseCode: outcome.responseCode, reason: outcome.reason }, { reason: outcome.reason });
+        reversalRefusedInTx(intent(fresh.original_id!), fresh.id);
+        return;
+      }
+      transition(fresh, 'declined', `${fresh.kind}.declined`, { responseCode: outcome.responseCode, reason: outcome.reason }, {
+        reason: outcome.reason,
+      });
     });
+  };
+
+  const applyOutcome = (row: IntentRow, outcome: TerminalOutcome): Applied => {
+    if (outcome.kind === 'approved') return applyApproved(row, outcome.record.amountHalalas, cardDetailsOf(outcome.record));
+    if (outcome.kind === 'declined') applyDeclined(row, outcome);
+    else markUnknown(row, outcome.why, outcome.detail);
     return { row: intent(row.id), completed: null };
   };
+
+  /** No answer (yet): only a payment still waiting becomes unknown; a settled one stays as it is. */
+  const markUnknown = (row: IntentRow, why: string, detail: string) =>
+    write(() => {
+      const fresh = intent(row.id);
+      if (fresh.state !== 'sending' && fresh.state !== 'awaiting') return;
+      transition(fresh, 'unknown', `${fresh.kind}.unknown`, { why, detail }, { reason: unknownReason(why) });
+    });
 
   const applyInquiry = (row: IntentRow, answer: InquiryOutcome): Applied => {
     if (answer.kind === 'found') return applyOutcome(row, answer.outcome);
     if (answer.kind === 'not_found') {
       write(() => {
         const fresh = intent(row.id);
-        if (fresh.kind === 'reversal') {
-          transition(fresh, 'not_found', 'reversal.not_found', {}, { reason: NOT_FOUND_REASON });
-          reversalRefusedInTx(intent(fresh.original_id!), fresh.id);
-          return;
-        }
+        if (!AWAITING.includes(fresh.state)) return;
         transition(fresh, 'not_found', `${fresh.kind}.not_found`, {}, { reason: NOT_FOUND_REASON });
+        if (fresh.kind === 'reversal') reversalRefusedInTx(intent(fresh.original_id!), fresh.id);
       });
       return { row: intent(row.id), completed: null };
     }
-    write(() => {
-      const fresh = intent(row.id);
-      if (fresh.state !== 'unknown') {
-        transition(fresh, 'unknown', `${fresh.kind}.unknown`, { why: 'unreachable', detail: answer.detail }, { reason: unknownReason('unreachable') });
-      }
-    });
+    markUnknown(row, 'unreachable', answer.detail);
     return { row: intent(row.id), completed: null };
   };
 
   // ---- recovery --------------------------------------------------------------------------------------
 
+  /** Inquiries under way, per intent: a second request for the same one joins the first. */
+  const inquiring = new Map<string, Promise<Applied>>();
+
   /** Asks the terminal once about an unsettled intent and applies the answer. */
-  const inquireOnce = async (row: IntentRow): Promise<Applied> => {
-    progress(row, 'recovering');
-    let answer: InquiryOutcome;
-    try {
-      answer = await connector().inquire(row.reference, { onStage: (stage) => progress(row, stage) });
-    } catch (e) {
-      answer = { kind: 'unreachable', detail: e instanceof Error ? e.message : String(e) };
-    }
-    faultPoint('recovery.after-answer');
-    const applied = applyInquiry(row, answer);
-    announce();
-    progress(applied.row, null);
-    return applied;
+  const inquireOnce = (row: IntentRow): Promise<Applied> => {
+    const running = inquiring.get(row.id);
+    if (running) return running;
+    const job = (async () => {
+      progress(row, 'recovering');
+      let answer: InquiryOutcome;
+      if (row.connector !== connector().protocol) {
+        // Only the kind of device that took the payment can say what happened to it.
+        answer = { kind: 'unreachable', detail: `made through ${row.connector}, the till now uses ${connector().protocol}` };
+      } else {
+        try {
+          answer = await connector().inquire(row.reference, { onStage: (stage) => progress(row, stage) });
+        } catch (e) {
+          answer = { kind: 'unreachable', detail: e instanceof Error ? e.message : String(e) };
+        }
+      }
+      faultPoint('recovery.after-answer');
+      const applied = applyInquiry(row, answer);
+      announce();
+      progress(applied.row, null);
+      return applied;
+    })().finally(() => inquiring.delete(row.id));
+    inquiring.set(row.id, job);
+    return job;
   };
 
-  /** Keeps asking in the background, with growing pauses, until the terminal answers for this intent. */
+  /** A payment, or the reversal standing for it, is being asked about right now. */
+  const beingAsked = (row: IntentRow) =>
+    inquiring.has(row.id) || intents.unsettled().some((r) => r.original_id === row.id && inquiring.has(r.id));
+
+  /**
+   * Keeps asking in the background, with growing pauses, until the terminal answers. Always keyed by the
+   * payment itself (a reversal is asked about through its original), so one payment has one loop.
+   */
   const scheduleRecovery = (id: string, attempt = 0) => {
     if (closed || backgroundTimers.has(id)) return;
     const delay = delays[Math.min(attempt, delays.length - 1)]!;
-    const timer = setTimeout(async () => {
+    const timer = setTimeout(() => {
       backgroundTimers.delete(id);
       const row = intents.get(id);
       if (!row || closed || inFlight.has(id) || !['sending', 'awaiting', 'unknown', 'reversing'].includes(row.state)) return;
       const target = row.state === 'reversing' ? latestReversalOf(row) : row;
       if (!target) return;
-      const applied = await inquireOnce(target);
-      if (applied.row.state === 'unknown' || applied.row.state === 'reversing') scheduleRecovery(id, attempt + 1);
+      inquireOnce(target)
+        .then(() => {
+          const after = intent(id).state;
+          if (after === 'unknown' || after === 'reversing') scheduleRecovery(id, attempt + 1);
+        })
+        .catch((e: unknown) => log.warn('background payment inquiry failed', e));
     }, delay);
     timer.unref();
     backgroundTimers.set(id, timer);
@@ -310,7 +351,7 @@ export function createPayments(deps: PaymentsDeps) {
     if (outcome.kind === 'unknown') {
       // Ask straight away: a cancel that raced an approval, or an answer that got lost, is usually known now.
       applied = await inquireOnce(intent(row.id));
-      if (applied.row.state === 'unknown') scheduleRecovery(row.id);
+      if (applied.row.state === 'unknown') scheduleRecovery(row.kind === 'reversal' ? row.original_id! : row.id);
     }
     progress(applied.row, null);
     return applied;
@@ -326,17 +367,18 @@ export function createPayments(deps: PaymentsDeps) {
     await startReversal(orphan);
   };
 
-  const startReversal = async (original: IntentRow): Promise<IntentRow> => {
+  /** Reverses an approved payment; `authorisation` is journaled in the same transaction as the intent. */
+  const startReversal = async (original: IntentRow, authorisation?: Record<string, unknown>): Promise<IntentRow> => {
     const reversal = write(() => {
+      if (authorisation) journal.append('manager.authorised', authorisation);
       const row = createIntent('reversal', original.amount_halalas, null, original.id);
       transition(intent(original.id), 'reversing', 'payment.reversing', { byIntentId: row.id });
       return row;
     });
     announce();
-    const applied = await send(reversal, (signal, onStage) =>
+    await send(reversal, (signal, onStage) =>
       connector().reverse({ reference: reversal.reference, originalReference: original.reference }, { signal, onStage }),
     );
-    if (applied.row.state === 'unknown') scheduleRecovery(original.id);
     announce();
     return intent(original.id);
   };
@@ -357,7 +399,7 @@ export function createPayments(deps: PaymentsDeps) {
     async recoverAll(): Promise<void> {
       if (!deps.connector) return;
       const open = intents.unsettled();
-      if (open.length === 0) return;
+      if (open.length === 0 && !intents.needsAttention().some((r) => r.state === 'orphaned')) return;
       recovering = true;
       deps.emitTerminal(status());
       try {
@@ -421,32 +463,35 @@ export function createPayments(deps: PaymentsDeps) {
     resolvePayment(input: { intentId: string; outcome: 'approved' | 'declined'; rrn?: string; authCode?: string; managerPin: string }): IntentSummary {
       deps.manager.check(input.managerPin);
       const row = intent(input.intentId);
-      if (row.kind !== 'purchase' || !['sending', 'awaiting', 'unknown'].includes(row.state) || inFlight.has(row.id)) {
+      if (row.kind !== 'purchase' || !AWAITING.includes(row.state) || inFlight.has(row.id)) {
         throw new TillError('INTENT_NOT_RESOLVABLE', `${row.kind} ${row.state}`);
       }
+      // The terminal is being asked right now: its answer, not a person's, settles it.
+      if (beingAsked(row)) throw new TillError('PAYMENTS_RECOVERING', row.id);
       if (input.outcome === 'approved' && (!input.rrn || !input.authCode)) throw new TillError('EVIDENCE_REQUIRED');
       const timer = backgroundTimers.get(row.id);
       if (timer) clearTimeout(timer);
       backgroundTimers.delete(row.id);
-      write(() =>
+      // The resolution and its effect are one transaction: a crash cannot leave one without the other.
+      write(() => {
         journal.append('payment.resolved_by_manager', {
           intentId: row.id,
           reference: row.reference,
           outcome: input.outcome,
           rrn: input.rrn ?? null,
           authCode: input.authCode ?? null,
-        }),
-      );
-      if (input.outcome === 'approved') {
-        applyApproved(row, row.amount_halalas, cardDetailsFromEvidence(input.rrn!, input.authCode!, now().toISOString()));
-      } else {
-        applyOutcome(row, {
-          kind: 'declined',
-          record: null,
-          responseCode: 'MANAGER',
-          reason: { en: 'Recorded as not paid by the manager', ar: 'سجّلها المدير كغير مدفوعة' },
         });
-      }
+        if (input.outcome === 'approved') {
+          applyApproved(row, row.amount_halalas, cardDetailsFromEvidence(input.rrn!, input.authCode!, now().toISOString()));
+        } else {
+          applyDeclined(row, {
+            kind: 'declined',
+            record: null,
+            responseCode: 'MANAGER',
+            reason: { en: 'Recorded as not paid by the manager', ar: 'سجّلها المدير كغير مدفوعة' },
+          });
+        }
+      });
       announce();
       return toSummary(intent(row.id));
     },
@@ -460,8 +505,7 @@ export function createPayments(deps: PaymentsDeps) {
       }
       assertNothingInDoubt();
       if (intents.last()?.id !== row.id) throw new TillError('REVERSAL_NOT_LAST', row.id);
-      write(() => journal.append('manager.authorised', { action: 'reverseCardPayment', intentId }));
-      const after = await startReversal(row);
+      const after = await startReversal(row, { action: 'reverseCardPayment', intentId });
       return toSummary(after);
     },
 
@@ -519,8 +563,14 @@ export function createPayments(deps: PaymentsDeps) {
 
     async settleTerminal(managerPin: string): Promise<SettlementSummary> {
       deps.manager.check(managerPin);
+      // Settlement may clear the terminal's "last transaction", which an inquiry about a payment in doubt
+      // relies on: settle only when nothing is in doubt.
+      assertNothingInDoubt();
       const result = await connector().settle();
-      if ('kind' in result) throw new TillError('TERMINAL_UNREACHABLE', result.detail);
+      if ('kind' in result) {
+        write(() => journal.append('terminal.settlement_unknown', { detail: result.detail }));
+        throw new TillError('TERMINAL_UNREACHABLE', result.detail);
+      }
       write(() => journal.append('terminal.settled', { ...result }));
       return { inBalance: result.inBalance, responseCode: result.responseCode, at: result.at, schemes: result.schemes };
     },

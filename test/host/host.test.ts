@@ -128,3 +128,17 @@ describe('the contract socket', () => {
     again.close();
   });
 });
+
+describe('hostile paths', () => {
+  it('a NUL, a backslash or a broken escape in the path is a 404, and the host keeps serving', async () => {
+    expect((await get('/%00')).status).toBe(404);
+    expect((await get('/..%5c..%5cetc%5cpasswd')).status).toBe(404);
+    expect((await get('/%E0%A4%A')).status).toBe(400);
+    expect((await get('/')).status).toBe(200);
+  });
+
+  it('a symlink out of the renderer folder is not followed', async () => {
+    fs.symlinkSync(path.join(web.dir, '..', 'outside-secret.txt'), path.join(web.dir, 'link.txt'));
+    expect((await get('/link.txt')).status).toBe(404);
+  });
+});

@@ -1,0 +1,195 @@
+// Races the real terminal can produce but not on cue: a scripted connector whose every answer the test
+// releases by hand, over the real payment service, checkout and a real SQLite ledger. (Found by review;
+// each test below failed before the fix it guards.)
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createManagerAuth } from '../../main/auth';
+import { openCatalog, seedCatalogIfEmpty } from '../../main/catalog';
+import { createCheckout } from '../../main/checkout';
+import { openDatabase, type Db } from '../../main/db';
+import { createJournal, verifyJournal } from '../../main/ledger';
+import { createIntentStore, createPayments, toSummary } from '../../main/payments';
+import type { InquiryOutcome, PaymentConnector, TerminalOutcome, TerminalRecord } from '../../main/payments/connector';
+import { demoCatalogCsv } from '../../main/app/paths';
+import { DEMO_SETTINGS, openSettings } from '../../main/settings';
+import { DEMO } from '../support/till';
+import { tempDir } from '../support/tmp';
+
+type Deferred<T> = { promise: Promise<T>; resolve(v: T): void };
+const deferred = <T>(): Deferred<T> => {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+};
+const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+
+const approval = (reference: string, amountHalalas: number): TerminalRecord => ({
+  reference,
+  responseCode: '000',
+  approved: true,
+  amountHalalas,
+  scheme: 'MADA',
+  schemeLabel: 'mada',
+  wallet: null,
+  verification: 'pin',
+  entryMode: 'chip',
+  maskedPan: '440647******1234',
+  authCode: 'A1B2C3',
+  rrn: '123456789012',
+  stan: '1',
+  tid: 't',
+  mid: 'm',
+  at: new Date().toISOString(),
+  texts: { en: '', ar: '' },
+});
+
+function scriptedTerminal() {
+  const queues = { purchase: [] as Deferred<TerminalOutcome>[], reverse: [] as Deferred<TerminalOutcome>[], inquire: [] as Deferred<InquiryOutcome>[] };
+  const calls: string[] = [];
+  const next = <K extends keyof typeof queues>(m: K) => {
+    calls.push(m);
+    const d = deferred<never>();
+    (queues[m] as Deferred<never>[]).push(d);
+    return d.promise;
+  };
+  const connector: PaymentConnector = {
+    protocol: 'mada-ecr',
+    purchase: () => next('purchase'),
+    refund: () => next('purchase'),
+    reverse: () => next('reverse'),
+    inquire: () => next('inquire'),
+    settle: async () => ({ kind: 'unknown', detail: 'n/a' }),
+    health: async () => ({ state: 'connected' }),
+    close: async () => {},
+  };
+  return { connector, calls, answer: <K extends keyof typeof queues>(m: K) => queues[m].shift()! };
+}
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function till(connector: PaymentConnector) {
+  const tmp = tempDir('nuqta-race-');
+  const db: Db = openDatabase(path.join(tmp.dir, 'till.db'));
+  cleanups.push(() => tmp.cleanup(), () => db.close());
+  const settings = openSettings(db, { ...DEMO_SETTINGS, printer: null });
+  seedCatalogIfEmpty(db, demoCatalogCsv());
+  const catalog = openCatalog(db);
+  const journal = createJournal(db, 'T01');
+  const intents = createIntentStore(db);
+  const checkout = createCheckout({
+    db,
+    journal,
+    settings: settings.get,
+    products: { byBarcode: catalog.findByBarcode, byId: catalog.getById },
+    printer: null,
+    onSaleChanged: () => undefined,
+    pendingPayment: (saleId) => {
+      const row = intents.pendingForSale(saleId);
+      return row ? toSummary(row) : null;
+    },
+  });
+  const payments = createPayments({
+    db,
+    journal,
+    tillId: () => 'T01',
+    checkout,
+    intents,
+    connector,
+    terminalInfo: { protocol: 'mada-ecr', transport: 'scripted' },
+    manager: createManagerAuth(() => settings.get().managerPin),
+    emitProgress: () => undefined,
+    emitTerminal: () => undefined,
+    recoveryDelaysMs: [60_000],
+  });
+  cleanups.push(() => void payments.close());
+  return { db, checkout, payments, intents };
+}
+
+describe('late and repeated answers never undo a settled payment', () => {
+  it('a second inquiry answering "busy" after the first found the approval changes nothing, and nothing is reversed', async () => {
+    const term = scriptedTerminal();
+    const t = till(term.connector);
+    const sale = t.checkout.scanBarcode(DEMO.milk.barcode);
+    const paying = t.payments.payCard(sale.dueHalalas);
+    await tick();
+    term.answer('purchase').resolve({ kind: 'unknown', why: 'timeout', detail: 'no answer' });
+    await tick();
+    const row = t.intents.last()!;
+    const manual = t.payments.recoverPayment(row.id); // the cashier asks again meanwhile: it joins the first
+    await tick();
+    term.answer('inquire').resolve({ kind: 'found', outcome: { kind: 'approved', record: approval(row.reference, sale.dueHalalas) } });
+    expect((await paying).outcome).toBe('approved');
+    await manual;
+    expect(t.intents.get(row.id)!.state).toBe('approved');
+    // Any later answer, even a lost line, leaves it approved.
+    const again = t.payments.recoverPayment(row.id);
+    expect((await again).state).toBe('approved');
+    expect(term.calls.filter((c) => c === 'reverse')).toEqual([]);
+    expect(verifyJournal(t.db)).toMatchObject({ ok: true });
+  });
+
+  it('a manager cannot resolve while the terminal is being asked, and an answer after a resolution cannot flip it', async () => {
+    const term = scriptedTerminal();
+    const t = till(term.connector);
+    const sale = t.checkout.scanBarcode(DEMO.bread.barcode);
+    const paying = t.payments.payCard(sale.dueHalalas);
+    await tick();
+    term.answer('purchase').resolve({ kind: 'unknown', why: 'disconnected', detail: 'cable' });
+    await tick();
+    const row = t.intents.last()!;
+    expect(() => t.payments.resolvePayment({ intentId: row.id, outcome: 'approved', rrn: '123456789012', authCode: 'ABC123', managerPin: '1234' })).toThrowError(
+      expect.objectContaining({ code: 'PAYMENTS_RECOVERING' }),
+    );
+    term.answer('inquire').resolve({ kind: 'unreachable', detail: 'still offline' });
+    expect((await paying).outcome).toBe('unknown');
+    const resolved = t.payments.resolvePayment({ intentId: row.id, outcome: 'approved', rrn: '123456789012', authCode: 'ABC123', managerPin: '1234' });
+    expect(resolved.state).toBe('approved');
+    // The terminal comes back and answers "unreachable" to a stray inquiry: nothing moves.
+    const late = t.payments.recoverPayment(row.id);
+    expect((await late).state).toBe('approved');
+    expect(term.calls.filter((c) => c === 'reverse')).toEqual([]);
+  });
+
+  it('an approval found for a payment the manager recorded as not paid is an orphan, never a second tender', async () => {
+    const term = scriptedTerminal();
+    const t = till(term.connector);
+    const sale = t.checkout.scanBarcode(DEMO.coffee.barcode);
+    const paying = t.payments.payCard(sale.dueHalalas);
+    await tick();
+    term.answer('purchase').resolve({ kind: 'unknown', why: 'timeout', detail: '' });
+    await tick();
+    term.answer('inquire').resolve({ kind: 'unreachable', detail: 'offline' });
+    await paying;
+    const row = t.intents.last()!;
+    t.payments.resolvePayment({ intentId: row.id, outcome: 'declined', managerPin: '1234' });
+    const later = t.payments.recoverPayment(row.id);
+    expect((await later).state).toBe('declined'); // released payments are not asked about again
+    expect(t.checkout.announce().tenders).toEqual([]);
+  });
+});
+
+describe('a sale being reversed is held', () => {
+  it('cash cannot complete a sale while its card payment is being reversed', async () => {
+    const term = scriptedTerminal();
+    const t = till(term.connector);
+    t.checkout.scanBarcode(DEMO.dates.barcode);
+    t.checkout.scanBarcode(DEMO.coffee.barcode);
+    const card = t.payments.payCard(4000);
+    await tick();
+    const row = t.intents.last()!;
+    term.answer('purchase').resolve({ kind: 'approved', record: approval(row.reference, 4000) });
+    expect((await card).outcome).toBe('approved');
+    const reversing = t.payments.reverseCardPayment(row.id, '1234');
+    await tick();
+    expect(t.checkout.announce().payment?.state).toBe('reversing');
+    await expect(t.checkout.tenderCash(100_000)).rejects.toMatchObject({ code: 'PAYMENT_PENDING' });
+    term.answer('reverse').resolve({ kind: 'approved', record: approval(t.intents.last()!.reference, 4000) });
+    expect((await reversing).state).toBe('reversed');
+    const sale = t.checkout.announce();
+    expect(sale).toMatchObject({ status: 'open', tenders: [], payment: null });
+    expect(sale.dueHalalas).toBe(sale.totals.totalHalalas);
+  });
+});
