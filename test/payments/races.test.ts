@@ -44,25 +44,36 @@ const approval = (reference: string, amountHalalas: number): TerminalRecord => (
 });
 
 function scriptedTerminal() {
-  const queues = { purchase: [] as Deferred<TerminalOutcome>[], reverse: [] as Deferred<TerminalOutcome>[], inquire: [] as Deferred<InquiryOutcome>[] };
+  const outcomes = { purchase: [] as Deferred<TerminalOutcome>[], reverse: [] as Deferred<TerminalOutcome>[] };
+  const inquiries: Deferred<InquiryOutcome>[] = [];
   const calls: string[] = [];
-  const next = <K extends keyof typeof queues>(m: K) => {
+  const outcome = (m: 'purchase' | 'reverse') => {
     calls.push(m);
-    const d = deferred<never>();
-    (queues[m] as Deferred<never>[]).push(d);
+    const d = deferred<TerminalOutcome>();
+    outcomes[m].push(d);
     return d.promise;
   };
   const connector: PaymentConnector = {
     protocol: 'mada-ecr',
-    purchase: () => next('purchase'),
-    refund: () => next('purchase'),
-    reverse: () => next('reverse'),
-    inquire: () => next('inquire'),
+    purchase: () => outcome('purchase'),
+    refund: () => outcome('purchase'),
+    reverse: () => outcome('reverse'),
+    inquire: () => {
+      calls.push('inquire');
+      const d = deferred<InquiryOutcome>();
+      inquiries.push(d);
+      return d.promise;
+    },
     settle: async () => ({ kind: 'unknown', detail: 'n/a' }),
     health: async () => ({ state: 'connected' }),
     close: async () => {},
   };
-  return { connector, calls, answer: <K extends keyof typeof queues>(m: K) => queues[m].shift()! };
+  return {
+    connector,
+    calls,
+    answer: (m: 'purchase' | 'reverse') => outcomes[m].shift()!,
+    answerInquiry: () => inquiries.shift()!,
+  };
 }
 
 const cleanups: Array<() => void> = [];
@@ -120,7 +131,7 @@ describe('late and repeated answers never undo a settled payment', () => {
     const row = t.intents.last()!;
     const manual = t.payments.recoverPayment(row.id); // the cashier asks again meanwhile: it joins the first
     await tick();
-    term.answer('inquire').resolve({ kind: 'found', outcome: { kind: 'approved', record: approval(row.reference, sale.dueHalalas) } });
+    term.answerInquiry().resolve({ kind: 'found', outcome: { kind: 'approved', record: approval(row.reference, sale.dueHalalas) } });
     expect((await paying).outcome).toBe('approved');
     await manual;
     expect(t.intents.get(row.id)!.state).toBe('approved');
@@ -143,7 +154,7 @@ describe('late and repeated answers never undo a settled payment', () => {
     expect(() => t.payments.resolvePayment({ intentId: row.id, outcome: 'approved', rrn: '123456789012', authCode: 'ABC123', managerPin: '1234' })).toThrowError(
       expect.objectContaining({ code: 'PAYMENTS_RECOVERING' }),
     );
-    term.answer('inquire').resolve({ kind: 'unreachable', detail: 'still offline' });
+    term.answerInquiry().resolve({ kind: 'unreachable', detail: 'still offline' });
     expect((await paying).outcome).toBe('unknown');
     const resolved = t.payments.resolvePayment({ intentId: row.id, outcome: 'approved', rrn: '123456789012', authCode: 'ABC123', managerPin: '1234' });
     expect(resolved.state).toBe('approved');
@@ -161,7 +172,7 @@ describe('late and repeated answers never undo a settled payment', () => {
     await tick();
     term.answer('purchase').resolve({ kind: 'unknown', why: 'timeout', detail: '' });
     await tick();
-    term.answer('inquire').resolve({ kind: 'unreachable', detail: 'offline' });
+    term.answerInquiry().resolve({ kind: 'unreachable', detail: 'offline' });
     await paying;
     const row = t.intents.last()!;
     t.payments.resolvePayment({ intentId: row.id, outcome: 'declined', managerPin: '1234' });
