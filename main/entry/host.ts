@@ -29,10 +29,10 @@ async function main(): Promise<void> {
 
   const readyMs = Math.round(performance.now() - started);
   process.stdout.write(
-    `${JSON.stringify({ event: 'ready', url: host.url, customerDisplayUrl: `${host.url}&view=customer`, origin: host.origin, dataDir, readyMs, pid: process.pid })}\n`,
+    `${JSON.stringify({ event: 'ready', url: host.url, customerDisplayUrl: host.customerDisplayUrl, origin: host.origin, dataDir, readyMs, pid: process.pid })}\n`,
   );
   process.stdout.write(`Nuqta POS browser host ready in ${readyMs} ms — open ${host.url}\n`);
-  process.stdout.write(`Customer display (second screen): ${host.url}&view=customer\n`);
+  process.stdout.write(`Customer display (second screen, read-only): ${host.customerDisplayUrl}\n`);
 
   let stopping = false;
   const stop = async () => {

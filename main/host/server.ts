@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CallFrame, SECRET_PROTOCOL_PREFIX, WS_PATH, type ServerFrame } from '../../preload/contract';
 import type { RunningTill } from '../app';
 import { errorData } from '../errors';
+import { customerDisplayMayCall } from '../ipc';
 import { serveStatic } from './static';
 
 export interface HostOptions {
@@ -20,6 +21,8 @@ export interface HostOptions {
 
 export interface RunningHost {
   url: string;
+  /** The customer-facing display's address: its own secret, which opens only read-only methods. */
+  customerDisplayUrl: string;
   origin: string;
   secret: string;
   port: number;
@@ -29,12 +32,23 @@ export interface RunningHost {
 const MAX_FRAME_BYTES = 64 * 1024;
 
 export async function startHost({ till, rendererDir, port = 0, secret = randomBytes(32).toString('hex') }: HostOptions): Promise<RunningHost> {
+  // A second secret for the customer display: a page on the customer's screen must not be able to sell.
+  const customerSecret = randomBytes(32).toString('hex');
+  const roleOf = (offered: readonly string[]): 'till' | 'customer' | null => {
+    for (const p of offered) {
+      if (!p.startsWith(SECRET_PROTOCOL_PREFIX)) continue;
+      const value = p.slice(SECRET_PROTOCOL_PREFIX.length);
+      if (sameSecret(value, secret)) return 'till';
+      if (sameSecret(value, customerSecret)) return 'customer';
+    }
+    return null;
+  };
   const server = http.createServer();
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_FRAME_BYTES,
     handleProtocols: (offered) => {
-      for (const p of offered) if (p.startsWith(SECRET_PROTOCOL_PREFIX) && sameSecret(p.slice(SECRET_PROTOCOL_PREFIX.length), secret)) return p;
+      for (const p of offered) if (roleOf([p])) return p;
       return false;
     },
   });
@@ -69,17 +83,18 @@ export async function startHost({ till, rendererDir, port = 0, secret = randomBy
     const authorised =
       allowedHosts.has(req.headers.host ?? '') &&
       allowedOrigins.has(req.headers.origin ?? '') &&
-      pathname === WS_PATH &&
-      offered.some((p) => p.startsWith(SECRET_PROTOCOL_PREFIX) && sameSecret(p.slice(SECRET_PROTOCOL_PREFIX.length), secret));
-    if (!authorised) {
+      pathname === WS_PATH;
+    const role = authorised ? roleOf(offered) : null;
+    if (!role) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveClient(ws, till));
+    sockets.handleUpgrade(req, socket, head, (ws) => serveClient(ws, till, role));
   });
 
   return {
     url: `${origin}/#secret=${secret}`,
+    customerDisplayUrl: `${origin}/#secret=${customerSecret}&view=customer`,
     origin,
     secret,
     port: actualPort,
@@ -97,7 +112,7 @@ function sameSecret(offered: string, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function serveClient(ws: WebSocket, till: RunningTill): void {
+function serveClient(ws: WebSocket, till: RunningTill, role: 'till' | 'customer'): void {
   const send = (frame: ServerFrame) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
@@ -113,7 +128,10 @@ function serveClient(ws: WebSocket, till: RunningTill): void {
       ws.close(1003, 'malformed frame');
       return;
     }
-    const result = await till.dispatch(frame.method, frame.input).catch(() => ({ ok: false as const, error: errorData('INTERNAL') }));
+    const result =
+      role === 'customer' && !customerDisplayMayCall(frame.method)
+        ? { ok: false as const, error: errorData('FORBIDDEN_SENDER') }
+        : await till.dispatch(frame.method, frame.input).catch(() => ({ ok: false as const, error: errorData('INTERNAL') }));
     send({ kind: 'reply', id: frame.id, result });
   });
 }

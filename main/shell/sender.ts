@@ -6,16 +6,9 @@ import type { MethodName } from '../../preload/contract';
 import type { InvokeEventLike, WebContentsLike } from './electron-types';
 import { isAppUrl } from './origin';
 
-/**
- * The only methods the customer-facing display may call: reads that change nothing. The one place this
- * list lives; the IPC handlers consult it through mayCall().
- */
-export const CUSTOMER_DISPLAY_METHODS = Object.freeze([
-  'getTill',
-  'getSale',
-  'getTerminalStatus',
-  'getPrinterStatus',
-] as const satisfies readonly MethodName[]);
+import { CUSTOMER_DISPLAY_METHODS } from '../ipc/customer-display';
+
+export { CUSTOMER_DISPLAY_METHODS };
 
 const customerMethods: ReadonlySet<MethodName> = new Set<MethodName>(CUSTOMER_DISPLAY_METHODS);
 

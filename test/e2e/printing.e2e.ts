@@ -119,7 +119,7 @@ describe('the customer display', () => {
     const { page, host } = await tillWithNetworkPrinter();
     const display = await browser.newPage({ viewport: { width: 1024, height: 600 } });
     cleanups.push(() => display.close());
-    await display.goto(`${host.url}&view=customer`);
+    await display.goto(host.customerDisplayUrl); // its own, read-only secret
     await display.getByTestId('customer-display').waitFor();
     await page.bringToFront();
     await page.getByTestId('scan-input').focus();

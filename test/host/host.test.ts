@@ -129,6 +129,19 @@ describe('the contract socket', () => {
   });
 });
 
+describe('the customer display secret', () => {
+  it('opens only read-only methods', async () => {
+    const secret = new URL(host.customerDisplayUrl).hash.match(/secret=([0-9a-f]+)/)![1]!;
+    expect(host.customerDisplayUrl).toContain('view=customer');
+    expect(secret).not.toBe(host.secret);
+    const ws = await connect({ secret });
+    expect(await call(ws, 1, 'getSale', {})).toMatchObject({ ok: true });
+    expect(await call(ws, 2, 'scanBarcode', { barcode: DEMO.milk.barcode })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(await call(ws, 3, 'tenderCash', { tenderedHalalas: 100 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    ws.close();
+  });
+});
+
 describe('hostile paths', () => {
   it('a NUL, a backslash or a broken escape in the path is a 404, and the host keeps serving', async () => {
     expect((await get('/%00')).status).toBe(404);

@@ -6,6 +6,7 @@ import { projectRoot } from '../../../main/app/paths';
 
 export interface HostProcess {
   url: string;
+  customerDisplayUrl: string;
   origin: string;
   dataDir: string;
   readyMs: number;
@@ -27,7 +28,7 @@ export async function startHostProcess(dataDir: string, extraArgs: string[] = []
   let stderr = '';
   child.stderr!.on('data', (c) => (stderr += c));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const ready = await new Promise<{ url: string; origin: string; readyMs: number; pid: number }>((resolve, reject) => {
+  const ready = await new Promise<{ url: string; customerDisplayUrl: string; origin: string; readyMs: number; pid: number }>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     const timer = setTimeout(() => reject(new Error(`host not ready in 30 s: ${stderr}`)), 30_000);
     lines.on('line', (line) => {
