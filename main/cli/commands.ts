@@ -5,7 +5,9 @@ import path from 'node:path';
 import { ledgerFile } from '../app';
 import { importCatalogCsv } from '../catalog';
 import { openDatabase } from '../db';
-import { verifyJournal } from '../ledger';
+import { randomBytes } from 'node:crypto';
+import { hashPin } from '../auth';
+import { createJournal, verifyJournal } from '../ledger';
 import { DEMO_SETTINGS, openSettings, TerminalSettings } from '../settings';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, tillError: 3, rejected: 4 } as const;
@@ -136,6 +138,36 @@ export function terminalCommand(dataDir: string, args: string[], io: Output): nu
     }
     settings.update({ terminal: next ? next.data : null });
     io.out(`Terminal set to ${link ? JSON.stringify(link) : 'none'}. Restart the till to use it. / أعد تشغيل نقطة البيع.`);
+    return EXIT.ok;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * `nuqta manager-pin set`: reads the new PIN (4-8 digits) from standard input, so it never sits in the shell
+ * history, and stores only its salted hash. Journaled, without the PIN.
+ */
+export function managerPinCommand(dataDir: string, args: string[], stdinText: string, io: Output): number {
+  if (args[0] !== 'set') {
+    io.err('Usage: echo NEWPIN | nuqta manager-pin set');
+    return EXIT.usage;
+  }
+  const pin = stdinText.trim();
+  if (!/^\d{4,8}$/.test(pin)) {
+    io.err('The PIN must be 4 to 8 digits. / يجب أن يتكون الرمز من ٤ إلى ٨ أرقام.');
+    return EXIT.usage;
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(ledgerFile(dataDir));
+  try {
+    const settings = openSettings(db);
+    const salt = randomBytes(16).toString('hex');
+    db.transaction(() => {
+      settings.update({ managerPin: { salt, hash: hashPin(pin, salt) } });
+      createJournal(db, settings.get().tillId).append('manager.pin_changed', { by: 'cli' });
+    }).immediate();
+    io.out('Manager PIN changed. Restart the till to use it. / تم تغيير رمز المدير.');
     return EXIT.ok;
   } finally {
     db.close();

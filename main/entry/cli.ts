@@ -3,7 +3,8 @@
 // 3 till error (locked, newer schema, bad settings), 4 verification failed or rows rejected.
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../app';
-import { backup, catalogImport, EXIT, ledgerVerify, terminalCommand, type Output } from '../cli/commands';
+import fs from 'node:fs';
+import { backup, catalogImport, EXIT, ledgerVerify, managerPinCommand, terminalCommand, type Output } from '../cli/commands';
 import { isTillError } from '../errors';
 
 const USAGE = `Usage: nuqta <command> [--data-dir DIR]
@@ -13,6 +14,7 @@ const USAGE = `Usage: nuqta <command> [--data-dir DIR]
   backup <file>                 online backup of the till database, verified [--force]
   terminal show                 the card terminal settings
   terminal set simulator | tcp HOST PORT | serial PATH BAUD | none
+  manager-pin set               the manager PIN, read from standard input (echo 5824 | nuqta manager-pin set)
 
 The data folder defaults to NUQTA_DATA_DIR or the platform's application-data folder.`;
 
@@ -52,6 +54,10 @@ async function run(argv: string[]): Promise<number> {
   }
   if (command === 'backup' && sub) return backup(dataDir, sub, values.force ?? false, io);
   if (command === 'terminal') return terminalCommand(dataDir, positionals.slice(1), io);
+  if (command === 'manager-pin') {
+    const stdin = process.stdin.isTTY ? '' : fs.readFileSync(0, 'utf8');
+    return managerPinCommand(dataDir, positionals.slice(1), stdin, io);
+  }
   io.err(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
   return EXIT.usage;
 }

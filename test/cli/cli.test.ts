@@ -15,8 +15,9 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-const nuqta = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bundles.cli, ...args], { encoding: 'utf8' });
+const nuqta = (...args: string[]) => nuqtaWithInput('', ...args);
+const nuqtaWithInput = (input: string, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [bundles.cli, ...args], { encoding: 'utf8', input });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -119,6 +120,23 @@ describe('nuqta terminal', () => {
     expect(shown).toMatchObject({ protocol: 'mada-ecr', link: { kind: 'tcp', host: '192.0.2.10', port: 5000 } });
     expect(nuqta('terminal', 'set', 'none', '--data-dir', tmp.dir).status).toBe(0);
     expect(nuqta('terminal', 'show', '--data-dir', tmp.dir).stdout.trim()).toBe('null');
+  });
+});
+
+describe('nuqta manager-pin', () => {
+  it('changes the PIN from standard input, stores only a hash, and refuses a bad one', async () => {
+    expect(nuqtaWithInput('12\n', 'manager-pin', 'set', '--data-dir', tmp.dir).status).toBe(2);
+    expect(nuqtaWithInput('5824\n', 'manager-pin', 'set', '--data-dir', tmp.dir).status).toBe(0);
+    const db = new Database(path.join(tmp.dir, 'till.db'), { readonly: true });
+    const stored = db.prepare(`SELECT value FROM settings WHERE key = 'till'`).pluck().get() as string;
+    expect(stored).not.toContain('5824');
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM journal WHERE type = 'manager.pin_changed'`).get()).toEqual({ n: 1 });
+    db.close();
+    const t = await startTestTill(tmp.dir);
+    const settle = await t.attempt('settleTerminal', { managerPin: '1234' });
+    expect(settle).toMatchObject({ ok: false, error: { code: 'MANAGER_PIN_WRONG' } });
+    expect((await t.attempt('settleTerminal', { managerPin: '5824' })).ok).toBe(true);
+    await t.close();
   });
 });
 
