@@ -113,4 +113,38 @@ describe('paying by card', () => {
     expect(record.transactions).toHaveLength(1);
     expect(record.transactions[0]).toMatchObject({ kind: 'purchase', status: 'approved', amountHalalas: 4000 });
   });
+
+  it('an unknown outcome locks the sale with a clear instruction until a manager resolves it with the terminal receipt', async () => {
+    const tmp = tempDir('nuqta-e2e-sim-');
+    const simulator = await startSimulatorProcess(path.join(tmp.dir, 'record.json'));
+    cleanups.push(() => tmp.cleanup(), () => simulator.stop());
+    const { page } = await openTill({ simulator });
+    await ring(page, DEMO.milk.barcode);
+    // The terminal approves, the line drops before the answer, and then the terminal is gone for good.
+    await simulator.script({ drop: 'after-approve' });
+    simulator.child.stdout!.on('data', (chunk: Buffer) => {
+      if (String(chunk).includes('"event":"transaction"')) simulator.child.kill('SIGKILL');
+    });
+    await page.keyboard.press('F11');
+    await page.getByTestId('card-panel').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('payment-unknown').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('payment-unknown').textContent()).toMatch(/[\u0600-\u06ff]/);
+    // Nothing else can happen to the sale meanwhile.
+    await page.getByTestId('scan-input').focus();
+    await page.keyboard.type(DEMO.bread.barcode, { delay: 40 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('message').getAttribute('data-code')).toBe('PAYMENT_PENDING');
+    expect(await page.getByTestId('sale-line').count()).toBe(1);
+    // The manager reads the terminal's own receipt and records the approval with its RRN and code.
+    await page.getByTestId('payment-unknown').getByTestId('resolve-open').click();
+    await page.locator('[data-testid="resolve-outcome"][data-value="approved"]').click();
+    await page.getByTestId('resolve-rrn').fill('123456789012');
+    await page.getByTestId('resolve-auth').fill('A1B2C3');
+    await page.getByTestId('manager-pin-input').fill('1234');
+    await page.getByTestId('resolve-submit').click();
+    await expect.poll(() => page.getByTestId('payment-unknown').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('sale-line').count(), { timeout: 10_000 }).toBe(0);
+  });
 });
+

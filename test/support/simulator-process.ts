@@ -39,7 +39,7 @@ export async function startSimulatorProcess(recordFile: string): Promise<Simulat
       return (await answer).record as SimRecord;
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       send({ cmd: 'quit' });
       await exited;
