@@ -28,6 +28,8 @@ await build({
   entryPoints: {
     ...Object.fromEntries(entries.map((name) => [name, path.join(root, 'main/entry', `${name}.ts`)])),
     ...Object.fromEntries(Object.entries(tools).filter(([, file]) => existsSync(file))),
+    // The print worker thread (render + ESC/POS encode off the till's event loop), next to the app bundles.
+    'print-worker': path.join(root, 'main/printing/worker/entry.ts'),
   },
   outdir: path.join(root, 'dist/main'),
   outExtension: { '.js': '.cjs' },

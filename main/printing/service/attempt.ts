@@ -1,17 +1,18 @@
-// One attempt at one job, away from the database: render the document, encode it for the printer's
-// profile, send it while watching the printer's status (where it can answer), and report what happened,
+// One attempt at one job, away from the database: render the document and encode it for the printer's
+// profile (in the print worker thread, or in-process: see ../worker/client.ts), send it while watching the printer's status (where it can answer), and report what happened,
 // including whether any byte may have reached the printer.
 import type { ErrorData, Receipt } from '../../../preload/contract';
 import { isTillError } from '../../errors';
 import type { TillSettings } from '../../settings';
-import { encodeImageJob } from '../escpos/job';
+import type { EncodedJob } from '../escpos/job';
 import type { PrinterStatus as EscPosStatus } from '../escpos/status';
 import { isPrinterError } from '../errors';
 import { sendJob } from '../print-job';
 import { bandRowsForStatus } from '../profiles';
 import { PrintServiceError, printServiceErrorData } from './errors';
 import type { PrinterLink } from './link';
-import { renderJobImage, type JobDocument } from './render-job';
+import { inProcessRenderer, type JobRenderer, type RenderRequest } from '../worker/render-encode';
+import type { JobDocument } from './render-job';
 import { trackSent } from './sent-tracker';
 
 export type AttemptResult =
@@ -35,20 +36,24 @@ export async function attemptJob(
   link: () => PrinterLink,
   receipt: () => Receipt,
   settings: TillSettings,
+  renderer: JobRenderer = inProcessRenderer,
 ): Promise<AttemptResult> {
   let tracked: ReturnType<typeof trackSent> | null = null;
   try {
     const l = link();
-    let image;
+    let stored: Receipt;
     try {
-      image = renderJobImage(doc, receipt(), settings, l.profile.widthDots);
+      stored = receipt();
     } catch (e) {
       if (isTillError(e)) throw e;
       throw new PrintServiceError('PRINT_RENDER_FAILED', e instanceof Error ? e.message : String(e));
     }
     // Watching status, each image band must fit the printer's receive buffer (see profiles.ts).
     const watch = l.readsStatus;
-    const job = encodeImageJob(image, l.profile, watch ? { bandRows: bandRowsForStatus(l.profile) } : {});
+    const request: RenderRequest = { doc, receipt: stored, settings, profile: l.profile, ...(watch ? { bandRows: bandRowsForStatus(l.profile) } : {}) };
+    // Render + encode (PRINT_RENDER_FAILED if the document cannot be drawn). In-process it is synchronous.
+    const rendered = renderer.render(request);
+    const job: EncodedJob = rendered instanceof Promise ? await rendered : rendered;
     tracked = trackSent(l.transport);
     const result = await sendJob(tracked.transport, job, { watch });
     return { ok: true, bytes: result.bytesSent, status: result.status };

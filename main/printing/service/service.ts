@@ -13,6 +13,7 @@ import { createJobStore, toPrintJob, type JobCopy, type JobRow, type NewJob } fr
 import { openPrinterLink, simulatorHolder, type PrinterLink } from './link';
 import { resolveProfile } from './profile';
 import { renderJobImage } from './render-job';
+import { createJobRenderer } from '../worker/client';
 import { stateFromError, stateFromStatus, type PrinterStatusReport } from './status-map';
 import type { ManagerDrawerResult, PrintService, PrintServiceDeps, ReceiptImage } from './types';
 
@@ -28,6 +29,11 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
   const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
   // Jobs created up to here belong to an earlier run: recoverInterrupted() settles them, the worker never.
   const startSeq = journal.head().seq;
+
+  // Jobs are rendered and encoded in the print worker thread where it can run (../worker/client.ts says
+  // when), so a receipt does not hold up the next scan; started on the first job, closed by close().
+  const ownRenderer = typeof deps.renderer !== 'object';
+  const renderer = typeof deps.renderer === 'object' ? deps.renderer : createJobRenderer(deps.renderer ?? 'auto', { log });
 
   let link: PrinterLink | null = null;
   let running: Promise<void> | null = null;
@@ -116,7 +122,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     emitJobs();
 
     const doc = { kind: row.kind, copy: row.copy, intentId: row.intent_id, mayHavePrinted: row.bytes_sent === 1 };
-    const result = await attemptJob(doc, currentLink, () => deps.receipt(row.receipt_no), deps.settings());
+    const result = await attemptJob(doc, currentLink, () => deps.receipt(row.receipt_no), deps.settings(), renderer);
 
     if (result.ok) {
       write(() => {
@@ -333,6 +339,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       const l = link;
       link = null;
       await l?.transport.close().catch(() => undefined);
+      if (ownRenderer) await renderer.close().catch(() => undefined);
     },
   };
 }

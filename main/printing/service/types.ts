@@ -7,6 +7,7 @@ import type { PrinterSettings, TillSettings } from '../../settings';
 import type { ReceiptPrinter } from '../printer';
 import type { PrinterTransport, TimeoutOptions } from '../transport/types';
 import type { ReceiptCopy } from '../layout';
+import type { JobRenderer, RendererChoice } from '../worker';
 import type { PrinterStatusReport } from './status-map';
 
 export interface PrintServiceDeps {
@@ -27,6 +28,12 @@ export interface PrintServiceDeps {
   /** Options for the in-process virtual printer behind `simulator` links (e.g. outputDir for PNGs). */
   simulator?: Omit<PrinterSimOptions, 'widthDots'>;
   log?: { warn(message: string, detail?: unknown): void };
+  /**
+   * Where jobs are rendered and encoded: 'auto' (default) the print worker thread when running from the
+   * built bundles, else in-process (rule in ../worker/client.ts); 'worker' / 'in-process' to force one; or a
+   * renderer the caller owns (and closes).
+   */
+  renderer?: RendererChoice | JobRenderer;
 }
 
 export interface ReceiptImage {
