@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPrintService, type PrintService } from '../../main/printing/service';
 import { resolveProfile } from '../../main/printing/service/profile';
 import type { PrinterTransport } from '../../main/printing/transport/types';
-import { createJobRenderer, createWorkerRenderer, inProcessRenderer, printWorkerFile, renderAndEncode, useWorkerByDefault, type RenderRequest } from '../../main/printing/worker';
+import { createJobRenderer, createWorkerRenderer, inProcessRenderer, printWorkerFile, renderAndEncode, useWorkerByDefault, withInProcessFallback, type RenderRequest } from '../../main/printing/worker';
 import type { PrinterSettings } from '../../main/settings';
 import { ITEMS, startPrintTill, type PrintTill } from '../devices/support/print-till';
 import { ensureMainBuilt, root } from '../support/build';
@@ -185,3 +185,29 @@ describe('the print worker (dist/main/print-worker.cjs)', () => {
     await expect(forced.render({} as RenderRequest)).rejects.toMatchObject({ printCode: 'PRINT_RENDER_FAILED' });
   });
 });
+
+describe('a print worker that cannot start', () => {
+  it('falls back to rendering in-process, with the same bytes, instead of failing every receipt', async () => {
+    const { till, receiptNo } = await cardSaleTill();
+    // What a packaged app would meet if the worker file could not be loaded from its archive.
+    const broken = path.join(fs.mkdtempSync(path.join(root, 'dist', 'broken-worker-')), 'print-worker.cjs');
+    fs.writeFileSync(broken, "throw new Error('cannot load the print worker');\n");
+    cleanups.push(() => fs.rmSync(path.dirname(broken), { recursive: true, force: true }));
+    const warnings: string[] = [];
+    const renderer = withInProcessFallback(createWorkerRenderer({ file: broken, log: { warn: () => undefined } }), { warn: (m) => void warnings.push(m) });
+    cleanups.push(() => renderer.close());
+    const request: RenderRequest = {
+      doc: { kind: 'receipt', copy: 'original', intentId: null, mayHavePrinted: false },
+      receipt: till.checkout.receipt(receiptNo),
+      settings: till.settings.get(),
+      profile: resolveProfile('epson-tm-t88'),
+    };
+    const job = await renderer.render(request);
+    expect(hex(concat(job.chunks))).toBe(hex(concat(renderAndEncode(request).chunks)));
+    expect(renderer.mode).toBe('in-process');
+    expect(warnings).toHaveLength(1);
+    // Later jobs go straight to the main thread.
+    expect(hex(concat((await renderer.render(request)).chunks))).toBe(hex(concat(renderAndEncode(request).chunks)));
+  });
+});
+

@@ -119,9 +119,44 @@ export function createWorkerRenderer(options: WorkerRendererOptions = {}): Worke
   };
 }
 
+/**
+ * A worker that cannot even start (say, a packaged app that cannot load it from its archive) must not leave
+ * the till unable to print: until the worker has rendered one job, a lost worker means "render this job
+ * here instead" and from then on everything renders in-process. Once the worker has proved it works, a
+ * crash fails only the job it had, as the worker renderer does on its own.
+ */
+export function withInProcessFallback(worker: JobRenderer, log: { warn(message: string, detail?: unknown): void } = console): JobRenderer {
+  let proven = false;
+  let gaveUp = false;
+  return {
+    get mode() {
+      return gaveUp ? inProcessRenderer.mode : worker.mode;
+    },
+    async render(request: RenderRequest): Promise<EncodedJob> {
+      if (gaveUp) return inProcessRenderer.render(request);
+      try {
+        const job = await worker.render(request);
+        proven = true;
+        return job;
+      } catch (e) {
+        const lost = e instanceof PrintServiceError && /print worker/.test(e.message);
+        if (proven || !lost) throw e;
+        gaveUp = true;
+        log.warn('the print worker could not start; rendering receipts on the main thread from now on', e);
+        void worker.close();
+        return inProcessRenderer.render(request);
+      }
+    },
+    close: () => worker.close(),
+  };
+}
+
 /** The renderer for a print service: see the rule at the top of this file. */
 export function createJobRenderer(choice: RendererChoice = 'auto', options: WorkerRendererOptions = {}): JobRenderer {
   if (choice === 'in-process') return inProcessRenderer;
-  if (choice === 'worker' || useWorkerByDefault(process.env, options.file ?? printWorkerFile())) return createWorkerRenderer(options);
+  if (choice === 'worker') return createWorkerRenderer(options);
+  if (useWorkerByDefault(process.env, options.file ?? printWorkerFile())) {
+    return withInProcessFallback(createWorkerRenderer(options), options.log);
+  }
   return inProcessRenderer;
 }
