@@ -9,7 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CallFrame, SECRET_PROTOCOL_PREFIX, WS_PATH, type ServerFrame } from '../../preload/contract';
 import type { RunningTill } from '../app';
 import { errorData } from '../errors';
-import { customerDisplayMayCall } from '../ipc';
+import { customerDisplayMayCall, customerDisplayMayHear } from '../ipc';
 import { serveStatic } from './static';
 
 export interface HostOptions {
@@ -116,7 +116,10 @@ function serveClient(ws: WebSocket, till: RunningTill, role: 'till' | 'customer'
   const send = (frame: ServerFrame) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
-  const unsubscribe = till.subscribe((event, payload) => send({ kind: 'event', event, payload }));
+  const unsubscribe = till.subscribe((event, payload) => {
+    if (role === 'customer' && !customerDisplayMayHear(event)) return;
+    send({ kind: 'event', event, payload });
+  });
   ws.on('close', unsubscribe);
   ws.on('message', async (data, isBinary) => {
     let frame: CallFrame;

@@ -1,2 +1,2 @@
 export { createDispatcher, type Dispatch, type Handlers } from './dispatch';
-export { CUSTOMER_DISPLAY_METHODS, customerDisplayMayCall } from './customer-display';
+export { CUSTOMER_DISPLAY_EVENTS, CUSTOMER_DISPLAY_METHODS, customerDisplayMayCall, customerDisplayMayHear } from './customer-display';

@@ -9,8 +9,11 @@ export function forwardTillEvents(
   till: RunningTill,
   targets: () => ReadonlyArray<WebContentsLike | null>,
   log: { warn(message: string, detail?: unknown): void },
+  /** Which events these windows may hear (the customer display hears only a few). */
+  mayHear: (event: string) => boolean = () => true,
 ): () => void {
   return till.subscribe((event, payload) => {
+    if (!mayHear(event)) return;
     for (const contents of targets()) {
       // A closed window (or one mid-teardown) simply misses the event; the next getSale catches it up.
       if (!contents || contents.isDestroyed()) continue;

@@ -17,6 +17,7 @@ import {
 } from './customer';
 import type { BrowserWindowLike, ElectronModule } from './electron-types';
 import { forwardTillEvents } from './events';
+import { customerDisplayMayHear } from '../ipc';
 import { registerIpcHandlers } from './ipc';
 import { APP_SCHEME } from './origin';
 import { createAppProtocolHandler, registerAppScheme } from './protocol';
@@ -137,7 +138,8 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
   }
 
   unbind.push(registerIpcHandlers(ipcMain, till.dispatch, senders, log));
-  unbind.push(forwardTillEvents(till, () => [liveContents(win), liveContents(customer?.window ?? null)], log));
+  unbind.push(forwardTillEvents(till, () => [liveContents(win)], log));
+  unbind.push(forwardTillEvents(till, () => [liveContents(customer?.window ?? null)], log, customerDisplayMayHear));
 
   const preload = deps.preloadPath ?? preloadBundle();
   const created = createMainWindow(BrowserWindow, { preload, kiosk: deps.kiosk ?? false });

@@ -138,6 +138,24 @@ describe('the customer display secret', () => {
     expect(await call(ws, 1, 'getSale', {})).toMatchObject({ ok: true });
     expect(await call(ws, 2, 'scanBarcode', { barcode: DEMO.milk.barcode })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(await call(ws, 3, 'tenderCash', { tenderedHalalas: 100 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    // It hears the sale, not the terminal panel.
+    const heard: string[] = [];
+    ws.on('message', (data) => {
+      const frame = JSON.parse(String(data));
+      if (frame.kind === 'event') heard.push(frame.event);
+    });
+    const till = await connect();
+    const tillHeard: string[] = [];
+    till.on('message', (data) => {
+      const frame = JSON.parse(String(data));
+      if (frame.kind === 'event') tillHeard.push(frame.event);
+    });
+    await t.till.dispatch('checkTerminal', {});
+    await call(till, 1, 'scanBarcode', { barcode: DEMO.water.barcode });
+    await expect.poll(() => heard).toContain('saleChanged');
+    await expect.poll(() => tillHeard).toContain('terminalStatusChanged'); // the till's own socket did hear it
+    expect(heard).not.toContain('terminalStatusChanged');
+    till.close();
     ws.close();
   });
 });

@@ -278,16 +278,19 @@ describe('IPC from the customer window', () => {
 });
 
 describe('events', () => {
-  it('every till event reaches both windows, on its channel, payload only', async () => {
+  it('sale events reach both windows, on their channel, payload only; the terminal panel only the till', async () => {
     const { till, win, customer } = await withCustomer();
     till.emit('saleChanged', emptySale);
     const progress = { saleId: 'sale-1', intentId: 'i-1', state: 'awaiting' } as never;
     till.emit('paymentProgress', progress);
+    // Earlier customers' masked cards and RRNs live in the terminal status: never on the customer's screen.
+    const terminal = { configured: true, last: { card: { maskedPan: '440647******1234' } } } as never;
+    till.emit('terminalStatusChanged', terminal);
     const expected = [
       { channel: eventChannel('saleChanged'), args: [emptySale] },
       { channel: eventChannel('paymentProgress'), args: [progress] },
     ];
-    expect(win.webContents.sent).toStrictEqual(expected);
+    expect(win.webContents.sent).toStrictEqual([...expected, { channel: eventChannel('terminalStatusChanged'), args: [terminal] }]);
     expect(customer.webContents.sent).toStrictEqual(expected);
   });
 
