@@ -463,7 +463,8 @@ export function createPayments(deps: PaymentsDeps) {
     resolvePayment(input: { intentId: string; outcome: 'approved' | 'declined'; rrn?: string; authCode?: string; managerPin: string }): IntentSummary {
       deps.manager.check(input.managerPin);
       const row = intent(input.intentId);
-      if (row.kind !== 'purchase' || !AWAITING.includes(row.state) || inFlight.has(row.id)) {
+      // Purchases, refunds and reversals alike: whatever the terminal can no longer be asked about.
+      if (!AWAITING.includes(row.state) || inFlight.has(row.id)) {
         throw new TillError('INTENT_NOT_RESOLVABLE', `${row.kind} ${row.state}`);
       }
       // The terminal is being asked right now: its answer, not a person's, settles it.

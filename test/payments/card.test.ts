@@ -233,6 +233,26 @@ describe('refunds, reversals and the terminal panel', () => {
     expect((await t.call('refundCard', { receiptNo, intentId, amountHalalas: 1775, managerPin: '1234' })).state).toBe('approved');
   });
 
+  it('a refund whose answer is lost can be settled by the manager from the terminal slip', async () => {
+    const sale = await ring(DEMO.coffee.barcode);
+    const paid = await t.call('payCard', { amountHalalas: sale.dueHalalas });
+    t.sim.terminal.script({ commands: ['A6'], drop: 'after-approve' });
+    const closing = new Promise<void>((resolve) => {
+      const off = t.sim.terminal.subscribe((e) => {
+        if (e.event === 'transaction') {
+          off();
+          void t.sim.close().then(resolve);
+        }
+      });
+    });
+    const refund = await t.call('refundCard', { receiptNo: paid.completed!.receipt.receiptNo, intentId: paid.intent.intentId, amountHalalas: 500, managerPin: '1234' });
+    await closing;
+    expect(refund).toMatchObject({ kind: 'refund', state: 'unknown' });
+    const resolved = await t.call('resolvePayment', { intentId: refund.intentId, outcome: 'approved', rrn: '223456789012', authCode: 'R1R2R3', managerPin: '1234' });
+    expect(resolved).toMatchObject({ kind: 'refund', state: 'approved', card: { rrn: '223456789012', resolvedByManager: true } });
+    expect((await t.call('getTerminalStatus', {})).needsAttention).toEqual([]);
+  });
+
   it('reverses the last card payment of the open sale and puts its amount back to pay', async () => {
     const sale = await ring(DEMO.dates.barcode);
     const card = await t.call('payCard', { amountHalalas: 1000 });
