@@ -20,6 +20,7 @@
 //      request answers BUSY), garbled or contradictory answers, C3 naming our reference when C2 did not.
 //   Residual risk (documented for the intent layer): a transaction keyed on the terminal itself between our
 //   request and the inquiry would hide ours from rule 2; inquire immediately after the failed call.
+import { createCallQueue, reportStage, signalWith } from '../connector-kit';
 import type {
   CallOptions,
   InquiryOutcome,
@@ -153,31 +154,9 @@ export function createSkyBandConnector(options: SkyBandConnectorOptions): SkyBan
       return String(Date.now()).slice(-11) + String(counter).padStart(3, '0');
     });
   const closing = new AbortController();
-  let queue: Promise<unknown> = Promise.resolve();
-  let inFlight = 0;
-
-  /** Serialises calls; `fn` runs when every earlier call is over. */
-  function serial<T>(fn: () => Promise<T>): Promise<T> {
-    inFlight += 1;
-    const run = queue.then(fn, fn);
-    queue = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run.finally(() => {
-      inFlight -= 1;
-    });
-  }
-
-  const stage = (call: CallOptions | undefined, s: TerminalStage) => {
-    try {
-      call?.onStage?.(s);
-    } catch {
-      // progress display only
-    }
-  };
-
-  const signalFor = (call?: CallOptions) => (call?.signal ? AbortSignal.any([call.signal, closing.signal]) : closing.signal);
+  const calls = createCallQueue();
+  const stage = reportStage;
+  const signalFor = (call?: CallOptions) => signalWith(closing.signal, call);
 
   /** One request on a fresh stream. Never rejects. */
   async function send(
@@ -274,7 +253,7 @@ export function createSkyBandConnector(options: SkyBandConnectorOptions): SkyBan
   function financial(request: EcrRequest & { ecrRef: string }, amountHalalas: number, timeoutMs: number, call?: CallOptions): Promise<TerminalOutcome> {
     const invalid = validate(request);
     if (invalid) return Promise.reject(invalid);
-    return serial(async () => {
+    return calls.run(async () => {
       stage(call, 'connecting');
       const result = await send(request, timeoutMs, answerTo(request.command, request.ecrRef), call, true);
       return toOutcome(result, request.ecrRef, amountHalalas);
@@ -358,7 +337,7 @@ export function createSkyBandConnector(options: SkyBandConnectorOptions): SkyBan
       const a5 = { command: 'A5' as const, datetime: datetime(), ecrRef: request.reference, printFlag };
       const invalid = validate(a5) ?? (isValidEcrRef(request.originalReference) ? null : new RangeError('invalid original reference'));
       if (invalid) return Promise.reject(invalid);
-      return serial(async (): Promise<TerminalOutcome> => {
+      return calls.run(async (): Promise<TerminalOutcome> => {
         stage(call, 'connecting');
         if (options.verifyReversalTarget !== false) {
           const c2 = await repeatLast(request.originalReference, call);
@@ -376,11 +355,11 @@ export function createSkyBandConnector(options: SkyBandConnectorOptions): SkyBan
 
     inquire(reference: string, call?: CallOptions) {
       if (!isValidEcrRef(reference)) return Promise.reject(new RangeError(`invalid reference ${JSON.stringify(reference)}`));
-      return serial(() => inquireNow(reference, call));
+      return calls.run(() => inquireNow(reference, call));
     },
 
     settle(call?: CallOptions) {
-      return serial(async (): Promise<SettlementTotals | { kind: 'unknown'; detail: string }> => {
+      return calls.run(async (): Promise<SettlementTotals | { kind: 'unknown'; detail: string }> => {
         stage(call, 'connecting');
         const ref = controlReference();
         const result = await send({ command: 'B1', datetime: datetime(), ecrRef: ref, printFlag }, timeouts.settlementMs, answerTo('B1', null), call, true);
@@ -402,7 +381,7 @@ export function createSkyBandConnector(options: SkyBandConnectorOptions): SkyBan
     register(call?: CallOptions) {
       const reg = options.cashRegisterNo;
       if (reg === undefined) return Promise.reject(new RangeError('cashRegisterNo is not configured'));
-      return serial(async () => {
+      return calls.run(async () => {
         stage(call, 'connecting');
         const result = await send({ command: 'A0', datetime: datetime(), cashRegisterNo: reg }, timeouts.registerMs, answerTo('A0', null), call, true);
         if (result.kind !== 'response') return { ok: false, responseCode: '', detail: result.detail };
@@ -413,10 +392,10 @@ export function createSkyBandConnector(options: SkyBandConnectorOptions): SkyBan
     },
 
     async health(): Promise<TerminalHealth> {
-      if (inFlight > 0) return { state: 'busy' };
+      if (calls.busy()) return { state: 'busy' };
       if (closing.signal.aborted) return { state: 'disconnected', detail: 'connector closed' };
       // Through the queue, so a request that starts meanwhile never finds the (serial) port still held by us.
-      return serial(async (): Promise<TerminalHealth> => {
+      return calls.run(async (): Promise<TerminalHealth> => {
         try {
           await release(await openWithin(options.transport, timeouts.connectMs));
           return { state: 'connected' };
@@ -428,7 +407,7 @@ export function createSkyBandConnector(options: SkyBandConnectorOptions): SkyBan
 
     async close() {
       closing.abort();
-      await queue;
+      await calls.drained();
     },
   };
   return connector;

@@ -26,6 +26,7 @@
 //   - NotFound for both categories → `not_found`: the provider has no such request, a new one may be tried with a
 //     NEW reference. [Adyen keeps transaction status for a limited time; inquire promptly.]
 //   - anything else (no connection, Busy, garbled, a repeated response that is not ours) → `unreachable`.
+import { createCallQueue, reportStage, signalWith } from '../connector-kit';
 import type {
   CallOptions,
   InquiryOutcome,
@@ -155,31 +156,11 @@ export function createNexoConnector(options: NexoConnectorOptions): NexoConnecto
   const listener = options.mode === 'cloud-async' ? options.notificationListener : undefined;
 
   const closing = new AbortController();
-  let queue: Promise<unknown> = Promise.resolve();
-  let inFlight = 0;
+  const calls = createCallQueue();
   /** Which category each reference was sent as, in this process: asked first by inquire(). */
   const sentAs = new Map<string, FinancialCategory>();
-
-  function serial<T>(fn: () => Promise<T>): Promise<T> {
-    inFlight += 1;
-    const run = queue.then(fn, fn);
-    queue = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run.finally(() => {
-      inFlight -= 1;
-    });
-  }
-
-  const stage = (call: CallOptions | undefined, s: TerminalStage) => {
-    try {
-      call?.onStage?.(s);
-    } catch {
-      // progress display only
-    }
-  };
-  const signalFor = (call?: CallOptions) => (call?.signal ? AbortSignal.any([call.signal, closing.signal]) : closing.signal);
+  const stage = reportStage;
+  const signalFor = (call?: CallOptions) => signalWith(closing.signal, call);
   const exchange = (request: TerminalApiRequest, timeoutMs: number, signal: AbortSignal, onWritten?: () => void) =>
     channel.exchange(request, { timeoutMs, connectTimeoutMs: timeouts.connectMs, signal, onWritten });
 
@@ -279,7 +260,7 @@ export function createNexoConnector(options: NexoConnectorOptions): NexoConnecto
   }
 
   function financial(f: Financial, call?: CallOptions): Promise<TerminalOutcome> {
-    return serial(async () => {
+    return calls.run(async () => {
       stage(call, 'connecting');
       if (closing.signal.aborted) return notSent('closed', 'connector closed');
       if (call?.signal?.aborted) return notSent('cancelled', 'cancelled before sending');
@@ -320,7 +301,7 @@ export function createNexoConnector(options: NexoConnectorOptions): NexoConnecto
     reverse(request: ReversalRequest, call?: CallOptions) {
       if (!isValidReference(request.reference)) return Promise.reject(invalidReference(request.reference));
       if (!isValidReference(request.originalReference)) return Promise.reject(invalidReference(request.originalReference));
-      return serial(async (): Promise<TerminalOutcome> => {
+      return calls.run(async (): Promise<TerminalOutcome> => {
         stage(call, 'connecting');
         if (closing.signal.aborted) return notSent('closed', 'connector closed');
         // A Reversal must name the original's POITransactionID, which only the terminal knows for sure: ask it
@@ -359,7 +340,7 @@ export function createNexoConnector(options: NexoConnectorOptions): NexoConnecto
     },
 
     settle(call?: CallOptions) {
-      return serial(async (): Promise<SettlementTotals | { kind: 'unknown'; detail: string }> => {
+      return calls.run(async (): Promise<SettlementTotals | { kind: 'unknown'; detail: string }> => {
         stage(call, 'connecting');
         const request = buildReconciliation(parties);
         const result = await exchange(request, timeouts.settlementMs, signalFor(call), () => stage(call, 'awaiting_result'));
@@ -370,7 +351,7 @@ export function createNexoConnector(options: NexoConnectorOptions): NexoConnecto
 
     async health(): Promise<TerminalHealth> {
       if (closing.signal.aborted) return { state: 'disconnected', detail: 'connector closed' };
-      if (inFlight > 0) return { state: 'busy' };
+      if (calls.busy()) return { state: 'busy' };
       const request = buildDiagnosis(parties);
       const result = await exchange(request, timeouts.healthMs, closing.signal);
       if (result.kind !== 'answer') return { state: 'disconnected', detail: describeChannelFailure(result) };
@@ -384,7 +365,7 @@ export function createNexoConnector(options: NexoConnectorOptions): NexoConnecto
 
     async close() {
       closing.abort();
-      await queue;
+      await calls.drained();
     },
   };
   return connector;
