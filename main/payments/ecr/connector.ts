@@ -31,7 +31,6 @@ import type {
   SettlementTotals,
   TerminalHealth,
   TerminalOutcome,
-  TerminalStage,
 } from '../connector';
 import type { Duplex } from 'node:stream';
 import type { Transport } from '../transport/transport';

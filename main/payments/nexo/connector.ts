@@ -37,7 +37,6 @@ import type {
   SettlementTotals,
   TerminalHealth,
   TerminalOutcome,
-  TerminalStage,
 } from '../connector';
 import { cloudChannel, localChannel, type ChannelResult, type NexoChannel } from './channel';
 import { NOT_REVERSIBLE_CODE, NOT_REVERSIBLE_REASON, NOT_SENT_CODE, notSentReason, type NotSentCause, type Reason } from './codes';
