@@ -34,6 +34,7 @@ export function createHandlers({ host, simulated, settings, checkout, catalog, p
       host,
       simulated,
       cardPayments: s.terminal !== null,
+      stcPayPayments: s.stcPay !== null,
       preferences: s.preferences,
     };
   };
@@ -56,6 +57,8 @@ export function createHandlers({ host, simulated, settings, checkout, catalog, p
     searchCatalog: ({ query, limit }) => catalog.search(query, limit),
     getReceipt: ({ receiptNo }) => checkout.receipt(receiptNo),
     payCard: ({ amountHalalas }) => payments.payCard(amountHalalas),
+    payStcPay: ({ amountHalalas, mobile }) => payments.payStcPay(amountHalalas, mobile),
+    submitStcPayOtp: ({ intentId, otp }) => payments.submitStcPayOtp(intentId, otp),
     cancelCardPayment: ({ intentId }) => payments.cancelCardPayment(intentId),
     recoverPayment: ({ intentId }) => payments.recoverPayment(intentId),
     resolvePayment: (input) => payments.resolvePayment(input),

@@ -1,13 +1,15 @@
 // The composition root: opens the ledger, wires the domains together and hands the shell (Electron or the
 // browser host) one RunningTill. Both shells call exactly this, so they run the same services.
 import fs from 'node:fs';
+import path from 'node:path';
 import { createManagerAuth } from '../auth';
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
 import { createCheckout, type Checkout } from '../checkout';
 import { openDatabase, type Db } from '../db';
 import { createDispatcher } from '../ipc';
 import { createJournal } from '../ledger';
-import { createIntentStore, createPayments, openTerminal, toSummary } from '../payments';
+import { createIntentStore, createOtpDesk, createPayments, openStcPay, openTerminal, toSummary } from '../payments';
+import { createFileSecretStore } from '../secrets';
 import { createPrintService } from '../printing/service';
 import { openSettings } from '../settings';
 import { createEventHub } from './events';
@@ -84,8 +86,39 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
   printing.recoverInterrupted();
 
   const manager = createManagerAuth(() => settings.get().managerPin);
-  const terminalSettings = settings.get().terminal;
-  const terminal = terminalSettings ? await openTerminal(terminalSettings) : null;
+  // Provider credentials: Electron hands in its safeStorage store; the host and the CLI seal with a key file.
+  const secrets = options.secrets ?? createFileSecretStore({ dataDir: options.dataDir });
+  const { tillId, terminal: terminalSettings, stcPay: stcPaySettings } = settings.get();
+  // A terminal or provider that cannot be opened (a missing secret, an unreadable CA file, no openssl for the
+  // simulator) must not stop the till: it starts without that tender and says why on the terminal panel.
+  const unavailable = (what: string, e: unknown) => {
+    const why = e instanceof Error ? e.message : String(e);
+    console.error(`${what} is unavailable: ${why}`);
+    return why;
+  };
+  let terminalProblem: string | null = null;
+  const terminal = terminalSettings
+    ? await openTerminal(terminalSettings, { tillId, secrets }).catch((e: unknown) => {
+        terminalProblem = unavailable('the card terminal', e);
+        return null;
+      })
+    : null;
+  const desk = createOtpDesk();
+  let stcPayProblem: string | null = null;
+  const stcPay = stcPaySettings
+    ? await openStcPay(stcPaySettings, {
+        secrets,
+        interaction: desk.interaction,
+        simulatorDir: path.join(options.dataDir, 'simulators', 'stcpay'),
+        describeReference: (reference) => {
+          const row = intents.byReference(reference);
+          return row ? { kind: row.kind, createdAt: new Date(row.created_at) } : undefined;
+        },
+      }).catch((e: unknown) => {
+        stcPayProblem = unavailable('STC Pay', e);
+        return null;
+      })
+    : null;
   const payments = createPayments({
     db,
     journal,
@@ -93,7 +126,10 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
     checkout,
     intents,
     connector: terminal?.connector ?? null,
-    terminalInfo: terminal ? { protocol: terminalSettings!.protocol, transport: terminal.description } : null,
+    terminalInfo: terminal ? { protocol: terminalSettings!.protocol, transport: terminal.description, remote: terminal.remote } : null,
+    stcPay: stcPay ? { connector: stcPay.connector, transport: stcPay.description, desk } : null,
+    unavailable: { terminal: terminalProblem, stcPay: stcPayProblem },
+    ...(options.providerCheckMs !== undefined ? { providerCheckMs: options.providerCheckMs } : {}),
     manager,
     emitProgress: (p) => hub.emit('paymentProgress', p),
     emitTerminal: (s) => hub.emit('terminalStatusChanged', s),
@@ -117,6 +153,7 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
       await payments.close();
       await printing.close();
       await terminal?.close();
+      await stcPay?.close();
       db.close();
       lock.release();
     },

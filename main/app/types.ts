@@ -1,6 +1,7 @@
 // What a running till offers to whichever shell carries it (Electron window or browser host).
 import type { EventName, EventPayload, TillInfo } from '../../preload/contract';
 import type { Dispatch } from '../ipc';
+import type { SecretStore } from '../secrets';
 
 export type HostKind = TillInfo['host'];
 
@@ -25,4 +26,8 @@ export interface TillOptions {
   seedCatalogCsv?: string | null;
   /** Pauses between background inquiries about an unknown card payment (tests shorten them). */
   paymentRecoveryDelaysMs?: readonly number[];
+  /** Where provider credentials are sealed; default: the key-file store in the data folder (host, CLI). */
+  secrets?: SecretStore;
+  /** How often STC Pay and cloud terminals are checked for the status light (default 30 s; 0 = never). */
+  providerCheckMs?: number;
 }

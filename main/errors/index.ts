@@ -71,6 +71,27 @@ export const errorCatalog = {
     ar: 'هذه العملية ليست في حالة تسمح بذلك.',
     en: 'That payment is not in a state that allows this.',
   },
+  STCPAY_NOT_CONFIGURED: { ar: 'STC Pay غير مُعدّ لهذه النقطة.', en: 'STC Pay is not set up for this till.' },
+  STCPAY_MOBILE_INVALID: {
+    ar: 'أدخل رقم جوال سعودي: 05XXXXXXXX أو ‎+9665XXXXXXXX.',
+    en: 'Enter a Saudi mobile number: 05XXXXXXXX or +9665XXXXXXXX.',
+  },
+  STCPAY_NO_OTP_AWAITED: {
+    ar: 'لا تنتظر هذه العملية رمز تحقق الآن.',
+    en: 'That payment is not waiting for a code now.',
+  },
+  STCPAY_EVIDENCE_REQUIRED: {
+    ar: 'أدخل الرقم المرجعي للعملية (STCPayRefNum) من بوابة تاجر STC Pay.',
+    en: 'Enter the payment\'s STCPayRefNum from the STC Pay merchant portal.',
+  },
+  REVERSAL_NOT_SUPPORTED: {
+    ar: 'لا يمكن عكس دفعة STC Pay. أكمل البيع ثم استردها.',
+    en: 'An STC Pay payment cannot be reversed. Complete the sale, then refund it.',
+  },
+  PROVIDER_UNAVAILABLE: {
+    ar: 'تعذر تشغيل مزوّد الدفع. راجع الإعدادات.',
+    en: 'The payment provider could not be started. Check the settings.',
+  },
   CATALOG_IMPORT_REJECTED: {
     ar: 'لم يُستورد ملف الأصناف لوجود أخطاء.',
     en: 'The catalog file was not imported because it has errors.',

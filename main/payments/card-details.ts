@@ -22,8 +22,20 @@ export function cardDetailsOf(record: TerminalRecord): CardDetails {
   };
 }
 
-/** A manager's resolution from the terminal's printed receipt: only the evidence typed in is known. */
-export function cardDetailsFromEvidence(rrn: string, authCode: string, at: string): CardDetails {
+/**
+ * A manager's resolution from the terminal's printed receipt (or, for STC Pay, the merchant portal): only the
+ * evidence typed in is known.
+ */
+export function cardDetailsFromEvidence(rrn: string, authCode: string, at: string, method: 'card' | 'stcpay' = 'card'): CardDetails {
+  if (method === 'stcpay') {
+    return {
+      ...cardDetailsFromEvidence(rrn, authCode, at),
+      scheme: 'STCPAY',
+      schemeLabel: 'STC Pay',
+      wallet: 'other_wallet',
+      texts: { en: 'Recorded by the manager from the STC Pay merchant portal', ar: 'سجّلها المدير من بوابة تاجر STC Pay' },
+    };
+  }
   return {
     scheme: 'OTHER',
     schemeLabel: 'CARD',

@@ -3,8 +3,8 @@
 // Everything the till decides about money (intents, the unknown state, recovery, reversal of orphans) lives
 // above this interface in main/payments and never depends on which protocol is underneath.
 
-/** Card schemes as the till records them. */
-export type CardScheme = 'MADA' | 'VISA' | 'MASTERCARD' | 'AMEX' | 'GCCNET' | 'UNIONPAY' | 'JCB' | 'DISCOVER' | 'OTHER';
+/** Card schemes as the till records them; STCPAY is the STC Pay wallet (no card at all). */
+export type CardScheme = 'MADA' | 'VISA' | 'MASTERCARD' | 'AMEX' | 'GCCNET' | 'UNIONPAY' | 'JCB' | 'DISCOVER' | 'STCPAY' | 'OTHER';
 
 /** How the cardholder was verified. `cdcvm` = consumer-device CVM (Apple Pay, phone wallets). */
 export type Verification = 'pin' | 'no_cvm' | 'cdcvm' | 'signature' | 'unknown';
@@ -45,6 +45,7 @@ export interface TerminalRecord {
 export type TerminalStage =
   | 'connecting'
   | 'sent' // the terminal took the request: the customer follows its screen (present card, PIN)
+  | 'awaiting_otp' // STC Pay texted the customer a code; the cashier types it in
   | 'awaiting_result'
   | 'recovering'; // asking the terminal what happened
 

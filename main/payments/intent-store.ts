@@ -23,11 +23,15 @@ export interface IntentRow {
 /** States in which the till does not yet know the outcome, or has not finished acting on it. */
 export const UNSETTLED: readonly IntentState[] = ['sending', 'awaiting', 'unknown', 'reversing'];
 
+/** Which tender an intent is: everything but STC Pay goes through a card terminal (mada ECR or nexo). */
+export const methodOf = (connector: string): IntentSummary['method'] => (connector === 'stcpay' ? 'stcpay' : 'card');
+
 export function toSummary(row: IntentRow): IntentSummary {
   return {
     intentId: row.id,
     reference: row.reference,
     kind: row.kind,
+    method: methodOf(row.connector),
     state: row.state,
     amountHalalas: row.amount_halalas,
     saleId: row.sale_id,
@@ -65,6 +69,8 @@ export function createIntentStore(db: Db) {
          AND state IN ('sending', 'awaiting', 'unknown', 'reversing') ORDER BY created_seq DESC LIMIT 1`,
     ),
     last: db.prepare<[], IntentRow>('SELECT * FROM payment_intents ORDER BY created_seq DESC LIMIT 1'),
+    lastOf: db.prepare<[string], IntentRow>('SELECT * FROM payment_intents WHERE connector = ? ORDER BY created_seq DESC LIMIT 1'),
+    byReference: db.prepare<[string], IntentRow>('SELECT * FROM payment_intents WHERE reference = ?'),
     refundedOf: db.prepare<[string], { total: number }>(
       `SELECT COALESCE(SUM(amount_halalas), 0) AS total FROM payment_intents
        WHERE original_id = ? AND kind = 'refund' AND state IN ('sending', 'awaiting', 'unknown', 'approved')`,
@@ -100,7 +106,9 @@ export function createIntentStore(db: Db) {
     unsettled: (): IntentRow[] => q.unsettled.all(),
     needsAttention: (): IntentRow[] => q.attention.all(),
     pendingForSale: (saleId: string): IntentRow | undefined => q.pendingForSale.get(saleId),
-    last: (): IntentRow | undefined => q.last.get(),
+    /** The latest intent of all, or the latest sent through one connector (a terminal's "last transaction"). */
+    last: (connector?: string): IntentRow | undefined => (connector ? q.lastOf.get(connector) : q.last.get()),
+    byReference: (reference: string): IntentRow | undefined => q.byReference.get(reference),
     /** Refunds approved or still in doubt against one original payment: both count against what is left. */
     refundedAgainst: (originalId: string): number => q.refundedOf.get(originalId)!.total,
   };

@@ -5,6 +5,8 @@
 //  3. Until then the payment is `unknown`: its sale can neither change nor complete, and no new payment
 //     starts. A manager may settle it only with evidence from the terminal's receipt (journaled).
 //  4. An approval that no sale can take is reversed at once where the protocol allows, otherwise listed.
+//  5. Every intent is asked about through the connector that sent it (card terminal or STC Pay): each one
+//     keeps its own references, and only it can say what happened to them.
 // Every state change is one transaction with its journal entry; the sale tables move in the same one.
 import { randomUUID } from 'node:crypto';
 import type {
@@ -25,6 +27,8 @@ import type { Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
 import { cardDetailsFromEvidence, cardDetailsOf } from './card-details';
+import type { OtpDesk } from './otp-desk';
+import { normaliseSaudiMobile } from './stcpay/mobile';
 import type { InquiryOutcome, PaymentConnector, TerminalOutcome } from './connector';
 import type { CardDetails } from '../../preload/contract';
 import { toSummary, type IntentKind, type IntentRow, type IntentStore } from './intent-store';
@@ -37,9 +41,16 @@ export interface PaymentsDeps {
   tillId: () => string;
   checkout: Checkout;
   intents: IntentStore;
+  /** The card terminal (mada ECR or nexo), or null when the till takes no cards. */
   connector: PaymentConnector | null;
-  /** For the manager's panel: protocol and where the terminal is. */
-  terminalInfo: { protocol: string; transport: string } | null;
+  /** For the manager's panel: protocol and where the terminal is; `remote` terminals are checked in the background. */
+  terminalInfo: { protocol: string; transport: string; remote?: boolean } | null;
+  /** STC Pay with the desk that carries the cashier's mobile numbers and codes to it, or null. */
+  stcPay?: { connector: PaymentConnector; transport: string; desk: OtpDesk } | null;
+  /** How often providers reached over the internet are checked for the status light (0 = never). */
+  providerCheckMs?: number;
+  /** Why a configured terminal or STC Pay could not be opened (shown on the panel; its tender is refused). */
+  unavailable?: { terminal: string | null; stcPay: string | null };
   manager: ManagerAuth;
   emitProgress(progress: PaymentProgress): void;
   emitTerminal(status: TerminalStatus): void;
@@ -51,6 +62,14 @@ export interface PaymentsDeps {
 }
 
 const DEFAULT_RECOVERY_DELAYS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000];
+const DEFAULT_PROVIDER_CHECK_MS = 30_000;
+
+type Health = TerminalStatus['health'];
+interface HealthReading {
+  health: Health;
+  detail: string | null;
+  checkedAt: string | null;
+}
 
 const NOT_FOUND_REASON = {
   en: 'The terminal has no record of this payment: nothing was charged.',
@@ -74,13 +93,25 @@ export function createPayments(deps: PaymentsDeps) {
   const backgroundTimers = new Map<string, NodeJS.Timeout>();
   let recovering = false;
   let closed = false;
-  let health: TerminalStatus['health'] = 'not_checked';
-  let healthDetail: string | null = null;
+  const cardHealth: HealthReading = deps.unavailable?.terminal
+    ? { health: 'disconnected', detail: deps.unavailable.terminal, checkedAt: null }
+    : { health: 'not_checked', detail: null, checkedAt: null };
+  const stcPayHealth: HealthReading = { health: 'not_checked', detail: null, checkedAt: null };
+  const stcPay = deps.stcPay ?? null;
 
+  /** The card terminal. */
   const connector = (): PaymentConnector => {
-    if (!deps.connector) throw new TillError('TERMINAL_NOT_CONFIGURED');
+    if (!deps.connector) throw new TillError(deps.unavailable?.terminal ? 'PROVIDER_UNAVAILABLE' : 'TERMINAL_NOT_CONFIGURED', deps.unavailable?.terminal ?? undefined);
     return deps.connector;
   };
+
+  /** The connector that sent an intent, if the till still has it. */
+  const connectorFor = (protocol: string): PaymentConnector | null => {
+    if (deps.connector?.protocol === protocol) return deps.connector;
+    if (stcPay?.connector.protocol === protocol) return stcPay.connector;
+    return null;
+  };
+  const hasAnyConnector = () => deps.connector !== null || stcPay !== null;
 
   const intent = (id: string): IntentRow => {
     const row = intents.get(id);
@@ -88,8 +119,13 @@ export function createPayments(deps: PaymentsDeps) {
     return row;
   };
 
-  const progress = (row: IntentRow, stage: TerminalStage | null) =>
-    deps.emitProgress({ intentId: row.id, saleId: row.sale_id, state: row.state, stage });
+  const progress = (row: IntentRow, stage: TerminalStage | null, otp: PaymentProgress['otp'] = null) =>
+    deps.emitProgress({ intentId: row.id, saleId: row.sale_id, state: row.state, stage, otp });
+  // The STC Pay flow waits for the customer's code: ask the cashier for it on the payment's own progress.
+  stcPay?.desk.onPrompt((intentId, otp) => {
+    const row = intents.get(intentId);
+    if (row) progress(row, 'awaiting_otp', otp);
+  });
 
   const status = (): TerminalStatus => {
     const last = intents.last();
@@ -97,11 +133,17 @@ export function createPayments(deps: PaymentsDeps) {
       configured: deps.connector !== null,
       protocol: deps.terminalInfo?.protocol ?? null,
       transport: deps.terminalInfo?.transport ?? null,
-      health,
-      detail: healthDetail,
+      health: cardHealth.health,
+      detail: cardHealth.detail,
+      checkedAt: cardHealth.checkedAt,
       recovering,
       last: last ? toSummary(last) : null,
       needsAttention: intents.needsAttention().map(toSummary),
+      stcPay: stcPay
+        ? { transport: stcPay.transport, ...stcPayHealth }
+        : deps.unavailable?.stcPay
+          ? { transport: 'STC Pay', health: 'disconnected', detail: deps.unavailable.stcPay, checkedAt: null }
+          : null,
     };
   };
   const announce = () => {
@@ -117,7 +159,13 @@ export function createPayments(deps: PaymentsDeps) {
     return entry;
   };
 
-  const createIntent = (kind: IntentKind, amountHalalas: number, saleId: string | null, originalId: string | null): IntentRow => {
+  const createIntent = (
+    kind: IntentKind,
+    amountHalalas: number,
+    saleId: string | null,
+    originalId: string | null,
+    through: PaymentConnector,
+  ): IntentRow => {
     const id = newId();
     const reference = nextReference(db, deps.tillId());
     const entry = journal.append('payment.intent_created', {
@@ -127,14 +175,14 @@ export function createPayments(deps: PaymentsDeps) {
       amountHalalas,
       saleId,
       originalId,
-      connector: connector().protocol,
+      connector: through.protocol,
     });
     intents.insert({
       id,
       reference,
       tillId: deps.tillId(),
       kind,
-      connector: connector().protocol,
+      connector: through.protocol,
       saleId,
       originalId,
       amountHalalas,
@@ -274,12 +322,13 @@ export function createPayments(deps: PaymentsDeps) {
     const job = (async () => {
       progress(row, 'recovering');
       let answer: InquiryOutcome;
-      if (row.connector !== connector().protocol) {
+      const through = connectorFor(row.connector);
+      if (!through) {
         // Only the kind of device that took the payment can say what happened to it.
-        answer = { kind: 'unreachable', detail: `made through ${row.connector}, the till now uses ${connector().protocol}` };
+        answer = { kind: 'unreachable', detail: `made through ${row.connector}, which this till no longer has` };
       } else {
         try {
-          answer = await connector().inquire(row.reference, { onStage: (stage) => progress(row, stage) });
+          answer = await through.inquire(row.reference, { onStage: (stage) => progress(row, stage) });
         } catch (e) {
           answer = { kind: 'unreachable', detail: e instanceof Error ? e.message : String(e) };
         }
@@ -358,9 +407,11 @@ export function createPayments(deps: PaymentsDeps) {
   };
 
   const reverseOrphan = async (orphan: IntentRow) => {
-    const last = intents.last();
-    // SkyBand's reversal targets the terminal's last transaction; anything else must go to a refund.
-    if (!deps.connector || !last || last.id !== orphan.id) {
+    const last = intents.last(orphan.connector);
+    // SkyBand's reversal targets the terminal's last transaction; anything else must go to a refund. STC Pay
+    // has no reversal at all: its orphans are listed for a refund.
+    const through = connectorFor(orphan.connector);
+    if (!through || through.protocol === 'stcpay' || !last || last.id !== orphan.id) {
       deps.emitTerminal(status());
       return;
     }
@@ -371,19 +422,89 @@ export function createPayments(deps: PaymentsDeps) {
   const startReversal = async (original: IntentRow, authorisation?: Record<string, unknown>): Promise<IntentRow> => {
     const reversal = write(() => {
       if (authorisation) journal.append('manager.authorised', authorisation);
-      const row = createIntent('reversal', original.amount_halalas, null, original.id);
+      const through = connectorFor(original.connector);
+      if (!through) throw new TillError('TERMINAL_NOT_CONFIGURED', original.connector);
+      const row = createIntent('reversal', original.amount_halalas, null, original.id, through);
       transition(intent(original.id), 'reversing', 'payment.reversing', { byIntentId: row.id });
       return row;
     });
     announce();
     await send(reversal, (signal, onStage) =>
-      connector().reverse({ reference: reversal.reference, originalReference: original.reference }, { signal, onStage }),
+      connectorFor(original.connector)!.reverse({ reference: reversal.reference, originalReference: original.reference }, { signal, onStage }),
     );
     announce();
     return intent(original.id);
   };
 
   const cardTenderOf = (sale: Sale, intentId: string) => sale.tenders.find((t) => t.intentId === intentId);
+
+  /** One purchase for the open sale through one connector: intent committed first, then sent once. */
+  const purchase = async (
+    through: PaymentConnector,
+    amountHalalas: number,
+    before: (row: IntentRow) => void = () => {},
+    after: (row: IntentRow) => void = () => {},
+  ): Promise<CardPaymentResult> => {
+    const row = write(() => {
+      assertNothingInDoubt();
+      const sale = checkout.openSaleInTx();
+      if (sale.lines.length === 0) throw new TillError('SALE_EMPTY');
+      if (amountHalalas > sale.dueHalalas) throw new TillError('AMOUNT_OVER_DUE', `${amountHalalas} > ${sale.dueHalalas}`);
+      return createIntent('purchase', amountHalalas, sale.saleId, null, through);
+    });
+    announce();
+    before(row);
+    let applied: Applied;
+    try {
+      progress(row, 'connecting');
+      applied = await send(row, (signal, onStage) => through.purchase({ reference: row.reference, amountHalalas }, { signal, onStage }));
+    } finally {
+      after(row);
+    }
+    const state = applied.row.state;
+    return {
+      outcome: state === 'approved' ? 'approved' : state === 'declined' ? 'declined' : state === 'not_found' ? 'not_found' : 'unknown',
+      intent: toSummary(applied.row),
+      sale: checkout.announce(),
+      completed: applied.completed,
+    };
+  };
+
+  // ---- reachability --------------------------------------------------------------------------------
+
+  const checkHealth = async (through: PaymentConnector, reading: HealthReading) => {
+    let result;
+    try {
+      result = await through.health();
+    } catch (e) {
+      result = { state: 'disconnected' as const, detail: e instanceof Error ? e.message : String(e) };
+    }
+    reading.health = result.state;
+    reading.detail = result.state === 'disconnected' ? result.detail : null;
+    reading.checkedAt = now().toISOString();
+  };
+
+  /**
+   * Providers reached over the internet are checked in the background, so the status light says "offline"
+   * before the cashier tries (and the cashier can take cash or the counter terminal instead). A direct
+   * terminal is only checked on request: a probe must never stand in the way of its one-request-at-a-time line.
+   */
+  const watchProviders = async () => {
+    const before = JSON.stringify([cardHealth.health, cardHealth.detail, stcPayHealth.health, stcPayHealth.detail]);
+    if (deps.connector && deps.terminalInfo?.remote && inFlight.size === 0) await checkHealth(deps.connector, cardHealth);
+    if (stcPay) await checkHealth(stcPay.connector, stcPayHealth);
+    if (closed) return;
+    const after = JSON.stringify([cardHealth.health, cardHealth.detail, stcPayHealth.health, stcPayHealth.detail]);
+    if (before !== after) deps.emitTerminal(status());
+  };
+  const providerCheckMs = deps.providerCheckMs ?? DEFAULT_PROVIDER_CHECK_MS;
+  const watched = stcPay !== null || deps.terminalInfo?.remote === true;
+  let providerTimer: NodeJS.Timeout | null = null;
+  if (watched && providerCheckMs > 0) {
+    providerTimer = setInterval(() => void watchProviders().catch((e: unknown) => log.warn('provider check failed', e)), providerCheckMs);
+    providerTimer.unref();
+    void watchProviders().catch((e: unknown) => log.warn('provider check failed', e));
+  }
 
   // ---- the service ---------------------------------------------------------------------------------
 
@@ -397,7 +518,7 @@ export function createPayments(deps: PaymentsDeps) {
 
     /** On start-up, before new payments: settle everything a crash or a lost answer left open. */
     async recoverAll(): Promise<void> {
-      if (!deps.connector) return;
+      if (!hasAnyConnector()) return;
       const open = intents.unsettled();
       if (open.length === 0 && !intents.needsAttention().some((r) => r.state === 'orphaned')) return;
       recovering = true;
@@ -422,26 +543,22 @@ export function createPayments(deps: PaymentsDeps) {
     },
 
     async payCard(amountHalalas: number): Promise<CardPaymentResult> {
-      connector();
-      const row = write(() => {
-        assertNothingInDoubt();
-        const sale = checkout.openSaleInTx();
-        if (sale.lines.length === 0) throw new TillError('SALE_EMPTY');
-        if (amountHalalas > sale.dueHalalas) throw new TillError('AMOUNT_OVER_DUE', `${amountHalalas} > ${sale.dueHalalas}`);
-        return createIntent('purchase', amountHalalas, sale.saleId, null);
-      });
-      announce();
-      progress(row, 'connecting');
-      const applied = await send(row, (signal, onStage) =>
-        connector().purchase({ reference: row.reference, amountHalalas }, { signal, onStage }),
-      );
-      const state = applied.row.state;
-      return {
-        outcome: state === 'approved' ? 'approved' : state === 'declined' ? 'declined' : state === 'not_found' ? 'not_found' : 'unknown',
-        intent: toSummary(applied.row),
-        sale: checkout.announce(),
-        completed: applied.completed,
-      };
+      return purchase(connector(), amountHalalas);
+    },
+
+    /** STC Pay: the customer's wallet is charged once the code they read out is confirmed (see otp-desk.ts). */
+    async payStcPay(amountHalalas: number, mobile: string): Promise<CardPaymentResult> {
+      if (!stcPay) throw new TillError(deps.unavailable?.stcPay ? 'PROVIDER_UNAVAILABLE' : 'STCPAY_NOT_CONFIGURED', deps.unavailable?.stcPay ?? undefined);
+      const number = normaliseSaudiMobile(mobile);
+      if (!number.ok) throw new TillError('STCPAY_MOBILE_INVALID');
+      const desk = stcPay.desk;
+      return purchase(stcPay.connector, amountHalalas, (row) => desk.expect(row.reference, row.id, number.msisdn), (row) => desk.forget(row.reference));
+    },
+
+    submitStcPayOtp(intentId: string, otp: string): IntentSummary {
+      const row = intent(intentId);
+      if (row.connector !== 'stcpay' || !stcPay?.desk.submit(intentId, otp)) throw new TillError('STCPAY_NO_OTP_AWAITED', intentId);
+      return toSummary(intent(intentId));
     },
 
     cancelCardPayment(intentId: string): IntentSummary {
@@ -469,7 +586,13 @@ export function createPayments(deps: PaymentsDeps) {
       }
       // The terminal is being asked right now: its answer, not a person's, settles it.
       if (beingAsked(row)) throw new TillError('PAYMENTS_RECOVERING', row.id);
-      if (input.outcome === 'approved' && (!input.rrn || !input.authCode)) throw new TillError('EVIDENCE_REQUIRED');
+      // Evidence as the payment's own receipt shows it: a card terminal's 12-digit RRN and approval code, or
+      // the STCPayRefNum from STC Pay's merchant portal.
+      const method = row.connector === 'stcpay' ? 'stcpay' : 'card';
+      if (input.outcome === 'approved') {
+        if (method === 'stcpay' && !input.rrn) throw new TillError('STCPAY_EVIDENCE_REQUIRED');
+        if (method === 'card' && (!input.rrn || !/^\d{12}$/.test(input.rrn) || !input.authCode)) throw new TillError('EVIDENCE_REQUIRED');
+      }
       const timer = backgroundTimers.get(row.id);
       if (timer) clearTimeout(timer);
       backgroundTimers.delete(row.id);
@@ -483,7 +606,7 @@ export function createPayments(deps: PaymentsDeps) {
           authCode: input.authCode ?? null,
         });
         if (input.outcome === 'approved') {
-          applyApproved(row, row.amount_halalas, cardDetailsFromEvidence(input.rrn!, input.authCode!, now().toISOString()));
+          applyApproved(row, row.amount_halalas, cardDetailsFromEvidence(input.rrn!, input.authCode ?? '', now().toISOString(), method));
         } else {
           applyDeclined(row, {
             kind: 'declined',
@@ -504,8 +627,9 @@ export function createPayments(deps: PaymentsDeps) {
       if (row.kind !== 'purchase' || row.state !== 'approved' || row.sale_id !== sale.saleId || !cardTenderOf(sale, row.id)) {
         throw new TillError('INTENT_NOT_RESOLVABLE', `${row.kind} ${row.state}`);
       }
+      if (row.connector === 'stcpay') throw new TillError('REVERSAL_NOT_SUPPORTED', row.id);
       assertNothingInDoubt();
-      if (intents.last()?.id !== row.id) throw new TillError('REVERSAL_NOT_LAST', row.id);
+      if (intents.last(row.connector)?.id !== row.id) throw new TillError('REVERSAL_NOT_LAST', row.id);
       const after = await startReversal(row, { action: 'reverseCardPayment', intentId });
       return toSummary(after);
     },
@@ -522,12 +646,14 @@ export function createPayments(deps: PaymentsDeps) {
         assertNothingInDoubt();
         const left = tender.amountHalalas - intents.refundedAgainst(original.id);
         if (input.amountHalalas > left) throw new TillError('REFUND_OVER_ORIGINAL', `${input.amountHalalas} > ${left}`);
+        const through = connectorFor(original.connector);
+        if (!through) throw new TillError(original.connector === 'stcpay' ? 'STCPAY_NOT_CONFIGURED' : 'TERMINAL_NOT_CONFIGURED', original.connector);
         journal.append('manager.authorised', { action: 'refundCard', intentId: original.id, receiptNo: input.receiptNo });
-        return createIntent('refund', input.amountHalalas, original.sale_id, original.id);
+        return createIntent('refund', input.amountHalalas, original.sale_id, original.id, through);
       });
       announce();
       const applied = await send(row, (signal, onStage) =>
-        connector().refund(
+        connectorFor(original.connector)!.refund(
           { reference: row.reference, amountHalalas: input.amountHalalas, originalRrn: tender.card.rrn, originalAt: tender.card.terminalAt },
           { signal, onStage },
         ),
@@ -537,17 +663,16 @@ export function createPayments(deps: PaymentsDeps) {
     },
 
     async checkTerminal(): Promise<TerminalStatus> {
-      const result = await connector().health();
-      health = result.state;
-      healthDetail = result.state === 'disconnected' ? result.detail : null;
+      await checkHealth(connector(), cardHealth);
+      if (stcPay) await checkHealth(stcPay.connector, stcPayHealth);
       deps.emitTerminal(status());
-      const last = intents.last();
+      const last = intents.last(connector().protocol);
       if (last && ['sending', 'awaiting', 'unknown'].includes(last.state) && !inFlight.has(last.id)) await inquireOnce(last);
       return status();
     },
 
     async repeatLastTransaction(): Promise<IntentSummary | null> {
-      const last = intents.last();
+      const last = intents.last(connector().protocol);
       if (!last) return null;
       const answer = await connector().inquire(last.reference);
       if (answer.kind === 'unreachable') throw new TillError('TERMINAL_UNREACHABLE', answer.detail);
@@ -578,10 +703,12 @@ export function createPayments(deps: PaymentsDeps) {
 
     async close(): Promise<void> {
       closed = true;
+      if (providerTimer) clearInterval(providerTimer);
       for (const timer of backgroundTimers.values()) clearTimeout(timer);
       backgroundTimers.clear();
       for (const abort of inFlight.values()) abort.abort();
       await deps.connector?.close();
+      await stcPay?.connector.close();
     },
   };
 }

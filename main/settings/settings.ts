@@ -6,8 +6,16 @@ import { Preferences } from '../../preload/contract';
 import type { Db } from '../db';
 import { TillError } from '../errors';
 
-/** Where the card terminal is and how its acquirer's ECR kit wants to be spoken to. */
-export const TerminalSettings = z.object({
+const HttpsUrl = z
+  .string()
+  .max(300)
+  .url()
+  .refine((u) => u.startsWith('https://'), 'an https:// address (provider traffic is never sent in clear)');
+/** A PEM file with the one CA to trust for a provider instead of the system roots (the simulator, a LAN terminal). */
+const CaFile = z.string().min(1).max(400).nullable();
+
+/** A mada terminal on the counter, spoken to directly over its acquirer's ECR kit (SkyBand). */
+export const MadaEcrTerminal = z.object({
   protocol: z.literal('mada-ecr'),
   link: z.discriminatedUnion('kind', [
     /** The built-in simulated terminal (demo, training). */
@@ -27,7 +35,66 @@ export const TerminalSettings = z.object({
   purchaseTimeoutMs: z.number().int().min(10_000).max(300_000),
   statusTimeoutMs: z.number().int().min(1_000).max(60_000),
 });
+
+/**
+ * A terminal reached through a payment provider's nexo / Terminal API: the provider's cloud (sync or async), or
+ * the terminal itself on the LAN (local, secured messages). The API key and the local key's passphrase live in
+ * the secret store (`nexo.apiKey`, `nexo.passphrase`), never here.
+ */
+export const NexoTerminal = z.object({
+  protocol: z.literal('nexo'),
+  mode: z.enum(['cloud-sync', 'cloud-async', 'local']),
+  link: z.discriminatedUnion('kind', [
+    /** The built-in HTTPS provider simulator (demo, training, tests), with its own CA. */
+    z.object({ kind: z.literal('simulator') }),
+    z.object({
+      kind: z.literal('endpoint'),
+      baseUrl: HttpsUrl,
+      caFile: CaFile,
+      /** The name on a LAN terminal's certificate, when it is not the address's host. */
+      serverName: z.string().min(1).max(253).nullable(),
+    }),
+  ]),
+  /** The terminal's POIID at the provider (e.g. "V400m-324688179"). */
+  poiId: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'POI id: 1-40 of letters, digits, . _ -'),
+  /** local mode: the shared key's identifier and version as set on the terminal. */
+  keyIdentifier: z.string().min(1).max(40).nullable(),
+  keyVersion: z.number().int().min(0).max(1_000_000).nullable(),
+  purchaseTimeoutMs: z.number().int().min(10_000).max(300_000),
+});
+
+/** The till's card terminal: direct (mada ECR) or through a provider (nexo). */
+export const TerminalSettings = z.discriminatedUnion('protocol', [MadaEcrTerminal, NexoTerminal]);
 export type TerminalSettings = z.infer<typeof TerminalSettings>;
+export type MadaEcrSettings = z.infer<typeof MadaEcrTerminal>;
+export type NexoSettings = z.infer<typeof NexoTerminal>;
+
+/**
+ * STC Pay DirectPayment V4. The merchant's client certificate (PKCS#12) and its passphrase live in the secret
+ * store (`stcpay.clientCert`, `stcpay.passphrase`), never here.
+ */
+export const StcPaySettings = z.object({
+  link: z.discriminatedUnion('kind', [
+    /** The built-in STC Pay simulator over mutual TLS (demo, training, tests): its own CA and merchant certificate. */
+    z.object({ kind: z.literal('simulator') }),
+    z.object({
+      kind: z.literal('endpoint'),
+      baseUrl: HttpsUrl,
+      caFile: CaFile,
+      /** Optional SPKI pins (base64 SHA-256): the server's key must match one of them as well. */
+      pins: z.array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'a base64 SHA-256 SPKI pin')).max(10),
+    }),
+  ]),
+  /** The merchant id sent as X-ClientCode. */
+  clientCode: z.string().regex(/^[0-9A-Za-z]{1,40}$/),
+  /** BranchID / TellerID / DeviceID as registered with STC Pay for this till. */
+  branchId: z.string().min(1).max(40),
+  tellerId: z.string().min(1).max(40),
+  deviceId: z.string().min(1).max(40),
+  /** How long to wait for Confirm's answer before the payment is unknown and STC Pay is asked instead. */
+  confirmTimeoutMs: z.number().int().min(1_000).max(180_000).default(60_000),
+});
+export type StcPaySettings = z.infer<typeof StcPaySettings>;
 
 const SerialLink = z.object({
   kind: z.literal('serial'),
@@ -72,6 +139,8 @@ export const TillSettings = z.object({
   poleDisplay: SerialLink.nullable(),
   /** A barcode scanner in serial / USB-CDC mode, alongside the keyboard wedge. */
   serialScanner: SerialLink.nullable(),
+  /** STC Pay, or null when the till does not take it. Absent in settings written before STC Pay existed. */
+  stcPay: StcPaySettings.nullable().default(null),
 });
 export type TillSettings = z.infer<typeof TillSettings>;
 
@@ -98,6 +167,14 @@ export const DEMO_SETTINGS: TillSettings = {
   printer: { profile: 'generic-80', link: { kind: 'simulator' } },
   poleDisplay: null,
   serialScanner: null,
+  stcPay: {
+    link: { kind: 'simulator' },
+    clientCode: '61200000001',
+    branchId: 'RUH-01',
+    tellerId: 'T01',
+    deviceId: 'T01',
+    confirmTimeoutMs: 60_000,
+  },
 };
 
 const KEY = 'till';

@@ -70,19 +70,34 @@ export const methods = {
    * when the terminal has decided, or when the outcome is unknown. Progress arrives as paymentProgress events.
    */
   payCard: method(z.strictObject({ amountHalalas: z.number().int().min(1).max(100_000_000) }), CardPaymentResult),
-  /** Stops waiting for the terminal. The payment may still complete there; the till then asks what happened. */
+  /**
+   * STC Pay: sends the amount to the customer's STC Pay wallet (mobile number in any Saudi form: 05…, 9665…,
+   * +9665…). STC Pay texts the customer a code; a paymentProgress event with stage `awaiting_otp` asks for it and
+   * submitStcPayOtp delivers it. Answers when STC Pay has decided, or when the outcome is unknown.
+   */
+  payStcPay: method(
+    z.strictObject({ amountHalalas: z.number().int().min(1).max(100_000_000), mobile: z.string().min(9).max(20) }),
+    CardPaymentResult,
+  ),
+  /** The code the customer reads from the STC Pay app, for the payment waiting on it. */
+  submitStcPayOtp: method(z.strictObject({ intentId: IntentId, otp: z.string().regex(/^\d{4,8}$/) }), IntentSummary),
+  /**
+   * Stops waiting for the terminal or STC Pay. The payment may still complete there; the till then asks what
+   * happened. For STC Pay before the customer's code was sent, nothing can have been charged.
+   */
   cancelCardPayment: method(z.strictObject({ intentId: IntentId }), IntentSummary),
   /** Asks the terminal again about an unknown payment (check status / repeat last). */
   recoverPayment: method(z.strictObject({ intentId: IntentId }), IntentSummary),
   /**
    * A manager settles an unknown payment from the terminal's own receipt: approved needs its RRN and
-   * approval code; declined needs the manager's word. Journaled with the evidence. Never a "force done".
+   * approval code (STC Pay: the STCPayRefNum from the merchant portal, as `rrn`, no code); declined needs the
+   * manager's word. Journaled with the evidence. Never a "force done".
    */
   resolvePayment: method(
     z.strictObject({
       intentId: IntentId,
       outcome: z.enum(['approved', 'declined']),
-      rrn: z.string().regex(/^\d{12}$/).optional(),
+      rrn: z.string().regex(/^[0-9A-Za-z-]{6,40}$/).optional(),
       authCode: z.string().regex(/^[0-9A-Za-z]{6}$/).optional(),
       managerPin: ManagerPin,
     }),
@@ -93,7 +108,10 @@ export const methods = {
    * Answers with the original payment, now `reversed` (or still `approved` if the terminal refused).
    */
   reverseCardPayment: method(z.strictObject({ intentId: IntentId, managerPin: ManagerPin }), IntentSummary),
-  /** Refunds a card payment of a completed sale through the terminal, up to what is left of it. Manager only. */
+  /**
+   * Refunds a card or STC Pay payment of a completed sale through whichever took it (the terminal, or STC Pay's
+   * RefundPayment), up to what is left of it. Manager only.
+   */
   refundCard: method(
     z.strictObject({
       receiptNo: z.string().min(1).max(32),

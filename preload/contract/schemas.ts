@@ -43,6 +43,8 @@ export const TillInfo = z.object({
   simulated: z.boolean(),
   /** A card terminal is configured: the Card tender is offered. */
   cardPayments: z.boolean(),
+  /** STC Pay is configured: the STC Pay tender is offered. */
+  stcPayPayments: z.boolean(),
   preferences: Preferences,
 });
 export type TillInfo = z.infer<typeof TillInfo>;
@@ -132,6 +134,14 @@ export type CardTender = z.infer<typeof CardTender>;
 export const Tender = z.discriminatedUnion('kind', [CashTender, CardTender]);
 export type Tender = z.infer<typeof Tender>;
 
+/**
+ * How an electronic payment was taken: a card terminal (mada ECR or a nexo terminal) or STC Pay. Card details
+ * of an STC Pay payment carry scheme "STCPAY", the masked mobile number in place of a card number and the
+ * STCPayRefNum as the RRN.
+ */
+export const PaymentMethod = z.enum(['card', 'stcpay']);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+
 /** Card-payment states. `unknown` is real: the till does not know whether the customer paid and will not guess. */
 export const IntentState = z.enum([
   'sending',
@@ -146,13 +156,15 @@ export const IntentState = z.enum([
 ]);
 export type IntentState = z.infer<typeof IntentState>;
 
-export const TerminalStage = z.enum(['connecting', 'sent', 'awaiting_result', 'recovering']);
+/** `awaiting_otp`: STC Pay sent the customer a code; the cashier types it in (PaymentProgress.otp says which try). */
+export const TerminalStage = z.enum(['connecting', 'sent', 'awaiting_otp', 'awaiting_result', 'recovering']);
 export type TerminalStage = z.infer<typeof TerminalStage>;
 
 export const IntentSummary = z.object({
   intentId: z.string(),
   reference: z.string(),
   kind: z.enum(['purchase', 'refund', 'reversal']),
+  method: PaymentMethod,
   state: IntentState,
   amountHalalas: Halalas,
   saleId: z.string().nullable(),
@@ -223,6 +235,17 @@ export const TerminalStatus = z.object({
   last: IntentSummary.nullable(),
   /** Payments the till could not settle on its own: unknown outcomes and approvals it could not attach. */
   needsAttention: z.array(IntentSummary),
+  /** STC Pay, when configured: whether the provider answered the last reachability check. */
+  stcPay: z
+    .object({
+      transport: z.string(),
+      health: z.enum(['connected', 'disconnected', 'busy', 'not_checked']),
+      detail: z.string().nullable(),
+      checkedAt: z.string().nullable(),
+    })
+    .nullable(),
+  /** When the card terminal's health was last checked (cloud terminals are checked in the background). */
+  checkedAt: z.string().nullable(),
 });
 export type TerminalStatus = z.infer<typeof TerminalStatus>;
 
@@ -251,6 +274,16 @@ export const PaymentProgress = z.object({
   saleId: z.string().nullable(),
   state: IntentState,
   stage: TerminalStage.nullable(),
+  /** Set while STC Pay waits for the customer's code (stage `awaiting_otp`). */
+  otp: z
+    .object({
+      attempt: z.number().int().positive(),
+      expiresAt: z.string(),
+      maskedMobile: z.string(),
+      /** Why the previous code was not accepted (wrong code), for people. */
+      lastError: z.object({ en: z.string(), ar: z.string() }).nullable(),
+    })
+    .nullable(),
 });
 export type PaymentProgress = z.infer<typeof PaymentProgress>;
 

@@ -28,6 +28,7 @@ export const tillInfo: TillInfo = {
   host: 'electron',
   simulated: true,
   cardPayments: false,
+  stcPayPayments: false,
   preferences: { locale: 'ar', digits: 'latin' },
 };
 
@@ -43,6 +44,8 @@ const handlers: Handlers = {
     throw new TillError('BARCODE_UNKNOWN');
   },
   addProduct: () => unsupported(),
+  payStcPay: () => unsupported(),
+  submitStcPayOtp: () => unsupported(),
   setQuantity: () => unsupported(),
   removeLine: () => unsupported(),
   voidSale: () => emptySale,

@@ -3,7 +3,7 @@
 import { ledgerFile } from '../../main/app';
 import { openDatabase } from '../../main/db';
 import { createEcrSimulator, type EcrSimulator } from '../../main/devices/ecr-simulator';
-import { DEMO_SETTINGS, openSettings } from '../../main/settings';
+import { DEMO_SETTINGS, openSettings, type MadaEcrSettings } from '../../main/settings';
 import { startTestTill, type TestTill } from './till';
 import { tempDir } from './tmp';
 
@@ -12,11 +12,11 @@ export interface CardTill extends TestTill {
   port: number;
 }
 
-export function pointTillAtTerminal(dir: string, port: number, overrides: Partial<NonNullable<typeof DEMO_SETTINGS.terminal>> = {}) {
+export function pointTillAtTerminal(dir: string, port: number, overrides: Partial<MadaEcrSettings> = {}) {
   const db = openDatabase(ledgerFile(dir));
   try {
     openSettings(db).update({
-      terminal: { ...DEMO_SETTINGS.terminal!, link: { kind: 'tcp', host: '127.0.0.1', port }, purchaseTimeoutMs: 10_000, statusTimeoutMs: 2_000, ...overrides },
+      terminal: { ...(DEMO_SETTINGS.terminal as MadaEcrSettings), link: { kind: 'tcp', host: '127.0.0.1', port }, purchaseTimeoutMs: 10_000, statusTimeoutMs: 2_000, ...overrides },
     });
   } finally {
     db.close();

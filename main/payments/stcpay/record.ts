@@ -1,6 +1,6 @@
 // STC Pay answers as the till's protocol-neutral TerminalRecord (connector.ts), so the intent and ledger
-// machinery can store them like any other approval. There is no card: scheme OTHER, label "STC Pay", wallet
-// other_wallet; the customer is identified by a masked mobile number in place of a PAN; STC Pay's payment
+// machinery can store them like any other approval. There is no card: scheme STCPAY, label "STC Pay", wallet
+// other_wallet, scheme STCPAY; the customer is identified by a masked mobile number in place of a PAN; STC Pay's payment
 // reference (STCPayRefNum) is the RRN, because it is what RefundPayment needs later. Verification is left
 // `unknown` rather than claiming a card-style CVM the receipt would then print.
 import type { TerminalOutcome, TerminalRecord } from '../connector';
@@ -22,7 +22,7 @@ export function paymentRecord(payment: StcPayPayment, extra: { msisdn?: string; 
     responseCode: String(payment.statusCode),
     approved: paid,
     amountHalalas: payment.amountHalalas,
-    scheme: 'OTHER',
+    scheme: 'STCPAY',
     schemeLabel: 'STC Pay',
     wallet: 'other_wallet',
     verification: 'unknown',
@@ -46,7 +46,7 @@ export function refundRecord(input: { reference: string; newStcPayRefNum: string
     responseCode: 'REFUNDED',
     approved: true,
     amountHalalas: input.amountHalalas,
-    scheme: 'OTHER',
+    scheme: 'STCPAY',
     schemeLabel: 'STC Pay',
     wallet: 'other_wallet',
     verification: 'unknown',

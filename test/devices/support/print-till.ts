@@ -2,6 +2,7 @@
 // journal, settings, demo catalog, checkout and (optionally) card payments against the in-process terminal
 // simulator, with the print service wired in as main/app will wire it. `restart()` reopens everything on
 // the same file, as a till does after a crash.
+import type { MadaEcrSettings } from '../../../main/settings';
 import path from 'node:path';
 import { createManagerAuth } from '../../../main/auth';
 import { openCatalog, seedCatalogIfEmpty } from '../../../main/catalog';
@@ -102,7 +103,7 @@ export async function startPrintTill(options: PrintTillOptions, folder?: { dir: 
   let terminal: OpenTerminal | null = null;
   let payments: ReturnType<typeof createPayments> | null = null;
   if (options.card) {
-    terminal = await openTerminal({ ...DEMO_SETTINGS.terminal!, link: { kind: 'simulator' } });
+    terminal = await openTerminal({ ...(DEMO_SETTINGS.terminal as MadaEcrSettings), link: { kind: 'simulator' } }, { tillId: 'T01' });
     payments = createPayments({
       db,
       journal,
