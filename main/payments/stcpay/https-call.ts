@@ -1,12 +1,15 @@
 // One POST to STC Pay over mutual TLS, with the one fact money safety needs: could the request have reached
 // the server? A fresh connection per call (agent: false: no session reuse, so the pin is checked every time).
-// The request body is only written once the TLS handshake has completed on our side ('secureConnect'), so:
+// The request (headers and body) is only written once the server has accepted this till, so:
 //   - DNS failure, refused connection, untrusted server certificate, pin mismatch, connect timeout, a cancel
-//     before the handshake → `not_sent` (provably never reached STC Pay's application).
-//   - The server refusing OUR certificate arrives, in TLS 1.3, as an alert after our side finished; a handshake
-//     the server aborts never delivers application data, so a certificate alert is `not_sent` too.
-//   - Anything after the handshake — a timeout, a reset, a cancel, a half answer → `lost` (may have been
-//     received and acted on: the caller must inquire, never resend).
+//     before the request was written → `not_sent` (provably never reached STC Pay's application).
+//   - The server refusing OUR certificate: in TLS 1.2 it does so inside the handshake (an alert before
+//     'secureConnect'). In TLS 1.3 our side finishes first and the server judges our certificate afterwards,
+//     then either sends its session tickets (accepted) or an alert / a reset (refused; Node's own servers
+//     reset without an alert). So in TLS 1.3 the request waits for the server's first session ticket — or
+//     `acceptWaitMs` for servers that send none — and a refusal in that window is `not_sent` too.
+//   - Anything after the request was written — a timeout, a reset, a cancel, a half answer → `lost` (may have
+//     been received and acted on: the caller must inquire, never resend).
 import https from 'node:https';
 import type tls from 'node:tls';
 import { redact } from '../../secrets/redact';
@@ -37,6 +40,8 @@ export interface PostOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   maxBodyBytes?: number;
+  /** TLS 1.3: how long to wait for the server's session ticket (its acceptance of our certificate). */
+  acceptWaitMs?: number;
 }
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
@@ -50,10 +55,14 @@ function describe(err: unknown): { code: string; detail: string } {
   return { code, detail: redact(`${code ? `${code}: ` : ''}${e instanceof Error ? e.message : String(err)}`) };
 }
 
-/** Exported for tests: which failures are provably `not_sent`. */
-export function classify(err: unknown, handshakeDone: boolean): CallResult {
+/**
+ * Exported for tests: which failures are provably `not_sent`. `written`: the request went out; `handshakeDone`:
+ * our side finished the TLS handshake (a failure between the two is the server refusing our certificate).
+ */
+export function classify(err: unknown, handshakeDone: boolean, written = handshakeDone): CallResult {
   const { code, detail } = describe(err);
   if (CERT_ALERT.test(code)) return { kind: 'not_sent', reason: 'client_certificate_rejected', detail };
+  if (handshakeDone && !written) return { kind: 'not_sent', reason: 'client_certificate_rejected', detail };
   if (handshakeDone) {
     // With TLS 1.3 our side finishes the handshake first; a server that then refuses our certificate without an
     // alert (Node's own servers do this) looks exactly like one that crashed on our request. Say both.
@@ -70,6 +79,7 @@ export function postJson(options: PostOptions): Promise<CallResult> {
   const maxBody = options.maxBodyBytes ?? 1 << 20;
   return new Promise<CallResult>((resolve) => {
     let handshakeDone = false;
+    let written = false;
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
     // Assigned synchronously below, before any callback that calls finish() can run.
@@ -84,7 +94,7 @@ export function postJson(options: PostOptions): Promise<CallResult> {
     };
     const onAbort = () =>
       finish(
-        handshakeDone
+        written
           ? { kind: 'lost', reason: 'abandoned', detail: 'cancelled after the request was sent' }
           : { kind: 'not_sent', reason: 'cancelled_by_cashier', detail: 'cancelled before the connection was made' },
       );
@@ -113,12 +123,25 @@ export function postJson(options: PostOptions): Promise<CallResult> {
       },
     };
     req = https.request(requestOptions);
+    const write = () => {
+      if (settled || written) return;
+      written = true;
+      req.end(options.body);
+    };
     req.on('socket', (socket) => {
+      let ticket = false;
+      socket.once('session', () => {
+        ticket = true;
+        // Not from inside the TLS read that delivered the ticket: a write there is never flushed.
+        if (handshakeDone) setImmediate(write);
+      });
       socket.once('secureConnect', () => {
         handshakeDone = true;
+        if (ticket || (socket as tls.TLSSocket).getProtocol() !== 'TLSv1.3') write();
+        else timers.push(setTimeout(write, options.acceptWaitMs ?? 500));
       });
     });
-    req.on('error', (err) => finish(classify(err, handshakeDone)));
+    req.on('error', (err) => finish(classify(err, handshakeDone, written)));
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -140,7 +163,7 @@ export function postJson(options: PostOptions): Promise<CallResult> {
       setTimeout(
         () =>
           finish(
-            handshakeDone
+            written
               ? { kind: 'lost', reason: 'timeout', detail: `no answer within ${options.timeoutMs} ms` }
               : { kind: 'not_sent', reason: 'unreachable', detail: `no TLS connection within ${options.timeoutMs} ms` },
           ),
@@ -148,6 +171,5 @@ export function postJson(options: PostOptions): Promise<CallResult> {
       ),
     );
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    req.end(options.body);
   });
 }

@@ -1,0 +1,270 @@
+// Fault injection through a payment provider: the till (the real browser host process) takes cards through a
+// nexo / Terminal API terminal — the nexo provider simulator, a process of its own with its ledger in a record
+// file. The till is killed outright (SIGKILL) at each step of a purchase and of a refund, then restarted; after
+// its start-up recovery (TransactionStatus by the ServiceID derived from the reference) the till's ledger and the
+// provider's record must agree:
+//   - every purchase the provider approved belongs to exactly one live card tender, or is reversed, or is listed
+//     as needing attention; every refund it approved is an approved refund intent of the same amount;
+//   - no sale is paid without approvals covering it, and every card tender is an approval the provider holds;
+//   - no Payment request was sent twice for one reference (nor a Reversal);
+//   - the journal's hash chain is intact.
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SimLedger } from '../../../main/devices/provider-sim/nexo/types';
+import type { CardPaymentResult } from '../../../preload/contract';
+import type { FaultPoint } from '../../../main/payments/fault-points';
+import { verifyJournal } from '../../../main/ledger';
+import { startHostProcess, type HostProcess } from '../../e2e/support/host-process';
+import { connectHost, type HostClient } from '../../support/host-client';
+import { ensureProviderSimsBuilt, pointTillAtNexoProcess, startNexoSimProcess, type NexoSimProcess } from '../../support/provider-sim-process';
+import { DEMO } from '../../support/till';
+import { tempDir } from '../../support/tmp';
+
+let tmp: ReturnType<typeof tempDir>;
+let sim: NexoSimProcess;
+let host: HostProcess | null = null;
+
+beforeAll(() => ensureProviderSimsBuilt(), 120_000);
+beforeEach(async () => {
+  tmp = tempDir('nuqta-crash-nexo-');
+  sim = await startNexoSimProcess(path.join(tmp.dir, 'nexo-record.json'));
+  pointTillAtNexoProcess(tmp.dir, sim, 'cloud-sync');
+});
+afterEach(async () => {
+  await host?.stop('SIGKILL');
+  host = null;
+  await sim.stop();
+  tmp.cleanup();
+});
+
+async function startTill(fault?: FaultPoint): Promise<HostClient> {
+  host = await startHostProcess(tmp.dir, [], fault ? { NUQTA_FAULT_INJECTION: '1', NUQTA_FAULT_POINT: fault } : {});
+  return connectHost(host.url);
+}
+
+const ok = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> => {
+  const r = await result;
+  if (!r.ok) throw new Error(`call failed: ${r.error.code}`);
+  return r.value;
+};
+
+/** Runs `action` in a till armed to die at `fault`, and waits for the process to be gone (killed by itself). */
+async function crashDuring(fault: FaultPoint, action: (till: HostClient) => Promise<unknown>) {
+  const till = await startTill(fault);
+  const dying = host!;
+  const exited = new Promise<void>((resolve) => dying.child.once('exit', () => resolve()));
+  void action(till).catch(() => {});
+  await exited;
+  host = null;
+  expect(dying.child.signalCode).toBe('SIGKILL');
+}
+
+/** A clean restart: waits until start-up recovery has settled every payment it can. */
+async function restartAndRecover(): Promise<HostClient> {
+  const till = await startTill();
+  await expect
+    .poll(async () => {
+      const status = await ok(till.call('getTerminalStatus', {}));
+      return !status.recovering && !['sending', 'awaiting'].includes(status.last?.state ?? '');
+    }, { timeout: 10_000, interval: 50 })
+    .toBe(true);
+  return till;
+}
+
+interface IntentRowLite { id: string; reference: string; kind: string; state: string; amount_halalas: number; original_id: string | null }
+interface TenderRow { reference: string; amount_halalas: number; reversed_seq: number | null; sale_status: string }
+
+/** The till's ledger (its SQLite file) against the provider's record. */
+function checkAgreement(record: SimLedger) {
+  const db = new Database(path.join(tmp.dir, 'till.db'), { readonly: true });
+  try {
+    const intents = db.prepare<[], IntentRowLite>('SELECT id, reference, kind, state, amount_halalas, original_id FROM payment_intents').all();
+    const intentByRef = new Map(intents.map((i) => [i.reference, i]));
+    const tenders = db.prepare<[], TenderRow>(
+      `SELECT i.reference, t.amount_halalas, t.reversed_seq, s.status AS sale_status
+       FROM tenders t JOIN payment_intents i ON i.id = t.intent_id JOIN sales s ON s.id = t.sale_id WHERE t.intent_id IS NOT NULL`,
+    ).all();
+    const live = (ref: string) => tenders.filter((t) => t.reference === ref && t.reversed_seq === null);
+
+    // Recovery settled everything it could: nothing is left half-sent.
+    expect(intents.filter((i) => ['sending', 'awaiting'].includes(i.state)), 'intents left in flight').toEqual([]);
+
+    // No financial request was sent twice for one reference.
+    for (const [ref, n] of Object.entries(record.paymentRequests)) expect(n, `Payment requests for ${ref}`).toBeLessThanOrEqual(1);
+    const reversals = new Map<string, number>();
+    for (const tx of record.transactions.filter((t) => t.category === 'Reversal')) reversals.set(tx.transactionId, (reversals.get(tx.transactionId) ?? 0) + 1);
+    for (const [ref, n] of reversals) expect(n, `Reversal requests for ${ref}`).toBeLessThanOrEqual(1);
+
+    for (const tx of record.transactions) {
+      const intent = intentByRef.get(tx.transactionId);
+      expect(intent, `provider transaction ${tx.transactionId} (${tx.kind} ${tx.status}) has no intent in the till`).toBeDefined();
+      expect(tx.status, `provider transaction ${tx.transactionId} still in progress`).not.toBe('in_progress');
+      if (tx.kind === 'purchase' && tx.status === 'approved') {
+        const listed = ['orphaned', 'unknown'].includes(intent!.state);
+        expect(live(tx.transactionId).length === 1 || listed, `approved purchase ${tx.transactionId}: live tenders ${live(tx.transactionId).length}, intent ${intent!.state}`).toBe(true);
+        if (!listed) expect(intent!.state).toBe('approved');
+        if (live(tx.transactionId).length === 1) expect(live(tx.transactionId)[0]!.amount_halalas).toBe(tx.amountHalalas);
+        // What the provider says was refunded is what the till's approved refunds add up to.
+        const refunded = intents.filter((r) => r.kind === 'refund' && r.original_id === intent!.id && r.state === 'approved').reduce((s, r) => s + r.amount_halalas, 0);
+        expect(refunded, `refunded against ${tx.transactionId}`).toBe(tx.refundedHalalas);
+      }
+      if (tx.kind === 'purchase' && tx.status === 'reversed') {
+        expect(intent!.state, `reversed purchase ${tx.transactionId}`).toBe('reversed');
+        expect(live(tx.transactionId)).toHaveLength(0);
+      }
+      if (tx.kind === 'purchase' && ['declined', 'aborted'].includes(tx.status)) {
+        expect(live(tx.transactionId), `declined purchase ${tx.transactionId} is a tender`).toHaveLength(0);
+      }
+      if (tx.kind === 'refund' && tx.status === 'approved') {
+        expect(intent!.kind).toBe('refund');
+        expect(intent!.state, `refund ${tx.transactionId}`).toBe('approved');
+        expect(intent!.amount_halalas).toBe(tx.amountHalalas);
+      }
+    }
+    // Every approval the till counts is one the provider holds, for the same amount.
+    for (const i of intents.filter((x) => x.state === 'approved')) {
+      const tx = record.transactions.find((t) => t.transactionId === i.reference);
+      expect(tx && tx.status === 'approved', `till ${i.kind} ${i.reference} approved, provider says ${tx?.status ?? 'nothing'}`).toBe(true);
+      expect(tx!.amountHalalas).toBe(i.amount_halalas);
+    }
+    for (const t of tenders.filter((x) => x.reversed_seq === null)) {
+      const tx = record.transactions.find((x) => x.transactionId === t.reference && x.kind === 'purchase');
+      expect(tx?.status, `tender ${t.reference} has no provider approval`).toBe('approved');
+      expect(tx!.amountHalalas).toBe(t.amount_halalas);
+    }
+    // A reference the till released is one the provider never started.
+    for (const i of intents.filter((x) => x.state === 'not_found')) {
+      expect(record.transactions.some((t) => t.transactionId === i.reference), `released ${i.reference} is known to the provider`).toBe(false);
+    }
+    // No sale marked paid without tenders covering its total.
+    const unpaid = db.prepare(
+      `SELECT s.id FROM sales s WHERE s.status = 'completed' AND s.total_halalas !=
+         (SELECT COALESCE(SUM(amount_halalas), 0) FROM tenders t WHERE t.sale_id = s.id AND t.reversed_seq IS NULL)`,
+    ).all();
+    expect(unpaid).toEqual([]);
+    // The journal chain is intact after all the killing.
+    expect(verifyJournal(db)).toMatchObject({ ok: true });
+  } finally {
+    db.close();
+  }
+}
+
+async function ringUp(till: HostClient) {
+  await ok(till.call('scanBarcode', { barcode: DEMO.coffee.barcode }));
+  return ok(till.call('getSale', {}));
+}
+
+type Sale = Awaited<ReturnType<typeof ringUp>>;
+
+describe('nexo cloud-sync: SIGKILL during a purchase', () => {
+  for (const fault of ['purchase.before-send', 'purchase.after-send', 'purchase.after-answer'] as const) {
+    it(`at ${fault}: the restarted till and the provider agree`, async () => {
+      let sale!: Sale;
+      await crashDuring(fault, async (till) => {
+        sale = await ringUp(till);
+        return till.call('payCard', { amountHalalas: sale.dueHalalas });
+      });
+
+      const till = await restartAndRecover();
+      const record = await sim.record();
+      checkAgreement(record);
+      const after = await ok(till.call('getSale', {}));
+      if (fault === 'purchase.before-send') {
+        // Nothing reached the provider: TransactionStatus says NotFound, the payment is released, the sale waits.
+        expect(record.paymentRequests).toEqual({});
+        expect(record.transactions).toEqual([]);
+        expect(after).toMatchObject({ saleId: sale.saleId, payment: null, dueHalalas: sale.dueHalalas, tenders: [] });
+        const again = await ok(till.call('payCard', { amountHalalas: sale.dueHalalas }));
+        expect(again.outcome).toBe('approved');
+        const second = await sim.record();
+        expect(Object.values(second.paymentRequests)).toEqual([1]);
+        checkAgreement(second);
+      } else {
+        // The provider approved while the till was dead; recovery found it and completed the sale.
+        expect(Object.values(record.paymentRequests)).toEqual([1]);
+        expect(record.transactions.map((t) => [t.kind, t.status, t.amountHalalas])).toEqual([['purchase', 'approved', sale.dueHalalas]]);
+        expect(after.saleId).not.toBe(sale.saleId);
+        expect(after.lines).toEqual([]);
+      }
+      till.close();
+    });
+  }
+
+  it('at recovery.after-answer: a second crash during start-up recovery still ends in agreement', async () => {
+    let sale!: Sale;
+    await crashDuring('purchase.after-send', async (till) => {
+      sale = await ringUp(till);
+      return till.call('payCard', { amountHalalas: sale.dueHalalas });
+    });
+    // Restart armed to die right after the provider answers the recovery's TransactionStatus.
+    host = await startHostProcess(tmp.dir, [], { NUQTA_FAULT_INJECTION: '1', NUQTA_FAULT_POINT: 'recovery.after-answer' });
+    const dying = host;
+    await new Promise<void>((resolve) => (dying.child.exitCode !== null || dying.child.signalCode !== null ? resolve() : dying.child.once('exit', () => resolve())));
+    expect(dying.child.signalCode).toBe('SIGKILL');
+    host = null;
+    const till = await restartAndRecover();
+    const record = await sim.record();
+    checkAgreement(record);
+    expect(Object.values(record.paymentRequests)).toEqual([1]);
+    expect((await ok(till.call('getSale', {}))).saleId).not.toBe(sale.saleId);
+    till.close();
+  });
+
+  it('a purchase the provider declined while the till was dead is released, not a tender', async () => {
+    await sim.script({ outcome: 'decline' });
+    let sale!: Sale;
+    await crashDuring('purchase.after-send', async (till) => {
+      sale = await ringUp(till);
+      return till.call('payCard', { amountHalalas: sale.dueHalalas });
+    });
+    const till = await restartAndRecover();
+    const record = await sim.record();
+    checkAgreement(record);
+    expect(record.transactions.map((t) => t.status)).toEqual(['declined']);
+    expect(await ok(till.call('getSale', {}))).toMatchObject({ saleId: sale.saleId, tenders: [], payment: null });
+    till.close();
+  });
+});
+
+describe('nexo cloud-sync: SIGKILL during a refund', () => {
+  for (const fault of ['refund.before-send', 'refund.after-send', 'refund.after-answer'] as const) {
+    it(`at ${fault}: the refund is on both sides or on neither`, async () => {
+      let card!: CardPaymentResult;
+      await crashDuring(fault, async (till) => {
+        const sale = await ringUp(till);
+        card = await ok(till.call('payCard', { amountHalalas: sale.dueHalalas }));
+        return till.call('refundCard', { receiptNo: card.completed!.receipt.receiptNo, intentId: card.intent.intentId, amountHalalas: 500, managerPin: '1234' });
+      });
+      const till = await restartAndRecover();
+      const record = await sim.record();
+      checkAgreement(record);
+      const refunds = record.transactions.filter((t) => t.kind === 'refund');
+      expect(refunds.map((t) => [t.status, t.amountHalalas])).toEqual(fault === 'refund.before-send' ? [] : [['approved', 500]]);
+      expect(record.transactions.find((t) => t.transactionId === card.intent.reference)?.refundedHalalas).toBe(fault === 'refund.before-send' ? 0 : 500);
+      const status = await ok(till.call('getTerminalStatus', {}));
+      expect(status.needsAttention).toEqual([]);
+      expect(status.last).toMatchObject({ kind: 'refund', state: fault === 'refund.before-send' ? 'not_found' : 'approved' });
+      till.close();
+    });
+  }
+});
+
+describe('nexo cloud-async: SIGKILL after the /async submission', () => {
+  it('at purchase.after-send: recovery finds the approval by TransactionStatus and completes the sale', async () => {
+    pointTillAtNexoProcess(tmp.dir, sim, 'cloud-async');
+    let sale!: Sale;
+    await crashDuring('purchase.after-send', async (till) => {
+      sale = await ringUp(till);
+      return till.call('payCard', { amountHalalas: sale.dueHalalas });
+    });
+    const till = await restartAndRecover();
+    const record = await sim.record();
+    checkAgreement(record);
+    expect(record.requests.Payment).toBe(1);
+    expect(record.transactions.map((t) => [t.kind, t.status])).toEqual([['purchase', 'approved']]);
+    const after = await ok(till.call('getSale', {}));
+    expect(after.saleId).not.toBe(sale.saleId);
+    till.close();
+  });
+});
