@@ -8,14 +8,12 @@ import { openDatabase } from '../db';
 import { randomBytes } from 'node:crypto';
 import { hashPin } from '../auth';
 import { createJournal, verifyJournal } from '../ledger';
-import { DEMO_SETTINGS, openSettings, TerminalSettings } from '../settings';
+import { openSettings } from '../settings';
+import { EXIT, type Output } from './io';
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, tillError: 3, rejected: 4 } as const;
-
-export interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
+export { EXIT, type Output, type CliFlags } from './io';
+export { terminalCommand, stcPayCommand, TERMINAL_USAGE, STCPAY_USAGE } from './providers';
+export { secretCommand, SECRET_USAGE, KNOWN_SECRETS } from './secret';
 
 export function ledgerVerify(dataDir: string, io: Output): number {
   const file = ledgerFile(dataDir);
@@ -96,51 +94,6 @@ export async function backup(dataDir: string, target: string, force: boolean, io
     return EXIT.ok;
   } finally {
     copy.close();
-  }
-}
-
-/**
- * `nuqta terminal show | set simulator | set tcp HOST PORT | set serial PATH BAUD | set none`: where the card
- * terminal is. Validated against the same schema the till reads; the till picks it up on its next start.
- */
-export function terminalCommand(dataDir: string, args: string[], io: Output): number {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(ledgerFile(dataDir));
-  try {
-    const settings = openSettings(db);
-    const [action, kind, a, b] = args;
-    if (action === 'show' || action === undefined) {
-      io.out(JSON.stringify(settings.get().terminal, null, 2));
-      return EXIT.ok;
-    }
-    if (action !== 'set' || !kind) {
-      io.err('Usage: nuqta terminal show | set simulator | set tcp HOST PORT | set serial PATH BAUD | set none');
-      return EXIT.usage;
-    }
-    const base = settings.get().terminal ?? DEMO_SETTINGS.terminal!;
-    const link =
-      kind === 'simulator'
-        ? { kind: 'simulator' as const }
-        : kind === 'tcp'
-          ? { kind: 'tcp' as const, host: a ?? '', port: Number(b) }
-          : kind === 'serial'
-            ? { kind: 'serial' as const, path: a ?? '', baudRate: Number(b) }
-            : null;
-    if (kind !== 'none' && link === null) {
-      io.err(`Unknown terminal link "${kind}": use simulator, tcp, serial or none. / نوع اتصال غير معروف.`);
-      return EXIT.usage;
-    }
-    const next = link === null ? null : TerminalSettings.safeParse({ ...base, link });
-    if (next && !next.success) {
-      io.err(`Terminal settings not valid: ${next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      io.err('إعدادات جهاز الدفع غير صحيحة.');
-      return EXIT.usage;
-    }
-    settings.update({ terminal: next ? next.data : null });
-    io.out(`Terminal set to ${link ? JSON.stringify(link) : 'none'}. Restart the till to use it. / أعد تشغيل نقطة البيع.`);
-    return EXIT.ok;
-  } finally {
-    db.close();
   }
 }
 

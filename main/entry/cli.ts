@@ -1,24 +1,68 @@
 #!/usr/bin/env node
-// `nuqta <command>`: the admin CLI (package.json bin). Exit codes: 0 ok, 1 failure, 2 usage,
-// 3 till error (locked, newer schema, bad settings), 4 verification failed or rows rejected.
+// `nuqta <command>`: the admin CLI (package.json bin). Exit codes: 0 ok, 1 failure, 2 usage or invalid input
+// (nothing written), 3 till error (locked, newer schema, bad settings, a secret store that refuses),
+// 4 verification failed or rows rejected.
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../app';
 import fs from 'node:fs';
-import { backup, catalogImport, EXIT, ledgerVerify, managerPinCommand, terminalCommand, type Output } from '../cli/commands';
+import {
+  backup,
+  catalogImport,
+  EXIT,
+  ledgerVerify,
+  managerPinCommand,
+  secretCommand,
+  stcPayCommand,
+  terminalCommand,
+  type CliFlags,
+  type Output,
+} from '../cli/commands';
 import { isTillError } from '../errors';
+import { redact, redactError } from '../secrets';
 
 const USAGE = `Usage: nuqta <command> [--data-dir DIR]
 
   ledger verify                 walk the journal's hash chain; report the first broken link
   catalog import <file.csv>     import products [--mode all-or-nothing|valid-rows] (default all-or-nothing)
   backup <file>                 online backup of the till database, verified [--force]
-  terminal show                 the card terminal settings
+  terminal show                 the card terminal settings (JSON; never secrets)
   terminal set simulator | tcp HOST PORT | serial PATH BAUD | none
+                                a mada terminal on the counter (ECR), or no card terminal
+  terminal set nexo MODE simulator POIID
+  terminal set nexo MODE URL POIID [--ca FILE] [--server-name NAME] [--key-id ID --key-version N]
+                                a terminal through a nexo provider. MODE: cloud-sync | cloud-async | local.
+                                URL https:// only. local with a URL needs --key-id and --key-version.
+  stcpay show                   the STC Pay settings (JSON; never secrets)
+  stcpay set simulator [CLIENT_CODE BRANCH TELLER DEVICE]
+  stcpay set URL CLIENT_CODE BRANCH TELLER DEVICE [--ca FILE] [--pin PIN]...
+                                --pin: base64 SHA-256 of the server's SubjectPublicKeyInfo (up to 10)
+  stcpay none                   the till takes no STC Pay
+  secret set NAME               a provider credential from standard input: printf %s "$KEY" | nuqta secret set nexo.apiKey
+  secret set stcpay.clientCert --file P12FILE
+  secret list                   the names of the stored secrets (never their values)
+  secret delete NAME
   manager-pin set               the manager PIN, read from standard input (echo 5824 | nuqta manager-pin set)
 
+Secrets: nexo.apiKey (cloud modes), nexo.passphrase (local mode), stcpay.clientCert (PKCS#12, --file),
+stcpay.passphrase. They are never taken on the command line and never printed.
+The CLI keeps them in DIR/secrets.json (AES-256-GCM; key in DIR/secrets.key, mode 0600), which the browser
+host (npm run host) reads. The Electron app does NOT read that file: it keeps its own secrets.safe-storage.json,
+sealed with the system keychain, which the CLI cannot write.
+
+Settings and secrets take effect when the till restarts.
 The data folder defaults to NUQTA_DATA_DIR or the platform's application-data folder.`;
 
 const io: Output = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+
+/** Which commands take which of the provider / secret options. */
+const FLAG_OWNERS: Record<string, string[]> = {
+  ca: ['terminal', 'stcpay'],
+  'server-name': ['terminal'],
+  'key-id': ['terminal'],
+  'key-version': ['terminal'],
+  pin: ['stcpay'],
+  file: ['secret'],
+};
 
 async function run(argv: string[]): Promise<number> {
   let parsed;
@@ -31,10 +75,16 @@ async function run(argv: string[]): Promise<number> {
         mode: { type: 'string', default: 'all-or-nothing' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        ca: { type: 'string' },
+        'server-name': { type: 'string' },
+        'key-id': { type: 'string' },
+        'key-version': { type: 'string' },
+        pin: { type: 'string', multiple: true },
+        file: { type: 'string' },
       },
     });
   } catch (e) {
-    io.err(`${(e as Error).message}\n\n${USAGE}`);
+    io.err(`${redact((e as Error).message)}\n\n${USAGE}`);
     return EXIT.usage;
   }
   const { values, positionals } = parsed;
@@ -44,6 +94,20 @@ async function run(argv: string[]): Promise<number> {
     io.out(USAGE);
     return values.help ? EXIT.ok : EXIT.usage;
   }
+  for (const [flag, owners] of Object.entries(FLAG_OWNERS)) {
+    if (values[flag as keyof typeof values] !== undefined && !owners.includes(command)) {
+      io.err(`--${flag} does not apply to nuqta ${command}. / هذا الخيار لا ينطبق على هذا الأمر.\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+  }
+  const flags: CliFlags = {
+    ...(values.ca !== undefined ? { ca: values.ca } : {}),
+    ...(values['server-name'] !== undefined ? { serverName: values['server-name'] } : {}),
+    ...(values['key-id'] !== undefined ? { keyId: values['key-id'] } : {}),
+    ...(values['key-version'] !== undefined ? { keyVersion: values['key-version'] } : {}),
+    ...(values.pin !== undefined ? { pins: values.pin } : {}),
+    ...(values.file !== undefined ? { file: values.file } : {}),
+  };
   if (command === 'ledger' && sub === 'verify') return ledgerVerify(dataDir, io);
   if (command === 'catalog' && sub === 'import' && arg) {
     if (values.mode !== 'all-or-nothing' && values.mode !== 'valid-rows') {
@@ -53,12 +117,18 @@ async function run(argv: string[]): Promise<number> {
     return catalogImport(dataDir, arg, values.mode, io);
   }
   if (command === 'backup' && sub) return backup(dataDir, sub, values.force ?? false, io);
-  if (command === 'terminal') return terminalCommand(dataDir, positionals.slice(1), io);
+  if (command === 'terminal') return terminalCommand(dataDir, positionals.slice(1), io, flags);
+  if (command === 'stcpay') return stcPayCommand(dataDir, positionals.slice(1), io, flags);
+  if (command === 'secret') {
+    // The value is piped in (never an argument); from a terminal it would be echoed, so it is refused there.
+    const input = sub === 'set' && flags.file === undefined ? (process.stdin.isTTY ? null : fs.readFileSync(0)) : null;
+    return secretCommand(dataDir, positionals.slice(1), input, flags, io);
+  }
   if (command === 'manager-pin') {
     const stdin = process.stdin.isTTY ? '' : fs.readFileSync(0, 'utf8');
     return managerPinCommand(dataDir, positionals.slice(1), stdin, io);
   }
-  io.err(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
+  io.err(`Unknown command: ${redact(positionals.join(' '))}\n\n${USAGE}`);
   return EXIT.usage;
 }
 
@@ -67,9 +137,9 @@ run(process.argv.slice(2))
   .catch((e: unknown) => {
     if (isTillError(e)) {
       const d = e.toData();
-      io.err(`${d.message_en}\n${d.message_ar}\n(${d.code}${e.detail ? `: ${e.detail}` : ''})`);
+      io.err(redact(`${d.message_en}\n${d.message_ar}\n(${d.code}${e.detail ? `: ${e.detail}` : ''})`));
       process.exit(EXIT.tillError);
     }
-    io.err(`nuqta: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`nuqta: ${redactError(e instanceof Error ? e.message : e)}`);
     process.exit(EXIT.failure);
   });
