@@ -1,15 +1,13 @@
 // Builds the till's STC Pay connector from its settings. The merchant's client certificate and passphrase come
 // from the sealed secret store; the simulator link starts the in-process STC Pay simulator (demo, training)
 // with its own CA and merchant certificate, which the till then trusts instead of the public roots.
-import { X509Certificate } from 'node:crypto';
-import path from 'node:path';
-import { createStcPaySimulator, generateSimulatorPki, type SimulatorPki } from '../devices/provider-sim/stcpay';
+import fs from 'node:fs';
+import { createStcPaySimulator, keptSimulatorPki } from '../devices/provider-sim/stcpay';
 import { TillError } from '../errors';
 import type { StcPaySettings } from '../settings';
 import type { PaymentConnector } from './connector';
 import { createStcPayClient, createStcPayConnector, type ReferenceInfo, type StcPayInteraction } from './stcpay';
 import { readCaFile, type SecretReader } from './terminal';
-import fs from 'node:fs';
 
 export interface OpenStcPay {
   connector: PaymentConnector;
@@ -27,42 +25,13 @@ export interface OpenStcPayOptions {
   simulatorDir?: string;
 }
 
-const DAY_MS = 24 * 3600_000;
-
-/** The simulator's certificates from `dir` while they are good for another day; otherwise made afresh there. */
-async function simulatorPki(dir: string | undefined): Promise<SimulatorPki | undefined> {
-  if (!dir) return undefined;
-  const files = {
-    dir,
-    caFile: path.join(dir, 'ca.pem'),
-    serverCertFile: path.join(dir, 'server.pem'),
-    serverKeyFile: path.join(dir, 'server.key'),
-    clientCaFile: path.join(dir, 'client-ca.pem'),
-    clientP12File: path.join(dir, 'merchant.p12'),
-    foreignP12File: path.join(dir, 'foreign.p12'),
-    passphraseFile: path.join(dir, 'passphrase'),
-  };
-  try {
-    const until = Date.parse(new X509Certificate(fs.readFileSync(files.serverCertFile)).validTo);
-    if (until - Date.now() > DAY_MS && fs.existsSync(files.clientP12File)) {
-      return { ...files, passphrase: fs.readFileSync(files.passphraseFile, 'utf8'), remove: () => {} };
-    }
-  } catch {
-    // missing or unreadable: make a new set below
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-  const made = await generateSimulatorPki({ dir });
-  fs.writeFileSync(files.passphraseFile, made.passphrase, { mode: 0o600 });
-  return made;
-}
-
 export async function openStcPay(settings: StcPaySettings, options: OpenStcPayOptions): Promise<OpenStcPay> {
   const merchant = { branchId: settings.branchId, tellerId: settings.tellerId, deviceId: settings.deviceId };
   const timeouts = { confirmMs: settings.confirmTimeoutMs };
   let stop = async () => {};
   let client;
   if (settings.link.kind === 'simulator') {
-    const pki = await simulatorPki(options.simulatorDir);
+    const pki = options.simulatorDir ? await keptSimulatorPki(options.simulatorDir) : undefined;
     const simulator = await createStcPaySimulator({ clientCode: settings.clientCode, ...(pki ? { pki } : {}) });
     const { baseUrl } = await simulator.listen(0);
     stop = () => simulator.close();

@@ -14,18 +14,22 @@ const HttpsUrl = z
 /** A PEM file with the one CA to trust for a provider instead of the system roots (the simulator, a LAN terminal). */
 const CaFile = z.string().min(1).max(400).nullable();
 
+const SerialLink = z.object({
+  kind: z.literal('serial'),
+  path: z.string().min(1).max(200),
+  baudRate: z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]),
+});
+
+const TcpLink = z.object({ kind: z.literal('tcp'), host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) });
+
 /** A mada terminal on the counter, spoken to directly over its acquirer's ECR kit (SkyBand). */
 export const MadaEcrTerminal = z.object({
   protocol: z.literal('mada-ecr'),
   link: z.discriminatedUnion('kind', [
     /** The built-in simulated terminal (demo, training). */
     z.object({ kind: z.literal('simulator') }),
-    z.object({ kind: z.literal('tcp'), host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) }),
-    z.object({
-      kind: z.literal('serial'),
-      path: z.string().min(1).max(200),
-      baudRate: z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]),
-    }),
+    TcpLink,
+    SerialLink,
   ]),
   /** How the kit computes the frame check byte (see payments.md: the SDK's ASCII-hex form differs from XOR). */
   lrcMode: z.enum(['xor', 'sdk-ascii-hex']),
@@ -96,11 +100,6 @@ export const StcPaySettings = z.object({
 });
 export type StcPaySettings = z.infer<typeof StcPaySettings>;
 
-const SerialLink = z.object({
-  kind: z.literal('serial'),
-  path: z.string().min(1).max(200),
-  baudRate: z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]),
-});
 
 /** The receipt printer (which also drives the cash drawer). */
 export const PrinterSettings = z.object({
@@ -109,7 +108,7 @@ export const PrinterSettings = z.object({
   link: z.discriminatedUnion('kind', [
     /** The built-in virtual printer (demo, training): receipts become images. */
     z.object({ kind: z.literal('simulator') }),
-    z.object({ kind: z.literal('tcp'), host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) }),
+    TcpLink,
     SerialLink,
     /** Linux USB printer class device, write-only (no status). */
     z.object({ kind: z.literal('usb_lp'), path: z.string().regex(/^\/dev\/usb\/lp\d+$/, 'a /dev/usb/lpN path') }),

@@ -9,7 +9,7 @@
 // SHA-256 MAC), which Node 20's OpenSSL reads. Windows tills normally lack the openssl CLI: the simulator is
 // a development and test tool, so that is accepted; pass `pki` to reuse a folder made elsewhere.
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,6 +64,39 @@ async function makeP12(dir: string, name: string, ca: string, passphrase: string
   });
 }
 
+const filesIn = (dir: string) => ({
+  dir,
+  caFile: path.join(dir, 'ca.pem'),
+  serverCertFile: path.join(dir, 'server.pem'),
+  serverKeyFile: path.join(dir, 'server.key'),
+  clientCaFile: path.join(dir, 'client-ca.pem'),
+  clientP12File: path.join(dir, 'merchant.p12'),
+  foreignP12File: path.join(dir, 'foreign.p12'),
+});
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * The certificates kept in `dir` while they are good for another day, else a fresh set made there. For a till
+ * that runs the simulator on every start (demo, training): openssl runs once every day or so, not every start.
+ */
+export async function keptSimulatorPki(dir: string): Promise<SimulatorPki> {
+  const files = filesIn(dir);
+  const passphraseFile = path.join(dir, 'passphrase');
+  try {
+    const until = Date.parse(new X509Certificate(fs.readFileSync(files.serverCertFile)).validTo);
+    if (until - Date.now() > DAY_MS && fs.existsSync(files.clientP12File)) {
+      return { ...files, passphrase: fs.readFileSync(passphraseFile, 'utf8'), remove: () => {} };
+    }
+  } catch {
+    // missing or unreadable: make a new set below
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const made = await generateSimulatorPki({ dir });
+  fs.writeFileSync(passphraseFile, made.passphrase, { mode: 0o600 });
+  return made;
+}
+
 export async function generateSimulatorPki(options: { dir?: string; passphrase?: string } = {}): Promise<SimulatorPki> {
   const made = !options.dir;
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'nuqta-stcpay-sim-'));
@@ -86,13 +119,7 @@ export async function generateSimulatorPki(options: { dir?: string; passphrase?:
   for (const f of fs.readdirSync(dir)) if (f.endsWith('.key') || f.endsWith('.p12')) fs.chmodSync(path.join(dir, f), 0o600);
 
   return {
-    dir,
-    caFile: path.join(dir, 'ca.pem'),
-    serverCertFile: path.join(dir, 'server.pem'),
-    serverKeyFile: path.join(dir, 'server.key'),
-    clientCaFile: path.join(dir, 'client-ca.pem'),
-    clientP12File: path.join(dir, 'merchant.p12'),
-    foreignP12File: path.join(dir, 'foreign.p12'),
+    ...filesIn(dir),
     passphrase,
     remove: () => {
       if (made) fs.rmSync(dir, { recursive: true, force: true });
