@@ -17,6 +17,8 @@ export {
   layoutReceipt,
   layoutCardSlip,
   cardSlipFromTender,
+  hasCardSlip,
+  isStcPay,
   formatHalalas,
   riyadhDateTime,
   safePan,

@@ -12,6 +12,7 @@ import { openSettings } from '../../main/settings';
 import { launchChromium } from '../e2e/support/browser';
 import { startHostProcess } from '../e2e/support/host-process';
 import { benchReceipt } from '../printing/bench-receipt';
+import { nexoCloudSyncPaymentOverhead, stcPayPaymentOverhead } from './provider-payments';
 import { summarise } from './stats';
 
 const CATALOG_SIZE = 100_000;
@@ -209,6 +210,9 @@ async function main() {
   await durableCommit(true);
   log('card payments against the in-process terminal…');
   await cardPaymentOverhead();
+  log('provider payments: nexo cloud-sync and STC Pay against their HTTPS simulators…');
+  figures.nexoCloudSyncCardPaymentTillOverheadMs = await nexoCloudSyncPaymentOverhead();
+  figures.stcPayPaymentTillOverheadMs = await stcPayPaymentOverhead();
   log('receipt render + encode…');
   figures.receipt40LinesArabic80mm = benchReceipt(50, { lines: 40, widthDots: 576 });
   figures.receipt40LinesArabic58mm = benchReceipt(50, { lines: 40, widthDots: 384 });

@@ -98,6 +98,41 @@ export function cardDetails(amount: number): CardTender['card'] {
   };
 }
 
+/** An STC Pay payment as the STC Pay connector records it (payments/stcpay/record.ts): no card, a masked mobile. */
+export function stcPayDetails(overrides: Partial<CardTender['card']> = {}): CardTender['card'] {
+  return {
+    scheme: 'STCPAY',
+    schemeLabel: 'STC Pay',
+    wallet: 'other_wallet',
+    verification: 'unknown',
+    entryMode: 'unknown',
+    maskedPan: '9665*****567',
+    authCode: 'PMT-5567012',
+    rrn: '7311440982',
+    stan: '',
+    tid: '',
+    mid: '61200000001',
+    responseCode: '2',
+    terminalAt: '2024-03-05T18:05:41Z',
+    texts: { en: 'STC Pay — PAID Paid', ar: 'STC Pay — مدفوعة' },
+    resolvedByManager: false,
+    ...overrides,
+  };
+}
+
+/** The mixed receipt's items paid by STC Pay and cash. */
+export function stcPayReceipt(card: Partial<CardTender['card']> = {}): Receipt {
+  const mixed = mixedReceipt();
+  return receiptOf(
+    mixed.lines,
+    (total) => [
+      { kind: 'card', intentId: 'i-stc', reference: 'SP000042', amountHalalas: total - 5000, card: stcPayDetails(card) },
+      { kind: 'cash', amountHalalas: 5000, tenderedHalalas: 5000, changeHalalas: 0 },
+    ],
+    { receiptNo: 'T01-000044', issuedAt: '2024-03-05T18:06:02Z' },
+  );
+}
+
 export const cardSlip = (overrides: Partial<CardSlip> = {}): CardSlip => {
   const { terminalAt, wallet: _w, resolvedByManager: _m, ...c } = cardDetails(2775);
   return { ...c, at: terminalAt, approved: true, amountHalalas: 2775, ...overrides };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutCardSlip, layoutReceipt } from '../../main/printing/layout';
 import { MonoBitmap, renderBlocks } from '../../main/printing/render';
-import { ADDRESS, arabicReceipt, cardSlip, mixedReceipt, SHOP } from './fixtures';
+import { ADDRESS, arabicReceipt, cardSlip, mixedReceipt, SHOP, stcPayReceipt } from './fixtures';
 
 const GOLDEN_DIR = path.join(__dirname, 'golden');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -50,6 +50,11 @@ describe('golden receipts', () => {
   it('mixed receipt, 58 mm', () => {
     const blocks = layoutReceipt({ receipt: mixedReceipt(), address: ADDRESS, cashierName: 'Sara Al-Harbi', copy: 'original' });
     expectGolden('mixed-receipt-384', renderBlocks(blocks, { width: 384 }));
+  });
+
+  it('STC Pay and cash receipt (wallet, masked mobile, STCPayRefNum), 80 mm', () => {
+    const blocks = layoutReceipt({ receipt: stcPayReceipt(), address: ADDRESS, cashierName: 'Sara Al-Harbi', copy: 'original' });
+    expectGolden('stcpay-receipt-576', renderBlocks(blocks, { width: 576 }));
   });
 
   it('mada card slip, customer copy, 80 mm', () => {

@@ -4,15 +4,17 @@ import type { TerminalRecord } from '../../main/payments/connector';
 import {
   cardSlipFromTender,
   formatHalalas,
+  hasCardSlip,
   layoutCardSlip,
   layoutReceipt,
   riyadhDateTime,
+  safeMobile,
   safePan,
   toArabicDigits,
   type Block,
   type CardSlip,
 } from '../../main/printing/layout';
-import { ADDRESS, arabicReceipt, cardSlip, mixedReceipt, SHOP } from './fixtures';
+import { ADDRESS, arabicReceipt, cardSlip, mixedReceipt, SHOP, stcPayReceipt } from './fixtures';
 
 /** All text on a receipt, in order, for content checks. */
 function texts(blocks: Block[]): string[] {
@@ -181,6 +183,60 @@ describe('card slip layout', () => {
     const tender = mixedReceipt().tenders.find((t) => t.kind === 'card')!;
     if (tender.kind !== 'card') throw new Error('fixture has a card tender');
     expect(cardSlipFromTender(tender)).toMatchObject({ approved: true, amountHalalas: tender.amountHalalas, at: tender.card.terminalAt });
+  });
+});
+
+describe('STC Pay on the receipt', () => {
+  const receipt = stcPayReceipt();
+  const all = texts(layoutReceipt({ receipt, address: ADDRESS, cashierName: 'Sara', copy: 'original' }));
+  const tender = receipt.tenders[0]!;
+  // Everything that belongs to a card or to mada: the tender line, the slip's texts, the scheme.
+  const CARD_WORDING = /card|بطاقة|mada|مدى|approval|رمز الموافقة|RRN|الرقم المرجعي|PIN|الرقم السري|terminal/i;
+
+  it('prints the wallet as STC Pay with its amount, the masked mobile and the STCPayRefNum', () => {
+    expect(all).toContain('محفظة STC Pay');
+    expect(all).toContain(formatHalalas(tender.amountHalalas));
+    expect(all).toContain('9665*****567');
+    expect(all).toContain('7311440982');
+    expect(all).toContain('رقم الجوال');
+    expect(all).toContain('رقم العملية');
+    expect(all).toContain('Ref');
+  });
+
+  it('never uses card or mada wording, and never shows the whole mobile number', () => {
+    expect(all.filter((t) => CARD_WORDING.test(t))).toEqual([]);
+    const leaky = texts(layoutReceipt({ receipt: stcPayReceipt({ maskedPan: '966551234567' }), address: ADDRESS, cashierName: 'Sara', copy: 'original' }));
+    expect(leaky).toContain('9665*****567');
+    expect(leaky.join(' ')).not.toContain('966551234567');
+    expect(leaky.filter((t) => CARD_WORDING.test(t))).toEqual([]);
+  });
+
+  it('a payment the manager recorded from the merchant portal: reference only, no empty mobile line', () => {
+    const resolved = texts(
+      layoutReceipt({ receipt: stcPayReceipt({ maskedPan: '', authCode: '', resolvedByManager: true }), address: ADDRESS, cashierName: 'Sara', copy: 'original' }),
+    );
+    expect(resolved).toContain('7311440982');
+    expect(resolved).not.toContain('رقم الجوال');
+    expect(resolved).toContain('سجّلها المدير من بوابة التاجر');
+    expect(resolved.filter((t) => CARD_WORDING.test(t))).toEqual([]);
+  });
+
+  it('has no card slip: the tender is not given one and the slip layout refuses it', () => {
+    if (tender.kind !== 'card') throw new Error('fixture has an STC Pay tender');
+    expect(hasCardSlip(tender)).toBe(false);
+    const card = mixedReceipt().tenders.find((t) => t.kind === 'card');
+    if (card?.kind !== 'card') throw new Error('fixture has a card tender');
+    expect(hasCardSlip(card)).toBe(true);
+    expect(() => layoutCardSlip({ slip: cardSlipFromTender(tender), shop: SHOP, copy: 'customer' })).toThrow(/STC Pay/);
+  });
+
+  it('masks mobile numbers the STC Pay way, never the card way', () => {
+    expect(safeMobile('9665*****567')).toBe('9665*****567');
+    expect(safeMobile('966551234567')).toBe('9665*****567');
+    expect(safeMobile('0551234567')).toBe('0551***567');
+    expect(safeMobile('9665512*****')).toBe('9665512*****');
+    expect(safeMobile('+966 55 123 4567')).toBe('9665*****567');
+    expect(safeMobile('551234')).toBe('****');
   });
 });
 

@@ -1,10 +1,12 @@
 // The card slip (mada and other schemes), content per payments.md §5. Values come from the terminal's
 // record and are printed as the terminal sent them; the till only adds the fixed bilingual texts.
+// STC Pay payments are stored as card tenders but get no slip: stc-pay.ts says why.
 import type { CardTender } from '../../../preload/contract';
 import type { Block } from './blocks';
 import { formatHalalas, riyadhDateTime, safePan, toArabicDigits } from './format';
 import { ENTRY_MODE_TEXT, T } from './texts';
 import { shopHeader, type ShopInfo } from './shop';
+import { isStcPay } from './stc-pay';
 
 /**
  * What the slip needs from a terminal transaction. Field names and types mirror `TerminalRecord`
@@ -33,6 +35,9 @@ export interface CardSlip {
   /** Merchant-facing texts from the terminal (decline reason, disclaimer), printed verbatim. */
   texts: { en: string; ar: string };
 }
+
+/** Whether a tender on a receipt gets card slips: every card payment, but not STC Pay (no card, no terminal). */
+export const hasCardSlip = (tender: CardTender): boolean => !isStcPay(tender.card);
 
 /** The slip for a card tender stored on a receipt (tenders on a receipt are approved payments). */
 export function cardSlipFromTender(tender: CardTender, kind: 'purchase' | 'refund' = 'purchase'): CardSlip {
@@ -63,6 +68,8 @@ const bi = (t: { ar: string; en: string }, size: 'small' | 'normal' | 'large' = 
 ];
 
 export function layoutCardSlip({ slip, shop, copy, logo = false }: CardSlipInput): Block[] {
+  // A print job queued for an STC Pay tender (by an older version) fails visibly rather than print mada wording.
+  if (isStcPay(slip)) throw new RangeError('STC Pay payments have no card slip; the receipt carries the STC Pay reference');
   const refund = slip.kind === 'refund';
   const { date, time } = riyadhDateTime(slip.at);
   const isMada = slip.scheme.toUpperCase() === 'MADA' || /mada/i.test(slip.schemeLabel);

@@ -62,3 +62,16 @@ export function safePan(masked: string): string {
   const digits = masked.replace(/\D/g, '');
   return `**** **** **** ${digits.slice(-4).padStart(4, '*')}`;
 }
+
+/**
+ * A mobile number safe to print (STC Pay's customer). The payment layer masks it as 9665*****567 (payments/stcpay
+ * mobile.ts); should a whole number ever reach a receipt, it is masked the same way here rather than by
+ * safePan, whose card-style "**** **** **** 4567" would make a phone number look like a card.
+ */
+export function safeMobile(masked: string): string {
+  const visible = (masked.match(/\d/g) ?? []).length;
+  const hidden = (masked.match(/[*xX•#]/g) ?? []).length;
+  if (visible <= 7 && hidden >= 3) return masked;
+  const digits = masked.replace(/\D/g, '');
+  return digits.length > 7 ? `${digits.slice(0, 4)}${'*'.repeat(digits.length - 7)}${digits.slice(-3)}` : '****';
+}

@@ -4,8 +4,9 @@
 import type { Receipt, VatBreakdown } from '../../../preload/contract';
 import { zatcaQrForReceipt } from '../../fiscal/zatca-qr';
 import type { Block, Cell } from './blocks';
-import { safePan, formatHalalas, formatInteger, riyadhDateTime, type Digits } from './format';
+import { formatHalalas, formatInteger, riyadhDateTime, type Digits } from './format';
 import { shopHeader, type ShopInfo } from './shop';
+import { tenderBlocks } from './tenders';
 import { T } from './texts';
 
 export type ReceiptCopy = 'original' | 'copy';
@@ -105,28 +106,8 @@ export function layoutReceipt(input: ReceiptLayoutInput): Block[] {
     { kind: 'separator', style: 'solid' },
   );
 
-  // Tenders: cash with tendered and change; card with its masked PAN and approval code (the full slip is
-  // printed separately, layoutCardSlip).
-  for (const t of receipt.tenders) {
-    if (t.kind === 'cash') {
-      blocks.push({ kind: 'pair', label: T.cash.ar, labelEn: T.cash.en, value: fmt(t.amountHalalas) });
-      if (t.tenderedHalalas !== t.amountHalalas || t.changeHalalas !== 0) {
-        blocks.push(
-          { kind: 'pair', label: T.tendered.ar, labelEn: T.tendered.en, value: fmt(t.tenderedHalalas), size: 'small' },
-          { kind: 'pair', label: T.change.ar, labelEn: T.change.en, value: fmt(t.changeHalalas), bold: true },
-        );
-      }
-    } else {
-      const c = t.card;
-      blocks.push(
-        { kind: 'pair', label: `${T.card.ar} ${c.schemeLabel}`, labelEn: T.card.en, value: fmt(t.amountHalalas) },
-        { kind: 'pair', label: T.cardNo.ar, labelEn: T.cardNo.en, value: safePan(c.maskedPan), size: 'small' },
-        { kind: 'pair', label: T.approvalCode.ar, labelEn: T.approvalCode.en, value: c.authCode, size: 'small' },
-        { kind: 'pair', label: T.rrn.ar, labelEn: T.rrn.en, value: c.rrn, size: 'small' },
-      );
-      if (c.resolvedByManager) blocks.push({ kind: 'pair', label: T.recordedByManager.ar, labelEn: T.recordedByManager.en, value: '', size: 'small' });
-    }
-  }
+  // Tenders (tenders.ts): cash, cards (their slips are printed separately), STC Pay.
+  for (const t of receipt.tenders) blocks.push(...tenderBlocks(t, fmt));
   blocks.push({ kind: 'separator', style: 'dashed' });
 
   blocks.push(

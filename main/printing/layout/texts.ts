@@ -24,6 +24,11 @@ export const T = {
   rrn: { ar: 'الرقم المرجعي', en: 'RRN' },
   approvalCode: { ar: 'رمز الموافقة', en: 'APPROVAL CODE' },
   recordedByManager: { ar: 'سجّلها المدير من إيصال الجهاز', en: 'Recorded by manager' },
+  // STC Pay: a wallet paid from the customer's phone, no card (payments.md §4); see stc-pay.ts.
+  wallet: { ar: 'محفظة', en: 'Wallet' },
+  mobileNo: { ar: 'رقم الجوال', en: 'Mobile' },
+  stcPayRef: { ar: 'رقم العملية', en: 'Ref' },
+  recordedFromPortal: { ar: 'سجّلها المدير من بوابة التاجر', en: 'Recorded by manager' },
   itemsCount: { ar: 'عدد الأصناف', en: 'Items' },
   copy: { ar: 'نسخة', en: 'COPY' },
   thanks: { ar: 'شكراً لزيارتكم', en: 'Thank you for your visit' },

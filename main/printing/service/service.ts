@@ -14,6 +14,7 @@ import { openPrinterLink, simulatorHolder, type PrinterLink } from './link';
 import { resolveProfile } from './profile';
 import { renderJobImage } from './render-job';
 import { createJobRenderer } from '../worker/client';
+import { hasCardSlip } from '../layout';
 import { stateFromError, stateFromStatus, type PrinterStatusReport } from './status-map';
 import type { ManagerDrawerResult, PrintService, PrintServiceDeps, ReceiptImage } from './types';
 
@@ -215,8 +216,9 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     enqueueSaleInTx(receipt: Receipt): void {
       if (!deps.settings().printer) return;
       const jobs: NewJob[] = [{ id: newId(), kind: 'receipt', receiptNo: receipt.receiptNo, copy: 'original', intentId: null }];
+      // Card slips (customer and merchant) for each card tender; none for STC Pay (layout/stc-pay.ts says why).
       for (const t of receipt.tenders) {
-        if (t.kind !== 'card') continue;
+        if (t.kind !== 'card' || !hasCardSlip(t)) continue;
         for (const copy of ['customer', 'merchant'] as const) {
           jobs.push({ id: newId(), kind: 'card_slip', receiptNo: receipt.receiptNo, copy, intentId: t.intentId });
         }
