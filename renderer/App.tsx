@@ -39,6 +39,7 @@ import { scanTargetFor } from './scanner/scanTargets';
 import { asTypedBarcode, searchTextOf } from './scanner/searchQuery';
 import { useCatalogSearch } from './scanner/useCatalogSearch';
 import { useWedge } from './scanner/useWedge';
+import { providerIndicators, stcPayOffline } from './terminal/providerStatus';
 import { KeyLegend } from './shell/KeyLegend';
 import { MessageBanner } from './shell/MessageBanner';
 import { TopBar } from './shell/TopBar';
@@ -70,7 +71,8 @@ export function App({ carrier }: { carrier: Carrier }) {
   const actions = useSaleActions(api, store, messages);
   const payments = usePaymentActions(api, store, messages);
   const cardPayments = till?.cardPayments ?? false;
-  const terminal = useTerminal(carrier, cardPayments);
+  const stcPayPayments = till?.stcPayPayments ?? false;
+  const terminal = useTerminal(carrier, cardPayments || stcPayPayments);
   const printing = usePrinting(carrier);
   const printFailures = usePrintFailures(printing.jobs);
 
@@ -169,7 +171,7 @@ export function App({ carrier }: { carrier: Carrier }) {
     shownBefore.current = sale;
     if (!before || !sale || before.saleId === sale.saleId) return;
     if (before.payment?.kind !== 'purchase' || card.localInFlight || closedHere.current.has(before.saleId)) return;
-    messages.info(notice('SALE_COMPLETED_BY_CARD'));
+    messages.info(notice(before.payment.method === 'stcpay' ? 'SALE_COMPLETED_BY_STCPAY' : 'SALE_COMPLETED_BY_CARD'));
   }, [sale, card.localInFlight, messages]);
 
   const closeDialog = useCallback(() => setDialog('none'), []);
@@ -268,7 +270,16 @@ export function App({ carrier }: { carrier: Carrier }) {
     if (sale.dueHalalas <= 0) return messages.error(clientError('NOTHING_DUE'));
     messages.clear();
     setDialog('none');
-    card.open();
+    card.open('card');
+  });
+  const openStcPay = useStableCallback((): void => {
+    setCompleted(null);
+    if (!stcPayPayments) return messages.error(clientError('STCPAY_NOT_CONFIGURED'));
+    if (!needPayable() || !sale) return;
+    if (sale.dueHalalas <= 0) return messages.error(clientError('NOTHING_DUE'));
+    messages.clear();
+    setDialog('none');
+    card.open('stcpay');
   });
   const openVoid = useStableCallback((): void => {
     setCompleted(null);
@@ -280,7 +291,7 @@ export function App({ carrier }: { carrier: Carrier }) {
   });
   const openTerminal = useStableCallback((): void => {
     setCompleted(null);
-    if (!cardPayments) return messages.error(clientError('TERMINAL_NOT_CONFIGURED'));
+    if (!cardPayments && !stcPayPayments) return messages.error(clientError('PAYMENTS_NOT_CONFIGURED'));
     messages.clear();
     setDialog('terminal');
   });
@@ -339,6 +350,8 @@ export function App({ carrier }: { carrier: Carrier }) {
         return openTender();
       case 'payCard':
         return openCard();
+      case 'payStcPay':
+        return openStcPay();
       case 'terminalPanel':
         return openTerminal();
       case 'historyPanel':
@@ -405,6 +418,7 @@ export function App({ carrier }: { carrier: Carrier }) {
           locale={locale}
           digits={digits}
           terminal={terminal.status}
+          providers={providerIndicators(terminal.status, till)}
           printer={printing.status}
           printFailed={failedCount(printing.jobs)}
           onToggleLocale={preferences.toggleLocale}
@@ -455,16 +469,18 @@ export function App({ carrier }: { carrier: Carrier }) {
           <TotalsPanel
             sale={sale}
             cardPayments={cardPayments}
+            stcPayPayments={stcPayPayments}
             lastApproval={card.lastApproval}
             printerWarning={printerWarning}
             onPayCash={openTender}
             onPayCard={openCard}
+            onPayStcPay={openStcPay}
             onQuantity={openQuantity}
             onVoid={openVoid}
             onReverse={openReverse}
           />
         </main>
-        <KeyLegend cards={cardPayments} paymentUnknown={unknownPayment !== null} />
+        <KeyLegend cards={cardPayments} stcPay={stcPayPayments} paymentUnknown={unknownPayment !== null} />
       </div>
 
       {openDialog === 'tender' && sale && (
@@ -480,7 +496,9 @@ export function App({ carrier }: { carrier: Carrier }) {
         <CardPanel
           flow={card.flow}
           dueHalalas={sale.dueHalalas}
-          onSend={(amount) => void card.send(amount)}
+          stcPayOffline={stcPayOffline(terminal.status)}
+          onSend={(request) => void card.send(request)}
+          onSubmitOtp={(otp) => void card.submitOtp(otp)}
           onCancel={card.cancel}
           onClose={card.close}
           onPayCash={() => {

@@ -17,6 +17,7 @@ import './styles/tender.css';
 import './styles/receipt.css';
 import './styles/payments.css';
 import './styles/terminal.css';
+import './styles/stcpay.css';
 import './styles/printing.css';
 import './styles/customer.css';
 

@@ -203,6 +203,8 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     searchCatalog: (input) => call('searchCatalog', input),
     getReceipt: (input) => call('getReceipt', input),
     payCard: (input) => call('payCard', input),
+    payStcPay: (input) => call('payStcPay', input),
+    submitStcPayOtp: (input) => call('submitStcPayOtp', input),
     cancelCardPayment: (input) => call('cancelCardPayment', input),
     recoverPayment: (input) => call('recoverPayment', input),
     resolvePayment: (input) => call('resolvePayment', input),

@@ -155,6 +155,17 @@ function SaleView({ sale, payment, other }: { sale: Sale; payment: CustomerPayme
             )}
           </div>
         )}
+        {payment === 'stcpay' && (
+          <div className="cd__prompt cd__prompt--stcpay" role="status" data-testid="customer-stcpay-prompt">
+            <span className="cd__prompt-main">{t('customer.stcPayPrompt')}</span>
+            <span className="cd__prompt-other" lang={f.locale === 'ar' ? 'en' : 'ar'}>
+              {other('customer.stcPayPrompt')}
+            </span>
+            {sale.payment && (
+              <span className="cd__prompt-amount">{t('customer.stcPayAmount', { amount: f.money(sale.payment.amountHalalas) })}</span>
+            )}
+          </div>
+        )}
         {payment === 'wait' && (
           <div className="cd__prompt cd__prompt--wait" role="status" data-testid="customer-wait">
             <span className="cd__prompt-main">{t('customer.wait')}</span>

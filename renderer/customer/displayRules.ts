@@ -24,8 +24,11 @@ export interface SeenProgress {
   saleRevision: number | null;
 }
 
-/** `card`: the customer is at the terminal; `wait`: nobody knows yet whether they paid (do not pay again). */
-export type CustomerPayment = 'none' | 'card' | 'wait';
+/**
+ * `card`: the customer is at the terminal; `stcpay`: the customer confirms in the STC Pay app and reads the code
+ * to the cashier; `wait`: nobody knows yet whether they paid (do not pay again).
+ */
+export type CustomerPayment = 'none' | 'card' | 'stcpay' | 'wait';
 
 /**
  * What to tell the customer about the card payment. The sale's own `payment` is the truth; a progress event
@@ -45,7 +48,7 @@ export function customerPayment(sale: Sale | null, seen: SeenProgress | null): C
   switch (state) {
     case 'sending':
     case 'awaiting':
-      return 'card';
+      return payment?.method === 'stcpay' ? 'stcpay' : 'card';
     case 'unknown':
     case 'reversing':
       return 'wait';

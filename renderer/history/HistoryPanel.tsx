@@ -1,5 +1,6 @@
 // Sale history (F5): the receipts of this till, newest first, each shown exactly as printed, with
-// "Reprint (copy)". Refunds to a card stay in the terminal panel (F7), by receipt number.
+// "Reprint (copy)" and, for a sale paid by card or STC Pay, "Refund" (the same form as the terminal panel's,
+// on the receipt on screen).
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
@@ -10,6 +11,7 @@ import { jobById } from '../printing/printQueue';
 import { ReceiptImageView } from '../printing/ReceiptImageView';
 import { useReceiptImage } from '../printing/useReceiptImage';
 import { Dialog } from '../shell/Dialog';
+import { RefundSection } from '../terminal/RefundSection';
 import { Kbd } from '../shell/Kbd';
 import type { BannerControls } from '../shell/useBanner';
 import { moveIndex } from './historyList';
@@ -37,6 +39,8 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
   const [reprintBusy, setReprintBusy] = useState(false);
   /** The copies sent from here, per receipt, to show how each one is doing. */
   const [copies, setCopies] = useState<ReadonlyMap<string, string>>(new Map());
+  /** The receipt whose refund form is open; moving to another receipt closes it. */
+  const [refundFor, setRefundFor] = useState<string | null>(null);
 
   useEffect(() => {
     dialogRef.current?.focus();
@@ -57,6 +61,10 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
   useEffect(() => {
     if (selectedReceipt) rows.current.get(selectedReceipt)?.scrollIntoView({ block: 'nearest' });
   }, [selectedReceipt]);
+
+  const refundable = selected?.tenderKinds.includes('card') ?? false;
+  const refundOpen = refundable && refundFor !== null && refundFor === selectedReceipt;
+  const toggleRefund = (): void => setRefundFor(refundOpen ? null : selectedReceipt);
 
   const copyJob = jobById(jobs, selectedReceipt ? (copies.get(selectedReceipt) ?? null) : null);
 
@@ -91,12 +99,17 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
       e.preventDefault();
       e.stopPropagation();
     };
-    if (e.key === 'Escape' || e.key === 'F5') {
+    if (e.key === 'Escape' && refundOpen) {
+      stop();
+      setRefundFor(null); // Esc closes the refund form first, then the history.
+    } else if (e.key === 'Escape' || e.key === 'F5') {
       stop();
       onClose();
     } else if (e.key === 'F6') {
       stop();
       onPrintQueue();
+    } else if (refundOpen && ['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp'].includes(e.key)) {
+      // The refund form is for this receipt: the highlight stays put while it is open.
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       stop();
       move(e.key === 'ArrowDown' ? 1 : -1);
@@ -107,6 +120,10 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
       // Ctrl+P under any keyboard layout: print a copy of the receipt on screen.
       stop();
       void reprint();
+    } else if (e.ctrlKey && !e.altKey && e.code === 'KeyR') {
+      // Ctrl+R under any keyboard layout: refund a card or STC Pay payment of the receipt on screen.
+      stop();
+      if (refundable) toggleRefund();
     }
   };
 
@@ -195,6 +212,19 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
                   {t('history.reprint')} <Kbd k="ctrl" />
                   <Kbd k="p" />
                 </button>
+                {refundable && (
+                  <button
+                    type="button"
+                    className="btn btn--secondary"
+                    data-testid="history-refund"
+                    data-receipt-no={selected.receiptNo}
+                    aria-pressed={refundOpen}
+                    onClick={toggleRefund}
+                  >
+                    {refundOpen ? t('history.refundClose') : t('history.refund')} <Kbd k="ctrl" />
+                    <Kbd k="r" />
+                  </button>
+                )}
                 {copyJob && (
                   <span
                     className={`job-state job-state--${copyJob.state}`}
@@ -207,6 +237,11 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
                 )}
               </div>
               {copyJob?.state === 'failed' && copyJob.error && <p className="job__error">{messageFor(copyJob.error, f.locale)}</p>}
+              {refundOpen && (
+                <div className="history__refund">
+                  <RefundSection key={selected.receiptNo} api={api} banner={banner} receiptNo={selected.receiptNo} />
+                </div>
+              )}
               <div className="history__image">
                 <ReceiptImageView state={image} testId="history-preview" />
               </div>

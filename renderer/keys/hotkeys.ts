@@ -6,6 +6,7 @@ export type HotkeyAction =
   | 'toggleDigits'
   | 'payCash'
   | 'payCard'
+  | 'payStcPay'
   | 'terminalPanel'
   | 'historyPanel'
   | 'printQueue'
@@ -26,6 +27,8 @@ export interface KeyPress {
   ctrlKey: boolean;
   altKey: boolean;
   metaKey: boolean;
+  /** Only Shift+F11 (STC Pay) looks at it; optional so a plain key press needs no flag. */
+  shiftKey?: boolean;
 }
 
 export interface HotkeyContext {
@@ -48,7 +51,8 @@ export function hotkeyFor(k: KeyPress, ctx: HotkeyContext): HotkeyAction | null 
     case 'F12':
       return 'payCash';
     case 'F11':
-      return 'payCard';
+      // STC Pay sits next to the card on the same key: both are "pay electronically", Shift picks the wallet.
+      return k.shiftKey ? 'payStcPay' : 'payCard';
     case 'F7':
       return 'terminalPanel';
     case 'F5':
@@ -79,11 +83,12 @@ export function hotkeyFor(k: KeyPress, ctx: HotkeyContext): HotkeyAction | null 
 }
 
 /**
- * Keys the browser would act on itself (F5 reloads, F1 opens help, F6 moves focus to the address bar, Ctrl+P
- * opens the print dialog) are the till's even where they mean nothing at the moment, e.g. inside the cash panel.
+ * Keys the browser would act on itself (F5 and Ctrl+R reload, F1 opens help, F6 moves focus to the address
+ * bar, Ctrl+P opens the print dialog) are the till's even where they mean nothing at the moment, e.g. inside the cash panel.
  */
 export function isReservedKey(k: Pick<KeyPress, 'key' | 'code' | 'ctrlKey' | 'altKey' | 'metaKey'>): boolean {
   if (k.altKey || k.metaKey) return false;
   if (k.ctrlKey && k.code === 'KeyP') return true; // Ctrl+P under any layout: a reprint is in the sale history.
+  if (k.ctrlKey && k.code === 'KeyR') return true; // Ctrl+R likewise: a refund, in the sale history (not a reload).
   return k.key === 'F1' || k.key === 'F5' || k.key === 'F6';
 }

@@ -1,6 +1,8 @@
-// Card tender. The amount starts as all that is due (a smaller amount is a part payment: split tender);
-// Enter sends it to the terminal. While the customer deals with the terminal the panel follows its stages;
-// Esc stops waiting (main then asks the terminal what happened, and that is what the panel shows).
+// Card and STC Pay tender. The amount starts as all that is due (a smaller amount is a part payment: split
+// tender). Card: Enter sends it to the terminal. STC Pay: the customer's mobile number first, then Enter sends
+// the request; STC Pay texts the customer a code, which the cashier types in when asked. While waiting the
+// panel follows the stages; Esc stops waiting (main then finds out what happened, and that is what the panel
+// shows).
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
@@ -9,45 +11,66 @@ import { formatAmount } from '../format/money';
 import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
-import { shownStage, stepOf, type CardFlow, type Waiting } from './cardFlow';
+import { ScanSafeInput } from '../shell/ScanSafeInput';
+import { otpEntryOpen, type CardFlow } from './cardFlow';
 import { checkCardAmount } from './checks';
+import { OtpEntry } from './OtpEntry';
+import { PaymentStage } from './PaymentStage';
+import { checkSaudiMobile } from './stcPayChecks';
+import type { PaymentRequest } from './useCardPayment';
 
 type OpenFlow = Exclude<CardFlow, { phase: 'closed' }>;
 
 interface Props {
   flow: OpenFlow;
   dueHalalas: number;
-  onSend(amountHalalas: number): void;
+  /** STC Pay did not answer the last reachability check: said before the cashier sends. */
+  stcPayOffline: boolean;
+  onSend(request: PaymentRequest): void;
+  onSubmitOtp(otp: string): void;
   onCancel(): void;
   onClose(): void;
   onPayCash(): void;
   onReject(error: ErrorData): void;
 }
 
-export function CardPanel({ flow, dueHalalas, onSend, onCancel, onClose, onPayCash, onReject }: Props) {
+export function CardPanel({ flow, dueHalalas, stcPayOffline, onSend, onSubmitOtp, onCancel, onClose, onPayCash, onReject }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   const [text, setText] = useState(() => formatAmount(dueHalalas, 'latin'));
-  const inputRef = useRef<HTMLInputElement>(null);
+  const [mobile, setMobile] = useState('');
+  const amountRef = useRef<HTMLInputElement>(null);
+  const mobileRef = useRef<HTMLInputElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   const waiting = flow.phase === 'waiting';
+  const stcPay = flow.method === 'stcpay';
+  const otpOpen = flow.phase === 'waiting' && otpEntryOpen(flow);
 
-  // The amount field has the keyboard except while waiting, when the panel itself keeps it (for Esc) and
-  // a stray Enter cannot do anything.
+  // The first field has the keyboard (the mobile number for STC Pay: the amount is usually all that is due),
+  // except while waiting, when the panel itself keeps it (for Esc) and a stray Enter cannot do anything; the
+  // code entry takes it itself when STC Pay asks for the code.
   useEffect(() => {
+    if (otpOpen) return;
     if (waiting) {
       dialogRef.current?.focus();
-    } else {
-      inputRef.current?.focus();
-      inputRef.current?.select();
+      return;
     }
-  }, [waiting, flow.phase]);
+    const first = stcPay ? mobileRef.current : amountRef.current;
+    first?.focus();
+    first?.select();
+  }, [waiting, flow.phase, stcPay, otpOpen]);
 
-  const submit = (): void => {
+  const submit = (typedMobile: string = mobile): void => {
     if (waiting) return;
-    const check = checkCardAmount(text, dueHalalas);
-    if (check.ok) onSend(check.value);
-    else onReject(clientError(check.code));
+    const amount = checkCardAmount(text, dueHalalas);
+    if (!amount.ok) return onReject(clientError(amount.code));
+    if (!stcPay) return onSend({ method: 'card', amountHalalas: amount.value });
+    const number = checkSaudiMobile(typedMobile);
+    if (!number.ok) {
+      mobileRef.current?.focus();
+      return onReject(clientError(number.code));
+    }
+    onSend({ method: 'stcpay', amountHalalas: amount.value, mobile: number.value });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
@@ -68,32 +91,68 @@ export function CardPanel({ flow, dueHalalas, onSend, onCancel, onClose, onPayCa
     }
   };
 
+  const ns = stcPay ? 'stcpay' : 'card';
   return (
-    <Dialog labelledBy="card-title" className="tender card-panel" testId="card-panel" onKeyDown={onKeyDown} dialogRef={dialogRef}>
-      <h2 id="card-title" className="dialog__title">
-        {t('card.title')}
+    <Dialog
+      labelledBy="card-title"
+      className={`tender card-panel card-panel--${flow.method}`}
+      testId="card-panel"
+      onKeyDown={onKeyDown}
+      dialogRef={dialogRef}
+    >
+      <h2 id="card-title" className="dialog__title" data-method={flow.method}>
+        {t(`${ns}.title`)}
       </h2>
       <div className="tender__due">
         <span className="tender__due-label">{t('card.due')}</span>
         <span className="tender__due-amount">{f.money(dueHalalas)}</span>
       </div>
-      <label className="field">
-        <span className="field__label">{t('card.amount')}</span>
-        <input
-          ref={inputRef}
-          className="field__input field__input--big"
-          data-testid="card-amount-input"
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          disabled={waiting}
-          value={waiting ? formatAmount(flow.amountHalalas, 'latin') : text}
-          onChange={(e) => setText(e.target.value)}
-        />
-        <span className="field__hint">{t('card.amountHint')}</span>
-      </label>
+      {stcPay && stcPayOffline && !waiting && (
+        <p className="card-panel__offline" role="status" data-testid="stcpay-offline-warning">
+          {t('stcpay.offlineWarning')}
+        </p>
+      )}
+      {/* While STC Pay works the fields give way to the stage and the code entry: the panel must fit a
+          768-pixel till screen with the code field in view. A card keeps its amount on screen, disabled. */}
+      {stcPay && !waiting && (
+        <label className="field">
+          <span className="field__label">{t('stcpay.mobile')}</span>
+          <ScanSafeInput
+            inputRef={mobileRef}
+            className="field__input field__input--big field__input--code"
+            data-testid="stcpay-mobile-input"
+            type="tel"
+            inputMode="tel"
+            dir="ltr"
+            maxLength={20}
+            placeholder={t('stcpay.mobilePlaceholder')}
+            value={mobile}
+            onValue={setMobile}
+            onEnter={submit}
+          />
+          <span className="field__hint">{t('stcpay.mobileHint')}</span>
+        </label>
+      )}
+      {!(stcPay && waiting) && (
+        <label className="field">
+          <span className="field__label">{t(`${ns}.amount`)}</span>
+          <input
+            ref={amountRef}
+            className="field__input field__input--big"
+            data-testid="card-amount-input"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            disabled={waiting}
+            value={waiting ? formatAmount(flow.amountHalalas, 'latin') : text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <span className="field__hint">{t('card.amountHint')}</span>
+        </label>
+      )}
 
-      {flow.phase === 'waiting' && <CardStage flow={flow} />}
+      {flow.phase === 'waiting' && <PaymentStage flow={flow} />}
+      {flow.phase === 'waiting' && otpOpen && <OtpEntry prompt={flow.otp} onSubmit={onSubmitOtp} onReject={onReject} />}
 
       {flow.phase === 'result' && (
         <div
@@ -101,26 +160,27 @@ export function CardPanel({ flow, dueHalalas, onSend, onCancel, onClose, onPayCa
           role="alert"
           data-testid="card-outcome"
           data-outcome={flow.outcome}
+          data-method={flow.method}
         >
-          <div className="card-outcome__head">{t(flow.outcome === 'declined' ? 'card.declined' : 'card.notFound')}</div>
+          <div className="card-outcome__head">{t(flow.outcome === 'declined' ? `${ns}.declined` : 'card.notFound')}</div>
           <p className="card-outcome__reason">
             {flow.outcome === 'declined'
-              ? (flow.intent.reason?.[f.locale] ?? t('card.declinedGeneric'))
-              : t('card.notFoundBody')}
+              ? (flow.intent.reason?.[f.locale] ?? t(`${ns}.declinedGeneric`))
+              : t(`${ns}.notFoundBody`)}
           </p>
-          {flow.outcome === 'declined' && <p className="card-outcome__next">{t('card.declinedNext')}</p>}
+          {flow.outcome === 'declined' && <p className="card-outcome__next">{t(`${ns}.declinedNext`)}</p>}
         </div>
       )}
 
       <div className="dialog__actions">
         {flow.phase === 'entry' && (
-          <button type="button" className="btn btn--pay" data-testid="card-send" onClick={submit}>
-            {t('card.send')} <Kbd k="enter" />
+          <button type="button" className="btn btn--pay" data-testid="card-send" onClick={() => submit()}>
+            {t(`${ns}.send`)} <Kbd k="enter" />
           </button>
         )}
         {flow.phase === 'result' && (
           <>
-            <button type="button" className="btn btn--pay" data-testid="card-retry" onClick={submit}>
+            <button type="button" className="btn btn--pay" data-testid="card-retry" onClick={() => submit()}>
               {t('card.retry')} <Kbd k="enter" />
             </button>
             <button type="button" className="btn btn--secondary" data-testid="card-pay-cash" onClick={onPayCash}>
@@ -136,7 +196,7 @@ export function CardPanel({ flow, dueHalalas, onSend, onCancel, onClose, onPayCa
             disabled={flow.cancelRequested}
             onClick={onCancel}
           >
-            {t('card.cancel')} <Kbd k="esc" />
+            {t(`${ns}.cancel`)} <Kbd k="esc" />
           </button>
         ) : (
           <button type="button" className="btn btn--secondary" data-testid="card-close" onClick={onClose}>
@@ -145,40 +205,5 @@ export function CardPanel({ flow, dueHalalas, onSend, onCancel, onClose, onPayCa
         )}
       </div>
     </Dialog>
-  );
-}
-
-const STEPS = ['card.step_connect', 'card.step_customer', 'card.step_processing'] as const;
-
-function CardStage({ flow }: { flow: Waiting }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const stage = shownStage(flow);
-  const step = stepOf(stage);
-  return (
-    <div
-      className={`card-stage card-stage--${stage}`}
-      role="status"
-      aria-live="polite"
-      data-testid="card-stage"
-      data-stage={stage}
-      data-cancelling={flow.cancelRequested ? 'true' : undefined}
-    >
-      <ol className="card-steps">
-        {STEPS.map((key, i) => (
-          <li key={key} className={`card-steps__step${i < step ? ' is-done' : ''}${i === step ? ' is-current' : ''}`}>
-            <span className="card-steps__dot" aria-hidden="true">
-              {f.int(i + 1)}
-            </span>
-            <span>{t(key)}</span>
-          </li>
-        ))}
-      </ol>
-      <p className="card-stage__text">
-        {flow.cancelRequested ? t('card.cancelling') : t(`card.stage_${stage}`)}
-      </p>
-      <p className="card-stage__amount">{t('card.sending', { amount: f.money(flow.amountHalalas) })}</p>
-      <p className="card-stage__hint">{t('card.dontRemove')}</p>
-    </div>
   );
 }

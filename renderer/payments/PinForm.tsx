@@ -1,6 +1,6 @@
 // A manager's PIN, asked for right where it is needed. Never kept: the field is cleared after every try and
 // the PIN lives only in this component's state until then. Main checks it (salted hash, rate-limited).
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { clientError } from '../i18n/messages';
@@ -15,11 +15,14 @@ interface PinFieldProps {
   onEnter(value: string): void;
   autoFocus?: boolean;
   disabled?: boolean;
+  /** Lets a form move the keyboard here (Enter in the field before it). */
+  inputRef?: RefObject<HTMLInputElement | null>;
 }
 
-export function PinField({ value, onValue, onEnter, autoFocus, disabled }: PinFieldProps) {
+export function PinField({ value, onValue, onEnter, autoFocus, disabled, inputRef }: PinFieldProps) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLInputElement>(null);
+  const own = useRef<HTMLInputElement>(null);
+  const ref = inputRef ?? own;
   useEffect(() => {
     if (autoFocus) ref.current?.focus();
   }, [autoFocus]);

@@ -1,6 +1,7 @@
-// A manager settles a payment whose outcome the till does not know, from the receipt the terminal printed.
-// Approved needs that receipt's RRN and approval code; declined needs only the manager's word (PIN). There
-// is deliberately no "mark as paid" without evidence.
+// A manager settles a payment whose outcome the till does not know, from the receipt the terminal printed
+// (for STC Pay: from the STC Pay merchant portal). Approved needs that receipt's RRN and approval code (STC
+// Pay: the STCPayRefNum); declined needs only the manager's word (PIN). There is deliberately no "mark as
+// paid" without evidence.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData, IntentSummary } from '../../preload/contract/schemas';
@@ -9,6 +10,7 @@ import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import { ScanSafeInput } from '../shell/ScanSafeInput';
+import { intentMethod } from './cardText';
 import { checkResolve, type ResolveForm as Form, type ResolveInput } from './checks';
 import { PinField } from './PinForm';
 
@@ -28,6 +30,7 @@ export function ResolveForm({ intent, busy, onSubmit, onReject, onCancel }: Prop
   const f = useFormat();
   const [form, setForm] = useState<Form>({ outcome: null, rrn: '', authCode: '', pin: '' });
   const firstRef = useRef<HTMLButtonElement>(null);
+  const stcPay = intentMethod(intent) === 'stcpay';
 
   useEffect(() => firstRef.current?.focus(), []);
 
@@ -35,7 +38,7 @@ export function ResolveForm({ intent, busy, onSubmit, onReject, onCancel }: Prop
 
   const submit = async (patch: Partial<Form> = {}): Promise<void> => {
     if (busy) return;
-    const check = checkResolve({ ...form, ...patch });
+    const check = checkResolve({ ...form, ...patch }, stcPay ? 'stcpay' : 'card');
     if (!check.ok) {
       onReject(clientError(check.code));
       return;
@@ -69,12 +72,12 @@ export function ResolveForm({ intent, busy, onSubmit, onReject, onCancel }: Prop
 
   return (
     <div className="resolve" data-testid="resolve-form" onKeyDown={onFormKey}>
-      <p className="resolve__intro">{t('resolve.intro')}</p>
+      <p className="resolve__intro">{t(stcPay ? 'resolve.stcpay_intro' : 'resolve.intro')}</p>
       <p className="resolve__payment">
         {t('resolve.payment', { amount: f.money(intent.amountHalalas), reference: intent.reference })}
       </p>
-      <div className="resolve__outcome" role="radiogroup" aria-label={t('resolve.outcome')} onKeyDown={onOutcomeKey}>
-        <span className="field__label">{t('resolve.outcome')}</span>
+      <div className="resolve__outcome" role="radiogroup" aria-label={t(stcPay ? 'resolve.stcpay_outcome' : 'resolve.outcome')} onKeyDown={onOutcomeKey}>
+        <span className="field__label">{t(stcPay ? 'resolve.stcpay_outcome' : 'resolve.outcome')}</span>
         <div className="resolve__choices">
           {OUTCOMES.map((value, i) => (
             <button
@@ -93,7 +96,23 @@ export function ResolveForm({ intent, busy, onSubmit, onReject, onCancel }: Prop
           ))}
         </div>
       </div>
-      {form.outcome !== 'declined' ? (
+      {form.outcome !== 'declined' && stcPay && (
+        <div className="resolve__evidence" data-method="stcpay">
+          <label className="field">
+            <span className="field__label">{t('resolve.stcpay_ref')}</span>
+            <ScanSafeInput
+              className="field__input field__input--code"
+              data-testid="resolve-rrn"
+              dir="ltr"
+              maxLength={40}
+              value={form.rrn}
+              onValue={(rrn) => set({ rrn })}
+              onEnter={(rrn) => void submit({ rrn })}
+            />
+          </label>
+        </div>
+      )}
+      {form.outcome !== 'declined' && !stcPay && (
         <div className="resolve__evidence">
           <label className="field">
             <span className="field__label">{t('resolve.rrn')}</span>
@@ -121,9 +140,8 @@ export function ResolveForm({ intent, busy, onSubmit, onReject, onCancel }: Prop
             />
           </label>
         </div>
-      ) : (
-        <p className="resolve__note">{t('resolve.declinedNote')}</p>
       )}
+      {form.outcome === 'declined' && <p className="resolve__note">{t('resolve.declinedNote')}</p>}
       <PinField value={form.pin} onValue={(pin) => set({ pin })} onEnter={(pin) => void submit({ pin })} disabled={busy} />
       <div className="dialog__actions">
         <button type="button" className="btn btn--primary" data-testid="resolve-submit" disabled={busy} onClick={() => void submit()}>

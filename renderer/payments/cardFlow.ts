@@ -1,17 +1,26 @@
-// The card panel as a pure state machine. Main does the payment; the panel only follows it: what the cashier
-// typed, which stage the terminal is at (from paymentProgress events and the sale's own `payment`), and what
-// came back. One payment at a time: a second Enter while waiting does nothing.
+// The card / STC Pay panel as a pure state machine. Main does the payment; the panel only follows it: what the
+// cashier typed, which stage the terminal (or STC Pay) is at (from paymentProgress events and the sale's own
+// `payment`), and what came back. One payment at a time: a second Enter while waiting does nothing.
+//
+// STC Pay differs in one step: after Authorize, STC Pay texts the customer a code and main asks for it with an
+// `awaiting_otp` progress event. The flow keeps that prompt (try number, expiry, masked mobile, why the last
+// code was refused) until the next event replaces or ends it.
 import type {
   CardPaymentResult,
   IntentState,
   IntentSummary,
+  PaymentMethod,
   PaymentProgress,
   Sale,
   TerminalStage,
 } from '../../preload/contract/schemas';
 
+/** Main's request for the customer's STC Pay code. */
+export type OtpPrompt = NonNullable<PaymentProgress['otp']>;
+
 export interface Waiting {
   phase: 'waiting';
+  method: PaymentMethod;
   saleId: string;
   amountHalalas: number;
   /** Learnt from the first progress event or the sale's `payment`; needed to cancel. */
@@ -22,21 +31,29 @@ export interface Waiting {
   cancelRequested: boolean;
   /** This view did not start the payment (reload, another window): it only follows what the sale says. */
   adopted: boolean;
+  /** STC Pay waits for the customer's code (set by an `awaiting_otp` event, cleared by the next stage). */
+  otp: OtpPrompt | null;
+  /** The cashier sent a code; STC Pay is checking it (a new prompt arrives if it was wrong). */
+  otpSent: boolean;
 }
 
 export type CardFlow =
   | { phase: 'closed' }
-  | { phase: 'entry' }
+  | { phase: 'entry'; method: PaymentMethod }
   | Waiting
-  | { phase: 'result'; outcome: 'declined' | 'not_found'; intent: IntentSummary; amountHalalas: number };
+  | { phase: 'result'; method: PaymentMethod; outcome: 'declined' | 'not_found'; intent: IntentSummary; amountHalalas: number };
 
 export type CardEvent =
-  | { type: 'open' }
+  | { type: 'open'; method: PaymentMethod }
   | { type: 'close' }
-  | { type: 'send'; saleId: string; amountHalalas: number }
+  | { type: 'send'; method: PaymentMethod; saleId: string; amountHalalas: number }
   | { type: 'adopt'; saleId: string; payment: IntentSummary }
   | { type: 'progress'; progress: PaymentProgress }
   | { type: 'sale'; sale: Sale }
+  /** The cashier sent the customer's code (submitStcPayOtp). */
+  | { type: 'otpSent' }
+  /** Main refused the code call (the banner says why): the cashier may type it again. */
+  | { type: 'otpFailed' }
   | { type: 'cancel' }
   /** The cancel call itself failed (the banner says why): the cashier may press Cancel again. */
   | { type: 'cancelFailed' }
@@ -52,13 +69,14 @@ export function cardFlow(flow: CardFlow, event: CardEvent): CardFlow {
   switch (event.type) {
     case 'open':
       // Never reopen over a payment in flight: that would lose track of it.
-      return flow.phase === 'waiting' ? flow : { phase: 'entry' };
+      return flow.phase === 'waiting' ? flow : { phase: 'entry', method: event.method };
     case 'close':
       return flow.phase === 'waiting' ? flow : closedFlow;
     case 'send':
       if (flow.phase === 'waiting') return flow;
       return {
         phase: 'waiting',
+        method: event.method,
         saleId: event.saleId,
         amountHalalas: event.amountHalalas,
         intentId: null,
@@ -66,11 +84,14 @@ export function cardFlow(flow: CardFlow, event: CardEvent): CardFlow {
         stage: 'connecting',
         cancelRequested: false,
         adopted: false,
+        otp: null,
+        otpSent: false,
       };
     case 'adopt':
       if (flow.phase === 'waiting') return flow;
       return {
         phase: 'waiting',
+        method: event.payment.method,
         saleId: event.saleId,
         amountHalalas: event.payment.amountHalalas,
         intentId: event.payment.intentId,
@@ -78,12 +99,17 @@ export function cardFlow(flow: CardFlow, event: CardEvent): CardFlow {
         stage: null,
         cancelRequested: false,
         adopted: true,
+        otp: null,
+        otpSent: false,
       };
     case 'progress': {
       if (flow.phase !== 'waiting') return flow;
       const p = event.progress;
       if (!isOurs(flow, p.intentId, p.saleId)) return flow;
-      return { ...flow, intentId: p.intentId, state: p.state, stage: p.stage ?? flow.stage };
+      // A prompt (first or after a wrong code) asks for a code again; any other stage means the code step is
+      // over for now (STC Pay is checking it, or the payment ended).
+      const otp = p.stage === 'awaiting_otp' ? p.otp : null;
+      return { ...flow, intentId: p.intentId, state: p.state, stage: p.stage ?? flow.stage, otp, otpSent: false };
     }
     case 'sale': {
       if (flow.phase !== 'waiting') return flow;
@@ -92,18 +118,22 @@ export function cardFlow(flow: CardFlow, event: CardEvent): CardFlow {
       if (!isOurs(flow, payment.intentId, event.sale.saleId)) return flow;
       return { ...flow, intentId: payment.intentId, state: payment.state };
     }
+    case 'otpSent':
+      return flow.phase === 'waiting' ? { ...flow, otpSent: true } : flow;
+    case 'otpFailed':
+      return flow.phase === 'waiting' ? { ...flow, otpSent: false } : flow;
     case 'cancel':
       return flow.phase === 'waiting' ? { ...flow, cancelRequested: true } : flow;
     case 'cancelFailed':
       return flow.phase === 'waiting' ? { ...flow, cancelRequested: false } : flow;
     case 'failed':
-      return flow.phase === 'waiting' ? { phase: 'entry' } : flow;
+      return flow.phase === 'waiting' ? { phase: 'entry', method: flow.method } : flow;
     case 'result': {
       const { outcome, intent } = event.result;
       // Approved goes back to the sale (or the receipt); unknown to the sale's blocking panel.
       if (outcome === 'declined' || outcome === 'not_found') {
         const amountHalalas = flow.phase === 'waiting' ? flow.amountHalalas : intent.amountHalalas;
-        return { phase: 'result', outcome, intent, amountHalalas };
+        return { phase: 'result', method: intent.method, outcome, intent, amountHalalas };
       }
       return closedFlow;
     }
@@ -111,7 +141,7 @@ export function cardFlow(flow: CardFlow, event: CardEvent): CardFlow {
       if (flow.phase !== 'waiting') return flow;
       const intent = event.intent;
       if (intent && (intent.state === 'declined' || intent.state === 'not_found')) {
-        return { phase: 'result', outcome: intent.state, intent, amountHalalas: intent.amountHalalas };
+        return { phase: 'result', method: intent.method, outcome: intent.state, intent, amountHalalas: intent.amountHalalas };
       }
       return closedFlow;
     }
@@ -125,6 +155,7 @@ function isOurs(flow: Waiting, intentId: string, saleId: string | null): boolean
 
 /** The stage to show. The terminal's own stage when it sent one, else what the intent's state implies. */
 export function shownStage(flow: Waiting): TerminalStage {
+  if (flow.otp || otpEntryOpen(flow)) return 'awaiting_otp';
   if (flow.stage) return flow.stage;
   switch (flow.state) {
     case 'awaiting':
@@ -143,11 +174,25 @@ export function stepOf(stage: TerminalStage): 0 | 1 | 2 {
     case 'connecting':
       return 0;
     case 'sent':
+    case 'awaiting_otp':
       return 1;
     case 'awaiting_result':
     case 'recovering':
       return 2;
   }
+}
+
+/**
+ * Whether the panel offers the code entry. While main's prompt is on screen, yes (not while a code is being
+ * checked or the cashier is cancelling). A view that adopted an STC Pay payment mid-way (a reload) never saw
+ * the prompt; the customer may be holding the code, so it offers the entry too and main says if no code is
+ * awaited (STCPAY_NO_OTP_AWAITED).
+ */
+export function otpEntryOpen(flow: Waiting): boolean {
+  if (flow.method !== 'stcpay' || flow.cancelRequested || flow.otpSent) return false;
+  if (flow.otp) return true;
+  if (flow.state !== 'awaiting') return false;
+  return flow.stage === 'awaiting_otp' || (flow.adopted && flow.stage === null);
 }
 
 /** An adopted payment is over once the sale no longer holds it in flight. */

@@ -1,5 +1,6 @@
 // What a cashier or manager typed, checked before it goes to main with the wording main would use. Digits
 // may arrive in any script (the Arabic layout types ٠-٩); they are normalised to Latin first. Pure.
+import type { PaymentMethod } from '../../preload/contract/schemas';
 import { toLatinDigits } from '../format/digits';
 import { parseAmount } from '../format/money';
 
@@ -32,6 +33,12 @@ export function checkAuthCode(text: string): Check<string, 'AUTH_CODE_INVALID'> 
   return /^[0-9A-Z]{6}$/.test(code) ? { ok: true, value: code } : { ok: false, code: 'AUTH_CODE_INVALID' };
 }
 
+/** STC Pay's STCPayRefNum, as the merchant portal shows it: 6-40 letters, digits or dashes. */
+export function checkStcPayRef(text: string): Check<string, 'STCPAY_REF_INVALID'> {
+  const ref = toLatinDigits(text).replace(/\s+/g, '');
+  return /^[0-9A-Za-z-]{6,40}$/.test(ref) ? { ok: true, value: ref } : { ok: false, code: 'STCPAY_REF_INVALID' };
+}
+
 export interface ResolveForm {
   outcome: 'approved' | 'declined' | null;
   rrn: string;
@@ -41,16 +48,25 @@ export interface ResolveForm {
 
 export type ResolveInput =
   | { outcome: 'approved'; rrn: string; authCode: string; managerPin: string }
+  | { outcome: 'approved'; rrn: string; managerPin: string }
   | { outcome: 'declined'; managerPin: string };
 
-export type ResolveCode = 'OUTCOME_REQUIRED' | 'RRN_INVALID' | 'AUTH_CODE_INVALID' | 'PIN_INVALID';
+export type ResolveCode = 'OUTCOME_REQUIRED' | 'RRN_INVALID' | 'AUTH_CODE_INVALID' | 'STCPAY_REF_INVALID' | 'PIN_INVALID';
 
 /**
- * A manager settling an unknown payment. Approved needs the evidence from the terminal's receipt (RRN and
- * approval code); declined only the manager's PIN. There is no third choice.
+ * A manager settling an unknown payment. Approved needs the evidence: for a card, the terminal receipt's RRN
+ * and approval code; for STC Pay, the STCPayRefNum from the merchant portal (sent as `rrn`, no code). Declined
+ * needs only the manager's PIN. There is no third choice.
  */
-export function checkResolve(form: ResolveForm): Check<ResolveInput, ResolveCode> {
+export function checkResolve(form: ResolveForm, method: PaymentMethod = 'card'): Check<ResolveInput, ResolveCode> {
   if (form.outcome === null) return { ok: false, code: 'OUTCOME_REQUIRED' };
+  if (form.outcome === 'approved' && method === 'stcpay') {
+    const ref = checkStcPayRef(form.rrn);
+    if (!ref.ok) return ref;
+    const pin = checkPin(form.pin);
+    if (!pin.ok) return pin;
+    return { ok: true, value: { outcome: 'approved', rrn: ref.value, managerPin: pin.value } };
+  }
   if (form.outcome === 'approved') {
     const rrn = checkRrn(form.rrn);
     if (!rrn.ok) return rrn;

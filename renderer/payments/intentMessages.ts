@@ -1,10 +1,20 @@
 // What to tell the cashier after a manager action or a "check again" comes back with an intent. Built from
-// the locale files (both languages, like main's errors) plus the terminal's own reason when it gave one. Pure.
+// the locale files (both languages, like main's errors) plus the terminal's own reason when it gave one. STC
+// Pay payments are told in STC Pay's words where they differ ("refunded to STC Pay", not "to the card"). Pure.
 import type { ErrorData, IntentSummary } from '../../preload/contract/schemas';
 import ar from '../i18n/locales/ar.json';
 import en from '../i18n/locales/en.json';
+import { intentMethod } from './cardText';
 
 type OutcomeCode = keyof typeof ar.outcomes & keyof typeof en.outcomes;
+type StcPayCode = keyof typeof ar.outcomes_stcpay & keyof typeof en.outcomes_stcpay;
+
+const isStcPayCode = (code: OutcomeCode): code is OutcomeCode & StcPayCode => code in ar.outcomes_stcpay && code in en.outcomes_stcpay;
+
+/** The outcome's wording in one language: STC Pay's own where there is one, else the general one. */
+function wording(locale: { outcomes: Record<OutcomeCode, string>; outcomes_stcpay: Record<StcPayCode, string> }, code: OutcomeCode, stcPay: boolean): string {
+  return stcPay && isStcPayCode(code) ? locale.outcomes_stcpay[code] : locale.outcomes[code];
+}
 
 export interface IntentMessage {
   tone: 'info' | 'error';
@@ -45,12 +55,13 @@ export function intentMessage(intent: IntentSummary): IntentMessage {
   // is already on the sale's own panel.)
   const why = WITH_REASON.has(code) ? intent.reason : null;
   const join = (ours: string, theirs: string | undefined): string => (theirs ? `${ours} ${theirs}` : ours);
+  const stcPay = intentMethod(intent) === 'stcpay';
   return {
     tone,
     data: {
       code,
-      message_ar: join(ar.outcomes[code], why?.ar),
-      message_en: join(en.outcomes[code], why?.en),
+      message_ar: join(wording(ar, code, stcPay), why?.ar),
+      message_en: join(wording(en, code, stcPay), why?.en),
     },
   };
 }

@@ -1,8 +1,9 @@
-// The card tender as the cashier drives it: open the panel, send an amount, follow the terminal, cancel, and
-// fold the result into the sale. The pure rules are in cardFlow.ts; this hook only does the calls.
+// The card and STC Pay tenders as the cashier drives them: open the panel, send an amount (and for STC Pay the
+// customer's mobile number), follow the terminal or STC Pay, pass on the customer's code, cancel, and fold the
+// result into the sale. The pure rules are in cardFlow.ts; this hook only does the calls.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { NuqtaApi } from '../../preload/contract/api';
-import type { CardDetails, CompletedSale, IntentSummary, Sale } from '../../preload/contract/schemas';
+import type { CardDetails, CompletedSale, IntentSummary, PaymentMethod, Sale } from '../../preload/contract/schemas';
 import { notice } from '../i18n/messages';
 import type { SaleStore } from '../sale/saleStore';
 import type { BannerControls } from '../shell/useBanner';
@@ -20,14 +21,19 @@ export interface LastApproval {
   card: CardDetails | null;
 }
 
+/** What the cashier sends: a card payment, or an STC Pay payment from the customer's wallet (9665… number). */
+export type PaymentRequest = { method: 'card'; amountHalalas: number } | { method: 'stcpay'; amountHalalas: number; mobile: string };
+
 export interface CardPayment {
   flow: CardFlow;
-  /** This view has a payCard call waiting for its answer. */
+  /** This view has a payCard / payStcPay call waiting for its answer. */
   localInFlight: boolean;
   lastApproval: LastApproval | null;
-  open(): void;
+  open(method: PaymentMethod): void;
   close(): void;
-  send(amountHalalas: number): Promise<void>;
+  send(request: PaymentRequest): Promise<void>;
+  /** The customer's STC Pay code, for the payment on the panel. */
+  submitOtp(otp: string): Promise<void>;
   cancel(): void;
 }
 
@@ -107,15 +113,19 @@ export function useCardPayment({ api, store, sale, banner, onCompleted }: Option
   }, [flow, api, banner]);
 
   const send = useCallback(
-    async (amountHalalas: number): Promise<void> => {
+    async (request: PaymentRequest): Promise<void> => {
       const current = saleRef.current;
       if (inFlight.current || !current) return; // Never two payments for one sale.
       inFlight.current = true;
       setLocalInFlight(true);
       setApproval(null);
-      dispatch({ type: 'send', saleId: current.saleId, amountHalalas });
+      const { amountHalalas } = request;
+      dispatch({ type: 'send', method: request.method, saleId: current.saleId, amountHalalas });
       try {
-        const r = await api.payCard({ amountHalalas });
+        const r =
+          request.method === 'stcpay'
+            ? await api.payStcPay({ amountHalalas, mobile: request.mobile })
+            : await api.payCard({ amountHalalas });
         if (!r.ok) {
           banner.error(r.error);
           dispatch({ type: 'failed' });
@@ -145,6 +155,22 @@ export function useCardPayment({ api, store, sale, banner, onCompleted }: Option
     [api, store, banner, saleRef, completed],
   );
 
+  // The code goes to the payment the panel follows; its id came with the first progress event.
+  const flowRef = useLatest(flow);
+  const submitOtp = useCallback(
+    async (otp: string): Promise<void> => {
+      const current = flowRef.current;
+      if (current.phase !== 'waiting' || !current.intentId || current.otpSent) return;
+      // Marked first: the "checking the code" stage may arrive before this call's answer.
+      dispatch({ type: 'otpSent' });
+      const r = await api.submitStcPayOtp({ intentId: current.intentId, otp });
+      if (r.ok) return; // payStcPay answers with the outcome; a wrong code comes back as a new prompt.
+      banner.error(r.error);
+      dispatch({ type: 'otpFailed' });
+    },
+    [api, banner, flowRef],
+  );
+
   const lastApproval =
     approval && sale && sale.saleId === approval.saleId && tenderOf(sale, approval.intentId) ? approval : null;
 
@@ -153,11 +179,12 @@ export function useCardPayment({ api, store, sale, banner, onCompleted }: Option
       flow,
       localInFlight,
       lastApproval,
-      open: () => dispatch({ type: 'open' }),
+      open: (method: PaymentMethod) => dispatch({ type: 'open', method }),
       close: () => dispatch({ type: 'close' }),
       send,
+      submitOtp,
       cancel: () => dispatch({ type: 'cancel' }),
     }),
-    [flow, localInFlight, lastApproval, send],
+    [flow, localInFlight, lastApproval, send, submitOtp],
   );
 }

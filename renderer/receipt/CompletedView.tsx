@@ -1,5 +1,6 @@
-// After a sale: the change to hand back, as large as the screen allows, next to the receipt. When a card
-// payment completed the sale there is no change: the approval is what the cashier needs to see. The scan
+// After a sale: the change to hand back, as large as the screen allows, next to the receipt. When a card or
+// STC Pay payment completed the sale there is no change: the approval is what the cashier needs to see (for
+// STC Pay: the masked mobile number and STC Pay's reference instead of a card and approval code). The scan
 // field keeps the keyboard, so Enter, Esc or simply scanning the next customer's first item dismisses it;
 // the next sale is already open underneath. Tab switches the receipt between the on-screen copy and the
 // image exactly as printed; whether the printer took it is said under the change.
@@ -7,7 +8,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletedSale, IntentSummary } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
-import { cardName, walletText } from '../payments/cardText';
+import { cardName, intentMethod, walletText } from '../payments/cardText';
 import type { ReceiptPrintState } from '../printing/printQueue';
 import { ReceiptImageView } from '../printing/ReceiptImageView';
 import type { ReceiptImageState } from '../printing/useReceiptImage';
@@ -35,6 +36,7 @@ export function CompletedView({ completed, card, onDismiss, image, receiptView, 
   const f = useFormat();
   const details = card?.card ?? null;
   const wallet = details ? walletText(details, t) : null;
+  const stcPay = card !== null && intentMethod(card) === 'stcpay';
   return (
     <div className="overlay">
       <section className="completed" role="dialog" aria-labelledby="completed-title" data-testid="completed-view">
@@ -43,16 +45,29 @@ export function CompletedView({ completed, card, onDismiss, image, receiptView, 
           {card ? (
             <>
               <h2 id="completed-title" className="completed__label">
-                {t('completed.cardApproved')}
+                {t(stcPay ? 'completed.stcPayApproved' : 'completed.cardApproved')}
               </h2>
-              <div className="completed__card card-outcome--approved" data-testid="card-outcome" data-outcome="approved">
+              <div
+                className="completed__card card-outcome--approved"
+                data-testid="card-outcome"
+                data-outcome="approved"
+                data-method={stcPay ? 'stcpay' : 'card'}
+              >
                 <span className="completed__card-amount">{f.money(card.amountHalalas)}</span>
                 {details && (
                   <span className="completed__card-summary">
-                    <bdi dir="ltr">{cardName(details)}</bdi>
-                    <span>
-                      {t('receipt.approvalCode')} <bdi dir="ltr">{details.authCode}</bdi>
-                    </span>
+                    <bdi dir="ltr" data-testid="completed-payment-name">
+                      {cardName(details)}
+                    </bdi>
+                    {stcPay ? (
+                      <span>
+                        {t('stcpay.reference')} <bdi dir="ltr">{details.rrn}</bdi>
+                      </span>
+                    ) : (
+                      <span>
+                        {t('receipt.approvalCode')} <bdi dir="ltr">{details.authCode}</bdi>
+                      </span>
+                    )}
                   </span>
                 )}
                 {wallet && <span className="completed__card-wallet">{wallet}</span>}

@@ -4,7 +4,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardTender, Receipt } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
-import { cardName, walletText } from '../payments/cardText';
+import { cardName, isStcPay, walletText } from '../payments/cardText';
 
 export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
   const { t } = useTranslation();
@@ -94,6 +94,8 @@ export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
                 <dd>{f.money(tender.changeHalalas)}</dd>
               </div>
             </Fragment>
+          ) : isStcPay(tender.card) ? (
+            <StcPayTenderLines key={tender.intentId} tender={tender} />
           ) : (
             <CardTenderLines key={tender.intentId} tender={tender} />
           ),
@@ -142,6 +144,35 @@ function CardTenderLines({ tender }: { tender: CardTender }) {
       {card.resolvedByManager && (
         <div className="receipt__card-line">
           <dt>{t('card.resolvedByManager')}</dt>
+        </div>
+      )}
+      <div className="receipt__card-approved">
+        <dt>{t('receipt.cardApproved')}</dt>
+      </div>
+    </>
+  );
+}
+
+/** An STC Pay payment: the wallet's masked mobile number and STC Pay's reference; no card, terminal or slip. */
+function StcPayTenderLines({ tender }: { tender: CardTender }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { card } = tender;
+  return (
+    <>
+      <div className="receipt__card" data-testid="receipt-card-tender" data-intent-id={tender.intentId} data-method="stcpay">
+        <dt>
+          <bdi dir="ltr">{cardName(card)}</bdi>
+        </dt>
+        <dd>{f.money(tender.amountHalalas)}</dd>
+      </div>
+      <div className="receipt__card-line">
+        <dt>{t('stcpay.reference')}</dt>
+        <dd dir="ltr">{card.rrn}</dd>
+      </div>
+      {card.resolvedByManager && (
+        <div className="receipt__card-line">
+          <dt>{t('stcpay.resolvedByManager')}</dt>
         </div>
       )}
       <div className="receipt__card-approved">

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
-import { cardName, walletText } from '../payments/cardText';
+import { cardName, tenderMethod, walletText } from '../payments/cardText';
 import { fullyPaidByCard, lineChangeBlock, paidHalalas, payBlock } from '../payments/salePayment';
 import type { LastApproval } from '../payments/useCardPayment';
 import { Kbd } from '../shell/Kbd';
@@ -14,18 +14,21 @@ interface Props {
   sale: Sale | null;
   /** A card terminal is configured: the Card tender is offered. */
   cardPayments: boolean;
+  /** STC Pay is configured: the STC Pay tender is offered next to Card. */
+  stcPayPayments: boolean;
   lastApproval: LastApproval | null;
   /** Said before payment when the printer cannot print now (paper out, cover open, offline). */
   printerWarning: string | null;
   onPayCash(): void;
   onPayCard(): void;
+  onPayStcPay(): void;
   onQuantity(): void;
   onVoid(): void;
   onReverse(intentId: string): void;
 }
 
 export const TotalsPanel = memo(function TotalsPanel(props: Props) {
-  const { sale, cardPayments, lastApproval, printerWarning, onPayCash, onPayCard, onQuantity, onVoid, onReverse } = props;
+  const { sale, cardPayments, stcPayPayments, lastApproval, printerWarning, onPayCash, onPayCard, onPayStcPay, onQuantity, onVoid, onReverse } = props;
   const { t } = useTranslation();
   const f = useFormat();
   const totals = sale?.totals;
@@ -77,6 +80,8 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
               const wallet = walletText(tender.card, t);
               // The payment just approved on this screen says so, with its approval code, until the sale moves on.
               const justApproved = lastApproval?.intentId === tender.intentId;
+              // STC Pay has no reversal: its payment stays on the sale and is refunded after the sale.
+              const stcPay = tenderMethod(tender) === 'stcpay';
               return (
                 <li
                   key={tender.intentId}
@@ -84,6 +89,7 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
                   data-testid="sale-tender"
                   data-intent-id={tender.intentId}
                   data-amount={tender.amountHalalas}
+                  data-method={tenderMethod(tender)}
                 >
                   <span
                     className="tender-item__card"
@@ -96,14 +102,24 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
                       {cardName(tender.card)}
                     </bdi>
                     {wallet && <span className="tender-item__wallet">{wallet}</span>}
-                    {justApproved && (
+                    {justApproved && !stcPay && (
                       <span className="tender-item__auth">
                         {t('receipt.approvalCode')} <bdi dir="ltr">{tender.card.authCode}</bdi>
                       </span>
                     )}
+                    {justApproved && stcPay && (
+                      <span className="tender-item__auth">
+                        {t('stcpay.reference')} <bdi dir="ltr">{tender.card.rrn}</bdi>
+                      </span>
+                    )}
                   </span>
                   <span className="tender-item__amount">{f.money(tender.amountHalalas)}</span>
-                  {canReverse && (
+                  {canReverse && stcPay && (
+                    <span className="tender-item__note" data-testid="tender-no-reversal" title={t('stcpay.noReversalHint')}>
+                      {t('stcpay.noReversal')}
+                    </span>
+                  )}
+                  {canReverse && !stcPay && (
                     <button
                       type="button"
                       className="btn btn--icon btn--danger-ghost"
@@ -126,7 +142,7 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
             {printerWarning}
           </p>
         )}
-        <div className={cardPayments ? 'side__pay side__pay--two' : 'side__pay'}>
+        <div className={`side__pay side__pay--${1 + (cardPayments ? 1 : 0) + (stcPayPayments ? 1 : 0)}`}>
           <button type="button" className="btn btn--pay" data-testid="pay-cash" aria-disabled={payBlocked} onClick={onPayCash}>
             <span>{paidByCard ? t('actions.completeSale') : t('actions.payCash')}</span>
             <Kbd k="f12" />
@@ -141,6 +157,21 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
             >
               <span>{t('actions.payCard')}</span>
               <Kbd k="f11" />
+            </button>
+          )}
+          {stcPayPayments && (
+            <button
+              type="button"
+              className="btn btn--pay btn--stcpay"
+              data-testid="pay-stcpay"
+              aria-disabled={payBlocked || paidByCard}
+              onClick={onPayStcPay}
+            >
+              <span>{t('actions.payStcPay')}</span>
+              <span className="kbd-combo">
+                <Kbd k="shift" />
+                <Kbd k="f11" />
+              </span>
             </button>
           )}
         </div>

@@ -25,15 +25,29 @@ const CARD_LEGEND: ReadonlyArray<{ keys: KeyCap[]; label: string }> = [
   { keys: ['f7'], label: 'keys.f7' },
 ];
 
+/** Shown only when the till takes STC Pay. */
+const STCPAY_LEGEND: ReadonlyArray<{ keys: KeyCap[]; label: string }> = [{ keys: ['shift', 'f11'], label: 'keys.shiftF11' }];
+
 /** Shown only while a card payment's outcome is unknown. */
 const UNKNOWN_LEGEND: ReadonlyArray<{ keys: KeyCap[]; label: string }> = [
   { keys: ['f2'], label: 'keys.f2' },
   { keys: ['f3'], label: 'keys.f3' },
 ];
 
-export const KeyLegend = memo(function KeyLegend({ cards, paymentUnknown }: { cards: boolean; paymentUnknown: boolean }) {
+interface Props {
+  cards: boolean;
+  stcPay: boolean;
+  paymentUnknown: boolean;
+}
+
+export const KeyLegend = memo(function KeyLegend({ cards, stcPay, paymentUnknown }: Props) {
   const { t } = useTranslation();
-  const items = [...LEGEND, ...(cards ? CARD_LEGEND : []), ...(paymentUnknown ? UNKNOWN_LEGEND : [])];
+  const items = [
+    ...LEGEND,
+    ...(cards ? CARD_LEGEND : []),
+    ...(stcPay ? STCPAY_LEGEND : []),
+    ...(paymentUnknown ? UNKNOWN_LEGEND : []),
+  ];
   return (
     <footer className="legend" aria-label={t('keys.legendLabel')}>
       {items.map(({ keys, label }) => (

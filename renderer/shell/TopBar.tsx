@@ -4,16 +4,20 @@ import type { DigitStyle, Locale, PrinterStatus, TerminalStatus, TillInfo } from
 import type { ConnectionState } from '../api/carrier';
 import { useFormat } from '../format/FormatContext';
 import { PrinterButton } from '../printing/PrinterButton';
+import type { ProviderIndicator } from '../terminal/providerStatus';
 import { ConnectionStatus } from './ConnectionStatus';
 import { Kbd } from './Kbd';
+import { ProviderStatus } from './ProviderStatus';
 
 interface Props {
   till: TillInfo | null;
   connection: ConnectionState;
   locale: Locale;
   digits: DigitStyle;
-  /** Shown when the till takes cards: the manager's way into the terminal panel. */
+  /** Shown when the till takes cards or STC Pay: the manager's way into the terminal panel. */
   terminal: TerminalStatus | null;
+  /** Status lights of the providers main checks in the background (STC Pay, a cloud terminal). */
+  providers: ProviderIndicator[];
   printer: PrinterStatus | null;
   /** Print jobs that failed and wait for a retry or a cancel. */
   printFailed: number;
@@ -27,11 +31,12 @@ interface Props {
 
 export const TopBar = memo(function TopBar(props: Props) {
   const { till, connection, locale, digits, terminal, onToggleLocale, onToggleDigits, onTerminal } = props;
-  const { printer, printFailed, onPrintQueue, onHistory, onDrawer } = props;
+  const { printer, printFailed, providers, onPrintQueue, onHistory, onDrawer } = props;
   const { t } = useTranslation();
   const f = useFormat();
   const attention = terminal?.needsAttention.length ?? 0;
-  const health = terminal?.health ?? 'not_checked';
+  // A till with STC Pay but no card terminal: the panel's button shows STC Pay's health.
+  const health = (terminal?.configured === false ? terminal.stcPay?.health : terminal?.health) ?? 'not_checked';
   const shopName = till ? (locale === 'ar' ? till.shopNameAr : till.shopNameEn) : '';
   return (
     <header className="topbar">
@@ -50,6 +55,7 @@ export const TopBar = memo(function TopBar(props: Props) {
       )}
       <div className="topbar__spacer" />
       <ConnectionStatus state={connection} />
+      <ProviderStatus indicators={providers} />
       <PrinterButton status={printer} failed={printFailed} onClick={onPrintQueue} />
       <button
         type="button"
@@ -71,7 +77,7 @@ export const TopBar = memo(function TopBar(props: Props) {
         {t('actions.drawer')}
         <Kbd k="f1" />
       </button>
-      {till?.cardPayments && (
+      {(till?.cardPayments || till?.stcPayPayments) && (
         <button
           type="button"
           className={`btn btn--ghost topbar__toggle topbar__terminal health--${health}`}

@@ -1,16 +1,18 @@
-// One card transaction as the terminal panel lists it: what, how much, on which card, and how it stands.
+// One card or STC Pay transaction as the terminal panel lists it: what, how much, on which card (or STC Pay
+// wallet, by its masked mobile number), and how it stands.
 import { useTranslation } from 'react-i18next';
 import type { IntentSummary } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
-import { cardName, walletText } from '../payments/cardText';
+import { cardName, intentMethod, walletText } from '../payments/cardText';
 
 export function IntentRow({ intent }: { intent: IntentSummary }) {
   const { t } = useTranslation();
   const f = useFormat();
   const wallet = intent.card ? walletText(intent.card, t) : null;
   const reason = intent.reason?.[f.locale];
+  const stcPay = intentMethod(intent) === 'stcpay';
   return (
-    <div className="intent-row">
+    <div className="intent-row" data-method={intent.method}>
       <div className="intent-row__main">
         <span className="intent-row__kind">{t(`terminal.kind_${intent.kind}`)}</span>
         <span className={`intent-state intent-state--${intent.state}`} data-state={intent.state}>
@@ -19,12 +21,19 @@ export function IntentRow({ intent }: { intent: IntentSummary }) {
         <span className="intent-row__amount">{f.money(intent.amountHalalas)}</span>
       </div>
       <div className="intent-row__meta">
-        {intent.card && (
+        {intent.card ? (
           <bdi className="intent-row__card" dir="ltr">
             {cardName(intent.card)}
           </bdi>
+        ) : (
+          stcPay && <span className="intent-row__card">{t('stcpay.name')}</span>
         )}
         {wallet && <span>{wallet}</span>}
+        {stcPay && intent.card?.rrn && (
+          <span>
+            {t('stcpay.reference')} <bdi dir="ltr">{intent.card.rrn}</bdi>
+          </span>
+        )}
         {intent.card?.authCode && (
           <span>
             {t('receipt.approvalCode')} <bdi dir="ltr">{intent.card.authCode}</bdi>

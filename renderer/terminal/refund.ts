@@ -1,4 +1,5 @@
-// Which payments of a completed sale can go back to a card. Pure.
+// Which payments of a completed sale can be refunded: card and STC Pay tenders (STC Pay travels as a card
+// tender with the STC Pay scheme). Pure.
 import type { CardTender, Receipt } from '../../preload/contract/schemas';
 
 export function cardTendersOf(receipt: Receipt): CardTender[] {

@@ -8,6 +8,7 @@ const progress = (over: Partial<PaymentProgress> = {}): PaymentProgress => ({
   saleId: 'S1',
   state: 'awaiting',
   stage: 'sent',
+  otp: null,
   ...over,
 });
 
@@ -29,6 +30,10 @@ describe('what the customer is told about a card payment', () => {
   it('says "follow the terminal" while the sale\'s payment is being sent or awaited', () => {
     expect(customerPayment(openSale({ payment: intent({ state: 'sending' }) }), null)).toBe('card');
     expect(customerPayment(openSale({ payment: intent({ state: 'awaiting' }) }), null)).toBe('card');
+    // STC Pay: the customer confirms in the app and reads the code to the cashier.
+    expect(customerPayment(openSale({ payment: intent({ method: 'stcpay', state: 'sending' }) }), null)).toBe('stcpay');
+    expect(customerPayment(openSale({ payment: intent({ method: 'stcpay', state: 'awaiting' }) }), null)).toBe('stcpay');
+    expect(customerPayment(openSale({ payment: intent({ method: 'stcpay', state: 'unknown' }) }), null)).toBe('wait');
   });
 
   it('says "one moment, do not pay again" while the outcome is unknown', () => {

@@ -1,5 +1,5 @@
 // Contract-shaped values for the view's pure tests.
-import type { CardDetails, CardTender, IntentSummary, PrintJob, ReceiptSummary, Sale } from '../../preload/contract/schemas';
+import type { CardDetails, CardTender, IntentSummary, PaymentProgress, PrintJob, ReceiptSummary, Sale } from '../../preload/contract/schemas';
 
 export const cardDetails = (over: Partial<CardDetails> = {}): CardDetails => ({
   scheme: 'MADA',
@@ -24,6 +24,7 @@ export const intent = (over: Partial<IntentSummary> = {}): IntentSummary => ({
   intentId: 'I1',
   reference: 'R000001',
   kind: 'purchase',
+  method: 'card',
   state: 'sending',
   amountHalalas: 2000,
   saleId: 'S1',
@@ -39,6 +40,35 @@ export const cardTender = (intentId: string, amountHalalas: number): CardTender 
   reference: `R-${intentId}`,
   amountHalalas,
   card: cardDetails(),
+});
+
+/** What main puts in the card details of an STC Pay payment: the masked mobile and the STCPayRefNum. */
+export const stcPayDetails = (over: Partial<CardDetails> = {}): CardDetails =>
+  cardDetails({
+    scheme: 'STCPAY',
+    schemeLabel: 'STC Pay',
+    maskedPan: '9665*****567',
+    authCode: '',
+    rrn: '1234567890',
+    stan: '',
+    tid: '',
+    mid: '',
+    verification: 'unknown',
+    entryMode: 'unknown',
+    ...over,
+  });
+
+export const stcPayTender = (intentId: string, amountHalalas: number): CardTender => ({
+  ...cardTender(intentId, amountHalalas),
+  card: stcPayDetails(),
+});
+
+export const otpPrompt = (over: Partial<NonNullable<PaymentProgress['otp']>> = {}): NonNullable<PaymentProgress['otp']> => ({
+  attempt: 1,
+  expiresAt: '2025-11-27T10:05:00Z',
+  maskedMobile: '9665*****567',
+  lastError: null,
+  ...over,
 });
 
 export const openSale = (over: Partial<Sale> = {}): Sale => ({

@@ -54,6 +54,14 @@ describe('hotkeyFor', () => {
     expect(hotkeyFor(key('F7'), dialog)).toBeNull();
   });
 
+  it('pays with STC Pay on Shift+F11, next to the card on F11, outside dialogs only', () => {
+    expect(hotkeyFor(key('F11', { shiftKey: true }), idle)).toBe('payStcPay');
+    expect(hotkeyFor(key('F11', { shiftKey: true }), typing)).toBe('payStcPay');
+    expect(hotkeyFor(key('F11', { shiftKey: false }), idle)).toBe('payCard');
+    expect(hotkeyFor(key('F11', { shiftKey: true }), dialog)).toBeNull();
+    expect(hotkeyFor(key('F11', { shiftKey: true, altKey: true }), idle)).toBeNull();
+  });
+
   it('offers F2 / F3 only while a payment outcome is unknown', () => {
     const unknown: HotkeyContext = { ...idle, paymentUnknown: true };
     expect(hotkeyFor(key('F2'), unknown)).toBe('recoverPayment');
@@ -84,5 +92,11 @@ describe('hotkeyFor', () => {
     expect(isReservedKey(key('p', { code: 'KeyP', ctrlKey: true }))).toBe(true);
     expect(isReservedKey(key('ح', { code: 'KeyP', ctrlKey: true }))).toBe(true);
     expect(isReservedKey(key('p', { code: 'KeyP' }))).toBe(false);
+  });
+
+  it('keeps Ctrl+R (a refund in the sale history) from reloading the till, under any layout', () => {
+    expect(isReservedKey(key('r', { code: 'KeyR', ctrlKey: true }))).toBe(true);
+    expect(isReservedKey(key('ق', { code: 'KeyR', ctrlKey: true }))).toBe(true);
+    expect(isReservedKey(key('r', { code: 'KeyR' }))).toBe(false);
   });
 });

@@ -30,10 +30,29 @@ for (const file of sources(RENDERER)) {
 const dynamicKeys = [
   ...['connected', 'connecting', 'lost'].map((s) => `connection.${s}`),
   ...['S', 'Z', 'E'].map((c) => `receipt.vatCategory_${c}`),
-  ...['enter', 'esc', 'ctrl', 'del', 'up', 'down', 'upDown', 'plus', 'minus', 'tab', 'p', 'f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12'].map(
+  ...['enter', 'esc', 'ctrl', 'shift', 'del', 'up', 'down', 'upDown', 'plus', 'minus', 'tab', 'p', 'r', 'f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12'].map(
     (k) => `keycaps.${k}`,
   ),
-  ...['connecting', 'sent', 'awaiting_result', 'recovering'].map((s) => `card.stage_${s}`),
+  // The card panel's texts, and STC Pay's side by side with them (`${ns}.…` in CardPanel / PaymentStage).
+  ...['card', 'stcpay'].flatMap((ns) => [
+    ...['connecting', 'sent', 'awaiting_otp', 'awaiting_result', 'recovering'].map((s) => `${ns}.stage_${s}`),
+    ...['step_connect', 'step_customer', 'step_processing', 'title', 'amount', 'send', 'cancel', 'cancelling', 'sending'].map((k) => `${ns}.${k}`),
+    ...['declined', 'declinedGeneric', 'declinedNext', 'notFoundBody'].map((k) => `${ns}.${k}`),
+  ]),
+  ...['cloudTerminal', 'stcpay'].map((p) => `provider.${p}`),
+  ...['connected', 'disconnected', 'busy', 'not_checked'].map((h) => `provider.state_${h}`),
+  ...['card', 'stcpay'].flatMap((m) => [`refund.${m}_amount`, `refund.${m}_submit`]),
+  // Picked by payment method in a ternary.
+  'resolve.stcpay_intro',
+  'resolve.stcpay_outcome',
+  'resolve.intro',
+  'resolve.outcome',
+  'unknown.stcpay_body',
+  'unknown.stcpay_resolve',
+  'completed.stcPayApproved',
+  'terminal.titleStcPay',
+  'stcpay.otpIntroAdopted',
+  'history.refundClose',
   ...['apple_pay', 'google_pay', 'samsung_pay', 'other_wallet'].map((w) => `card.wallet_${w}`),
   ...['connected', 'disconnected', 'busy', 'not_checked'].map((h) => `terminal.health_${h}`),
   ...['purchase', 'refund', 'reversal'].map((k) => `terminal.kind_${k}`),

@@ -28,6 +28,22 @@ describe('what the cashier is told after a payment action', () => {
   });
 });
 
+describe('STC Pay outcomes', () => {
+  it('are told in STC Pay words where a card would be named', () => {
+    const refund = intentMessage(intent({ kind: 'refund', method: 'stcpay', state: 'approved' }));
+    expect(refund.data.code).toBe('REFUND_APPROVED');
+    expect(refund.data.message_en).toBe('The refund to STC Pay was approved.');
+    expect(refund.data.message_ar).toContain('STC Pay');
+    const declined = intentMessage(intent({ method: 'stcpay', state: 'declined', reason: { en: 'Not enough balance.', ar: 'الرصيد غير كافٍ.' } }));
+    expect(declined.tone).toBe('error');
+    expect(declined.data.message_en).toMatch(/^The STC Pay payment did not go through.*Not enough balance\.$/);
+    // Where STC Pay has no words of its own, the general ones.
+    expect(intentMessage(intent({ method: 'stcpay', state: 'unknown' })).data.message_en).toBe(intentMessage(intent({ state: 'unknown' })).data.message_en);
+    // A card payment keeps the card's words.
+    expect(intentMessage(intent({ kind: 'refund', state: 'approved' })).data.message_en).toBe('The refund to the card was approved.');
+  });
+});
+
 describe('an approval learnt late', () => {
   it('completed its sale when the till has moved on from that sale', async () => {
     const { completedItsSale } = await import('../../renderer/payments/usePaymentActions');

@@ -6,6 +6,7 @@ import {
   checkRefundAmount,
   checkResolve,
   checkRrn,
+  checkStcPayRef,
   normaliseReceiptNo,
 } from '../../renderer/payments/checks';
 
@@ -62,6 +63,30 @@ describe('evidence from the terminal receipt', () => {
       ok: true,
       value: { outcome: 'declined', managerPin: '1234' },
     });
+  });
+});
+
+describe('evidence from the STC Pay merchant portal', () => {
+  it('reads the STCPayRefNum: 6-40 letters, digits or dashes, case kept', () => {
+    expect(checkStcPayRef('STC-20251127-0001')).toEqual({ ok: true, value: 'STC-20251127-0001' });
+    expect(checkStcPayRef(' 1234 5678 ')).toEqual({ ok: true, value: '12345678' });
+    expect(checkStcPayRef('١٢٣٤٥٦')).toEqual({ ok: true, value: '123456' });
+    expect(checkStcPayRef('12345')).toEqual({ ok: false, code: 'STCPAY_REF_INVALID' });
+    expect(checkStcPayRef('a'.repeat(41))).toEqual({ ok: false, code: 'STCPAY_REF_INVALID' });
+    expect(checkStcPayRef('12345_78')).toEqual({ ok: false, code: 'STCPAY_REF_INVALID' });
+  });
+
+  it('settles an STC Pay payment as approved with the reference alone (sent as rrn, no approval code)', () => {
+    const form = { outcome: 'approved', rrn: '', authCode: '', pin: '1234' } as const;
+    expect(checkResolve(form, 'stcpay')).toEqual({ ok: false, code: 'STCPAY_REF_INVALID' });
+    expect(checkResolve({ ...form, rrn: 'STC123456' }, 'stcpay')).toEqual({
+      ok: true,
+      value: { outcome: 'approved', rrn: 'STC123456', managerPin: '1234' },
+    });
+    expect(checkResolve({ ...form, rrn: 'STC123456', pin: '' }, 'stcpay')).toEqual({ ok: false, code: 'PIN_INVALID' });
+    // A card's 12-digit RRN rule does not apply, and a card still needs its own evidence.
+    expect(checkResolve({ ...form, rrn: 'STC123456' }, 'card')).toEqual({ ok: false, code: 'RRN_INVALID' });
+    expect(checkResolve({ ...form, outcome: 'declined' }, 'stcpay')).toEqual({ ok: true, value: { outcome: 'declined', managerPin: '1234' } });
   });
 });
 

@@ -1,0 +1,208 @@
+// STC Pay at the till in real Chromium, in Arabic (the default), against the demo's in-process STC Pay
+// simulator (OTP table in main/devices/provider-sim/stcpay/README.md): a wrong code then the right one, the
+// sale completes on STC Pay and is refunded from the sale history; and an insufficient balance, after which
+// the sale is still open and is paid in cash.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SETTINGS } from '../../main/settings';
+import { ensureMainBuilt } from '../support/build';
+import { updateSettings } from '../support/providers';
+import { DEMO } from '../support/till';
+import { tempDir } from '../support/tmp';
+import { launchChromium } from './support/browser';
+import { startHostProcess } from './support/host-process';
+
+/** Arabic letters: what the cashier reads is in Arabic. */
+const ARABIC = /[\u0600-\u06ff]/;
+/** The demo's wallet number, as STC Pay masks it: 9665*****567. */
+const MASKED_MOBILE = /9665\*+567/;
+
+let browser: Browser;
+const cleanups: Array<() => Promise<void> | void> = [];
+
+beforeAll(async () => {
+  ensureMainBuilt();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function openTill(configure: (dir: string) => void = () => {}): Promise<Page> {
+  const tmp = tempDir('nuqta-e2e-stcpay-');
+  configure(tmp.dir);
+  const host = await startHostProcess(tmp.dir);
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('pageerror', (e) => console.error('page error:', e));
+  cleanups.push(() => tmp.cleanup(), async () => void (await host.stop()), () => page.close());
+  await page.goto(host.url);
+  await page.waitForSelector('html[data-ready="1"]');
+  return page;
+}
+
+async function ring(page: Page, ...barcodes: string[]) {
+  for (const [i, barcode] of barcodes.entries()) {
+    await page.getByTestId('scan-input').focus();
+    await page.keyboard.type(barcode, { delay: 40 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('sale-line').count()).toBe(i + 1);
+  }
+}
+
+/** Shift+F11, the customer's number, Enter: STC Pay texts the customer a code and the till asks for it. */
+async function startStcPay(page: Page, mobile: string) {
+  await page.keyboard.press('Shift+F11');
+  await page.locator('[data-testid="card-panel"].card-panel--stcpay').waitFor();
+  // The number field has the keyboard; the amount is already all that is due.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stcpay-mobile-input');
+  await page.keyboard.type(mobile, { delay: 40 });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('stcpay-otp-input').waitFor({ timeout: 15_000 });
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stcpay-otp-input');
+}
+
+async function typeOtp(page: Page, otp: string) {
+  await page.keyboard.type(otp, { delay: 40 });
+  await page.keyboard.press('Enter');
+}
+
+describe('paying with STC Pay', () => {
+  it('a wrong code, then the right one: the sale completes on STC Pay and is refunded from the history', async () => {
+    const page = await openTill();
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    // The top bar shows STC Pay's reachability before anyone tries it.
+    await page.getByTestId('provider-status-stcpay').waitFor();
+    await expect.poll(() => page.getByTestId('provider-status-stcpay').getAttribute('data-health'), { timeout: 15_000 }).toBe('connected');
+
+    await ring(page, DEMO.milk.barcode, DEMO.coffee.barcode); // 34.25
+    await startStcPay(page, '0551234567');
+    expect(await page.getByTestId('stcpay-masked-mobile').textContent()).toMatch(MASKED_MOBILE);
+    expect(await page.getByTestId('stcpay-otp').getAttribute('data-attempt')).toBe('1');
+    expect(Number(await page.getByTestId('stcpay-otp-expiry').getAttribute('data-seconds'))).toBeGreaterThan(0);
+
+    // A wrong code: STC Pay asks again, saying why, in Arabic.
+    await typeOtp(page, '999999');
+    await expect.poll(() => page.getByTestId('stcpay-otp').getAttribute('data-attempt'), { timeout: 15_000 }).toBe('2');
+    const error = await page.getByTestId('stcpay-otp-error').textContent();
+    expect(error).toMatch(ARABIC);
+    expect(error).toContain('الرمز غير صحيح');
+    expect(await page.getByTestId('stcpay-otp-attempt').textContent()).toContain('2');
+    expect(await page.getByTestId('stcpay-otp-input').inputValue()).toBe('');
+
+    // The right code: paid, and the sale completes on STC Pay.
+    await typeOtp(page, '123456');
+    await page.getByTestId('completed-view').waitFor({ timeout: 15_000 });
+    const outcome = page.getByTestId('completed-view').getByTestId('card-outcome');
+    expect(await outcome.getAttribute('data-outcome')).toBe('approved');
+    expect(await outcome.getAttribute('data-method')).toBe('stcpay');
+    expect(await page.getByTestId('completed-payment-name').textContent()).toMatch(/STC Pay/);
+    expect(await page.getByTestId('completed-payment-name').textContent()).toMatch(MASKED_MOBILE);
+    expect(await page.locator('#completed-title').textContent()).toContain('STC Pay');
+    const receiptNo = (await page.getByTestId('receipt-no').textContent())!.trim();
+    const tender = page.locator('[data-testid="receipt-card-tender"][data-method="stcpay"]');
+    expect(await tender.textContent()).toMatch(MASKED_MOBILE);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('sale-line').count()).toBe(0);
+
+    // Refund from the sale history: the receipt on screen, Ctrl+R, the whole amount, the manager's PIN.
+    await page.keyboard.press('F5');
+    await page.getByTestId('history-panel').waitFor();
+    await page.locator(`[data-testid="history-item"][data-receipt-no="${receiptNo}"][aria-current="true"]`).waitFor();
+    await page.keyboard.press('Control+KeyR');
+    await page.getByTestId('refund-section').waitFor();
+    const refundTender = page.locator('[data-testid="refund-tender"][aria-pressed="true"]');
+    await refundTender.waitFor();
+    expect(await refundTender.getAttribute('data-method')).toBe('stcpay');
+    expect(await refundTender.textContent()).toMatch(/STC Pay/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('refund-amount-input');
+    expect(await page.getByTestId('refund-amount-input').inputValue()).toBe('34.25');
+    await page.keyboard.press('Enter'); // on to the PIN
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('manager-pin-input');
+    await page.keyboard.type('1234', { delay: 40 });
+    await page.keyboard.press('Enter');
+    const refund = page.getByTestId('refund-outcome');
+    await refund.waitFor({ timeout: 15_000 });
+    expect(await refund.getAttribute('data-state')).toBe('approved');
+    await expect.poll(() => page.getByTestId('message').getAttribute('data-code')).toBe('REFUND_APPROVED');
+    expect(await page.getByTestId('message').textContent()).toContain('STC Pay');
+  });
+
+  it('an insufficient balance is declined in Arabic, the sale stays open and is paid in cash', async () => {
+    const page = await openTill();
+    await ring(page, DEMO.dates.barcode); // 35.00
+    await startStcPay(page, '+966 55 123 4567');
+    await typeOtp(page, '111111');
+    const outcome = page.getByTestId('card-panel').getByTestId('card-outcome');
+    await expect.poll(() => outcome.getAttribute('data-outcome'), { timeout: 15_000 }).toBe('declined');
+    expect(await outcome.getAttribute('data-method')).toBe('stcpay');
+    const why = await outcome.textContent();
+    expect(why).toMatch(ARABIC);
+    expect(why).toContain('غير كافٍ');
+    // Nothing was paid: the sale is open with its item and all of it still due.
+    expect(await page.getByTestId('sale-line').count()).toBe(1);
+    expect(await page.getByTestId('sale-tender').count()).toBe(0);
+
+    // The customer pays cash instead: F12 from the panel, Enter for the exact amount.
+    await page.keyboard.press('F12');
+    await page.getByTestId('tender-panel').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('completed-view').waitFor();
+    expect(await page.getByTestId('change-due').textContent()).toContain('0.00');
+    expect(await page.locator('[data-testid="receipt-card-tender"]').count()).toBe(0);
+  });
+
+  it('Esc while STC Pay waits for the code cancels it: nothing charged, the sale still open', async () => {
+    const page = await openTill();
+    await ring(page, DEMO.bread.barcode);
+    await startStcPay(page, '٠٥٥١٢٣٤٥٦٧'); // typed under the Arabic layout
+    await page.keyboard.press('Escape');
+    const outcome = page.getByTestId('card-panel').getByTestId('card-outcome');
+    await expect.poll(() => outcome.getAttribute('data-outcome'), { timeout: 15_000 }).toBe('declined');
+    expect(await outcome.textContent()).toMatch(ARABIC);
+    expect(await page.getByTestId('sale-tender').count()).toBe(0);
+    // Esc again closes the panel; the sale is as it was.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('card-panel').count()).toBe(0);
+    expect(await page.getByTestId('sale-line').count()).toBe(1);
+  });
+
+  it('a reload while STC Pay waits for the code comes back to the code entry, and the code completes the sale', async () => {
+    const page = await openTill();
+    await ring(page, DEMO.milk.barcode);
+    await startStcPay(page, '0551234567');
+    await page.reload();
+    await page.waitForSelector('html[data-ready="1"]');
+    // The view never saw main's prompt, but the payment is waiting on the customer's code: it offers the entry.
+    await page.getByTestId('stcpay-otp-input').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stcpay-otp-input');
+    await typeOtp(page, '123456');
+    await expect.poll(() => page.getByTestId('message').getAttribute('data-code'), { timeout: 15_000 }).toBe('SALE_COMPLETED_BY_STCPAY');
+    expect(await page.getByTestId('sale-line').count()).toBe(0);
+  });
+
+  it('STC Pay offline shows red in the top bar with the reason, and the panel says so before sending', async () => {
+    // A real endpoint, but the merchant certificate was never put in the secret store: main cannot reach STC Pay.
+    const page = await openTill((dir) =>
+      updateSettings(dir, { stcPay: { ...DEMO_SETTINGS.stcPay!, link: { kind: 'endpoint', baseUrl: 'https://127.0.0.1:9/', caFile: null, pins: [] } } }),
+    );
+    const light = page.getByTestId('provider-status-stcpay');
+    await expect.poll(() => light.getAttribute('data-health'), { timeout: 15_000 }).toBe('disconnected');
+    expect(await light.textContent()).toContain('غير متصل');
+    expect((await light.getAttribute('title'))?.split('\n').length).toBeGreaterThanOrEqual(2); // the reason is in the tooltip
+    await ring(page, DEMO.water.barcode);
+    await page.keyboard.press('Shift+F11');
+    await page.getByTestId('stcpay-offline-warning').waitFor();
+    await page.keyboard.type('0551234567', { delay: 40 });
+    await page.keyboard.press('Enter');
+    // Main refuses as data; the panel is back on the number and the cashier takes cash instead.
+    await expect.poll(() => page.getByTestId('message').getAttribute('data-code')).toBe('PROVIDER_UNAVAILABLE');
+    expect(await page.getByTestId('stcpay-mobile-input').isEnabled()).toBe(true);
+    await page.keyboard.press('F12');
+    await page.getByTestId('tender-panel').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('completed-view').waitFor();
+  });
+});
