@@ -8,7 +8,7 @@ import { createCheckout, type Checkout } from '../checkout';
 import { openDatabase, type Db } from '../db';
 import { createDispatcher } from '../ipc';
 import { createJournal } from '../ledger';
-import { createIntentStore, createOtpDesk, createPayments, openStcPay, openTerminal, toSummary } from '../payments';
+import { createIntentStore, createOtpDesk, createPayments, openStcPay, openTerminal, toSummary, type Payments } from '../payments';
 import { createFileSecretStore } from '../secrets';
 import { createPrintService } from '../printing/service';
 import { openSettings } from '../settings';
@@ -53,6 +53,7 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
   const hub = createEventHub();
 
   const intents = createIntentStore(db);
+  let payments: Payments | undefined;
   // Printing and checkout refer to each other (a completed sale queues its receipt; a print job reads the
   // stored receipt), so the print service reads receipts through checkout once both exist.
   let receiptOf: (receiptNo: string) => ReturnType<Checkout['receipt']> = () => {
@@ -75,7 +76,9 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
     printing,
     onSaleCompleted: (completed) => hub.emit('saleCompleted', completed),
     onSaleChanged: (sale) => hub.emit('saleChanged', sale),
+    // Through the payment service once it exists: it adds what only it knows (an STC Pay code being awaited).
     pendingPayment: (saleId) => {
+      if (payments) return payments.pendingForSale(saleId);
       const row = intents.pendingForSale(saleId);
       return row ? toSummary(row) : null;
     },
@@ -119,7 +122,7 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
         return null;
       })
     : null;
-  const payments = createPayments({
+  payments = createPayments({
     db,
     journal,
     tillId: () => settings.get().tillId,

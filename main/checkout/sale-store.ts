@@ -1,6 +1,6 @@
 // Reading and writing the sale tables. Only checkout uses this, always inside the transaction that also
 // appends the matching journal entry.
-import type { CardTender, CashTender, IntentSummary, Receipt, Sale, SaleLine } from '../../preload/contract';
+import type { CardTender, CashTender, IntentSummary, Receipt, ReceiptSummary, Sale, SaleLine } from '../../preload/contract';
 import type { Db } from '../db';
 import { computeTotals } from '../money';
 
@@ -90,7 +90,9 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
     receipt: db.prepare<[string], { body: string }>('SELECT body FROM receipts WHERE receipt_no = ?'),
     history: db.prepare<[string, number, number], { receipt_no: string; issued_at: string; total: number; kinds: string }>(
       `SELECT r.receipt_no, r.issued_at, s.total_halalas AS total,
-              (SELECT group_concat(DISTINCT t.kind) FROM tenders t WHERE t.sale_id = r.sale_id AND t.reversed_seq IS NULL) AS kinds
+              (SELECT group_concat(DISTINCT CASE WHEN t.kind = 'card' AND json_extract(t.details, '$.card.scheme') = 'STCPAY'
+                                                  THEN 'stcpay' ELSE t.kind END)
+                 FROM tenders t WHERE t.sale_id = r.sale_id AND t.reversed_seq IS NULL) AS kinds
        FROM receipts r JOIN sales s ON s.id = r.sale_id
        WHERE r.till_id = ? AND r.number < ?
        ORDER BY r.number DESC LIMIT ?`,
@@ -211,10 +213,13 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
         receiptNo: r.receipt_no,
         issuedAt: r.issued_at,
         totalHalalas: r.total,
-        tenderKinds: (r.kinds ?? '').split(',').filter((k): k is 'cash' | 'card' => k === 'cash' || k === 'card'),
+        tenderKinds: (r.kinds ?? '').split(',').filter((k): k is TenderKind => (TENDER_KINDS as readonly string[]).includes(k)),
       }));
     },
   };
 }
 
 export type SaleStore = ReturnType<typeof createSaleStore>;
+
+type TenderKind = ReceiptSummary['tenderKinds'][number];
+const TENDER_KINDS: readonly TenderKind[] = ['cash', 'card', 'stcpay'];

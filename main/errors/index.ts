@@ -32,8 +32,8 @@ export const errorCatalog = {
   },
   CONFIG_INVALID: { ar: 'إعدادات نقطة البيع غير صحيحة.', en: 'The till settings are not valid.' },
   PAYMENT_PENDING: {
-    ar: 'عملية بطاقة لم تُحسم بعد. لا تُحصّل مرة أخرى؛ نقطة البيع تتحقق من الجهاز.',
-    en: 'A card payment is not settled yet. Do not charge again; the till is checking with the terminal.',
+    ar: 'عملية دفع لم تُحسم بعد. لا تُحصّل مرة أخرى؛ نقطة البيع تتحقق من الجهاز أو مزوّد الدفع.',
+    en: 'A payment is not settled yet. Do not charge again; the till is checking with the terminal or provider.',
   },
   SALE_HAS_PAYMENTS: {
     ar: 'لا يمكن تعديل البيع بعد قبول دفعة بالبطاقة. اعكس الدفعة أولاً.',

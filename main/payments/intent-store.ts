@@ -38,6 +38,7 @@ export function toSummary(row: IntentRow): IntentSummary {
     createdAt: row.created_at,
     card: row.card ? (JSON.parse(row.card) as CardDetails) : null,
     reason: row.reason ? (JSON.parse(row.reason) as { en: string; ar: string }) : null,
+    otp: null,
   };
 }
 

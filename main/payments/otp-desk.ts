@@ -4,11 +4,9 @@
 //
 // Nothing here moves money or touches the ledger: it only joins a waiting flow to what the cashier typed. A
 // cancel (the call's abort signal) answers "no code", which the flow turns into "not paid, nothing sent".
-import type { PaymentProgress } from '../../preload/contract';
+import type { OtpPrompt } from '../../preload/contract';
 import type { StcPayInteraction } from './stcpay';
 import { maskMobile } from './stcpay';
-
-type OtpPrompt = NonNullable<PaymentProgress['otp']>;
 
 interface Waiting {
   intentId: string;

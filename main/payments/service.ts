@@ -15,6 +15,7 @@ import type {
   CompletedSale,
   IntentState,
   IntentSummary,
+  OtpPrompt,
   PaymentProgress,
   Sale,
   SettlementSummary,
@@ -121,10 +122,15 @@ export function createPayments(deps: PaymentsDeps) {
 
   const progress = (row: IntentRow, stage: TerminalStage | null, otp: PaymentProgress['otp'] = null) =>
     deps.emitProgress({ intentId: row.id, saleId: row.sale_id, state: row.state, stage, otp });
-  // The STC Pay flow waits for the customer's code: ask the cashier for it on the payment's own progress.
+  // The STC Pay flow waits for the customer's code: ask the cashier for it on the payment's own progress, and
+  // keep the question on the sale's payment for a view that loads meanwhile.
+  const prompts = new Map<string, OtpPrompt>();
   stcPay?.desk.onPrompt((intentId, otp) => {
     const row = intents.get(intentId);
-    if (row) progress(row, 'awaiting_otp', otp);
+    if (!row) return;
+    prompts.set(intentId, otp);
+    checkout.announce();
+    progress(row, 'awaiting_otp', otp);
   });
 
   const status = (): TerminalStatus => {
@@ -513,7 +519,7 @@ export function createPayments(deps: PaymentsDeps) {
 
     pendingForSale(saleId: string): IntentSummary | null {
       const row = intents.pendingForSale(saleId);
-      return row ? toSummary(row) : null;
+      return row ? { ...toSummary(row), otp: prompts.get(row.id) ?? null } : null;
     },
 
     /** On start-up, before new payments: settle everything a crash or a lost answer left open. */
@@ -552,12 +558,22 @@ export function createPayments(deps: PaymentsDeps) {
       const number = normaliseSaudiMobile(mobile);
       if (!number.ok) throw new TillError('STCPAY_MOBILE_INVALID');
       const desk = stcPay.desk;
-      return purchase(stcPay.connector, amountHalalas, (row) => desk.expect(row.reference, row.id, number.msisdn), (row) => desk.forget(row.reference));
+      return purchase(
+        stcPay.connector,
+        amountHalalas,
+        (row) => desk.expect(row.reference, row.id, number.msisdn),
+        (row) => {
+          desk.forget(row.reference);
+          prompts.delete(row.id);
+        },
+      );
     },
 
     submitStcPayOtp(intentId: string, otp: string): IntentSummary {
       const row = intent(intentId);
       if (row.connector !== 'stcpay' || !stcPay?.desk.submit(intentId, otp)) throw new TillError('STCPAY_NO_OTP_AWAITED', intentId);
+      prompts.delete(intentId); // answered: a view loading now must not ask again
+      checkout.announce();
       return toSummary(intent(intentId));
     },
 
@@ -662,11 +678,13 @@ export function createPayments(deps: PaymentsDeps) {
       return toSummary(applied.row);
     },
 
+    /** Checks the card terminal and STC Pay (whichever the till has); asks the terminal about its last payment. */
     async checkTerminal(): Promise<TerminalStatus> {
-      await checkHealth(connector(), cardHealth);
+      if (!deps.connector && !stcPay) connector(); // says why there is nothing to check
+      if (deps.connector) await checkHealth(deps.connector, cardHealth);
       if (stcPay) await checkHealth(stcPay.connector, stcPayHealth);
       deps.emitTerminal(status());
-      const last = intents.last(connector().protocol);
+      const last = deps.connector ? intents.last(deps.connector.protocol) : undefined;
       if (last && ['sending', 'awaiting', 'unknown'].includes(last.state) && !inFlight.has(last.id)) await inquireOnce(last);
       return status();
     },

@@ -160,6 +160,16 @@ export type IntentState = z.infer<typeof IntentState>;
 export const TerminalStage = z.enum(['connecting', 'sent', 'awaiting_otp', 'awaiting_result', 'recovering']);
 export type TerminalStage = z.infer<typeof TerminalStage>;
 
+/** What the cashier needs to ask the customer for their STC Pay code. */
+export const OtpPrompt = z.object({
+  attempt: z.number().int().positive(),
+  expiresAt: z.string(),
+  maskedMobile: z.string(),
+  /** Why the previous code was not accepted (wrong code), for people. */
+  lastError: z.object({ en: z.string(), ar: z.string() }).nullable(),
+});
+export type OtpPrompt = z.infer<typeof OtpPrompt>;
+
 export const IntentSummary = z.object({
   intentId: z.string(),
   reference: z.string(),
@@ -172,6 +182,11 @@ export const IntentSummary = z.object({
   card: CardDetails.nullable(),
   /** Why the terminal declined or why the outcome is unknown, for people. */
   reason: z.object({ en: z.string(), ar: z.string() }).nullable(),
+  /**
+   * Set on the open sale's payment while STC Pay waits for the customer's code, so a view that (re)loads
+   * mid-payment can ask for it too; null everywhere else.
+   */
+  otp: OtpPrompt.nullable(),
 });
 export type IntentSummary = z.infer<typeof IntentSummary>;
 
@@ -275,15 +290,7 @@ export const PaymentProgress = z.object({
   state: IntentState,
   stage: TerminalStage.nullable(),
   /** Set while STC Pay waits for the customer's code (stage `awaiting_otp`). */
-  otp: z
-    .object({
-      attempt: z.number().int().positive(),
-      expiresAt: z.string(),
-      maskedMobile: z.string(),
-      /** Why the previous code was not accepted (wrong code), for people. */
-      lastError: z.object({ en: z.string(), ar: z.string() }).nullable(),
-    })
-    .nullable(),
+  otp: OtpPrompt.nullable(),
 });
 export type PaymentProgress = z.infer<typeof PaymentProgress>;
 
@@ -319,7 +326,8 @@ export const ReceiptSummary = z.object({
   receiptNo: z.string(),
   issuedAt: z.string(),
   totalHalalas: Halalas,
-  tenderKinds: z.array(z.enum(['cash', 'card'])),
+  /** How it was paid; STC Pay tenders (card tenders with scheme STCPAY) are listed as `stcpay`. */
+  tenderKinds: z.array(z.enum(['cash', 'card', 'stcpay'])),
 });
 export type ReceiptSummary = z.infer<typeof ReceiptSummary>;
 

@@ -62,7 +62,7 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
     if (selectedReceipt) rows.current.get(selectedReceipt)?.scrollIntoView({ block: 'nearest' });
   }, [selectedReceipt]);
 
-  const refundable = selected?.tenderKinds.includes('card') ?? false;
+  const refundable = selected?.tenderKinds.some((k) => k === 'card' || k === 'stcpay') ?? false;
   const refundOpen = refundable && refundFor !== null && refundFor === selectedReceipt;
   const toggleRefund = (): void => setRefundFor(refundOpen ? null : selectedReceipt);
 

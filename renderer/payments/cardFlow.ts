@@ -96,10 +96,11 @@ export function cardFlow(flow: CardFlow, event: CardEvent): CardFlow {
         amountHalalas: event.payment.amountHalalas,
         intentId: event.payment.intentId,
         state: event.payment.state,
-        stage: null,
+        // A view that loads while STC Pay waits for the code gets the question from the sale's payment.
+        stage: event.payment.otp ? 'awaiting_otp' : null,
         cancelRequested: false,
         adopted: true,
-        otp: null,
+        otp: event.payment.otp,
         otpSent: false,
       };
     case 'progress': {

@@ -116,6 +116,14 @@ describe('card flow', () => {
 });
 
 describe('STC Pay flow', () => {
+  it('adopting a payment that waits for the customer code asks for it with the prompt from the sale', () => {
+    const otp = { attempt: 2, expiresAt: '2026-11-27T10:05:00Z', maskedMobile: '9665*****567', lastError: { en: 'Wrong code', ar: 'رمز خاطئ' } };
+    const payment = intent({ intentId: 'P9', method: 'stcpay', state: 'awaiting', otp });
+    const flow = waiting(run({ type: 'adopt', saleId: 'S1', payment }));
+    expect(flow).toMatchObject({ method: 'stcpay', stage: 'awaiting_otp', otp });
+    expect(waiting(run({ type: 'adopt', saleId: 'S1', payment: { ...payment, otp: null } }))).toMatchObject({ otp: null, stage: null });
+  });
+
   const progress = (over: Partial<PaymentProgress>): PaymentProgress => ({
     intentId: 'P1',
     saleId: 'S1',

@@ -31,6 +31,7 @@ export const intent = (over: Partial<IntentSummary> = {}): IntentSummary => ({
   createdAt: '2025-11-27T10:00:00Z',
   card: null,
   reason: null,
+  otp: null,
   ...over,
 });
 

@@ -139,11 +139,13 @@ export async function postJson(endpoint: HttpsEndpoint, options: PostOptions): P
       response.on('error', (err) => finish({ kind: 'lost', why: 'disconnected', detail: `answer cut off: ${err.message}` }));
       response.on('aborted', () => finish({ kind: 'lost', why: 'disconnected', detail: 'answer cut off' }));
     });
-    request.end(body);
-    try {
-      options.onWritten?.();
-    } catch {
-      // progress display only
-    }
+    // Reported once the request has left the process (flushed to the socket), not when it was only queued.
+    request.end(body, () => {
+      try {
+        options.onWritten?.();
+      } catch {
+        // progress display only
+      }
+    });
   });
 }

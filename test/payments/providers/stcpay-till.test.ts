@@ -66,6 +66,19 @@ describe('an STC Pay sale', () => {
     const prompt = progress.find((p) => p.stage === 'awaiting_otp')!;
     expect(prompt.otp).toMatchObject({ attempt: 1, maskedMobile: '9665*****567', lastError: null });
     expect(JSON.stringify(progress)).not.toContain('966551234567');
+    // Sale history names it as STC Pay, not as a card.
+    const [latest] = await t.call('listReceipts', { limit: 1 });
+    expect(latest).toMatchObject({ receiptNo: result.completed!.receipt.receiptNo, tenderKinds: ['stcpay'] });
+  });
+
+  it('keeps the question on the sale while the code is awaited, for a view that loads meanwhile', async () => {
+    const sale = await ring(DEMO.milk.barcode);
+    const paying = t.call('payStcPay', { amountHalalas: sale.dueHalalas, mobile: '0551234567' });
+    const prompt = await nextPrompt();
+    const loaded = await t.call('getSale', {});
+    expect(loaded.payment).toMatchObject({ intentId: prompt.intentId, method: 'stcpay', otp: { attempt: 1, maskedMobile: '9665*****567' } });
+    await t.call('submitStcPayOtp', { intentId: prompt.intentId, otp: OTP.paid });
+    expect((await paying).outcome).toBe('approved');
   });
 
   it('takes the code again after a wrong one, saying why', async () => {
