@@ -71,6 +71,10 @@ export const errorCatalog = {
     ar: 'هذه العملية ليست في حالة تسمح بذلك.',
     en: 'That payment is not in a state that allows this.',
   },
+  PAYMENT_IN_PROGRESS: {
+    ar: 'يفيد الجهاز أو مزوّد الدفع بأن العملية ما زالت قيد التنفيذ. انتظر نتيجتها؛ لا يمكن تسجيلها يدويًا الآن.',
+    en: 'The terminal or provider says this payment is still in progress. Wait for its result; it cannot be recorded by hand now.',
+  },
   STCPAY_NOT_CONFIGURED: { ar: 'STC Pay غير مُعدّ لهذه النقطة.', en: 'STC Pay is not set up for this till.' },
   STCPAY_MOBILE_INVALID: {
     ar: 'أدخل رقم جوال سعودي: 05XXXXXXXX أو ‎+9665XXXXXXXX.',

@@ -60,8 +60,12 @@ export type InquiryOutcome =
   | { kind: 'found'; outcome: Extract<TerminalOutcome, { kind: 'approved' | 'declined' }> }
   /** The terminal explicitly says it has no transaction with this reference: it is safe to try anew. */
   | { kind: 'not_found' }
-  /** The terminal could not be asked (offline, busy, garbled): still unknown. */
-  | { kind: 'unreachable'; detail: string };
+  /**
+   * No final answer: still unknown. Either the terminal could not be asked (offline, busy, garbled), or it
+   * answered that the transaction is still in progress (`pending`: STC Pay "Pending", nexo "InProgress") — then
+   * it may still complete, so no person may settle it meanwhile.
+   */
+  | { kind: 'unreachable'; detail: string; pending?: boolean };
 
 export interface SettlementTotals {
   responseCode: string;

@@ -318,6 +318,12 @@ export function createPayments(deps: PaymentsDeps) {
 
   // ---- recovery --------------------------------------------------------------------------------------
 
+  /**
+   * Intents whose terminal or provider last answered "still in progress": they may yet complete, so only its
+   * next answer may settle them, not a person. Rebuilt by start-up recovery, which asks about every one.
+   */
+  const inProgressAt = new Set<string>();
+
   /** Inquiries under way, per intent: a second request for the same one joins the first. */
   const inquiring = new Map<string, Promise<Applied>>();
 
@@ -340,6 +346,8 @@ export function createPayments(deps: PaymentsDeps) {
         }
       }
       faultPoint('recovery.after-answer');
+      if (answer.kind === 'unreachable' && answer.pending) inProgressAt.add(row.id);
+      else inProgressAt.delete(row.id);
       const applied = applyInquiry(row, answer);
       announce();
       progress(applied.row, null);
@@ -600,8 +608,10 @@ export function createPayments(deps: PaymentsDeps) {
       if (!AWAITING.includes(row.state) || inFlight.has(row.id)) {
         throw new TillError('INTENT_NOT_RESOLVABLE', `${row.kind} ${row.state}`);
       }
-      // The terminal is being asked right now: its answer, not a person's, settles it.
+      // The terminal is being asked right now, or said the payment is still in progress: its answer, not a
+      // person's, settles it (a "not paid" now could meet an STC Pay Confirm completing a minute later).
       if (beingAsked(row)) throw new TillError('PAYMENTS_RECOVERING', row.id);
+      if (inProgressAt.has(row.id)) throw new TillError('PAYMENT_IN_PROGRESS', row.id);
       // Evidence as the payment's own receipt shows it: a card terminal's 12-digit RRN and approval code, or
       // the STCPayRefNum from STC Pay's merchant portal.
       const method = row.connector === 'stcpay' ? 'stcpay' : 'card';

@@ -331,7 +331,7 @@ export function createNexoConnector(options: NexoConnectorOptions): NexoConnecto
         if (status.kind === 'found') return { kind: 'found', outcome: status.outcome };
         if (status.kind === 'in-progress') {
           stage(call, 'awaiting_result');
-          return { kind: 'unreachable', detail: `still in progress on the terminal: ${status.detail}` };
+          return { kind: 'unreachable', detail: `still in progress on the terminal: ${status.detail}`, pending: true };
         }
         if (status.kind === 'unreachable') return { kind: 'unreachable', detail: status.detail };
       }

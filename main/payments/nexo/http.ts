@@ -26,7 +26,7 @@ export interface PostOptions {
   connectTimeoutMs: number;
   responseTimeoutMs: number;
   signal?: AbortSignal;
-  /** Called once the request has been handed to a verified connection. */
+  /** Called once the whole request has been written (flushed) to the verified connection. */
   onWritten?: () => void;
 }
 

@@ -72,7 +72,7 @@ export function createStcPayConnector(options: StcPayConnectorOptions): PaymentC
       if (answer.kind === 'found') {
         const p = answer.payment;
         if (p.status === 'paid') return { kind: 'found', outcome: { kind: 'approved', record: paymentRecord(p, { clientCode: options.clientCode, now: now() }) } };
-        if (p.status === 'pending') return { kind: 'unreachable', detail: `STC Pay: ${REASONS.pending.en}` };
+        if (p.status === 'pending') return { kind: 'unreachable', detail: `STC Pay: ${REASONS.pending.en}`, pending: true };
         return {
           kind: 'found',
           outcome: { kind: 'declined', record: paymentRecord(p, { clientCode: options.clientCode, now: now() }), responseCode: String(p.statusCode), reason: REASONS[p.status] },

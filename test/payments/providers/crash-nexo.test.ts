@@ -181,7 +181,9 @@ describe('nexo cloud-sync: SIGKILL during a purchase', () => {
         expect(Object.values(second.paymentRequests)).toEqual([1]);
         checkAgreement(second);
       } else {
-        // The provider approved while the till was dead; recovery found it and completed the sale.
+        // The Payment reached the provider (after-send: 'sent' is reported once the request has been flushed to the
+        // socket, main/payments/nexo/http.ts), which approved it while the till was dead; recovery found it by
+        // TransactionStatus and completed the sale.
         expect(Object.values(record.paymentRequests)).toEqual([1]);
         expect(record.transactions.map((t) => [t.kind, t.status, t.amountHalalas])).toEqual([['purchase', 'approved', sale.dueHalalas]]);
         expect(after.saleId).not.toBe(sale.saleId);
@@ -224,6 +226,78 @@ describe('nexo cloud-sync: SIGKILL during a purchase', () => {
     expect(record.transactions.map((t) => t.status)).toEqual(['declined']);
     expect(await ok(till.call('getSale', {}))).toMatchObject({ saleId: sale.saleId, tenders: [], payment: null });
     till.close();
+  });
+});
+
+/** Kills the till (from outside) once the provider has recorded the request `match` accepts in the state asked. */
+async function killWhenProviderHas(till: HostClient, action: (till: HostClient) => Promise<unknown>, match: Parameters<NexoSimProcess['transaction']>[0]) {
+  const dying = host!;
+  const exited = new Promise<void>((resolve) => dying.child.once('exit', () => resolve()));
+  void action(till).catch(() => {});
+  await sim.transaction(match);
+  await dying.stop('SIGKILL');
+  await exited;
+  host = null;
+}
+
+/** Waits until nothing is in doubt any more (background inquiries included). */
+async function settled(till: HostClient, timeout = 10_000) {
+  await expect
+    .poll(async () => {
+      const status = await ok(till.call('getTerminalStatus', {}));
+      return !status.recovering && status.needsAttention.length === 0 && !['sending', 'awaiting', 'unknown'].includes(status.last?.state ?? '');
+    }, { timeout, interval: 100 })
+    .toBe(true);
+}
+
+describe('nexo cloud-sync: SIGKILL while the provider holds the answer', () => {
+  it('approved but never answered: the restarted till finds the approval and completes the sale', async () => {
+    await sim.script({ answer: 'never' });
+    const till = await startTill();
+    const sale = await ringUp(till);
+    await killWhenProviderHas(till, (t) => t.call('payCard', { amountHalalas: sale.dueHalalas }), (tx) => tx.kind === 'purchase' && tx.status === 'approved');
+    const again = await restartAndRecover();
+    const record = await sim.record();
+    checkAgreement(record);
+    expect(Object.values(record.paymentRequests)).toEqual([1]);
+    expect((await ok(again.call('getSale', {}))).saleId).not.toBe(sale.saleId);
+    again.close();
+  });
+
+  it('still in progress at restart: unknown, then the background inquiry completes the sale once the provider decides', async () => {
+    await sim.script({ delayMs: 1_500 });
+    const till = await startTill();
+    const sale = await ringUp(till);
+    await killWhenProviderHas(till, (t) => t.call('payCard', { amountHalalas: sale.dueHalalas }), (tx) => tx.kind === 'purchase' && tx.status === 'in_progress');
+    const again = await startTill();
+    // TransactionStatus says InProgress: the payment is in doubt and holds its sale.
+    await expect.poll(async () => (await ok(again.call('getTerminalStatus', {}))).last?.state, { timeout: 5_000, interval: 50 }).toBe('unknown');
+    expect(await again.call('tenderCash', { tenderedHalalas: sale.dueHalalas })).toMatchObject({ ok: false, error: { code: 'PAYMENT_PENDING' } });
+    await settled(again);
+    const record = await sim.record();
+    checkAgreement(record);
+    expect(record.transactions.map((t) => [t.kind, t.status])).toEqual([['purchase', 'approved']]);
+    expect(Object.values(record.paymentRequests)).toEqual([1]);
+    expect((await ok(again.call('getSale', {}))).saleId).not.toBe(sale.saleId);
+    again.close();
+  });
+
+  it('a refund approved but never answered is an approved refund after the restart', async () => {
+    const till = await startTill();
+    const sale = await ringUp(till);
+    const card = await ok(till.call('payCard', { amountHalalas: sale.dueHalalas }));
+    await sim.script({ answer: 'never' });
+    await killWhenProviderHas(
+      till,
+      (t) => t.call('refundCard', { receiptNo: card.completed!.receipt.receiptNo, intentId: card.intent.intentId, amountHalalas: 700, managerPin: '1234' }),
+      (tx) => tx.kind === 'refund' && tx.status === 'approved',
+    );
+    const again = await restartAndRecover();
+    const record = await sim.record();
+    checkAgreement(record);
+    expect(record.transactions.find((t) => t.transactionId === card.intent.reference)?.refundedHalalas).toBe(700);
+    expect((await ok(again.call('getTerminalStatus', {}))).last).toMatchObject({ kind: 'refund', state: 'approved', amountHalalas: 700 });
+    again.close();
   });
 });
 
