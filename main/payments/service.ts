@@ -64,6 +64,8 @@ export interface PaymentsDeps {
 
 const DEFAULT_RECOVERY_DELAYS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000];
 const DEFAULT_PROVIDER_CHECK_MS = 30_000;
+/** With the default pauses (the last is 60 s), about an hour. */
+const ASK_AFTER_RELEASE_ATTEMPTS = 60;
 
 type Health = TerminalStatus['health'];
 interface HealthReading {
@@ -212,7 +214,8 @@ export function createPayments(deps: PaymentsDeps) {
   // still waiting for an answer. A late or repeated answer (a second inquiry, a background one racing a
   // manager's resolution) can therefore never undo a settled payment or attach it twice.
 
-  type Applied = { row: IntentRow; completed: CompletedSale | null };
+  /** `answered`: the terminal gave an answer (found / not found), not just "unreachable" or "in progress". */
+  type Applied = { row: IntentRow; completed: CompletedSale | null; answered?: boolean };
 
   /** States in which the terminal's answer is still awaited. */
   const AWAITING: readonly IntentState[] = ['sending', 'awaiting', 'unknown'];
@@ -351,7 +354,7 @@ export function createPayments(deps: PaymentsDeps) {
       const applied = applyInquiry(row, answer);
       announce();
       progress(applied.row, null);
-      return applied;
+      return { ...applied, answered: answer.kind !== 'unreachable' };
     })().finally(() => inquiring.delete(row.id));
     inquiring.set(row.id, job);
     return job;
@@ -381,6 +384,28 @@ export function createPayments(deps: PaymentsDeps) {
         })
         .catch((e: unknown) => log.warn('background payment inquiry failed', e));
     }, delay);
+    timer.unref();
+    backgroundTimers.set(id, timer);
+  };
+
+  /**
+   * A manager recorded a purchase as not paid because the terminal could not be asked. It is still asked in the
+   * background until it answers once: an approval found then belongs to no sale and is reversed or listed
+   * (applyApproved), so a customer who then paid another way is refunded, not charged twice. For this run of the
+   * till only (about an hour of asking); start-up recovery looks at unsettled payments, not released ones.
+   */
+  const askAfterRelease = (id: string, attempt = 0) => {
+    if (closed || backgroundTimers.has(id) || attempt >= ASK_AFTER_RELEASE_ATTEMPTS) return;
+    const timer = setTimeout(() => {
+      backgroundTimers.delete(id);
+      const row = intents.get(id);
+      if (!row || closed || row.kind !== 'purchase' || row.state !== 'declined') return;
+      inquireOnce(row)
+        .then((applied) => {
+          if (!applied.answered) askAfterRelease(id, attempt + 1);
+        })
+        .catch((e: unknown) => log.warn('asking about a released payment failed', e));
+    }, delays[Math.min(attempt, delays.length - 1)]!);
     timer.unref();
     backgroundTimers.set(id, timer);
   };
@@ -642,6 +667,7 @@ export function createPayments(deps: PaymentsDeps) {
           });
         }
       });
+      if (input.outcome === 'declined' && row.kind === 'purchase') askAfterRelease(row.id);
       announce();
       return toSummary(intent(row.id));
     },

@@ -159,6 +159,28 @@ describe('an STC Pay sale', () => {
     expect(t.sim.authorizeRequests(result.intent.reference)).toBe(1);
   }, 20_000);
 
+  it('after a manager records a payment STC Pay could not be asked about as not paid, still asks, and lists a late approval', async () => {
+    const sale = await ring(DEMO.coffee.barcode);
+    // The Confirm takes effect but its connection drops; then STC Pay cannot be asked for a while.
+    t.sim.script({ call: 'DirectPaymentConfirm', action: 'reset', process: true });
+    t.sim.script(...Array.from({ length: 40 }, () => ({ call: 'PaymentInquiry' as const, action: 'status' as const, status: 503 })));
+    const result = await payWith(sale.dueHalalas, '0551234567', OTP.paid);
+    expect(result.outcome).toBe('unknown');
+    await expect
+      .poll(async () => {
+        const r = await t.attempt('resolvePayment', { intentId: result.intent.intentId, outcome: 'declined', managerPin: '1234' });
+        return r.ok ? r.value.state : r.error.code;
+      })
+      .toBe('declined');
+    // The customer pays in cash; STC Pay then answers again and says the wallet payment went through.
+    await t.call('tenderCash', { tenderedHalalas: sale.dueHalalas });
+    t.sim.clearScript();
+    await expect
+      .poll(async () => (await t.call('getTerminalStatus', {})).needsAttention.map((i) => [i.intentId, i.state]), { timeout: 10_000 })
+      .toEqual([[result.intent.intentId, 'orphaned']]);
+    expect(t.sim.payment(result.intent.reference)?.status).toBe(2);
+  }, 30_000);
+
   it('refunds an STC Pay sale through RefundPayment with the manager PIN', async () => {
     const sale = await ring(DEMO.dates.barcode);
     const paid = await payWith(sale.dueHalalas, '0551234567', OTP.paid);
