@@ -10,7 +10,7 @@ import { checkPin } from '../payments/checks';
 import { PinField } from '../payments/PinForm';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
-import { ScanSafeInput } from '../shell/ScanSafeInput';
+import { TextField } from '../shell/TextField';
 import type { BannerControls } from '../shell/useBanner';
 import { checkDrawerReason, DRAWER_REASON_MAX } from './drawerChecks';
 
@@ -88,24 +88,21 @@ export function DrawerDialog({ api, banner, onClose }: Props) {
         {t('drawer.title')}
       </h2>
       <p className="dialog__body">{t('drawer.body')}</p>
-      <label className="field">
-        <span className="field__label">{t('drawer.reason')}</span>
-        <ScanSafeInput
-          inputRef={reasonRef}
-          className="field__input"
-          data-testid="drawer-reason"
-          maxLength={DRAWER_REASON_MAX}
-          placeholder={t('drawer.reasonPlaceholder')}
-          disabled={busy || outcome !== null}
-          value={reason}
-          onValue={setReason}
-          onEnter={(v) => {
-            if (!checkDrawerReason(v).ok) return void submit({ reason: v });
-            setPinFocus(true); // On to the PIN.
-            setAttempt((n) => n + 1);
-          }}
-        />
-      </label>
+      <TextField
+        label={t('drawer.reason')}
+        inputRef={reasonRef}
+        data-testid="drawer-reason"
+        maxLength={DRAWER_REASON_MAX}
+        placeholder={t('drawer.reasonPlaceholder')}
+        disabled={busy || outcome !== null}
+        value={reason}
+        onValue={setReason}
+        onEnter={(v) => {
+          if (!checkDrawerReason(v).ok) return void submit({ reason: v });
+          setPinFocus(true); // On to the PIN.
+          setAttempt((n) => n + 1);
+        }}
+      />
       <div className="drawer__quick" role="group" aria-label={t('drawer.quickLabel')}>
         {QUICK_REASONS.map((q) => (
           <button

@@ -11,7 +11,7 @@ import { formatAmount } from '../format/money';
 import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
-import { ScanSafeInput } from '../shell/ScanSafeInput';
+import { TextField } from '../shell/TextField';
 import { otpEntryOpen, type CardFlow } from './cardFlow';
 import { checkCardAmount } from './checks';
 import { OtpEntry } from './OtpEntry';
@@ -115,23 +115,21 @@ export function CardPanel({ flow, dueHalalas, stcPayOffline, onSend, onSubmitOtp
       {/* While STC Pay works the fields give way to the stage and the code entry: the panel must fit a
           768-pixel till screen with the code field in view. A card keeps its amount on screen, disabled. */}
       {stcPay && !waiting && (
-        <label className="field">
-          <span className="field__label">{t('stcpay.mobile')}</span>
-          <ScanSafeInput
-            inputRef={mobileRef}
-            className="field__input field__input--big field__input--code"
-            data-testid="stcpay-mobile-input"
-            type="tel"
-            inputMode="tel"
-            dir="ltr"
-            maxLength={20}
-            placeholder={t('stcpay.mobilePlaceholder')}
-            value={mobile}
-            onValue={setMobile}
-            onEnter={submit}
-          />
-          <span className="field__hint">{t('stcpay.mobileHint')}</span>
-        </label>
+        <TextField
+          label={t('stcpay.mobile')}
+          hint={t('stcpay.mobileHint')}
+          inputRef={mobileRef}
+          className="field__input field__input--big field__input--code"
+          data-testid="stcpay-mobile-input"
+          type="tel"
+          inputMode="tel"
+          dir="ltr"
+          maxLength={20}
+          placeholder={t('stcpay.mobilePlaceholder')}
+          value={mobile}
+          onValue={setMobile}
+          onEnter={submit}
+        />
       )}
       {!(stcPay && waiting) && (
         <label className="field">

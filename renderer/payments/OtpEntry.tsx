@@ -8,7 +8,7 @@ import { toDisplayDigits } from '../format/digits';
 import { useFormat } from '../format/FormatContext';
 import { clientError } from '../i18n/messages';
 import { Kbd } from '../shell/Kbd';
-import { ScanSafeInput } from '../shell/ScanSafeInput';
+import { TextField } from '../shell/TextField';
 import { useNow } from '../shell/useNow';
 import type { OtpPrompt } from './cardFlow';
 import { checkOtp, formatCountdown, secondsLeft } from './stcPayChecks';
@@ -58,28 +58,28 @@ export function OtpEntry({ prompt, onSubmit, onReject }: Props) {
           {lastError}
         </p>
       )}
-      <label className="field">
-        <span className="field__label">
-          {t('stcpay.otpLabel')}
-          {prompt && (
-            <span className="otp__attempt" data-testid="stcpay-otp-attempt">
-              {t('stcpay.attempt', { n: f.int(attempt) })}
-            </span>
-          )}
-        </span>
-        <ScanSafeInput
-          inputRef={ref}
-          className="field__input field__input--big field__input--code otp__input"
-          data-testid="stcpay-otp-input"
-          inputMode="numeric"
-          dir="ltr"
-          maxLength={8}
-          autoFocus
-          value={code}
-          onValue={setCode}
-          onEnter={submit}
-        />
-      </label>
+      <TextField
+        label={
+          <>
+            {t('stcpay.otpLabel')}
+            {prompt && (
+              <span className="otp__attempt" data-testid="stcpay-otp-attempt">
+                {t('stcpay.attempt', { n: f.int(attempt) })}
+              </span>
+            )}
+          </>
+        }
+        inputRef={ref}
+        className="field__input field__input--big field__input--code otp__input"
+        data-testid="stcpay-otp-input"
+        inputMode="numeric"
+        dir="ltr"
+        maxLength={8}
+        autoFocus
+        value={code}
+        onValue={setCode}
+        onEnter={submit}
+      />
       {prompt && <Countdown expiresAt={prompt.expiresAt} />}
       <button type="button" className="btn btn--pay" data-testid="stcpay-otp-submit" onClick={() => submit(code)}>
         {t('stcpay.otpSubmit')} <Kbd k="enter" />

@@ -9,7 +9,7 @@ import { useFormat } from '../format/FormatContext';
 import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
-import { ScanSafeInput } from '../shell/ScanSafeInput';
+import { TextField } from '../shell/TextField';
 import { intentMethod } from './cardText';
 import { checkResolve, type ResolveForm as Form, type ResolveInput } from './checks';
 import { PinField } from './PinForm';
@@ -96,40 +96,24 @@ export function ResolveForm({ intent, busy, onSubmit, onReject, onCancel }: Prop
           ))}
         </div>
       </div>
-      {form.outcome !== 'declined' && stcPay && (
-        <div className="resolve__evidence" data-method="stcpay">
-          <label className="field">
-            <span className="field__label">{t('resolve.stcpay_ref')}</span>
-            <ScanSafeInput
-              className="field__input field__input--code"
-              data-testid="resolve-rrn"
-              dir="ltr"
-              maxLength={40}
-              value={form.rrn}
-              onValue={(rrn) => set({ rrn })}
-              onEnter={(rrn) => void submit({ rrn })}
-            />
-          </label>
-        </div>
-      )}
-      {form.outcome !== 'declined' && !stcPay && (
-        <div className="resolve__evidence">
-          <label className="field">
-            <span className="field__label">{t('resolve.rrn')}</span>
-            <ScanSafeInput
-              className="field__input field__input--code"
-              data-testid="resolve-rrn"
-              inputMode="numeric"
-              dir="ltr"
-              maxLength={16}
-              value={form.rrn}
-              onValue={(rrn) => set({ rrn })}
-              onEnter={(rrn) => void submit({ rrn })}
-            />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('resolve.auth')}</span>
-            <ScanSafeInput
+      {form.outcome !== 'declined' && (
+        // The evidence: a card's RRN and approval code from the terminal receipt; for STC Pay the STCPayRefNum
+        // alone, kept in the RRN's place (checkResolve sends it as `rrn`). Codes read left to right.
+        <div className="resolve__evidence" data-method={stcPay ? 'stcpay' : undefined}>
+          <TextField
+            label={stcPay ? t('resolve.stcpay_ref') : t('resolve.rrn')}
+            className="field__input field__input--code"
+            data-testid="resolve-rrn"
+            inputMode={stcPay ? undefined : 'numeric'}
+            dir="ltr"
+            maxLength={stcPay ? 40 : 16}
+            value={form.rrn}
+            onValue={(rrn) => set({ rrn })}
+            onEnter={(rrn) => void submit({ rrn })}
+          />
+          {!stcPay && (
+            <TextField
+              label={t('resolve.auth')}
               className="field__input field__input--code"
               data-testid="resolve-auth"
               dir="ltr"
@@ -138,7 +122,7 @@ export function ResolveForm({ intent, busy, onSubmit, onReject, onCancel }: Prop
               onValue={(authCode) => set({ authCode })}
               onEnter={(authCode) => void submit({ authCode })}
             />
-          </label>
+          )}
         </div>
       )}
       {form.outcome === 'declined' && <p className="resolve__note">{t('resolve.declinedNote')}</p>}

@@ -3,7 +3,7 @@
 // payment (the card terminal, or STC Pay's RefundPayment), up to what is left of it. Manager PIN, never kept.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NuqtaApi, Result } from '../../preload/contract/api';
+import type { NuqtaApi } from '../../preload/contract/api';
 import type { CardTender, IntentSummary, Receipt } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { formatAmount } from '../format/money';
@@ -13,10 +13,11 @@ import { checkPin, checkRefundAmount, normaliseReceiptNo } from '../payments/che
 import { intentMessage } from '../payments/intentMessages';
 import { PinField } from '../payments/PinForm';
 import { Kbd } from '../shell/Kbd';
-import { ScanSafeInput } from '../shell/ScanSafeInput';
+import { TextField } from '../shell/TextField';
 import type { BannerControls } from '../shell/useBanner';
 import { IntentRow } from './IntentRow';
 import { cardTendersOf } from './refund';
+import { useBannerCall } from './useBannerCall';
 
 interface Props {
   api: NuqtaApi;
@@ -28,7 +29,7 @@ interface Props {
 export function RefundSection({ api, banner, receiptNo: fixedReceiptNo }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [busy, setBusy] = useState(false);
+  const { busy, call } = useBannerCall(banner);
   const [receiptText, setReceiptText] = useState('');
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [tender, setTender] = useState<CardTender | null>(null);
@@ -37,23 +38,6 @@ export function RefundSection({ api, banner, receiptNo: fixedReceiptNo }: Props)
   const [outcome, setOutcome] = useState<IntentSummary | null>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const pinRef = useRef<HTMLInputElement>(null);
-
-  /** One call at a time; errors go to the banner. */
-  const call = async <T,>(run: () => Promise<Result<T>>): Promise<T | undefined> => {
-    if (busy) return undefined;
-    setBusy(true);
-    try {
-      const r = await run();
-      if (!r.ok) {
-        banner.error(r.error);
-        return undefined;
-      }
-      banner.clear();
-      return r.value;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const pickTender = useCallback((next: CardTender): void => {
     setTender(next);
@@ -117,19 +101,16 @@ export function RefundSection({ api, banner, receiptNo: fixedReceiptNo }: Props)
       </h3>
       {!fixedReceiptNo && (
         <div className="refund__lookup">
-          <label className="field">
-            <span className="field__label">{t('refund.receiptNo')}</span>
-            <ScanSafeInput
-              className="field__input"
-              data-testid="refund-receipt-input"
-              dir="ltr"
-              placeholder={t('refund.receiptPlaceholder')}
-              maxLength={32}
-              value={receiptText}
-              onValue={setReceiptText}
-              onEnter={(v) => void lookup(v)}
-            />
-          </label>
+          <TextField
+            label={t('refund.receiptNo')}
+            data-testid="refund-receipt-input"
+            dir="ltr"
+            placeholder={t('refund.receiptPlaceholder')}
+            maxLength={32}
+            value={receiptText}
+            onValue={setReceiptText}
+            onEnter={(v) => void lookup(v)}
+          />
           <button type="button" className="btn btn--secondary" data-testid="refund-lookup" disabled={busy} onClick={() => void lookup(receiptText)}>
             {t('refund.lookup')} <Kbd k="enter" />
           </button>
@@ -168,25 +149,24 @@ export function RefundSection({ api, banner, receiptNo: fixedReceiptNo }: Props)
 
       {tender && (
         <div className="refund__form" data-method={tenderMethod(tender)}>
-          <label className="field">
-            <span className="field__label">
-              {t(`${ns}amount`)} — {t('refund.upTo', { amount: f.money(tender.amountHalalas) })}
-            </span>
-            <ScanSafeInput
-              inputRef={amountRef}
-              className="field__input"
-              data-testid="refund-amount-input"
-              inputMode="decimal"
-              dir="ltr"
-              value={amountText}
-              onValue={setAmountText}
-              onEnter={(amount) => {
-                // The PIN comes next: Enter with none typed yet goes there rather than refusing.
-                if (pin === '') pinRef.current?.focus();
-                else void refund({ amount });
-              }}
-            />
-          </label>
+          <TextField
+            label={
+              <>
+                {t(`${ns}amount`)} — {t('refund.upTo', { amount: f.money(tender.amountHalalas) })}
+              </>
+            }
+            inputRef={amountRef}
+            data-testid="refund-amount-input"
+            inputMode="decimal"
+            dir="ltr"
+            value={amountText}
+            onValue={setAmountText}
+            onEnter={(amount) => {
+              // The PIN comes next: Enter with none typed yet goes there rather than refusing.
+              if (pin === '') pinRef.current?.focus();
+              else void refund({ amount });
+            }}
+          />
           <PinField inputRef={pinRef} value={pin} onValue={setPin} onEnter={(value) => void refund({ pin: value })} disabled={busy} />
           <button type="button" className="btn btn--primary" data-testid="refund-submit" disabled={busy} onClick={() => void refund()}>
             {t(`${ns}submit`)} <Kbd k="enter" />

@@ -4,7 +4,7 @@
 // status, its payments needing attention and its refunds); the terminal's own buttons are then left out.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NuqtaApi, Result } from '../../preload/contract/api';
+import type { NuqtaApi } from '../../preload/contract/api';
 import type { IntentSummary, SettlementSummary, TerminalStatus } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { PinForm } from '../payments/PinForm';
@@ -17,6 +17,7 @@ import { IntentRow } from './IntentRow';
 import { CardTerminalFacts, StcPayFacts } from './ProviderFacts';
 import { RefundSection } from './RefundSection';
 import { SettlementResult } from './SettlementResult';
+import { useBannerCall } from './useBannerCall';
 
 type Task = { kind: 'settle' } | { kind: 'resolve'; intent: IntentSummary };
 
@@ -34,7 +35,7 @@ export function TerminalPanel({ api, status, onStatus, refresh, payments, banner
   const { t } = useTranslation();
   const f = useFormat();
   const [task, setTask] = useState<Task | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, call } = useBannerCall(banner);
   const [repeat, setRepeat] = useState<{ last: IntentSummary | null } | null>(null);
   const [settlement, setSettlement] = useState<SettlementSummary | null>(null);
   const checkRef = useRef<HTMLButtonElement>(null);
@@ -45,23 +46,6 @@ export function TerminalPanel({ api, status, onStatus, refresh, payments, banner
     // The panel keeps the keyboard (Esc, F7) even when there is no terminal button to start on.
     (checkRef.current ?? dialogRef.current)?.focus();
   }, [refresh]);
-
-  /** Runs one call at a time; errors go to the banner. */
-  const call = async <T,>(run: () => Promise<Result<T>>): Promise<T | undefined> => {
-    if (busy) return undefined;
-    setBusy(true);
-    try {
-      const r = await run();
-      if (!r.ok) {
-        banner.error(r.error);
-        return undefined;
-      }
-      banner.clear();
-      return r.value;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const check = async (): Promise<void> => {
     const s = await call(() => api.checkTerminal({}));
