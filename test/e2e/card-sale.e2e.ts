@@ -1,48 +1,29 @@
 // Card payments at the till in real Chromium: the demo's in-process terminal for a plain card sale, and a
 // scriptable terminal process (TCP) for a decline and a split card + cash sale.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureMainBuilt } from '../support/build';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startSimulatorProcess, type SimulatorProcess } from '../support/simulator-process';
 import { pointTillAtTerminal } from '../support/terminal';
 import { DEMO } from '../support/till';
 import { tempDir } from '../support/tmp';
-import { launchChromium } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { typeBarcode, useTillBrowser } from './support/till-page';
 
-let browser: Browser;
-const cleanups: Array<() => Promise<void> | void> = [];
+const tills = useTillBrowser();
 
-beforeAll(async () => {
-  ensureMainBuilt();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+/** A till on the demo's built-in terminal, or on the terminal process `simulator` when one is given. */
+const openTill = ({ simulator }: { simulator?: SimulatorProcess } = {}) =>
+  tills.openTill({ prefix: 'nuqta-e2e-card-', configure: simulator ? (dir) => pointTillAtTerminal(dir, simulator.port) : undefined });
 
-async function openTill(options: { simulator?: SimulatorProcess } = {}): Promise<{ page: Page; host: HostProcess; dir: string }> {
-  const tmp = tempDir('nuqta-e2e-card-');
-  if (options.simulator) pointTillAtTerminal(tmp.dir, options.simulator.port);
-  const host = await startHostProcess(tmp.dir);
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => console.error('page error:', e));
-  cleanups.push(() => tmp.cleanup(), async () => void (await host.stop()), () => page.close());
-  await page.goto(host.url);
-  await page.waitForSelector('html[data-ready="1"]');
-  return { page, host, dir: tmp.dir };
+/** A terminal process with its record in a temp folder; both go after the test. */
+async function startSimulator(): Promise<SimulatorProcess> {
+  const tmp = tempDir('nuqta-e2e-sim-');
+  const simulator = await startSimulatorProcess(path.join(tmp.dir, 'record.json'));
+  tills.onCleanup(() => tmp.cleanup(), () => simulator.stop());
+  return simulator;
 }
 
-async function typeBarcode(page: Page, barcode: string) {
-  await page.getByTestId('scan-input').focus();
-  await page.keyboard.type(barcode, { delay: 40 });
-  await page.keyboard.press('Enter');
-}
-
+/** Scans each barcode; a barcode scanned again may only add to its line's quantity. */
 async function ring(page: Page, ...barcodes: string[]) {
   for (const [i, b] of barcodes.entries()) {
     await typeBarcode(page, b);
@@ -70,9 +51,7 @@ describe('paying by card', () => {
   });
 
   it('a decline shows the reason in Arabic and the sale waits to be paid again', async () => {
-    const tmp = tempDir('nuqta-e2e-sim-');
-    const simulator = await startSimulatorProcess(path.join(tmp.dir, 'record.json'));
-    cleanups.push(() => tmp.cleanup(), () => simulator.stop());
+    const simulator = await startSimulator();
     const { page } = await openTill({ simulator });
     await ring(page, DEMO.dates.barcode);
     await simulator.script({ outcome: 'decline', declineCode: '116' });
@@ -91,9 +70,7 @@ describe('paying by card', () => {
   });
 
   it('a split sale: part by card, the rest in cash with change', async () => {
-    const tmp = tempDir('nuqta-e2e-sim-');
-    const simulator = await startSimulatorProcess(path.join(tmp.dir, 'record.json'));
-    cleanups.push(() => tmp.cleanup(), () => simulator.stop());
+    const simulator = await startSimulator();
     const { page } = await openTill({ simulator });
     await ring(page, DEMO.dates.barcode, DEMO.coffee.barcode); // 62.75
     await page.keyboard.press('F11');
@@ -115,9 +92,7 @@ describe('paying by card', () => {
   });
 
   it('an unknown outcome locks the sale with a clear instruction until a manager resolves it with the terminal receipt', async () => {
-    const tmp = tempDir('nuqta-e2e-sim-');
-    const simulator = await startSimulatorProcess(path.join(tmp.dir, 'record.json'));
-    cleanups.push(() => tmp.cleanup(), () => simulator.stop());
+    const simulator = await startSimulator();
     const { page } = await openTill({ simulator });
     await ring(page, DEMO.milk.barcode);
     // The terminal approves, the line drops before the answer, and then the terminal is gone for good.
@@ -131,9 +106,7 @@ describe('paying by card', () => {
     await page.getByTestId('payment-unknown').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('payment-unknown').textContent()).toMatch(/[\u0600-\u06ff]/);
     // Nothing else can happen to the sale meanwhile.
-    await page.getByTestId('scan-input').focus();
-    await page.keyboard.type(DEMO.bread.barcode, { delay: 40 });
-    await page.keyboard.press('Enter');
+    await typeBarcode(page, DEMO.bread.barcode);
     await expect.poll(() => page.getByTestId('message').getAttribute('data-code')).toBe('PAYMENT_PENDING');
     expect(await page.getByTestId('sale-line').count()).toBe(1);
     // The manager reads the terminal's own receipt and records the approval with its RRN and code.

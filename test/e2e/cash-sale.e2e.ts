@@ -2,53 +2,27 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../main/app/paths';
 import { DEMO } from '../support/till';
-import { tempDir } from '../support/tmp';
-import { launchChromium } from './support/browser';
 import { startHostProcess, type HostProcess } from './support/host-process';
+import { focusedTestId, tillReady, typeBarcode as typeBarcodeAt, useTillBrowser } from './support/till-page';
 
-let browser: Browser;
-let tmp: ReturnType<typeof tempDir>;
+const tills = useTillBrowser();
+let dir: string;
 let host: HostProcess;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  tmp = tempDir('nuqta-e2e-');
-  host = await startHostProcess(tmp.dir);
-  page = await openTill(host);
+  ({ page, host, dir } = await tills.openTill());
 });
-afterEach(async () => {
-  await page?.close();
-  await host?.stop();
-  tmp.cleanup();
-});
-
-async function openTill(h: HostProcess): Promise<Page> {
-  const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  p.on('pageerror', (e) => console.error('page error:', e));
-  await p.goto(h.url);
-  await p.waitForSelector('html[data-ready="1"]');
-  return p;
-}
 
 const lines = (p: Page) => p.getByTestId('sale-line');
 const scanField = (p: Page) => p.getByTestId('scan-input');
 
 /** A person typing a barcode: slow keys, then Enter. */
-async function typeBarcode(p: Page, barcode: string) {
-  await scanField(p).focus();
-  await p.keyboard.type(barcode, { delay: 60 });
-  await p.keyboard.press('Enter');
-}
+const typeBarcode = (p: Page, barcode: string) => typeBarcodeAt(p, barcode, 60);
 
 /**
  * A USB keyboard-wedge scanner while the Arabic layout is active: the physical keys are the digit keys, but
@@ -80,7 +54,7 @@ describe('a cash sale in Arabic', () => {
   it('opens in Arabic, right to left, and completes a whole sale from the keyboard', async () => {
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('scan-input');
+    await expect.poll(() => focusedTestId(page)).toBe('scan-input');
 
     await typeBarcode(page, DEMO.milk.barcode);
     await expect.poll(() => lines(page).count()).toBe(1);
@@ -99,7 +73,7 @@ describe('a cash sale in Arabic', () => {
 
     await page.keyboard.press('Enter');
     await expect.poll(() => lines(page).count()).toBe(0);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('scan-input');
+    await expect.poll(() => focusedTestId(page)).toBe('scan-input');
   });
 
   it('rejects an under-tender and keeps the sale open', async () => {
@@ -164,7 +138,7 @@ describe('switching language mid-sale', () => {
 
     // The choice is kept by main: a reload comes back in English.
     await page.reload();
-    await page.waitForSelector('html[data-ready="1"]');
+    await tillReady(page);
     expect(await page.getAttribute('html', 'dir')).toBe('ltr');
   });
 
@@ -173,7 +147,7 @@ describe('switching language mid-sale', () => {
     await expect.poll(() => lines(page).count()).toBe(1);
     await page.getByTestId('digits-toggle').click();
     await expect.poll(() => page.getByTestId('total').textContent()).toMatch(/[٠-٩]/);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('scan-input');
+    await expect.poll(() => focusedTestId(page)).toBe('scan-input');
   });
 });
 
@@ -187,8 +161,9 @@ describe('surviving a crash', () => {
     await page.close();
 
     await host.stop('SIGKILL');
-    host = await startHostProcess(tmp.dir);
-    page = await openTill(host);
+    const restarted = await startHostProcess(dir);
+    tills.onCleanup(() => restarted.stop());
+    page = await tills.openPage(restarted);
     await expect.poll(() => lines(page).count()).toBe(2);
     expect(await lines(page).allTextContents()).toEqual(before);
 
@@ -200,11 +175,11 @@ describe('surviving a crash', () => {
     await page.getByTestId('receipt-preview').waitFor();
 
     const cli = path.join(projectRoot(), 'dist', 'main', 'cli.cjs');
-    const verify = () => execFileSync(process.execPath, [cli, 'ledger', 'verify', '--data-dir', tmp.dir], { encoding: 'utf8' });
+    const verify = () => execFileSync(process.execPath, [cli, 'ledger', 'verify', '--data-dir', dir], { encoding: 'utf8' });
     expect(verify()).toMatch(/Ledger OK: \d+ entries/);
 
     // A hand edit of one journal row, as someone with the sqlite3 shell would make it.
-    const db = new Database(path.join(tmp.dir, 'till.db'));
+    const db = new Database(path.join(dir, 'till.db'));
     db.exec('DROP TRIGGER journal_no_update');
     db.prepare(`UPDATE journal SET payload = replace(payload, '"quantity":2', '"quantity":1') WHERE type = 'line.quantity_changed' OR type = 'sale.completed'`).run();
     db.close();

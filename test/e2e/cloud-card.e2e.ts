@@ -1,62 +1,32 @@
 // A till whose card terminal is a cloud terminal (nexo / Terminal API, the built-in provider simulator) in real
 // Chromium: a card sale completes with a mada tender, the terminal panel names the protocol, the top bar has
 // the cloud terminal's status light, and the sale is refunded from the sale history.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureMainBuilt } from '../support/build';
+import { describe, expect, it } from 'vitest';
 import { updateSettings } from '../support/providers';
 import { DEMO } from '../support/till';
-import { tempDir } from '../support/tmp';
-import { launchChromium } from './support/browser';
-import { startHostProcess } from './support/host-process';
+import { approveRefundWithPin, focusedTestId, refundFromHistory, ring, useTillBrowser } from './support/till-page';
 
-let browser: Browser;
-const cleanups: Array<() => Promise<void> | void> = [];
+const tills = useTillBrowser();
 
-beforeAll(async () => {
-  ensureMainBuilt();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function openCloudTill(): Promise<Page> {
-  const tmp = tempDir('nuqta-e2e-nexo-');
-  // Configured before the till starts, the way an admin points a till at a provider's terminal.
-  updateSettings(tmp.dir, {
-    terminal: {
-      protocol: 'nexo',
-      mode: 'cloud-sync',
-      link: { kind: 'simulator' },
-      poiId: 'V400m-324688179',
-      keyIdentifier: null,
-      keyVersion: null,
-      purchaseTimeoutMs: 30000,
-    },
+async function openCloudTill() {
+  const { page } = await tills.openTill({
+    prefix: 'nuqta-e2e-nexo-',
+    // Configured before the till starts, the way an admin points a till at a provider's terminal.
+    configure: (dir) =>
+      updateSettings(dir, {
+        terminal: {
+          protocol: 'nexo',
+          mode: 'cloud-sync',
+          link: { kind: 'simulator' },
+          poiId: 'V400m-324688179',
+          keyIdentifier: null,
+          keyVersion: null,
+          purchaseTimeoutMs: 30000,
+        },
+      }),
   });
-  const host = await startHostProcess(tmp.dir);
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => console.error('page error:', e));
-  cleanups.push(() => tmp.cleanup(), async () => void (await host.stop()), () => page.close());
-  await page.goto(host.url);
-  await page.waitForSelector('html[data-ready="1"]');
   return page;
 }
-
-async function ring(page: Page, ...barcodes: string[]) {
-  for (const [i, barcode] of barcodes.entries()) {
-    await page.getByTestId('scan-input').focus();
-    await page.keyboard.type(barcode, { delay: 40 });
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('sale-line').count()).toBe(i + 1);
-  }
-}
-
-const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
 
 describe('a cloud (nexo) card terminal', () => {
   it('takes a mada card sale, shows the protocol, and refunds the sale from the history', async () => {
@@ -91,21 +61,12 @@ describe('a cloud (nexo) card terminal', () => {
     await expect.poll(() => page.getByTestId('terminal-panel').count()).toBe(0);
 
     // Refund from the sale history: the receipt just sold is highlighted; Ctrl+R, Enter, PIN, Enter.
-    await page.keyboard.press('F5');
-    await page.getByTestId('history-panel').waitFor();
-    await page.locator(`[data-testid="history-item"][data-receipt-no="${receiptNo}"][aria-current="true"]`).waitFor();
-    await page.keyboard.press('Control+KeyR');
+    await refundFromHistory(page, receiptNo);
     const refundTender = page.locator('[data-testid="refund-tender"][aria-pressed="true"]');
     await refundTender.waitFor();
     expect(await refundTender.getAttribute('data-method')).toBe('card');
     await expect.poll(() => focusedTestId(page)).toBe('refund-amount-input');
     await page.keyboard.press('Enter');
-    await expect.poll(() => focusedTestId(page)).toBe('manager-pin-input');
-    await page.keyboard.type('1234', { delay: 40 });
-    await page.keyboard.press('Enter');
-    const refund = page.getByTestId('refund-outcome');
-    await refund.waitFor({ timeout: 30_000 });
-    expect(await refund.getAttribute('data-state')).toBe('approved');
-    await expect.poll(() => page.getByTestId('message').getAttribute('data-code')).toBe('REFUND_APPROVED');
+    await approveRefundWithPin(page, 30_000);
   });
 });

@@ -1,51 +1,27 @@
 // Receipts, the print queue, reprints, the drawer and the customer display at the till, in real Chromium,
 // with a virtual ESC/POS printer on a real TCP socket standing in for the printer on the counter.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ledgerFile } from '../../main/app';
-import { openDatabase } from '../../main/db';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createPrinterSim, startSimTcpServer, type PrinterSim } from '../../main/devices/printer-sim';
-import { openSettings } from '../../main/settings';
-import { ensureMainBuilt } from '../support/build';
+import { updateSettings } from '../support/providers';
 import { DEMO } from '../support/till';
-import { tempDir } from '../support/tmp';
-import { launchChromium } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { typeBarcode, useTillBrowser, type OpenTill } from './support/till-page';
 
-let browser: Browser;
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const tills = useTillBrowser();
 
-beforeAll(async () => {
-  ensureMainBuilt();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function tillWithNetworkPrinter(): Promise<{ page: Page; host: HostProcess; printer: PrinterSim }> {
+async function tillWithNetworkPrinter(): Promise<OpenTill & { printer: PrinterSim }> {
   const printer = createPrinterSim({ widthDots: 576 });
   const server = await startSimTcpServer(printer);
-  const tmp = tempDir('nuqta-e2e-print-');
-  const db = openDatabase(ledgerFile(tmp.dir));
-  openSettings(db).update({ printer: { profile: 'generic-80', link: { kind: 'tcp', host: '127.0.0.1', port: server.port } } });
-  db.close();
-  const host = await startHostProcess(tmp.dir);
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => console.error('page error:', e));
-  cleanups.push(() => tmp.cleanup(), () => server.close(), () => host.stop(), () => page.close());
-  await page.goto(host.url);
-  await page.waitForSelector('html[data-ready="1"]');
-  return { page, host, printer };
+  tills.onCleanup(() => server.close());
+  const till = await tills.openTill({
+    prefix: 'nuqta-e2e-print-',
+    configure: (dir) => updateSettings(dir, { printer: { profile: 'generic-80', link: { kind: 'tcp', host: '127.0.0.1', port: server.port } } }),
+  });
+  return { ...till, printer };
 }
 
 async function cashSale(page: Page, barcode: string) {
-  await page.getByTestId('scan-input').focus();
-  await page.keyboard.type(barcode, { delay: 40 });
-  await page.keyboard.press('Enter');
+  await typeBarcode(page, barcode);
   await expect.poll(() => page.getByTestId('sale-line').count()).toBeGreaterThan(0);
   await page.keyboard.press('F12');
   await page.getByTestId('tender-panel').waitFor();
@@ -117,14 +93,12 @@ describe('receipts on the printer', () => {
 describe('the customer display', () => {
   it('follows the sale in Arabic on its own page and never takes input', async () => {
     const { page, host } = await tillWithNetworkPrinter();
-    const display = await browser.newPage({ viewport: { width: 1024, height: 600 } });
-    cleanups.push(() => display.close());
+    const display = await tills.browser.newPage({ viewport: { width: 1024, height: 600 } });
+    tills.onCleanup(() => display.close());
     await display.goto(host.customerDisplayUrl); // its own, read-only secret
     await display.getByTestId('customer-display').waitFor();
     await page.bringToFront();
-    await page.getByTestId('scan-input').focus();
-    await page.keyboard.type(DEMO.dates.barcode, { delay: 40 });
-    await page.keyboard.press('Enter');
+    await typeBarcode(page, DEMO.dates.barcode);
     await expect.poll(() => display.getByTestId('customer-line').count(), { timeout: 10_000 }).toBe(1);
     expect(await display.getByTestId('customer-line').first().textContent()).toContain('تمر');
     expect(await display.getByTestId('customer-total').textContent()).toContain('35.00');

@@ -2,54 +2,23 @@
 // simulator (OTP table in main/devices/provider-sim/stcpay/README.md): a wrong code then the right one, the
 // sale completes on STC Pay and is refunded from the sale history; and an insufficient balance, after which
 // the sale is still open and is paid in cash.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_SETTINGS } from '../../main/settings';
-import { ensureMainBuilt } from '../support/build';
 import { updateSettings } from '../support/providers';
 import { DEMO } from '../support/till';
-import { tempDir } from '../support/tmp';
-import { launchChromium } from './support/browser';
-import { startHostProcess } from './support/host-process';
+import { approveRefundWithPin, focusedTestId, refundFromHistory, ring, tillReady, typeAndEnter, useTillBrowser } from './support/till-page';
 
 /** Arabic letters: what the cashier reads is in Arabic. */
 const ARABIC = /[\u0600-\u06ff]/;
 /** The demo's wallet number, as STC Pay masks it: 9665*****567. */
 const MASKED_MOBILE = /9665\*+567/;
 
-let browser: Browser;
-const cleanups: Array<() => Promise<void> | void> = [];
+const tills = useTillBrowser();
 
-beforeAll(async () => {
-  ensureMainBuilt();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function openTill(configure: (dir: string) => void = () => {}): Promise<Page> {
-  const tmp = tempDir('nuqta-e2e-stcpay-');
-  configure(tmp.dir);
-  const host = await startHostProcess(tmp.dir);
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => console.error('page error:', e));
-  cleanups.push(() => tmp.cleanup(), async () => void (await host.stop()), () => page.close());
-  await page.goto(host.url);
-  await page.waitForSelector('html[data-ready="1"]');
+async function openTill(configure?: (dir: string) => void): Promise<Page> {
+  const { page } = await tills.openTill({ prefix: 'nuqta-e2e-stcpay-', configure });
   return page;
-}
-
-async function ring(page: Page, ...barcodes: string[]) {
-  for (const [i, barcode] of barcodes.entries()) {
-    await page.getByTestId('scan-input').focus();
-    await page.keyboard.type(barcode, { delay: 40 });
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('sale-line').count()).toBe(i + 1);
-  }
 }
 
 /** Shift+F11, the customer's number, Enter: STC Pay texts the customer a code and the till asks for it. */
@@ -57,17 +26,13 @@ async function startStcPay(page: Page, mobile: string) {
   await page.keyboard.press('Shift+F11');
   await page.locator('[data-testid="card-panel"].card-panel--stcpay').waitFor();
   // The number field has the keyboard; the amount is already all that is due.
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stcpay-mobile-input');
-  await page.keyboard.type(mobile, { delay: 40 });
-  await page.keyboard.press('Enter');
+  await expect.poll(() => focusedTestId(page)).toBe('stcpay-mobile-input');
+  await typeAndEnter(page, mobile);
   await page.getByTestId('stcpay-otp-input').waitFor({ timeout: 15_000 });
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stcpay-otp-input');
+  await expect.poll(() => focusedTestId(page)).toBe('stcpay-otp-input');
 }
 
-async function typeOtp(page: Page, otp: string) {
-  await page.keyboard.type(otp, { delay: 40 });
-  await page.keyboard.press('Enter');
-}
+const typeOtp = (page: Page, otp: string) => typeAndEnter(page, otp);
 
 describe('paying with STC Pay', () => {
   it('a wrong code, then the right one: the sale completes on STC Pay and is refunded from the history', async () => {
@@ -108,25 +73,16 @@ describe('paying with STC Pay', () => {
     await expect.poll(() => page.getByTestId('sale-line').count()).toBe(0);
 
     // Refund from the sale history: the receipt on screen, Ctrl+R, the whole amount, the manager's PIN.
-    await page.keyboard.press('F5');
-    await page.getByTestId('history-panel').waitFor();
-    await page.locator(`[data-testid="history-item"][data-receipt-no="${receiptNo}"][aria-current="true"]`).waitFor();
-    await page.keyboard.press('Control+KeyR');
+    await refundFromHistory(page, receiptNo);
     await page.getByTestId('refund-section').waitFor();
     const refundTender = page.locator('[data-testid="refund-tender"][aria-pressed="true"]');
     await refundTender.waitFor();
     expect(await refundTender.getAttribute('data-method')).toBe('stcpay');
     expect(await refundTender.textContent()).toMatch(/STC Pay/);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('refund-amount-input');
+    await expect.poll(() => focusedTestId(page)).toBe('refund-amount-input');
     expect(await page.getByTestId('refund-amount-input').inputValue()).toBe('34.25');
     await page.keyboard.press('Enter'); // on to the PIN
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('manager-pin-input');
-    await page.keyboard.type('1234', { delay: 40 });
-    await page.keyboard.press('Enter');
-    const refund = page.getByTestId('refund-outcome');
-    await refund.waitFor({ timeout: 15_000 });
-    expect(await refund.getAttribute('data-state')).toBe('approved');
-    await expect.poll(() => page.getByTestId('message').getAttribute('data-code')).toBe('REFUND_APPROVED');
+    await approveRefundWithPin(page, 15_000);
     expect(await page.getByTestId('message').textContent()).toContain('STC Pay');
   });
 
@@ -174,10 +130,10 @@ describe('paying with STC Pay', () => {
     await ring(page, DEMO.milk.barcode);
     await startStcPay(page, '0551234567');
     await page.reload();
-    await page.waitForSelector('html[data-ready="1"]');
+    await tillReady(page);
     // The view never saw main's prompt, but the payment is waiting on the customer's code: it offers the entry.
     await page.getByTestId('stcpay-otp-input').waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stcpay-otp-input');
+    await expect.poll(() => focusedTestId(page)).toBe('stcpay-otp-input');
     await typeOtp(page, '123456');
     await expect.poll(() => page.getByTestId('message').getAttribute('data-code'), { timeout: 15_000 }).toBe('SALE_COMPLETED_BY_STCPAY');
     expect(await page.getByTestId('sale-line').count()).toBe(0);
@@ -195,8 +151,7 @@ describe('paying with STC Pay', () => {
     await ring(page, DEMO.water.barcode);
     await page.keyboard.press('Shift+F11');
     await page.getByTestId('stcpay-offline-warning').waitFor();
-    await page.keyboard.type('0551234567', { delay: 40 });
-    await page.keyboard.press('Enter');
+    await typeAndEnter(page, '0551234567');
     // Main refuses as data; the panel is back on the number and the cashier takes cash instead.
     await expect.poll(() => page.getByTestId('message').getAttribute('data-code')).toBe('PROVIDER_UNAVAILABLE');
     expect(await page.getByTestId('stcpay-mobile-input').isEnabled()).toBe(true);

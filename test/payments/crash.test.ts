@@ -5,21 +5,17 @@
 //   - no sale is paid without approvals covering it;
 //   - no purchase frame was sent twice for one reference.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { FaultPoint } from '../../main/payments/fault-points';
 import type { SimRecord } from '../../main/devices/ecr-simulator';
-import { startHostProcess, type HostProcess } from '../e2e/support/host-process';
 import { ensureMainBuilt } from '../support/build';
-import { connectHost, type HostClient } from '../support/host-client';
+import { createClientCrashHarness, expectSalesCovered, ok, ringUp, withTillDb } from '../support/crash-harness';
 import { startSimulatorProcess, type SimulatorProcess } from '../support/simulator-process';
 import { pointTillAtTerminal } from '../support/terminal';
-import { DEMO } from '../support/till';
 import { tempDir } from '../support/tmp';
 
 let tmp: ReturnType<typeof tempDir>;
 let sim: SimulatorProcess;
-let host: HostProcess | null = null;
+const { startTill, stopTill, crashDuring, crashOnRestart, restartAndRecover, kill } = createClientCrashHarness(() => tmp.dir);
 
 beforeAll(() => ensureMainBuilt(), 120_000);
 beforeEach(async () => {
@@ -28,51 +24,15 @@ beforeEach(async () => {
   pointTillAtTerminal(tmp.dir, sim.port);
 });
 afterEach(async () => {
-  await host?.stop('SIGKILL');
-  host = null;
+  await kill();
   await sim.stop();
   tmp.cleanup();
 });
 
-async function startTill(fault?: FaultPoint): Promise<HostClient> {
-  host = await startHostProcess(tmp.dir, [], fault ? { NUQTA_FAULT_INJECTION: '1', NUQTA_FAULT_POINT: fault } : {});
-  return connectHost(host.url);
-}
-
-const ok = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> => {
-  const r = await result;
-  if (!r.ok) throw new Error(`call failed: ${r.error.code}`);
-  return r.value;
-};
-
-/** Runs `action` in a till armed to die at `fault`, and waits for the process to be gone. */
-async function crashDuring(fault: FaultPoint, action: (till: HostClient) => Promise<unknown>) {
-  const till = await startTill(fault);
-  const dying = host!;
-  const exited = new Promise<void>((resolve) => dying.child.once('exit', () => resolve()));
-  void action(till);
-  await exited;
-  host = null;
-  expect(dying.child.signalCode).toBe('SIGKILL');
-}
-
-/** A clean restart: waits until start-up recovery has settled every payment it can. */
-async function restartAndRecover(): Promise<HostClient> {
-  const till = await startTill();
-  await expect
-    .poll(async () => {
-      const status = await ok(till.call('getTerminalStatus', {}));
-      return !status.recovering && !['sending', 'awaiting'].includes(status.last?.state ?? '');
-    }, { timeout: 10_000 })
-    .toBe(true);
-  return till;
-}
-
 interface TenderRow { reference: string; amount_halalas: number; reversed_seq: number | null; sale_status: string }
 
 function checkAgreement(record: SimRecord) {
-  const db = new Database(path.join(tmp.dir, 'till.db'), { readonly: true });
-  try {
+  withTillDb(tmp.dir, (db) => {
     const intents = db.prepare<[], { reference: string; kind: string; state: string; amount_halalas: number }>(
       'SELECT reference, kind, state, amount_halalas FROM payment_intents',
     ).all();
@@ -104,23 +64,19 @@ function checkAgreement(record: SimRecord) {
       const tx = record.transactions.find((x) => x.ecrRef === t.reference);
       expect(tx && ['approved', 'refunded'].includes(tx.status), `tender ${t.reference} has no terminal approval`).toBe(true);
     }
-    // No sale marked paid without tenders covering its total.
-    const unpaid = db.prepare(
-      `SELECT s.id FROM sales s WHERE s.status = 'completed' AND s.total_halalas !=
-         (SELECT COALESCE(SUM(amount_halalas), 0) FROM tenders t WHERE t.sale_id = s.id AND t.reversed_seq IS NULL)`,
-    ).all();
-    expect(unpaid).toEqual([]);
+    expectSalesCovered(db);
     // The journal chain is intact after all the killing.
     const broken = db.prepare('SELECT COUNT(*) AS n FROM journal').get() as { n: number };
     expect(broken.n).toBeGreaterThan(0);
-  } finally {
-    db.close();
-  }
+  });
 }
 
-async function ringUp(till: HostClient) {
-  await ok(till.call('scanBarcode', { barcode: DEMO.coffee.barcode }));
-  return ok(till.call('getSale', {}));
+/** Restarts the till after its crash; once its recovery is done, its ledger and the terminal's record agree. */
+async function recoverInAgreement() {
+  const till = await restartAndRecover();
+  const record = await sim.record();
+  checkAgreement(record);
+  return { till, record };
 }
 
 describe('SIGKILL during a purchase', () => {
@@ -129,12 +85,10 @@ describe('SIGKILL during a purchase', () => {
       const first = await startTill();
       const sale = await ringUp(first);
       first.close();
-      await host!.stop();
+      await stopTill();
       await crashDuring(fault, (till) => till.call('payCard', { amountHalalas: sale.dueHalalas }));
 
-      const till = await restartAndRecover();
-      const record = await sim.record();
-      checkAgreement(record);
+      const { till, record } = await recoverInAgreement();
       const after = await ok(till.call('getSale', {}));
       if (fault === 'purchase.before-send') {
         // Nothing reached the terminal: the payment is released and the sale is still to pay.
@@ -156,16 +110,11 @@ describe('SIGKILL during a purchase', () => {
     const first = await startTill();
     const sale = await ringUp(first);
     first.close();
-    await host!.stop();
+    await stopTill();
     await crashDuring('purchase.after-send', (till) => till.call('payCard', { amountHalalas: sale.dueHalalas }));
     // Restart armed to die right after the terminal answers the recovery inquiry.
-    host = await startHostProcess(tmp.dir, [], { NUQTA_FAULT_INJECTION: '1', NUQTA_FAULT_POINT: 'recovery.after-answer' });
-    const dying = host;
-    await new Promise<void>((resolve) => dying.child.once('exit', () => resolve()));
-    expect(dying.child.signalCode).toBe('SIGKILL');
-    host = null;
-    const till = await restartAndRecover();
-    checkAgreement(await sim.record());
+    await crashOnRestart('recovery.after-answer');
+    const { till } = await recoverInAgreement();
     expect((await ok(till.call('getSale', {}))).saleId).not.toBe(sale.saleId);
     till.close();
   });
@@ -178,14 +127,12 @@ describe('SIGKILL during a refund', () => {
       const sale = await ringUp(first);
       const paid = await ok(first.call('payCard', { amountHalalas: sale.dueHalalas }));
       first.close();
-      await host!.stop();
+      await stopTill();
       const receiptNo = paid.completed!.receipt.receiptNo;
       await crashDuring(fault, (till) =>
         till.call('refundCard', { receiptNo, intentId: paid.intent.intentId, amountHalalas: 500, managerPin: '1234' }),
       );
-      const till = await restartAndRecover();
-      const record = await sim.record();
-      checkAgreement(record);
+      const { till, record } = await recoverInAgreement();
       const refunds = record.transactions.filter((t) => t.kind === 'refund');
       expect(refunds.length).toBe(fault === 'refund.before-send' ? 0 : 1);
       till.close();
@@ -200,11 +147,9 @@ describe('SIGKILL during a reversal', () => {
       await ringUp(first);
       const card = await ok(first.call('payCard', { amountHalalas: 1000 }));
       first.close();
-      await host!.stop();
+      await stopTill();
       await crashDuring(fault, (till) => till.call('reverseCardPayment', { intentId: card.intent.intentId, managerPin: '1234' }));
-      const till = await restartAndRecover();
-      const record = await sim.record();
-      checkAgreement(record);
+      const { till, record } = await recoverInAgreement();
       const purchase = record.transactions.find((t) => t.ecrRef === card.intent.reference)!;
       const sale = await ok(till.call('getSale', {}));
       if (purchase.status === 'reversed') expect(sale.tenders).toEqual([]);

@@ -9,11 +9,17 @@ export interface HostClient {
   close(): void;
 }
 
-export async function connectHost(url: string): Promise<HostClient> {
+/** An open socket to the browser host at `url` (the page's address, with its secret after #secret=). */
+export async function openHostSocket(url: string): Promise<WebSocket> {
   const { origin, hash } = new URL(url);
   const secret = hash.replace('#secret=', '');
   const ws = new WebSocket(`${origin.replace('http', 'ws')}/rpc`, [`nuqta.${secret}`], { origin });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  return ws;
+}
+
+export async function connectHost(url: string): Promise<HostClient> {
+  const ws = await openHostSocket(url);
   const pending = new Map<number, (r: Result<unknown>) => void>();
   const closed = new Promise<void>((resolve) =>
     ws.once('close', () => {

@@ -7,13 +7,13 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import WebSocket from 'ws';
 import type { SimLedger as NexoLedger, NexoBehaviour, SimTransaction as NexoTransaction } from '../../main/devices/provider-sim/nexo/types';
 import type { SimLedger as StcPayLedger, SimBehaviour as StcPayBehaviour, SimPayment } from '../../main/devices/provider-sim/stcpay/types';
 import { createFileSecretStore } from '../../main/secrets';
 import { DEMO_SETTINGS, type NexoSettings, type StcPaySettings } from '../../main/settings';
 import type { EventName, EventPayload, PaymentProgress } from '../../preload/contract';
 import { ensureMainBuilt, root } from './build';
+import { openHostSocket } from './host-client';
 import { NEXO_API_KEY, updateSettings } from './providers';
 
 export const providerSimBundles = {
@@ -74,6 +74,8 @@ async function spawnJsonLines(bundle: string, args: string[]) {
         reject(new Error(`simulator ${path.basename(bundle)} exited (${child.exitCode ?? child.signalCode}): ${stderr}`));
       });
     });
+  /** The first message (past or future) that `match` accepts. */
+  const first = async (match: (msg: Msg) => boolean, timeoutMs?: number) => seen.find(match) ?? (await next(match, timeoutMs));
   const event = (name: string) => next((m) => m.event === name);
   const ready = await event('ready');
   const send = (cmd: unknown) => child.stdin!.write(`${JSON.stringify(cmd)}\n`);
@@ -85,9 +87,15 @@ async function spawnJsonLines(bundle: string, args: string[]) {
   return {
     child,
     ready,
-    seen,
-    next,
-    command,
+    first,
+    /** Scripts the simulator's next answers. */
+    async script(behaviours: unknown[]) {
+      await command({ cmd: 'script', behaviours }, 'scripted');
+    },
+    /** The simulator's ledger, as its record file holds it. */
+    async record() {
+      return (await command({ cmd: 'record' }, 'record')).record;
+    },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const gone = exited;
@@ -97,47 +105,53 @@ async function spawnJsonLines(bundle: string, args: string[]) {
   };
 }
 
-// ---- nexo ---------------------------------------------------------------------------------------------------
-
-export interface NexoSimProcess {
+/** What both provider simulator processes have: their HTTPS endpoint, the CA that signed it, their ledger. */
+interface ProviderSimProcess<Behaviour, Ledger> {
   child: ChildProcess;
   baseUrl: string;
+  caFile: string;
+  recordFile: string;
+  script(...behaviours: Behaviour[]): Promise<void>;
+  record(): Promise<Ledger>;
+  stop(): Promise<void>;
+}
+
+/** The part both kinds share, from the simulator's CLI (its ready message names its endpoint and CA file). */
+function providerSimProcess<Behaviour, Ledger>(sim: Awaited<ReturnType<typeof spawnJsonLines>>, recordFile: string): ProviderSimProcess<Behaviour, Ledger> {
+  const { baseUrl, caFile } = sim.ready as { baseUrl: string; caFile: string };
+  return {
+    child: sim.child,
+    baseUrl,
+    caFile,
+    recordFile,
+    script: (...behaviours) => sim.script(behaviours),
+    record: async () => (await sim.record()) as Ledger,
+    stop: sim.stop,
+  };
+}
+
+// ---- nexo ---------------------------------------------------------------------------------------------------
+
+export interface NexoSimProcess extends ProviderSimProcess<NexoBehaviour, NexoLedger> {
   localUrl: string;
   port: number;
   poiId: string;
-  caFile: string;
-  recordFile: string;
-  script(...behaviours: NexoBehaviour[]): Promise<void>;
-  record(): Promise<NexoLedger>;
   /** Resolves with the first transaction event (past or future) that `match` accepts. */
   transaction(match: (tx: Omit<NexoTransaction, 'response'>) => boolean, timeoutMs?: number): Promise<Omit<NexoTransaction, 'response'>>;
-  stop(): Promise<void>;
 }
 
 export async function startNexoSimProcess(recordFile: string, apiKey = NEXO_API_KEY): Promise<NexoSimProcess> {
   const sim = await spawnJsonLines(providerSimBundles.nexo, ['--port', '0', '--api-key', apiKey, '--record', recordFile]);
-  const ready = sim.ready as { baseUrl: string; localUrl: string; port: number; poiId: string; caFile: string };
+  const { localUrl, port, poiId } = sim.ready as { localUrl: string; port: number; poiId: string };
   type Tx = Omit<NexoTransaction, 'response'>;
   return {
-    child: sim.child,
-    baseUrl: ready.baseUrl,
-    localUrl: ready.localUrl,
-    port: ready.port,
-    poiId: ready.poiId,
-    caFile: ready.caFile,
-    recordFile,
-    async script(...behaviours) {
-      await sim.command({ cmd: 'script', behaviours }, 'scripted');
-    },
-    async record() {
-      return (await sim.command({ cmd: 'record' }, 'record')).record as NexoLedger;
-    },
+    ...providerSimProcess<NexoBehaviour, NexoLedger>(sim, recordFile),
+    localUrl,
+    port,
+    poiId,
     async transaction(match, timeoutMs) {
-      const isTx = (m: Msg) => m.event === 'transaction' && match(m.transaction as Tx);
-      const past = sim.seen.find(isTx);
-      return ((past ?? (await sim.next(isTx, timeoutMs))).transaction as Tx);
+      return (await sim.first((m) => m.event === 'transaction' && match(m.transaction as Tx), timeoutMs)).transaction as Tx;
     },
-    stop: sim.stop,
   };
 }
 
@@ -162,21 +176,14 @@ export function pointTillAtNexoProcess(dir: string, sim: NexoSimProcess, mode: '
 
 // ---- STC Pay ------------------------------------------------------------------------------------------------
 
-export interface StcPaySimProcess {
-  child: ChildProcess;
-  baseUrl: string;
+export interface StcPaySimProcess extends ProviderSimProcess<StcPayBehaviour, StcPayLedger> {
   clientCode: string;
-  caFile: string;
   clientP12File: string;
   passphrase: string;
-  recordFile: string;
-  script(...behaviours: StcPayBehaviour[]): Promise<void>;
-  record(): Promise<StcPayLedger>;
   /** Resolves with the first state of a payment (past or future) that `match` accepts. */
   payment(match: (p: SimPayment) => boolean, timeoutMs?: number): Promise<SimPayment>;
   /** Resolves when a request for `call` has arrived (past or future), before it is processed. */
   request(call: 'DirectPaymentAuthorize' | 'DirectPaymentConfirm' | 'PaymentInquiry' | 'RefundPayment', timeoutMs?: number): Promise<void>;
-  stop(): Promise<void>;
 }
 
 export interface StcPaySimOptions {
@@ -191,31 +198,18 @@ export async function startStcPaySimProcess(recordFile: string, options: StcPayS
   if (options.otpExpirySeconds !== undefined) args.push('--otp-expiry', String(options.otpExpirySeconds));
   if (options.timeoutOtpDelayMs !== undefined) args.push('--timeout-otp-delay', String(options.timeoutOtpDelayMs));
   const sim = await spawnJsonLines(providerSimBundles.stcPay, args);
-  const ready = sim.ready as { baseUrl: string; clientCode: string; caFile: string; clientP12File: string; passphrase: string };
+  const { clientCode, clientP12File, passphrase } = sim.ready as { clientCode: string; clientP12File: string; passphrase: string };
   return {
-    child: sim.child,
-    baseUrl: ready.baseUrl,
-    clientCode: ready.clientCode,
-    caFile: ready.caFile,
-    clientP12File: ready.clientP12File,
-    passphrase: ready.passphrase,
-    recordFile,
-    async script(...behaviours) {
-      await sim.command({ cmd: 'script', behaviours }, 'scripted');
-    },
-    async record() {
-      return (await sim.command({ cmd: 'record' }, 'record')).record as StcPayLedger;
-    },
+    ...providerSimProcess<StcPayBehaviour, StcPayLedger>(sim, recordFile),
+    clientCode,
+    clientP12File,
+    passphrase,
     async payment(match, timeoutMs) {
-      const isIt = (m: Msg) => m.event === 'transaction' && match(m.payment as SimPayment);
-      const past = sim.seen.find(isIt);
-      return ((past ?? (await sim.next(isIt, timeoutMs))).payment as SimPayment);
+      return (await sim.first((m) => m.event === 'transaction' && match(m.payment as SimPayment), timeoutMs)).payment as SimPayment;
     },
     async request(call, timeoutMs) {
-      const isIt = (m: Msg) => m.event === 'request' && m.call === call;
-      if (!sim.seen.some(isIt)) await sim.next(isIt, timeoutMs);
+      await sim.first((m) => m.event === 'request' && m.call === call, timeoutMs);
     },
-    stop: sim.stop,
   };
 }
 
@@ -247,10 +241,7 @@ export interface TillEvents {
 
 /** A second socket to a browser host that only listens: host-client.ts answers calls, this hears events. */
 export async function listenToTill(url: string): Promise<TillEvents> {
-  const { origin, hash } = new URL(url);
-  const secret = hash.replace('#secret=', '');
-  const ws = new WebSocket(`${origin.replace('http', 'ws')}/rpc`, [`nuqta.${secret}`], { origin });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  const ws = await openHostSocket(url);
   const all: Array<{ event: string; payload: unknown }> = [];
   const progress: PaymentProgress[] = [];
   const waiters: Array<{ test: (e: { event: string; payload: unknown }) => boolean; resolve: (payload: unknown) => void }> = [];

@@ -9,21 +9,18 @@
 //   - no Payment request was sent twice for one reference (nor a Reversal);
 //   - the journal's hash chain is intact.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SimLedger } from '../../../main/devices/provider-sim/nexo/types';
 import type { CardPaymentResult } from '../../../preload/contract';
-import type { FaultPoint } from '../../../main/payments/fault-points';
 import { verifyJournal } from '../../../main/ledger';
-import { startHostProcess, type HostProcess } from '../../e2e/support/host-process';
-import { connectHost, type HostClient } from '../../support/host-client';
+import { createClientCrashHarness, expectNothingInFlight, expectReleasedUnknown, expectSalesCovered, ok, ringUp, withTillDb, type Sale } from '../../support/crash-harness';
+import type { HostClient } from '../../support/host-client';
 import { ensureProviderSimsBuilt, pointTillAtNexoProcess, startNexoSimProcess, type NexoSimProcess } from '../../support/provider-sim-process';
-import { DEMO } from '../../support/till';
 import { tempDir } from '../../support/tmp';
 
 let tmp: ReturnType<typeof tempDir>;
 let sim: NexoSimProcess;
-let host: HostProcess | null = null;
+const { startTill, crashDuring, crashWhilePaying, crashOnRestart, killWhen, restartAndRecover, settled, kill } = createClientCrashHarness(() => tmp.dir);
 
 beforeAll(() => ensureProviderSimsBuilt(), 120_000);
 beforeEach(async () => {
@@ -32,53 +29,17 @@ beforeEach(async () => {
   pointTillAtNexoProcess(tmp.dir, sim, 'cloud-sync');
 });
 afterEach(async () => {
-  await host?.stop('SIGKILL');
-  host = null;
+  await kill();
   await sim.stop();
   tmp.cleanup();
 });
-
-async function startTill(fault?: FaultPoint): Promise<HostClient> {
-  host = await startHostProcess(tmp.dir, [], fault ? { NUQTA_FAULT_INJECTION: '1', NUQTA_FAULT_POINT: fault } : {});
-  return connectHost(host.url);
-}
-
-const ok = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> => {
-  const r = await result;
-  if (!r.ok) throw new Error(`call failed: ${r.error.code}`);
-  return r.value;
-};
-
-/** Runs `action` in a till armed to die at `fault`, and waits for the process to be gone (killed by itself). */
-async function crashDuring(fault: FaultPoint, action: (till: HostClient) => Promise<unknown>) {
-  const till = await startTill(fault);
-  const dying = host!;
-  const exited = new Promise<void>((resolve) => dying.child.once('exit', () => resolve()));
-  void action(till).catch(() => {});
-  await exited;
-  host = null;
-  expect(dying.child.signalCode).toBe('SIGKILL');
-}
-
-/** A clean restart: waits until start-up recovery has settled every payment it can. */
-async function restartAndRecover(): Promise<HostClient> {
-  const till = await startTill();
-  await expect
-    .poll(async () => {
-      const status = await ok(till.call('getTerminalStatus', {}));
-      return !status.recovering && !['sending', 'awaiting'].includes(status.last?.state ?? '');
-    }, { timeout: 10_000, interval: 50 })
-    .toBe(true);
-  return till;
-}
 
 interface IntentRowLite { id: string; reference: string; kind: string; state: string; amount_halalas: number; original_id: string | null }
 interface TenderRow { reference: string; amount_halalas: number; reversed_seq: number | null; sale_status: string }
 
 /** The till's ledger (its SQLite file) against the provider's record. */
 function checkAgreement(record: SimLedger) {
-  const db = new Database(path.join(tmp.dir, 'till.db'), { readonly: true });
-  try {
+  withTillDb(tmp.dir, (db) => {
     const intents = db.prepare<[], IntentRowLite>('SELECT id, reference, kind, state, amount_halalas, original_id FROM payment_intents').all();
     const intentByRef = new Map(intents.map((i) => [i.reference, i]));
     const tenders = db.prepare<[], TenderRow>(
@@ -87,8 +48,7 @@ function checkAgreement(record: SimLedger) {
     ).all();
     const live = (ref: string) => tenders.filter((t) => t.reference === ref && t.reversed_seq === null);
 
-    // Recovery settled everything it could: nothing is left half-sent.
-    expect(intents.filter((i) => ['sending', 'awaiting'].includes(i.state)), 'intents left in flight').toEqual([]);
+    expectNothingInFlight(intents);
 
     // No financial request was sent twice for one reference.
     for (const [ref, n] of Object.entries(record.paymentRequests)) expect(n, `Payment requests for ${ref}`).toBeLessThanOrEqual(1);
@@ -133,42 +93,38 @@ function checkAgreement(record: SimLedger) {
       expect(tx?.status, `tender ${t.reference} has no provider approval`).toBe('approved');
       expect(tx!.amountHalalas).toBe(t.amount_halalas);
     }
-    // A reference the till released is one the provider never started.
-    for (const i of intents.filter((x) => x.state === 'not_found')) {
-      expect(record.transactions.some((t) => t.transactionId === i.reference), `released ${i.reference} is known to the provider`).toBe(false);
-    }
-    // No sale marked paid without tenders covering its total.
-    const unpaid = db.prepare(
-      `SELECT s.id FROM sales s WHERE s.status = 'completed' AND s.total_halalas !=
-         (SELECT COALESCE(SUM(amount_halalas), 0) FROM tenders t WHERE t.sale_id = s.id AND t.reversed_seq IS NULL)`,
-    ).all();
-    expect(unpaid).toEqual([]);
+    expectReleasedUnknown(intents, 'the provider', (ref) => record.transactions.some((t) => t.transactionId === ref));
+    expectSalesCovered(db);
     // The journal chain is intact after all the killing.
     expect(verifyJournal(db)).toMatchObject({ ok: true });
-  } finally {
-    db.close();
-  }
+  });
 }
 
-async function ringUp(till: HostClient) {
-  await ok(till.call('scanBarcode', { barcode: DEMO.coffee.barcode }));
-  return ok(till.call('getSale', {}));
+/** Restarts the till after its crash; once its recovery is done, its ledger and the provider's record agree. */
+async function recoverInAgreement() {
+  const till = await restartAndRecover();
+  const record = await sim.record();
+  checkAgreement(record);
+  return { till, record };
 }
 
-type Sale = Awaited<ReturnType<typeof ringUp>>;
+/** Pays the whole sale by card. */
+const payByCard = (till: HostClient, sale: Sale) => till.call('payCard', { amountHalalas: sale.dueHalalas });
+
+/** After the restart the provider holds one Payment, and recovery completed the sale with it. */
+async function expectRecoveredOnePayment(sale: Sale) {
+  const { till, record } = await recoverInAgreement();
+  expect(Object.values(record.paymentRequests)).toEqual([1]);
+  expect((await ok(till.call('getSale', {}))).saleId).not.toBe(sale.saleId);
+  till.close();
+}
 
 describe('nexo cloud-sync: SIGKILL during a purchase', () => {
   for (const fault of ['purchase.before-send', 'purchase.after-send', 'purchase.after-answer'] as const) {
     it(`at ${fault}: the restarted till and the provider agree`, async () => {
-      let sale!: Sale;
-      await crashDuring(fault, async (till) => {
-        sale = await ringUp(till);
-        return till.call('payCard', { amountHalalas: sale.dueHalalas });
-      });
+      const sale = await crashWhilePaying(fault, payByCard);
 
-      const till = await restartAndRecover();
-      const record = await sim.record();
-      checkAgreement(record);
+      const { till, record } = await recoverInAgreement();
       const after = await ok(till.call('getSale', {}));
       if (fault === 'purchase.before-send') {
         // Nothing reached the provider: TransactionStatus says NotFound, the payment is released, the sale waits.
@@ -194,35 +150,16 @@ describe('nexo cloud-sync: SIGKILL during a purchase', () => {
   }
 
   it('at recovery.after-answer: a second crash during start-up recovery still ends in agreement', async () => {
-    let sale!: Sale;
-    await crashDuring('purchase.after-send', async (till) => {
-      sale = await ringUp(till);
-      return till.call('payCard', { amountHalalas: sale.dueHalalas });
-    });
+    const sale = await crashWhilePaying('purchase.after-send', payByCard);
     // Restart armed to die right after the provider answers the recovery's TransactionStatus.
-    host = await startHostProcess(tmp.dir, [], { NUQTA_FAULT_INJECTION: '1', NUQTA_FAULT_POINT: 'recovery.after-answer' });
-    const dying = host;
-    await new Promise<void>((resolve) => (dying.child.exitCode !== null || dying.child.signalCode !== null ? resolve() : dying.child.once('exit', () => resolve())));
-    expect(dying.child.signalCode).toBe('SIGKILL');
-    host = null;
-    const till = await restartAndRecover();
-    const record = await sim.record();
-    checkAgreement(record);
-    expect(Object.values(record.paymentRequests)).toEqual([1]);
-    expect((await ok(till.call('getSale', {}))).saleId).not.toBe(sale.saleId);
-    till.close();
+    await crashOnRestart('recovery.after-answer');
+    await expectRecoveredOnePayment(sale);
   });
 
   it('a purchase the provider declined while the till was dead is released, not a tender', async () => {
     await sim.script({ outcome: 'decline' });
-    let sale!: Sale;
-    await crashDuring('purchase.after-send', async (till) => {
-      sale = await ringUp(till);
-      return till.call('payCard', { amountHalalas: sale.dueHalalas });
-    });
-    const till = await restartAndRecover();
-    const record = await sim.record();
-    checkAgreement(record);
+    const sale = await crashWhilePaying('purchase.after-send', payByCard);
+    const { till, record } = await recoverInAgreement();
     expect(record.transactions.map((t) => t.status)).toEqual(['declined']);
     expect(await ok(till.call('getSale', {}))).toMatchObject({ saleId: sale.saleId, tenders: [], payment: null });
     till.close();
@@ -230,25 +167,8 @@ describe('nexo cloud-sync: SIGKILL during a purchase', () => {
 });
 
 /** Kills the till (from outside) once the provider has recorded the request `match` accepts in the state asked. */
-async function killWhenProviderHas(till: HostClient, action: (till: HostClient) => Promise<unknown>, match: Parameters<NexoSimProcess['transaction']>[0]) {
-  const dying = host!;
-  const exited = new Promise<void>((resolve) => dying.child.once('exit', () => resolve()));
-  void action(till).catch(() => {});
-  await sim.transaction(match);
-  await dying.stop('SIGKILL');
-  await exited;
-  host = null;
-}
-
-/** Waits until nothing is in doubt any more (background inquiries included). */
-async function settled(till: HostClient, timeout = 10_000) {
-  await expect
-    .poll(async () => {
-      const status = await ok(till.call('getTerminalStatus', {}));
-      return !status.recovering && status.needsAttention.length === 0 && !['sending', 'awaiting', 'unknown'].includes(status.last?.state ?? '');
-    }, { timeout, interval: 100 })
-    .toBe(true);
-}
+const killWhenProviderHas = (till: HostClient, action: (till: HostClient) => Promise<unknown>, match: Parameters<NexoSimProcess['transaction']>[0]) =>
+  killWhen(() => sim.transaction(match), till, action);
 
 describe('nexo cloud-sync: SIGKILL while the provider holds the answer', () => {
   it('approved but never answered: the restarted till finds the approval and completes the sale', async () => {
@@ -256,12 +176,7 @@ describe('nexo cloud-sync: SIGKILL while the provider holds the answer', () => {
     const till = await startTill();
     const sale = await ringUp(till);
     await killWhenProviderHas(till, (t) => t.call('payCard', { amountHalalas: sale.dueHalalas }), (tx) => tx.kind === 'purchase' && tx.status === 'approved');
-    const again = await restartAndRecover();
-    const record = await sim.record();
-    checkAgreement(record);
-    expect(Object.values(record.paymentRequests)).toEqual([1]);
-    expect((await ok(again.call('getSale', {}))).saleId).not.toBe(sale.saleId);
-    again.close();
+    await expectRecoveredOnePayment(sale);
   });
 
   it('still in progress at restart: unknown, then the background inquiry completes the sale once the provider decides', async () => {
@@ -292,9 +207,7 @@ describe('nexo cloud-sync: SIGKILL while the provider holds the answer', () => {
       (t) => t.call('refundCard', { receiptNo: card.completed!.receipt.receiptNo, intentId: card.intent.intentId, amountHalalas: 700, managerPin: '1234' }),
       (tx) => tx.kind === 'refund' && tx.status === 'approved',
     );
-    const again = await restartAndRecover();
-    const record = await sim.record();
-    checkAgreement(record);
+    const { till: again, record } = await recoverInAgreement();
     expect(record.transactions.find((t) => t.transactionId === card.intent.reference)?.refundedHalalas).toBe(700);
     expect((await ok(again.call('getTerminalStatus', {}))).last).toMatchObject({ kind: 'refund', state: 'approved', amountHalalas: 700 });
     again.close();
@@ -310,9 +223,7 @@ describe('nexo cloud-sync: SIGKILL during a refund', () => {
         card = await ok(till.call('payCard', { amountHalalas: sale.dueHalalas }));
         return till.call('refundCard', { receiptNo: card.completed!.receipt.receiptNo, intentId: card.intent.intentId, amountHalalas: 500, managerPin: '1234' });
       });
-      const till = await restartAndRecover();
-      const record = await sim.record();
-      checkAgreement(record);
+      const { till, record } = await recoverInAgreement();
       const refunds = record.transactions.filter((t) => t.kind === 'refund');
       expect(refunds.map((t) => [t.status, t.amountHalalas])).toEqual(fault === 'refund.before-send' ? [] : [['approved', 500]]);
       expect(record.transactions.find((t) => t.transactionId === card.intent.reference)?.refundedHalalas).toBe(fault === 'refund.before-send' ? 0 : 500);
@@ -327,14 +238,8 @@ describe('nexo cloud-sync: SIGKILL during a refund', () => {
 describe('nexo cloud-async: SIGKILL after the /async submission', () => {
   it('at purchase.after-send: recovery finds the approval by TransactionStatus and completes the sale', async () => {
     pointTillAtNexoProcess(tmp.dir, sim, 'cloud-async');
-    let sale!: Sale;
-    await crashDuring('purchase.after-send', async (till) => {
-      sale = await ringUp(till);
-      return till.call('payCard', { amountHalalas: sale.dueHalalas });
-    });
-    const till = await restartAndRecover();
-    const record = await sim.record();
-    checkAgreement(record);
+    const sale = await crashWhilePaying('purchase.after-send', payByCard);
+    const { till, record } = await recoverInAgreement();
     expect(record.requests.Payment).toBe(1);
     expect(record.transactions.map((t) => [t.kind, t.status])).toEqual([['purchase', 'approved']]);
     const after = await ok(till.call('getSale', {}));

@@ -12,15 +12,13 @@
 // Authorize answered (stage 'sent': the customer has an SMS), no Confirm yet; after-answer = the whole purchase
 // call returned (Confirm answered), before the till applied the answer.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OTP } from '../../../main/devices/provider-sim/stcpay';
 import type { SimBehaviour, SimLedger } from '../../../main/devices/provider-sim/stcpay/types';
-import type { FaultPoint } from '../../../main/payments/fault-points';
 import { verifyJournal } from '../../../main/ledger';
 import type { StcPaySettings } from '../../../main/settings';
 import type { CardPaymentResult, Result } from '../../../preload/contract';
-import { startHostProcess, type HostProcess } from '../../e2e/support/host-process';
+import { createCrashHarness, expectNothingInFlight, expectReleasedUnknown, expectSalesCovered, ok, ringUp, withTillDb, type Sale } from '../../support/crash-harness';
 import { connectHost, type HostClient } from '../../support/host-client';
 import {
   ensureProviderSimsBuilt,
@@ -31,19 +29,32 @@ import {
   type StcPaySimProcess,
   type TillEvents,
 } from '../../support/provider-sim-process';
-import { DEMO } from '../../support/till';
 import { tempDir } from '../../support/tmp';
 
 const MOBILE = '0551234567';
 
 let tmp: ReturnType<typeof tempDir> | null = null;
 let sim: StcPaySimProcess | null = null;
-let host: HostProcess | null = null;
+
+interface Till {
+  client: HostClient;
+  events: TillEvents;
+}
+
+/** The till's socket, plus a second one listening for its events (the OTP prompt arrives as one). */
+const { startTill, crashWhilePaying, crashOnRestart, killWhen, restartAndRecover, settled, kill } = createCrashHarness<Till>({
+  dataDir: () => tmp!.dir,
+  async connect(host) {
+    const events = await listenToTill(host.url);
+    return { client: await connectHost(host.url), events };
+  },
+  client: (till) => till.client,
+  release: (till) => till.events.close(),
+});
 
 beforeAll(() => ensureProviderSimsBuilt(), 120_000);
 afterEach(async () => {
-  await host?.stop('SIGKILL');
-  host = null;
+  await kill();
   await sim?.stop();
   sim = null;
   tmp?.cleanup();
@@ -56,29 +67,6 @@ async function setUp(options: StcPaySimOptions = {}, settings: Partial<StcPaySet
   sim = await startStcPaySimProcess(path.join(tmp.dir, 'stcpay-record.json'), options);
   pointTillAtStcPayProcess(tmp.dir, sim, settings);
 }
-
-interface Till {
-  client: HostClient;
-  events: TillEvents;
-}
-
-async function startTill(fault?: FaultPoint): Promise<Till> {
-  host = await startHostProcess(tmp!.dir, [], fault ? { NUQTA_FAULT_INJECTION: '1', NUQTA_FAULT_POINT: fault } : {});
-  const events = await listenToTill(host.url);
-  return { client: await connectHost(host.url), events };
-}
-
-const ok = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> => {
-  const r = await result;
-  if (!r.ok) throw new Error(`call failed: ${r.error.code}`);
-  return r.value;
-};
-
-async function ringUp(till: Till) {
-  await ok(till.client.call('scanBarcode', { barcode: DEMO.coffee.barcode }));
-  return ok(till.client.call('getSale', {}));
-}
-type Sale = Awaited<ReturnType<typeof ringUp>>;
 
 /**
  * payStcPay as the cashier does it: the customer's mobile, then — when `otp` is given — the code typed in when
@@ -93,59 +81,12 @@ async function payStcPay(till: Till, amountHalalas: number, otp?: string): Promi
   return paying;
 }
 
-/** Runs `action` in a till armed to die at `fault`, and waits for the process to be gone (killed by itself). */
-async function crashDuring(fault: FaultPoint, action: (till: Till) => Promise<unknown>) {
-  const till = await startTill(fault);
-  const dying = host!;
-  const exited = new Promise<void>((resolve) => dying.child.once('exit', () => resolve()));
-  void action(till).catch(() => {});
-  await exited;
-  host = null;
-  till.events.close();
-  expect(dying.child.signalCode).toBe('SIGKILL');
-}
-
-/** Runs `action` and kills the till from outside (SIGKILL) as soon as `until` says STC Pay got that far. */
-async function killWhen(until: () => Promise<unknown>, till: Till, action: (till: Till) => Promise<unknown>) {
-  const dying = host!;
-  const exited = new Promise<void>((resolve) => dying.child.once('exit', () => resolve()));
-  void action(till).catch(() => {});
-  await until();
-  await dying.stop('SIGKILL');
-  await exited;
-  host = null;
-  till.events.close();
-}
-
-/** A clean restart: waits until start-up recovery has asked about every payment it could. */
-async function restartAndRecover(): Promise<Till> {
-  const till = await startTill();
-  await expect
-    .poll(async () => {
-      const status = await ok(till.client.call('getTerminalStatus', {}));
-      return !status.recovering && !['sending', 'awaiting'].includes(status.last?.state ?? '');
-    }, { timeout: 10_000, interval: 50 })
-    .toBe(true);
-  return till;
-}
-
-/** Waits until nothing is in doubt any more (background inquiries included). */
-async function settled(till: Till, timeout = 15_000) {
-  await expect
-    .poll(async () => {
-      const status = await ok(till.client.call('getTerminalStatus', {}));
-      return !status.recovering && status.needsAttention.length === 0 && !['sending', 'awaiting', 'unknown'].includes(status.last?.state ?? '');
-    }, { timeout, interval: 100 })
-    .toBe(true);
-}
-
 interface IntentRowLite { id: string; reference: string; kind: string; connector: string; state: string; amount_halalas: number }
 interface TenderRow { reference: string; amount_halalas: number; reversed_seq: number | null; details: string | null }
 
 /** The till's ledger (its SQLite file) against STC Pay's record. */
 function checkAgreement(record: SimLedger) {
-  const db = new Database(path.join(tmp!.dir, 'till.db'), { readonly: true });
-  try {
+  withTillDb(tmp!.dir, (db) => {
     const intents = db.prepare<[], IntentRowLite>('SELECT id, reference, kind, connector, state, amount_halalas FROM payment_intents').all();
     const intentByRef = new Map(intents.map((i) => [i.reference, i]));
     const tenders = db.prepare<[], TenderRow>(
@@ -154,8 +95,7 @@ function checkAgreement(record: SimLedger) {
     ).all();
     const live = (ref: string) => tenders.filter((t) => t.reference === ref && t.reversed_seq === null);
 
-    // Recovery asked about everything: nothing is left half-sent.
-    expect(intents.filter((i) => ['sending', 'awaiting'].includes(i.state)), 'intents left in flight').toEqual([]);
+    expectNothingInFlight(intents);
     // At most one Authorize per RefNum (= intent reference), and no Confirm sent twice.
     for (const [ref, n] of Object.entries(record.authorizeRequests)) expect(n, `Authorize requests for ${ref}`).toBeLessThanOrEqual(1);
     for (const p of record.payments) expect(p.confirmRequests, `Confirm requests for ${p.refNum}`).toBeLessThanOrEqual(1);
@@ -190,20 +130,21 @@ function checkAgreement(record: SimLedger) {
     for (const t of tenders.filter((x) => x.reversed_seq === null)) {
       expect(record.payments.find((x) => x.refNum === t.reference)?.status, `tender ${t.reference} has no STC Pay payment`).toBe(2);
     }
-    // A reference the till released as "not found" is one STC Pay never took.
-    for (const i of intents.filter((x) => x.state === 'not_found')) {
-      expect(record.payments.some((p) => p.refNum === i.reference), `released ${i.reference} is known to STC Pay`).toBe(false);
-    }
-    // No sale marked paid without tenders covering its total.
-    const unpaid = db.prepare(
-      `SELECT s.id FROM sales s WHERE s.status = 'completed' AND s.total_halalas !=
-         (SELECT COALESCE(SUM(amount_halalas), 0) FROM tenders t WHERE t.sale_id = s.id AND t.reversed_seq IS NULL)`,
-    ).all();
-    expect(unpaid).toEqual([]);
+    expectReleasedUnknown(intents, 'STC Pay', (ref) => record.payments.some((p) => p.refNum === ref));
+    expectSalesCovered(db);
     expect(verifyJournal(db)).toMatchObject({ ok: true });
-  } finally {
-    db.close();
-  }
+  });
+}
+
+/**
+ * Rings up a sale and pays it by STC Pay with `otp`, kills the till from outside (SIGKILL) as soon as `until` says
+ * STC Pay got that far, and restarts it; the sale as it was rung up, and the restarted till.
+ */
+async function killWhilePaying(otp: string, until: () => Promise<unknown>): Promise<{ sale: Sale; again: Till }> {
+  const till = await startTill();
+  const sale = await ringUp(till.client);
+  await killWhen(until, till, (t) => payStcPay(t, sale.dueHalalas, otp));
+  return { sale, again: await restartAndRecover() };
 }
 
 /** The sale is still open and unpaid; paying it again by STC Pay works with a new RefNum. */
@@ -217,11 +158,7 @@ async function stillToPay(till: Till, sale: Sale) {
 describe('STC Pay: SIGKILL during a purchase', () => {
   it('at purchase.before-send: nothing reached STC Pay; the inquiry finds nothing and the payment is released', async () => {
     await setUp();
-    let sale!: Sale;
-    await crashDuring('purchase.before-send', async (till) => {
-      sale = await ringUp(till);
-      return payStcPay(till, sale.dueHalalas);
-    });
+    const sale = await crashWhilePaying('purchase.before-send', (till, { dueHalalas }) => payStcPay(till, dueHalalas));
     const till = await restartAndRecover();
     const record = await sim!.record();
     expect(record).toEqual({ payments: [], authorizeRequests: {} });
@@ -239,11 +176,7 @@ describe('STC Pay: SIGKILL during a purchase', () => {
 
   it('at purchase.after-send (Authorize answered, no Confirm): pending is in doubt, then released once STC Pay expires it', async () => {
     await setUp({ otpExpirySeconds: 3 });
-    let sale!: Sale;
-    await crashDuring('purchase.after-send', async (till) => {
-      sale = await ringUp(till);
-      return payStcPay(till, sale.dueHalalas);
-    });
+    const sale = await crashWhilePaying('purchase.after-send', (till, { dueHalalas }) => payStcPay(till, dueHalalas));
     const till = await restartAndRecover();
     const first = await sim!.record();
     expect(first.payments.map((p) => p.confirmRequests)).toEqual([0]);
@@ -255,7 +188,7 @@ describe('STC Pay: SIGKILL during a purchase', () => {
       expect(await till.client.call('tenderCash', { tenderedHalalas: sale.dueHalalas })).toMatchObject({ ok: false, error: { code: 'PAYMENT_PENDING' } });
     }
     // The authorization lapses; the background inquiry sees it Expired and releases the payment.
-    await settled(till);
+    await settled(till, 15_000);
     const record = await sim!.record();
     expect(record.payments.map((p) => p.status)).toEqual([5]);
     checkAgreement(record);
@@ -267,11 +200,7 @@ describe('STC Pay: SIGKILL during a purchase', () => {
 
   it('at purchase.after-answer (Confirm answered paid): recovery finds it paid and completes the sale', async () => {
     await setUp();
-    let sale!: Sale;
-    await crashDuring('purchase.after-answer', async (till) => {
-      sale = await ringUp(till);
-      return payStcPay(till, sale.dueHalalas, OTP.paid);
-    });
+    const sale = await crashWhilePaying('purchase.after-answer', (till, { dueHalalas }) => payStcPay(till, dueHalalas, OTP.paid));
     const till = await restartAndRecover();
     const record = await sim!.record();
     expect(record.payments.map((p) => [p.status, p.amountHalalas, p.confirmRequests])).toEqual([[2, sale.dueHalalas, 1]]);
@@ -284,16 +213,8 @@ describe('STC Pay: SIGKILL during a purchase', () => {
 
   it('at recovery.after-answer: a second crash during start-up recovery still ends in agreement', async () => {
     await setUp();
-    let sale!: Sale;
-    await crashDuring('purchase.after-answer', async (till) => {
-      sale = await ringUp(till);
-      return payStcPay(till, sale.dueHalalas, OTP.paid);
-    });
-    host = await startHostProcess(tmp!.dir, [], { NUQTA_FAULT_INJECTION: '1', NUQTA_FAULT_POINT: 'recovery.after-answer' });
-    const dying = host;
-    await new Promise<void>((resolve) => (dying.child.exitCode !== null || dying.child.signalCode !== null ? resolve() : dying.child.once('exit', () => resolve())));
-    expect(dying.child.signalCode).toBe('SIGKILL');
-    host = null;
+    const sale = await crashWhilePaying('purchase.after-answer', (till, { dueHalalas }) => payStcPay(till, dueHalalas, OTP.paid));
+    await crashOnRestart('recovery.after-answer');
     const till = await restartAndRecover();
     checkAgreement(await sim!.record());
     expect((await ok(till.client.call('getSale', {}))).saleId).not.toBe(sale.saleId);
@@ -305,10 +226,7 @@ describe('STC Pay: SIGKILL while the Confirm answer is held back', () => {
   it(`OTP ${OTP.timesOut} (paid at once, answer held back): the restarted till finds it paid and completes the sale`, async () => {
     // The till would wait 10 s for the answer, STC Pay holds it for 60 s: the kill lands while it waits.
     await setUp({ timeoutOtpDelayMs: 60_000 }, { confirmTimeoutMs: 10_000 });
-    const till = await startTill();
-    const sale = await ringUp(till);
-    await killWhen(() => sim!.payment((p) => p.status === 2), till, (t) => payStcPay(t, sale.dueHalalas, OTP.timesOut));
-    const again = await restartAndRecover();
+    const { sale, again } = await killWhilePaying(OTP.timesOut, () => sim!.payment((p) => p.status === 2));
     const record = await sim!.record();
     expect(record.payments.map((p) => [p.status, p.outcome, p.confirmRequests])).toEqual([[2, 'paid', 1]]);
     checkAgreement(record);
@@ -322,10 +240,7 @@ describe('STC Pay: SIGKILL while the Confirm answer is held back', () => {
     await setUp({}, { confirmTimeoutMs: 10_000 });
     // STC Pay takes 2 s to process the Confirm; the till is killed as soon as the Confirm has arrived.
     await sim!.script({ call: 'DirectPaymentConfirm', action: 'slow', delayMs: 2_000 });
-    const till = await startTill();
-    const sale = await ringUp(till);
-    await killWhen(() => sim!.request('DirectPaymentConfirm'), till, (t) => payStcPay(t, sale.dueHalalas, OTP.paid));
-    const again = await restartAndRecover();
+    const { sale, again } = await killWhilePaying(OTP.paid, () => sim!.request('DirectPaymentConfirm'));
     const first = await sim!.record();
     if (first.payments[0]!.status === 1) {
       // Still pending at STC Pay: the payment holds its sale, nothing decided locally.
@@ -333,7 +248,7 @@ describe('STC Pay: SIGKILL while the Confirm answer is held back', () => {
       expect((await ok(again.client.call('getTerminalStatus', {}))).last).toMatchObject({ state: 'unknown' });
       expect(await again.client.call('tenderCash', { tenderedHalalas: sale.dueHalalas })).toMatchObject({ ok: false, error: { code: 'PAYMENT_PENDING' } });
     }
-    await settled(again);
+    await settled(again, 15_000);
     const record = await sim!.record();
     expect(record.payments.map((p) => [p.status, p.confirmRequests])).toEqual([[2, 1]]);
     checkAgreement(record);
@@ -344,10 +259,7 @@ describe('STC Pay: SIGKILL while the Confirm answer is held back', () => {
   it('declined by STC Pay while the till was dead (insufficient balance, answer late): released, not a tender', async () => {
     await setUp({}, { confirmTimeoutMs: 10_000 });
     await sim!.script({ call: 'DirectPaymentConfirm', action: 'late', delayMs: 60_000 } satisfies SimBehaviour);
-    const till = await startTill();
-    const sale = await ringUp(till);
-    await killWhen(() => sim!.payment((p) => p.status === 4), till, (t) => payStcPay(t, sale.dueHalalas, OTP.insufficientBalance));
-    const again = await restartAndRecover();
+    const { sale, again } = await killWhilePaying(OTP.insufficientBalance, () => sim!.payment((p) => p.status === 4));
     const record = await sim!.record();
     expect(record.payments.map((p) => [p.status, p.outcome])).toEqual([[4, 'insufficient_balance']]);
     checkAgreement(record);
@@ -366,10 +278,7 @@ describe('STC Pay: a manager releases a payment STC Pay still reports as pending
   it('a manager cannot record as not paid what STC Pay still has in progress; its late answer settles it', async () => {
     await setUp({}, { confirmTimeoutMs: 10_000 });
     await sim!.script({ call: 'DirectPaymentConfirm', action: 'slow', delayMs: 3_000 });
-    const till = await startTill();
-    const sale = await ringUp(till);
-    await killWhen(() => sim!.request('DirectPaymentConfirm'), till, (t) => payStcPay(t, sale.dueHalalas, OTP.paid));
-    const again = await restartAndRecover();
+    const { sale, again } = await killWhilePaying(OTP.paid, () => sim!.request('DirectPaymentConfirm'));
     const doubt = (await ok(again.client.call('getTerminalStatus', {}))).last!;
     expect(doubt.state).toBe('unknown');
     // STC Pay said "Pending": neither "not paid" nor "paid" may be recorded by hand while it is.

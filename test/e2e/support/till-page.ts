@@ -1,0 +1,124 @@
+// The harness every browser end-to-end file shares: one Chromium per file, a till (the built browser host on a
+// fresh data folder) opened in a page the size of a till's screen, everything a test opened closed after it; and
+// the few things a cashier does in every test (scan a barcode, type and press Enter).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { ensureMainBuilt } from '../../support/build';
+import { tempDir } from '../../support/tmp';
+import { launchChromium } from './browser';
+import { startHostProcess, type HostProcess } from './host-process';
+
+export interface OpenTill {
+  page: Page;
+  host: HostProcess;
+  dir: string;
+}
+
+export interface OpenTillOptions {
+  /** The temp data folder's name prefix. */
+  prefix?: string;
+  /** Runs on the data folder before the till starts: the way an admin configures a till. */
+  configure?: (dir: string) => void;
+}
+
+export interface TillBrowser {
+  /** The file's Chromium (launched in beforeAll). */
+  readonly browser: Browser;
+  /** Runs `steps` after the current test; what was registered last runs first. */
+  onCleanup(...steps: Array<() => unknown>): void;
+  /** A page on the till at `host`, once the till's view says it is ready; closed after the test. */
+  openPage(host: HostProcess): Promise<Page>;
+  /** A till on a fresh data folder, started and open in a page; all of it goes after the test. */
+  openTill(options?: OpenTillOptions): Promise<OpenTill>;
+}
+
+/** Waits for the till's view to be ready (after a goto or a reload). */
+export async function tillReady(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-ready="1"]');
+}
+
+/** Registers the file's hooks (build, Chromium, cleanups after each test) and returns what opens tills. */
+export function useTillBrowser(): TillBrowser {
+  let browser: Browser;
+  const cleanups: Array<() => unknown> = [];
+
+  beforeAll(async () => {
+    ensureMainBuilt();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+
+  const openPage = async (host: HostProcess) => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.on('pageerror', (e) => console.error('page error:', e));
+    cleanups.push(() => page.close());
+    await page.goto(host.url);
+    await tillReady(page);
+    return page;
+  };
+
+  return {
+    get browser() {
+      return browser;
+    },
+    onCleanup(...steps) {
+      cleanups.push(...steps);
+    },
+    openPage,
+    async openTill({ prefix = 'nuqta-e2e-', configure }: OpenTillOptions = {}) {
+      const tmp = tempDir(prefix);
+      cleanups.push(() => tmp.cleanup());
+      configure?.(tmp.dir);
+      const host = await startHostProcess(tmp.dir);
+      cleanups.push(() => host.stop());
+      const page = await openPage(host);
+      return { page, host, dir: tmp.dir };
+    },
+  };
+}
+
+/** The data-testid of the element that has the keyboard. */
+export const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+
+/** Types `text` key by key (`delay` ms apart), then Enter. */
+export async function typeAndEnter(page: Page, text: string, delay = 40): Promise<void> {
+  await page.keyboard.type(text, { delay });
+  await page.keyboard.press('Enter');
+}
+
+/** A person typing a barcode into the scan field: slow keys, then Enter. */
+export async function typeBarcode(page: Page, barcode: string, delay = 40): Promise<void> {
+  await page.getByTestId('scan-input').focus();
+  await typeAndEnter(page, barcode, delay);
+}
+
+/** Scans each barcode (all different), each one a new line on the sale. */
+export async function ring(page: Page, ...barcodes: string[]): Promise<void> {
+  for (const [i, barcode] of barcodes.entries()) {
+    await typeBarcode(page, barcode);
+    await expect.poll(() => page.getByTestId('sale-line').count()).toBe(i + 1);
+  }
+}
+
+/** F5 for the sale history, where the receipt `receiptNo` (the one just sold) is selected; Ctrl+R to refund it. */
+export async function refundFromHistory(page: Page, receiptNo: string): Promise<void> {
+  await page.keyboard.press('F5');
+  await page.getByTestId('history-panel').waitFor();
+  await page.locator(`[data-testid="history-item"][data-receipt-no="${receiptNo}"][aria-current="true"]`).waitFor();
+  await page.keyboard.press('Control+KeyR');
+}
+
+/** The manager's PIN (the demo's 1234) where the refund asks for it: the refund is approved within `timeout` ms. */
+export async function approveRefundWithPin(page: Page, timeout: number): Promise<void> {
+  await expect.poll(() => focusedTestId(page)).toBe('manager-pin-input');
+  await typeAndEnter(page, '1234');
+  const refund = page.getByTestId('refund-outcome');
+  await refund.waitFor({ timeout });
+  expect(await refund.getAttribute('data-state')).toBe('approved');
+  await expect.poll(() => page.getByTestId('message').getAttribute('data-code')).toBe('REFUND_APPROVED');
+}
