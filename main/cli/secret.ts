@@ -4,7 +4,8 @@
 //
 // The file store is what the CLI and the browser host read. The Electron app keeps its own store
 // (secrets.safe-storage.json, sealed with the system keychain through safeStorage), which the CLI cannot
-// write: every command here says so.
+// write; at its next start the app takes the file store's secrets over into it (main/secrets/adopt.ts).
+// Every command here says so.
 import fs from 'node:fs';
 import path from 'node:path';
 import tls from 'node:tls';
@@ -41,8 +42,8 @@ const validName = (name: string | undefined): name is string => typeof name === 
 export function storeNote(dataDir: string): string[] {
   const lines = [
     `Note: the CLI keeps secrets in ${path.join(dataDir, SECRETS_FILE_NAME)}, which the browser host (npm run host) reads.` +
-      ` The Electron app does not read that file: it keeps its own (${SAFE_STORAGE_FILE_NAME}, sealed with the system keychain), which the CLI cannot write.`,
-    `ملاحظة: تحفظ هذه الأداة الأسرار في ${SECRETS_FILE_NAME} ويقرؤها خادم المتصفح. تطبيق Electron لا يقرأ هذا الملف: له ملفه الخاص (${SAFE_STORAGE_FILE_NAME}) المختوم بسلسلة مفاتيح النظام، ولا تستطيع هذه الأداة الكتابة فيه.`,
+      ` The Electron app does not read that file: at its next start it moves them into its own store (${SAFE_STORAGE_FILE_NAME}, sealed with the system keychain) and removes them from the file.`,
+    `ملاحظة: تحفظ هذه الأداة الأسرار في ${SECRETS_FILE_NAME} ويقرؤها خادم المتصفح. تطبيق Electron لا يقرأ هذا الملف: عند تشغيله التالي ينقلها إلى ملفه الخاص (${SAFE_STORAGE_FILE_NAME}) المختوم بسلسلة مفاتيح النظام ويحذفها من الملف.`,
   ];
   const electronNames = safeStorageNames(dataDir);
   if (electronNames !== undefined) {

@@ -46,8 +46,8 @@ const USAGE = `Usage: nuqta <command> [--data-dir DIR]
 Secrets: nexo.apiKey (cloud modes), nexo.passphrase (local mode), stcpay.clientCert (PKCS#12, --file),
 stcpay.passphrase. They are never taken on the command line and never printed.
 The CLI keeps them in DIR/secrets.json (AES-256-GCM; key in DIR/secrets.key, mode 0600), which the browser
-host (npm run host) reads. The Electron app does NOT read that file: it keeps its own secrets.safe-storage.json,
-sealed with the system keychain, which the CLI cannot write.
+host (npm run host) reads. The Electron app does NOT read that file: at its next start it moves them into its
+own secrets.safe-storage.json, sealed with the system keychain, and removes them from secrets.json.
 
 Settings and secrets take effect when the till restarts.
 The data folder defaults to NUQTA_DATA_DIR or the platform's application-data folder.`;

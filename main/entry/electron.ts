@@ -2,7 +2,7 @@
 // thin: everything testable lives in main/shell, which receives the electron module as a parameter.
 import * as electron from 'electron';
 import { defaultDataDir, startTill } from '../app';
-import { createSafeStorageSecretStore } from '../secrets';
+import { adoptSecrets, createFileSecretStore, createSafeStorageSecretStore } from '../secrets';
 import { customerDisplayMode, startShell } from '../shell';
 
 // defaultDataDir(), not app.getPath('userData'): the CLI and the browser host resolve the same folder, so
@@ -10,8 +10,15 @@ import { customerDisplayMode, startShell } from '../shell';
 // NUQTA_CUSTOMER_DISPLAY=1 forces the customer display (windowed when there is one screen), =0 turns it off.
 startShell(electron, {
   // Provider credentials are sealed with the OS keystore (DPAPI, libsecret) through safeStorage, which is
-  // usable once the app is ready — startTill runs after that.
-  startTill: (options) => startTill({ ...options, secrets: createSafeStorageSecretStore({ safeStorage: electron.safeStorage, dataDir: options.dataDir }) }),
+  // usable once the app is ready — startTill runs after that. Secrets the admin entered with the CLI are taken
+  // over from the file store first (main/secrets/adopt.ts).
+  startTill: (options) => {
+    const secrets = createSafeStorageSecretStore({ safeStorage: electron.safeStorage, dataDir: options.dataDir });
+    const { adopted, left } = adoptSecrets(createFileSecretStore({ dataDir: options.dataDir }), secrets);
+    if (adopted.length) console.log(`provider secrets taken into the system keychain: ${adopted.join(', ')}`);
+    for (const { name, why } of left) console.error(`secret ${name} stays in the file store: ${why}`);
+    return startTill({ ...options, secrets });
+  },
   dataDir: defaultDataDir(),
   kiosk: process.env.NUQTA_KIOSK === '1',
   customerDisplay: customerDisplayMode(process.env),

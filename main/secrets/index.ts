@@ -11,3 +11,4 @@ export {
   type SafeStorageSecretStoreOptions,
 } from './safe-storage-store';
 export { redact, redactError, rememberSecret, forgetRememberedSecrets } from './redact';
+export { adoptSecrets, type AdoptResult } from './adopt';

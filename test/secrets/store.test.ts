@@ -14,6 +14,7 @@ import {
   type SafeStorageLike,
 } from '../../main/secrets';
 import { tempDir } from '../support/tmp';
+import { fakeSafeStorage } from './fake-safe-storage';
 
 const posix = process.platform !== 'win32';
 const cleanups: Array<() => void> = [];
@@ -143,26 +144,6 @@ describe('file secret store (host / CLI)', () => {
     expect(execFileSync('stat', ['-c', '%a', path.join(dir, KEY_FILE_NAME)]).toString().trim()).toBe('600');
   });
 });
-
-/** A stand-in for Electron's safeStorage: reversible, visibly not plain text, switchable. */
-function fakeSafeStorage(state: { available: boolean; backend?: string }): SafeStorageLike & { calls: number } {
-  const fake = {
-    calls: 0,
-    isEncryptionAvailable: () => state.available,
-    encryptString(text: string) {
-      fake.calls += 1;
-      if (!state.available) throw new Error('Encryption is not available.');
-      return Buffer.from(`sealed:${Buffer.from(text).toString('hex').split('').reverse().join('')}`);
-    },
-    decryptString(sealed: Buffer) {
-      const s = sealed.toString();
-      if (!s.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-      return Buffer.from(s.slice(7).split('').reverse().join(''), 'hex').toString();
-    },
-    ...(state.backend !== undefined ? { getSelectedStorageBackend: () => state.backend! } : {}),
-  };
-  return fake;
-}
 
 describe('Electron safeStorage store', () => {
   it('round trip through safeStorage; binary survives; the file holds only sealed values', () => {
