@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_GLOBAL, eventChannel, eventHandlerName, eventNames, methodChannel, methodNames } from '../../preload/contract';
 import { startTill } from '../../main/app';
 import { catalogRowsToCsv, generateCatalogRows } from '../../main/catalog';
+import { createFileSecretStore, createSafeStorageSecretStore, SAFE_STORAGE_FILE_NAME } from '../../main/secrets';
 import { createFakeElectron } from './fake-electron';
 import { goodEvent } from './harness';
 import { bundles, ensureMainBuilt } from '../support/build';
@@ -80,6 +81,8 @@ describe('built bundles', () => {
       fs.writeFileSync(csv, catalogRowsToCsv(generateCatalogRows(3)));
       const till = await startTill({ host: 'electron', dataDir, seedCatalogCsv: csv });
       await till.close();
+      // As an admin would with `nuqta secret set` before the app's first start.
+      createFileSecretStore({ dataDir }).put('nexo.apiKey', new Uint8Array(Buffer.from('cli-entered-key')));
     };
 
     beforeAll(async () => {
@@ -119,6 +122,13 @@ describe('built bundles', () => {
       expect(at('app.enableSandbox')).toBeGreaterThan(0);
       expect(at('protocol.registerSchemesAsPrivileged')).toBeLessThan(at('app.whenReady'));
       expect(at('protocol.handle app')).toBeGreaterThan(at('app.whenReady'));
+    });
+
+    it('takes the secrets entered with the CLI into its safeStorage store', () => {
+      expect(createFileSecretStore({ dataDir }).names()).toStrictEqual([]);
+      const sealed = createSafeStorageSecretStore({ safeStorage: fake.safeStorage, dataDir });
+      expect(Buffer.from(sealed.get('nexo.apiKey')!).toString()).toBe('cli-entered-key');
+      expect(fs.readFileSync(path.join(dataDir, SAFE_STORAGE_FILE_NAME), 'utf8')).not.toContain('cli-entered-key');
     });
 
     it('starts a real till, registers every handler and opens the window', () => {

@@ -2,6 +2,8 @@
 // the shell does (in order, in `calls`) and lets a test drive events: invoke an IPC handler with a chosen
 // sender, fire navigation events, run the protocol handler, ask for permissions, close a window, plug in
 // or unplug a display.
+import type { SafeStorageLike } from '../../main/secrets';
+import { fakeSafeStorage } from '../secrets/fake-safe-storage';
 import { EventEmitter } from 'node:events';
 import type {
   AppRequest,
@@ -77,6 +79,8 @@ export interface FakeElectron extends ElectronModule {
     device: ((details: unknown) => boolean) | null;
   };
   errorBoxes: Array<{ title: string; content: string }>;
+  /** What main/entry/electron.ts seals provider secrets with (not part of the shell's own slice). */
+  safeStorage: SafeStorageLike;
   state: { ready: boolean; quit: boolean; exitCode: number | null; hasLock: boolean };
   appEvents: EventEmitter;
   /** Calls the handler registered for `channel`, as ipcRenderer.invoke from `event`'s sender would. */
@@ -244,6 +248,7 @@ export function createFakeElectron(
   }
 
   const fake: FakeElectron = {
+    safeStorage: fakeSafeStorage({ available: true, backend: 'gnome_libsecret' }),
     calls,
     windows,
     schemes,
