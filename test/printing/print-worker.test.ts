@@ -1,36 +1,20 @@
 // The print worker thread, for real: dist/main/print-worker.cjs (built first) renders and encodes exactly
 // the bytes the in-process path does, and a worker that dies mid-job fails that job cleanly
 // (PRINT_RENDER_FAILED, listed, never retried on its own) while the next job starts a fresh worker and prints.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPrintService, type PrintService } from '../../main/printing/service';
 import { resolveProfile } from '../../main/printing/service/profile';
 import type { PrinterTransport } from '../../main/printing/transport/types';
-import { createJobRenderer, createWorkerRenderer, inProcessRenderer, printWorkerFile, renderAndEncode, useWorkerByDefault, withInProcessFallback, type RenderRequest } from '../../main/printing/worker';
+import { createJobRenderer, createWorkerRenderer, inProcessRenderer, renderAndEncode, useWorkerByDefault, withInProcessFallback, type PreviewRequest, type RenderRequest } from '../../main/printing/worker';
 import type { PrinterSettings } from '../../main/settings';
 import { ITEMS, startPrintTill, type PrintTill } from '../devices/support/print-till';
-import { ensureMainBuilt, root } from '../support/build';
+import { root } from '../support/build';
 import { concat, hex } from './helpers';
+import { ensurePrintWorkerBuilt } from './worker-build';
 
-const newestTs = (dir: string): number => {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && e.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(path.join(e.parentPath, e.name)).mtimeMs);
-  }
-  return newest;
-};
-
-beforeAll(() => {
-  ensureMainBuilt();
-  // ensureMainBuilt() does not know the worker bundle: build when it is missing or older than the sources.
-  const file = printWorkerFile();
-  if (!fs.existsSync(file) || fs.statSync(file).mtimeMs < newestTs(path.join(root, 'main'))) {
-    execFileSync(process.execPath, [path.join(root, 'scripts', 'build-main.mjs')], { cwd: root, stdio: 'pipe' });
-  }
-  expect(fs.existsSync(file)).toBe(true);
-}, 120_000);
+beforeAll(() => void ensurePrintWorkerBuilt(), 120_000);
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -144,6 +128,7 @@ describe('the print worker (dist/main/print-worker.cjs)', () => {
         }
         return result;
       },
+      preview: (request: PreviewRequest) => worker.preview(request),
       close: () => worker.close(),
     };
     const viaWorker = capture();

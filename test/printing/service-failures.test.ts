@@ -21,9 +21,9 @@ async function tillWith(printer: TcpPrinter | null, options: Partial<PrintTillOp
 const jobRow = (till: PrintTill, jobId: string) =>
   till.db.prepare<[string], { state: string; bytes_sent: number; copy: string; attempts: number }>('SELECT * FROM print_jobs WHERE id = ?').get(jobId)!;
 
-const images = (till: PrintTill, receiptNo: string) => ({
-  original: fromDataUrl(till.service.receiptImage(receiptNo, 'original').png),
-  copy: fromDataUrl(till.service.receiptImage(receiptNo, 'copy').png),
+const images = async (till: PrintTill, receiptNo: string) => ({
+  original: fromDataUrl((await till.service.receiptImage(receiptNo, 'original')).png),
+  copy: fromDataUrl((await till.service.receiptImage(receiptNo, 'copy')).png),
 });
 
 /** Flips the printer's status when the first image band arrives (mid-receipt). */
@@ -68,7 +68,7 @@ describe('paper out', () => {
     expect(retried).toMatchObject({ copy: 'original', error: null });
     await till.service.idle();
     expect(till.service.list().find((j) => j.jobId === failed!.jobId)).toMatchObject({ state: 'printed', attempts: 2, copy: 'original' });
-    const { original } = images(till, sale.receipt.receiptNo);
+    const { original } = await images(till, sale.receipt.receiptNo);
     expect(top(printer.sim.receipts[1]!.image, original.height).diffCount(original)).toBe(0);
     expect(till.journalTypes().filter((t) => t === 'print.retried')).toHaveLength(1);
   });
@@ -92,7 +92,7 @@ describe('paper out', () => {
 
     expect(till.service.retry(failed!.jobId)).toMatchObject({ copy: 'copy' });
     await till.service.idle();
-    const { copy, original } = images(till, sale.receipt.receiptNo);
+    const { copy, original } = await images(till, sale.receipt.receiptNo);
     const reprinted = printer.sim.receipts.at(-1)!;
     expect(top(reprinted.image, copy.height).diffCount(copy)).toBe(0);
     expect(top(reprinted.image, original.height).diffCount(original)).toBeGreaterThan(0);
@@ -153,7 +153,7 @@ describe('a pulled cable', () => {
     printer.sim.tear();
     expect(till.service.retry(failed!.jobId).copy).toBe('copy');
     await till.service.idle();
-    const { copy } = images(till, sale.receipt.receiptNo);
+    const { copy } = await images(till, sale.receipt.receiptNo);
     expect(top(printer.sim.receipts.at(-1)!.image, copy.height).diffCount(copy)).toBe(0);
     expect((await till.service.status()).state).toBe('ready');
   });
@@ -191,7 +191,7 @@ describe('a restart', () => {
 
     expect(till.service.retry(receiptJob.jobId).copy).toBe('copy');
     await till.service.idle();
-    const { copy } = images(till, sale.receipt.receiptNo);
+    const { copy } = await images(till, sale.receipt.receiptNo);
     expect(top(printer.sim.receipts[0]!.image, copy.height).diffCount(copy)).toBe(0);
     expect(till.journalTypes()).toContain('print.interrupted');
     expect(verifyJournal(till.db).ok).toBe(true);

@@ -51,7 +51,7 @@ describe('printing a completed sale over TCP 9100', () => {
     const printed = printer.sim.receipts[0]!;
     expect(printed).toMatchObject({ cut: 'partial', drawerKicks: 1 });
     // The preview is the same bitmap the printer got.
-    const preview = fromDataUrl(till.service.receiptImage(sale.receipt.receiptNo).png);
+    const preview = fromDataUrl((await till.service.receiptImage(sale.receipt.receiptNo)).png);
     expect(preview.width).toBe(576);
     expect(top(printed.image, preview.height).diffCount(preview)).toBe(0);
     // It was sent as GS v 0 raster bands small enough for the receive buffer, with status read between.
@@ -106,8 +106,8 @@ describe('printing a completed sale over TCP 9100', () => {
     await till.service.idle();
 
     expect(printer.sim.receipts).toHaveLength(2);
-    const original = fromDataUrl(till.service.receiptImage(sale.receipt.receiptNo).png);
-    const copy = fromDataUrl(till.service.receiptImage(sale.receipt.receiptNo, 'copy').png);
+    const original = fromDataUrl((await till.service.receiptImage(sale.receipt.receiptNo)).png);
+    const copy = fromDataUrl((await till.service.receiptImage(sale.receipt.receiptNo, 'copy')).png);
     expect(copy.height).toBeGreaterThan(original.height); // the banners
     expect(top(printer.sim.receipts[1]!.image, copy.height).diffCount(copy)).toBe(0);
     expect(till.service.list()[0]).toMatchObject({ jobId: job.jobId, state: 'printed', copy: 'copy' });
@@ -119,9 +119,9 @@ describe('printing a completed sale over TCP 9100', () => {
     const till = await tillWith(printer);
     const sale = await till.sellCash(ITEMS.milk);
     await till.service.idle();
-    const before = fromDataUrl(till.service.receiptImage(sale.receipt.receiptNo).png);
+    const before = fromDataUrl((await till.service.receiptImage(sale.receipt.receiptNo)).png);
     till.settings.update({ shopAddressEn: 'King Fahd Road\nAl Olaya\nRiyadh 12211\nTel 011 465 0000' });
-    const after = fromDataUrl(till.service.receiptImage(sale.receipt.receiptNo).png);
+    const after = fromDataUrl((await till.service.receiptImage(sale.receipt.receiptNo)).png);
     expect(after.height).not.toBe(before.height);
   });
 });
@@ -137,7 +137,7 @@ describe('other links', () => {
     const sale = await till.sellCash(ITEMS.bread);
     await till.service.idle();
     expect(till.service.list()[0]).toMatchObject({ state: 'printed' });
-    const preview = fromDataUrl(till.service.receiptImage(sale.receipt.receiptNo).png);
+    const preview = fromDataUrl((await till.service.receiptImage(sale.receipt.receiptNo)).png);
     expect(top(sim.receipts[0]!.image, preview.height).diffCount(preview)).toBe(0);
     expect(await till.service.status()).toMatchObject({ state: 'ready', transport: `serial ${pty.path} @ 115200` });
   });
@@ -160,7 +160,7 @@ describe('other links', () => {
     const sim = createPrinterSim({ widthDots: 384 });
     sim.feed(fs.readFileSync(device));
     const printed = sim.tear()!; // 58 mm, no cutter
-    const preview = fromDataUrl(t2.service.receiptImage(sale.receipt.receiptNo).png);
+    const preview = fromDataUrl((await t2.service.receiptImage(sale.receipt.receiptNo)).png);
     expect(preview.width).toBe(384);
     expect(top(printed.image, preview.height).diffCount(preview)).toBe(0);
     expect(sim.commands.some((c) => c.kind === 'status-request')).toBe(false);
@@ -176,7 +176,7 @@ describe('other links', () => {
     const images = till.service.simulatorImages();
     expect(images).toHaveLength(1);
     expect(images[0]!.drawerKicks).toBe(1);
-    const preview = fromDataUrl(till.service.receiptImage(sale.receipt.receiptNo).png);
+    const preview = fromDataUrl((await till.service.receiptImage(sale.receipt.receiptNo)).png);
     expect(top(images[0]!.image, preview.height).diffCount(preview)).toBe(0);
     expect(await till.service.status()).toMatchObject({ state: 'ready', transport: 'simulator' });
 

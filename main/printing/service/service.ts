@@ -12,7 +12,6 @@ import { PrintServiceError, printServiceErrorData } from './errors';
 import { createJobStore, toPrintJob, type JobCopy, type JobRow, type NewJob } from './job-store';
 import { openPrinterLink, simulatorHolder, type PrinterLink } from './link';
 import { resolveProfile } from './profile';
-import { renderJobImage } from './render-job';
 import { createJobRenderer } from '../worker/client';
 import { hasCardSlip } from '../layout';
 import { stateFromError, stateFromStatus, type PrinterStatusReport } from './status-map';
@@ -289,8 +288,8 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
 
     lastStatus: () => last,
 
-    receiptImage(receiptNo: string, copy = 'original'): ReceiptImage {
-      const receipt = deps.receipt(receiptNo);
+    async receiptImage(receiptNo: string, copy = 'original'): Promise<ReceiptImage> {
+      const receipt = deps.receipt(receiptNo); // RECEIPT_UNKNOWN (a rejection) before anything is rendered
       const printer = deps.settings().printer;
       let width = DEFAULT_WIDTH;
       try {
@@ -298,8 +297,10 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       } catch {
         // Unknown profile: preview at 80 mm; the status already says what is wrong.
       }
-      const image = renderJobImage({ kind: 'receipt', copy, intentId: null, mayHavePrinted: false }, receipt, deps.settings(), width);
-      return { png: `data:image/png;base64,${image.toPng().toString('base64')}`, widthDots: image.width, heightDots: image.height };
+      // Rendered (and PNG-encoded) by the job renderer, so in the print worker where jobs are: opening a
+      // receipt does not hold up scans or the payment terminal. Same function either way, same pixels.
+      const doc = { kind: 'receipt', copy, intentId: null, mayHavePrinted: false } as const;
+      return renderer.preview({ doc, receipt, settings: deps.settings(), widthDots: width });
     },
 
     drawer: { openDrawer },

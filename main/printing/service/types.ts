@@ -7,7 +7,7 @@ import type { PrinterSettings, TillSettings } from '../../settings';
 import type { ReceiptPrinter } from '../printer';
 import type { PrinterTransport, TimeoutOptions } from '../transport/types';
 import type { ReceiptCopy } from '../layout';
-import type { JobRenderer, RendererChoice } from '../worker';
+import type { JobRenderer, ReceiptImage, RendererChoice } from '../worker';
 import type { PrinterStatusReport } from './status-map';
 
 export interface PrintServiceDeps {
@@ -36,13 +36,6 @@ export interface PrintServiceDeps {
   renderer?: RendererChoice | JobRenderer;
 }
 
-export interface ReceiptImage {
-  /** data:image/png;base64,… (1-bit, the exact pixels the printer gets). */
-  png: string;
-  widthDots: number;
-  heightDots: number;
-}
-
 export interface ManagerDrawerResult {
   drawer: Exclude<DrawerOutcome, 'not_needed'>;
   error: ErrorData | null;
@@ -67,8 +60,12 @@ export interface PrintService {
   status(): Promise<PrinterStatusReport>;
   /** The last status learned (from a job or a query), without asking. */
   lastStatus(): PrinterStatusReport;
-  /** The receipt rendered exactly as the configured printer would print it. */
-  receiptImage(receiptNo: string, copy?: ReceiptCopy): ReceiptImage;
+  /**
+   * The receipt rendered exactly as the configured printer would print it: in the print worker thread
+   * where jobs render (else in-process), hence a promise. Rejects RECEIPT_UNKNOWN; PRINT_RENDER_FAILED if
+   * the worker is lost mid-render.
+   */
+  receiptImage(receiptNo: string, copy?: ReceiptCopy): Promise<ReceiptImage>;
   /** The cash drawer wired to the printer: the profile's 5-byte pulse through the same link. */
   drawer: ReceiptPrinter;
   /** "No sale": opens the drawer and journals drawer.opened_without_sale (the caller checks the manager PIN). */
@@ -82,4 +79,4 @@ export interface PrintService {
   close(): Promise<void>;
 }
 
-export type { PrinterStatusReport };
+export type { PrinterStatusReport, ReceiptImage };

@@ -1,6 +1,7 @@
-// The print service's side of the print worker: one long-lived worker thread, started on the first job,
-// started again after it dies (the job it was rendering fails with PRINT_RENDER_FAILED; the till carries
-// on), terminated by close().
+// The print service's side of the print worker: one long-lived worker thread, started on the first job or
+// receipt preview, started again after it dies (the job or preview it was rendering fails with
+// PRINT_RENDER_FAILED; the till carries on), terminated by close(). Previews go to the same thread as jobs:
+// one more thread would only compete with it for the till's two cores, and a preview is one receipt.
 //
 // Which renderer runs ('auto'): the worker when all of these hold, else the same function in-process:
 //   - NUQTA_PRINT_WORKER is not '0' (the escape hatch);
@@ -15,8 +16,12 @@ import { Worker } from 'node:worker_threads';
 import { projectRoot } from '../../app/paths';
 import type { EncodedJob } from '../escpos/job';
 import { PrintServiceError } from '../service/errors';
+import { withInProcessFallback } from './fallback';
+import type { PreviewRequest, ReceiptImage } from './preview';
 import { deserializeError, unpackJob, type RenderMessage, type ResultMessage, type WorkerInit } from './protocol';
 import { inProcessRenderer, type JobRenderer, type RenderRequest } from './render-encode';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export const printWorkerFile = (): string => path.join(projectRoot(), 'dist', 'main', 'print-worker.cjs');
 
@@ -34,14 +39,16 @@ export interface WorkerRendererOptions {
 
 export interface WorkerRenderer extends JobRenderer {
   readonly mode: 'worker';
-  /** Jobs sent to the worker and not yet answered. */
+  /** Jobs and previews sent to the worker and not yet answered. */
   pending(): number;
-  /** Tests: terminates the current worker as if it had crashed (its jobs fail; the next job starts another). */
+  /** Tests: terminates the current worker as if it had crashed (its jobs and previews fail; the next starts another). */
   kill(): Promise<void>;
 }
 
+type Ok = Extract<ResultMessage, { ok: true }>;
+
 interface Pending {
-  resolve(job: EncodedJob): void;
+  resolve(result: Ok): void;
   reject(e: Error): void;
 }
 
@@ -53,7 +60,7 @@ export function createWorkerRenderer(options: WorkerRendererOptions = {}): Worke
   let closed = false;
   const pending = new Map<number, Pending>();
 
-  /** Fails every job the worker `w` had, once, and forgets `w` so the next job starts a fresh one. */
+  /** Fails every request the worker `w` had, once, and forgets `w` so the next one starts a fresh worker. */
   function lost(w: Worker, why: string): void {
     if (worker !== w) return;
     worker = null;
@@ -73,33 +80,52 @@ export function createWorkerRenderer(options: WorkerRendererOptions = {}): Worke
       if (!p) return;
       pending.delete(msg.id);
       if (pending.size === 0) w.unref();
-      if (msg.ok) p.resolve(unpackJob(msg.bytes, msg.lengths));
+      if (msg.ok) p.resolve(msg);
       else p.reject(deserializeError(msg.error));
     });
     w.on('error', (e) => lost(w, e instanceof Error ? e.message : String(e)));
     w.on('exit', (code) => lost(w, `exited with code ${code}`));
-    // An idle worker must not keep the process alive (a CLI run, a test); it is ref'd while it has jobs.
+    // An idle worker must not keep the process alive (a CLI run, a test); it is ref'd while it has work.
     w.unref();
     return w;
   }
 
+  /** Jobs and previews share the one worker, its queue (in order) and its crash handling. */
+  function send(message: DistributiveOmit<RenderMessage, 'id'>): Promise<Ok> {
+    if (closed) return Promise.reject(new PrintServiceError('PRINT_RENDER_FAILED', 'print worker closed'));
+    return new Promise<Ok>((resolve, reject) => {
+      const id = nextId++;
+      try {
+        worker ??= start();
+        pending.set(id, { resolve, reject });
+        worker.ref();
+        worker.postMessage({ ...message, id });
+      } catch (e) {
+        // Could not start the worker or clone the request: this request fails, the till does not. Nothing
+        // will answer it, so it must not stay pending (nor keep the worker ref'd, the process alive).
+        pending.delete(id);
+        if (pending.size === 0) worker?.unref();
+        reject(new PrintServiceError('PRINT_RENDER_FAILED', `print worker: ${e instanceof Error ? e.message : String(e)}`));
+      }
+    });
+  }
+
+  /** The answer's kind is the question's; anything else is a bug in the worker, not a printer problem. */
+  function expectKind<K extends Ok['kind']>(kind: K): (r: Ok) => Extract<Ok, { kind: K }> {
+    return (r) => {
+      if (r.kind !== kind) throw new PrintServiceError('PRINT_RENDER_FAILED', `print worker answered ${r.kind} to ${kind}`);
+      return r as Extract<Ok, { kind: K }>;
+    };
+  }
+
   return {
     mode: 'worker',
-    render(request: RenderRequest): Promise<EncodedJob> {
-      if (closed) return Promise.reject(new PrintServiceError('PRINT_RENDER_FAILED', 'print worker closed'));
-      return new Promise<EncodedJob>((resolve, reject) => {
-        try {
-          worker ??= start();
-          const id = nextId++;
-          pending.set(id, { resolve, reject });
-          worker.ref();
-          const message: RenderMessage = { id, request };
-          worker.postMessage(message);
-        } catch (e) {
-          // Could not start the worker or clone the request: this job fails, the till does not.
-          reject(new PrintServiceError('PRINT_RENDER_FAILED', `print worker: ${e instanceof Error ? e.message : String(e)}`));
-        }
-      });
+    async render(request: RenderRequest): Promise<EncodedJob> {
+      const r = expectKind('job')(await send({ kind: 'job', request }));
+      return unpackJob(r.bytes, r.lengths);
+    },
+    async preview(request: PreviewRequest): Promise<ReceiptImage> {
+      return expectKind('preview')(await send({ kind: 'preview', request })).image;
     },
     pending: () => pending.size,
     async kill(): Promise<void> {
@@ -116,38 +142,6 @@ export function createWorkerRenderer(options: WorkerRendererOptions = {}): Worke
       await w.terminate();
       lost(w, 'closed');
     },
-  };
-}
-
-/**
- * A worker that cannot even start (say, a packaged app that cannot load it from its archive) must not leave
- * the till unable to print: until the worker has rendered one job, a lost worker means "render this job
- * here instead" and from then on everything renders in-process. Once the worker has proved it works, a
- * crash fails only the job it had, as the worker renderer does on its own.
- */
-export function withInProcessFallback(worker: JobRenderer, log: { warn(message: string, detail?: unknown): void } = console): JobRenderer {
-  let proven = false;
-  let gaveUp = false;
-  return {
-    get mode() {
-      return gaveUp ? inProcessRenderer.mode : worker.mode;
-    },
-    async render(request: RenderRequest): Promise<EncodedJob> {
-      if (gaveUp) return inProcessRenderer.render(request);
-      try {
-        const job = await worker.render(request);
-        proven = true;
-        return job;
-      } catch (e) {
-        const lost = e instanceof PrintServiceError && /print worker/.test(e.message);
-        if (proven || !lost) throw e;
-        gaveUp = true;
-        log.warn('the print worker could not start; rendering receipts on the main thread from now on', e);
-        void worker.close();
-        return inProcessRenderer.render(request);
-      }
-    },
-    close: () => worker.close(),
   };
 }
 

@@ -2,6 +2,7 @@
 import { TillError, type ErrorCode } from '../../errors';
 import type { EncodedJob } from '../escpos/job';
 import { PrintServiceError, type PrintServiceErrorCode } from '../service/errors';
+import type { PreviewRequest, ReceiptImage } from './preview';
 import type { RenderRequest } from './render-encode';
 
 export interface WorkerInit {
@@ -9,10 +10,8 @@ export interface WorkerInit {
   resourcesPath?: string;
 }
 
-export interface RenderMessage {
-  id: number;
-  request: RenderRequest;
-}
+/** A print job (render + ESC/POS encode) or a receipt preview (render + PNG); one worker does both. */
+export type RenderMessage = { id: number; kind: 'job'; request: RenderRequest } | { id: number; kind: 'preview'; request: PreviewRequest };
 
 export interface SerializedError {
   name: string;
@@ -22,8 +21,10 @@ export interface SerializedError {
   detail?: string;
 }
 
+/** The answer to the message with the same id: the job's bytes (transferred), or the preview (cloned). */
 export type ResultMessage =
-  | { id: number; ok: true; bytes: ArrayBuffer; lengths: number[] }
+  | { id: number; ok: true; kind: 'job'; bytes: ArrayBuffer; lengths: number[] }
+  | { id: number; ok: true; kind: 'preview'; image: ReceiptImage }
   | { id: number; ok: false; error: SerializedError };
 
 export function serializeError(e: unknown): SerializedError {

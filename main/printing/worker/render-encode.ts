@@ -7,6 +7,7 @@ import { encodeImageJob, type EncodedJob } from '../escpos/job';
 import type { PrinterProfile } from '../profiles';
 import { PrintServiceError } from '../service/errors';
 import { renderJobImage, type JobDocument } from '../service/render-job';
+import { renderPreview, type PreviewRequest, type ReceiptImage } from './preview';
 
 /** Everything one render needs; plain data (it is structured-cloned to the worker). */
 export interface RenderRequest {
@@ -18,11 +19,13 @@ export interface RenderRequest {
   bandRows?: number;
 }
 
-/** Turns render requests into encoded jobs: in this thread (synchronously) or in the print worker. */
+/** Turns render requests into encoded jobs (and previews): in this thread (synchronously) or in the print worker. */
 export interface JobRenderer {
   readonly mode: 'in-process' | 'worker';
   /** In-process: returns the job itself (no extra tick); worker: a promise. Throws / rejects like renderAndEncode. */
   render(request: RenderRequest): EncodedJob | Promise<EncodedJob>;
+  /** The receipt preview, on the same thread as the jobs. Throws / rejects like renderPreview. */
+  preview(request: PreviewRequest): ReceiptImage | Promise<ReceiptImage>;
   close(): Promise<void>;
 }
 
@@ -45,5 +48,6 @@ export function renderAndEncode(request: RenderRequest): EncodedJob {
 export const inProcessRenderer: JobRenderer = {
   mode: 'in-process',
   render: renderAndEncode,
+  preview: renderPreview,
   close: async () => undefined,
 };
