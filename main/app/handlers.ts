@@ -1,6 +1,6 @@
 // Each contract method mapped to the domain that answers it. Nothing here decides anything: the handlers
 // only translate between the contract's shapes and the domains' calls.
-import type { TillInfo } from '../../preload/contract';
+import type { Preferences, TillInfo } from '../../preload/contract';
 import type { Catalog } from '../catalog';
 import type { Checkout } from '../checkout';
 import type { Handlers } from '../ipc';
@@ -19,9 +19,21 @@ export interface HandlerDeps {
   payments: Payments;
   printing: PrintService;
   manager: ManagerAuth;
+  /** Told the preferences saved whenever setPreferences changes them (every view follows the till's language). */
+  emitPreferences: (preferences: Preferences) => void;
 }
 
-export function createHandlers({ host, simulated, settings, checkout, catalog, payments, printing, manager }: HandlerDeps): Handlers {
+export function createHandlers({
+  host,
+  simulated,
+  settings,
+  checkout,
+  catalog,
+  payments,
+  printing,
+  manager,
+  emitPreferences,
+}: HandlerDeps): Handlers {
   const tillInfo = (): TillInfo => {
     const s = settings.get();
     return {
@@ -43,9 +55,12 @@ export function createHandlers({ host, simulated, settings, checkout, catalog, p
     getTill: () => tillInfo(),
     setPreferences: (patch) => {
       const current = settings.get().preferences;
-      return settings.update({
-        preferences: { locale: patch.locale ?? current.locale, digits: patch.digits ?? current.digits },
-      }).preferences;
+      const next = { locale: patch.locale ?? current.locale, digits: patch.digits ?? current.digits };
+      // Nothing changed (a repeated call, an empty patch): nothing to save and nothing to tell the views.
+      if (next.locale === current.locale && next.digits === current.digits) return current;
+      const saved = settings.update({ preferences: next }).preferences;
+      emitPreferences(saved);
+      return saved;
     },
     getSale: () => checkout.currentSale(),
     scanBarcode: ({ barcode }) => checkout.scanBarcode(barcode),

@@ -141,7 +141,17 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
   // Payments a crash or a lost answer left open are settled before the till takes new ones.
   void payments.recoverAll().catch((e: unknown) => console.error('payment recovery failed', e));
 
-  const handlers = createHandlers({ host: options.host, simulated: true, settings, checkout, catalog, payments, printing, manager });
+  const handlers = createHandlers({
+    host: options.host,
+    simulated: true,
+    settings,
+    checkout,
+    catalog,
+    payments,
+    printing,
+    manager,
+    emitPreferences: (preferences) => hub.emit('preferencesChanged', preferences),
+  });
   const dispatch = createDispatcher(handlers);
   const peripherals = startPeripherals({ settings: settings.get(), dispatch, subscribe: hub.subscribe, emit: hub.emit });
   let closed = false;

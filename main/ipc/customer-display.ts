@@ -15,14 +15,15 @@ export const customerDisplayMayCall = (method: string): boolean => customerMetho
 
 /**
  * The only events the customer display hears: the sale in front of the customer, its payment prompts, the
- * thank-you and whether the receipt can print. Not the terminal panel (earlier customers' masked cards and
- * RRNs), not the print queue, not refused scans.
+ * thank-you, whether the receipt can print, and the till's language and digits (nothing about anyone). Not the
+ * terminal panel (earlier customers' masked cards and RRNs), not the print queue, not refused scans.
  */
 export const CUSTOMER_DISPLAY_EVENTS = Object.freeze([
   'saleChanged',
   'paymentProgress',
   'saleCompleted',
   'printerStatusChanged',
+  'preferencesChanged',
 ] as const satisfies readonly EventName[]);
 
 const customerEvents: ReadonlySet<string> = new Set<string>(CUSTOMER_DISPLAY_EVENTS);

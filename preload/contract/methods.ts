@@ -173,6 +173,8 @@ export const events = {
   scanRejected: ScanRejected,
   /** A sale was paid and closed — by cash, by card, by recovery or by a manager's resolution. */
   saleCompleted: CompletedSale,
+  /** The till's language or digit style changed (F9 / F10 at the till): the preferences now saved. */
+  preferencesChanged: Preferences,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

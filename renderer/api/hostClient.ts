@@ -232,6 +232,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     onPrinterStatusChanged: (listener) => on('printerStatusChanged', listener),
     onScanRejected: (listener) => on('scanRejected', listener),
     onSaleCompleted: (listener) => on('saleCompleted', listener),
+    onPreferencesChanged: (listener) => on('preferencesChanged', listener),
   };
 
   const connection: Connection = {

@@ -15,9 +15,6 @@ export function readViewMode(hash: string): ViewMode {
 /** How long "Thank you" stays up, unless the next customer's first item comes sooner. */
 export const THANKS_MS = 8000;
 
-/** How often the display re-reads the till's language and digit choice (there is no event for it). */
-export const PREFERENCES_POLL_MS = 4000;
-
 /** A progress event, with the revision the sale on screen had when it arrived. */
 export interface SeenProgress {
   progress: PaymentProgress;

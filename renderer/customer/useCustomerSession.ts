@@ -1,7 +1,8 @@
 // What the customer display follows: the till's sale (the same store and rules as the till screen), the card
-// payment's progress, the till's language, and the sales main reports completed. Every call here only reads
-// (getTill, getSale); nothing is ever changed from this screen.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// payment's progress, the till's language (main's preferencesChanged, and getTill at start and after every
+// reconnect), and the sales main reports completed. Every call here only reads (getTill, getSale); nothing is
+// ever changed from this screen.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Preferences, Sale, TillInfo } from '../../preload/contract/schemas';
 import type { Carrier } from '../api/carrier';
 import { useConnectionState } from '../api/useConnectionState';
@@ -9,13 +10,13 @@ import { DEFAULT_LOCALE, applyLocale } from '../i18n';
 import { useTillSession } from '../sale/useTillSession';
 import {
   customerPayment,
-  PREFERENCES_POLL_MS,
   thanksFor,
   thanksShowing,
   type CustomerPayment,
   type SeenProgress,
   type Thanks,
 } from './displayRules';
+import { followTillPreferences } from './tillPreferences';
 
 export interface CustomerSession {
   till: TillInfo | null;
@@ -32,13 +33,10 @@ const ignore = (): void => {};
 export function useCustomerSession(carrier: Carrier): CustomerSession {
   const { api, connection } = carrier;
   const connectionState = useConnectionState(connection);
-  const [till, setTill] = useState<TillInfo | null>(null);
   const [prefs, setPrefs] = useState<Preferences>({ locale: DEFAULT_LOCALE, digits: 'latin' });
   const shownPrefs = useRef(prefs);
 
-  const adoptTill = useCallback((info: TillInfo) => {
-    setTill(info);
-    const next = info.preferences;
+  const showPrefs = useCallback((next: Preferences) => {
     const before = shownPrefs.current;
     if (next.locale === before.locale && next.digits === before.digits) return;
     if (next.locale !== before.locale) applyLocale(next.locale);
@@ -46,20 +44,13 @@ export function useCustomerSession(carrier: Carrier): CustomerSession {
     setPrefs(next);
   }, []);
 
-  const session = useTillSession(carrier, { onFirstTill: adoptTill, onError: ignore });
-  const { store, tillSettled } = session;
-  const sale = session.view.sale;
+  // The cashier may switch language (F9) or digits (F10) at any time: main says so at once.
+  const follower = useMemo(() => followTillPreferences(carrier, showPrefs), [carrier, showPrefs]);
+  useEffect(() => follower.listen(), [follower]);
 
-  // The cashier may switch language (F9) or digits (F10) at any time; there is no event for it, so ask.
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (connection.getState() !== 'connected') return;
-      void api.getTill({}).then((r) => {
-        if (r.ok) adoptTill(r.value);
-      });
-    }, PREFERENCES_POLL_MS);
-    return () => clearInterval(timer);
-  }, [api, connection, adoptTill]);
+  const session = useTillSession(follower.carrier, { onFirstTill: ignore, onError: ignore });
+  const { store, tillSettled, till } = session;
+  const sale = session.view.sale;
 
   // Card payment progress, stamped with the revision of the sale on screen when it arrived.
   const [seen, setSeen] = useState<SeenProgress | null>(null);

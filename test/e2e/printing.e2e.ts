@@ -91,10 +91,18 @@ describe('receipts on the printer', () => {
 });
 
 describe('the customer display', () => {
-  it('follows the sale in Arabic on its own page and never takes input', async () => {
+  it('follows the sale in Arabic on its own page, and the till\'s F9 / F10 at once, and never takes input', async () => {
     const { page, host } = await tillWithNetworkPrinter();
     const display = await tills.browser.newPage({ viewport: { width: 1024, height: 600 } });
     tills.onCleanup(() => display.close());
+    // Every call the display makes, as sent over its socket.
+    const calls: string[] = [];
+    display.on('websocket', (ws) =>
+      ws.on('framesent', ({ payload }) => {
+        const frame = JSON.parse(String(payload)) as { kind?: string; method?: string };
+        if (frame.kind === 'call' && frame.method) calls.push(frame.method);
+      }),
+    );
     await display.goto(host.customerDisplayUrl); // its own, read-only secret
     await display.getByTestId('customer-display').waitFor();
     await page.bringToFront();
@@ -102,6 +110,20 @@ describe('the customer display', () => {
     await expect.poll(() => display.getByTestId('customer-line').count(), { timeout: 10_000 }).toBe(1);
     expect(await display.getByTestId('customer-line').first().textContent()).toContain('تمر');
     expect(await display.getByTestId('customer-total').textContent()).toContain('35.00');
+    expect(await display.getAttribute('html', 'lang')).toBe('ar');
     expect(await display.locator('input, button, textarea, select').count()).toBe(0);
+
+    // The cashier switches to English (F9), then to Arabic-Indic digits (F10): main's preferencesChanged
+    // event brings the display along at once, well inside the 4 s it used to take to notice.
+    await page.keyboard.press('F9');
+    await expect.poll(() => display.getAttribute('html', 'lang'), { timeout: 1_500 }).toBe('en');
+    expect(await display.getAttribute('html', 'dir')).toBe('ltr');
+    await page.keyboard.press('F10');
+    await expect.poll(() => display.getByTestId('customer-total').textContent(), { timeout: 1_500 }).toMatch(/[٠-٩]/);
+
+    // It read the till once, at start, and asks again for nothing: no polling.
+    await display.waitForTimeout(4_500);
+    expect(calls.filter((m) => m === 'getTill')).toStrictEqual(['getTill']);
+    expect(await display.getAttribute('html', 'lang')).toBe('en');
   });
 });

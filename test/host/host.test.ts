@@ -158,6 +158,25 @@ describe('the customer display secret', () => {
     till.close();
     ws.close();
   });
+
+  it('hears the till switch language, so it follows at once', async () => {
+    const secret = new URL(host.customerDisplayUrl).hash.match(/secret=([0-9a-f]+)/)![1]!;
+    const ws = await connect({ secret });
+    const heard: unknown[] = [];
+    ws.on('message', (data) => {
+      const frame = JSON.parse(String(data));
+      if (frame.kind === 'event' && frame.event === 'preferencesChanged') heard.push(frame.payload);
+    });
+    const till = await connect();
+    expect(await call(till, 1, 'setPreferences', { locale: 'en' })).toMatchObject({ ok: true });
+    await expect.poll(() => heard).toStrictEqual([{ locale: 'en', digits: 'latin' }]);
+    // It may still not change them itself.
+    expect(await call(ws, 1, 'setPreferences', { locale: 'ar' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(await call(till, 2, 'setPreferences', { locale: 'ar' })).toMatchObject({ ok: true });
+    await expect.poll(() => heard).toHaveLength(2);
+    till.close();
+    ws.close();
+  });
 });
 
 describe('hostile paths', () => {

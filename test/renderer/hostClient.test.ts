@@ -121,6 +121,15 @@ describe('host client', () => {
     expect(health).toEqual(['connected']);
   });
 
+  it('delivers preferencesChanged (the till switched language or digits) to its subscribers', () => {
+    const { client, last } = harness();
+    last().handlers.onOpen();
+    const seen: unknown[] = [];
+    client.api.onPreferencesChanged((p) => seen.push(p));
+    last().handlers.onMessage(JSON.stringify({ kind: 'event', event: 'preferencesChanged', payload: { locale: 'en', digits: 'arabic' } }));
+    expect(seen).toEqual([{ locale: 'en', digits: 'arabic' }]);
+  });
+
   it('carries the card payment methods like any other call', () => {
     const { client, last } = harness();
     last().handlers.onOpen();

@@ -1,8 +1,9 @@
 // The customer-facing display: a second, hardened, unfocusable window on the second screen, which may only
 // read; events reach it as well as the till; it never keeps the app alive and never outlives the till window.
 import { describe, expect, it, vi } from 'vitest';
-import { eventChannel, methodChannel, methodNames, type MethodName } from '../../preload/contract';
+import { eventChannel, eventNames, methodChannel, methodNames, type MethodName } from '../../preload/contract';
 import { errorData } from '../../main/errors';
+import { CUSTOMER_DISPLAY_EVENTS, customerDisplayMayHear } from '../../main/ipc';
 import { CUSTOMER_DISPLAY_METHODS, CUSTOMER_ENTRY_URL, customerDisplayMode, startShell } from '../../main/shell';
 import type { DisplayLike, InvokeEventLike } from '../../main/shell/electron-types';
 import {
@@ -278,6 +279,31 @@ describe('IPC from the customer window', () => {
 });
 
 describe('events', () => {
+  it('the customer window may hear exactly the sale, its payment prompts, the thank-you, the printer and the language', () => {
+    expect([...CUSTOMER_DISPLAY_EVENTS]).toStrictEqual([
+      'saleChanged',
+      'paymentProgress',
+      'saleCompleted',
+      'printerStatusChanged',
+      'preferencesChanged',
+    ]);
+    expect(Object.isFrozen(CUSTOMER_DISPLAY_EVENTS)).toBe(true);
+    expect(eventNames.filter((name) => !customerDisplayMayHear(name))).toStrictEqual([
+      'terminalStatusChanged',
+      'printJobsChanged',
+      'scanRejected',
+    ]);
+  });
+
+  it('a change of language or digits reaches both windows, so the customer display follows the till at once', async () => {
+    const { till, win, customer } = await withCustomer();
+    const prefs = { locale: 'en', digits: 'arabic' } as const;
+    till.emit('preferencesChanged', prefs);
+    const expected = [{ channel: eventChannel('preferencesChanged'), args: [prefs] }];
+    expect(win.webContents.sent).toStrictEqual(expected);
+    expect(customer.webContents.sent).toStrictEqual(expected);
+  });
+
   it('sale events reach both windows, on their channel, payload only; the terminal panel only the till', async () => {
     const { till, win, customer } = await withCustomer();
     till.emit('saleChanged', emptySale);
