@@ -1,8 +1,9 @@
 // Per-row import problems. These are report data — a list the shop fixes in its spreadsheet — not
-// thrown errors, so their wording lives here rather than in main/errors. Codes are stable; texts may
-// be reworded.
+// thrown errors, so their wording lives here rather than in main/errors, and they have no Error class.
+// Codes are stable; texts may be reworded.
+import { defineErrors, type Bilingual } from '../errors';
 
-export const importRowErrors = {
+export const importRowErrors = defineErrors({
   FILE_EMPTY: { ar: 'الملف فارغ.', en: 'The file is empty.' },
   FILE_NOT_UTF8: {
     ar: 'الملف ليس بترميز UTF-8. احفظه من جدول البيانات بصيغة "CSV UTF-8".',
@@ -50,9 +51,9 @@ export const importRowErrors = {
     en: 'Unknown VAT category. Use S, Z or E.',
   },
   CATEGORY_INVALID: { ar: 'رمز التصنيف أطول من ٦٤ حرفًا.', en: 'The category code is longer than 64 characters.' },
-} as const satisfies Record<string, { ar: string; en: string }>;
+});
 
-export type ImportRowErrorCode = keyof typeof importRowErrors;
+export type ImportRowErrorCode = keyof typeof importRowErrors.text;
 
 export interface ImportRowError {
   /** Spreadsheet row number (header = 1). */
@@ -63,13 +64,18 @@ export interface ImportRowError {
   message_en: string;
 }
 
-export function rowError(row: number, code: ImportRowErrorCode, barcode?: string, extra?: { ar: string; en: string }): ImportRowError {
-  const text = importRowErrors[code];
+/**
+ * The code's ErrorData, located at a spreadsheet row (and barcode, when the row has one). This part stays
+ * local: a row error carries where it is, and `extra` adds a sentence about this row to the catalog text
+ * (the check digit it should have, the row the barcode first appeared on).
+ */
+export function rowError(row: number, code: ImportRowErrorCode, barcode?: string, extra?: Bilingual): ImportRowError {
+  const { message_ar, message_en } = importRowErrors.data(code);
   return {
     row,
     ...(barcode ? { barcode } : {}),
     code,
-    message_ar: extra ? `${text.ar} ${extra.ar}` : text.ar,
-    message_en: extra ? `${text.en} ${extra.en}` : text.en,
+    message_ar: extra ? `${message_ar} ${extra.ar}` : message_ar,
+    message_en: extra ? `${message_en} ${extra.en}` : message_en,
   };
 }

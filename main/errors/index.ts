@@ -1,8 +1,13 @@
-// Errors cross the boundary as data: a stable code plus a message in each language. Every failure a person
-// can see is listed here, so the wording is reviewed in one place and the codes never drift.
+// Errors cross the boundary as data: a stable code plus a message in each language. Every till-wide failure a
+// person can see is listed here, so the wording is reviewed in one place and the codes never drift. Domains
+// with failures of their own (printing, catalog import, devices) list them in their own catalog, built with
+// the same `defineErrors`.
 import type { ErrorData } from '../../preload/contract';
+import { defineErrors } from './define';
 
-export const errorCatalog = {
+export { defineErrors, type Bilingual, type CatalogError, type ErrorCatalog } from './define';
+
+export const errorCatalog = defineErrors({
   INVALID_INPUT: { ar: 'طلب غير صالح.', en: 'The request was not valid.' },
   UNKNOWN_METHOD: { ar: 'عملية غير معروفة.', en: 'Unknown operation.' },
   FORBIDDEN_SENDER: { ar: 'الطلب من مصدر غير موثوق.', en: 'The request came from an untrusted source.' },
@@ -100,11 +105,16 @@ export const errorCatalog = {
     ar: 'لم يُستورد ملف الأصناف لوجود أخطاء.',
     en: 'The catalog file was not imported because it has errors.',
   },
-} as const satisfies Record<string, { ar: string; en: string }>;
+});
 
-export type ErrorCode = keyof typeof errorCatalog;
+export type ErrorCode = keyof typeof errorCatalog.text;
 
-/** A failure the till expects and can explain. `detail` is for logs only and never shown to the cashier. */
+/**
+ * A failure the till expects and can explain. `detail` is for logs only and never shown to the cashier.
+ * Written out rather than made with `errorCatalog.errorClass` because its message leads with the code (logs
+ * are searched by it), its detail may be absent, and PrintServiceError extends it. The IPC dispatcher passes
+ * TillErrors, and only them, through to the view.
+ */
 export class TillError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -115,11 +125,10 @@ export class TillError extends Error {
   }
 
   toData(): ErrorData {
-    const text = errorCatalog[this.code];
-    return { code: this.code, message_ar: text.ar, message_en: text.en };
+    return errorCatalog.data(this.code);
   }
 }
 
-export const errorData = (code: ErrorCode): ErrorData => new TillError(code).toData();
+export const errorData = errorCatalog.data;
 
 export const isTillError = (e: unknown): e is TillError => e instanceof TillError;

@@ -1,10 +1,10 @@
 // Printer failures as data: a stable code and a message in each language, the same shape as the till's
 // ErrorData (main/errors). Transports turn socket and file errors into one of these, so the UI can tell
 // the cashier what to do (load paper, close the cover, check the cable) instead of showing "EPIPE".
-import type { ErrorData } from '../../preload/contract';
+import { defineErrors } from '../errors';
 import type { PrinterProblem } from './escpos/status';
 
-export const printerErrorCatalog = {
+export const printerErrorCatalog = defineErrors({
   PRINTER_OFFLINE: {
     ar: 'الطابعة غير متصلة. تأكد من تشغيلها ومن الكابل أو الشبكة.',
     en: 'The printer is offline. Check that it is on and its cable or network.',
@@ -29,26 +29,12 @@ export const printerErrorCatalog = {
     en: 'No permission to use the printer. Ask the administrator to add the user to the lp group.',
   },
   PRINTER_CLOSED: { ar: 'اتصال الطابعة مغلق.', en: 'The printer connection is closed.' },
-} as const satisfies Record<string, { ar: string; en: string }>;
+});
 
-export type PrinterErrorCode = keyof typeof printerErrorCatalog;
+export type PrinterErrorCode = keyof typeof printerErrorCatalog.text;
 
-export class PrinterError extends Error {
-  readonly code: PrinterErrorCode;
-  /** The underlying cause, for logs (socket error code, device path). Never shown to the cashier. */
-  readonly detail: string;
-
-  constructor(code: PrinterErrorCode, detail = '') {
-    super(`${printerErrorCatalog[code].en}${detail ? ` (${detail})` : ''}`);
-    this.name = 'PrinterError';
-    this.code = code;
-    this.detail = detail;
-  }
-
-  toData(): ErrorData {
-    return { code: this.code, message_ar: printerErrorCatalog[this.code].ar, message_en: printerErrorCatalog[this.code].en };
-  }
-}
+/** `detail` is the underlying cause, for logs (socket error code, device path); never shown to the cashier. */
+export class PrinterError extends printerErrorCatalog.errorClass('PrinterError') {}
 
 export function isPrinterError(e: unknown): e is PrinterError {
   return e instanceof PrinterError;

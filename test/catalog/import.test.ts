@@ -92,7 +92,7 @@ describe('importCatalogCsv', () => {
     expect(report.rejected[1]!.message_en).toContain('row 2');
     expect(report.rejected[1]!.message_ar).toContain('السطر 2');
     for (const r of report.rejected) {
-      expect(r.message_ar.startsWith(importRowErrors[r.code as keyof typeof importRowErrors].ar)).toBe(true);
+      expect(r.message_ar.startsWith(importRowErrors.text[r.code].ar)).toBe(true);
       expect(r.message_en.length).toBeGreaterThan(0);
     }
     const q = openCatalog(t.db).findByBarcode('1005');

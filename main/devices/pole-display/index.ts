@@ -1,6 +1,7 @@
 // The CD5220 customer pole display: driver, serial link, and a virtual pole for tests and demos.
 export { createPoleDisplay, FALLBACK_NAME, type PoleDisplay } from './display';
-export { createSerialPoleTransport, PoleDisplayError, poleErrorCatalog, type PoleTransport, type SerialPoleOptions, type PoleErrorCode } from './transport';
+export { createSerialPoleTransport, type PoleTransport, type SerialPoleOptions } from './transport';
+export { PoleDisplayError, poleErrorCatalog, type PoleErrorCode } from './errors';
 export { COLUMNS, INIT, CLEAR, writeLine, type PoleLine } from './cd5220';
 export { asciiFold, formatSar, twoColumns, centred } from './text';
 export { createPoleSim, type PoleSim } from './sim';

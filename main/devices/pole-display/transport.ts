@@ -2,40 +2,11 @@
 // the port is opened on the first write and again after it was lost, so a pole plugged back in simply
 // shows the next line. SerialPort.list() is never called (it spawns udevadm on Linux; printing.md §6).
 import { SerialPort } from 'serialport';
-import type { ErrorData } from '../../../preload/contract';
+import { PoleDisplayError } from './errors';
 
 export interface PoleTransport {
   write(bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;
-}
-
-export const poleErrorCatalog = {
-  POLE_DISPLAY_NOT_FOUND: {
-    ar: 'لم يتم العثور على شاشة العميل. تحقق من الكابل والإعدادات.',
-    en: 'The customer display was not found. Check its cable and the settings.',
-  },
-  POLE_DISPLAY_DISCONNECTED: {
-    ar: 'انقطع الاتصال بشاشة العميل. تحقق من الكابل.',
-    en: 'The customer display was disconnected. Check its cable.',
-  },
-  POLE_DISPLAY_TIMEOUT: { ar: 'شاشة العميل لا تستجيب.', en: 'The customer display is not responding.' },
-  POLE_DISPLAY_CLOSED: { ar: 'اتصال شاشة العميل مغلق.', en: 'The customer display connection is closed.' },
-} as const satisfies Record<string, { ar: string; en: string }>;
-
-export type PoleErrorCode = keyof typeof poleErrorCatalog;
-
-export class PoleDisplayError extends Error {
-  constructor(
-    readonly code: PoleErrorCode,
-    readonly detail = '',
-  ) {
-    super(`${poleErrorCatalog[code].en}${detail ? ` (${detail})` : ''}`);
-    this.name = 'PoleDisplayError';
-  }
-
-  toData(): ErrorData {
-    return { code: this.code, message_ar: poleErrorCatalog[this.code].ar, message_en: poleErrorCatalog[this.code].en };
-  }
 }
 
 export interface SerialPoleOptions {

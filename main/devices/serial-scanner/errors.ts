@@ -1,8 +1,8 @@
 // Serial scanner problems, bilingual, as data (the till shows them in its status bar; a scan itself never
 // fails the sale).
-import type { ErrorData } from '../../../preload/contract';
+import { defineErrors } from '../../errors';
 
-export const scannerErrorCatalog = {
+export const scannerErrorCatalog = defineErrors({
   SCANNER_NOT_FOUND: {
     ar: 'لم يتم العثور على الماسح الضوئي. تحقق من الكابل والإعدادات.',
     en: 'The barcode scanner was not found. Check its cable and the settings.',
@@ -15,24 +15,12 @@ export const scannerErrorCatalog = {
     ar: 'لا توجد صلاحية للوصول إلى الماسح الضوئي. اطلب من المسؤول إضافة المستخدم إلى مجموعة dialout.',
     en: 'No permission to use the barcode scanner. Ask the administrator to add the user to the dialout group.',
   },
-} as const satisfies Record<string, { ar: string; en: string }>;
+});
 
-export type ScannerErrorCode = keyof typeof scannerErrorCatalog;
+export type ScannerErrorCode = keyof typeof scannerErrorCatalog.text;
 
-export class ScannerError extends Error {
-  constructor(
-    readonly code: ScannerErrorCode,
-    /** For logs: the device path and the system's message. */
-    readonly detail = '',
-  ) {
-    super(`${scannerErrorCatalog[code].en}${detail ? ` (${detail})` : ''}`);
-    this.name = 'ScannerError';
-  }
-
-  toData(): ErrorData {
-    return { code: this.code, message_ar: scannerErrorCatalog[this.code].ar, message_en: scannerErrorCatalog[this.code].en };
-  }
-}
+/** `detail` is for logs: the device path and the system's message. */
+export class ScannerError extends scannerErrorCatalog.errorClass('ScannerError') {}
 
 /** A failed open: missing device, no permission, or (anything else) treat as not found. */
 export function openError(e: Error, where: string): ScannerError {

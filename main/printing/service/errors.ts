@@ -3,9 +3,9 @@
 // `toData()` gives the specific code and wording below, while TillError's `code` holds the nearest generic
 // catalog code until these are added to main/errors' catalog.
 import type { ErrorData } from '../../../preload/contract';
-import { TillError, type ErrorCode } from '../../errors';
+import { defineErrors, TillError, type ErrorCode } from '../../errors';
 
-export const printServiceErrorCatalog = {
+export const printServiceErrorCatalog = defineErrors({
   PRINT_INTERRUPTED: {
     ar: 'توقفت الطباعة بسبب إعادة تشغيل نقطة البيع. تحقق مما طُبع ثم أعد الطباعة.',
     en: 'Printing was interrupted by a restart of the till. Check what was printed, then print again.',
@@ -21,9 +21,9 @@ export const printServiceErrorCatalog = {
     en: 'That cannot be done to the print job in its current state.',
   },
   PRINT_RENDER_FAILED: { ar: 'تعذر تجهيز المستند للطباعة.', en: 'The document could not be prepared for printing.' },
-} as const satisfies Record<string, { ar: string; en: string }>;
+});
 
-export type PrintServiceErrorCode = keyof typeof printServiceErrorCatalog;
+export type PrintServiceErrorCode = keyof typeof printServiceErrorCatalog.text;
 
 /** The generic catalog code each one falls back to for code that only knows main/errors. */
 const GENERIC: Record<PrintServiceErrorCode, ErrorCode> = {
@@ -35,11 +35,9 @@ const GENERIC: Record<PrintServiceErrorCode, ErrorCode> = {
   PRINT_RENDER_FAILED: 'INTERNAL',
 };
 
-export function printServiceErrorData(code: PrintServiceErrorCode): ErrorData {
-  const text = printServiceErrorCatalog[code];
-  return { code, message_ar: text.ar, message_en: text.en };
-}
+export const printServiceErrorData = printServiceErrorCatalog.data;
 
+/** Not `printServiceErrorCatalog.errorClass`: it must be a TillError (see above), its message led by its code. */
 export class PrintServiceError extends TillError {
   readonly printCode: PrintServiceErrorCode;
 
@@ -51,6 +49,6 @@ export class PrintServiceError extends TillError {
   }
 
   override toData(): ErrorData {
-    return printServiceErrorData(this.printCode);
+    return printServiceErrorCatalog.data(this.printCode);
   }
 }
