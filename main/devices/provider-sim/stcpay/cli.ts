@@ -12,18 +12,17 @@
 //   {"cmd":"record"}                                    → {"event":"record","record":{payments,authorizeRequests}}
 //   {"cmd":"quit"}                                      → {"event":"bye"} and exit 0
 // A malformed line gets {"event":"error","detail":…}. End of stdin or SIGTERM also shuts down.
+// The control protocol, shutdown and exit codes are the other simulator CLIs' too: ../../sim-cli.
 import fs from 'node:fs';
-import readline from 'node:readline';
 import { spkiPin } from '../../../payments/stcpay/tls';
+import { emit, exitWithUsage, readFlags, runCli, serveControl, shutdownOnSignals } from '../../sim-cli';
 import { generateSimulatorPki } from './pki';
 import { createStcPaySimulator } from './simulator';
-import type { SimBehaviour } from './types';
 
 const USAGE = 'usage: stcpay-simulator [--port N] [--pki-dir DIR] [--client-code CODE] [--otp-expiry SECONDS] [--timeout-otp-delay MS] [--tls-max 1.2|1.3] [--record FILE]';
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
+function usage(reason: string): never {
+  exitWithUsage(reason, USAGE);
 }
 
 function parseArgs(argv: string[]) {
@@ -33,27 +32,24 @@ function parseArgs(argv: string[]) {
     if (!Number.isInteger(n) || n < 0 || n > max) usage(`bad ${name}`);
     return n;
   };
-  for (let i = 0; i < argv.length; i += 1) {
-    const a = argv[i];
-    const value = () => argv[++i] ?? usage(`${a} needs a value`);
-    if (a === '--port') out.port = int(value(), '--port', 65535);
-    else if (a === '--pki-dir') out.pkiDir = value();
-    else if (a === '--client-code') out.clientCode = value();
-    else if (a === '--otp-expiry') out.otpExpiry = int(value(), '--otp-expiry', 86_400);
-    else if (a === '--timeout-otp-delay') out.timeoutOtpDelay = int(value(), '--timeout-otp-delay', 3_600_000);
-    else if (a === '--tls-max') {
+  readFlags(argv, usage, {
+    '--port': (value) => { out.port = int(value(), '--port', 65535); },
+    '--pki-dir': (value) => { out.pkiDir = value(); },
+    '--client-code': (value) => { out.clientCode = value(); },
+    '--otp-expiry': (value) => { out.otpExpiry = int(value(), '--otp-expiry', 86_400); },
+    '--timeout-otp-delay': (value) => { out.timeoutOtpDelay = int(value(), '--timeout-otp-delay', 3_600_000); },
+    '--tls-max': (value) => {
       const v = value();
       if (v !== '1.2' && v !== '1.3') usage('bad --tls-max');
       out.tlsMax = v === '1.2' ? 'TLSv1.2' : 'TLSv1.3';
-    } else if (a === '--record') out.record = value();
-    else usage(`unknown argument ${a}`);
-  }
+    },
+    '--record': (value) => { out.record = value(); },
+  });
   return out;
 }
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const emit = (obj: unknown) => process.stdout.write(`${JSON.stringify(obj)}\n`);
   const pki = await generateSimulatorPki(args.pkiDir ? { dir: args.pkiDir } : {});
   const sim = await createStcPaySimulator({
     pki,
@@ -63,17 +59,12 @@ async function main() {
     tlsMaxVersion: args.tlsMax,
     recordFile: args.record,
   });
-  sim.subscribe((e) => emit(e));
-  let shuttingDown = false;
-  const shutdown = async (code: number) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
+  sim.subscribe(emit);
+  // Closing also removes the simulator's temp certificates (the ready line handed their paths out).
+  const shutdown = shutdownOnSignals(async () => {
     await sim.close();
     pki.remove();
-    process.exit(code);
-  };
-  process.on('SIGTERM', () => void shutdown(0));
-  process.on('SIGINT', () => void shutdown(0));
+  });
 
   const { host, port, baseUrl } = await sim.listen(args.port);
   emit({
@@ -91,39 +82,7 @@ async function main() {
     serverPin: spkiPin(fs.readFileSync(pki.serverCertFile)),
   });
 
-  const lines = readline.createInterface({ input: process.stdin });
-  lines.on('line', (line) => {
-    if (!line.trim()) return;
-    try {
-      const msg = JSON.parse(line) as { cmd?: string; behaviours?: SimBehaviour[] };
-      switch (msg.cmd) {
-        case 'script':
-          if (!Array.isArray(msg.behaviours)) throw new Error('behaviours must be an array');
-          sim.script(...msg.behaviours);
-          emit({ event: 'scripted', pending: sim.pendingScript().length });
-          break;
-        case 'clear':
-          sim.clearScript();
-          emit({ event: 'cleared' });
-          break;
-        case 'record':
-          emit({ event: 'record', record: sim.ledger() });
-          break;
-        case 'quit':
-          emit({ event: 'bye' });
-          void shutdown(0);
-          break;
-        default:
-          throw new Error(`unknown cmd ${JSON.stringify(msg.cmd)}`);
-      }
-    } catch (err) {
-      emit({ event: 'error', detail: err instanceof Error ? err.message : String(err) });
-    }
-  });
-  lines.on('close', () => void shutdown(0));
+  serveControl({ scriptable: sim, record: () => sim.ledger(), shutdown });
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`stcpay-simulator: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+runCli('stcpay-simulator', main);
