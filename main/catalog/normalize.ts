@@ -19,6 +19,7 @@
 // NFKC first: it unfolds Arabic presentation forms (ﻻ, ﺣ...) and full-width Latin from old systems.
 // Lower-casing folds English; unicode61's remove_diacritics folds Latin accents (café/cafe) in the index
 // and in the query alike, so we leave those to it.
+import { toLatinDigits } from '../../preload/contract/digits';
 
 // Any other combining mark left after NFKC goes too: unicode61 would treat it as a word break
 // (طَازج would index as ط + ازج), which is never what the person meant.
@@ -38,12 +39,8 @@ const FOLD: Readonly<Record<string, string>> = {
 };
 const FOLD_RE = /[أإآٱةىؤئکی]/g;
 
-const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
-
 /** Maps Arabic-Indic and Extended Arabic-Indic digits to ASCII digits; leaves everything else alone. */
-export function latinDigits(s: string): string {
-  return s.replace(ARABIC_DIGITS, (d) => String(d.charCodeAt(0) - (d >= '\u06F0' ? 0x06f0 : 0x0660)));
-}
+export const latinDigits = toLatinDigits;
 
 export function normalizeSearchText(s: string): string {
   return latinDigits(

@@ -365,28 +365,38 @@ export function createPayments(deps: PaymentsDeps) {
     inquiring.has(row.id) || intents.unsettled().some((r) => r.original_id === row.id && inquiring.has(r.id));
 
   /**
-   * Keeps asking in the background, with growing pauses, until the terminal answers. Always keyed by the
-   * payment itself (a reversal is asked about through its original), so one payment has one loop.
+   * One background loop per payment: asks about `target(row)` after a growing pause, again while `again` says
+   * so, at most `limit` times. Keyed by the payment itself, so one payment never has two loops.
    */
-  const scheduleRecovery = (id: string, attempt = 0) => {
-    if (closed || backgroundTimers.has(id)) return;
-    const delay = delays[Math.min(attempt, delays.length - 1)]!;
+  const askInBackground = (
+    id: string,
+    ask: { target(row: IntentRow): IntentRow | undefined; again(applied: Applied): boolean; limit: number },
+    attempt = 0,
+  ) => {
+    if (closed || backgroundTimers.has(id) || attempt >= ask.limit) return;
     const timer = setTimeout(() => {
       backgroundTimers.delete(id);
       const row = intents.get(id);
-      if (!row || closed || inFlight.has(id) || !['sending', 'awaiting', 'unknown', 'reversing'].includes(row.state)) return;
-      const target = row.state === 'reversing' ? latestReversalOf(row) : row;
+      const target = row && !closed && !inFlight.has(id) ? ask.target(row) : undefined;
       if (!target) return;
       inquireOnce(target)
-        .then(() => {
-          const after = intent(id).state;
-          if (after === 'unknown' || after === 'reversing') scheduleRecovery(id, attempt + 1);
+        .then((applied) => {
+          if (ask.again(applied)) askInBackground(id, ask, attempt + 1);
         })
         .catch((e: unknown) => log.warn('background payment inquiry failed', e));
-    }, delay);
+    }, delays[Math.min(attempt, delays.length - 1)]!);
     timer.unref();
     backgroundTimers.set(id, timer);
   };
+
+  /** Until the terminal answers about a payment in doubt (a reversal is asked about through its original). */
+  const scheduleRecovery = (id: string) =>
+    askInBackground(id, {
+      target: (row) =>
+        !['sending', 'awaiting', 'unknown', 'reversing'].includes(row.state) ? undefined : row.state === 'reversing' ? latestReversalOf(row) : row,
+      again: () => ['unknown', 'reversing'].includes(intent(id).state),
+      limit: Infinity,
+    });
 
   /**
    * A manager recorded a purchase as not paid because the terminal could not be asked. It is still asked in the
@@ -394,21 +404,12 @@ export function createPayments(deps: PaymentsDeps) {
    * (applyApproved), so a customer who then paid another way is refunded, not charged twice. For this run of the
    * till only (about an hour of asking); start-up recovery looks at unsettled payments, not released ones.
    */
-  const askAfterRelease = (id: string, attempt = 0) => {
-    if (closed || backgroundTimers.has(id) || attempt >= ASK_AFTER_RELEASE_ATTEMPTS) return;
-    const timer = setTimeout(() => {
-      backgroundTimers.delete(id);
-      const row = intents.get(id);
-      if (!row || closed || row.kind !== 'purchase' || row.state !== 'declined') return;
-      inquireOnce(row)
-        .then((applied) => {
-          if (!applied.answered) askAfterRelease(id, attempt + 1);
-        })
-        .catch((e: unknown) => log.warn('asking about a released payment failed', e));
-    }, delays[Math.min(attempt, delays.length - 1)]!);
-    timer.unref();
-    backgroundTimers.set(id, timer);
-  };
+  const askAfterRelease = (id: string) =>
+    askInBackground(id, {
+      target: (row) => (row.kind === 'purchase' && row.state === 'declined' ? row : undefined),
+      again: (applied) => !applied.answered,
+      limit: ASK_AFTER_RELEASE_ATTEMPTS,
+    });
 
   const latestReversalOf = (original: IntentRow): IntentRow | undefined =>
     intents.unsettled().filter((r) => r.kind === 'reversal' && r.original_id === original.id).pop();

@@ -1,22 +1,14 @@
 // Numbers reach the till in three scripts: Latin (0-9), Arabic-Indic (٠-٩, what the Arabic keyboard layout
 // types) and Extended Arabic-Indic (۰-۹, Persian/Urdu layouts). Everything is normalised to Latin before it is
-// interpreted, and converted back only for display.
+// interpreted (the rule main uses too), and converted back only for display.
 import type { DigitStyle } from '../../preload/contract/schemas';
 
+export { toLatinDigits } from '../../preload/contract/digits';
+
 const ARABIC_INDIC_ZERO = 0x0660;
-const EXTENDED_ARABIC_INDIC_ZERO = 0x06f0;
 
 /** Arabic decimal separator (U+066B), the one that goes with Arabic-Indic digits. */
 export const ARABIC_DECIMAL_SEPARATOR = '\u066B';
-
-/** Rewrites Arabic-Indic and Extended Arabic-Indic digits as Latin ones; everything else is left alone. */
-export function toLatinDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => {
-    const cp = d.charCodeAt(0);
-    const zero = cp >= EXTENDED_ARABIC_INDIC_ZERO ? EXTENDED_ARABIC_INDIC_ZERO : ARABIC_INDIC_ZERO;
-    return String(cp - zero);
-  });
-}
 
 /** Rewrites Latin digits in the cashier's chosen style. */
 export function toDisplayDigits(text: string, style: DigitStyle): string {

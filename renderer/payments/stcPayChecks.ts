@@ -1,22 +1,17 @@
 // What the cashier types for an STC Pay payment: the customer's mobile number and the code the customer reads
 // from the STC Pay app. Checked here only for fast feedback, with the same rules and wording main uses; main
 // checks again. Digits may arrive in any script (the Arabic layout types ٠-٩). Pure.
+import { saudiMsisdn } from '../../preload/contract/saudi-mobile';
 import { toLatinDigits } from '../format/digits';
 import type { Check } from './checks';
 
-/** Separators people type between digit groups, and the bidi marks a pasted Arabic string may carry. */
-const SEPARATORS = /[\s\-().\u200e\u200f\u202a-\u202e]/g;
-
 /**
- * A Saudi mobile number as STC Pay wants it: 9665XXXXXXXX. Accepted: 05XXXXXXXX, 9665XXXXXXXX, +9665XXXXXXXX,
- * with spaces or dashes between groups. Landlines, other countries, 00966… and a bare 5XXXXXXXX are refused
- * (main refuses them too: STCPAY_MOBILE_INVALID).
+ * A Saudi mobile number as STC Pay wants it (9665XXXXXXXX), by the same rule main applies
+ * (preload/contract/saudi-mobile.ts); main refuses the rest with STCPAY_MOBILE_INVALID too.
  */
 export function checkSaudiMobile(text: string): Check<string, 'STCPAY_MOBILE_INVALID'> {
-  if (text.length > 32) return { ok: false, code: 'STCPAY_MOBILE_INVALID' };
-  const compact = toLatinDigits(text).replace(SEPARATORS, '');
-  const m = /^(?:\+?966|0)(5\d{8})$/.exec(compact);
-  return m ? { ok: true, value: `966${m[1]}` } : { ok: false, code: 'STCPAY_MOBILE_INVALID' };
+  const msisdn = saudiMsisdn(text);
+  return msisdn ? { ok: true, value: msisdn } : { ok: false, code: 'STCPAY_MOBILE_INVALID' };
 }
 
 /** The customer's code from the STC Pay app: digits only (STC Pay sends 6; the contract takes 4-8). */

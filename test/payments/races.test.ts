@@ -1,18 +1,11 @@
 // Races the real terminal can produce but not on cue: a scripted connector whose every answer the test
 // releases by hand, over the real payment service, checkout and a real SQLite ledger. (Found by review;
 // each test below failed before the fix it guards.)
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createManagerAuth } from '../../main/auth';
-import { openCatalog, seedCatalogIfEmpty } from '../../main/catalog';
-import { createCheckout } from '../../main/checkout';
-import { openDatabase, type Db } from '../../main/db';
-import { createJournal, verifyJournal } from '../../main/ledger';
-import { createIntentStore, createPayments, toSummary } from '../../main/payments';
+import { verifyJournal } from '../../main/ledger';
 import type { InquiryOutcome, PaymentConnector, TerminalOutcome, TerminalRecord } from '../../main/payments/connector';
-import { demoCatalogCsv } from '../../main/app/paths';
-import { DEMO_SETTINGS, openSettings } from '../../main/settings';
 import { DEMO } from '../support/till';
+import { openTillParts } from '../support/payments-rig';
 import { tempDir } from '../support/tmp';
 
 type Deferred<T> = { promise: Promise<T>; resolve(v: T): void };
@@ -83,38 +76,9 @@ afterEach(() => {
 
 function till(connector: PaymentConnector) {
   const tmp = tempDir('nuqta-race-');
-  const db: Db = openDatabase(path.join(tmp.dir, 'till.db'));
+  const { db, checkout, intents, payments: paymentsWith } = openTillParts(tmp.dir, 'T01');
   cleanups.push(() => tmp.cleanup(), () => db.close());
-  const settings = openSettings(db, { ...DEMO_SETTINGS, printer: null });
-  seedCatalogIfEmpty(db, demoCatalogCsv());
-  const catalog = openCatalog(db);
-  const journal = createJournal(db, 'T01');
-  const intents = createIntentStore(db);
-  const checkout = createCheckout({
-    db,
-    journal,
-    settings: settings.get,
-    products: { byBarcode: catalog.findByBarcode, byId: catalog.getById },
-    printer: null,
-    onSaleChanged: () => undefined,
-    pendingPayment: (saleId) => {
-      const row = intents.pendingForSale(saleId);
-      return row ? toSummary(row) : null;
-    },
-  });
-  const payments = createPayments({
-    db,
-    journal,
-    tillId: () => 'T01',
-    checkout,
-    intents,
-    connector,
-    terminalInfo: { protocol: 'mada-ecr', transport: 'scripted' },
-    manager: createManagerAuth(() => settings.get().managerPin),
-    emitProgress: () => undefined,
-    emitTerminal: () => undefined,
-    recoveryDelaysMs: [60_000],
-  });
+  const payments = paymentsWith(connector, { protocol: 'mada-ecr', transport: 'scripted' }, [60_000]);
   cleanups.push(() => void payments.close());
   return { db, checkout, payments, intents };
 }

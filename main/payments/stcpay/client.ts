@@ -8,6 +8,7 @@
 //     HTTP 5xx without a recognised refusal, unreadable or contradictory JSON, Confirm's "Pending".
 //   - Inquiry says `not_found` only on an explicit answer: an empty TransactionList, or an error whose CODE is
 //     configured as "not found" (never a guess from its text). Everything else is `unreachable`.
+import { toLatinDigits } from '../../../preload/contract/digits';
 import { halalasToSar, sarToHalalas } from './amount';
 import { postJson, type CallResult } from './https-call';
 import { normaliseSaudiMobile } from './mobile';
@@ -97,10 +98,6 @@ const HEALTH_REFERENCE = 'NUQTA-HEALTH-CHECK';
 
 const notSent = (reason: StcPayReason, detail: string): NotSent => ({ kind: 'not_sent', reason, message: REASONS[reason], detail });
 const unknown = (reason: StcPayReason, detail: string): Unknown => ({ kind: 'unknown', reason, message: REASONS[reason], detail });
-
-function asciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) & 0xf));
-}
 
 export function toPayment(record: PaymentRecord): StcPayPayment | undefined {
   const status = PAYMENT_STATUS[record.PaymentStatus];
@@ -231,7 +228,7 @@ export function createStcPayClient(options: StcPayClientOptions): StcPayClient {
     },
 
     async confirm(request, control) {
-      const otp = asciiDigits(String(request.otp ?? '')).replace(/\s/g, '');
+      const otp = toLatinDigits(String(request.otp ?? '')).replace(/\s/g, '');
       if (!/^\d{4,8}$/.test(otp)) return notSent('otp_format', 'the code must be 4-8 digits');
       if (!REFERENCE.test(request.reference)) return notSent('invalid_request', 'reference: 1-50 of A-Z a-z 0-9 _ -');
       const fields = { STCPayPmtReference: request.stcPayPmtReference, OtpReference: request.otpReference, OtpValue: otp };

@@ -1,18 +1,13 @@
 // The nexo connector under the till's own, unchanged payment service (main/payments/service.ts): intents committed
 // with their reference before anything is sent, `unknown` settled only by TransactionStatus, NotFound the only
 // release, a crash recovered by a new process from nothing but the reference — checked against the provider's ledger.
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createManagerAuth } from '../../../main/auth';
-import { openCatalog, seedCatalogIfEmpty } from '../../../main/catalog';
 import { createCheckout } from '../../../main/checkout';
-import { demoCatalogCsv } from '../../../main/app/paths';
-import { openDatabase, type Db } from '../../../main/db';
+import type { Db } from '../../../main/db';
 import { startNexoSimulator, type NexoSimulator } from '../../../main/devices/provider-sim/nexo';
-import { createJournal } from '../../../main/ledger';
-import { createIntentStore, createPayments, toSummary, type Payments } from '../../../main/payments';
+import type { Payments } from '../../../main/payments';
 import type { PaymentConnector } from '../../../main/payments/connector';
-import { DEMO_SETTINGS, openSettings } from '../../../main/settings';
+import { openTillParts } from '../../support/payments-rig';
 import { tempDir } from '../../support/tmp';
 import { API_KEY, connectorFor, FAST, guardUnhandled } from './harness';
 
@@ -41,37 +36,9 @@ afterEach(async () => {
 
 /** A till on `dir` (a new one, or the same folder again as after a crash) whose terminal is the nexo simulator. */
 function startTill(dir: string, connector: PaymentConnector): Till {
-  const db = openDatabase(path.join(dir, 'till.db'));
-  const settings = openSettings(db, { ...DEMO_SETTINGS, printer: null });
-  seedCatalogIfEmpty(db, demoCatalogCsv());
-  const catalog = openCatalog(db);
-  const journal = createJournal(db, settings.get().tillId);
-  const intents = createIntentStore(db);
-  const checkout = createCheckout({
-    db,
-    journal,
-    settings: settings.get,
-    products: { byBarcode: catalog.findByBarcode, byId: catalog.getById },
-    printer: null,
-    onSaleChanged: () => undefined,
-    pendingPayment: (saleId) => {
-      const row = intents.pendingForSale(saleId);
-      return row ? toSummary(row) : null;
-    },
-  });
-  const payments = createPayments({
-    db,
-    journal,
-    tillId: () => settings.get().tillId,
-    checkout,
-    intents,
-    connector,
-    terminalInfo: { protocol: 'nexo', transport: 'simulator' },
-    manager: createManagerAuth(() => settings.get().managerPin),
-    emitProgress: () => undefined,
-    emitTerminal: () => undefined,
-    recoveryDelaysMs: [50, 100, 200],
-  });
+  const parts = openTillParts(dir);
+  const { db, checkout } = parts;
+  const payments = parts.payments(connector, { protocol: 'nexo', transport: 'simulator' }, [50, 100, 200]);
   const till: Till = {
     db,
     payments,

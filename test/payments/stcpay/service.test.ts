@@ -1,19 +1,14 @@
 // The STC Pay connector under the till's own, unchanged payment service (main/payments/service.ts): intents
 // committed with their reference before anything is sent, `unknown` settled only by PaymentInquiry, "not
 // found" the only release — checked against the simulator's ledger.
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createManagerAuth } from '../../../main/auth';
-import { openCatalog, seedCatalogIfEmpty } from '../../../main/catalog';
 import { createCheckout } from '../../../main/checkout';
-import { demoCatalogCsv } from '../../../main/app/paths';
-import { openDatabase, type Db } from '../../../main/db';
+import type { Db } from '../../../main/db';
 import type { SimulatorPki } from '../../../main/devices/provider-sim/stcpay';
 import { OTP } from '../../../main/devices/provider-sim/stcpay';
-import { createJournal } from '../../../main/ledger';
-import { createIntentStore, createPayments, toSummary, type Payments } from '../../../main/payments';
-import { createStcPayConnector, type ReferenceInfo, type StcPayClient } from '../../../main/payments/stcpay';
-import { DEMO_SETTINGS, openSettings } from '../../../main/settings';
+import type { Payments } from '../../../main/payments';
+import { createStcPayConnector, type StcPayClient } from '../../../main/payments/stcpay';
+import { openTillParts } from '../../support/payments-rig';
 import { tempDir } from '../../support/tmp';
 import { MOBILE, sharedPki, startRig, type Rig } from './harness';
 
@@ -43,32 +38,15 @@ afterEach(async () => {
 
 function startTill(client: StcPayClient): Till {
   const tmp = tempDir('nuqta-stcpay-till-');
-  const db = openDatabase(path.join(tmp.dir, 'till.db'));
-  const settings = openSettings(db, { ...DEMO_SETTINGS, printer: null });
-  seedCatalogIfEmpty(db, demoCatalogCsv());
-  const catalog = openCatalog(db);
-  const journal = createJournal(db, settings.get().tillId);
-  const intents = createIntentStore(db);
-  const checkout = createCheckout({
-    db,
-    journal,
-    settings: settings.get,
-    products: { byBarcode: catalog.findByBarcode, byId: catalog.getById },
-    printer: null,
-    onSaleChanged: () => undefined,
-    pendingPayment: (saleId) => {
-      const row = intents.pendingForSale(saleId);
-      return row ? toSummary(row) : null;
-    },
-  });
-  // What the wiring must provide: the intent store's knowledge of a reference.
-  const byReference = db.prepare<[string], { kind: ReferenceInfo['kind']; created_at: string }>('SELECT kind, created_at FROM payment_intents WHERE reference = ?');
+  const parts = openTillParts(tmp.dir);
+  const { db, checkout, intents } = parts;
   const otps: Array<string | null> = [];
   const connector = createStcPayConnector({
     client,
     clientCode: rig.sim.clientCode,
+    // What the wiring provides: the intent store's knowledge of a reference.
     describeReference: (reference) => {
-      const row = byReference.get(reference);
+      const row = intents.byReference(reference);
       return row ? { kind: row.kind, createdAt: new Date(row.created_at) } : undefined;
     },
     interaction: {
@@ -76,19 +54,7 @@ function startTill(client: StcPayClient): Till {
       otp: async () => (otps.length ? otps.shift()! : null),
     },
   });
-  const payments = createPayments({
-    db,
-    journal,
-    tillId: () => settings.get().tillId,
-    checkout,
-    intents,
-    connector,
-    terminalInfo: { protocol: 'stcpay', transport: client.description },
-    manager: createManagerAuth(() => settings.get().managerPin),
-    emitProgress: () => undefined,
-    emitTerminal: () => undefined,
-    recoveryDelaysMs: [50, 100, 200],
-  });
+  const payments = parts.payments(connector, { protocol: 'stcpay', transport: client.description }, [50, 100, 200]);
   return {
     db,
     payments,
