@@ -19,9 +19,9 @@ const common = {
 const entries = ['host', 'cli', 'electron'].filter((name) => existsSync(path.join(root, 'main/entry', `${name}.ts`)));
 // The terminal simulator as its own process: tests restart (or kill) the till while it keeps its record.
 const tools = {
-  'ecr-simulator': path.join(root, 'main/devices/ecr-simulator/cli.ts'),
-  'stcpay-simulator': path.join(root, 'main/devices/provider-sim/stcpay/cli.ts'),
-  'nexo-simulator': path.join(root, 'main/devices/provider-sim/nexo/cli.ts'),
+  'ecr-simulator': path.join(root, 'main/sim/ecr-terminal/cli.ts'),
+  'stcpay-simulator': path.join(root, 'main/sim/stcpay/cli.ts'),
+  'nexo-simulator': path.join(root, 'main/sim/nexo/cli.ts'),
 };
 await build({
   ...common,

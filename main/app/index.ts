@@ -1,19 +1,20 @@
 // The composition root: opens the ledger, wires the domains together and hands the shell (Electron or the
 // browser host) one RunningTill. Both shells call exactly this, so they run the same services.
 import fs from 'node:fs';
-import path from 'node:path';
 import { createManagerAuth } from '../auth';
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
-import { createCheckout, type Checkout } from '../checkout';
+import { createCheckout, createReceiptReader } from '../checkout';
 import { openDatabase, type Db } from '../db';
 import { createDispatcher } from '../ipc';
 import { createJournal } from '../ledger';
-import { createIntentStore, createOtpDesk, createPayments, openStcPay, openTerminal, toSummary, type Payments } from '../payments';
+import { createIntentStore, createOtpDesk, createPayments, pendingPayment } from '../payments';
 import { createFileSecretStore } from '../secrets';
 import { createPrintService } from '../printing/service';
+import { createTillSimulators } from '../sim';
 import { openSettings } from '../settings';
 import { createEventHub } from './events';
 import { createHandlers } from './handlers';
+import { openPaymentDevices } from './payment-devices';
 import { startPeripherals } from './peripherals';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock';
 import { demoCatalogCsv, ledgerFile } from './paths';
@@ -40,32 +41,27 @@ export async function startTill(options: TillOptions): Promise<RunningTill> {
 
 async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<RunningTill> {
   const settings = openSettings(db);
-  const seed = options.seedCatalogCsv === undefined ? demoCatalogCsv() : options.seedCatalogCsv;
-  if (seed) {
-    const report = seedCatalogIfEmpty(db, seed);
-    // A shipped seed with bad rows is our bug, not the cashier's: keep the good rows, say so in the log.
-    if (report && report.rejected.length > 0) {
-      console.warn(`catalog seed ${seed}: ${report.rejected.length} rows rejected`, report.rejected.slice(0, 5));
-    }
-  }
+  seedCatalog(db, options.seedCatalogCsv === undefined ? demoCatalogCsv() : options.seedCatalogCsv);
   const catalog = openCatalog(db);
   const journal = createJournal(db, settings.get().tillId);
   const hub = createEventHub();
-
+  // The simulated devices behind any `simulator` link in the settings (demo, training); made only when used.
+  const simulators = options.simulators ?? createTillSimulators({ dataDir: options.dataDir });
+  // Provider credentials: Electron hands in its safeStorage store; the host and the CLI seal with a key file.
+  const secrets = options.secrets ?? createFileSecretStore({ dataDir: options.dataDir });
+  const manager = createManagerAuth(() => settings.get().managerPin);
   const intents = createIntentStore(db);
-  let payments: Payments | undefined;
-  // Printing and checkout refer to each other (a completed sale queues its receipt; a print job reads the
-  // stored receipt), so the print service reads receipts through checkout once both exist.
-  let receiptOf: (receiptNo: string) => ReturnType<Checkout['receipt']> = () => {
-    throw new Error('checkout not ready');
-  };
+  // Carries the cashier's STC Pay mobile numbers and codes to the payment in flight.
+  const desk = createOtpDesk();
+
   const printing = createPrintService({
     db,
     journal,
     settings: settings.get,
-    receipt: (receiptNo) => receiptOf(receiptNo),
+    receipt: createReceiptReader(db),
     emitJobs: (jobs) => hub.emit('printJobsChanged', jobs),
     emitStatus: (status) => hub.emit('printerStatusChanged', status),
+    virtualPrinter: simulators.printer,
   });
   const checkout = createCheckout({
     db,
@@ -76,84 +72,48 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
     printing,
     onSaleCompleted: (completed) => hub.emit('saleCompleted', completed),
     onSaleChanged: (sale) => hub.emit('saleChanged', sale),
-    // Through the payment service once it exists: it adds what only it knows (an STC Pay code being awaited).
-    pendingPayment: (saleId) => {
-      if (payments) return payments.pendingForSale(saleId);
-      const row = intents.pendingForSale(saleId);
-      return row ? toSummary(row) : null;
-    },
+    pendingPayment: pendingPayment(intents, desk),
   });
-  receiptOf = checkout.receipt;
-  checkout.currentSale();
-  // Jobs a crash interrupted are shown as failed for the cashier to retry or cancel, never printed blindly.
-  printing.recoverInterrupted();
-
-  const manager = createManagerAuth(() => settings.get().managerPin);
-  // Provider credentials: Electron hands in its safeStorage store; the host and the CLI seal with a key file.
-  const secrets = options.secrets ?? createFileSecretStore({ dataDir: options.dataDir });
-  const { tillId, terminal: terminalSettings, stcPay: stcPaySettings } = settings.get();
-  // A terminal or provider that cannot be opened (a missing secret, an unreadable CA file, no openssl for the
-  // simulator) must not stop the till: it starts without that tender and says why on the terminal panel.
-  const unavailable = (what: string, e: unknown) => {
-    const why = e instanceof Error ? e.message : String(e);
-    console.error(`${what} is unavailable: ${why}`);
-    return why;
-  };
-  let terminalProblem: string | null = null;
-  const terminal = terminalSettings
-    ? await openTerminal(terminalSettings, { tillId, secrets }).catch((e: unknown) => {
-        terminalProblem = unavailable('the card terminal', e);
-        return null;
-      })
-    : null;
-  const desk = createOtpDesk();
-  let stcPayProblem: string | null = null;
-  const stcPay = stcPaySettings
-    ? await openStcPay(stcPaySettings, {
-        secrets,
-        interaction: desk.interaction,
-        simulatorDir: path.join(options.dataDir, 'simulators', 'stcpay'),
-        describeReference: (reference) => {
-          const row = intents.byReference(reference);
-          return row ? { kind: row.kind, createdAt: new Date(row.created_at) } : undefined;
-        },
-      }).catch((e: unknown) => {
-        stcPayProblem = unavailable('STC Pay', e);
-        return null;
-      })
-    : null;
-  payments = createPayments({
+  const devices = await openPaymentDevices({ settings: settings.get(), secrets, simulators, intents, desk });
+  const { terminal, stcPay } = devices;
+  const payments = createPayments({
     db,
     journal,
     tillId: () => settings.get().tillId,
     checkout,
     intents,
     connector: terminal?.connector ?? null,
-    terminalInfo: terminal ? { protocol: terminalSettings!.protocol, transport: terminal.description, remote: terminal.remote } : null,
+    terminalInfo: terminal ? { protocol: settings.get().terminal!.protocol, transport: terminal.description, remote: terminal.remote } : null,
     stcPay: stcPay ? { connector: stcPay.connector, transport: stcPay.description, desk } : null,
-    unavailable: { terminal: terminalProblem, stcPay: stcPayProblem },
+    unavailable: { terminal: devices.terminalProblem, stcPay: devices.stcPayProblem },
     ...(options.providerCheckMs !== undefined ? { providerCheckMs: options.providerCheckMs } : {}),
     manager,
     emitProgress: (p) => hub.emit('paymentProgress', p),
     emitTerminal: (s) => hub.emit('terminalStatusChanged', s),
     ...(options.paymentRecoveryDelaysMs ? { recoveryDelaysMs: options.paymentRecoveryDelaysMs } : {}),
   });
-  // Payments a crash or a lost answer left open are settled before the till takes new ones.
+  const dispatch = createDispatcher(
+    createHandlers({
+      host: options.host,
+      simulated: true,
+      settings,
+      checkout,
+      catalog,
+      payments,
+      printing,
+      manager,
+      emitPreferences: (preferences) => hub.emit('preferencesChanged', preferences),
+    }),
+  );
+  const peripherals = startPeripherals({ settings: settings.get(), dispatch, subscribe: hub.subscribe, emit: hub.emit });
+
+  // Start-up, in this order: a sale is open for the first scan; print jobs a crash interrupted are shown as
+  // failed for the cashier to retry or cancel (never printed blindly); payments a crash or a lost answer
+  // left open are settled, in the background, before the till takes new ones.
+  checkout.ensureOpenSale();
+  printing.recoverInterrupted();
   void payments.recoverAll().catch((e: unknown) => console.error('payment recovery failed', e));
 
-  const handlers = createHandlers({
-    host: options.host,
-    simulated: true,
-    settings,
-    checkout,
-    catalog,
-    payments,
-    printing,
-    manager,
-    emitPreferences: (preferences) => hub.emit('preferencesChanged', preferences),
-  });
-  const dispatch = createDispatcher(handlers);
-  const peripherals = startPeripherals({ settings: settings.get(), dispatch, subscribe: hub.subscribe, emit: hub.emit });
   let closed = false;
   return {
     dispatch,
@@ -165,10 +125,19 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
       await peripherals.close();
       await payments.close();
       await printing.close();
-      await terminal?.close();
-      await stcPay?.close();
+      await devices.close();
       db.close();
       lock.release();
     },
   };
+}
+
+/** Fills an empty catalog from a CSV (the demo catalog by default); null seeds nothing. */
+function seedCatalog(db: Db, csv: string | null): void {
+  if (!csv) return;
+  const report = seedCatalogIfEmpty(db, csv);
+  // A shipped seed with bad rows is our bug, not the cashier's: keep the good rows, say so in the log.
+  if (report && report.rejected.length > 0) {
+    console.warn(`catalog seed ${csv}: ${report.rejected.length} rows rejected`, report.rejected.slice(0, 5));
+  }
 }

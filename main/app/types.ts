@@ -2,6 +2,7 @@
 import type { EventName, EventPayload, TillInfo } from '../../preload/contract';
 import type { Dispatch } from '../ipc';
 import type { SecretStore } from '../secrets';
+import type { TillSimulators } from '../sim';
 
 export type HostKind = TillInfo['host'];
 
@@ -30,4 +31,6 @@ export interface TillOptions {
   secrets?: SecretStore;
   /** How often STC Pay and cloud terminals are checked for the status light (default 30 s; 0 = never). */
   providerCheckMs?: number;
+  /** The simulated devices behind `simulator` links; default: fresh ones (tests pass their own to reach them). */
+  simulators?: TillSimulators;
 }

@@ -19,7 +19,7 @@
 // NFKC first: it unfolds Arabic presentation forms (ﻻ, ﺣ...) and full-width Latin from old systems.
 // Lower-casing folds English; unicode61's remove_diacritics folds Latin accents (café/cafe) in the index
 // and in the query alike, so we leave those to it.
-import { toLatinDigits } from '../../preload/contract/digits';
+import { toLatinDigits } from '../../preload/contract';
 
 // Any other combining mark left after NFKC goes too: unicode61 would treat it as a word break
 // (طَازج would index as ط + ازج), which is never what the person meant.

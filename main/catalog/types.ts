@@ -1,6 +1,6 @@
 // The catalog's value shapes. ProductHit is the contract type the renderer sees; Product adds only what
 // main needs besides (the category, for reports).
-import type { ProductHit, VatCategory } from '../../preload/contract/schemas';
+import type { ProductHit, VatCategory } from '../../preload/contract';
 
 export type { ProductHit, VatCategory };
 

@@ -7,9 +7,9 @@ import { classifyBarcode } from '../catalog';
 import type { Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
-import { computeTotals } from '../money';
 import type { ReceiptPrinter } from '../printing';
 import type { TillSettings } from '../settings';
+import { createReceiptReader } from './receipts';
 import { createSaleStore, type PendingPayment } from './sale-store';
 
 /** What checkout needs of the catalog. */
@@ -35,7 +35,6 @@ export interface CheckoutDeps {
   printing?: { enqueueSaleInTx(receipt: Receipt): void; kick(): void };
   /** Every view hears that a sale completed, whoever completed it (the customer display thanks the customer). */
   onSaleCompleted?: (completed: CompletedSale) => void;
-  now?: () => Date;
   newId?: () => string;
 }
 
@@ -49,7 +48,6 @@ export function receiptNumberText(tillId: string, number: number): string {
 
 export function createCheckout(deps: CheckoutDeps) {
   const { db, journal, products } = deps;
-  const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
   const tillId = () => deps.settings().tillId;
   const store = createSaleStore(db, tillId(), () => deps.settings().pricesIncludeVat, deps.pendingPayment ?? (() => null));
@@ -159,10 +157,11 @@ export function createCheckout(deps: CheckoutDeps) {
       }),
     );
 
+  /** The open sale; one is opened (and told to the views) when there is none. */
+  const currentSale = (): Sale => store.openSale() ?? changed(write(ensureOpenSale));
+
   return {
-    currentSale(): Sale {
-      return store.openSale() ?? changed(write(ensureOpenSale));
-    },
+    currentSale,
 
     scanBarcode(raw: string): Sale {
       // A scan read under the wrong keyboard layout, or line noise, is not a barcode: say so plainly.
@@ -252,6 +251,9 @@ export function createCheckout(deps: CheckoutDeps) {
       return completed;
     },
 
+    /** Start-up: a sale is open before the first scan. */
+    ensureOpenSale: currentSale,
+
     /** The open sale, inside the caller's write transaction (payments check it before sending). */
     openSaleInTx: (): Sale => ensureOpenSale(),
 
@@ -303,11 +305,7 @@ export function createCheckout(deps: CheckoutDeps) {
     /** Opens the drawer for a sale that took cash; journaled, never fails the sale. */
     openDrawer: (saleId: string): Promise<DrawerOutcome> => openDrawer(saleId),
 
-    receipt(receiptNo: string): Receipt {
-      const body = store.receiptBody(receiptNo);
-      if (!body) throw new TillError('RECEIPT_UNKNOWN', receiptNo);
-      return JSON.parse(body) as Receipt;
-    },
+    receipt: createReceiptReader(db),
   };
 
   async function openDrawer(saleId: string): Promise<DrawerOutcome> {

@@ -7,3 +7,4 @@ export {
   type CheckoutDeps,
   type ProductLookup,
 } from './checkout';
+export { createReceiptReader, type ReceiptReader } from './receipts';

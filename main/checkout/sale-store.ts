@@ -87,7 +87,6 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
       `INSERT INTO receipts (receipt_no, till_id, number, sale_id, issued_at, body, seq)
        VALUES (@receiptNo, @tillId, @number, @saleId, @issuedAt, @body, @seq)`,
     ),
-    receipt: db.prepare<[string], { body: string }>('SELECT body FROM receipts WHERE receipt_no = ?'),
     history: db.prepare<[string, number, number], { receipt_no: string; issued_at: string; total: number; kinds: string }>(
       `SELECT r.receipt_no, r.issued_at, s.total_halalas AS total,
               (SELECT group_concat(DISTINCT CASE WHEN t.kind = 'card' AND json_extract(t.details, '$.card.scheme') = 'STCPAY'
@@ -206,7 +205,6 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
         seq,
       });
     },
-    receiptBody: (receiptNo: string): string | undefined => q.receipt.get(receiptNo)?.body,
     receiptSummaries(limit: number, beforeReceiptNo?: string) {
       const before = beforeReceiptNo ? (q.numberOf.get(beforeReceiptNo)?.number ?? 0) : Number.MAX_SAFE_INTEGER;
       return q.history.all(tillId, before, limit).map((r) => ({

@@ -16,7 +16,7 @@ import {
   terminalCommand,
   type CliFlags,
   type Output,
-} from '../cli/commands';
+} from '../cli';
 import { isTillError } from '../errors';
 import { redact, redactError } from '../secrets';
 

@@ -35,6 +35,10 @@ export const errorCatalog = defineErrors({
     ar: 'نقطة البيع تعمل بالفعل على هذه البيانات.',
     en: 'Another copy of the till is already running on this data.',
   },
+  LEDGER_DAMAGED: {
+    ar: 'ملف بيانات نقطة البيع تالف، ولن تبيع نقطة البيع عليه. استعد آخر نسخة احتياطية سليمة أو اتصل بالدعم.',
+    en: 'The till\'s data file is damaged, so the till will not sell on it. Restore the last verified backup or call support.',
+  },
   CONFIG_INVALID: { ar: 'إعدادات نقطة البيع غير صحيحة.', en: 'The till settings are not valid.' },
   PAYMENT_PENDING: {
     ar: 'عملية دفع لم تُحسم بعد. لا تُحصّل مرة أخرى؛ نقطة البيع تتحقق من الجهاز أو مزوّد الدفع.',

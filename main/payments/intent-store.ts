@@ -1,6 +1,6 @@
 // Rows of payment_intents. Only main/payments writes them, always inside the transaction that journals the
 // same change.
-import type { CardDetails, IntentState, IntentSummary } from '../../preload/contract';
+import type { CardDetails, IntentState, IntentSummary, OtpPrompt } from '../../preload/contract';
 import type { Db } from '../db';
 
 export type IntentKind = IntentSummary['kind'];
@@ -116,3 +116,11 @@ export function createIntentStore(db: Db) {
 }
 
 export type IntentStore = ReturnType<typeof createIntentStore>;
+
+/** The payment holding a sale, as the sale shows it: with the question the cashier is being asked about it, if any. */
+export function pendingPayment(intents: IntentStore, prompts: { pending(intentId: string): OtpPrompt | null } | null) {
+  return (saleId: string): IntentSummary | null => {
+    const row = intents.pendingForSale(saleId);
+    return row ? { ...toSummary(row), otp: prompts?.pending(row.id) ?? null } : null;
+  };
+}

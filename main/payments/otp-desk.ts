@@ -13,6 +13,8 @@ interface Waiting {
   msisdn: string;
   /** Set while the flow waits for a code. */
   deliver: ((otp: string | null) => void) | null;
+  /** What the cashier is being asked, while the flow waits for a code. */
+  prompt: OtpPrompt | null;
 }
 
 export interface OtpDesk {
@@ -25,6 +27,8 @@ export interface OtpDesk {
   forget(reference: string): void;
   /** Called when a flow starts waiting for a code, so the screen can ask the cashier. */
   onPrompt(listener: (intentId: string, prompt: OtpPrompt) => void): void;
+  /** The question the cashier is being asked for this payment right now (a view that loads mid-payment asks it too). */
+  pending(intentId: string): OtpPrompt | null;
 }
 
 export function createOtpDesk(): OtpDesk {
@@ -42,13 +46,15 @@ export function createOtpDesk(): OtpDesk {
       return new Promise<string | null>((resolve) => {
         const done = (otp: string | null) => {
           waiting.deliver = null;
+          waiting.prompt = null;
           signal?.removeEventListener('abort', onAbort);
           resolve(otp);
         };
         const onAbort = () => done(null);
         signal?.addEventListener('abort', onAbort, { once: true });
         waiting.deliver = done;
-        prompt(waiting.intentId, { attempt, expiresAt: expiresAt.toISOString(), maskedMobile: maskMobile(waiting.msisdn), lastError });
+        waiting.prompt = { attempt, expiresAt: expiresAt.toISOString(), maskedMobile: maskMobile(waiting.msisdn), lastError };
+        prompt(waiting.intentId, waiting.prompt);
       });
     },
   };
@@ -56,7 +62,7 @@ export function createOtpDesk(): OtpDesk {
   return {
     interaction,
     expect(reference, intentId, msisdn) {
-      byReference.set(reference, { intentId, msisdn, deliver: null });
+      byReference.set(reference, { intentId, msisdn, deliver: null, prompt: null });
     },
     submit(intentId, otp) {
       for (const waiting of byReference.values()) {
@@ -73,6 +79,10 @@ export function createOtpDesk(): OtpDesk {
     },
     onPrompt(listener) {
       prompt = listener;
+    },
+    pending(intentId) {
+      for (const waiting of byReference.values()) if (waiting.intentId === intentId) return waiting.prompt;
+      return null;
     },
   };
 }

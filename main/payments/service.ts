@@ -15,7 +15,6 @@ import type {
   CompletedSale,
   IntentState,
   IntentSummary,
-  OtpPrompt,
   PaymentProgress,
   Sale,
   SettlementSummary,
@@ -32,7 +31,7 @@ import type { OtpDesk } from './otp-desk';
 import { normaliseSaudiMobile } from './stcpay/mobile';
 import type { InquiryOutcome, PaymentConnector, TerminalOutcome } from './connector';
 import type { CardDetails } from '../../preload/contract';
-import { toSummary, type IntentKind, type IntentRow, type IntentStore } from './intent-store';
+import { pendingPayment, toSummary, type IntentKind, type IntentRow, type IntentStore } from './intent-store';
 import { faultPoint } from './fault-points';
 import { nextReference } from './references';
 
@@ -124,13 +123,11 @@ export function createPayments(deps: PaymentsDeps) {
 
   const progress = (row: IntentRow, stage: TerminalStage | null, otp: PaymentProgress['otp'] = null) =>
     deps.emitProgress({ intentId: row.id, saleId: row.sale_id, state: row.state, stage, otp });
-  // The STC Pay flow waits for the customer's code: ask the cashier for it on the payment's own progress, and
-  // keep the question on the sale's payment for a view that loads meanwhile.
-  const prompts = new Map<string, OtpPrompt>();
+  // The STC Pay flow waits for the customer's code: ask the cashier for it on the payment's own progress; the
+  // desk keeps the question for a view that loads meanwhile (see pendingPayment).
   stcPay?.desk.onPrompt((intentId, otp) => {
     const row = intents.get(intentId);
     if (!row) return;
-    prompts.set(intentId, otp);
     checkout.announce();
     progress(row, 'awaiting_otp', otp);
   });
@@ -551,10 +548,7 @@ export function createPayments(deps: PaymentsDeps) {
   return {
     status,
 
-    pendingForSale(saleId: string): IntentSummary | null {
-      const row = intents.pendingForSale(saleId);
-      return row ? { ...toSummary(row), otp: prompts.get(row.id) ?? null } : null;
-    },
+    pendingForSale: pendingPayment(intents, stcPay?.desk ?? null),
 
     /** On start-up, before new payments: settle everything a crash or a lost answer left open. */
     async recoverAll(): Promise<void> {
@@ -598,7 +592,6 @@ export function createPayments(deps: PaymentsDeps) {
         (row) => desk.expect(row.reference, row.id, number.msisdn),
         (row) => {
           desk.forget(row.reference);
-          prompts.delete(row.id);
         },
       );
     },
@@ -606,7 +599,6 @@ export function createPayments(deps: PaymentsDeps) {
     submitStcPayOtp(intentId: string, otp: string): IntentSummary {
       const row = intent(intentId);
       if (row.connector !== 'stcpay' || !stcPay?.desk.submit(intentId, otp)) throw new TillError('STCPAY_NO_OTP_AWAITED', intentId);
-      prompts.delete(intentId); // answered: a view loading now must not ask again
       checkout.announce();
       return toSummary(intent(intentId));
     },

@@ -1,13 +1,13 @@
 // Builds the till's STC Pay connector from its settings. The merchant's client certificate and passphrase come
-// from the sealed secret store; the simulator link starts the in-process STC Pay simulator (demo, training)
-// with its own CA and merchant certificate, which the till then trusts instead of the public roots.
-import fs from 'node:fs';
-import { createStcPaySimulator, keptSimulatorPki } from '../devices/provider-sim/stcpay';
+// from the sealed secret store; the simulator link is served by the STC Pay simulator the composition root hands
+// in (demo, training), with its own CA and merchant certificate, which the till then trusts instead of the
+// public roots.
 import { TillError } from '../errors';
 import type { StcPaySettings } from '../settings';
 import type { PaymentConnector } from './connector';
 import { createStcPayClient, createStcPayConnector, type ReferenceInfo, type StcPayInteraction } from './stcpay';
-import { readCaFile, type SecretReader } from './terminal';
+import type { PaymentSimulators } from './simulators';
+import { readCaFile, simulatorsFor, type SecretReader } from './terminal';
 
 export interface OpenStcPay {
   connector: PaymentConnector;
@@ -21,8 +21,8 @@ export interface OpenStcPayOptions {
   describeReference(reference: string): ReferenceInfo | undefined;
   /** The cashier's prompts for the mobile number and the customer's code. */
   interaction: StcPayInteraction;
-  /** Where the simulator keeps its certificates between starts (they are made with openssl, ~0.1 s). */
-  simulatorDir?: string;
+  /** What serves a `simulator` link. */
+  simulators?: PaymentSimulators;
 }
 
 export async function openStcPay(settings: StcPaySettings, options: OpenStcPayOptions): Promise<OpenStcPay> {
@@ -31,17 +31,9 @@ export async function openStcPay(settings: StcPaySettings, options: OpenStcPayOp
   let stop = async () => {};
   let client;
   if (settings.link.kind === 'simulator') {
-    const pki = options.simulatorDir ? await keptSimulatorPki(options.simulatorDir) : undefined;
-    const simulator = await createStcPaySimulator({ clientCode: settings.clientCode, ...(pki ? { pki } : {}) });
-    const { baseUrl } = await simulator.listen(0);
+    const simulator = await simulatorsFor('stcPay.link', options.simulators).stcPay({ clientCode: settings.clientCode });
     stop = () => simulator.close();
-    client = createStcPayClient({
-      baseUrl,
-      clientCode: settings.clientCode,
-      merchant,
-      timeouts,
-      tls: { clientPkcs12: fs.readFileSync(simulator.pki.clientP12File), passphrase: simulator.pki.passphrase, ca: fs.readFileSync(simulator.pki.caFile) },
-    });
+    client = createStcPayClient({ baseUrl: simulator.baseUrl, clientCode: settings.clientCode, merchant, timeouts, tls: simulator.tls });
   } else {
     const link = settings.link;
     const certificate = options.secrets?.get('stcpay.clientCert');

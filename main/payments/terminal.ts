@@ -1,16 +1,15 @@
-// Builds the till's card terminal from its settings: which protocol, over which link. The in-process
-// simulators are the demo and training default; a real till names a TCP address or a serial port (mada ECR),
-// or a provider endpoint (nexo cloud, or a terminal on the LAN).
+// Builds the till's card terminal from its settings: which protocol, over which link. A `simulator` link (the
+// demo and training default) is served by the simulators the composition root hands in; a real till names a
+// TCP address or a serial port (mada ECR), or a provider endpoint (nexo cloud, or a terminal on the LAN).
 import fs from 'node:fs';
-import { createSimulatedTerminal } from '../devices/ecr-simulator';
-import { DEFAULT_SIM_KEY, startNexoSimulator } from '../devices/provider-sim/nexo';
 import { TillError } from '../errors';
 import type { MadaEcrSettings, NexoSettings, TerminalSettings } from '../settings';
 import type { PaymentConnector } from './connector';
 import { createSkyBandConnector } from './ecr/connector';
 import { sha256Signature } from './ecr/signature';
 import { createNexoConnector } from './nexo';
-import { createSerialTransport, createStreamTransport, createTcpTransport, type Transport } from './transport';
+import type { PaymentSimulators } from './simulators';
+import { createSerialTransport, createTcpTransport, type Transport } from './transport';
 
 export interface OpenTerminal {
   connector: PaymentConnector;
@@ -30,19 +29,27 @@ export interface OpenOptions {
   /** The till's id: the SaleID a provider sees on every message. */
   tillId: string;
   secrets?: SecretReader;
+  /** What serves `simulator` links; without it such a link is a settings error (a till wired for live use). */
+  simulators?: PaymentSimulators;
 }
 
 export async function openTerminal(settings: TerminalSettings, options: OpenOptions): Promise<OpenTerminal> {
-  return settings.protocol === 'nexo' ? openNexo(settings, options) : openMadaEcr(settings);
+  return settings.protocol === 'nexo' ? openNexo(settings, options) : openMadaEcr(settings, options);
 }
 
-async function openMadaEcr(settings: MadaEcrSettings): Promise<OpenTerminal> {
+/** The simulators, or a clear settings error naming the setting that asks for one. */
+export function simulatorsFor(setting: string, simulators: PaymentSimulators | undefined): PaymentSimulators {
+  if (!simulators) throw new TillError('CONFIG_INVALID', `${setting}: a simulated device is not available in this till`);
+  return simulators;
+}
+
+async function openMadaEcr(settings: MadaEcrSettings, options: OpenOptions): Promise<OpenTerminal> {
   let transport: Transport;
   let stopSimulator = async () => {};
   const link = settings.link;
   if (link.kind === 'simulator') {
-    const simulator = createSimulatedTerminal({ lrcMode: settings.lrcMode, ackNak: settings.ackNak });
-    transport = createStreamTransport((terminalEnd) => simulator.serve(terminalEnd));
+    const simulator = simulatorsFor('terminal.link', options.simulators).madaEcr({ lrcMode: settings.lrcMode, ackNak: settings.ackNak });
+    transport = simulator.transport;
     stopSimulator = () => simulator.close();
   } else if (link.kind === 'tcp') {
     transport = createTcpTransport({ host: link.host, port: link.port });
@@ -70,18 +77,18 @@ export function readCaFile(file: string, setting: string): Buffer {
 
 const text = (bytes: Uint8Array | undefined) => (bytes ? Buffer.from(bytes).toString('utf8') : undefined);
 
-async function openNexo(settings: NexoSettings, { tillId, secrets }: OpenOptions): Promise<OpenTerminal> {
+async function openNexo(settings: NexoSettings, { tillId, secrets, simulators }: OpenOptions): Promise<OpenTerminal> {
   const timeouts = { purchaseMs: settings.purchaseTimeoutMs, refundMs: settings.purchaseTimeoutMs };
   const local = settings.mode === 'local';
   if (settings.link.kind === 'simulator') {
-    const simulator = await startNexoSimulator({ poiId: settings.poiId });
+    const simulator = await simulatorsFor('terminal.link', simulators).nexo({ poiId: settings.poiId });
     const connector = createNexoConnector({
       mode: settings.mode,
       baseUrl: local ? simulator.localUrl : simulator.baseUrl,
       ca: simulator.caPem,
       poiId: settings.poiId,
       saleId: tillId,
-      ...(local ? DEFAULT_SIM_KEY : {}),
+      ...(local ? simulator.localKey : {}),
       timeouts,
     });
     return {

@@ -2,3 +2,5 @@ export * from './schemas';
 export * from './methods';
 export * from './api';
 export * from './wire';
+export { toLatinDigits } from './digits';
+export { saudiMsisdn } from './saudi-mobile';

@@ -17,8 +17,8 @@ import path from 'node:path';
 // Node's performance (the global one's typings lack eventLoopUtilization).
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { startTill, type RunningTill } from '../../main/app';
-import { startNexoSimulator } from '../../main/devices/provider-sim/nexo';
-import { createStcPaySimulator, OTP } from '../../main/devices/provider-sim/stcpay';
+import { startNexoSimulator } from '../../main/sim/nexo';
+import { createStcPaySimulator, OTP } from '../../main/sim/stcpay';
 import type { CardPaymentResult, PaymentProgress, Sale } from '../../preload/contract';
 import { NEXO_API_KEY, pointTillAtNexo, pointTillAtStcPay } from '../support/providers';
 import { DEMO } from '../support/till';

@@ -3,8 +3,8 @@
 // that folder pays through the nexo simulator and opens STC Pay from the sealed certificate.
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startNexoSimulator, type NexoSimulator } from '../../main/devices/provider-sim/nexo';
-import { createStcPaySimulator, type StcPaySimulator } from '../../main/devices/provider-sim/stcpay';
+import { startNexoSimulator, type NexoSimulator } from '../../main/sim/nexo';
+import { createStcPaySimulator, type StcPaySimulator } from '../../main/sim/stcpay';
 import { bundles, ensureMainBuilt } from '../support/build';
 import { DEMO, startTestTill, type TestTill } from '../support/till';
 import { tempDir } from '../support/tmp';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { generateSimulatorPki, type SimulatorPki } from '../../main/devices/provider-sim/stcpay/pki';
+import { generateSimulatorPki, type SimulatorPki } from '../../main/sim/stcpay/pki';
 import { createFileSecretStore, createSafeStorageSecretStore, type SafeStorageLike } from '../../main/secrets';
 import { bundles, ensureMainBuilt } from '../support/build';
 import { tempDir } from '../support/tmp';

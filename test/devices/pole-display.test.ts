@@ -5,15 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   asciiFold,
   createPoleDisplay,
-  createPoleSim,
   createSerialPoleTransport,
   formatSar,
-  startPoleSimPty,
   twoColumns,
   writeLine,
   PoleDisplayError,
-  type PoleSim,
 } from '../../main/devices/pole-display';
+import { createPoleSim, startPoleSimPty, type PoleSim } from '../../main/sim/pole-display';
 import { until } from './support/printers';
 
 const hasSocat = (() => {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPtyPair, type PtyPair } from '../../main/devices/ecr-simulator/pty';
+import { createPtyPair, type PtyPair } from '../../main/sim/ecr-terminal/pty';
 import { cleanCode, createSerialScanner, type ScannerError, type SerialScanner } from '../../main/devices/serial-scanner';
 import { until } from './support/printers';
 

@@ -2,7 +2,7 @@
 // with a virtual ESC/POS printer on a real TCP socket standing in for the printer on the counter.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createPrinterSim, startSimTcpServer, type PrinterSim } from '../../main/devices/printer-sim';
+import { createPrinterSim, startSimTcpServer, type PrinterSim } from '../../main/sim/printer';
 import { updateSettings } from '../support/providers';
 import { DEMO } from '../support/till';
 import { typeBarcode, useTillBrowser, type OpenTill } from './support/till-page';

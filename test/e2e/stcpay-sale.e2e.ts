@@ -1,5 +1,5 @@
 // STC Pay at the till in real Chromium, in Arabic (the default), against the demo's in-process STC Pay
-// simulator (OTP table in main/devices/provider-sim/stcpay/README.md): a wrong code then the right one, the
+// simulator (OTP table in main/sim/stcpay/README.md): a wrong code then the right one, the
 // sale completes on STC Pay and is refunded from the sale history; and an insufficient balance, after which
 // the sale is still open and is paid in cash.
 import type { Page } from 'playwright-core';

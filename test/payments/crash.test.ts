@@ -6,7 +6,7 @@
 //   - no purchase frame was sent twice for one reference.
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SimRecord } from '../../main/devices/ecr-simulator';
+import type { SimRecord } from '../../main/sim/ecr-terminal';
 import { ensureMainBuilt } from '../support/build';
 import { createClientCrashHarness, expectSalesCovered, ok, ringUp, withTillDb } from '../support/crash-harness';
 import { startSimulatorProcess, type SimulatorProcess } from '../support/simulator-process';

@@ -1,11 +1,5 @@
 // npos (dev-only ESC/POS decoder) ships no types; only the parser is used, as an independent check.
 declare module 'npos' {
-  interface NposBitmap {
-    width: number;
-    height: number;
-    /** 0 = black (a printed dot), 0xff = white. */
-    getPixel(x: number, y: number): number;
-  }
   interface NposNode {
     ascii: string;
     fn?: string;

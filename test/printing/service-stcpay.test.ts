@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerFile } from '../../main/app';
 import { openDatabase } from '../../main/db';
-import { OTP } from '../../main/devices/provider-sim/stcpay';
+import { OTP } from '../../main/sim/stcpay';
 import { resolveProfile } from '../../main/printing/service/profile';
 import { renderAndEncode } from '../../main/printing/worker/render-encode';
 import { DEMO_SETTINGS } from '../../main/settings';

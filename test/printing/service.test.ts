@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPrinterSim, startSimPty } from '../../main/devices/printer-sim';
+import { createPrinterSim, startSimPty } from '../../main/sim/printer';
 import { verifyJournal } from '../../main/ledger';
 import { renderJobImage } from '../../main/printing/service/render-job';
 import { createUsbLpTransport } from '../../main/printing/transport';
@@ -173,7 +173,7 @@ describe('other links', () => {
     const sale = await till.sellCash(ITEMS.coffee);
     expect(sale.drawer).toBe('opened');
     await till.service.idle();
-    const images = till.service.simulatorImages();
+    const images = till.simulators.currentPrinter()!.receipts;
     expect(images).toHaveLength(1);
     expect(images[0]!.drawerKicks).toBe(1);
     const preview = fromDataUrl((await till.service.receiptImage(sale.receipt.receiptNo)).png);
@@ -181,13 +181,13 @@ describe('other links', () => {
     expect(await till.service.status()).toMatchObject({ state: 'ready', transport: 'simulator' });
 
     // The demo can take the paper out: the status says so, the manager's "no sale" does not pretend.
-    till.service.simulator()!.setStatus({ paperOut: true });
+    till.simulators.currentPrinter()!.setStatus({ paperOut: true });
     expect(await till.service.status()).toMatchObject({ state: 'paper_out', error: { code: 'PRINTER_PAPER_OUT' } });
     const refused = await till.service.openDrawerForManager('change for the next till');
     expect(refused).toMatchObject({ drawer: 'failed', error: { code: 'PRINTER_PAPER_OUT' } });
-    till.service.simulator()!.setStatus({ paperOut: false });
+    till.simulators.currentPrinter()!.setStatus({ paperOut: false });
     expect(await till.service.openDrawerForManager('change for the next till')).toEqual({ drawer: 'opened', error: null });
-    expect(till.service.simulator()!.drawerKicks()).toBe(2);
+    expect(till.simulators.currentPrinter()!.drawerKicks()).toBe(2);
     const entries = till.db
       .prepare<[], { payload: string }>("SELECT payload FROM journal WHERE type = 'drawer.opened_without_sale' ORDER BY seq")
       .all()

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPrinterSim, decodeOne, StreamDecoder } from '../../main/devices/printer-sim';
+import { createPrinterSim, decodeOne, StreamDecoder } from '../../main/sim/printer';
 import { encodeImageJob } from '../../main/printing/escpos';
 import { profileByName } from '../../main/printing/profiles';
 import { MonoBitmap } from '../../main/printing/render';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createVirtualPrinter } from '../../main/devices';
+import { createVirtualPrinter } from '../../main/sim/printer';
 import { encodeImageJob } from '../../main/printing/escpos';
 import { PrinterError } from '../../main/printing/errors';
 import { createEscPosPrinter } from '../../main/printing';

@@ -2,7 +2,7 @@
 // socat. ptys buffer far more than a UART, so this tests the protocol, not flow control (printing.md §6).
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPrinterSim, startSimPty } from '../../main/devices/printer-sim';
+import { createPrinterSim, startSimPty } from '../../main/sim/printer';
 import { encodeImageJob } from '../../main/printing/escpos';
 import { PrinterError } from '../../main/printing/errors';
 import { layoutCardSlip } from '../../main/printing/layout';

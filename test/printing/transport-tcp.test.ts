@@ -3,7 +3,7 @@
 // a printer that stops reading).
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPrinterSim, startSimTcpServer, type PrinterSim, type SimTcpServer } from '../../main/devices/printer-sim';
+import { createPrinterSim, startSimTcpServer, type PrinterSim, type SimTcpServer } from '../../main/sim/printer';
 import { encodeImageJob } from '../../main/printing/escpos';
 import { PrinterError } from '../../main/printing/errors';
 import { layoutReceipt } from '../../main/printing/layout';

@@ -11,7 +11,6 @@ import {
   SAFE_STORAGE_FILE_NAME,
   SECRETS_FILE_NAME,
   SecretStoreError,
-  type SafeStorageLike,
 } from '../../main/secrets';
 import { tempDir } from '../support/tmp';
 import { fakeSafeStorage } from './fake-safe-storage';

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import { ledgerFile, type TillOptions } from '../../main/app';
 import { openDatabase } from '../../main/db';
-import { startNexoSimulator, type NexoSimulator } from '../../main/devices/provider-sim/nexo';
-import { createStcPaySimulator, type StcPaySimulator } from '../../main/devices/provider-sim/stcpay';
+import { startNexoSimulator, type NexoSimulator } from '../../main/sim/nexo';
+import { createStcPaySimulator, type StcPaySimulator } from '../../main/sim/stcpay';
 import { createFileSecretStore } from '../../main/secrets';
 import { DEMO_SETTINGS, openSettings, type NexoSettings, type TillSettings } from '../../main/settings';
 import { startTestTill, type TestTill } from './till';

@@ -2,7 +2,7 @@
 // process can be killed and restarted while the terminal keeps its memory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
-import type { Behaviour, SimRecord } from '../../main/devices/ecr-simulator';
+import type { Behaviour, SimRecord } from '../../main/sim/ecr-terminal';
 import { bundles } from './build';
 
 export interface SimulatorProcess {

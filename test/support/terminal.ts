@@ -2,7 +2,7 @@
 // terminal (decline, drop, delay…) and read its own record of what it approved.
 import { ledgerFile } from '../../main/app';
 import { openDatabase } from '../../main/db';
-import { createEcrSimulator, type EcrSimulator } from '../../main/devices/ecr-simulator';
+import { createEcrSimulator, type EcrSimulator } from '../../main/sim/ecr-terminal';
 import { DEMO_SETTINGS, openSettings, type MadaEcrSettings } from '../../main/settings';
 import { startTestTill, type TestTill } from './till';
 import { tempDir } from './tmp';

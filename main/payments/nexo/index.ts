@@ -8,3 +8,5 @@ export { buildPayment, buildReversal, buildTransactionStatus, buildAbort, buildR
 export { parseAnswer, readAnswer, type Answer } from './response';
 export { deriveKeyMaterial, encryptMessage, decryptMessage, type NexoSecurityKey } from './crypto';
 export type * from './types';
+// The JSON helpers the provider simulator parses requests with, so both ends read nexo JSON the same way.
+export { obj, parseJson, path, str, type JsonObject } from './json';

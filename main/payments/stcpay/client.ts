@@ -8,7 +8,7 @@
 //     HTTP 5xx without a recognised refusal, unreadable or contradictory JSON, Confirm's "Pending".
 //   - Inquiry says `not_found` only on an explicit answer: an empty TransactionList, or an error whose CODE is
 //     configured as "not found" (never a guess from its text). Everything else is `unreachable`.
-import { toLatinDigits } from '../../../preload/contract/digits';
+import { toLatinDigits } from '../../../preload/contract';
 import { halalasToSar, sarToHalalas } from './amount';
 import { postJson, type CallResult } from './https-call';
 import { normaliseSaudiMobile } from './mobile';

@@ -12,7 +12,7 @@
 //     been received and acted on: the caller must inquire, never resend).
 import https from 'node:https';
 import type tls from 'node:tls';
-import { redact } from '../../secrets/redact';
+import { redact } from '../../secrets';
 import { PIN_MISMATCH_CODE } from './tls';
 
 export type NotSentReason =
@@ -82,13 +82,12 @@ export function postJson(options: PostOptions): Promise<CallResult> {
     let written = false;
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
-    // Assigned synchronously below, before any callback that calls finish() can run.
-    let req!: ReturnType<typeof https.request>;
     const finish = (result: CallResult) => {
       if (settled) return;
       settled = true;
       for (const t of timers) clearTimeout(t);
       options.signal?.removeEventListener('abort', onAbort);
+      // `req` is made synchronously below, before any callback that calls finish() can run.
       req.destroy();
       resolve(result);
     };
@@ -122,7 +121,7 @@ export function postJson(options: PostOptions): Promise<CallResult> {
         ...options.headers,
       },
     };
-    req = https.request(requestOptions);
+    const req = https.request(requestOptions);
     const write = () => {
       if (settled || written) return;
       written = true;

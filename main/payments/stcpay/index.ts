@@ -9,3 +9,4 @@ export { halalasToSar, sarToHalalas } from './amount';
 export { spkiPin, type StcPayTlsOptions } from './tls';
 export { REASONS, DEFAULT_ERROR_CODES, type StcPayReason, type Bilingual } from './reasons';
 export type * from './types';
+export { quoteAmounts } from './wire';

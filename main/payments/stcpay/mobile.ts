@@ -1,6 +1,6 @@
 // Saudi mobile numbers as STC Pay wants them: 9665XXXXXXXX (12 digits). The rule itself is shared with the till
 // screen (preload/contract/saudi-mobile.ts); here it gets the message the cashier can read to the customer.
-import { saudiMsisdn } from '../../../preload/contract/saudi-mobile';
+import { saudiMsisdn } from '../../../preload/contract';
 import type { Bilingual } from './reasons';
 
 export type MobileResult = { ok: true; msisdn: string } | { ok: false; reason: Bilingual };

@@ -6,7 +6,7 @@
 // check, so a pin can never loosen verification, only narrow it.
 import { createHash, X509Certificate } from 'node:crypto';
 import tls from 'node:tls';
-import { redact } from '../../secrets/redact';
+import { redact } from '../../secrets';
 
 export interface StcPayTlsOptions {
   /** The merchant's client certificate, key and chain as PKCS#12 (PFX) bytes. */

@@ -2,7 +2,7 @@
 // Receipt (so a reprint is identical to the original apart from the copy marker) plus shop details that
 // are not part of the sale record.
 import type { Receipt, VatBreakdown } from '../../../preload/contract';
-import { zatcaQrForReceipt } from '../../fiscal/zatca-qr';
+import { zatcaQrForReceipt } from '../../fiscal';
 import type { Block, Cell } from './blocks';
 import { formatHalalas, formatInteger, riyadhDateTime, type Digits } from './format';
 import { shopHeader, type ShopInfo } from './shop';

@@ -4,7 +4,7 @@
 //
 // Loads native modules (canvas for rendering, serialport for serial printers), like ../native.
 export { createPrintService } from './service';
-export type { PrintService, PrintServiceDeps, ReceiptImage, ManagerDrawerResult, PrinterStatusReport } from './types';
+export type { PrintService, PrintServiceDeps, ReceiptImage, ManagerDrawerResult, PrinterStatusReport, VirtualPrinterDevice } from './types';
 export { PrintServiceError, printServiceErrorCatalog, printServiceErrorData, type PrintServiceErrorCode } from './errors';
 export { resolveProfile } from './profile';
 export { NO_CASHIER } from './render-job';

@@ -1,8 +1,6 @@
 // From the till's printer settings to an open link: the profile, the transport, and what the status
-// screen calls it. The simulator link feeds the in-process virtual printer, which outlives link changes
-// (its printed receipts stay visible) unless the paper width changes.
+// screen calls it. The simulator link feeds the virtual printer the composition root hands in.
 import type { PrinterSettings } from '../../settings';
-import { createPrinterSim, type PrinterSim, type PrinterSimOptions } from '../../devices/printer-sim';
 import type { PrinterProfile } from '../profiles';
 import { createSerialTransport } from '../transport/serial';
 import { createTcpTransport } from '../transport/tcp';
@@ -11,6 +9,8 @@ import { createUsbLpTransport } from '../transport/usb-lp';
 import { createWindowsShareTransport } from '../transport/windows-share';
 import { resolveProfile } from './profile';
 import { createSimTransport } from './sim-transport';
+import { PrintServiceError } from './errors';
+import type { VirtualPrinterDevice } from './types';
 
 export interface PrinterLink {
   /** The settings this link was opened from (JSON), to notice a change. */
@@ -28,8 +28,8 @@ export interface PrinterLink {
 
 export interface LinkOptions {
   timeouts?: TimeoutOptions;
-  /** The virtual printer for `simulator` links (created by the caller, kept across links). */
-  simulator: (widthDots: number) => PrinterSim;
+  /** The virtual printer for `simulator` links (the caller keeps it across links). */
+  virtualPrinter?: ((widthDots: number) => VirtualPrinterDevice) | undefined;
   /** Tests: any transport for any settings. */
   openLink?: (printer: PrinterSettings) => PrinterTransport;
 }
@@ -56,7 +56,8 @@ function openTransport(printer: PrinterSettings, profile: PrinterProfile, option
   const link = printer.link;
   switch (link.kind) {
     case 'simulator':
-      return createSimTransport(options.simulator(profile.widthDots), t);
+      if (!options.virtualPrinter) throw new PrintServiceError('PRINTER_CONFIG', 'printer.link: no virtual printer in this till');
+      return createSimTransport(options.virtualPrinter(profile.widthDots), t);
     case 'tcp':
       return createTcpTransport({ ...t, host: link.host, port: link.port });
     case 'serial':
@@ -80,17 +81,5 @@ export function openPrinterLink(printer: PrinterSettings, options: LinkOptions):
     transport,
     description: options.openLink ? transport.description : describe(printer),
     readsStatus: transport.status !== undefined && profile.status,
-  };
-}
-
-/** One virtual printer per service; a new one only when the paper width changes. */
-export function simulatorHolder(options: PrinterSimOptions = {}) {
-  let sim: PrinterSim | null = null;
-  return {
-    get(widthDots: number): PrinterSim {
-      if (!sim || sim.widthDots !== widthDots) sim = createPrinterSim({ ...options, widthDots });
-      return sim;
-    },
-    current: (): PrinterSim | null => sim,
   };
 }

@@ -10,7 +10,7 @@ import { fromProblem } from '../errors';
 import { attemptJob, detailOf, errorDataOf } from './attempt';
 import { PrintServiceError, printServiceErrorData } from './errors';
 import { createJobStore, toPrintJob, type JobCopy, type JobRow, type NewJob } from './job-store';
-import { openPrinterLink, simulatorHolder, type PrinterLink } from './link';
+import { openPrinterLink, type PrinterLink } from './link';
 import { resolveProfile } from './profile';
 import { createJobRenderer } from '../worker/client';
 import { hasCardSlip } from '../layout';
@@ -25,7 +25,6 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
   const newId = deps.newId ?? randomUUID;
   const log = deps.log ?? console;
   const store = createJobStore(db);
-  const sims = simulatorHolder(deps.simulator);
   const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
   // Jobs created up to here belong to an earlier run: recoverInterrupted() settles them, the worker never.
   const startSeq = journal.head().seq;
@@ -63,7 +62,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     link = null;
     if (old) void old.transport.close().catch(() => undefined);
     link = openPrinterLink(printer, {
-      simulator: (width) => sims.get(width),
+      virtualPrinter: deps.virtualPrinter,
       ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
       ...(deps.openLink ? { openLink: deps.openLink } : {}),
     });
@@ -321,19 +320,6 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     },
 
     recoverInterrupted,
-
-    simulator() {
-      const printer = deps.settings().printer;
-      if (printer?.link.kind !== 'simulator' || deps.openLink) return sims.current();
-      try {
-        currentLink();
-      } catch {
-        // Unknown profile: no link, but an earlier simulator may still be there.
-      }
-      return sims.current();
-    },
-
-    simulatorImages: () => [...(sims.current()?.receipts ?? [])],
 
     async close(): Promise<void> {
       if (closed) return;

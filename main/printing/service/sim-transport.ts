@@ -2,14 +2,14 @@
 // DLE EOT answers come back through the same ByteReader the TCP and serial transports use. So the demo and
 // training till "print" real ESC/POS (receipts become images) and can show paper-out or cover-open exactly
 // as a real printer would, status checks between bands included.
-import type { PrinterSim } from '../../devices/printer-sim';
 import { PrinterError } from '../errors';
 import type { PrinterStatus } from '../escpos/status';
 import { ByteReader } from '../transport/byte-reader';
 import { queryStatus } from '../transport/status-query';
 import { DEFAULT_TIMEOUTS, type PrinterTransport } from '../transport/types';
+import type { VirtualPrinterDevice } from './types';
 
-export function createSimTransport(sim: PrinterSim, options: { statusTimeoutMs?: number } = {}): PrinterTransport {
+export function createSimTransport(sim: VirtualPrinterDevice, options: { statusTimeoutMs?: number } = {}): PrinterTransport {
   const where = 'simulator';
   const statusTimeoutMs = options.statusTimeoutMs ?? DEFAULT_TIMEOUTS.statusTimeoutMs;
   const reader = new ByteReader();

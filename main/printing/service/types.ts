@@ -1,7 +1,6 @@
 // The print service's public shape: what main/app wires in and what handlers call.
 import type { DrawerOutcome, ErrorData, PrinterStatus, PrintJob, Receipt } from '../../../preload/contract';
 import type { Db } from '../../db';
-import type { PrintedReceipt, PrinterSim, PrinterSimOptions } from '../../devices/printer-sim';
 import type { Journal } from '../../ledger';
 import type { PrinterSettings, TillSettings } from '../../settings';
 import type { ReceiptPrinter } from '../printer';
@@ -25,8 +24,12 @@ export interface PrintServiceDeps {
   openLink?: (printer: PrinterSettings) => PrinterTransport;
   /** Connect / write / status timeouts for the real links (defaults: 3 s, 10 s, 1 s). */
   timeouts?: TimeoutOptions;
-  /** Options for the in-process virtual printer behind `simulator` links (e.g. outputDir for PNGs). */
-  simulator?: Omit<PrinterSimOptions, 'widthDots'>;
+  /**
+   * The virtual printer behind a `simulator` link (demo, training), for a paper width. Handed in by the
+   * composition root so printing never builds a simulator; without it a `simulator` link fails like an
+   * unknown device. The caller decides whether a width change gives a new one.
+   */
+  virtualPrinter?: (widthDots: number) => VirtualPrinterDevice;
   log?: { warn(message: string, detail?: unknown): void };
   /**
    * Where jobs are rendered and encoded: 'auto' (default) the print worker thread when running from the
@@ -34,6 +37,15 @@ export interface PrintServiceDeps {
    * renderer the caller owns (and closes).
    */
   renderer?: RendererChoice | JobRenderer;
+}
+
+/**
+ * A virtual ESC/POS printer in this process: it takes the bytes a real one would and answers status queries
+ * (DLE EOT) through `reply`, so the demo till prints, and shows paper-out, exactly as over a real link.
+ */
+export interface VirtualPrinterDevice {
+  readonly widthDots: number;
+  feed(bytes: Uint8Array, reply?: (bytes: Uint8Array) => void): void;
 }
 
 export interface ManagerDrawerResult {
@@ -72,10 +84,6 @@ export interface PrintService {
   openDrawerForManager(reason: string): Promise<ManagerDrawerResult>;
   /** Start-up: jobs a previous run left queued or printing become failed ("interrupted"); never auto-printed. */
   recoverInterrupted(): PrintJob[];
-  /** The in-process virtual printer when the printer is the simulator (flip paper-out for a demo). */
-  simulator(): PrinterSim | null;
-  /** What the virtual printer printed, oldest first (image.toPng() for a PNG). */
-  simulatorImages(): PrintedReceipt[];
   close(): Promise<void>;
 }
 

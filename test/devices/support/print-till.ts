@@ -14,6 +14,7 @@ import { createJournal, type Journal } from '../../../main/ledger';
 import { createIntentStore, createPayments, openTerminal, toSummary, type OpenTerminal } from '../../../main/payments';
 import { createPrintService, type PrintService, type PrintServiceDeps } from '../../../main/printing/service';
 import { DEMO_SETTINGS, openSettings, type PrinterSettings, type SettingsStore } from '../../../main/settings';
+import { createTillSimulators, type TillSimulators } from '../../../main/sim';
 import type { CompletedSale, PrinterStatus, PrintJob } from '../../../preload/contract';
 import { tempDir } from '../../support/tmp';
 
@@ -48,6 +49,8 @@ export interface PrintTill {
   readonly settings: SettingsStore;
   readonly checkout: Checkout;
   readonly service: PrintService;
+  /** The simulated devices behind `simulator` links (the virtual printer, the terminal). */
+  readonly simulators: TillSimulators;
   readonly emittedJobs: PrintJob[][];
   readonly emittedStatus: PrinterStatus[];
   /** Rings up the items and pays cash (the drawer opens, printing is kicked). */
@@ -73,6 +76,7 @@ export async function startPrintTill(options: PrintTillOptions, folder?: { dir: 
   const emittedStatus: PrinterStatus[] = [];
 
   let checkout: Checkout | null = null;
+  const simulators = createTillSimulators();
   const service = createPrintService({
     db,
     journal,
@@ -82,6 +86,7 @@ export async function startPrintTill(options: PrintTillOptions, folder?: { dir: 
     emitStatus: (status) => emittedStatus.push(status),
     timeouts: { connectTimeoutMs: 1000, writeTimeoutMs: 2000, statusTimeoutMs: 500, ...options.timeouts },
     ...(options.openLink ? { openLink: options.openLink } : {}),
+    virtualPrinter: simulators.printer,
     log: { warn: () => undefined },
   });
   const intents = createIntentStore(db);
@@ -103,7 +108,7 @@ export async function startPrintTill(options: PrintTillOptions, folder?: { dir: 
   let terminal: OpenTerminal | null = null;
   let payments: ReturnType<typeof createPayments> | null = null;
   if (options.card) {
-    terminal = await openTerminal({ ...(DEMO_SETTINGS.terminal as MadaEcrSettings), link: { kind: 'simulator' } }, { tillId: 'T01' });
+    terminal = await openTerminal({ ...(DEMO_SETTINGS.terminal as MadaEcrSettings), link: { kind: 'simulator' } }, { tillId: 'T01', simulators });
     payments = createPayments({
       db,
       journal,
@@ -134,6 +139,7 @@ export async function startPrintTill(options: PrintTillOptions, folder?: { dir: 
     settings,
     checkout,
     service,
+    simulators,
     emittedJobs,
     emittedStatus,
     sellCash: async (...barcodes) => {

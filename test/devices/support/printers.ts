@@ -1,7 +1,7 @@
 // Printers for the print-service tests: the virtual printer on a real loopback TCP socket, a raw fake that
 // answers DLE EOT with fixed bytes, and one that accepts a connection and never answers (a hung printer).
 import net from 'node:net';
-import { createPrinterSim, startSimTcpServer, type PrinterSim, type SimTcpServer } from '../../../main/devices/printer-sim';
+import { createPrinterSim, startSimTcpServer, type PrinterSim, type SimTcpServer } from '../../../main/sim/printer';
 import { MonoBitmap } from '../../../main/printing/render/bitmap';
 import type { PrinterSettings } from '../../../main/settings';
 

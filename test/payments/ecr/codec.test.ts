@@ -10,7 +10,7 @@ import { entryModeOf, schemeOf, toTerminalRecord, verificationOf, walletOf } fro
 import { buildRequestFrame, decodeRequest, previousEcrNumber, type EcrRequest } from '../../../main/payments/ecr/request';
 import { IDX, parseResponse, type TransactionResponse } from '../../../main/payments/ecr/response';
 import { sha256Signature, zerosSignature } from '../../../main/payments/ecr/signature';
-import { DEFAULT_MERCHANT, settlementFields, statusFields, transactionFields } from '../../../main/devices/ecr-simulator/responses';
+import { DEFAULT_MERCHANT, settlementFields, statusFields, transactionFields } from '../../../main/sim/ecr-terminal/responses';
 
 const SIG = { sign: () => 'S'.repeat(64) };
 

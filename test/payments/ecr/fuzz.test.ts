@@ -2,8 +2,8 @@
 // deterministic (seeded) random and mutated frames: nothing may throw, hang or reject unhandled, a full PAN may
 // never come out of the codec, and valid frames hidden in STX-free noise must all be recovered.
 import { describe, expect, it } from 'vitest';
-import { createEcrSimulator } from '../../../main/devices/ecr-simulator';
-import { DEFAULT_MERCHANT, settlementFields, statusFields, transactionFields } from '../../../main/devices/ecr-simulator/responses';
+import { createEcrSimulator } from '../../../main/sim/ecr-terminal';
+import { DEFAULT_MERCHANT, settlementFields, statusFields, transactionFields } from '../../../main/sim/ecr-terminal/responses';
 import { encodeFrame, FrameReader, splitFrame, STX } from '../../../main/payments/ecr/frame';
 import { exchange } from '../../../main/payments/ecr/link';
 import { containsFullPan } from '../../../main/payments/ecr/pan';

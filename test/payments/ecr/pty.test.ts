@@ -1,7 +1,7 @@
 // Every command over a real serial line: socat links two pseudo-terminals, the simulator serves one end with
 // serialport, the till opens the other with the serial transport. Killing socat is the pulled cable.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEcrSimulator, type EcrSimulator, type PtyPair } from '../../../main/devices/ecr-simulator';
+import { createEcrSimulator, type EcrSimulator, type PtyPair } from '../../../main/sim/ecr-terminal';
 import type { SkyBandConnector } from '../../../main/payments/ecr/connector';
 import { createSerialTransport } from '../../../main/payments/transport/serial';
 import { connectorFor, guardUnhandled, nextRef, sleep, stages } from './harness';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEcrSimulator, createSimulatedTerminal } from '../../../main/devices/ecr-simulator';
+import { createEcrSimulator, createSimulatedTerminal } from '../../../main/sim/ecr-terminal';
 import { createSerialTransport } from '../../../main/payments/transport/serial';
 import { createStreamTransport } from '../../../main/payments/transport/stream';
 import { createTcpTransport } from '../../../main/payments/transport/tcp';
@@ -45,7 +45,7 @@ describe('simulator as its own process (CLI)', () => {
 
   beforeAll(async () => {
     await build({
-      entryPoints: [path.resolve(__dirname, '../../../main/devices/ecr-simulator/cli.ts')],
+      entryPoints: [path.resolve(__dirname, '../../../main/sim/ecr-terminal/cli.ts')],
       bundle: true,
       platform: 'node',
       format: 'cjs',

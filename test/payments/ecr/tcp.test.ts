@@ -1,7 +1,7 @@
 // Every command and every fault against the simulator over real TCP sockets on 127.0.0.1.
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEcrSimulator, type EcrSimulator } from '../../../main/devices/ecr-simulator';
+import { createEcrSimulator, type EcrSimulator } from '../../../main/sim/ecr-terminal';
 import type { SkyBandConnector } from '../../../main/payments/ecr/connector';
 import type { LrcMode } from '../../../main/payments/ecr/lrc';
 import { createTcpTransport } from '../../../main/payments/transport/tcp';

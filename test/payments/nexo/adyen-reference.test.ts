@@ -18,7 +18,7 @@ import { Client, Config, EnvironmentEnum, NexoCrypto, TerminalCloudAPI, Terminal
 import NexoDerivedKeyGenerator from '@adyen/api-library/lib/src/security/nexoDerivedKeyGenerator';
 import type * as Nexo from '@adyen/api-library/lib/src/typings/nexo';
 import type * as Tapi from '@adyen/api-library/lib/src/typings/tapi/models';
-import { startNexoSimulator, type NexoSimulator } from '../../../main/devices/provider-sim/nexo';
+import { startNexoSimulator, type NexoSimulator } from '../../../main/sim/nexo';
 import {
   buildAbort,
   buildDiagnosis,

@@ -2,7 +2,7 @@
 // when it does not come, TransactionStatus polling finds the result. Over real TLS (provider) and a real HTTP
 // listener on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNexoSimulator, type NexoSimulator } from '../../../main/devices/provider-sim/nexo';
+import { startNexoSimulator, type NexoSimulator } from '../../../main/sim/nexo';
 import { createNotificationListener, type NexoConnector, type NotificationListener } from '../../../main/payments/nexo';
 import { API_KEY, connectorFor, FAST, guardUnhandled, nextRef, stages } from './harness';
 

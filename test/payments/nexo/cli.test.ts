@@ -6,7 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SimLedger } from '../../../main/devices/provider-sim/nexo';
+import type { SimLedger } from '../../../main/sim/nexo';
 import { createNexoConnector, createNotificationListener } from '../../../main/payments/nexo';
 import { tempDir } from '../../support/tmp';
 import { API_KEY, FAST, guardUnhandled, nextRef, SALE_ID } from './harness';
@@ -20,7 +20,7 @@ let child: ChildProcessWithoutNullStreams | undefined;
 
 beforeAll(async () => {
   await build({
-    entryPoints: [path.resolve(__dirname, '../../../main/devices/provider-sim/nexo/cli.ts')],
+    entryPoints: [path.resolve(__dirname, '../../../main/sim/nexo/cli.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',

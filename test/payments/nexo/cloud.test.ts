@@ -3,7 +3,7 @@
 // connection can fail — each ending in a defined state, never in a second Payment.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCertificates, startNexoSimulator, type NexoSimulator } from '../../../main/devices/provider-sim/nexo';
+import { generateCertificates, startNexoSimulator, type NexoSimulator } from '../../../main/sim/nexo';
 import { createNexoConnector, serviceIdOf, type NexoConnector } from '../../../main/payments/nexo';
 import { containsFullPan } from '../../../main/payments/ecr/pan';
 import { API_KEY, connectorFor, FAST, guardUnhandled, nextRef, SALE_ID, sleep, stages } from './harness';

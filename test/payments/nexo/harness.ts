@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { TerminalStage } from '../../../main/payments/connector';
 import { createNexoConnector, type NexoConnector, type NexoConnectorOptions, type NexoMode, type NexoTimeouts } from '../../../main/payments/nexo';
-import type { NexoSimulator } from '../../../main/devices/provider-sim/nexo';
+import type { NexoSimulator } from '../../../main/sim/nexo';
 
 export const SALE_ID = 'TILL-0001';
 export const API_KEY = 'nuqta-test-api-key';

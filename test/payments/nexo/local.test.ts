@@ -5,7 +5,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NexoCrypto, type Types } from '@adyen/api-library';
-import { generateCertificates, startNexoSimulator, type NexoSimulator } from '../../../main/devices/provider-sim/nexo';
+import { generateCertificates, startNexoSimulator, type NexoSimulator } from '../../../main/sim/nexo';
 import { createNexoConnector, encryptMessage, type NexoConnector } from '../../../main/payments/nexo';
 import { connectorFor, FAST, guardUnhandled, nextRef, SALE_ID } from './harness';
 

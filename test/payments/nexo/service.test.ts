@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCheckout } from '../../../main/checkout';
 import type { Db } from '../../../main/db';
-import { startNexoSimulator, type NexoSimulator } from '../../../main/devices/provider-sim/nexo';
+import { startNexoSimulator, type NexoSimulator } from '../../../main/sim/nexo';
 import type { Payments } from '../../../main/payments';
 import type { PaymentConnector } from '../../../main/payments/connector';
 import { openTillParts } from '../../support/payments-rig';

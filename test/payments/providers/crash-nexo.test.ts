@@ -10,7 +10,7 @@
 //   - the journal's hash chain is intact.
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SimLedger } from '../../../main/devices/provider-sim/nexo/types';
+import type { SimLedger } from '../../../main/sim/nexo/types';
 import type { CardPaymentResult } from '../../../preload/contract';
 import { verifyJournal } from '../../../main/ledger';
 import { createClientCrashHarness, expectNothingInFlight, expectReleasedUnknown, expectSalesCovered, ok, ringUp, withTillDb, type Sale } from '../../support/crash-harness';

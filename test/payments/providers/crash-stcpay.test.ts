@@ -13,8 +13,8 @@
 // call returned (Confirm answered), before the till applied the answer.
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { OTP } from '../../../main/devices/provider-sim/stcpay';
-import type { SimBehaviour, SimLedger } from '../../../main/devices/provider-sim/stcpay/types';
+import { OTP } from '../../../main/sim/stcpay';
+import type { SimBehaviour, SimLedger } from '../../../main/sim/stcpay/types';
 import { verifyJournal } from '../../../main/ledger';
 import type { StcPaySettings } from '../../../main/settings';
 import type { CardPaymentResult, Result } from '../../../preload/contract';

@@ -2,7 +2,7 @@
 // the real client over mutual TLS to the simulator, and the simulator's own ledger as the other side's record.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaymentProgress } from '../../../preload/contract';
-import { OTP } from '../../../main/devices/provider-sim/stcpay';
+import { OTP } from '../../../main/sim/stcpay';
 import { startStcPayTill, type StcPayTill } from '../../support/providers';
 import { DEMO } from '../../support/till';
 

@@ -3,8 +3,8 @@
 // the sale stays open for cash, and the status light says so.
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startNexoSimulator, type NexoSimulator } from '../../../main/devices/provider-sim/nexo';
-import { createStcPaySimulator, type StcPaySimulator } from '../../../main/devices/provider-sim/stcpay';
+import { startNexoSimulator, type NexoSimulator } from '../../../main/sim/nexo';
+import { createStcPaySimulator, type StcPaySimulator } from '../../../main/sim/stcpay';
 import { DEMO_SETTINGS } from '../../../main/settings';
 import { pointTillAtNexo, pointTillAtStcPay, updateSettings } from '../../support/providers';
 import { DEMO, startTestTill, type TestTill } from '../../support/till';

@@ -16,7 +16,7 @@ const children: ChildProcessWithoutNullStreams[] = [];
 
 beforeAll(async () => {
   await build({
-    entryPoints: [path.resolve(__dirname, '../../../main/devices/provider-sim/stcpay/cli.ts')],
+    entryPoints: [path.resolve(__dirname, '../../../main/sim/stcpay/cli.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -1,7 +1,7 @@
 // The PaymentConnector adapter on its own: what fits, what does not, and the inquiry rule.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SimulatorPki } from '../../../main/devices/provider-sim/stcpay';
-import { OTP } from '../../../main/devices/provider-sim/stcpay';
+import type { SimulatorPki } from '../../../main/sim/stcpay';
+import { OTP } from '../../../main/sim/stcpay';
 import type { PaymentConnector } from '../../../main/payments/connector';
 import { createStcPayConnector, type Authorization, type ReferenceInfo, type StcPayClient } from '../../../main/payments/stcpay';
 import { MOBILE, nextRef, sharedPki, startRig, type Rig } from './harness';

@@ -1,8 +1,8 @@
 // The two-step STC Pay flow over real mutual TLS against the simulator: every outcome the cashier can meet,
 // and the agreement between what the till concludes and what "STC Pay" (the simulator's ledger) holds.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SimulatorPki } from '../../../main/devices/provider-sim/stcpay';
-import { NO_WALLET_MOBILE, OTP } from '../../../main/devices/provider-sim/stcpay';
+import type { SimulatorPki } from '../../../main/sim/stcpay';
+import { NO_WALLET_MOBILE, OTP } from '../../../main/sim/stcpay';
 import { inquireUntilKnown, type Authorization, type StcPayClient } from '../../../main/payments/stcpay';
 import { MOBILE, nextRef, sharedPki, startRig, type Rig } from './harness';
 

@@ -1,7 +1,7 @@
 // Shared set-up for the STC Pay tests: one PKI per test file (openssl takes ~100 ms), a simulator per test
 // on a real TLS socket, and clients configured from it exactly as a till would be.
 import fs from 'node:fs';
-import { createStcPaySimulator, generateSimulatorPki, type SimulatorPki, type StcPaySimulator, type StcPaySimulatorOptions } from '../../../main/devices/provider-sim/stcpay';
+import { createStcPaySimulator, generateSimulatorPki, type SimulatorPki, type StcPaySimulator, type StcPaySimulatorOptions } from '../../../main/sim/stcpay';
 import { createStcPayClient, type StcPayClient, type StcPayClientOptions } from '../../../main/payments/stcpay';
 
 export const MERCHANT = { branchId: 'BR01', tellerId: 'T01', deviceId: 'POS01' };

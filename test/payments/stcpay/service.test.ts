@@ -4,8 +4,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckout } from '../../../main/checkout';
 import type { Db } from '../../../main/db';
-import type { SimulatorPki } from '../../../main/devices/provider-sim/stcpay';
-import { OTP } from '../../../main/devices/provider-sim/stcpay';
+import type { SimulatorPki } from '../../../main/sim/stcpay';
+import { OTP } from '../../../main/sim/stcpay';
 import type { Payments } from '../../../main/payments';
 import { createStcPayConnector, type StcPayClient } from '../../../main/payments/stcpay';
 import { openTillParts } from '../../support/payments-rig';

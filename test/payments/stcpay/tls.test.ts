@@ -2,7 +2,7 @@
 // DNS failure, a wrong merchant code. None of these may ever look like a payment, or like "not found".
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createStcPaySimulator, SIM_BASE_PATH, type SimulatorPki } from '../../../main/devices/provider-sim/stcpay';
+import { createStcPaySimulator, SIM_BASE_PATH, type SimulatorPki } from '../../../main/sim/stcpay';
 import { createStcPayClient, spkiPin } from '../../../main/payments/stcpay';
 import { MERCHANT, MOBILE, nextRef, sharedPki, startRig, type Rig } from './harness';
 

@@ -1,0 +1,56 @@
+// The simulated devices a demo or training till runs on, as the composition root wires them: the mada
+// terminal, the nexo provider, STC Pay and the receipt printer, each speaking its real protocol (a SkyBand
+// byte stream, HTTPS, mutual TLS, ESC/POS). The domains receive these factories; they never import main/sim.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PaymentSimulators } from '../payments';
+import type { VirtualPrinterDevice } from '../printing/service';
+import { createSimulatedTerminal } from './ecr-terminal';
+import { startNexoSimulator } from './nexo';
+import { createPrinterSim, type PrinterSim, type PrinterSimOptions } from './printer';
+import { createStcPaySimulator, keptSimulatorPki } from './stcpay';
+import { createStreamTransport } from '../payments/transport';
+
+export interface TillSimulators extends PaymentSimulators {
+  /** The virtual receipt printer: one per till, a new one only when the paper width changes. */
+  printer(widthDots: number): VirtualPrinterDevice;
+  /** The virtual printer made so far (to flip paper-out in a demo or a test), or null. */
+  currentPrinter(): PrinterSim | null;
+}
+
+export interface TillSimulatorOptions {
+  /** Where simulators keep state between starts (the STC Pay simulator's certificates); none = fresh each time. */
+  dataDir?: string;
+  printer?: Omit<PrinterSimOptions, 'widthDots'>;
+}
+
+export function createTillSimulators(options: TillSimulatorOptions = {}): TillSimulators {
+  let printer: PrinterSim | null = null;
+  return {
+    madaEcr({ lrcMode, ackNak }) {
+      const terminal = createSimulatedTerminal({ lrcMode, ackNak });
+      return { transport: createStreamTransport((terminalEnd) => terminal.serve(terminalEnd)), close: () => terminal.close() };
+    },
+    async nexo({ poiId }) {
+      const simulator = await startNexoSimulator({ poiId });
+      return { baseUrl: simulator.baseUrl, localUrl: simulator.localUrl, caPem: simulator.caPem, localKey: simulator.key, close: () => simulator.close() };
+    },
+    async stcPay({ clientCode }) {
+      // Its certificates are made with openssl (~0.1 s): kept in the data folder between starts.
+      const pki = options.dataDir ? await keptSimulatorPki(path.join(options.dataDir, 'simulators', 'stcpay')) : undefined;
+      const simulator = await createStcPaySimulator({ clientCode, ...(pki ? { pki } : {}) });
+      const { baseUrl } = await simulator.listen(0);
+      const tls = {
+        clientPkcs12: fs.readFileSync(simulator.pki.clientP12File),
+        passphrase: simulator.pki.passphrase,
+        ca: fs.readFileSync(simulator.pki.caFile),
+      };
+      return { baseUrl, tls, close: () => simulator.close() };
+    },
+    printer(widthDots) {
+      if (!printer || printer.widthDots !== widthDots) printer = createPrinterSim({ ...options.printer, widthDots });
+      return printer;
+    },
+    currentPrinter: () => printer,
+  };
+}
