@@ -3,13 +3,21 @@
 // page script can reach exactly the contract's channels and nothing else. Pure (takes the ipcRenderer) so it
 // is unit-tested without Electron.
 import {
+  CUSTOMER_DISPLAY_EVENTS,
+  CUSTOMER_DISPLAY_METHODS,
   eventChannel,
   eventHandlerName,
   eventNames,
   methodChannel,
   methodNames,
+  type CustomerDisplayEvent,
+  type CustomerDisplayMethod,
   type ErrorData,
+  type EventName,
+  type MethodName,
   type NuqtaApi,
+  type NuqtaCalls,
+  type NuqtaEvents,
   type Result,
 } from './contract';
 
@@ -33,10 +41,32 @@ const TRANSPORT_FAILED: ErrorData = {
 
 type Listener = (payload: unknown) => void;
 
+/** The till window's API: every method and event of the contract. */
 export function buildPreloadApi(ipc: IpcRendererLike): NuqtaApi {
+  // The contract's types describe this object; the bridge builds it from the same name lists.
+  return buildBridge(ipc, methodNames, eventNames) as NuqtaApi;
+}
+
+/** What the customer display's page holds: only its read-only methods and its events. */
+export type CustomerDisplayApi = Pick<NuqtaCalls, CustomerDisplayMethod> &
+  Pick<NuqtaEvents, `on${Capitalize<CustomerDisplayEvent>}`>;
+
+/**
+ * The customer window's API, from the contract's customer-display lists. Main refuses every other method
+ * from that window anyway; not exposing them means a compromised customer page has nothing to try.
+ */
+export function buildCustomerDisplayApi(ipc: IpcRendererLike): CustomerDisplayApi {
+  return buildBridge(ipc, CUSTOMER_DISPLAY_METHODS, CUSTOMER_DISPLAY_EVENTS) as CustomerDisplayApi;
+}
+
+function buildBridge(
+  ipc: IpcRendererLike,
+  methods: readonly MethodName[],
+  events: readonly EventName[],
+): Readonly<Record<string, unknown>> {
   const api: Record<string, unknown> = {};
 
-  for (const name of methodNames) {
+  for (const name of methods) {
     const channel = methodChannel(name);
     api[name] = async (input: unknown): Promise<Result<unknown>> => {
       try {
@@ -47,7 +77,7 @@ export function buildPreloadApi(ipc: IpcRendererLike): NuqtaApi {
     };
   }
 
-  for (const name of eventNames) {
+  for (const name of events) {
     const channel = eventChannel(name);
     api[eventHandlerName(name)] = (listener: Listener): (() => void) => {
       if (typeof listener !== 'function') throw new TypeError(`${eventHandlerName(name)} needs a function`);
@@ -63,6 +93,5 @@ export function buildPreloadApi(ipc: IpcRendererLike): NuqtaApi {
     };
   }
 
-  // The contract's types describe this object; the loops above build it from the same name lists.
-  return Object.freeze(api) as NuqtaApi;
+  return Object.freeze(api);
 }

@@ -35,14 +35,20 @@ await build({
   outExtension: { '.js': '.cjs' },
 });
 
-// The sandboxed preload may require nothing but 'electron', so everything else is bundled into it.
+// The sandboxed preloads may require nothing but 'electron', so everything else is bundled into each: index
+// (the till window: every contract method and event) and customer (the customer display: only its read-only
+// methods and its events are exposed).
 if (existsSync(path.join(root, 'preload/index.ts'))) {
   await build({
     ...common,
     platform: 'browser',
     external: ['electron'],
-    entryPoints: [path.join(root, 'preload/index.ts')],
-    outfile: path.join(root, 'dist/preload/index.cjs'),
+    entryPoints: {
+      index: path.join(root, 'preload/index.ts'),
+      customer: path.join(root, 'preload/customer.ts'),
+    },
+    outdir: path.join(root, 'dist/preload'),
+    outExtension: { '.js': '.cjs' },
   });
 }
 console.log(`built ${entries.map((e) => `dist/main/${e}.cjs`).join(', ')} and dist/preload/index.cjs`);

@@ -6,6 +6,8 @@ import path from 'node:path';
 export const projectRoot = (): string => path.resolve(__dirname, '..', '..');
 export const rendererDist = (): string => path.join(projectRoot(), 'dist', 'renderer');
 export const preloadBundle = (): string => path.join(projectRoot(), 'dist', 'preload', 'index.cjs');
+/** The customer display's preload: its read-only methods and events only. */
+export const customerPreloadBundle = (): string => path.join(projectRoot(), 'dist', 'preload', 'customer.cjs');
 export const resourcesDir = (): string => path.join(projectRoot(), 'resources');
 export const demoCatalogCsv = (): string => path.join(resourcesDir(), 'catalog', 'demo-catalog.csv');
 

@@ -3,11 +3,16 @@
 import * as electron from 'electron';
 import { defaultDataDir, startTill } from '../app';
 import { adoptSecrets, createFileSecretStore, createSafeStorageSecretStore } from '../secrets';
-import { customerDisplayMode, startShell } from '../shell';
+import { customerDisplayMode, installCrashGuard, startShell } from '../shell';
 
 // defaultDataDir(), not app.getPath('userData'): the CLI and the browser host resolve the same folder, so
 // all three find the same ledger. NUQTA_KIOSK=1 runs full-screen until kiosk becomes a till setting;
 // NUQTA_CUSTOMER_DISPLAY=1 forces the customer display (windowed when there is one screen), =0 turns it off.
+const dataDir = defaultDataDir();
+// First, so a failure anywhere after this relaunches the app (or, in a crash loop, says so) instead of
+// leaving a dead till on the screen.
+const guard = installCrashGuard(electron, { dataDir });
+
 startShell(electron, {
   // Provider credentials are sealed with the OS keystore (DPAPI, libsecret) through safeStorage, which is
   // usable once the app is ready — startTill runs after that. Secrets the admin entered with the CLI are taken
@@ -19,10 +24,12 @@ startShell(electron, {
     for (const { name, why } of left) console.error(`secret ${name} stays in the file store: ${why}`);
     return startTill({ ...options, secrets });
   },
-  dataDir: defaultDataDir(),
+  dataDir,
   kiosk: process.env.NUQTA_KIOSK === '1',
   customerDisplay: customerDisplayMode(process.env),
+  onFatal: guard.fatal,
 }).catch((e: unknown) => {
+  // Not a crash: the shell could not start at all (relaunching would fail the same way).
   console.error('Nuqta POS shell failed to start', e);
   electron.app.exit(1);
 });

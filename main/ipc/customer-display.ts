@@ -1,30 +1,13 @@
-// The only methods the customer-facing display may call, in Electron (its window) and in the browser host
-// (its own secret): reads that change nothing. The one place this list lives.
-import type { EventName, MethodName } from '../../preload/contract';
+// Main's side of the customer display's limits, in Electron (its window) and in the browser host (its own
+// secret). The lists themselves live in the contract (preload/contract/customer-display.ts), because the
+// customer window's preload is built from them too; these checks are derived from the same lists.
+import { CUSTOMER_DISPLAY_EVENTS, CUSTOMER_DISPLAY_METHODS } from '../../preload/contract';
 
-export const CUSTOMER_DISPLAY_METHODS = Object.freeze([
-  'getTill',
-  'getSale',
-  'getTerminalStatus',
-  'getPrinterStatus',
-] as const satisfies readonly MethodName[]);
+export { CUSTOMER_DISPLAY_EVENTS, CUSTOMER_DISPLAY_METHODS };
 
 const customerMethods: ReadonlySet<string> = new Set<string>(CUSTOMER_DISPLAY_METHODS);
 
 export const customerDisplayMayCall = (method: string): boolean => customerMethods.has(method);
-
-/**
- * The only events the customer display hears: the sale in front of the customer, its payment prompts, the
- * thank-you, whether the receipt can print, and the till's language and digits (nothing about anyone). Not the
- * terminal panel (earlier customers' masked cards and RRNs), not the print queue, not refused scans.
- */
-export const CUSTOMER_DISPLAY_EVENTS = Object.freeze([
-  'saleChanged',
-  'paymentProgress',
-  'saleCompleted',
-  'printerStatusChanged',
-  'preferencesChanged',
-] as const satisfies readonly EventName[]);
 
 const customerEvents: ReadonlySet<string> = new Set<string>(CUSTOMER_DISPLAY_EVENTS);
 

@@ -1,6 +1,7 @@
 // The customer-facing display: a second, read-only window on the shop's customer screen. It shows the same
-// renderer bundle at #view=customer, with the till window's hardened webPreferences, and can never take the
-// keyboard from the cashier (focusable: false, shown inactive). What it may call over IPC is in sender.ts.
+// renderer bundle at #view=customer, with the till window's hardened webPreferences but its own preload
+// (preload/customer.ts: the read-only methods and its events only), and can never take the keyboard from
+// the cashier (focusable: false, shown inactive). What main lets it call over IPC is in sender.ts.
 import type {
   BrowserWindowCtor,
   BrowserWindowLike,

@@ -16,6 +16,30 @@ export interface FrameLike {
 
 export type WindowOpenResponse = { action: 'deny' };
 
+/** Why a renderer or child process went away; 'clean-exit' is a normal end (a window closing). */
+export type ProcessGoneReason =
+  | 'clean-exit'
+  | 'abnormal-exit'
+  | 'killed'
+  | 'crashed'
+  | 'oom'
+  | 'launch-failed'
+  | 'integrity-failure'
+  | 'memory-eviction';
+
+export interface RenderProcessGoneDetails {
+  readonly reason: ProcessGoneReason;
+  readonly exitCode: number;
+}
+
+/** A child process other than a renderer (GPU, utility services…). */
+export interface ChildProcessGoneDetails {
+  readonly type: string;
+  readonly reason: ProcessGoneReason;
+  readonly exitCode: number;
+  readonly name?: string;
+}
+
 export interface WebContentsLike {
   readonly mainFrame: FrameLike;
   isDestroyed(): boolean;
@@ -24,6 +48,15 @@ export interface WebContentsLike {
   on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): unknown;
   on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  /**
+   * navigator.bluetooth.requestDevice(): unless the event is prevented, Electron picks the first device
+   * itself; callback('') cancels the request.
+   */
+  on(
+    event: 'select-bluetooth-device',
+    listener: (event: PreventableEvent, devices: unknown[], callback: (deviceId: string) => void) => void,
+  ): unknown;
+  on(event: 'render-process-gone', listener: (event: unknown, details: RenderProcessGoneDetails) => void): unknown;
 }
 
 /** What Electron hands an ipcMain.handle listener; senderFrame is null once the frame navigated or died. */
@@ -117,12 +150,37 @@ export interface ProtocolLike {
   handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
 }
 
+/** What a Bluetooth pairing handler answers: confirmed false refuses the pairing. */
+export interface BluetoothPairingResponse {
+  confirmed: boolean;
+  pin?: string | null;
+}
+
 export interface SessionLike {
   setPermissionRequestHandler(
     handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
   ): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
   setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
+  /** Windows and Linux: a device that asks for a PIN or a confirmation to pair. */
+  setBluetoothPairingHandler(
+    handler: (details: unknown, callback: (response: BluetoothPairingResponse) => void) => void,
+  ): void;
+  /** navigator.serial.requestPort(): callback('') cancels. */
+  on(
+    event: 'select-serial-port',
+    listener: (event: PreventableEvent, portList: unknown[], webContents: unknown, callback: (portId: string) => void) => void,
+  ): unknown;
+  /** navigator.hid.requestDevice(): callback with no device cancels. */
+  on(
+    event: 'select-hid-device',
+    listener: (event: PreventableEvent, details: unknown, callback: (deviceId?: string | null) => void) => void,
+  ): unknown;
+  /** navigator.usb.requestDevice(): callback() cancels. */
+  on(
+    event: 'select-usb-device',
+    listener: (event: PreventableEvent, details: unknown, callback: (deviceId?: string) => void) => void,
+  ): unknown;
 }
 
 export interface AppLike {
@@ -132,10 +190,13 @@ export interface AppLike {
   whenReady(): Promise<void>;
   quit(): void;
   exit(code?: number): void;
+  /** Starts the app again once this process exits (app.exit() must follow). */
+  relaunch(): void;
   on(event: 'second-instance', listener: () => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void): unknown;
+  on(event: 'child-process-gone', listener: (event: unknown, details: ChildProcessGoneDetails) => void): unknown;
 }
 
 export interface Rectangle {

@@ -1,7 +1,7 @@
 // Pushes till events to every open window (the till and the customer display): one fixed channel per
 // contract event, payload only.
 import { eventChannel } from '../../preload/contract';
-import type { RunningTill } from '../app/types';
+import type { RunningTill } from '../app';
 import type { WebContentsLike } from './electron-types';
 
 /** Subscribes to the till; returns the unsubscribe function. `targets` is read at each event. */

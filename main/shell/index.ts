@@ -6,3 +6,5 @@ export { CONTENT_SECURITY_POLICY, createAppProtocolHandler } from './protocol';
 export { CUSTOMER_DISPLAY_METHODS, isTrustedSender, mayCall, senderRole, type SenderRole } from './sender';
 export { mainWindowOptions } from './window';
 export { customerDisplayMode, customerWindowOptions, type CustomerDisplayMode } from './customer';
+export { installCrashGuard, CRASH_LOG_FILE, type CrashGuard, type CrashGuardOptions } from './crash-guard';
+export { CRASH_HISTORY_FILE, CRASH_LOOP_COUNT, CRASH_LOOP_WINDOW_MS } from './crash-history';

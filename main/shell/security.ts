@@ -1,6 +1,8 @@
 // Security handlers (Electron checklist items 5, 11-15): the till UI never opens windows, never leaves
-// app://nuqta, never hosts a <webview>, and is granted no browser permission. Nothing is handed to
-// shell.openExternal: a till has no reason to launch a browser, and an attacker-chosen URL is the classic hole.
+// app://nuqta, never hosts a <webview>, is granted no browser permission and is given no device from a
+// Web Bluetooth, serial, HID or USB chooser. Nothing is handed to shell.openExternal: a till has no reason
+// to launch a browser, and an attacker-chosen URL is the classic hole (test/shell/bundles-scan.test.ts
+// checks the built bundles never mention it).
 import type { AppLike, PreventableEvent, SessionLike, WebContentsLike } from './electron-types';
 import { isAppUrl } from './origin';
 
@@ -25,6 +27,13 @@ export function hardenWebContents(contents: WebContentsLike, log: SecurityLog): 
     event.preventDefault();
     log.warn('blocked <webview>');
   });
+  // Without preventDefault Electron would pick the first device in range itself: the till talks to its
+  // devices from main, never from the page, so every request is cancelled.
+  contents.on('select-bluetooth-device', (event, _devices, callback) => {
+    event.preventDefault();
+    callback('');
+    log.warn('refused a Bluetooth device request');
+  });
 }
 
 /**
@@ -43,4 +52,31 @@ export function denyAllPermissions(session: SessionLike, log: SecurityLog): void
   });
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+}
+
+/**
+ * Cancels every device chooser and pairing on the session. The permission handlers above already deny
+ * hid/serial/usb/bluetooth, but the chooser events are the path Electron takes when a page asks for a
+ * device; answering them explicitly leaves nothing to Electron's defaults (which differ per device type).
+ */
+export function refuseDeviceChoosers(session: SessionLike, log: SecurityLog): void {
+  session.setBluetoothPairingHandler((_details, callback) => {
+    log.warn('refused a Bluetooth pairing');
+    callback({ confirmed: false });
+  });
+  session.on('select-serial-port', (event, _ports, _contents, callback) => {
+    event.preventDefault();
+    callback('');
+    log.warn('refused a serial port request');
+  });
+  session.on('select-hid-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback('');
+    log.warn('refused a HID device request');
+  });
+  session.on('select-usb-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+    log.warn('refused a USB device request');
+  });
 }

@@ -2,15 +2,12 @@
 // of our own windows while it shows app://nuqta. An iframe, a page a window was somehow navigated to,
 // another webContents, or a frame that is already gone (senderFrame null) gets nothing. Which window sent
 // the call then decides what it may call: the till window everything, the customer display only reads.
-import type { MethodName } from '../../preload/contract';
+import { CUSTOMER_DISPLAY_METHODS, type MethodName } from '../../preload/contract';
+import { customerDisplayMayCall } from '../ipc';
 import type { InvokeEventLike, WebContentsLike } from './electron-types';
 import { isAppUrl } from './origin';
 
-import { CUSTOMER_DISPLAY_METHODS } from '../ipc/customer-display';
-
 export { CUSTOMER_DISPLAY_METHODS };
-
-const customerMethods: ReadonlySet<MethodName> = new Set<MethodName>(CUSTOMER_DISPLAY_METHODS);
 
 export type SenderRole = 'till' | 'customer';
 
@@ -43,5 +40,5 @@ export function senderRole(event: InvokeEventLike, senders: AppSenders): SenderR
 }
 
 export function mayCall(role: SenderRole, method: MethodName): boolean {
-  return role === 'till' || customerMethods.has(method);
+  return role === 'till' || customerDisplayMayCall(method);
 }

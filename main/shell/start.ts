@@ -4,9 +4,13 @@
 //                   window, then the customer display (when there is a second screen, or it is forced).
 // Quitting (till window closed, Ctrl+Q, second-instance loser) always goes through before-quit, which holds
 // the quit until the till's ledger is flushed and closed. The customer display never keeps the app alive:
-// closing it alone changes nothing, and closing the till window closes it too.
-import type { RunningTill, TillOptions } from '../app/types';
-import { rendererDist, preloadBundle } from '../app/paths';
+// closing it alone changes nothing, and closing the till window closes it too. Each window gets its own
+// preload: the customer display's exposes only its read-only methods and events.
+// A window whose renderer dies is reloaded (renderer-watch.ts); a till window that keeps dying is handed to
+// onFatal, which the entry points at the crash guard (relaunch, or the crash-loop message).
+import type { RunningTill, TillOptions } from '../app';
+// Not through main/app's door: that would load the whole till (ledger, payments, devices) into every shell test.
+import { customerPreloadBundle, preloadBundle, rendererDist } from '../app/paths';
 import { errorData, isTillError } from '../errors';
 import {
   chooseCustomerPlacement,
@@ -21,7 +25,8 @@ import { customerDisplayMayHear } from '../ipc';
 import { registerIpcHandlers } from './ipc';
 import { APP_SCHEME } from './origin';
 import { createAppProtocolHandler, registerAppScheme } from './protocol';
-import { denyAllPermissions, hardenAllWebContents } from './security';
+import { watchRenderer, type RendererWatch } from './renderer-watch';
+import { denyAllPermissions, hardenAllWebContents, refuseDeviceChoosers } from './security';
 import { createMainWindow, loadApp } from './window';
 
 /**
@@ -46,7 +51,12 @@ export interface ShellDeps {
   /** Overrides for tests; default to the built bundles under dist/. */
   rendererRoot?: string;
   preloadPath?: string;
+  customerPreloadPath?: string;
   log?: ShellLog;
+  /** Main cannot go on (the till window keeps crashing): the crash guard's fatal(). Default: log only. */
+  onFatal?: (what: string, error: unknown) => void;
+  /** The clock that bounds renderer reloads (tests move it). */
+  now?: () => number;
 }
 
 export interface Shell {
@@ -63,6 +73,8 @@ export interface Shell {
 export async function startShell(electron: ElectronModule, deps: ShellDeps): Promise<Shell | null> {
   const { app, protocol, ipcMain, BrowserWindow, session, Menu, dialog, screen } = electron;
   const log = deps.log ?? console;
+  const now = deps.now ?? Date.now;
+  const onFatal = deps.onFatal ?? ((what: string, error: unknown) => log.error(what, error));
 
   // One till process per machine user: a second launch hands focus to the first and leaves.
   if (!app.requestSingleInstanceLock()) {
@@ -75,6 +87,7 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
   hardenAllWebContents(app, log);
 
   let win: BrowserWindowLike | null = null;
+  let tillWatch: RendererWatch | null = null;
   /** displayId: the secondary display it fills; null when windowed on the primary (forced). */
   let customer: { window: BrowserWindowLike; displayId: number | null } | null = null;
   let till: RunningTill | null = null;
@@ -88,6 +101,16 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
     customer = null;
     if (open && !open.window.isDestroyed()) open.window.destroy();
   };
+
+  // The GPU process paints every window; when it dies the till page may stay blank, so it is reloaded too.
+  app.on('child-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    if (details.type === 'GPU' && win && !win.isDestroyed()) {
+      tillWatch?.gone(`GPU process ${details.reason}, exit code ${details.exitCode}`);
+    } else {
+      log.warn(`child process gone: ${details.type} ${details.name ?? ''} (${details.reason})`);
+    }
+  });
 
   app.on('second-instance', () => {
     if (!win || win.isDestroyed()) return;
@@ -122,6 +145,7 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
   await app.whenReady();
   Menu.setApplicationMenu(null); // no View ▸ Toggle DevTools / Reload on a till
   denyAllPermissions(session.defaultSession, log);
+  refuseDeviceChoosers(session.defaultSession, log);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(deps.rendererRoot ?? rendererDist()));
 
   try {
@@ -142,8 +166,16 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
   unbind.push(forwardTillEvents(till, () => [liveContents(customer?.window ?? null)], log, customerDisplayMayHear));
 
   const preload = deps.preloadPath ?? preloadBundle();
+  const customerPreload = deps.customerPreloadPath ?? customerPreloadBundle();
   const created = createMainWindow(BrowserWindow, { preload, kiosk: deps.kiosk ?? false });
   win = created;
+  tillWatch = watchRenderer(created, {
+    name: 'till window',
+    reload: () => loadApp(created),
+    giveUp: (why) => onFatal(why, new Error(why)),
+    log,
+    now,
+  });
   created.on('closed', () => {
     win = null;
     // The till window is the app: the customer display goes with it, which lets window-all-closed quit.
@@ -153,8 +185,19 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
 
   const mode = deps.customerDisplay ?? 'auto';
   const openCustomerDisplay = async (placement: CustomerPlacement): Promise<void> => {
-    const shown = createCustomerWindow(BrowserWindow, { preload, placement });
+    const shown = createCustomerWindow(BrowserWindow, { preload: customerPreload, placement });
     customer = { window: shown, displayId: placement.kind === 'display' ? placement.display.id : null };
+    // A customer page that keeps dying is closed; the till sells on without it.
+    watchRenderer(shown, {
+      name: 'customer display',
+      reload: () => loadCustomerDisplay(shown),
+      giveUp: (why) => {
+        log.error(`${why}; closing it`);
+        if (customer?.window === shown) closeCustomerDisplay();
+      },
+      log,
+      now,
+    });
     shown.on('closed', () => {
       if (customer?.window === shown) customer = null;
     });

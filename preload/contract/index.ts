@@ -2,5 +2,6 @@ export * from './schemas';
 export * from './methods';
 export * from './api';
 export * from './wire';
+export * from './customer-display';
 export { toLatinDigits } from './digits';
 export { saudiMsisdn } from './saudi-mobile';

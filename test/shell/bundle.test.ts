@@ -1,5 +1,6 @@
 // The built bundles, loaded the way Electron would load them, with a fake electron module:
-//   dist/preload/index.cjs in a bare vm context whose require knows only 'electron' (a sandboxed preload);
+//   dist/preload/index.cjs (the till window) and dist/preload/customer.cjs (the customer display) each in a
+//   bare vm context whose require knows only 'electron' (a sandboxed preload);
 //   dist/main/electron.cjs through Node's loader with require('electron') answered by the fake, started
 //   with NUQTA_CUSTOMER_DISPLAY=1 so the entry's environment wiring of the customer display is covered too.
 // Bundles are (re)built with scripts/build-main.mjs when missing or older than the sources.
@@ -9,56 +10,82 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_GLOBAL, eventChannel, eventHandlerName, eventNames, methodChannel, methodNames } from '../../preload/contract';
+import {
+  API_GLOBAL,
+  CUSTOMER_DISPLAY_EVENTS,
+  CUSTOMER_DISPLAY_METHODS,
+  eventChannel,
+  eventHandlerName,
+  eventNames,
+  methodChannel,
+  methodNames,
+} from '../../preload/contract';
 import { startTill } from '../../main/app';
 import { catalogRowsToCsv, generateCatalogRows } from '../../main/catalog';
 import { createFileSecretStore, createSafeStorageSecretStore, SAFE_STORAGE_FILE_NAME } from '../../main/secrets';
 import { createFakeElectron } from './fake-electron';
 import { goodEvent } from './harness';
-import { bundles, ensureMainBuilt } from '../support/build';
+import { built, ensureShellBundles } from './built';
 
-const preloadBundle = bundles.preload;
-const mainBundle = bundles.electron;
+const preloadBundle = built.preload;
+const customerPreloadBundle = built.customerPreload;
+const mainBundle = built.electron;
+
+const requiredModules = (file: string): Set<string | undefined> =>
+  new Set([...fs.readFileSync(file, 'utf8').matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]));
+
+/**
+ * Runs a preload bundle the way a sandboxed renderer does: a bare context (no process, Buffer or Node
+ * modules) whose require knows only 'electron'. Returns what it asked for, exposed and invoked.
+ */
+function runPreload(file: string) {
+  const exposed = new Map<string, unknown>();
+  const invoked: Array<[string, unknown[]]> = [];
+  const listened: string[] = [];
+  const electron = {
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+    ipcRenderer: {
+      invoke: async (channel: string, ...args: unknown[]) => {
+        invoked.push([channel, args]);
+        return { ok: true, value: 'pong' };
+      },
+      on: (channel: string) => listened.push(channel),
+      removeListener: () => undefined,
+    },
+  };
+  const requested: string[] = [];
+  const sandboxRequire = (id: string): unknown => {
+    requested.push(id);
+    if (id === 'electron') return electron;
+    throw new Error(`module not found in a sandboxed preload: ${id}`);
+  };
+  // Only what a renderer's isolated world also has.
+  const context = vm.createContext({ console, TextEncoder, TextDecoder, URL, setTimeout, clearTimeout, queueMicrotask });
+  const wrapper = vm.runInContext(`(function (exports, require, module) {${fs.readFileSync(file, 'utf8')}\n})`, context, {
+    filename: file,
+  }) as (exports: object, require: (id: string) => unknown, module: { exports: object }) => void;
+  const module = { exports: {} };
+  wrapper(module.exports, sandboxRequire, module);
+  return { requested, exposed, invoked, listened };
+}
+
+const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
+type CrashEvent = (typeof CRASH_EVENTS)[number];
+type AnyListener = (...args: unknown[]) => void;
+/** The process as a plain emitter: its typed overloads do not take a union of event names. */
+const processEvents: NodeJS.EventEmitter = process;
+const listenersOf = (event: CrashEvent): AnyListener[] => processEvents.listeners(event) as AnyListener[];
 
 describe('built bundles', () => {
-  beforeAll(() => ensureMainBuilt(), 60_000);
+  beforeAll(() => ensureShellBundles(), 60_000);
 
-  it('the preload requires nothing but electron', () => {
-    const code = fs.readFileSync(preloadBundle, 'utf8');
-    const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
-    expect(new Set(required)).toStrictEqual(new Set(['electron']));
+  it('each preload requires nothing but electron', () => {
+    expect(requiredModules(preloadBundle)).toStrictEqual(new Set(['electron']));
+    expect(requiredModules(customerPreloadBundle)).toStrictEqual(new Set(['electron']));
   });
 
-  it('the preload exposes window.nuqta with every method and event, in a sandbox-like context', async () => {
-    const exposed = new Map<string, unknown>();
-    const invoked: Array<[string, unknown[]]> = [];
-    const electron = {
-      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
-      ipcRenderer: {
-        invoke: async (channel: string, ...args: unknown[]) => {
-          invoked.push([channel, args]);
-          return { ok: true, value: 'pong' };
-        },
-        on: () => undefined,
-        removeListener: () => undefined,
-      },
-    };
-    const requested: string[] = [];
-    const sandboxRequire = (id: string): unknown => {
-      requested.push(id);
-      if (id === 'electron') return electron;
-      throw new Error(`module not found in a sandboxed preload: ${id}`);
-    };
-    // Only what a renderer's isolated world also has; no process, Buffer, or Node modules.
-    const context = vm.createContext({ console, TextEncoder, TextDecoder, URL, setTimeout, clearTimeout, queueMicrotask });
-    const wrapper = vm.runInContext(
-      `(function (exports, require, module) {${fs.readFileSync(preloadBundle, 'utf8')}\n})`,
-      context,
-      { filename: preloadBundle },
-    ) as (exports: object, require: (id: string) => unknown, module: { exports: object }) => void;
-    const module = { exports: {} };
-    wrapper(module.exports, sandboxRequire, module);
-
+  it('the till preload exposes window.nuqta with every method and event, in a sandbox-like context', async () => {
+    const { requested, exposed, invoked } = runPreload(preloadBundle);
     expect(requested).toStrictEqual(['electron']);
     expect([...exposed.keys()]).toStrictEqual([API_GLOBAL]);
     const api = exposed.get(API_GLOBAL) as Record<string, unknown>;
@@ -71,9 +98,44 @@ describe('built bundles', () => {
     expect(invoked).toStrictEqual([[methodChannel('getTill'), [{}]]]);
   });
 
+  it('the customer preload exposes window.nuqta with exactly the read-only methods and the customer events', async () => {
+    const { requested, exposed, invoked, listened } = runPreload(customerPreloadBundle);
+    expect(requested).toStrictEqual(['electron']);
+    expect([...exposed.keys()]).toStrictEqual([API_GLOBAL]);
+    const api = exposed.get(API_GLOBAL) as Record<string, unknown>;
+    // Spelled out: a name added to the lists must be a decision someone sees here.
+    expect(Object.keys(api).sort()).toStrictEqual(
+      [
+        'getPrinterStatus',
+        'getSale',
+        'getTerminalStatus',
+        'getTill',
+        'onPaymentProgress',
+        'onPreferencesChanged',
+        'onPrinterStatusChanged',
+        'onSaleChanged',
+        'onSaleCompleted',
+      ].sort(),
+    );
+    // …which are the contract's customer-display lists, nothing more.
+    expect(Object.keys(api).sort()).toStrictEqual(
+      [...CUSTOMER_DISPLAY_METHODS, ...CUSTOMER_DISPLAY_EVENTS.map((e) => eventHandlerName(e))].sort(),
+    );
+    for (const name of ['payCard', 'refundCard', 'openDrawer', 'settleTerminal', 'voidSale', 'onTerminalStatusChanged']) {
+      expect(api, name).not.toHaveProperty(name);
+    }
+    const getSale = api.getSale as (input: unknown) => Promise<unknown>;
+    expect(await getSale({})).toStrictEqual({ ok: true, value: 'pong' });
+    expect(invoked).toStrictEqual([[methodChannel('getSale'), [{}]]]);
+    (api.onSaleChanged as (listener: () => void) => () => void)(() => {});
+    expect(listened).toStrictEqual([eventChannel('saleChanged')]);
+  });
+
   describe('the main bundle', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nuqta-shell-bundle-'));
     const fake = createFakeElectron();
+    /** What the entry added to this (test) process: its crash guard's listeners, removed after the tests. */
+    const added: Record<CrashEvent, AnyListener[]> = { uncaughtException: [], unhandledRejection: [] };
     // startTill seeds an empty ledger from resources/catalog/demo-catalog.csv. Seed this ledger first with
     // a small synthetic catalog, so the test does not depend on the demo file being present.
     const seedLedger = async () => {
@@ -97,11 +159,13 @@ describe('built bundles', () => {
       loader._load = function (request, parent, isMain) {
         return request === 'electron' ? fake : originalLoad.call(this, request, parent, isMain);
       };
+      const before = { uncaughtException: listenersOf('uncaughtException'), unhandledRejection: listenersOf('unhandledRejection') };
       try {
         const req = createRequire(__filename);
         delete req.cache[mainBundle];
         req(mainBundle);
       } finally {
+        for (const event of CRASH_EVENTS) added[event] = listenersOf(event).filter((l) => !before[event].includes(l));
         loader._load = originalLoad;
         if (savedDataDir === undefined) delete process.env.NUQTA_DATA_DIR;
         else process.env.NUQTA_DATA_DIR = savedDataDir;
@@ -114,7 +178,10 @@ describe('built bundles', () => {
         timeout: 10_000,
       });
     }, 60_000);
-    afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    afterAll(() => {
+      for (const event of CRASH_EVENTS) for (const listener of added[event]) processEvents.removeListener(event, listener);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
 
     it('runs the shell against the electron module it requires', () => {
       const at = (call: string) => fake.calls.indexOf(call);
@@ -145,7 +212,9 @@ describe('built bundles', () => {
       if (!till || !customer) throw new Error('no customer window');
       expect(customer.loadedUrl).toBe('app://nuqta/index.html#view=customer');
       expect(customer.options).toMatchObject({ focusable: false, fullscreen: false, frame: true });
-      expect(customer.options.webPreferences).toStrictEqual(till.options.webPreferences);
+      // Its own preload, the built customer one; every other switch as the till window's.
+      expect(till.options.webPreferences.preload).toBe(preloadBundle);
+      expect(customer.options.webPreferences).toStrictEqual({ ...till.options.webPreferences, preload: customerPreloadBundle });
       const sale = (await fake.invoke(methodChannel('getSale'), goodEvent(customer), {})) as { ok: boolean };
       expect(sale.ok).toBe(true);
       expect(await fake.invoke(methodChannel('voidSale'), goodEvent(customer), {})).toMatchObject({
@@ -174,6 +243,20 @@ describe('built bundles', () => {
       await vi.waitFor(() => expect(fake.state.quit).toBe(true));
       // The till released its data-folder lock.
       expect(fs.existsSync(path.join(dataDir, 'till.lock'))).toBe(false);
+    });
+
+    it('installed its crash guard: an uncaught exception in main relaunches the app, recorded in the data folder', () => {
+      expect(added.uncaughtException).toHaveLength(1);
+      expect(added.unhandledRejection).toHaveLength(1);
+      // Called directly: emitting on the test process would reach the test runner's own listeners too.
+      added.uncaughtException[0]!(new Error('a bug in main'), 'uncaughtException');
+      expect(fake.state.relaunches).toBe(1);
+      expect(fake.state.exitCode).toBe(1);
+      expect(fake.errorBoxes).toStrictEqual([]);
+      const history = path.join(dataDir, 'crash-history.json');
+      expect((JSON.parse(fs.readFileSync(history, 'utf8')) as { crashes: unknown[] }).crashes).toHaveLength(1);
+      expect(fs.statSync(history).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(path.join(dataDir, 'crash.log'), 'utf8')).toContain('Error: a bug in main');
     });
   });
 });

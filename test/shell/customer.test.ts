@@ -1,7 +1,9 @@
 // The customer-facing display: a second, hardened, unfocusable window on the second screen, which may only
 // read; events reach it as well as the till; it never keeps the app alive and never outlives the till window.
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { eventChannel, eventNames, methodChannel, methodNames, type MethodName } from '../../preload/contract';
+import { customerPreloadBundle, preloadBundle } from '../../main/app/paths';
 import { errorData } from '../../main/errors';
 import { CUSTOMER_DISPLAY_EVENTS, customerDisplayMayHear } from '../../main/ipc';
 import { CUSTOMER_DISPLAY_METHODS, CUSTOMER_ENTRY_URL, customerDisplayMode, startShell } from '../../main/shell';
@@ -15,7 +17,7 @@ import {
   type FakeWindow,
 } from './fake-electron';
 import { createFakeTill, emptySale, tillInfo } from './fake-till';
-import { eventFrom, goodEvent, quietLog, startWithFakes, type Started } from './harness';
+import { CUSTOMER_PRELOAD, eventFrom, goodEvent, quietLog, startWithFakes, TILL_PRELOAD, type Started } from './harness';
 
 const forbidden = { ok: false, error: errorData('FORBIDDEN_SENDER') };
 const TWO_DISPLAYS = [PRIMARY_DISPLAY, CUSTOMER_DISPLAY];
@@ -28,7 +30,8 @@ const HARDENED = {
   allowRunningInsecureContent: false,
   webviewTag: false,
   spellcheck: false,
-  preload: '/app/dist/preload/index.cjs',
+  // Its own preload: only the read-only methods and its events (preload/customer.ts).
+  preload: CUSTOMER_PRELOAD,
 };
 
 /** Started with a customer window; fails the test if there is none. */
@@ -65,8 +68,9 @@ describe('when the customer display opens', () => {
       autoHideMenuBar: true,
       webPreferences: HARDENED,
     });
-    // Exactly the till window's webPreferences, preload included.
-    expect(customer.options.webPreferences).toStrictEqual(win.options.webPreferences);
+    // Exactly the till window's webPreferences, but for the preload.
+    expect(win.options.webPreferences.preload).toBe(TILL_PRELOAD);
+    expect(customer.options.webPreferences).toStrictEqual({ ...win.options.webPreferences, preload: CUSTOMER_PRELOAD });
     // The till window is created and loaded first.
     expect(electron.calls.filter((c) => c === 'BrowserWindow.new' || c.startsWith('loadURL'))).toStrictEqual([
       'BrowserWindow.new',
@@ -124,6 +128,15 @@ describe('when the customer display opens', () => {
   it('forced with two displays: full-screen on the second one as usual', async () => {
     const { customer } = await withCustomer({ displays: TWO_DISPLAYS, customerDisplay: 'force' });
     expect(customer.options).toMatchObject({ x: 1366, y: 0, frame: false, fullscreen: true });
+  });
+
+  it('by default each window gets its built preload: dist/preload/index.cjs and dist/preload/customer.cjs', async () => {
+    const electron = createFakeElectron({ displays: TWO_DISPLAYS });
+    await startShell(electron, { startTill: async () => createFakeTill(), dataDir: '/tmp/x', log: quietLog() });
+    const [win, customer] = electron.windows;
+    expect(win?.options.webPreferences.preload).toBe(preloadBundle());
+    expect(customer?.options.webPreferences.preload).toBe(customerPreloadBundle());
+    expect(customerPreloadBundle()).toBe(path.join(path.dirname(preloadBundle()), 'customer.cjs'));
   });
 
   it('turned off: no customer window even with two displays', async () => {
@@ -320,12 +333,13 @@ describe('events', () => {
     expect(customer.webContents.sent).toStrictEqual(expected);
   });
 
-  it('skips a destroyed customer window and still reaches the till', async () => {
-    const { till, win, customer } = await withCustomer();
+  it('skips a destroyed customer window (without trying it) and still reaches the till', async () => {
+    const { till, win, customer, log } = await withCustomer();
     customer.webContents.destroyed = true;
     expect(() => till.emit('saleChanged', emptySale)).not.toThrow();
     expect(customer.webContents.sent).toHaveLength(0);
     expect(win.webContents.sent).toHaveLength(1);
+    expect(log.warn).not.toHaveBeenCalled();
   });
 
   it('a window whose send throws does not keep the event from the other', async () => {
@@ -406,6 +420,7 @@ describe('displays plugged in and out while running', () => {
     const again = shell.customerWindow as FakeWindow;
     expect(again).not.toBe(customer);
     expect(again.options).toMatchObject({ x: 1366, fullscreen: true, focusable: false });
+    expect(again.options.webPreferences.preload).toBe(CUSTOMER_PRELOAD);
     expect(again.loadedUrl).toBe(CUSTOMER_ENTRY_URL);
   });
 

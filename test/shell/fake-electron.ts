@@ -7,6 +7,8 @@ import { fakeSafeStorage } from '../secrets/fake-safe-storage';
 import { EventEmitter } from 'node:events';
 import type {
   AppRequest,
+  BluetoothPairingResponse,
+  ChildProcessGoneDetails,
   DisplayLike,
   ElectronModule,
   FrameLike,
@@ -15,6 +17,7 @@ import type {
   PreventableEvent,
   SchemePrivileges,
   WebContentsLike,
+  ProcessGoneReason,
   WindowOpenResponse,
   WindowOptions,
 } from '../../main/shell/electron-types';
@@ -65,6 +68,30 @@ export class FakeWebContents extends EventEmitter implements WebContentsLike {
     this.emit(event, e, url);
     return e.defaultPrevented;
   }
+  /** What navigator.bluetooth.requestDevice() makes Electron emit, with devices in range. */
+  requestBluetoothDevice(devices: Array<{ deviceId: string; deviceName: string }>): DeviceChoice {
+    return choose((e, callback) => this.emit('select-bluetooth-device', e, devices, callback));
+  }
+  /** The renderer process died (Electron's render-process-gone). */
+  renderProcessGone(reason: ProcessGoneReason, exitCode = 1): void {
+    this.emit('render-process-gone', new FakeEvent(), { reason, exitCode });
+  }
+}
+
+/** How a chooser event was answered: prevented or not, and every value its callback was called with. */
+export interface DeviceChoice {
+  prevented: boolean;
+  /** One entry per callback call, holding its arguments. */
+  answers: unknown[][];
+  /** True when nothing handled the event at all. */
+  unhandled: boolean;
+}
+
+function choose(emit: (event: FakeEvent, callback: (...args: unknown[]) => void) => boolean): DeviceChoice {
+  const e = new FakeEvent();
+  const answers: unknown[][] = [];
+  const handled = emit(e, (...args) => answers.push(args));
+  return { prevented: e.defaultPrevented, answers, unhandled: !handled };
 }
 
 export interface FakeElectron extends ElectronModule {
@@ -77,11 +104,16 @@ export interface FakeElectron extends ElectronModule {
     request: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null;
     check: ((contents: unknown, permission: string) => boolean) | null;
     device: ((details: unknown) => boolean) | null;
+    bluetoothPairing: ((details: unknown, callback: (response: BluetoothPairingResponse) => void) => void) | null;
   };
+  /** Emits a session chooser event the way Electron does when a page asks for a device. */
+  requestDevice(kind: 'select-serial-port' | 'select-hid-device' | 'select-usb-device', from: FakeWebContents): DeviceChoice;
+  /** A child process other than a renderer died (Electron's app child-process-gone). */
+  childProcessGone(details: ChildProcessGoneDetails): void;
   errorBoxes: Array<{ title: string; content: string }>;
   /** What main/entry/electron.ts seals provider secrets with (not part of the shell's own slice). */
   safeStorage: SafeStorageLike;
-  state: { ready: boolean; quit: boolean; exitCode: number | null; hasLock: boolean };
+  state: { ready: boolean; quit: boolean; exitCode: number | null; hasLock: boolean; relaunches: number };
   appEvents: EventEmitter;
   /** Calls the handler registered for `channel`, as ipcRenderer.invoke from `event`'s sender would. */
   invoke(channel: string, event: InvokeEventLike, ...args: unknown[]): Promise<unknown>;
@@ -120,12 +152,13 @@ export function createFakeElectron(
 ): FakeElectron {
   const calls: string[] = [];
   const appEvents = new EventEmitter();
-  const state = { ready: false, quit: false, exitCode: null as number | null, hasLock: options.hasLock ?? true };
+  const state = { ready: false, quit: false, exitCode: null as number | null, hasLock: options.hasLock ?? true, relaunches: 0 };
   const windows: FakeWindow[] = [];
   const schemes: FakeElectron['schemes'] = [];
   const protocolHandlers: FakeElectron['protocolHandlers'] = new Map();
   const ipcHandlers: FakeElectron['ipcHandlers'] = new Map();
-  const permissions: FakeElectron['permissions'] = { request: null, check: null, device: null };
+  const permissions: FakeElectron['permissions'] = { request: null, check: null, device: null, bluetoothPairing: null };
+  const sessionEvents = new EventEmitter();
   const errorBoxes: FakeElectron['errorBoxes'] = [];
   const displays: DisplayLike[] = [...(options.displays ?? [PRIMARY_DISPLAY])];
   const screenEvents = new EventEmitter();
@@ -177,6 +210,10 @@ export function createFakeElectron(
     exit(code = 0) {
       calls.push(`app.exit(${code})`);
       state.exitCode = code;
+    },
+    relaunch() {
+      calls.push('app.relaunch');
+      state.relaunches += 1;
     },
     on(event: string, listener: (...args: never[]) => void) {
       appEvents.on(event, listener as (...args: unknown[]) => void);
@@ -294,7 +331,27 @@ export function createFakeElectron(
         setDevicePermissionHandler(handler) {
           permissions.device = handler;
         },
+        setBluetoothPairingHandler(handler) {
+          calls.push('session.setBluetoothPairingHandler');
+          permissions.bluetoothPairing = handler;
+        },
+        on(event: string, listener: (...args: never[]) => void) {
+          calls.push(`session.on ${event}`);
+          sessionEvents.on(event, listener as (...args: unknown[]) => void);
+          return fake.session.defaultSession;
+        },
       },
+    },
+    requestDevice(kind, from) {
+      // Electron's order: (event, portList, webContents, callback) for serial; (event, details, callback) else.
+      return choose((e, callback) =>
+        kind === 'select-serial-port'
+          ? sessionEvents.emit(kind, e, [{ portId: 'p1', portName: 'ttyUSB0' }], from, callback)
+          : sessionEvents.emit(kind, e, { deviceList: [{ deviceId: 'd1', name: 'device' }], frame: null }, callback),
+      );
+    },
+    childProcessGone(details) {
+      appEvents.emit('child-process-gone', new FakeEvent(), details);
     },
     Menu: {
       setApplicationMenu(menu) {

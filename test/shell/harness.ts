@@ -15,7 +15,15 @@ export interface Started {
   customer: FakeWindow | null;
   log: ShellLog & { warn: ReturnType<typeof vi.fn>; error: ReturnType<typeof vi.fn> };
   startTill: ReturnType<typeof vi.fn>;
+  /** What the shell hands a failure it cannot recover from (the crash guard in the real entry). */
+  onFatal: ReturnType<typeof vi.fn<(what: string, error: unknown) => void>>;
+  /** The shell's clock: move it with clock.ms += … */
+  clock: { ms: number };
 }
+
+/** The paths the harness gives the shell for the two preload bundles. */
+export const TILL_PRELOAD = '/app/dist/preload/index.cjs';
+export const CUSTOMER_PRELOAD = '/app/dist/preload/customer.cjs';
 
 export const quietLog = () => ({ warn: vi.fn(), error: vi.fn() });
 
@@ -37,19 +45,24 @@ export async function startWithFakes(
   const till = createFakeTill();
   const log = quietLog();
   const startTill = vi.fn(async () => till);
+  const onFatal = vi.fn<(what: string, error: unknown) => void>();
+  const clock = { ms: Date.parse('2025-01-01T09:00:00Z') };
   const shell = await startShell(electron, {
     startTill,
     dataDir: '/tmp/nuqta-shell-test',
     kiosk: opts.kiosk ?? false,
     ...(opts.customerDisplay ? { customerDisplay: opts.customerDisplay } : {}),
     rendererRoot: opts.rendererRoot ?? '/nonexistent/renderer',
-    preloadPath: '/app/dist/preload/index.cjs',
+    preloadPath: TILL_PRELOAD,
+    customerPreloadPath: CUSTOMER_PRELOAD,
     log,
+    onFatal,
+    now: () => clock.ms,
   });
   if (!shell) throw new Error('shell did not start');
   const win = electron.windows[0];
   if (!win) throw new Error('no window');
-  return { electron, till, shell, win, customer: electron.windows[1] ?? null, log, startTill };
+  return { electron, till, shell, win, customer: electron.windows[1] ?? null, log, startTill, onFatal, clock };
 }
 
 /** An invoke event from `frame` inside `sender`. */

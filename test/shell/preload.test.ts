@@ -1,8 +1,10 @@
 // The preload bridge: one named function per contract method on its own channel, one onX per event that
 // hands the listener the payload only, and no generic way to reach any other channel.
 import { describe, expect, it, vi } from 'vitest';
-import { buildPreloadApi, type IpcRendererLike } from '../../preload/bridge';
+import { buildCustomerDisplayApi, buildPreloadApi, type IpcRendererLike } from '../../preload/bridge';
 import {
+  CUSTOMER_DISPLAY_EVENTS,
+  CUSTOMER_DISPLAY_METHODS,
   eventChannel,
   eventHandlerName,
   eventNames,
@@ -100,5 +102,31 @@ describe('buildPreloadApi', () => {
   it('rejects a non-function listener', () => {
     const api = buildPreloadApi(fakeIpcRenderer());
     expect(() => api.onSaleChanged('nope' as unknown as () => void)).toThrow(TypeError);
+  });
+});
+
+describe('buildCustomerDisplayApi', () => {
+  it('has exactly the read-only methods and the customer events, nothing else', () => {
+    const api = buildCustomerDisplayApi(fakeIpcRenderer()) as unknown as Record<string, unknown>;
+    const expected = [...CUSTOMER_DISPLAY_METHODS, ...CUSTOMER_DISPLAY_EVENTS.map((e) => eventHandlerName(e))].sort();
+    expect(Object.keys(api).sort()).toStrictEqual(expected);
+    const others = [
+      ...methodNames.filter((m) => !(CUSTOMER_DISPLAY_METHODS as readonly string[]).includes(m)),
+      ...eventNames.filter((e) => !(CUSTOMER_DISPLAY_EVENTS as readonly string[]).includes(e)).map((e) => eventHandlerName(e)),
+    ];
+    // The till's writes and the terminal panel's events are among what is left out.
+    expect(others).toEqual(expect.arrayContaining(['payCard', 'refundCard', 'openDrawer', 'settleTerminal', 'onTerminalStatusChanged']));
+    for (const name of others) expect(api, name).not.toHaveProperty(name);
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('its methods and events use the same channels as the till window’s', async () => {
+    const ipc = fakeIpcRenderer((channel, input) => ({ ok: true, value: { channel, input } }));
+    const api = buildCustomerDisplayApi(ipc);
+    expect(await api.getSale({})).toStrictEqual({ ok: true, value: { channel: methodChannel('getSale'), input: {} } });
+    const listener = vi.fn();
+    api.onSaleChanged(listener);
+    ipc.emit(eventChannel('saleChanged'), emptySale);
+    expect(listener).toHaveBeenCalledExactlyOnceWith(emptySale);
   });
 });

@@ -38,10 +38,8 @@ describe('webContents hardening', () => {
     expect(other.fire('will-navigate', 'https://evil.example/')).toBe(true);
   });
 
-  it('never opens anything externally (the shell has no shell.openExternal to call)', async () => {
-    const { electron } = await startWithFakes();
-    expect(Object.keys(electron)).not.toContain('shell');
-  });
+  // Never opening anything externally (shell.openExternal) is checked on the built bundles:
+  // test/shell/bundles-scan.test.ts.
 });
 
 describe('permissions', () => {
@@ -60,5 +58,59 @@ describe('permissions', () => {
       expect(electron.permissions.check?.(win.webContents, permission), permission).toBe(false);
     }
     expect(electron.permissions.device?.({ deviceType: 'hid' })).toBe(false);
+  });
+});
+
+describe('device choosers and pairing', () => {
+  const devices = [{ deviceId: 'AA:BB:CC:DD:EE:FF', deviceName: 'Printer BT' }];
+
+  it('cancels a Web Bluetooth device request in the till window: prevented (no auto-pick), answered with no device', async () => {
+    const { win, log } = await startWithFakes();
+    const choice = win.webContents.requestBluetoothDevice(devices);
+    expect(choice).toStrictEqual({ prevented: true, answers: [['']], unhandled: false });
+    expect(log.warn).toHaveBeenCalledWith('refused a Bluetooth device request');
+  });
+
+  it('cancels it in any other webContents too (the customer display, anything unexpected)', async () => {
+    const { electron } = await startWithFakes();
+    const other = electron.createWebContents();
+    expect(other.requestBluetoothDevice(devices)).toStrictEqual({ prevented: true, answers: [['']], unhandled: false });
+  });
+
+  it('refuses every Bluetooth pairing', async () => {
+    const { electron, log } = await startWithFakes();
+    const pairing = electron.permissions.bluetoothPairing;
+    if (!pairing) throw new Error('no Bluetooth pairing handler registered');
+    for (const pairingKind of ['confirm', 'confirmPin', 'providePin']) {
+      const callback = vi.fn();
+      pairing({ deviceId: 'AA:BB:CC:DD:EE:FF', pairingKind, frame: null }, callback);
+      expect(callback, pairingKind).toHaveBeenCalledExactlyOnceWith({ confirmed: false });
+    }
+    expect(log.warn).toHaveBeenCalledWith('refused a Bluetooth pairing');
+  });
+
+  it.each([
+    ['select-serial-port', [''], 'refused a serial port request'],
+    ['select-hid-device', [''], 'refused a HID device request'],
+    ['select-usb-device', [], 'refused a USB device request'],
+  ] as const)('%s: cancelled (callback%o), prevented, logged', async (kind, answer, warning) => {
+    const { electron, win, log } = await startWithFakes();
+    expect(electron.requestDevice(kind, win.webContents)).toStrictEqual({
+      prevented: true,
+      answers: [answer],
+      unhandled: false,
+    });
+    expect(log.warn).toHaveBeenCalledWith(warning);
+  });
+
+  it('the choosers are answered from the start: registered before the till window exists', async () => {
+    const { electron } = await startWithFakes();
+    // A page could ask for a device as soon as it loads: the session must answer before any window exists.
+    expect(electron.calls.indexOf('session.setBluetoothPairingHandler')).toBeGreaterThan(-1);
+    expect(electron.calls.indexOf('session.setBluetoothPairingHandler')).toBeLessThan(electron.calls.indexOf('BrowserWindow.new'));
+    for (const kind of ['select-serial-port', 'select-hid-device', 'select-usb-device'] as const) {
+      expect(electron.calls.indexOf(`session.on ${kind}`), kind).toBeGreaterThan(-1);
+      expect(electron.calls.indexOf(`session.on ${kind}`), kind).toBeLessThan(electron.calls.indexOf('BrowserWindow.new'));
+    }
   });
 });
