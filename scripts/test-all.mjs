@@ -1,6 +1,6 @@
 // Second README command: installs what the tests need (npm packages; Debian's Chromium, Arabic fonts, socat),
-// builds the app, runs the unit/integration suite and then the browser end-to-end suite, and closes with
-// one "N passed, N failed" line. CI (.ci/run) runs exactly this.
+// builds the app, runs the type check and the lint, the unit/integration suite and then the browser
+// end-to-end suite, and closes with one "N passed, N failed" line. CI (.ci/run) runs exactly this.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,20 @@ const debianOk = installDebianPackages([
 ]);
 if (!debianOk) say('continuing without them: the browser tests will fail until Chromium is installed.');
 build();
+
+// The house rules first: the type check and the lint (layers, doors, no cycles, no float money). A failure
+// here fails the run, but the suites still run so one report shows everything.
+let checksFailed = false;
+for (const [name, args] of [
+  ['type check', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['lint', ['eslint', '.']],
+]) {
+  say(`running the ${name}…`);
+  if (run('npx', args) !== 0) {
+    say(`the ${name} failed.`);
+    checksFailed = true;
+  }
+}
 
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'nuqta-test-report-'));
 const suites = [
@@ -45,5 +59,5 @@ for (const [i, suite] of suites.entries()) {
 fs.rmSync(reports, { recursive: true, force: true });
 if (passed + failed === 0) suiteFailed = true;
 
-process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
-process.exit(suiteFailed || failed > 0 ? 1 : 0);
+process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${checksFailed ? ' (type check or lint FAILED)' : ''}\n`);
+process.exit(suiteFailed || checksFailed || failed > 0 ? 1 : 0);

@@ -3,25 +3,26 @@
 import fs from 'node:fs';
 import { createManagerAuth } from '../auth';
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
-import { createCheckout, createReceiptReader } from '../checkout';
+import { checkoutProjection, createCheckout, createReceiptReader } from '../checkout';
 import { openDatabase, type Db } from '../db';
 import { createDispatcher } from '../ipc';
-import { createJournal } from '../ledger';
-import { createIntentStore, createOtpDesk, createPayments, pendingPayment } from '../payments';
+import { createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
+import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
 import { createFileSecretStore } from '../secrets';
-import { createPrintService } from '../printing/service';
+import { createPrintService, printJobsProjection } from '../printing/service';
 import { createTillSimulators } from '../sim';
 import { openSettings } from '../settings';
 import { createEventHub } from './events';
 import { createHandlers } from './handlers';
 import { openPaymentDevices } from './payment-devices';
+import { openSigningKey } from './signing-key';
 import { startPeripherals } from './peripherals';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock';
-import { demoCatalogCsv, ledgerFile } from './paths';
+import { demoCatalogCsv, ledgerFile } from '../paths';
 import type { RunningTill, TillOptions } from './types';
 
 export type { RunningTill, TillOptions, HostKind, TillEventListener } from './types';
-export { defaultDataDir, ledgerFile, rendererDist, preloadBundle, projectRoot } from './paths';
+export { defaultDataDir, ledgerFile, rendererDist, preloadBundle, customerPreloadBundle, projectRoot } from '../paths';
 
 export async function startTill(options: TillOptions): Promise<RunningTill> {
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -43,12 +44,17 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
   const settings = openSettings(db);
   seedCatalog(db, options.seedCatalogCsv === undefined ? demoCatalogCsv() : options.seedCatalogCsv);
   const catalog = openCatalog(db);
-  const journal = createJournal(db, settings.get().tillId);
+  // Provider credentials and the ledger's signing key: Electron hands in its safeStorage store; the host and
+  // the CLI seal with a key file.
+  const secrets = options.secrets ?? createFileSecretStore({ dataDir: options.dataDir });
+  const signingKey = openSigningKey(secrets, options.dataDir);
+  const sealer = signingKey ? createSealer(db, signingKey) : undefined;
+  const journal = createJournal(db, settings.get().tillId, { sealer });
+  ensureJournalFormat(db, journal);
+  if (signingKey) registerSigningKey(db, journal, signingKey);
   const hub = createEventHub();
   // The simulated devices behind any `simulator` link in the settings (demo, training); made only when used.
   const simulators = options.simulators ?? createTillSimulators({ dataDir: options.dataDir });
-  // Provider credentials: Electron hands in its safeStorage store; the host and the CLI seal with a key file.
-  const secrets = options.secrets ?? createFileSecretStore({ dataDir: options.dataDir });
   const manager = createManagerAuth(() => settings.get().managerPin);
   const intents = createIntentStore(db);
   // Carries the cashier's STC Pay mobile numbers and codes to the payment in flight.
@@ -113,6 +119,11 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
   checkout.ensureOpenSale();
   printing.recoverInterrupted();
   void payments.recoverAll().catch((e: unknown) => console.error('payment recovery failed', e));
+  // The chain is signed as it grows (every few entries); also at start, every 30 s and at close, so a quiet
+  // till's last sales do not stay unsealed.
+  sealer?.sealHead();
+  const sealTimer = sealer ? setInterval(() => sealQuietly(sealer), SEAL_INTERVAL_MS) : null;
+  sealTimer?.unref();
 
   let closed = false;
   return {
@@ -122,15 +133,31 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
     async close() {
       if (closed) return;
       closed = true;
+      if (sealTimer) clearInterval(sealTimer);
       await peripherals.close();
       await payments.close();
       await printing.close();
       await devices.close();
+      if (sealer) sealQuietly(sealer);
       db.close();
       lock.release();
     },
   };
 }
+
+const SEAL_INTERVAL_MS = 30_000;
+
+/** A seal that cannot be written now (a full disk) is written with a later one: never a reason to stop. */
+function sealQuietly(sealer: { sealHead(): void }): void {
+  try {
+    sealer.sealHead();
+  } catch (e) {
+    console.error('sealing the journal failed', e);
+  }
+}
+
+/** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
+export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection];
 
 /** Fills an empty catalog from a CSV (the demo catalog by default); null seeds nothing. */
 function seedCatalog(db: Db, csv: string | null): void {

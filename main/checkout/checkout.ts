@@ -2,14 +2,14 @@
 // appends the journal entry and updates the sale tables together, so a reload, a crash or a power cut
 // brings back exactly what the cashier last saw.
 import { randomUUID } from 'node:crypto';
-import type { CardTender, CashTender, CompletedSale, DrawerOutcome, ProductHit, Receipt, Sale, Tender } from '../../preload/contract';
+import type { CardTender, CashTender, CompletedSale, DrawerOutcome, ProductHit, Receipt, Sale } from '../../preload/contract';
 import { classifyBarcode } from '../catalog';
 import type { Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
 import type { ReceiptPrinter } from '../printing';
 import type { TillSettings } from '../settings';
-import { createReceiptReader } from './receipts';
+import { createReceiptReader, receiptFromIssue, type ReceiptIssue } from './receipts';
 import { createSaleStore, type PendingPayment } from './sale-store';
 
 /** What checkout needs of the catalog. */
@@ -92,31 +92,26 @@ export function createCheckout(deps: CheckoutDeps) {
   const completeInTx = (sale: Sale, cash: CashTender | null) => {
     const settings = deps.settings();
     if (cash) {
-      const entry = journal.append('tender.accepted', { saleId: sale.saleId, ...cash });
-      store.insertCashTender(sale.saleId, newId(), cash, entry.seq);
+      const tenderId = newId();
+      const entry = journal.append('tender.accepted', { saleId: sale.saleId, tenderId, ...cash });
+      store.insertCashTender(sale.saleId, tenderId, cash, entry.seq);
     }
-    const tenders: Tender[] = [...sale.tenders, ...(cash ? [cash] : [])];
     const number = store.nextReceiptNumber();
-    const receiptNo = receiptNumberText(settings.tillId, number);
-    const completed = journal.append('sale.completed', {
+    // Everything the receipt says is in the entry, so `ledger verify` rebuilds the stored body from it.
+    const issued: ReceiptIssue = {
       saleId: sale.saleId,
-      receiptNo,
-      totals: sale.totals,
-      lines: sale.lines,
-      tenders: tenders.map((t) => (t.kind === 'cash' ? t : { kind: t.kind, intentId: t.intentId, amountHalalas: t.amountHalalas })),
-    });
-    const receipt: Receipt = {
-      receiptNo,
+      receiptNo: receiptNumberText(settings.tillId, number),
+      number,
       tillId: settings.tillId,
-      saleId: sale.saleId,
-      issuedAt: completed.at,
       shopNameAr: settings.shopNameAr,
       shopNameEn: settings.shopNameEn,
       vatNumber: settings.vatNumber,
       lines: sale.lines,
       totals: sale.totals,
-      tenders,
+      tenders: [...sale.tenders, ...(cash ? [cash] : [])],
     };
+    const completed = journal.append('sale.completed', { ...issued });
+    const receipt = receiptFromIssue(issued, completed.at);
     store.closeSale(sale, 'completed', completed.at, completed.seq);
     store.insertReceipt(receipt, number, completed.seq);
     deps.printing?.enqueueSaleInTx(receipt);
@@ -223,6 +218,7 @@ export function createCheckout(deps: CheckoutDeps) {
             saleId: sale.saleId,
             lineCount: sale.lines.length,
             totalHalalas: sale.totals.totalHalalas,
+            totals: sale.totals,
           });
           store.closeSale(sale, 'voided', entry.at, entry.seq);
           return ensureOpenSale();
@@ -264,10 +260,12 @@ export function createCheckout(deps: CheckoutDeps) {
      * the payment covers what is due. Returns 'orphan' when the sale can no longer take it (not open, or
      * less due than was approved); the caller then reverses or lists the approval.
      */
-    attachCardTenderInTx(saleId: string, tender: CardTender, seq: number): { receipt: Receipt | null; next: Sale | null } | 'orphan' {
+    attachCardTenderInTx(saleId: string, tender: CardTender): { receipt: Receipt | null; next: Sale | null } | 'orphan' {
       const sale = store.sale(saleId);
       if (!sale || sale.status !== 'open' || tender.amountHalalas > sale.dueHalalas) return 'orphan';
-      store.insertCardTender(saleId, newId(), tender, seq);
+      // The tender of a payment is named after it: one tender per intent, and replay finds it by the intent.
+      const entry = journal.append('tender.attached', { saleId, tenderId: tender.intentId, ...tender });
+      store.insertCardTender(saleId, tender.intentId, tender, entry.seq);
       const after = store.sale(saleId)!;
       if (after.dueHalalas > 0) return { receipt: null, next: null };
       const { receipt, next } = completeInTx({ ...after, payment: null }, null);
@@ -275,10 +273,12 @@ export function createCheckout(deps: CheckoutDeps) {
     },
 
     /** Marks a card tender of the open sale reversed, inside the caller's transaction. */
-    reverseCardTenderInTx(saleId: string, intentId: string, seq: number): boolean {
+    reverseCardTenderInTx(saleId: string, intentId: string): boolean {
       // A completed sale's payments are refunded, never reversed away under its receipt.
       if (store.sale(saleId)?.status !== 'open') return false;
-      return store.reverseCardTender(saleId, intentId, seq);
+      if (!store.hasLiveCardTender(intentId)) return false;
+      const entry = journal.append('tender.reversed', { saleId, intentId });
+      return store.reverseCardTender(saleId, intentId, entry.seq);
     },
 
     /** Bumps the sale's revision inside the caller's transaction (a payment state changed). */

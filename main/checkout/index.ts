@@ -8,3 +8,4 @@ export {
   type ProductLookup,
 } from './checkout';
 export { createReceiptReader, type ReceiptReader } from './receipts';
+export { checkoutProjection } from './projection';

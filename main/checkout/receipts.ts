@@ -7,6 +7,39 @@ import { TillError } from '../errors';
 
 export type ReceiptReader = (receiptNo: string) => Receipt;
 
+/** What a `sale.completed` entry records: the whole receipt but the moment of issue, which is the entry's own. */
+export interface ReceiptIssue {
+  saleId: string;
+  receiptNo: string;
+  number: number;
+  tillId: string;
+  shopNameAr: string;
+  shopNameEn: string;
+  vatNumber: string;
+  lines: Receipt['lines'];
+  totals: Receipt['totals'];
+  tenders: Receipt['tenders'];
+}
+
+/**
+ * The receipt as stored and printed. One function for the sale that issues it and for `ledger verify`, which
+ * rebuilds every stored body from its entry: the key order here is the stored body's byte order.
+ */
+export function receiptFromIssue(issue: ReceiptIssue, issuedAt: string): Receipt {
+  return {
+    receiptNo: issue.receiptNo,
+    tillId: issue.tillId,
+    saleId: issue.saleId,
+    issuedAt,
+    shopNameAr: issue.shopNameAr,
+    shopNameEn: issue.shopNameEn,
+    vatNumber: issue.vatNumber,
+    lines: issue.lines,
+    totals: issue.totals,
+    tenders: issue.tenders,
+  };
+}
+
 export function createReceiptReader(db: Db): ReceiptReader {
   const read = db.prepare<[string], { body: string }>('SELECT body FROM receipts WHERE receipt_no = ?');
   return (receiptNo) => {

@@ -75,6 +75,7 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
        WHERE sale_id = ? AND kind = 'card' AND reversed_seq IS NULL ORDER BY seq`,
     ),
     reverseTender: db.prepare('UPDATE tenders SET reversed_seq = ? WHERE intent_id = ? AND reversed_seq IS NULL'),
+    liveCardTender: db.prepare<[string], { id: string }>('SELECT id FROM tenders WHERE intent_id = ? AND reversed_seq IS NULL'),
     nextReceiptNumber: db.prepare<[string], { next: number }>(
       'SELECT COALESCE((SELECT last_number FROM receipt_counters WHERE till_id = ?), 0) + 1 AS next',
     ),
@@ -183,6 +184,7 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
       });
       q.bump.run(saleId);
     },
+    hasLiveCardTender: (intentId: string): boolean => q.liveCardTender.get(intentId) !== undefined,
     reverseCardTender(saleId: string, intentId: string, seq: number): boolean {
       const changed = q.reverseTender.run(seq, intentId).changes === 1;
       if (changed) q.bump.run(saleId);

@@ -2,6 +2,8 @@
 // tables derived from it, so the journal and the tables can never disagree after a crash.
 import type { Db } from '../db';
 import { canonicalJson, entryHash, GENESIS_HASH } from './hash';
+import { FORMAT_ENTRY } from './replay';
+import { SIGNING_KEY_ENTRY, type Sealer, type SigningKey } from './seals';
 
 export interface JournalEntry {
   seq: number;
@@ -19,7 +21,14 @@ export interface Journal {
   head(): { seq: number; hash: string };
 }
 
-export function createJournal(db: Db, tillId: string, now: () => Date = () => new Date()): Journal {
+export interface JournalOptions {
+  now?: () => Date;
+  /** Signs the chain as it grows (./seals.ts); a journal without one (a test rig, the CLI) leaves it to the till. */
+  sealer?: Sealer;
+}
+
+export function createJournal(db: Db, tillId: string, options: JournalOptions = {}): Journal {
+  const now = options.now ?? (() => new Date());
   const headStmt = db.prepare<[], { seq: number; hash: string }>(
     'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1',
   );
@@ -45,7 +54,28 @@ export function createJournal(db: Db, tillId: string, now: () => Date = () => ne
       };
       const entry = { ...fields, hash: entryHash(fields) };
       insert.run(entry);
+      options.sealer?.afterAppend(entry);
       return entry;
     },
   };
+}
+
+/**
+ * The journal's format marker: every entry after it records all its derived rows need (what `ledger verify`
+ * replays). A journal that already has entries without one was written by an older till: those entries are
+ * named legacy (their chain is checked, their rows are not replayed). Appended once, at the till's start.
+ */
+export function ensureJournalFormat(db: Db, journal: Journal): void {
+  const has = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM journal WHERE type = ?').get(FORMAT_ENTRY)!.n > 0;
+  if (has) return;
+  db.transaction(() => journal.append(FORMAT_ENTRY, { format: 2, legacyUpTo: journal.head().seq })).immediate();
+}
+
+/** Records the till's public signing key in the journal the first time it is used. */
+export function registerSigningKey(db: Db, journal: Journal, key: SigningKey): void {
+  const known = db
+    .prepare<[string, string], { n: number }>("SELECT COUNT(*) AS n FROM journal WHERE type = ? AND json_extract(payload, '$.keyId') = ?")
+    .get(SIGNING_KEY_ENTRY, key.keyId)!.n > 0;
+  if (known) return;
+  db.transaction(() => journal.append(SIGNING_KEY_ENTRY, { keyId: key.keyId, publicKey: key.publicKey, algorithm: 'ed25519' })).immediate();
 }

@@ -1,11 +1,30 @@
-// Walks the whole chain and reports the first broken link. Also checks that every derived row points at a
-// journal entry that exists, which catches a journal truncated at its tail (the chain alone cannot).
+// What `nuqta ledger verify` (and a backup before it calls itself verified) checks, in this order, stopping at the
+// first failure: SQLite's own integrity check of the file; the journal's hash chain from entry 1; the signed
+// seals over the chain (./seals.ts); and that every derived row equals what replaying the journal makes
+// (./replay.ts, one projection per domain). Each step trusts only what the steps before it proved.
 import type { Db } from '../db';
 import { entryHash, GENESIS_HASH } from './hash';
+import { FORMAT_ENTRY, type Mismatch, type Projection, type ProjectionFactory, type ReplayEntry } from './replay';
+import { verifySeals, type SealReport } from './seals';
 
 export type VerifyResult =
   | { ok: true; entries: number; headHash: string }
   | { ok: false; entries: number; brokenAt: number; reason: string };
+
+export type LedgerStage = 'integrity' | 'chain' | 'seals' | 'rows';
+
+export type LedgerReport =
+  | {
+      ok: true;
+      entries: number;
+      headHash: string;
+      /** Entries written by a till version before replay existed: chain checked, rows not replayed. */
+      legacyEntries: number;
+      seals: SealReport;
+      /** Things a person should look at that do not make the ledger wrong (an unsealed stretch). */
+      warnings: string[];
+    }
+  | { ok: false; stage: LedgerStage; entries: number; brokenAt: number | null; reason: string; mismatch?: Mismatch };
 
 interface Row {
   seq: number;
@@ -31,6 +50,10 @@ const DERIVED_REFERENCES = [
   ['print_jobs', 'updated_seq'],
 ] as const;
 
+/**
+ * The chain alone: walks it from entry 1 and reports the first entry whose sequence, link or hash is wrong, then
+ * that no derived row refers to an entry past the end (a journal truncated at its tail).
+ */
 export function verifyJournal(db: Db): VerifyResult {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
@@ -69,4 +92,89 @@ export function verifyJournal(db: Db): VerifyResult {
     }
   }
   return { ok: true, entries, headHash: prevHash };
+}
+
+/** SQLite's integrity_check: every page, index and constraint of the file. Null when it is sound. */
+export function integrityProblems(db: Db, mode: 'integrity_check' | 'quick_check' = 'integrity_check', max = 10): string[] | null {
+  const rows = db.pragma(`${mode}(${max})`) as Array<Record<string, string>>;
+  const found = rows.map((r) => Object.values(r)[0] ?? '').filter((text) => text !== 'ok');
+  return found.length ? found : null;
+}
+
+export interface VerifyLedgerOptions {
+  /** The domains' projections (main/app lists them); none = chain and seals only. */
+  projections?: readonly ProjectionFactory[];
+}
+
+export function verifyLedger(db: Db, options: VerifyLedgerOptions = {}): LedgerReport {
+  let damage: string[] | null;
+  try {
+    damage = integrityProblems(db);
+  } catch (e) {
+    // A file too damaged for SQLite to walk says so by throwing (SQLITE_CORRUPT, "not a database").
+    damage = [e instanceof Error ? e.message : String(e)];
+  }
+  if (damage) return { ok: false, stage: 'integrity', entries: 0, brokenAt: null, reason: `SQLite integrity check: ${damage.join('; ')}` };
+
+  const chain = verifyJournal(db);
+  if (!chain.ok) return { ok: false, stage: 'chain', entries: chain.entries, brokenAt: chain.brokenAt, reason: chain.reason };
+
+  const seals = verifySeals(db);
+  if (!seals.ok) return { ok: false, stage: 'seals', entries: chain.entries, brokenAt: seals.brokenAt, reason: seals.reason };
+
+  const projections = (options.projections ?? []).map((make) => make(db));
+  const replay = replayJournal(db, projections);
+  if (replay.mismatch) {
+    const m = replay.mismatch;
+    return {
+      ok: false,
+      stage: 'rows',
+      entries: chain.entries,
+      brokenAt: m.seq ?? null,
+      reason: `${m.table} ${m.key}: ${m.what}`,
+      mismatch: m,
+    };
+  }
+  return { ok: true, entries: chain.entries, headHash: chain.headHash, legacyEntries: replay.legacyEntries, seals: seals.report, warnings: seals.report.warnings };
+}
+
+const PAGE = 5000;
+
+/** Feeds every entry to every projection, in pages (a projection reads tables between entries). */
+function replayJournal(db: Db, projections: Projection[]): { mismatch?: Mismatch; legacyEntries: number } {
+  if (projections.length === 0) return { legacyEntries: 0 };
+  const marker = db.prepare<[string], { payload: string }>('SELECT payload FROM journal WHERE type = ? ORDER BY seq LIMIT 1').get(FORMAT_ENTRY);
+  const legacyUpTo = marker ? Number((JSON.parse(marker.payload) as { legacyUpTo?: number }).legacyUpTo ?? 0) : 0;
+  const page = db.prepare<[number, number], Row>('SELECT * FROM journal WHERE seq > ? ORDER BY seq LIMIT ?');
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after, PAGE);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const entry: ReplayEntry = { seq: row.seq, at: row.at, tillId: row.till_id, type: row.type, payload: parsePayload(row.payload) };
+      for (const p of projections) {
+        if (row.seq <= legacyUpTo) {
+          p.legacy(entry);
+          continue;
+        }
+        const mismatch = p.apply(entry);
+        if (mismatch) return { mismatch, legacyEntries: legacyUpTo };
+      }
+    }
+    after = rows[rows.length - 1]!.seq;
+  }
+  for (const p of projections) {
+    const mismatch = p.finish();
+    if (mismatch) return { mismatch, legacyEntries: legacyUpTo };
+  }
+  return { legacyEntries: legacyUpTo };
+}
+
+function parsePayload(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

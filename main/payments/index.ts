@@ -13,3 +13,4 @@ export type {
   TerminalStage,
   SettlementTotals,
 } from './connector';
+export { paymentsProjection } from './projection';

@@ -5,6 +5,13 @@ import type { Db } from '../db';
 
 export type IntentKind = IntentSummary['kind'];
 
+/** What a state change may also set on the row: the card as the terminal reported it (kept once set), and why. */
+export interface TransitionExtra {
+  card?: CardDetails;
+  /** Cleared when absent. */
+  reason?: { en: string; ar: string } | null;
+}
+
 export interface IntentRow {
   id: string;
   reference: string;
@@ -94,7 +101,7 @@ export function createIntentStore(db: Db) {
     }) {
       q.insert.run(row);
     },
-    update(id: string, state: IntentState, seq: number, extra: { card?: CardDetails; reason?: { en: string; ar: string } | null } = {}) {
+    update(id: string, state: IntentState, seq: number, extra: TransitionExtra = {}) {
       q.update.run({
         id,
         state,

@@ -31,7 +31,7 @@ import type { OtpDesk } from './otp-desk';
 import { normaliseSaudiMobile } from './stcpay/mobile';
 import type { InquiryOutcome, PaymentConnector, TerminalOutcome } from './connector';
 import type { CardDetails } from '../../preload/contract';
-import { pendingPayment, toSummary, type IntentKind, type IntentRow, type IntentStore } from './intent-store';
+import { pendingPayment, toSummary, type IntentKind, type IntentRow, type IntentStore, type TransitionExtra } from './intent-store';
 import { faultPoint } from './fault-points';
 import { nextReference } from './references';
 
@@ -156,9 +156,20 @@ export function createPayments(deps: PaymentsDeps) {
     deps.emitTerminal(status());
   };
 
-  /** Moves an intent to a new state with its journal entry, touching its sale so every view re-reads it. */
-  const transition = (row: IntentRow, state: IntentState, type: string, payload: Record<string, unknown>, extra = {}) => {
-    const entry = journal.append(type, { intentId: row.id, reference: row.reference, ...payload });
+  /**
+   * Moves an intent to a new state with its journal entry, touching its sale so every view re-reads it. The
+   * entry names the state it moves to and what the row keeps (card, reason), so `ledger verify` replays the
+   * row from the journal alone.
+   */
+  const transition = (row: IntentRow, state: IntentState, type: string, payload: Record<string, unknown>, extra: TransitionExtra = {}) => {
+    const entry = journal.append(type, {
+      intentId: row.id,
+      reference: row.reference,
+      ...payload,
+      to: state,
+      ...(extra.card ? { card: extra.card } : {}),
+      reason: extra.reason ?? null,
+    });
     intents.update(row.id, state, entry.seq, extra);
     if (row.sale_id) checkout.touchInTx(row.sale_id);
     return entry;
@@ -239,7 +250,7 @@ export function createPayments(deps: PaymentsDeps) {
         return null;
       }
       if (!AWAITING.includes(fresh.state)) return null; // already settled: a repeated answer changes nothing
-      const entry = transition(fresh, 'approved', `${fresh.kind}.approved`, {
+      transition(fresh, 'approved', `${fresh.kind}.approved`, {
         amountHalalas: approvedAmount,
         rrn: card.rrn,
         authCode: card.authCode,
@@ -250,14 +261,14 @@ export function createPayments(deps: PaymentsDeps) {
       if (fresh.kind === 'reversal') {
         const original = intent(fresh.original_id!);
         if (original.state !== 'reversing') return null;
-        const reversed = transition(original, 'reversed', 'payment.reversed', { byIntentId: fresh.id });
-        if (original.sale_id) checkout.reverseCardTenderInTx(original.sale_id, original.id, reversed.seq);
+        transition(original, 'reversed', 'payment.reversed', { byIntentId: fresh.id });
+        if (original.sale_id) checkout.reverseCardTenderInTx(original.sale_id, original.id);
         return null;
       }
       if (fresh.kind !== 'purchase' || !fresh.sale_id) return null;
       const tender: CardTender = { kind: 'card', intentId: fresh.id, reference: fresh.reference, amountHalalas: approvedAmount, card };
       // An approval for more than was asked is not something to keep quietly.
-      const attached = approvedAmount > fresh.amount_halalas ? 'orphan' : checkout.attachCardTenderInTx(fresh.sale_id, tender, entry.seq);
+      const attached = approvedAmount > fresh.amount_halalas ? 'orphan' : checkout.attachCardTenderInTx(fresh.sale_id, tender);
       if (attached === 'orphan') {
         orphan = true;
         transition(intent(fresh.id), 'orphaned', 'payment.orphaned', { saleId: fresh.sale_id, amountHalalas: approvedAmount });

@@ -9,8 +9,7 @@
 // A window whose renderer dies is reloaded (renderer-watch.ts); a till window that keeps dying is handed to
 // onFatal, which the entry points at the crash guard (relaunch, or the crash-loop message).
 import type { RunningTill, TillOptions } from '../app';
-// Not through main/app's door: that would load the whole till (ledger, payments, devices) into every shell test.
-import { customerPreloadBundle, preloadBundle, rendererDist } from '../app/paths';
+import { customerPreloadBundle, preloadBundle, rendererDist } from '../paths';
 import { errorData, isTillError } from '../errors';
 import {
   chooseCustomerPlacement,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../main/app/paths';
+import { projectRoot } from '../../main/paths';
 import { DEMO } from '../support/till';
 import { startHostProcess, type HostProcess } from './support/host-process';
 import { focusedTestId, tillReady, typeBarcode as typeBarcodeAt, useTillBrowser } from './support/till-page';

@@ -1,13 +1,16 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/db';
 import { createJournal, GENESIS_HASH, verifyJournal } from '../../main/ledger';
+import { entryHash } from '../../main/ledger/hash';
 import { tempDir } from '../support/tmp';
 
 let tmp: ReturnType<typeof tempDir>;
 let db: Db;
 beforeEach(() => {
-  tmp = tempDir();
+  // Ledgers made by hand, damaged on purpose or only half migrated: not a till's ledger to verify.
+  tmp = tempDir('nuqta-test-', { verifyLedger: false });
   db = openDatabase(path.join(tmp.dir, 'till.db'));
 });
 afterEach(() => {
@@ -58,13 +61,23 @@ describe('journal', () => {
     expect(verifyJournal(db)).toMatchObject({ ok: false, brokenAt: 7, entries: 6 });
   });
 
-  it('detects an edit that recomputes the row hash: the next link breaks', () => {
+  it('detects an edited entry whose own hash was recomputed: the link from the next entry breaks', () => {
     appendMany(5);
     db.exec('DROP TRIGGER journal_no_update');
-    // Change the first hex digit, whatever it is (a fixed 'f' would be no change one time in sixteen).
-    db.prepare(`UPDATE journal SET hash = (CASE substr(hash, 1, 1) WHEN 'f' THEN '0' ELSE 'f' END) || substr(hash, 2) WHERE seq = 3`).run();
-    const result = verifyJournal(db);
-    expect(result).toMatchObject({ ok: false, brokenAt: 3 });
+    const row = db.prepare<[], { seq: number; at: string; till_id: string; type: string; prev_hash: string }>('SELECT * FROM journal WHERE seq = 3').get()!;
+    const payload = '{"i":3,"text":"changed"}';
+    const hash = entryHash({ seq: 3, at: row.at, tillId: row.till_id, type: row.type, payload, prevHash: row.prev_hash });
+    db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE seq = 3').run(payload, hash);
+    // Entry 3 is self-consistent now; only entry 4's link to it can tell.
+    expect(verifyJournal(db)).toMatchObject({ ok: false, brokenAt: 4, reason: expect.stringMatching(/previous-hash link/) });
+  });
+
+  it('hashes entries exactly as the documented format says (docs/ledger.md)', () => {
+    // prev_hash ⏎ seq ⏎ at ⏎ till_id ⏎ type ⏎ payload, SHA-256 hex: a change to the format fails here.
+    const fields = { seq: 7, at: '2026-12-04T10:00:00.000Z', tillId: 'T01', type: 'sale.opened', payload: '{"saleId":"s"}', prevHash: 'ab'.repeat(32) };
+    const expected = createHash('sha256').update(`${'ab'.repeat(32)}\n7\n2026-12-04T10:00:00.000Z\nT01\nsale.opened\n{"saleId":"s"}`).digest('hex');
+    expect(entryHash(fields)).toBe(expected);
+    expect(entryHash({ ...fields, prevHash: 'cd'.repeat(32) })).not.toBe(expected);
   });
 
   it('detects a deleted entry in the middle', () => {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { eventChannel, eventNames, methodChannel, methodNames, type MethodName } from '../../preload/contract';
-import { customerPreloadBundle, preloadBundle } from '../../main/app/paths';
+import { customerPreloadBundle, preloadBundle } from '../../main/paths';
 import { errorData } from '../../main/errors';
 import { CUSTOMER_DISPLAY_EVENTS, customerDisplayMayHear } from '../../main/ipc';
 import { CUSTOMER_DISPLAY_METHODS, CUSTOMER_ENTRY_URL, customerDisplayMode, startShell } from '../../main/shell';

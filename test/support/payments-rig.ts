@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createManagerAuth } from '../../main/auth';
 import { openCatalog, seedCatalogIfEmpty } from '../../main/catalog';
 import { createCheckout } from '../../main/checkout';
-import { demoCatalogCsv } from '../../main/app/paths';
+import { demoCatalogCsv } from '../../main/paths';
 import { openDatabase } from '../../main/db';
 import { createJournal } from '../../main/ledger';
 import { createIntentStore, createPayments, toSummary, type PaymentsDeps } from '../../main/payments';

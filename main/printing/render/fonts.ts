@@ -5,7 +5,7 @@
 import { GlobalFonts } from '@napi-rs/canvas';
 import fs from 'node:fs';
 import path from 'node:path';
-import { resourcesDir } from '../../app/paths';
+import { resourcesDir } from '../../paths';
 
 export const ARABIC_FAMILY = 'NuqtaReceiptArabic';
 export const LATIN_FAMILY = 'NuqtaReceiptLatin';

@@ -2,7 +2,7 @@
 // already black and white; see resources/logo/README.md for how it is made).
 import fs from 'node:fs';
 import path from 'node:path';
-import { resourcesDir } from '../../app/paths';
+import { resourcesDir } from '../../paths';
 import { MonoBitmap } from './bitmap';
 
 export const LOGO_FILE = 'nuqta-logo.png';

@@ -8,3 +8,4 @@ export type { PrintService, PrintServiceDeps, ReceiptImage, ManagerDrawerResult,
 export { PrintServiceError, printServiceErrorCatalog, printServiceErrorData, type PrintServiceErrorCode } from './errors';
 export { resolveProfile } from './profile';
 export { NO_CASHIER } from './render-job';
+export { printJobsProjection } from './projection';

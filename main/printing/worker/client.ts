@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { projectRoot } from '../../app/paths';
+import { projectRoot } from '../../paths';
 import type { EncodedJob } from '../escpos/job';
 import { PrintServiceError } from '../service/errors';
 import { withInProcessFallback } from './fallback';

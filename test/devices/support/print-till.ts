@@ -9,7 +9,7 @@ import { openCatalog, seedCatalogIfEmpty } from '../../../main/catalog';
 import { createCheckout, type Checkout } from '../../../main/checkout';
 import { migrations, openDatabase, runMigrations, type Db } from '../../../main/db';
 import { migration0050Printing } from '../../../main/db/migrations/0050-printing';
-import { demoCatalogCsv } from '../../../main/app/paths';
+import { demoCatalogCsv } from '../../../main/paths';
 import { createJournal, type Journal } from '../../../main/ledger';
 import { createIntentStore, createPayments, openTerminal, toSummary, type OpenTerminal } from '../../../main/payments';
 import { createPrintService, type PrintService, type PrintServiceDeps } from '../../../main/printing/service';

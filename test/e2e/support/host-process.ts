@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import { projectRoot } from '../../../main/app/paths';
+import { projectRoot } from '../../../main/paths';
 
 export interface HostProcess {
   url: string;

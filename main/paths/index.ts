@@ -1,5 +1,5 @@
-// Where the app's own files are. Works from source (main/app/) and from the bundles (dist/main/), which both
-// sit two folders below the project root.
+// Where the app's own files are. A leaf every domain may use. Works from source (main/paths/) and from the
+// bundles (dist/main/), which both sit two folders below the project root.
 import os from 'node:os';
 import path from 'node:path';
 
