@@ -1,12 +1,12 @@
 // The composition root: opens the ledger, wires the domains together and hands the shell (Electron or the
 // browser host) one RunningTill. Both shells call exactly this, so they run the same services.
-import fs from 'node:fs';
 import { createManagerAuth } from '../auth';
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
-import { checkoutProjection, createCheckout, createReceiptReader } from '../checkout';
+import { checkoutProjection, createCheckout, createReceiptReader, openReceiptWatermark, type IssuedReceipt } from '../checkout';
 import { openDatabase, type Db } from '../db';
+import { TillError } from '../errors';
 import { createDispatcher } from '../ipc';
-import { createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
+import { assertLedgerSound, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
 import { createFileSecretStore } from '../secrets';
 import { createPrintService, printJobsProjection } from '../printing/service';
@@ -17,19 +17,24 @@ import { createHandlers } from './handlers';
 import { openPaymentDevices } from './payment-devices';
 import { openSigningKey } from './signing-key';
 import { startPeripherals } from './peripherals';
+import { prepareDataFolder } from './data-folder';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock';
 import { demoCatalogCsv, ledgerFile } from '../paths';
 import type { RunningTill, TillOptions } from './types';
 
 export type { RunningTill, TillOptions, HostKind, TillEventListener } from './types';
+export { acquireInstanceLock, type InstanceLock } from './instance-lock';
 export { defaultDataDir, ledgerFile, rendererDist, preloadBundle, customerPreloadBundle, projectRoot } from '../paths';
 
 export async function startTill(options: TillOptions): Promise<RunningTill> {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  const ledger = ledgerFile(options.dataDir);
+  prepareDataFolder(options.dataDir, ledger);
   const lock = acquireInstanceLock(options.dataDir);
   let db: Db | undefined;
   try {
-    db = openDatabase(ledgerFile(options.dataDir));
+    db = openLedger(ledger);
+    // A damaged file is refused before anything is added to it (LEDGER_DAMAGED: restore a verified backup).
+    assertLedgerSound(db);
     return await wire(db, lock, options);
   } catch (e) {
     // A till that cannot start must not keep the folder locked or the file open: the admin fixes the
@@ -69,6 +74,7 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
     emitStatus: (status) => hub.emit('printerStatusChanged', status),
     virtualPrinter: simulators.printer,
   });
+  const watermark = openReceiptWatermark(options.dataDir);
   const checkout = createCheckout({
     db,
     journal,
@@ -79,6 +85,7 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
     onSaleCompleted: (completed) => hub.emit('saleCompleted', completed),
     onSaleChanged: (sale) => hub.emit('saleChanged', sale),
     pendingPayment: pendingPayment(intents, desk),
+    watermark,
   });
   const devices = await openPaymentDevices({ settings: settings.get(), secrets, simulators, intents, desk });
   const { terminal, stcPay } = devices;
@@ -113,9 +120,11 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
   );
   const peripherals = startPeripherals({ settings: settings.get(), dispatch, subscribe: hub.subscribe, emit: hub.emit });
 
-  // Start-up, in this order: a sale is open for the first scan; print jobs a crash interrupted are shown as
-  // failed for the cashier to retry or cancel (never printed blindly); payments a crash or a lost answer
-  // left open are settled, in the background, before the till takes new ones.
+  // Start-up, in this order: receipt numbers the database lost are never issued again; a sale is open for the
+  // first scan; print jobs a crash interrupted are shown as failed for the cashier to retry or cancel (never
+  // printed blindly); payments a crash or a lost answer left open are settled, in the background, before the
+  // till takes new ones.
+  reportMissingReceipts(checkout.catchUpReceiptNumbers());
   checkout.ensureOpenSale();
   printing.recoverInterrupted();
   void payments.recoverAll().catch((e: unknown) => console.error('payment recovery failed', e));
@@ -139,6 +148,7 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
       await printing.close();
       await devices.close();
       if (sealer) sealQuietly(sealer);
+      watermark.close();
       db.close();
       lock.release();
     },
@@ -158,6 +168,29 @@ function sealQuietly(sealer: { sealHead(): void }): void {
 
 /** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
 export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection];
+
+/** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
+function reportMissingReceipts(missing: IssuedReceipt[]): void {
+  if (missing.length === 0) return;
+  const list = missing.map((r) => `${r.receiptNo} (${r.issuedAt}, ${r.totalHalalas} halalas, sale ${r.saleId})`).join('\n  ');
+  console.error(
+    `RECEIPTS MISSING from the database: ${missing.length} receipt(s) were issued but are not in till.db ` +
+      `(a lost -wal file, or an older backup put back). Numbering goes on after ${missing[missing.length - 1]!.receiptNo}; ` +
+      `the list is journaled (receipts.counter_raised).\n  ${list}\n` +
+      'إيصالات مفقودة من قاعدة البيانات: صدرت ولم تعد موجودة. يستمر الترقيم بعد آخرها، والقائمة مسجلة في السجل.',
+  );
+}
+
+/** Opens the ledger; a file SQLite finds corrupt or not a database at all is LEDGER_DAMAGED, not INTERNAL. */
+function openLedger(file: string): Db {
+  try {
+    return openDatabase(file);
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw new TillError('LEDGER_DAMAGED', (e as Error).message);
+    throw e;
+  }
+}
 
 /** Fills an empty catalog from a CSV (the demo catalog by default); null seeds nothing. */
 function seedCatalog(db: Db, csv: string | null): void {

@@ -1,56 +1,105 @@
-// One till process per data folder: two writers would fork the journal's hash chain. The lock is a file
-// holding the owner's pid; a lock left by a process that no longer exists (kill -9, power cut) is taken over.
+// One till process per data folder: two writers would fork the journal's hash chain. The lock is an
+// operating-system file lock, held by SQLite's exclusive locking mode on a small file of its own (POSIX fcntl
+// locks on Linux, LockFileEx on Windows): the OS releases it when the process ends, however it ends (kill -9, a
+// power cut), so a crash never leaves a lock that blocks the next start, and a pid the OS has since reused for
+// another program means nothing. A second live till on the folder is still refused. The CLI's writing commands
+// take the same lock (main/cli), so they wait for the till to be stopped rather than write under it.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { TillError } from '../errors';
 
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
+export const LOCK_FILE = 'till.lock';
+/** Who holds the lock, for the message a second process shows (informational: the lock is the OS lock). */
+const OWNER_FILE = 'till.lock.owner';
 
-/** Folders this process holds, so a second till in the same process is refused too. */
+/** Folders this process holds, so a second till in the same process gets the same clear refusal. */
 const heldHere = new Set<string>();
 
 export interface InstanceLock {
   release(): void;
 }
 
-export function acquireInstanceLock(dataDir: string): InstanceLock {
-  const file = path.join(path.resolve(dataDir), 'till.lock');
-  if (heldHere.has(file)) throw new TillError('LEDGER_LOCKED', `data folder ${dataDir} is already open in this process`);
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-      heldHere.add(file);
-      return {
-        release: () => {
-          if (!heldHere.delete(file)) return;
-          if (readPid(file) === process.pid) fs.rmSync(file, { force: true });
-        },
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      // Our own pid in a lock we do not hold is a leftover of an earlier process that had the same pid.
-      const owner = readPid(file);
-      if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
-        throw new TillError('LEDGER_LOCKED', `data folder ${dataDir} is in use by process ${owner}`);
-      }
-      fs.rmSync(file, { force: true });
-    }
-  }
-  throw new TillError('LEDGER_LOCKED', `could not take the lock on ${dataDir}`);
+export interface LockOwner {
+  pid: number;
+  host: string;
+  what: string;
+  since: string;
 }
 
-function readPid(file: string): number | undefined {
+/** Takes the data folder's lock for `what` ("till", "nuqta catalog import"); throws LEDGER_LOCKED when held. */
+export function acquireInstanceLock(dataDir: string, what = 'till'): InstanceLock {
+  const folder = path.resolve(dataDir);
+  const file = path.join(folder, LOCK_FILE);
+  if (heldHere.has(file)) throw new TillError('LEDGER_LOCKED', `data folder ${dataDir} is already open in this process`);
+  let db: Database.Database | null = null;
   try {
-    const pid = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    db = openLockFile(file);
+    db.pragma('locking_mode = EXCLUSIVE');
+    // The first write takes the exclusive lock, and exclusive locking mode keeps it until the file is closed.
+    db.exec('CREATE TABLE IF NOT EXISTS held (n INTEGER PRIMARY KEY); INSERT OR REPLACE INTO held (n) VALUES (1);');
+  } catch (e) {
+    db?.close();
+    if (isBusy(e)) {
+      const owner = readOwner(folder);
+      const by = owner ? ` by ${owner.what} (process ${owner.pid} on ${owner.host}, since ${owner.since})` : '';
+      throw new TillError('LEDGER_LOCKED', `data folder ${dataDir} is in use${by}`);
+    }
+    throw e;
+  }
+  const held = db;
+  heldHere.add(file);
+  writeOwner(folder, { pid: process.pid, host: os.hostname(), what, since: new Date().toISOString() });
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      heldHere.delete(file);
+      fs.rmSync(path.join(folder, OWNER_FILE), { force: true });
+      held.close();
+    },
+  };
+}
+
+/** The lock file; a pid file left by a till version before OS locks is replaced (it locks nothing). */
+function openLockFile(file: string): Database.Database {
+  // Private like everything in the data folder (SQLite would create it with the process's umask).
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  try {
+    const db = new Database(file, { timeout: 0 });
+    try {
+      db.pragma('schema_version'); // reads the header: "file is not a database" shows here
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'SQLITE_NOTADB') throw e;
+    fs.rmSync(file, { force: true });
+    return new Database(file, { timeout: 0 });
+  }
+}
+
+const isBusy = (e: unknown) => {
+  const code = (e as { code?: string }).code ?? '';
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+};
+
+function writeOwner(folder: string, owner: LockOwner): void {
+  try {
+    fs.writeFileSync(path.join(folder, OWNER_FILE), JSON.stringify(owner), { mode: 0o600 });
   } catch {
-    return undefined;
+    // Only the message of a refused second process needs it.
+  }
+}
+
+function readOwner(folder: string): LockOwner | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(folder, OWNER_FILE), 'utf8')) as LockOwner;
+  } catch {
+    return null;
   }
 }

@@ -10,6 +10,7 @@ import type { Journal } from '../ledger';
 import type { ReceiptPrinter } from '../printing';
 import type { TillSettings } from '../settings';
 import { createReceiptReader, receiptFromIssue, type ReceiptIssue } from './receipts';
+import type { IssuedReceipt, ReceiptWatermark } from './receipt-watermark';
 import { createSaleStore, type PendingPayment } from './sale-store';
 
 /** What checkout needs of the catalog. */
@@ -35,6 +36,8 @@ export interface CheckoutDeps {
   printing?: { enqueueSaleInTx(receipt: Receipt): void; kick(): void };
   /** Every view hears that a sale completed, whoever completed it (the customer display thanks the customer). */
   onSaleCompleted?: (completed: CompletedSale) => void;
+  /** The log of issued receipt numbers outside the database (receipt-watermark.ts); none in test rigs. */
+  watermark?: ReceiptWatermark;
   newId?: () => string;
 }
 
@@ -152,6 +155,17 @@ export function createCheckout(deps: CheckoutDeps) {
       }),
     );
 
+  /** After a completion's commit: its number goes into the log kept outside the database (receipt-watermark.ts). */
+  const recordIssued = (receipt: Receipt) =>
+    deps.watermark?.issued({
+      tillId: receipt.tillId,
+      number: Number(receipt.receiptNo.slice(receipt.tillId.length + 1)),
+      receiptNo: receipt.receiptNo,
+      saleId: receipt.saleId,
+      totalHalalas: receipt.totals.totalHalalas,
+      issuedAt: receipt.issuedAt,
+    });
+
   /** The open sale; one is opened (and told to the views) when there is none. */
   const currentSale = (): Sale => store.openSale() ?? changed(write(ensureOpenSale));
 
@@ -239,6 +253,7 @@ export function createCheckout(deps: CheckoutDeps) {
       });
       // The sale is committed; from here on nothing can lose it. The drawer is opened after, and its
       // outcome is journaled and reported rather than allowed to fail the sale.
+      recordIssued(receipt);
       changed(next);
       const drawer = await openDrawer(receipt.saleId);
       const completed: CompletedSale = { receipt, changeHalalas: change, drawer, next };
@@ -249,6 +264,25 @@ export function createCheckout(deps: CheckoutDeps) {
 
     /** Start-up: a sale is open before the first scan. */
     ensureOpenSale: currentSale,
+
+    /**
+     * Start-up: receipts the watermark log says were issued but the database no longer has (a lost -wal, an
+     * older backup put back). Numbering goes on above the highest one, journaled with the list of those sales,
+     * so no number is issued twice. Returns the missing receipts (none when the database is whole).
+     */
+    catchUpReceiptNumbers(): IssuedReceipt[] {
+      if (!deps.watermark) return [];
+      const id = tillId();
+      const last = store.lastReceiptNumber();
+      const missing = deps.watermark.missing(id, last);
+      if (missing.length === 0) return [];
+      const to = missing[missing.length - 1]!.number;
+      write(() => {
+        journal.append('receipts.counter_raised', { tillId: id, from: last, to, missing, reason: 'receipts issued but missing from the database' });
+        store.setReceiptCounter(to);
+      });
+      return missing;
+    },
 
     /** The open sale, inside the caller's write transaction (payments check it before sending). */
     openSaleInTx: (): Sale => ensureOpenSale(),
@@ -293,6 +327,7 @@ export function createCheckout(deps: CheckoutDeps) {
 
     /** After the caller's transaction completed a sale: print what it queued, tell every view. */
     afterCompleted(completed: CompletedSale): void {
+      recordIssued(completed.receipt);
       deps.printing?.kick();
       deps.onSaleCompleted?.(completed);
     },

@@ -9,3 +9,4 @@ export {
 } from './checkout';
 export { createReceiptReader, type ReceiptReader } from './receipts';
 export { checkoutProjection } from './projection';
+export { openReceiptWatermark, receiptsMissingFrom, WATERMARK_FILE, type IssuedReceipt, type ReceiptWatermark } from './receipt-watermark';

@@ -35,6 +35,7 @@ export function checkoutProjection(db: Db): Projection {
   const legacy = new Set<string>();
   const counters = new Map<string, number>();
   const made = { sales: 0, sale_lines: 0, tenders: 0, receipts: 0 };
+  const notes: string[] = [];
 
   /** Compares one sale's rows with what its entries made. */
   const compareSale = (saleId: string, sale: ExpectedSale): Mismatch | undefined => {
@@ -76,8 +77,14 @@ export function checkoutProjection(db: Db): Projection {
     const p = e.payload;
     const saleId = field.str(p, 'saleId');
     if (legacy.has(saleId)) return undefined;
-    if (e.type === 'receipts.counter_raised') {
+    if (e.type === 'receipts.counter_raised' || e.type === 'receipts.counter_set') {
       counters.set(field.str(p, 'tillId'), field.num(p, 'to'));
+      const missing = Array.isArray(p.missing) ? p.missing.length : 0;
+      if (missing > 0) {
+        notes.push(`${missing} receipt(s) missing from the database, numbered on after them (entry ${e.seq}): ${(p.missing as Array<{ receiptNo?: string }>).map((m) => m.receiptNo).join(', ')}`);
+      } else if (e.type === 'receipts.counter_set') {
+        notes.push(`receipt numbering set by hand to go on after ${field.num(p, 'to')} (entry ${e.seq}): ${field.str(p, 'reason')}`);
+      }
       return undefined;
     }
     if (e.type === 'sale.opened') {
@@ -213,6 +220,7 @@ export function checkoutProjection(db: Db): Projection {
       }
     },
     apply,
+    warnings: () => notes,
     finish() {
       for (const saleId of [...open.keys()]) {
         const m = settle(saleId);

@@ -98,6 +98,10 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
        ORDER BY r.number DESC LIMIT ?`,
     ),
     numberOf: db.prepare<[string], { number: number }>('SELECT number FROM receipts WHERE receipt_no = ?'),
+    setCounter: db.prepare(
+      `INSERT INTO receipt_counters (till_id, last_number) VALUES (?, ?)
+       ON CONFLICT(till_id) DO UPDATE SET last_number = excluded.last_number`,
+    ),
   };
 
   const toLine = (r: LineRow): SaleLine => ({
@@ -167,6 +171,11 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
       if (changed !== 1) throw new Error(`sale ${sale.saleId} was not open`);
     },
     nextReceiptNumber: (): number => q.nextReceiptNumber.get(tillId)!.next,
+    lastReceiptNumber: (): number => q.nextReceiptNumber.get(tillId)!.next - 1,
+    /** Only for a journaled decision (receipts.counter_raised / counter_set): the counter otherwise moves by one. */
+    setReceiptCounter(last: number) {
+      q.setCounter.run(tillId, last);
+    },
     insertCashTender(saleId: string, tenderId: string, tender: CashTender, seq: number) {
       q.insertTender.run({ ...tender, tenderId, saleId, seq, intentId: null, details: null });
     },

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LEDGER_PROJECTIONS, ledgerFile } from '../app';
+import { receiptsMissingFrom } from '../checkout';
 import { importCatalogCsv } from '../catalog';
 import { isTillError } from '../errors';
 import { openDatabase } from '../db';
@@ -64,7 +65,28 @@ export function ledgerVerify(dataDir: string, io: Output): number {
     io.err(`No ledger at ${file}. / لا يوجد سجل في هذا المسار.`);
     return EXIT.failure;
   }
-  return reportLedger(checkFile(file), io, 'Ledger') ? EXIT.ok : EXIT.rejected;
+  if (!reportLedger(checkFile(file), io, 'Ledger')) return EXIT.rejected;
+  return reportMissingReceipts(dataDir, file, io) ? EXIT.ok : EXIT.rejected;
+}
+
+/**
+ * Receipts the data folder's receipt-number log says were issued but the database does not hold (a lost -wal,
+ * an older copy put back). The database alone looks whole then; only the log outside it can tell.
+ */
+function reportMissingReceipts(dataDir: string, file: string, io: Output): boolean {
+  const db = openDatabase(file, { readonly: true });
+  let missing;
+  try {
+    const counters = db.prepare<[], { till_id: string; last_number: number }>('SELECT till_id, last_number FROM receipt_counters').all();
+    missing = counters.flatMap((c) => receiptsMissingFrom(dataDir, c.till_id, c.last_number));
+  } finally {
+    db.close();
+  }
+  if (missing.length === 0) return true;
+  io.err(`Receipts MISSING from the database: ${missing.length} receipt(s) were issued but are not in it: ${missing.map((m) => m.receiptNo).join(', ')}.`);
+  io.err('The -wal file was lost or an older copy was put back. Restore the file that has them if there is one; starting the till numbers on above them and journals the list.');
+  io.err(`إيصالات مفقودة من قاعدة البيانات: ${missing.length}. استعد الملف الذي يحتويها إن وُجد؛ عند تشغيل نقطة البيع يستمر الترقيم بعدها وتُسجَّل القائمة.`);
+  return false;
 }
 
 export function catalogImport(dataDir: string, csvPath: string, mode: 'all-or-nothing' | 'valid-rows', io: Output): number {

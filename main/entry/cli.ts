@@ -3,7 +3,7 @@
 // (nothing written), 3 till error (locked, newer schema, bad settings, a secret store that refuses),
 // 4 verification failed or rows rejected.
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../app';
+import { acquireInstanceLock, defaultDataDir } from '../app';
 import fs from 'node:fs';
 import {
   backup,
@@ -52,6 +52,9 @@ own secrets.safe-storage.json, sealed with the system keychain, and removes them
 Settings and secrets take effect when the till restarts.
 The data folder defaults to NUQTA_DATA_DIR or the platform's application-data folder.`;
 
+// Everything this process creates in the data folder is for the till's own OS user only.
+process.umask(0o077);
+
 const io: Output = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
 
 /** Which commands take which of the provider / secret options. */
@@ -64,25 +67,23 @@ const FLAG_OWNERS: Record<string, string[]> = {
   file: ['secret'],
 };
 
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  mode: { type: 'string', default: 'all-or-nothing' },
+  force: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  ca: { type: 'string' },
+  'server-name': { type: 'string' },
+  'key-id': { type: 'string' },
+  'key-version': { type: 'string' },
+  pin: { type: 'string', multiple: true },
+  file: { type: 'string' },
+} as const;
+
 async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'data-dir': { type: 'string' },
-        mode: { type: 'string', default: 'all-or-nothing' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        ca: { type: 'string' },
-        'server-name': { type: 'string' },
-        'key-id': { type: 'string' },
-        'key-version': { type: 'string' },
-        pin: { type: 'string', multiple: true },
-        file: { type: 'string' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (e) {
     io.err(`${redact((e as Error).message)}\n\n${USAGE}`);
     return EXIT.usage;
@@ -109,6 +110,48 @@ async function run(argv: string[]): Promise<number> {
     ...(values.file !== undefined ? { file: values.file } : {}),
   };
   if (command === 'ledger' && sub === 'verify') return ledgerVerify(dataDir, io);
+  // A command that writes the ledger, the settings or the secrets takes the till's own lock for as long as it
+  // runs, so it never writes under a running till (LEDGER_LOCKED, exit 3: stop the till first).
+  if (writes(command, sub)) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const lock = acquireInstanceLock(dataDir, `nuqta ${command} ${sub ?? ''}`.trim());
+    try {
+      return await dispatchCommand(command, sub, arg, positionals, values, flags, dataDir);
+    } finally {
+      lock.release();
+    }
+  }
+  return dispatchCommand(command, sub, arg, positionals, values, flags, dataDir);
+}
+
+/** Which commands change the data folder (the rest only read it, which WAL allows beside a running till). */
+function writes(command: string, sub: string | undefined): boolean {
+  switch (command) {
+    case 'catalog':
+      return sub === 'import';
+    case 'manager-pin':
+      return true;
+    case 'terminal':
+    case 'stcpay':
+      return sub === 'set' || sub === 'none';
+    case 'secret':
+      return sub === 'set' || sub === 'delete';
+    default:
+      return false;
+  }
+}
+
+type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>['values'];
+
+async function dispatchCommand(
+  command: string,
+  sub: string | undefined,
+  arg: string | undefined,
+  positionals: string[],
+  values: Values,
+  flags: CliFlags,
+  dataDir: string,
+): Promise<number> {
   if (command === 'catalog' && sub === 'import' && arg) {
     if (values.mode !== 'all-or-nothing' && values.mode !== 'valid-rows') {
       io.err(`--mode must be all-or-nothing or valid-rows, not ${values.mode}`);

@@ -8,6 +8,8 @@ import { customerDisplayMode, installCrashGuard, startShell } from '../shell';
 // defaultDataDir(), not app.getPath('userData'): the CLI and the browser host resolve the same folder, so
 // all three find the same ledger. NUQTA_KIOSK=1 runs full-screen until kiosk becomes a till setting;
 // NUQTA_CUSTOMER_DISPLAY=1 forces the customer display (windowed when there is one screen), =0 turns it off.
+// Everything this process creates in the data folder is for the till's own OS user only.
+process.umask(0o077);
 const dataDir = defaultDataDir();
 // First, so a failure anywhere after this relaunches the app (or, in a crash loop, says so) instead of
 // leaving a dead till on the screen.

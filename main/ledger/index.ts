@@ -14,3 +14,4 @@ export {
   type Sealer,
   type SigningKey,
 } from './seals';
+export { assertLedgerSound, TAIL_ENTRIES } from './startup-check';

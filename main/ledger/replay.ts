@@ -37,6 +37,8 @@ export interface Projection {
   apply(entry: ReplayEntry): Mismatch | undefined;
   /** After the last entry: compares what is still held, and that no table has a row no entry made. */
   finish(): Mismatch | undefined;
+  /** What a person should know that does not make the ledger wrong (a journaled gap in receipt numbers). */
+  warnings?(): string[];
 }
 
 export type ProjectionFactory = (db: Db) => Projection;

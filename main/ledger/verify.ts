@@ -135,7 +135,8 @@ export function verifyLedger(db: Db, options: VerifyLedgerOptions = {}): LedgerR
       mismatch: m,
     };
   }
-  return { ok: true, entries: chain.entries, headHash: chain.headHash, legacyEntries: replay.legacyEntries, seals: seals.report, warnings: seals.report.warnings };
+  const warnings = [...seals.report.warnings, ...projections.flatMap((p) => p.warnings?.() ?? [])];
+  return { ok: true, entries: chain.entries, headHash: chain.headHash, legacyEntries: replay.legacyEntries, seals: seals.report, warnings };
 }
 
 const PAGE = 5000;

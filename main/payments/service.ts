@@ -238,9 +238,20 @@ export function createPayments(deps: PaymentsDeps) {
     transition(original, stillTender ? 'approved' : 'orphaned', 'payment.reversal_refused', { byIntentId });
   };
 
-  const applyApproved = (row: IntentRow, approvedAmount: number, card: CardDetails): Applied => {
+  /** What an approval leaves to do once its transaction has committed. */
+  interface AfterApproval {
+    completed: CompletedSale | null;
+    orphan: boolean;
+  }
+
+  /**
+   * An approval, inside the caller's transaction: attaches it, completes the sale or marks it an orphan. Does no
+   * I/O: what must follow the commit (printing, telling the views, reversing an orphan) is returned for
+   * afterApproval, so nothing is announced or printed for a transaction that may yet roll back.
+   */
+  const applyApprovedInTx = (row: IntentRow, approvedAmount: number, card: CardDetails): AfterApproval => {
     let orphan = false;
-    const done = write(() => {
+    const completed = ((): CompletedSale | null => {
       const fresh = intent(row.id);
       if (RELEASED.includes(fresh.state) && fresh.kind === 'purchase') {
         // The till had let this payment go (declined, not found, or a manager's "not paid"), yet the
@@ -275,10 +286,19 @@ export function createPayments(deps: PaymentsDeps) {
         return null;
       }
       return attached.receipt ? { receipt: attached.receipt, changeHalalas: 0, drawer: 'not_needed' as const, next: attached.next! } : null;
-    });
-    if (orphan) reverseOrphan(intent(row.id)).catch((e: unknown) => log.warn('reversing an orphaned approval failed', e));
-    if (done) checkout.afterCompleted(done);
-    return { row: intent(row.id), completed: done };
+    })();
+    return { completed, orphan };
+  };
+
+  const afterApproval = (row: IntentRow, after: AfterApproval): void => {
+    if (after.orphan) reverseOrphan(intent(row.id)).catch((e: unknown) => log.warn('reversing an orphaned approval failed', e));
+    if (after.completed) checkout.afterCompleted(after.completed);
+  };
+
+  const applyApproved = (row: IntentRow, approvedAmount: number, card: CardDetails): Applied => {
+    const after = write(() => applyApprovedInTx(row, approvedAmount, card));
+    afterApproval(row, after);
+    return { row: intent(row.id), completed: after.completed };
   };
 
   const applyDeclined = (row: IntentRow, outcome: Extract<TerminalOutcome, { kind: 'declined' }>) => {
@@ -651,8 +671,9 @@ export function createPayments(deps: PaymentsDeps) {
       const timer = backgroundTimers.get(row.id);
       if (timer) clearTimeout(timer);
       backgroundTimers.delete(row.id);
-      // The resolution and its effect are one transaction: a crash cannot leave one without the other.
-      write(() => {
+      // The resolution and its effect are one transaction: a crash cannot leave one without the other. What
+      // follows an approval (the receipt printing, the views told) waits for the commit.
+      const after = write((): AfterApproval | null => {
         journal.append('payment.resolved_by_manager', {
           intentId: row.id,
           reference: row.reference,
@@ -661,7 +682,7 @@ export function createPayments(deps: PaymentsDeps) {
           authCode: input.authCode ?? null,
         });
         if (input.outcome === 'approved') {
-          applyApproved(row, row.amount_halalas, cardDetailsFromEvidence(input.rrn!, input.authCode ?? '', now().toISOString(), method));
+          return applyApprovedInTx(row, row.amount_halalas, cardDetailsFromEvidence(input.rrn!, input.authCode ?? '', now().toISOString(), method));
         } else {
           applyDeclined(row, {
             kind: 'declined',
@@ -669,8 +690,10 @@ export function createPayments(deps: PaymentsDeps) {
             responseCode: 'MANAGER',
             reason: { en: 'Recorded as not paid by the manager', ar: 'سجّلها المدير كغير مدفوعة' },
           });
+          return null;
         }
       });
+      if (after) afterApproval(row, after);
       if (input.outcome === 'declined' && row.kind === 'purchase') askAfterRelease(row.id);
       announce();
       return toSummary(intent(row.id));

@@ -1,10 +1,10 @@
 // The admin CLI as an admin runs it: the built bundle in a child process, real files, exit codes.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bundles, ensureMainBuilt } from '../support/build';
+import { ensureMainBuilt } from '../support/build';
+import { nuqta, nuqtaWithInput } from '../support/cli';
 import { DEMO, startTestTill } from '../support/till';
 import { tempDir } from '../support/tmp';
 
@@ -16,11 +16,6 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-const nuqta = (...args: string[]) => nuqtaWithInput('', ...args);
-const nuqtaWithInput = (input: string, ...args: string[]) => {
-  const r = spawnSync(process.execPath, [bundles.cli, ...args], { encoding: 'utf8', input });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-};
 
 const HEADER = 'barcode,name_ar,name_en,price_sar,vat_category,category_code,category_ar,category_en\n';
 

@@ -174,6 +174,25 @@ describe('a payment the till cannot settle alone', () => {
     expect(status.needsAttention.map((i) => i.intentId)).toContain(result.intent.intentId);
   });
 
+  it("a manager's resolution tells the views of the completed sale only once it is committed", async () => {
+    const { result } = await unknownPayment();
+    // What another reader of the file (the CLI, a report) sees at the moment the views are told.
+    const seen: Array<number | undefined> = [];
+    t.till.subscribe((event, payload) => {
+      if (event !== 'saleCompleted') return;
+      const other = openDatabase(ledgerFile(t.dir), { readonly: true });
+      try {
+        const receiptNo = (payload as { receipt: { receiptNo: string } }).receipt.receiptNo;
+        seen.push(other.prepare<[string], { number: number }>('SELECT number FROM receipts WHERE receipt_no = ?').get(receiptNo)?.number);
+      } finally {
+        other.close();
+      }
+    });
+    await t.call('resolvePayment', { intentId: result.intent.intentId, outcome: 'approved', rrn: '123456789012', authCode: 'A1B2C3', managerPin: '1234' });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeGreaterThan(0);
+  });
+
   it('a manager resolves it only with the terminal receipt as evidence, and the PIN is checked', async () => {
     const { result } = await unknownPayment();
     const completions: unknown[] = [];
