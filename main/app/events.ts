@@ -2,7 +2,7 @@
 import type { EventName, EventPayload } from '../../preload/contract';
 import type { TillEventListener } from './types';
 
-export function createEventHub() {
+export function createEventHub(log: { error(message: string, detail?: unknown): void } = console) {
   const listeners = new Set<TillEventListener>();
   return {
     subscribe(listener: TillEventListener): () => void {
@@ -15,7 +15,7 @@ export function createEventHub() {
           listener(event, payload);
         } catch (e) {
           // One broken view must not stop the others from hearing about the sale.
-          console.error(`event listener failed on ${event}`, e);
+          log.error(`event listener failed on ${event}`, e);
         }
       }
     },

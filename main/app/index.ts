@@ -8,7 +8,8 @@ import { TillError } from '../errors';
 import { createDispatcher } from '../ipc';
 import { assertLedgerSound, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
-import { createFileSecretStore } from '../secrets';
+import { createTillLog, type TillLog } from '../logging';
+import { createFileSecretStore, redact } from '../secrets';
 import { createPrintService, printJobsProjection } from '../printing/service';
 import { createTillSimulators } from '../sim';
 import { openSettings } from '../settings';
@@ -30,34 +31,38 @@ export async function startTill(options: TillOptions): Promise<RunningTill> {
   const ledger = ledgerFile(options.dataDir);
   prepareDataFolder(options.dataDir, ledger);
   const lock = acquireInstanceLock(options.dataDir);
+  // The log is opened under the lock: one process rotates the data folder's log files.
+  const log = options.log ?? createTillLog({ dataDir: options.dataDir, redact });
   let db: Db | undefined;
   try {
     db = openLedger(ledger);
     // A damaged file is refused before anything is added to it (LEDGER_DAMAGED: restore a verified backup).
     assertLedgerSound(db);
-    return await wire(db, lock, options);
+    return await wire(db, lock, log, options);
   } catch (e) {
     // A till that cannot start must not keep the folder locked or the file open: the admin fixes the
     // settings or the file and starts again at once.
+    log.error('the till could not start', e);
     db?.close();
+    if (!options.log) await log.close();
     lock.release();
     throw e;
   }
 }
 
-async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<RunningTill> {
+async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptions): Promise<RunningTill> {
   const settings = openSettings(db);
-  seedCatalog(db, options.seedCatalogCsv === undefined ? demoCatalogCsv() : options.seedCatalogCsv);
+  seedCatalog(db, options.seedCatalogCsv === undefined ? demoCatalogCsv() : options.seedCatalogCsv, log);
   const catalog = openCatalog(db);
   // Provider credentials and the ledger's signing key: Electron hands in its safeStorage store; the host and
   // the CLI seal with a key file.
   const secrets = options.secrets ?? createFileSecretStore({ dataDir: options.dataDir });
-  const signingKey = openSigningKey(secrets, options.dataDir);
+  const signingKey = openSigningKey(secrets, options.dataDir, log);
   const sealer = signingKey ? createSealer(db, signingKey) : undefined;
   const journal = createJournal(db, settings.get().tillId, { sealer });
   ensureJournalFormat(db, journal);
   if (signingKey) registerSigningKey(db, journal, signingKey);
-  const hub = createEventHub();
+  const hub = createEventHub(log);
   // The simulated devices behind any `simulator` link in the settings (demo, training); made only when used.
   const simulators = options.simulators ?? createTillSimulators({ dataDir: options.dataDir });
   const manager = createManagerAuth(() => settings.get().managerPin);
@@ -73,8 +78,9 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
     emitJobs: (jobs) => hub.emit('printJobsChanged', jobs),
     emitStatus: (status) => hub.emit('printerStatusChanged', status),
     virtualPrinter: simulators.printer,
+    log,
   });
-  const watermark = openReceiptWatermark(options.dataDir);
+  const watermark = openReceiptWatermark(options.dataDir, log);
   const checkout = createCheckout({
     db,
     journal,
@@ -86,8 +92,9 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
     onSaleChanged: (sale) => hub.emit('saleChanged', sale),
     pendingPayment: pendingPayment(intents, desk),
     watermark,
+    log,
   });
-  const devices = await openPaymentDevices({ settings: settings.get(), secrets, simulators, intents, desk });
+  const devices = await openPaymentDevices({ settings: settings.get(), secrets, simulators, intents, desk, log });
   const { terminal, stcPay } = devices;
   const payments = createPayments({
     db,
@@ -104,6 +111,7 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
     emitProgress: (p) => hub.emit('paymentProgress', p),
     emitTerminal: (s) => hub.emit('terminalStatusChanged', s),
     ...(options.paymentRecoveryDelaysMs ? { recoveryDelaysMs: options.paymentRecoveryDelaysMs } : {}),
+    log,
   });
   const dispatch = createDispatcher(
     createHandlers({
@@ -117,21 +125,22 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
       manager,
       emitPreferences: (preferences) => hub.emit('preferencesChanged', preferences),
     }),
+    log,
   );
-  const peripherals = startPeripherals({ settings: settings.get(), dispatch, subscribe: hub.subscribe, emit: hub.emit });
+  const peripherals = startPeripherals({ settings: settings.get(), dispatch, subscribe: hub.subscribe, emit: hub.emit, log });
 
   // Start-up, in this order: receipt numbers the database lost are never issued again; a sale is open for the
   // first scan; print jobs a crash interrupted are shown as failed for the cashier to retry or cancel (never
   // printed blindly); payments a crash or a lost answer left open are settled, in the background, before the
   // till takes new ones.
-  reportMissingReceipts(checkout.catchUpReceiptNumbers());
+  reportMissingReceipts(checkout.catchUpReceiptNumbers(), log);
   checkout.ensureOpenSale();
   printing.recoverInterrupted();
-  void payments.recoverAll().catch((e: unknown) => console.error('payment recovery failed', e));
+  void payments.recoverAll().catch((e: unknown) => log.error('payment recovery failed', e));
   // The chain is signed as it grows (every few entries); also at start, every 30 s and at close, so a quiet
   // till's last sales do not stay unsealed.
   sealer?.sealHead();
-  const sealTimer = sealer ? setInterval(() => sealQuietly(sealer), SEAL_INTERVAL_MS) : null;
+  const sealTimer = sealer ? setInterval(() => sealQuietly(sealer, log), SEAL_INTERVAL_MS) : null;
   sealTimer?.unref();
 
   let closed = false;
@@ -147,9 +156,10 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
       await payments.close();
       await printing.close();
       await devices.close();
-      if (sealer) sealQuietly(sealer);
+      if (sealer) sealQuietly(sealer, log);
       watermark.close();
       db.close();
+      if (!options.log) await log.close();
       lock.release();
     },
   };
@@ -158,11 +168,11 @@ async function wire(db: Db, lock: InstanceLock, options: TillOptions): Promise<R
 const SEAL_INTERVAL_MS = 30_000;
 
 /** A seal that cannot be written now (a full disk) is written with a later one: never a reason to stop. */
-function sealQuietly(sealer: { sealHead(): void }): void {
+function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {
   try {
     sealer.sealHead();
   } catch (e) {
-    console.error('sealing the journal failed', e);
+    log.error('sealing the journal failed', e);
   }
 }
 
@@ -170,10 +180,10 @@ function sealQuietly(sealer: { sealHead(): void }): void {
 export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection];
 
 /** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
-function reportMissingReceipts(missing: IssuedReceipt[]): void {
+function reportMissingReceipts(missing: IssuedReceipt[], log: TillLog): void {
   if (missing.length === 0) return;
   const list = missing.map((r) => `${r.receiptNo} (${r.issuedAt}, ${r.totalHalalas} halalas, sale ${r.saleId})`).join('\n  ');
-  console.error(
+  log.error(
     `RECEIPTS MISSING from the database: ${missing.length} receipt(s) were issued but are not in till.db ` +
       `(a lost -wal file, or an older backup put back). Numbering goes on after ${missing[missing.length - 1]!.receiptNo}; ` +
       `the list is journaled (receipts.counter_raised).\n  ${list}\n` +
@@ -193,11 +203,11 @@ function openLedger(file: string): Db {
 }
 
 /** Fills an empty catalog from a CSV (the demo catalog by default); null seeds nothing. */
-function seedCatalog(db: Db, csv: string | null): void {
+function seedCatalog(db: Db, csv: string | null, log: TillLog): void {
   if (!csv) return;
   const report = seedCatalogIfEmpty(db, csv);
   // A shipped seed with bad rows is our bug, not the cashier's: keep the good rows, say so in the log.
   if (report && report.rejected.length > 0) {
-    console.warn(`catalog seed ${csv}: ${report.rejected.length} rows rejected`, report.rejected.slice(0, 5));
+    log.warn(`catalog seed ${csv}: ${report.rejected.length} rows rejected`, report.rejected.slice(0, 5));
   }
 }

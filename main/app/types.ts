@@ -2,6 +2,7 @@
 import type { EventName, EventPayload, TillInfo } from '../../preload/contract';
 import type { Dispatch } from '../ipc';
 import type { SecretStore } from '../secrets';
+import type { TillLog } from '../logging';
 import type { TillSimulators } from '../sim';
 
 export type HostKind = TillInfo['host'];
@@ -31,6 +32,8 @@ export interface TillOptions {
   secrets?: SecretStore;
   /** How often STC Pay and cloud terminals are checked for the status light (default 30 s; 0 = never). */
   providerCheckMs?: number;
+  /** Where the till logs; default: the data folder's rotated log file and stderr (main/logging). */
+  log?: TillLog;
   /** The simulated devices behind `simulator` links; default: fresh ones (tests pass their own to reach them). */
   simulators?: TillSimulators;
 }

@@ -38,6 +38,7 @@ export interface CheckoutDeps {
   onSaleCompleted?: (completed: CompletedSale) => void;
   /** The log of issued receipt numbers outside the database (receipt-watermark.ts); none in test rigs. */
   watermark?: ReceiptWatermark;
+  log?: { error(message: string, detail?: unknown): void };
   newId?: () => string;
 }
 
@@ -357,7 +358,7 @@ export function createCheckout(deps: CheckoutDeps) {
       write(() => journal.append('drawer.kicked', { saleId, cause: 'sale', outcome, ...(reason ? { reason } : {}) }));
     } catch (e) {
       // The sale is already committed; a failed note about the drawer must not make it look failed.
-      console.error('could not journal the drawer outcome', e);
+      (deps.log ?? console).error('could not journal the drawer outcome', e);
     }
     return outcome;
   }

@@ -55,7 +55,19 @@ The data folder defaults to NUQTA_DATA_DIR or the platform's application-data fo
 // Everything this process creates in the data folder is for the till's own OS user only.
 process.umask(0o077);
 
-const io: Output = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+// A reader that goes away early (`nuqta … | head`) is not a failure of the command: what it did stands, and
+// its exit code says so. Without a listener an EPIPE would be an uncaught exception mid-report.
+const closed = { stdout: false, stderr: false };
+for (const name of ['stdout', 'stderr'] as const) {
+  process[name].on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed[name] = true;
+  });
+}
+const io: Output = {
+  out: (l) => void (closed.stdout || process.stdout.write(`${l}\n`)),
+  err: (l) => void (closed.stderr || process.stderr.write(`${l}\n`)),
+};
 
 /** Which commands take which of the provider / secret options. */
 const FLAG_OWNERS: Record<string, string[]> = {
@@ -175,14 +187,19 @@ async function dispatchCommand(
   return EXIT.usage;
 }
 
+// process.exitCode, not process.exit(): the process ends once stdout and stderr are flushed into their pipes,
+// so a summary line is never cut off by the exit.
 run(process.argv.slice(2))
-  .then((code) => process.exit(code))
+  .then((code) => {
+    process.exitCode = code;
+  })
   .catch((e: unknown) => {
     if (isTillError(e)) {
       const d = e.toData();
       io.err(redact(`${d.message_en}\n${d.message_ar}\n(${d.code}${e.detail ? `: ${e.detail}` : ''})`));
-      process.exit(EXIT.tillError);
+      process.exitCode = EXIT.tillError;
+      return;
     }
     io.err(`nuqta: ${redactError(e instanceof Error ? e.message : e)}`);
-    process.exit(EXIT.failure);
+    process.exitCode = EXIT.failure;
   });

@@ -35,6 +35,10 @@ export const errorCatalog = defineErrors({
     ar: 'نقطة البيع تعمل بالفعل على هذه البيانات.',
     en: 'Another copy of the till is already running on this data.',
   },
+  DISK_FULL: {
+    ar: 'القرص ممتلئ، فلم يُحفظ هذا الإجراء. لم يُفقد شيء مما حُفظ قبله. أفرغ مساحة (احذف ملفات قديمة أو أفرغ سلة المحذوفات؛ يلزم ١٠٠ ميغابايت على الأقل) ثم أعد المحاولة.',
+    en: 'The disk is full, so this was not saved. Nothing saved before it is lost. Free some space (delete old files or empty the trash; at least 100 MB) and try again.',
+  },
   LEDGER_DAMAGED: {
     ar: 'ملف بيانات نقطة البيع تالف، ولن تبيع نقطة البيع عليه. استعد آخر نسخة احتياطية سليمة أو اتصل بالدعم.',
     en: 'The till\'s data file is damaged, so the till will not sell on it. Restore the last verified backup or call support.',
@@ -136,3 +140,19 @@ export class TillError extends Error {
 export const errorData = errorCatalog.data;
 
 export const isTillError = (e: unknown): e is TillError => e instanceof TillError;
+
+/**
+ * A write that failed because the disk (or the user's quota) is full: SQLite's SQLITE_FULL, or ENOSPC / EDQUOT
+ * from any file the till writes. Every write path turns this into DISK_FULL, never INTERNAL.
+ */
+export function isDiskFull(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** A thrown failure as the data that crosses the boundary: a TillError's own, DISK_FULL, or INTERNAL. */
+export function errorDataOf(e: unknown): ErrorData {
+  if (isTillError(e)) return e.toData();
+  if (isDiskFull(e)) return errorData('DISK_FULL');
+  return errorData('INTERNAL');
+}

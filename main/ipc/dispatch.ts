@@ -8,7 +8,7 @@ import {
   type ParsedInput,
   type Result,
 } from '../../preload/contract';
-import { errorData, isTillError } from '../errors';
+import { errorData, isDiskFull, isTillError } from '../errors';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -33,6 +33,11 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog = console)
       return { ok: true, value };
     } catch (e) {
       if (isTillError(e)) return { ok: false, error: e.toData() };
+      // A full disk is an answer the cashier can act on (free space, try again), not an unexpected failure.
+      if (isDiskFull(e)) {
+        log.error(`${method}: the disk is full`, e);
+        return { ok: false, error: errorData('DISK_FULL') };
+      }
       log.error(`unexpected failure in ${method}`, e);
       return { ok: false, error: errorData('INTERNAL') };
     }

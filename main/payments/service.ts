@@ -411,7 +411,11 @@ export function createPayments(deps: PaymentsDeps) {
         .then((applied) => {
           if (ask.again(applied)) askInBackground(id, ask, attempt + 1);
         })
-        .catch((e: unknown) => log.warn('background payment inquiry failed', e));
+        .catch((e: unknown) => {
+          // The answer could not be recorded (a full disk): ask again later rather than give up on it.
+          log.warn('background payment inquiry failed', e);
+          askInBackground(id, ask, attempt + 1);
+        });
     }, delays[Math.min(attempt, delays.length - 1)]!);
     timer.unref();
     backgroundTimers.set(id, timer);
@@ -463,7 +467,15 @@ export function createPayments(deps: PaymentsDeps) {
     } finally {
       inFlight.delete(row.id);
     }
-    let applied = applyOutcome(intent(row.id), outcome);
+    let applied: Applied;
+    try {
+      applied = applyOutcome(intent(row.id), outcome);
+    } catch (e) {
+      // The terminal answered but its answer could not be recorded (a full disk): the intent stays in doubt,
+      // its sale locked, and the terminal is asked again in the background until it can be.
+      scheduleRecovery(row.kind === 'reversal' ? row.original_id! : row.id);
+      throw e;
+    }
     announce();
     if (outcome.kind === 'unknown') {
       // Ask straight away: a cancel that raced an approval, or an answer that got lost, is usually known now.

@@ -1,9 +1,10 @@
 // The admin CLI as an admin runs it: the built bundle in a child process, real files, exit codes.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureMainBuilt } from '../support/build';
+import { bundles, ensureMainBuilt } from '../support/build';
 import { nuqta, nuqtaWithInput } from '../support/cli';
 import { DEMO, startTestTill } from '../support/till';
 import { tempDir } from '../support/tmp';
@@ -52,6 +53,20 @@ describe('nuqta ledger verify', () => {
 });
 
 describe('nuqta catalog import', () => {
+  it('a reader that goes away early (nuqta … | head) does not make it fail: the import stands, with its exit code', async () => {
+    const csv = path.join(tmp.dir, 'shop.csv');
+    fs.writeFileSync(csv, `${HEADER}6281234567895,أرز,Rice,12.50,S,,,\n`);
+    const child = spawn(process.execPath, [bundles.cli, 'catalog', 'import', csv, '--data-dir', tmp.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.destroy(); // the reader is gone before the summary line is written
+    let stderr = '';
+    child.stderr!.on('data', (c) => (stderr += c));
+    const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    expect([status, stderr]).toEqual([0, '']);
+    const db = new Database(path.join(tmp.dir, 'till.db'), { readonly: true });
+    expect(db.prepare("SELECT name_en FROM products WHERE barcode = '6281234567895'").pluck().get()).toBe('Rice');
+    db.close();
+  });
+
   it('imports nothing from a file with a bad row by default, and the good rows with --mode valid-rows', () => {
     const csv = path.join(tmp.dir, 'shop.csv');
     fs.writeFileSync(

@@ -2,7 +2,7 @@
 // profile (in the print worker thread, or in-process: see ../worker/client.ts), send it while watching the printer's status (where it can answer), and report what happened,
 // including whether any byte may have reached the printer.
 import type { ErrorData, Receipt } from '../../../preload/contract';
-import { isTillError } from '../../errors';
+import { errorData, isDiskFull, isTillError } from '../../errors';
 import type { TillSettings } from '../../settings';
 import type { EncodedJob } from '../escpos/job';
 import type { PrinterStatus as EscPosStatus } from '../escpos/status';
@@ -21,6 +21,7 @@ export type AttemptResult =
 
 export function errorDataOf(e: unknown): ErrorData {
   if (isPrinterError(e) || isTillError(e)) return e.toData();
+  if (isDiskFull(e)) return errorData('DISK_FULL');
   return printServiceErrorData('PRINT_RENDER_FAILED');
 }
 

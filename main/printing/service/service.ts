@@ -18,6 +18,8 @@ import { stateFromError, stateFromStatus, type PrinterStatusReport } from './sta
 import type { ManagerDrawerResult, PrintService, PrintServiceDeps, ReceiptImage } from './types';
 
 const DEFAULT_WIDTH = 576;
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 60_000;
 
 export function createPrintService(deps: PrintServiceDeps): PrintService {
   const { db, journal } = deps;
@@ -36,6 +38,9 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
 
   let link: PrinterLink | null = null;
   let running: Promise<void> | null = null;
+  /** Consecutive worker runs that ended in an error, and the pending retry after one. */
+  let failedRuns = 0;
+  let retryTimer: NodeJS.Timeout | null = null;
   let recovered = false;
   let closed = false;
   let last: PrinterStatusReport = notChecked();
@@ -159,14 +164,40 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     }
   }
 
+  /**
+   * Starts the worker. Called after a commit that queued work (a sale, a retry): that commit proves the database
+   * takes writes again, so a back-off in progress is cut short.
+   */
   function kick(): void {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    startWorker();
+  }
+
+  function startWorker(): void {
     if (closed || running) return;
     if (!recovered) recoverInterrupted();
     running = drain()
-      .catch((e: unknown) => log.warn('print worker stopped', e))
+      .then(() => {
+        failedRuns = 0;
+      })
+      .catch((e: unknown) => {
+        failedRuns += 1;
+        log.warn('print worker stopped', e);
+      })
       .finally(() => {
         running = null;
         if (closed) return;
+        if (failedRuns > 0) {
+          // The worker could not record a job (a full disk, a database error): trying again at once would fail
+          // the same way, thousands of times a second. Wait, longer each time, up to a minute.
+          retryTimer = setTimeout(() => {
+            retryTimer = null;
+            startWorker();
+          }, Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (failedRuns - 1)));
+          retryTimer.unref();
+          return;
+        }
         // A job queued after the last look but before this point must not wait for the next kick.
         let more = false;
         try {
@@ -174,7 +205,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
         } catch {
           return; // the database is gone (shutting down)
         }
-        if (more) kick();
+        if (more) startWorker();
       });
   }
 
@@ -324,6 +355,8 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
       while (running) await running;
       const l = link;
       link = null;

@@ -40,6 +40,8 @@ export interface PrintTillOptions {
   openLink?: PrintServiceDeps['openLink'];
   /** Do not run recoverInterrupted() at start (the test calls it). */
   noRecovery?: boolean;
+  /** The print service's log (default: quiet). */
+  log?: PrintServiceDeps['log'];
 }
 
 export interface PrintTill {
@@ -87,7 +89,7 @@ export async function startPrintTill(options: PrintTillOptions, folder?: { dir: 
     timeouts: { connectTimeoutMs: 1000, writeTimeoutMs: 2000, statusTimeoutMs: 500, ...options.timeouts },
     ...(options.openLink ? { openLink: options.openLink } : {}),
     virtualPrinter: simulators.printer,
-    log: { warn: () => undefined },
+    log: options.log ?? { warn: () => undefined },
   });
   const intents = createIntentStore(db);
   checkout = createCheckout({
