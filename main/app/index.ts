@@ -1,6 +1,6 @@
 // The composition root: opens the ledger, wires the domains together and hands the shell (Electron or the
 // browser host) one RunningTill. Both shells call exactly this, so they run the same services.
-import { createManagerAuth } from '../auth';
+import { createManagerAuth, pinGuardProjection, resaltSharedDemoPin } from '../auth';
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
 import { checkoutProjection, createCheckout, createReceiptReader, openReceiptWatermark, type IssuedReceipt } from '../checkout';
 import { openDatabase, type Db } from '../db';
@@ -52,6 +52,9 @@ export async function startTill(options: TillOptions): Promise<RunningTill> {
 
 async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptions): Promise<RunningTill> {
   const settings = openSettings(db);
+  // Tills set up with the shared demo salt get one of their own (the PIN is unchanged).
+  const resalted = resaltSharedDemoPin(settings.get().managerPin);
+  if (resalted) settings.update({ managerPin: resalted });
   seedCatalog(db, options.seedCatalogCsv === undefined ? demoCatalogCsv() : options.seedCatalogCsv, log);
   const catalog = openCatalog(db);
   // Provider credentials and the ledger's signing key: Electron hands in its safeStorage store; the host and
@@ -65,7 +68,7 @@ async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptio
   const hub = createEventHub(log);
   // The simulated devices behind any `simulator` link in the settings (demo, training); made only when used.
   const simulators = options.simulators ?? createTillSimulators({ dataDir: options.dataDir });
-  const manager = createManagerAuth(() => settings.get().managerPin);
+  const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin });
   const intents = createIntentStore(db);
   // Carries the cashier's STC Pay mobile numbers and codes to the payment in flight.
   const desk = createOtpDesk();
@@ -177,7 +180,7 @@ function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {
 }
 
 /** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
-export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection];
+export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection];
 
 /** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
 function reportMissingReceipts(missing: IssuedReceipt[], log: TillLog): void {

@@ -1,1 +1,13 @@
-export { createManagerAuth, hashPin, type ManagerAuth, type PinHash } from './manager-pin';
+export {
+  createManagerAuth,
+  hashPin,
+  lockDurationMs,
+  resaltSharedDemoPin,
+  unlockManagerPin,
+  FAILURES_BEFORE_LOCK,
+  SHARED_DEMO_SALT,
+  type ManagerAuth,
+  type ManagerAuthDeps,
+  type PinHash,
+} from './manager-pin';
+export { pinGuardProjection } from './projection';

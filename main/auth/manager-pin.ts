@@ -1,8 +1,14 @@
-// The manager's PIN guards refunds, reversals, resolving unknown payments and settlement. A simple PIN is
-// what this release asks for; users, roles and TOTP come with their own issue and will replace this check
-// behind the same function. Wrong PINs are rate-limited so a PIN pad cannot be walked through.
-import { scryptSync, timingSafeEqual } from 'node:crypto';
+// The manager's PIN guards refunds, reversals, resolving unknown payments, settlement and the drawer. Users,
+// roles and TOTP come with their own issue and will replace this check behind the same function.
+//
+// Guessing is slowed by a guard kept in the ledger (pin_guard, journaled), so neither a restart nor a second
+// window resets it: five wrong PINs in a row lock the PIN for a minute, the next lockout for two, then four…
+// up to an hour. A right PIN clears the count. Someone on the till's socket could keep failing to keep the
+// manager out; an admin unlocks with `nuqta manager-pin unlock` (journaled), with the till stopped.
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../db';
 import { TillError } from '../errors';
+import type { Journal } from '../ledger';
 
 export interface PinHash {
   salt: string;
@@ -11,36 +17,93 @@ export interface PinHash {
 
 export const hashPin = (pin: string, salt: string): string => scryptSync(pin, salt, 32).toString('hex');
 
+/** The salt every till shipped before PINs were salted per till: its hash is the demo PIN 1234. */
+export const SHARED_DEMO_SALT = 'nuqta-demo-manager';
+const DEMO_PIN = '1234';
+
+/**
+ * A PIN hash made with the salt every demo till shared gets a salt of its own (the same demo PIN), so one
+ * precomputed table no longer fits every till. Null when `stored` is already the till's own.
+ */
+export function resaltSharedDemoPin(stored: PinHash): PinHash | null {
+  if (stored.salt !== SHARED_DEMO_SALT || stored.hash !== hashPin(DEMO_PIN, SHARED_DEMO_SALT)) return null;
+  const salt = randomBytes(16).toString('hex');
+  return { salt, hash: hashPin(DEMO_PIN, salt) };
+}
+
 export interface ManagerAuth {
   /** Throws MANAGER_PIN_WRONG or MANAGER_PIN_LOCKED; returns normally for the right PIN. */
   check(pin: string): void;
 }
 
-export function createManagerAuth(
-  stored: () => PinHash,
-  options: { maxFailures?: number; lockMs?: number; now?: () => number } = {},
-): ManagerAuth {
-  const maxFailures = options.maxFailures ?? 5;
-  const lockMs = options.lockMs ?? 60_000;
-  const now = options.now ?? Date.now;
-  let failures = 0;
-  let lockedUntil = 0;
+export const PIN_SUBJECT = 'manager';
+export const FAILURES_BEFORE_LOCK = 5;
+const FIRST_LOCK_MS = 60_000;
+const LONGEST_LOCK_MS = 60 * 60_000;
+
+/** How long the n-th lockout in a row lasts: 1 min, 2, 4 … at most an hour. */
+export const lockDurationMs = (lockouts: number): number => Math.min(LONGEST_LOCK_MS, FIRST_LOCK_MS * 2 ** Math.max(0, lockouts - 1));
+
+interface GuardRow {
+  failures: number;
+  lockouts: number;
+  locked_until: string | null;
+}
+
+export interface ManagerAuthDeps {
+  db: Db;
+  journal: Journal;
+  stored: () => PinHash;
+  now?: () => Date;
+}
+
+export function createManagerAuth({ db, journal, stored, now = () => new Date() }: ManagerAuthDeps): ManagerAuth {
+  const read = db.prepare<[string], GuardRow>('SELECT failures, lockouts, locked_until FROM pin_guard WHERE subject = ?');
+  const save = db.prepare(
+    `INSERT INTO pin_guard (subject, failures, lockouts, locked_until, updated_seq) VALUES (@subject, @failures, @lockouts, @lockedUntil, @seq)
+     ON CONFLICT(subject) DO UPDATE SET failures = excluded.failures, lockouts = excluded.lockouts,
+       locked_until = excluded.locked_until, updated_seq = excluded.updated_seq`,
+  );
+  const record = (type: string, next: { failures: number; lockouts: number; lockedUntil: string | null }) =>
+    db
+      .transaction(() => {
+        const entry = journal.append(type, { subject: PIN_SUBJECT, ...next });
+        save.run({ subject: PIN_SUBJECT, ...next, seq: entry.seq });
+      })
+      .immediate();
+
   return {
     check(pin) {
-      if (now() < lockedUntil) throw new TillError('MANAGER_PIN_LOCKED');
+      const guard = read.get(PIN_SUBJECT) ?? { failures: 0, lockouts: 0, locked_until: null };
+      const at = now();
+      if (guard.locked_until && Date.parse(guard.locked_until) > at.getTime()) throw new TillError('MANAGER_PIN_LOCKED', `until ${guard.locked_until}`);
       const { salt, hash } = stored();
-      const ok = timingSafeEqual(Buffer.from(hashPin(pin, salt), 'hex'), Buffer.from(hash, 'hex'));
-      if (ok) {
-        failures = 0;
+      const right = timingSafeEqual(Buffer.from(hashPin(pin, salt), 'hex'), Buffer.from(hash, 'hex'));
+      if (right) {
+        if (guard.failures > 0 || guard.lockouts > 0 || guard.locked_until) record('manager.pin_cleared', { failures: 0, lockouts: 0, lockedUntil: null });
         return;
       }
-      failures += 1;
-      if (failures >= maxFailures) {
-        failures = 0;
-        lockedUntil = now() + lockMs;
-        throw new TillError('MANAGER_PIN_LOCKED');
+      const failures = guard.failures + 1;
+      if (failures < FAILURES_BEFORE_LOCK) {
+        record('manager.pin_failed', { failures, lockouts: guard.lockouts, lockedUntil: null });
+        throw new TillError('MANAGER_PIN_WRONG');
       }
-      throw new TillError('MANAGER_PIN_WRONG');
+      const lockouts = guard.lockouts + 1;
+      const lockedUntil = new Date(at.getTime() + lockDurationMs(lockouts)).toISOString();
+      record('manager.pin_locked', { failures: 0, lockouts, lockedUntil });
+      throw new TillError('MANAGER_PIN_LOCKED', `until ${lockedUntil}`);
     },
   };
+}
+
+/** `nuqta manager-pin unlock`: clears the guard (journaled), whatever its state. False when nothing was locked. */
+export function unlockManagerPin(db: Db, journal: Journal, by: string): boolean {
+  const read = db.prepare<[string], GuardRow>('SELECT failures, lockouts, locked_until FROM pin_guard WHERE subject = ?');
+  const guard = read.get(PIN_SUBJECT);
+  if (!guard || (guard.failures === 0 && guard.lockouts === 0 && !guard.locked_until)) return false;
+  db.transaction(() => {
+    const entry = journal.append('manager.pin_unlocked', { subject: PIN_SUBJECT, by, failures: 0, lockouts: 0, lockedUntil: null });
+    db.prepare('UPDATE pin_guard SET failures = 0, lockouts = 0, locked_until = NULL, updated_seq = ? WHERE subject = ?').run(entry.seq, PIN_SUBJECT);
+  }).immediate();
+  return true;
 }

@@ -86,9 +86,21 @@ export function* csvRecords(bytes: Buffer): Generator<CsvRecord> {
 
 const needsQuotes = /[",\r\n]/;
 
-/** One CSV field, quoted only when it must be. */
-export const csvField = (value: string): string =>
-  needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * A cell a spreadsheet would run as a formula (CSV injection, OWASP): it starts with = + - @ or a tab or
+ * carriage return. A plain number such as -12.50 is a number, not a formula.
+ */
+export const looksLikeFormula = (value: string): boolean => /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value);
+
+/**
+ * One CSV field, quoted only when it must be. A field a spreadsheet would run as a formula is written with a
+ * leading apostrophe, so Excel shows it as text instead of running it: every CSV the till exports goes
+ * through here.
+ */
+export const csvField = (value: string): string => {
+  const safe = looksLikeFormula(value) ? `'${value}` : value;
+  return needsQuotes.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
 
 /** Records to CSV text with CRLF line ends (RFC 4180; what Excel writes). */
 export const toCsv = (records: readonly (readonly string[])[]): string =>

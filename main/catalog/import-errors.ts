@@ -45,6 +45,14 @@ export const importRowErrors = defineErrors({
     ar: 'السعر يحتوي أكثر من منزلتين عشريتين.',
     en: 'The price has more than two decimal places.',
   },
+  PRICE_ZERO: {
+    ar: 'السعر صفر. إن كان الصنف مجانيًا فعلًا فاستورد الملف مع الخيار ‎--allow-zero-price.',
+    en: 'The price is 0.00. If the item really is free, import with --allow-zero-price.',
+  },
+  FORMULA_CELL: {
+    ar: 'خانة تبدأ بـ = أو + أو - أو @، وهذه يشغّلها برنامج الجداول كصيغة. احذف الرمز من أول الخانة.',
+    en: 'A cell starts with =, +, - or @, which a spreadsheet runs as a formula. Remove that first character.',
+  },
   PRICE_TOO_LARGE: { ar: 'السعر أكبر من الحد المسموح.', en: 'The price is larger than allowed.' },
   VAT_CATEGORY_UNKNOWN: {
     ar: 'فئة الضريبة غير معروفة. استخدم S أو Z أو E.',

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { classifyBarcode } from './barcode';
 import { csvRecords, hasUtf16Bom, type CsvRecord } from './csv';
 import { rowError, type ImportRowError } from './import-errors';
+import { looksLikeFormula } from './csv';
 import { parsePriceSar } from './price';
 import type { CatalogRow, VatCategory } from './types';
 import { createCatalogWriter } from './write';
@@ -15,6 +16,8 @@ export type ImportMode = 'all-or-nothing' | 'valid-rows';
 
 export interface ImportOptions {
   mode: ImportMode;
+  /** Rows priced 0.00 are refused unless this is set (`--allow-zero-price`): a free item is a decision. */
+  allowZeroPrice?: boolean;
 }
 
 export interface ImportReport {
@@ -89,6 +92,7 @@ function validateRow(
   header: HeaderMap,
   width: number,
   seen: Map<string, number>,
+  allowZeroPrice: boolean,
 ): CatalogRow | ImportRowError {
   const row = rec.row;
   if (rec.unterminated) return rowError(row, 'UNTERMINATED_QUOTE');
@@ -119,12 +123,19 @@ function validateRow(
 
   const nameAr = get('name_ar');
   const nameEn = get('name_en');
+  // A product name a spreadsheet would run as a formula (CSV injection) is refused, not stored to be
+  // exported into someone's Excel later.
+  if ([nameAr, nameEn, get('category_ar'), get('category_en'), get('category_code')].some(looksLikeFormula)) {
+    return rowError(row, 'FORMULA_CELL', barcode);
+  }
   if (nameAr === '') return rowError(row, 'NAME_AR_MISSING', barcode);
   if (nameEn === '') return rowError(row, 'NAME_EN_MISSING', barcode);
   if (nameAr.length > MAX_NAME_LENGTH || nameEn.length > MAX_NAME_LENGTH) return rowError(row, 'NAME_TOO_LONG', barcode);
 
   const price = parsePriceSar(get('price_sar'));
   if (!price.ok) return rowError(row, PRICE_CODE[price.reason], barcode);
+  // A 0.00 price is far more often a missing price than a free item: only on purpose.
+  if (price.halalas === 0 && !allowZeroPrice) return rowError(row, 'PRICE_ZERO', barcode);
 
   const vat = get('vat_category').toUpperCase();
   if (!VAT.has(vat)) return rowError(row, 'VAT_CATEGORY_UNKNOWN', barcode);
@@ -147,7 +158,7 @@ function validateRow(
 /** A row of nothing but separators (",,,,,,," — spreadsheets leave them at the end) is not a product. */
 const isBlank = (rec: CsvRecord): boolean => rec.fields.every((f) => f.every((b) => b === 0x20 || b === 0x09));
 
-export function parseCatalogCsv(bytes: Buffer): { rows: CatalogRow[]; rejected: ImportRowError[]; fatal: boolean } {
+export function parseCatalogCsv(bytes: Buffer, options: { allowZeroPrice?: boolean } = {}): { rows: CatalogRow[]; rejected: ImportRowError[]; fatal: boolean } {
   const rows: CatalogRow[] = [];
   const rejected: ImportRowError[] = [];
   if (hasUtf16Bom(bytes)) return { rows, rejected: [rowError(1, 'FILE_NOT_UTF8')], fatal: true };
@@ -163,7 +174,7 @@ export function parseCatalogCsv(bytes: Buffer): { rows: CatalogRow[]; rejected: 
       width = rec.fields.length;
       continue;
     }
-    const r = validateRow(rec, header, width, seen);
+    const r = validateRow(rec, header, width, seen, options.allowZeroPrice ?? false);
     if ('code' in r) rejected.push(r);
     else rows.push(r);
   }
@@ -172,7 +183,7 @@ export function parseCatalogCsv(bytes: Buffer): { rows: CatalogRow[]; rejected: 
 }
 
 export function importCatalogCsv(db: Database.Database, bytes: Buffer, options: ImportOptions): ImportReport {
-  const { rows, rejected, fatal } = parseCatalogCsv(bytes);
+  const { rows, rejected, fatal } = parseCatalogCsv(bytes, { allowZeroPrice: options.allowZeroPrice ?? false });
   if (fatal || rows.length === 0 || (options.mode === 'all-or-nothing' && rejected.length > 0)) {
     return { imported: 0, updated: 0, rejected, committed: false };
   }

@@ -2,7 +2,7 @@
 // appends the journal entry and updates the sale tables together, so a reload, a crash or a power cut
 // brings back exactly what the cashier last saw.
 import { randomUUID } from 'node:crypto';
-import type { CardTender, CashTender, CompletedSale, DrawerOutcome, ProductHit, Receipt, Sale } from '../../preload/contract';
+import { MAX_LINE_QUANTITY, type CardTender, type CashTender, type CompletedSale, type DrawerOutcome, type ProductHit, type Receipt, type Sale } from '../../preload/contract';
 import { classifyBarcode } from '../catalog';
 import type { Db } from '../db';
 import { TillError } from '../errors';
@@ -134,8 +134,10 @@ export function createCheckout(deps: CheckoutDeps) {
         assertEditable(sale);
         const same = sale.lines.find((l) => l.productId === product.productId && l.unitPriceHalalas === product.priceHalalas);
         if (same) {
-          // Scanning the same item again counts it again on its existing line, as cashiers expect.
+          // Scanning the same item again counts it again on its existing line, as cashiers expect, up to the
+          // one limit every path keeps (a stuck scanner must not run a line past it).
           const to = same.quantity + 1;
+          if (to > MAX_LINE_QUANTITY) throw new TillError('LINE_QUANTITY_LIMIT', `${same.lineId} at ${same.quantity}`);
           journal.append('line.quantity_changed', { saleId: sale.saleId, lineId: same.lineId, from: same.quantity, to, reason: 'rescan' });
           store.setQuantity(sale.saleId, same.lineId, to);
         } else {

@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LEDGER_PROJECTIONS, ledgerFile } from '../app';
 import { receiptsMissingFrom } from '../checkout';
-import { importCatalogCsv } from '../catalog';
+import { importCatalogCsv, type ImportOptions } from '../catalog';
 import { isTillError } from '../errors';
 import { openDatabase } from '../db';
 import { randomBytes } from 'node:crypto';
-import { hashPin } from '../auth';
+import { hashPin, unlockManagerPin } from '../auth';
 import { createJournal, verifyLedger, type LedgerReport, type LedgerStage } from '../ledger';
 import { openSettings } from '../settings';
 import { EXIT, type Output } from './io';
@@ -89,7 +89,8 @@ function reportMissingReceipts(dataDir: string, file: string, io: Output): boole
   return false;
 }
 
-export function catalogImport(dataDir: string, csvPath: string, mode: 'all-or-nothing' | 'valid-rows', io: Output): number {
+export function catalogImport(dataDir: string, csvPath: string, options: ImportOptions, io: Output): number {
+  const { mode } = options;
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(csvPath);
@@ -100,7 +101,7 @@ export function catalogImport(dataDir: string, csvPath: string, mode: 'all-or-no
   fs.mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(ledgerFile(dataDir));
   try {
-    const report = importCatalogCsv(db, bytes, { mode });
+    const report = importCatalogCsv(db, bytes, options);
     for (const r of report.rejected) {
       io.err(`row ${r.row}${r.barcode ? ` (${r.barcode})` : ''}: ${r.code} — ${r.message_en} / ${r.message_ar}`);
     }
@@ -146,10 +147,12 @@ export async function backup(dataDir: string, target: string, force: boolean, io
 /**
  * `nuqta manager-pin set`: reads the new PIN (4-8 digits) from standard input, so it never sits in the shell
  * history, and stores only its salted hash. Journaled, without the PIN.
+ * `nuqta manager-pin unlock`: clears a lockout after wrong PINs (journaled), e.g. when someone kept failing.
  */
 export function managerPinCommand(dataDir: string, args: string[], stdinText: string, io: Output): number {
+  if (args[0] === 'unlock') return unlockPin(dataDir, io);
   if (args[0] !== 'set') {
-    io.err('Usage: echo NEWPIN | nuqta manager-pin set');
+    io.err('Usage: echo NEWPIN | nuqta manager-pin set\n       nuqta manager-pin unlock');
     return EXIT.usage;
   }
   const pin = stdinText.trim();
@@ -167,6 +170,22 @@ export function managerPinCommand(dataDir: string, args: string[], stdinText: st
       createJournal(db, settings.get().tillId).append('manager.pin_changed', { by: 'cli' });
     }).immediate();
     io.out('Manager PIN changed. Restart the till to use it. / تم تغيير رمز المدير.');
+    return EXIT.ok;
+  } finally {
+    db.close();
+  }
+}
+
+function unlockPin(dataDir: string, io: Output): number {
+  const file = ledgerFile(dataDir);
+  if (!fs.existsSync(file)) {
+    io.err(`No ledger at ${file}. / لا يوجد سجل في هذا المسار.`);
+    return EXIT.failure;
+  }
+  const db = openDatabase(file);
+  try {
+    const unlocked = unlockManagerPin(db, createJournal(db, openSettings(db).get().tillId), 'cli');
+    io.out(unlocked ? 'Manager PIN unlocked. / تم فتح رمز المدير.' : 'The manager PIN was not locked. / رمز المدير غير مقفل.');
     return EXIT.ok;
   } finally {
     db.close();

@@ -24,6 +24,7 @@ const USAGE = `Usage: nuqta <command> [--data-dir DIR]
 
   ledger verify                 walk the journal's hash chain; report the first broken link
   catalog import <file.csv>     import products [--mode all-or-nothing|valid-rows] (default all-or-nothing)
+                                [--allow-zero-price] (rows priced 0.00 are refused without it)
   backup <file>                 online backup of the till database, verified [--force]
   terminal show                 the card terminal settings (JSON; never secrets)
   terminal set simulator | tcp HOST PORT | serial PATH BAUD | none
@@ -42,6 +43,7 @@ const USAGE = `Usage: nuqta <command> [--data-dir DIR]
   secret list                   the names of the stored secrets (never their values)
   secret delete NAME
   manager-pin set               the manager PIN, read from standard input (echo 5824 | nuqta manager-pin set)
+  manager-pin unlock            clear a lockout after wrong PINs (journaled)
 
 Secrets: nexo.apiKey (cloud modes), nexo.passphrase (local mode), stcpay.clientCert (PKCS#12, --file),
 stcpay.passphrase. They are never taken on the command line and never printed.
@@ -77,11 +79,13 @@ const FLAG_OWNERS: Record<string, string[]> = {
   'key-version': ['terminal'],
   pin: ['stcpay'],
   file: ['secret'],
+  'allow-zero-price': ['catalog'],
 };
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
   mode: { type: 'string', default: 'all-or-nothing' },
+  'allow-zero-price': { type: 'boolean' },
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   ca: { type: 'string' },
@@ -169,7 +173,7 @@ async function dispatchCommand(
       io.err(`--mode must be all-or-nothing or valid-rows, not ${values.mode}`);
       return EXIT.usage;
     }
-    return catalogImport(dataDir, arg, values.mode, io);
+    return catalogImport(dataDir, arg, { mode: values.mode, allowZeroPrice: values['allow-zero-price'] ?? false }, io);
   }
   if (command === 'backup' && sub) return backup(dataDir, sub, values.force ?? false, io);
   if (command === 'terminal') return terminalCommand(dataDir, positionals.slice(1), io, flags);

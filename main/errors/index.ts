@@ -22,6 +22,10 @@ export const errorCatalog = defineErrors({
   },
   BARCODE_UNKNOWN: { ar: 'الباركود غير موجود في الأصناف.', en: 'That barcode is not in the catalog.' },
   PRODUCT_UNKNOWN: { ar: 'الصنف غير موجود.', en: 'That product does not exist.' },
+  LINE_QUANTITY_LIMIT: {
+    ar: 'لا يتسع السطر لأكثر من ٩٬٩٩٩ من الصنف. ابدأ بيعًا آخر للباقي.',
+    en: 'A line holds at most 9,999 of an item. Ring the rest up in another sale.',
+  },
   LINE_UNKNOWN: { ar: 'السطر غير موجود في البيع الحالي.', en: 'That line is not in the current sale.' },
   SALE_EMPTY: { ar: 'لا توجد أصناف في البيع.', en: 'The sale has no items.' },
   SALE_TOO_LARGE: { ar: 'تجاوز البيع الحد المسموح.', en: 'The sale exceeds the allowed limit.' },
@@ -63,8 +67,8 @@ export const errorCatalog = defineErrors({
   },
   MANAGER_PIN_WRONG: { ar: 'رمز المدير غير صحيح.', en: 'The manager PIN is wrong.' },
   MANAGER_PIN_LOCKED: {
-    ar: 'محاولات كثيرة خاطئة. انتظر دقيقة ثم أعد المحاولة.',
-    en: 'Too many wrong PINs. Wait a minute and try again.',
+    ar: 'محاولات كثيرة خاطئة: رمز المدير مقفل مؤقتًا (دقيقة، ثم مدة أطول بعد كل قفل). انتظر، أو يفتحه المسؤول بالأمر nuqta manager-pin unlock.',
+    en: 'Too many wrong PINs: the manager PIN is locked for a while (a minute, longer after each lockout). Wait, or have the admin unlock it with nuqta manager-pin unlock.',
   },
   AMOUNT_OVER_DUE: { ar: 'المبلغ أكبر من المتبقي على البيع.', en: 'The amount is more than what is due.' },
   REFUND_OVER_ORIGINAL: {

@@ -4,6 +4,7 @@
 // every place that must handle it.
 import { z } from 'zod';
 import {
+  MAX_LINE_QUANTITY,
   CardPaymentResult,
   CompletedSale,
   DigitStyle,
@@ -49,7 +50,7 @@ export const methods = {
   addProduct: method(z.strictObject({ productId: z.number().int().positive() }), Sale),
   /** An absolute quantity, not a delta: a repeated or retried call cannot count twice. */
   setQuantity: method(
-    z.strictObject({ lineId: LineId, quantity: z.number().int().min(1).max(9999) }),
+    z.strictObject({ lineId: LineId, quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY) }),
     Sale,
   ),
   removeLine: method(z.strictObject({ lineId: LineId }), Sale),

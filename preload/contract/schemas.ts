@@ -59,13 +59,16 @@ export const ProductHit = z.object({
 });
 export type ProductHit = z.infer<typeof ProductHit>;
 
+/** The most of one item a sale line may hold, however it got there (typed, + key, or scanned again). */
+export const MAX_LINE_QUANTITY = 9999;
+
 export const SaleLine = z.object({
   lineId: z.string(),
   productId: z.number().int(),
   barcode: z.string(),
   nameAr: z.string(),
   nameEn: z.string(),
-  quantity: z.number().int().positive(),
+  quantity: z.number().int().positive().max(MAX_LINE_QUANTITY),
   unitPriceHalalas: Halalas,
   /** quantity × unit price, as priced (VAT-inclusive when the till's prices include VAT). */
   lineTotalHalalas: Halalas,

@@ -1,7 +1,7 @@
 // Money is integer halalas (1 SAR = 100 halalas) from end to end. Formatting uses integer division and
 // modulo, parsing reads the typed string digit by digit; a float never holds an amount, so 0.1 + 0.2 can
 // never put a halala on the wrong side of a receipt.
-import type { DigitStyle } from '../../preload/contract/schemas';
+import { MAX_LINE_QUANTITY, type DigitStyle } from '../../preload/contract/schemas';
 import { ARABIC_DECIMAL_SEPARATOR, toDisplayDigits, toLatinDigits } from './digits';
 
 /** "12.50" (Latin) or "١٢٫٥٠" (Arabic-Indic); no currency, no grouping, always two decimals. */
@@ -34,7 +34,8 @@ export function parseAmount(typed: string): number | null {
 }
 
 export const MIN_QUANTITY = 1;
-export const MAX_QUANTITY = 9999;
+/** The contract's limit, the one main enforces on every path. */
+export const MAX_QUANTITY = MAX_LINE_QUANTITY;
 
 /** A typed quantity: a whole number 1..9999 in any digit script, else null. */
 export function parseQuantity(typed: string): number | null {

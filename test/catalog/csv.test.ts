@@ -55,3 +55,11 @@ describe('csvRecords (RFC 4180 over bytes)', () => {
     expect(parse(toCsv(records)).map((r) => r.fields)).toEqual(records);
   });
 });
+
+describe('toCsv (every export)', () => {
+  it('writes cells a spreadsheet would run as formulas as text, and leaves numbers alone', () => {
+    expect(toCsv([['=1+2', '+966', '-12.50', '@SUM(A1)', '\tx', 'plain', 'a,b']])).toBe(
+      "'=1+2,'+966,-12.50,'@SUM(A1),'\tx,plain,\"a,b\"\r\n",
+    );
+  });
+});

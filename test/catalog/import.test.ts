@@ -51,6 +51,28 @@ describe('importCatalogCsv', () => {
     expect(t.db.prepare("SELECT name_en FROM categories WHERE code = 'dairy'").pluck().get()).toBe('Dairy');
   });
 
+  it('refuses cells a spreadsheet would run as formulas, and a 0.00 price unless asked for', () => {
+    const file = [
+      HEADER,
+      '6281000000014,حليب,=HYPERLINK("http://x"),6.50,S,,,', // row 2 formula in a name
+      '6281000000021,+خبز,Bread,5.00,S,,,', //                   row 3
+      '6281000000038,تمر,Dates,3.00,S,@cat,,', //                 row 4 formula in a category
+      '6281000000045,قهوة,Coffee,0.00,S,,,', //                   row 5 free?
+      '6281000000052,ماء,Water - 330 ml,1.00,S,,,', //            row 6 ok: a dash inside is fine
+    ].join('\n');
+    const report = importCatalogCsv(t.db, csv(file), { mode: 'valid-rows' });
+    expect(codes(report)).toEqual([
+      [2, 'FORMULA_CELL'],
+      [3, 'FORMULA_CELL'],
+      [4, 'FORMULA_CELL'],
+      [5, 'PRICE_ZERO'],
+    ]);
+    expect(report.rejected[3]!.message_en).toContain('--allow-zero-price');
+    expect(report.rejected[0]!.message_ar).toMatch(/صيغة/);
+    const free = importCatalogCsv(t.db, csv([HEADER, '6281000000045,قهوة,Coffee,0.00,S,,,'].join('\n')), { mode: 'all-or-nothing', allowZeroPrice: true });
+    expect(free).toMatchObject({ imported: 1, committed: true });
+  });
+
   it('reports every kind of bad row with its spreadsheet row number', () => {
     const file = [
       HEADER, //                                                                    row 1

@@ -102,6 +102,14 @@ describe('ringing up a sale', () => {
     expect(journalTypes(t.dir).filter((type) => type === 'line.quantity_changed')).toHaveLength(1);
   });
 
+  it('keeps one quantity limit on every path: a rescan cannot push a line past 9,999 either', async () => {
+    const sale = await t.call('scanBarcode', { barcode: DEMO.water.barcode });
+    await t.call('setQuantity', { lineId: sale.lines[0]!.lineId, quantity: 9999 });
+    expect(await t.attempt('scanBarcode', { barcode: DEMO.water.barcode })).toMatchObject({ ok: false, error: { code: 'LINE_QUANTITY_LIMIT' } });
+    expect(await t.attempt('setQuantity', { lineId: sale.lines[0]!.lineId, quantity: 10_000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await t.call('getSale', {})).lines.map((l) => l.quantity)).toEqual([9999]);
+  });
+
   it('voids a sale (journaled) and moves on to a fresh one', async () => {
     const first = await t.call('scanBarcode', { barcode: DEMO.milk.barcode });
     const next = await t.call('voidSale', {});

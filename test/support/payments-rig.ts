@@ -41,7 +41,7 @@ export function openTillParts(dir: string, tillId?: string) {
       intents,
       connector,
       terminalInfo,
-      manager: createManagerAuth(() => settings.get().managerPin),
+      manager: createManagerAuth({ db, journal, stored: () => settings.get().managerPin }),
       emitProgress: () => undefined,
       emitTerminal: () => undefined,
       recoveryDelaysMs,

@@ -119,7 +119,7 @@ export async function startPrintTill(options: PrintTillOptions, folder?: { dir: 
       intents,
       connector: terminal.connector,
       terminalInfo: { protocol: 'mada-ecr', transport: terminal.description },
-      manager: createManagerAuth(() => settings.get().managerPin),
+      manager: createManagerAuth({ db, journal, stored: () => settings.get().managerPin }),
       emitProgress: () => undefined,
       emitTerminal: () => undefined,
     });
