@@ -13,7 +13,9 @@ export const LAYERS = [
   ['main/errors'],
   ['main/money', 'main/paths', 'main/fiscal'],
   ['main/db', 'main/logging'],
-  ['main/ledger', 'main/settings', 'main/secrets', 'main/auth', 'main/catalog', 'main/ipc', 'main/devices'],
+  ['main/ledger', 'main/settings', 'main/secrets', 'main/catalog', 'main/ipc', 'main/devices'],
+  // The manager PIN's guard is journaled.
+  ['main/auth'],
   ['main/printing'],
   ['main/checkout'],
   ['main/payments'],
