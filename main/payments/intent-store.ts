@@ -2,6 +2,7 @@
 // same change.
 import type { CardDetails, IntentState, IntentSummary, OtpPrompt } from '../../preload/contract';
 import type { Db } from '../db';
+import { NEEDS_ATTENTION, REFUND_COUNTS, sqlList, UNSETTLED } from './states';
 
 export type IntentKind = IntentSummary['kind'];
 
@@ -27,8 +28,6 @@ export interface IntentRow {
   created_at: string;
 }
 
-/** States in which the till does not yet know the outcome, or has not finished acting on it. */
-export const UNSETTLED: readonly IntentState[] = ['sending', 'awaiting', 'unknown', 'reversing'];
 
 /** Which tender an intent is: everything but STC Pay goes through a card terminal (mada ECR or nexo). */
 export const methodOf = (connector: string): IntentSummary['method'] => (connector === 'stcpay' ? 'stcpay' : 'card');
@@ -67,21 +66,21 @@ export function createIntentStore(db: Db) {
     ),
     byId: db.prepare<[string], IntentRow>('SELECT * FROM payment_intents WHERE id = ?'),
     unsettled: db.prepare<[], IntentRow>(
-      `SELECT * FROM payment_intents WHERE state IN (${UNSETTLED.map((s) => `'${s}'`).join(',')}) ORDER BY created_seq`,
+      `SELECT * FROM payment_intents WHERE state IN (${sqlList(UNSETTLED)}) ORDER BY created_seq`,
     ),
     attention: db.prepare<[], IntentRow>(
-      `SELECT * FROM payment_intents WHERE state IN ('unknown', 'orphaned', 'reversing') ORDER BY created_seq`,
+      `SELECT * FROM payment_intents WHERE state IN (${sqlList(NEEDS_ATTENTION)}) ORDER BY created_seq`,
     ),
     pendingForSale: db.prepare<[string], IntentRow>(
       `SELECT * FROM payment_intents WHERE sale_id = ? AND kind = 'purchase'
-         AND state IN ('sending', 'awaiting', 'unknown', 'reversing') ORDER BY created_seq DESC LIMIT 1`,
+         AND state IN (${sqlList(UNSETTLED)}) ORDER BY created_seq DESC LIMIT 1`,
     ),
     last: db.prepare<[], IntentRow>('SELECT * FROM payment_intents ORDER BY created_seq DESC LIMIT 1'),
     lastOf: db.prepare<[string], IntentRow>('SELECT * FROM payment_intents WHERE connector = ? ORDER BY created_seq DESC LIMIT 1'),
     byReference: db.prepare<[string], IntentRow>('SELECT * FROM payment_intents WHERE reference = ?'),
     refundedOf: db.prepare<[string], { total: number }>(
       `SELECT COALESCE(SUM(amount_halalas), 0) AS total FROM payment_intents
-       WHERE original_id = ? AND kind = 'refund' AND state IN ('sending', 'awaiting', 'unknown', 'approved')`,
+       WHERE original_id = ? AND kind = 'refund' AND state IN (${sqlList(REFUND_COUNTS)})`,
     ),
   };
 
