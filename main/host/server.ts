@@ -2,21 +2,32 @@
 // instead of Electron IPC. It listens on 127.0.0.1 only; the socket accepts a client only when it offers the
 // per-launch secret as its subprotocol, comes from this server's own origin, and addresses it by its own
 // host name (which stops DNS-rebinding pages). Calls still go through the same dispatcher and schemas.
+//
+// One client must never take the host down, whatever it sends: a WebSocket protocol violation (an oversized,
+// unmasked or non-UTF-8 frame, reserved bits, a bad close code), a frame that is not a call, a client that
+// resets mid-handshake or stops reading its replies: each closes that client's socket and nothing else.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CallFrame, SECRET_PROTOCOL_PREFIX, WS_PATH, type ServerFrame } from '../../preload/contract';
 import type { RunningTill } from '../app';
 import { errorData } from '../errors';
 import { customerDisplayMayCall, customerDisplayMayHear } from '../ipc';
+import { throttledLog, type HostLog } from './client-log';
 import { serveStatic } from './static';
+
+export type ClientRole = 'till' | 'customer';
 
 export interface HostOptions {
   till: RunningTill;
   rendererDir: string;
   port?: number;
   secret?: string;
+  /** Where clients that were cut off are reported; default: stderr, each kind once a minute at most. */
+  log?: HostLog;
+  /** Told each time a socket is accepted (the launcher removes its launch page once the till's page is in). */
+  onClient?: (role: ClientRole) => void;
 }
 
 export interface RunningHost {
@@ -29,12 +40,30 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const MAX_FRAME_BYTES = 64 * 1024;
+/**
+ * The largest WebSocket message the host reads; a longer one closes its socket with 1009. The largest
+ * legitimate call frame is openDrawer with a 200-character reason made of characters JSON writes as \uXXXX
+ * (6 bytes each), a 16-digit id and an 8-digit PIN: 1,305 bytes (test/host/frame-limit.test.ts builds the
+ * largest frame of every method and holds it to a quarter of this). 8 KiB leaves the contract room to grow
+ * while keeping what one client can make the host buffer and parse per message small.
+ */
+export const MAX_FRAME_BYTES = 8 * 1024;
+/** How long a client that broke the protocol has to read our close frame before its connection is cut. */
+export const CLOSE_GRACE_MS = 1_000;
+/** A client that stops reading its replies is cut off once this much waits for it, before it costs memory. */
+export const MAX_UNREAD_BYTES = 16 * 1024 * 1024;
 
-export async function startHost({ till, rendererDir, port = 0, secret = randomBytes(32).toString('hex') }: HostOptions): Promise<RunningHost> {
+export async function startHost({
+  till,
+  rendererDir,
+  port = 0,
+  secret = randomBytes(32).toString('hex'),
+  log = throttledLog((line) => process.stderr.write(`[host] ${line}\n`)),
+  onClient,
+}: HostOptions): Promise<RunningHost> {
   // A second secret for the customer display: a page on the customer's screen must not be able to sell.
   const customerSecret = randomBytes(32).toString('hex');
-  const roleOf = (offered: readonly string[]): 'till' | 'customer' | null => {
+  const roleOf = (offered: readonly string[]): ClientRole | null => {
     for (const p of offered) {
       if (!p.startsWith(SECRET_PROTOCOL_PREFIX)) continue;
       const value = p.slice(SECRET_PROTOCOL_PREFIX.length);
@@ -55,8 +84,14 @@ export async function startHost({ till, rendererDir, port = 0, secret = randomBy
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // Once listening, an 'error' can only be about accepting one connection: the server goes on listening,
+  // where with no listener Node would end the process.
+  server.on('error', (e) => log.warn(`the server could not take a connection: ${e.message}`));
   const actualPort = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${actualPort}`;
   const allowedHosts = new Set([`127.0.0.1:${actualPort}`, `localhost:${actualPort}`]);
@@ -71,6 +106,9 @@ export async function startHost({ till, rendererDir, port = 0, secret = randomBy
   });
 
   server.on('upgrade', (req, socket, head) => {
+    // Node hands the raw socket over without an error listener: a client that resets now (before or while we
+    // refuse it) would otherwise raise an uncaught ECONNRESET. ws adds its own once it takes the socket.
+    socket.on('error', () => socket.destroy());
     const offered = String(req.headers['sec-websocket-protocol'] ?? '')
       .split(',')
       .map((s) => s.trim());
@@ -89,7 +127,10 @@ export async function startHost({ till, rendererDir, port = 0, secret = randomBy
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveClient(ws, till, role));
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      serveClient(ws, till, role, log);
+      onClient?.(role);
+    });
   });
 
   return {
@@ -112,23 +153,50 @@ function sameSecret(offered: string, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function serveClient(ws: WebSocket, till: RunningTill, role: 'till' | 'customer'): void {
+/** Closes with `code` (our close frame goes out), then cuts the connection if the client does not finish the close. */
+function dropClient(ws: WebSocket, code?: number, reason?: string): void {
+  if (code !== undefined) ws.close(code, reason);
+  setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
+}
+
+function serveClient(ws: WebSocket, till: RunningTill, role: ClientRole, log: HostLog): void {
+  // ws reports a protocol violation here, after it has sent the close frame with its code (1002, 1007, 1009).
+  // Without this listener the error would be an uncaught exception that ends the host for every client.
+  ws.on('error', (e) => {
+    log.warn(`closed a ${role} socket that broke the WebSocket protocol: ${e.message}`);
+    dropClient(ws);
+  });
   const send = (frame: ServerFrame) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_UNREAD_BYTES) {
+      log.warn(`cut off a ${role} socket that does not read what it is sent`);
+      ws.terminate();
+      return;
+    }
+    ws.send(JSON.stringify(frame));
   };
   const unsubscribe = till.subscribe((event, payload) => {
     if (role === 'customer' && !customerDisplayMayHear(event)) return;
     send({ kind: 'event', event, payload });
   });
   ws.on('close', unsubscribe);
-  ws.on('message', async (data, isBinary) => {
+  ws.on('message', (data, isBinary) => {
+    // Nothing a call does may escape as an unhandled rejection: that too would end the process.
+    answer(data, isBinary).catch((e: unknown) => {
+      log.warn(`closed a ${role} socket whose reply could not be sent: ${e instanceof Error ? e.message : String(e)}`);
+      dropClient(ws, 1011, 'internal error');
+    });
+  });
+
+  async function answer(data: RawData, isBinary: boolean): Promise<void> {
     let frame: CallFrame;
     try {
       if (isBinary) throw new Error('binary frame');
       frame = CallFrame.parse(JSON.parse(String(data)));
     } catch {
       // A frame we cannot even read has no id to answer to; close rather than guess.
-      ws.close(1003, 'malformed frame');
+      log.warn(`closed a ${role} socket that sent a frame that is not a call`);
+      dropClient(ws, 1003, 'malformed frame');
       return;
     }
     const result =
@@ -136,5 +204,5 @@ function serveClient(ws: WebSocket, till: RunningTill, role: 'till' | 'customer'
         ? { ok: false as const, error: errorData('FORBIDDEN_SENDER') }
         : await till.dispatch(frame.method, frame.input).catch(() => ({ ok: false as const, error: errorData('INTERNAL') }));
     send({ kind: 'reply', id: frame.id, result });
-  });
+  }
 }

@@ -12,6 +12,10 @@ export interface HostProcess {
   readyMs: number;
   pid: number;
   child: ChildProcess;
+  /** True while the process has neither exited nor been killed. */
+  alive(): boolean;
+  /** What the process has written to stderr so far (a crash's stack, a till error's message). */
+  stderr(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -48,6 +52,8 @@ export async function startHostProcess(dataDir: string, extraArgs: string[] = []
     ...ready,
     dataDir,
     child,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    stderr: () => stderr,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;

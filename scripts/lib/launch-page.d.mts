@@ -1,0 +1,11 @@
+// Types for scripts/lib/launch-page.mjs.
+export declare const LAUNCH_PAGE_NAME: string;
+export declare function launchPageHtml(url: string): string;
+export interface LaunchPage {
+  dir: string;
+  file: string;
+  fileUrl: string;
+  remove(): void;
+}
+export declare function writeLaunchPage(url: string, options?: { tmpDir?: string }): LaunchPage;
+export declare function chromiumAppArgs(options: { launchFileUrl: string; profileDir: string; featuresOff?: string; noSandbox?: boolean }): string[];

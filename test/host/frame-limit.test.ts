@@ -1,0 +1,67 @@
+// The host's payload limit is set from the contract, not guessed: the largest call frame each method can
+// legitimately carry (every string at its maximum, made of characters JSON must escape, the largest id) must
+// pass the method's own schema and stay far under MAX_FRAME_BYTES. A method added with a big input fails here
+// until the limit is thought about again.
+import { describe, expect, it } from 'vitest';
+import { MAX_FRAME_BYTES } from '../../main/host';
+import { methods, type MethodName } from '../../preload/contract';
+
+/** A string JSON writes at 6 bytes a character (\u0001): the worst a length-capped free-text field can cost. */
+const escaped = (length: number) => '\u0001'.repeat(length);
+const pin = '12345678';
+const amount = 100_000_000;
+
+const largestInputs: Record<MethodName, unknown> = {
+  getTill: {},
+  setPreferences: { locale: 'ar', digits: 'arabic' },
+  getSale: {},
+  scanBarcode: { barcode: escaped(64) },
+  addProduct: { productId: Number.MAX_SAFE_INTEGER },
+  setQuantity: { lineId: escaped(64), quantity: 9999 },
+  removeLine: { lineId: escaped(64) },
+  voidSale: {},
+  tenderCash: { tenderedHalalas: amount },
+  searchCatalog: { query: escaped(100), limit: 50 },
+  getReceipt: { receiptNo: escaped(32) },
+  payCard: { amountHalalas: amount },
+  payStcPay: { amountHalalas: amount, mobile: escaped(20) },
+  submitStcPayOtp: { intentId: escaped(64), otp: pin },
+  cancelCardPayment: { intentId: escaped(64) },
+  recoverPayment: { intentId: escaped(64) },
+  resolvePayment: { intentId: escaped(64), outcome: 'declined', rrn: 'A'.repeat(40), authCode: 'A'.repeat(6), managerPin: pin },
+  reverseCardPayment: { intentId: escaped(64), managerPin: pin },
+  refundCard: { receiptNo: escaped(32), intentId: escaped(64), amountHalalas: amount, managerPin: pin },
+  getTerminalStatus: {},
+  checkTerminal: {},
+  repeatLastTransaction: {},
+  settleTerminal: { managerPin: pin },
+  getPrinterStatus: {},
+  listPrintJobs: {},
+  retryPrintJob: { jobId: escaped(64) },
+  cancelPrintJob: { jobId: escaped(64) },
+  reprintReceipt: { receiptNo: escaped(32) },
+  getReceiptImage: { receiptNo: escaped(32) },
+  listReceipts: { limit: 100, beforeReceiptNo: escaped(32) },
+  openDrawer: { managerPin: pin, reason: escaped(200) },
+};
+
+const frameBytes = (method: string, input: unknown) =>
+  Buffer.byteLength(JSON.stringify({ kind: 'call', id: Number.MAX_SAFE_INTEGER, method, input }));
+
+describe('the payload limit against the contract', () => {
+  it.each(Object.keys(methods) as MethodName[])('%s: its largest legitimate call frame passes its schema and fits four times over', (method) => {
+    const input = largestInputs[method];
+    expect(methods[method].input.safeParse(input).success).toBe(true);
+    expect(frameBytes(method, input)).toBeLessThanOrEqual(MAX_FRAME_BYTES / 4);
+  });
+
+  it('the largest of all is the figure the limit is documented with', () => {
+    const largest = Math.max(...(Object.keys(methods) as MethodName[]).map((m) => frameBytes(m, largestInputs[m])));
+    expect(largest).toBe(1305);
+  });
+
+  it('a string one character over its cap is refused by the schema, so the worst cases above are the real maximum', () => {
+    expect(methods.openDrawer.input.safeParse({ managerPin: pin, reason: escaped(201) }).success).toBe(false);
+    expect(methods.searchCatalog.input.safeParse({ query: escaped(101) }).success).toBe(false);
+  });
+});
