@@ -1,8 +1,11 @@
 // Reading and writing the sale tables. Only checkout uses this, always inside the transaction that also
 // appends the matching journal entry.
-import type { CardTender, CashTender, IntentSummary, Receipt, ReceiptSummary, Sale, SaleLine } from '../../preload/contract';
-import type { Db } from '../db';
+import { CardTender, type CashTender, type IntentSummary, type Receipt, type ReceiptSummary, type Sale, type SaleLine } from '../../preload/contract';
+import { parseJsonColumn, type Db } from '../db';
 import { computeTotals } from '../money';
+
+/** What a card tender's `details` column holds. */
+const CardTenderDetails = CardTender.pick({ reference: true, card: true });
 
 interface SaleRow {
   id: string;
@@ -118,7 +121,7 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
 
   const cardTenders = (saleId: string): CardTender[] =>
     q.cardTenders.all(saleId).map((t) => {
-      const details = JSON.parse(t.details) as Pick<CardTender, 'reference' | 'card'>;
+      const details = parseJsonColumn(CardTenderDetails, t.details, `tenders.details of ${t.intent_id}`);
       return { kind: 'card', intentId: t.intent_id, amountHalalas: t.amount_halalas, reference: details.reference, card: details.card };
     });
 

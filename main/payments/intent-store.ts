@@ -1,7 +1,7 @@
 // Rows of payment_intents. Only main/payments writes them, always inside the transaction that journals the
 // same change.
-import type { CardDetails, IntentState, IntentSummary, OtpPrompt } from '../../preload/contract';
-import type { Db } from '../db';
+import { BilingualText, CardDetails, type IntentState, type IntentSummary, type OtpPrompt } from '../../preload/contract';
+import { parseJsonColumnOrNull, type Db } from '../db';
 import { NEEDS_ATTENTION, REFUND_COUNTS, sqlList, UNSETTLED } from './states';
 
 export type IntentKind = IntentSummary['kind'];
@@ -42,8 +42,8 @@ export function toSummary(row: IntentRow): IntentSummary {
     amountHalalas: row.amount_halalas,
     saleId: row.sale_id,
     createdAt: row.created_at,
-    card: row.card ? (JSON.parse(row.card) as CardDetails) : null,
-    reason: row.reason ? (JSON.parse(row.reason) as { en: string; ar: string }) : null,
+    card: parseJsonColumnOrNull(CardDetails, row.card, `payment_intents.card of ${row.id}`),
+    reason: parseJsonColumnOrNull(BilingualText, row.reason, `payment_intents.reason of ${row.id}`),
     otp: null,
   };
 }

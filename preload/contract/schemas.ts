@@ -6,6 +6,10 @@ export const Halalas = z.number().int().min(-1_000_000_000).max(1_000_000_000);
 export type Halalas = z.infer<typeof Halalas>;
 
 /** Errors cross as data: a stable code for code, a message for each language for people. */
+/** A sentence in both of the till's languages. */
+export const BilingualText = z.object({ en: z.string(), ar: z.string() });
+export type BilingualText = z.infer<typeof BilingualText>;
+
 export const ErrorData = z.object({
   code: z.string(),
   message_ar: z.string(),
@@ -184,7 +188,7 @@ export const IntentSummary = z.object({
   createdAt: z.string(),
   card: CardDetails.nullable(),
   /** Why the terminal declined or why the outcome is unknown, for people. */
-  reason: z.object({ en: z.string(), ar: z.string() }).nullable(),
+  reason: BilingualText.nullable(),
   /**
    * Set on the open sale's payment while STC Pay waits for the customer's code, so a view that (re)loads
    * mid-payment can ask for it too; null everywhere else.

@@ -1,7 +1,7 @@
 // The print_jobs table (migration 0050). Plain reads and writes only: every write runs inside the service's
 // transaction together with the journal entry that causes it, whose seq it records.
-import type { ErrorData, PrintJob } from '../../../preload/contract';
-import type { Db } from '../../db';
+import { ErrorData, type PrintJob } from '../../../preload/contract';
+import { parseJsonColumnOrNull, type Db } from '../../db';
 
 export type JobKind = PrintJob['kind'];
 export type JobCopy = PrintJob['copy'];
@@ -42,7 +42,7 @@ export function toPrintJob(row: JobRow): PrintJob {
     copy: row.copy,
     state: row.state,
     attempts: row.attempts,
-    error: row.error ? (JSON.parse(row.error) as ErrorData) : null,
+    error: parseJsonColumnOrNull(ErrorData, row.error, `print_jobs.error of ${row.id}`),
     createdAt: row.created_at,
     printedAt: row.printed_at,
     mayHavePrinted: row.bytes_sent === 1,
