@@ -11,7 +11,7 @@ import { buildRequestFrame, decodeRequest, type EcrRequest } from '../../../main
 import { parseResponse } from '../../../main/payments/ecr/response';
 import { sha256Signature } from '../../../main/payments/ecr/signature';
 import { createStreamPair } from '../../../main/payments/transport/stream';
-import { guardUnhandled } from './harness';
+import { guardUnhandled } from '../../support/payment-harness';
 
 guardUnhandled();
 

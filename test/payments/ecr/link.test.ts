@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ACK, encodeFrame, NAK } from '../../../main/payments/ecr/frame';
 import { exchange, type ExchangeOptions } from '../../../main/payments/ecr/link';
 import { createStreamPair } from '../../../main/payments/transport/stream';
-import { guardUnhandled, sleep } from './harness';
+import { guardUnhandled, sleep } from '../../support/payment-harness';
 
 guardUnhandled();
 

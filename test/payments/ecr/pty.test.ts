@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEcrSimulator, type EcrSimulator, type PtyPair } from '../../../main/sim/ecr-terminal';
 import type { SkyBandConnector } from '../../../main/payments/ecr/connector';
 import { createSerialTransport } from '../../../main/payments/transport/serial';
-import { connectorFor, guardUnhandled, nextRef, sleep, stages } from './harness';
+import { guardUnhandled, nextRef, sleep, stages } from '../../support/payment-harness';
+import { connectorFor } from '../../support/ecr-rig';
 
 guardUnhandled();
 

@@ -11,7 +11,8 @@ import { createSerialTransport } from '../../../main/payments/transport/serial';
 import { createStreamTransport } from '../../../main/payments/transport/stream';
 import { createTcpTransport } from '../../../main/payments/transport/tcp';
 import { tempDir } from '../../support/tmp';
-import { connectorFor, guardUnhandled, nextRef } from './harness';
+import { guardUnhandled, nextRef } from '../../support/payment-harness';
+import { connectorFor } from '../../support/ecr-rig';
 
 guardUnhandled();
 

@@ -5,7 +5,8 @@ import { createEcrSimulator, type EcrSimulator } from '../../../main/sim/ecr-ter
 import type { SkyBandConnector } from '../../../main/payments/ecr/connector';
 import type { LrcMode } from '../../../main/payments/ecr/lrc';
 import { createTcpTransport } from '../../../main/payments/transport/tcp';
-import { connectorFor, guardUnhandled, nextRef, sleep, stages } from './harness';
+import { guardUnhandled, nextRef, sleep, stages } from '../../support/payment-harness';
+import { connectorFor } from '../../support/ecr-rig';
 
 guardUnhandled();
 

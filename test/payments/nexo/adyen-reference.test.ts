@@ -32,7 +32,8 @@ import {
   type NexoSecurityKey,
 } from '../../../main/payments/nexo';
 import type { EventNotificationMessage, SaleToPOIRequest, SaleToPOIResponse, SaleToPOISecuredMessage, TerminalApiRequest } from '../../../main/payments/nexo/types';
-import { API_KEY, guardUnhandled, nextRef, SALE_ID } from './harness';
+import { guardUnhandled, nextRef } from '../../support/payment-harness';
+import { API_KEY, SALE_ID } from '../../support/nexo-rig';
 
 guardUnhandled();
 

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNexoSimulator, type NexoSimulator } from '../../../main/sim/nexo';
 import { createNotificationListener, type NexoConnector, type NotificationListener } from '../../../main/payments/nexo';
-import { API_KEY, connectorFor, FAST, guardUnhandled, nextRef, stages } from './harness';
+import { guardUnhandled, nextRef, stages } from '../../support/payment-harness';
+import { API_KEY, connectorFor, FAST } from '../../support/nexo-rig';
 
 guardUnhandled();
 

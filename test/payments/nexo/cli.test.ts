@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimLedger } from '../../../main/sim/nexo';
 import { createNexoConnector, createNotificationListener } from '../../../main/payments/nexo';
 import { tempDir } from '../../support/tmp';
-import { API_KEY, FAST, guardUnhandled, nextRef, SALE_ID } from './harness';
+import { guardUnhandled, nextRef } from '../../support/payment-harness';
+import { API_KEY, FAST, SALE_ID } from '../../support/nexo-rig';
 
 guardUnhandled();
 

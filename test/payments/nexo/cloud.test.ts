@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCertificates, startNexoSimulator, type NexoSimulator } from '../../../main/sim/nexo';
 import { createNexoConnector, serviceIdOf, type NexoConnector } from '../../../main/payments/nexo';
 import { containsFullPan } from '../../../main/payments/ecr/pan';
-import { API_KEY, connectorFor, FAST, guardUnhandled, nextRef, SALE_ID, sleep, stages } from './harness';
+import { guardUnhandled, nextRef, sleep, stages } from '../../support/payment-harness';
+import { API_KEY, connectorFor, FAST, SALE_ID } from '../../support/nexo-rig';
 
 guardUnhandled();
 

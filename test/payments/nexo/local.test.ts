@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NexoCrypto, type Types } from '@adyen/api-library';
 import { generateCertificates, startNexoSimulator, type NexoSimulator } from '../../../main/sim/nexo';
 import { createNexoConnector, encryptMessage, type NexoConnector } from '../../../main/payments/nexo';
-import { connectorFor, FAST, guardUnhandled, nextRef, SALE_ID } from './harness';
+import { guardUnhandled, nextRef } from '../../support/payment-harness';
+import { connectorFor, FAST, SALE_ID } from '../../support/nexo-rig';
 
 guardUnhandled();
 

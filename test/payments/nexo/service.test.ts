@@ -9,7 +9,8 @@ import type { Payments } from '../../../main/payments';
 import type { PaymentConnector } from '../../../main/payments/connector';
 import { openTillParts } from '../../support/payments-rig';
 import { tempDir } from '../../support/tmp';
-import { API_KEY, connectorFor, FAST, guardUnhandled } from './harness';
+import { guardUnhandled } from '../../support/payment-harness';
+import { API_KEY, connectorFor, FAST } from '../../support/nexo-rig';
 
 guardUnhandled();
 

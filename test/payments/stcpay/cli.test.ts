@@ -8,7 +8,8 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStcPayClient } from '../../../main/payments/stcpay';
 import { tempDir } from '../../support/tmp';
-import { MERCHANT, MOBILE, nextRef } from './harness';
+import { nextRef } from '../../support/payment-harness';
+import { MERCHANT, MOBILE } from '../../support/stcpay-rig';
 
 const tmp = tempDir('nuqta-stcpay-cli-');
 const bundle = path.join(tmp.dir, 'stcpay-simulator.cjs');

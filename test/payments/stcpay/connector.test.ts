@@ -4,7 +4,8 @@ import type { SimulatorPki } from '../../../main/sim/stcpay';
 import { OTP } from '../../../main/sim/stcpay';
 import type { PaymentConnector } from '../../../main/payments/connector';
 import { createStcPayConnector, type Authorization, type ReferenceInfo, type StcPayClient } from '../../../main/payments/stcpay';
-import { MOBILE, nextRef, sharedPki, startRig, type Rig } from './harness';
+import { nextRef } from '../../support/payment-harness';
+import { MOBILE, sharedPki, startRig, type Rig } from '../../support/stcpay-rig';
 
 let pki: SimulatorPki;
 let rig: Rig;

@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatorPki } from '../../../main/sim/stcpay';
 import { NO_WALLET_MOBILE, OTP } from '../../../main/sim/stcpay';
 import { inquireUntilKnown, type Authorization, type StcPayClient } from '../../../main/payments/stcpay';
-import { MOBILE, nextRef, sharedPki, startRig, type Rig } from './harness';
+import { nextRef } from '../../support/payment-harness';
+import { MOBILE, sharedPki, startRig, type Rig } from '../../support/stcpay-rig';
 
 let pki: SimulatorPki;
 let rig: Rig;

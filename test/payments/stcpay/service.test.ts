@@ -10,7 +10,7 @@ import type { Payments } from '../../../main/payments';
 import { createStcPayConnector, type StcPayClient } from '../../../main/payments/stcpay';
 import { openTillParts } from '../../support/payments-rig';
 import { tempDir } from '../../support/tmp';
-import { MOBILE, sharedPki, startRig, type Rig } from './harness';
+import { MOBILE, sharedPki, startRig, type Rig } from '../../support/stcpay-rig';
 
 const MILK = '6281000000014';
 const MANAGER_PIN = '1234';

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createStcPaySimulator, SIM_BASE_PATH, type SimulatorPki } from '../../../main/sim/stcpay';
 import { createStcPayClient, spkiPin } from '../../../main/payments/stcpay';
-import { MERCHANT, MOBILE, nextRef, sharedPki, startRig, type Rig } from './harness';
+import { nextRef } from '../../support/payment-harness';
+import { MERCHANT, MOBILE, sharedPki, startRig, type Rig } from '../../support/stcpay-rig';
 
 let pki: SimulatorPki;
 let rig: Rig;

@@ -1,15 +1,11 @@
-// Shared set-up for the STC Pay tests: one PKI per test file (openssl takes ~100 ms), a simulator per test
-// on a real TLS socket, and clients configured from it exactly as a till would be.
+// STC Pay against its simulator: one PKI per test file (openssl takes ~100 ms), a simulator per test on a
+// real TLS socket, and clients configured from it exactly as a till would be.
 import fs from 'node:fs';
-import { createStcPaySimulator, generateSimulatorPki, type SimulatorPki, type StcPaySimulator, type StcPaySimulatorOptions } from '../../../main/sim/stcpay';
-import { createStcPayClient, type StcPayClient, type StcPayClientOptions } from '../../../main/payments/stcpay';
+import { createStcPayClient, type StcPayClient, type StcPayClientOptions } from '../../main/payments/stcpay';
+import { createStcPaySimulator, generateSimulatorPki, type SimulatorPki, type StcPaySimulator, type StcPaySimulatorOptions } from '../../main/sim/stcpay';
 
 export const MERCHANT = { branchId: 'BR01', tellerId: 'T01', deviceId: 'POS01' };
 export const MOBILE = '0551234567';
-
-let counter = 0;
-/** A fresh 14-digit reference per call, like the till's counter. */
-export const nextRef = (): string => String(Date.now() * 100 + (counter++ % 100)).slice(-14).padStart(14, '0');
 
 export interface Rig {
   sim: StcPaySimulator;
