@@ -30,6 +30,11 @@ export interface CliFlags {
   pins?: string[];
   /** --file FILE: a secret's bytes from a file (the STC Pay PKCS#12 certificate). */
   file?: string;
+  /** A mada (SkyBand) terminal's kit options: --lrc, --ack-nak, --purchase-timeout (seconds), --signature. */
+  lrc?: string;
+  ackNak?: string;
+  purchaseTimeout?: string;
+  signature?: string;
 }
 
 /** Zod issues as one line: `link.baseUrl: an https:// address …; poiId: …`. */

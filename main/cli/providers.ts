@@ -6,13 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ledgerFile } from '../app';
 import { openDatabase } from '../db';
-import { DEMO_SETTINGS, openSettings, StcPaySettings, TerminalSettings, type MadaEcrSettings, type NexoSettings, type SettingsStore } from '../settings';
+import { DEMO_SETTINGS, SKYBAND_SDK_KIT, openSettings, StcPaySettings, TerminalSettings, type MadaEcrSettings, type NexoSettings, type SettingsStore } from '../settings';
 import { describeIssues, EXIT, redacting, type CliFlags, type Output } from './io';
 import { remindSecrets } from './secret';
 
 export const TERMINAL_USAGE = [
   'Usage: nuqta terminal show',
   '       nuqta terminal set simulator | set tcp HOST PORT | set serial PATH BAUD | set none',
+  '         [--lrc sdk-ascii-hex|xor] [--ack-nak on|off] [--purchase-timeout SECONDS] [--signature zeros|simulator-sha256]',
+  '         a new mada terminal starts from the SkyBand SDK\'s own options: sdk-ascii-hex LRC, no ACK/NAK, 150 s, zeros;',
+  '         a change of link keeps the options already chosen for a real terminal',
   '       nuqta terminal set nexo MODE simulator POIID',
   '       nuqta terminal set nexo MODE URL POIID [--ca FILE] [--server-name NAME] [--key-id ID --key-version N]',
   '         MODE: cloud-sync | cloud-async | local; URL: https:// only; local mode with a URL needs --key-id and --key-version',
@@ -174,6 +177,22 @@ function stcPayNeeds(s: StcPaySettings | null): string[] {
   return s && s.link.kind === 'endpoint' ? ['stcpay.clientCert', 'stcpay.passphrase'] : [];
 }
 
+/** The kit options the flags set (checked with the settings schema when the terminal is saved). */
+function kitFromFlags(flags: CliFlags): Partial<MadaEcrSettings> {
+  const kit: Partial<MadaEcrSettings> = {};
+  if (flags.lrc !== undefined) kit.lrcMode = flags.lrc as MadaEcrSettings['lrcMode'];
+  if (flags.ackNak !== undefined) {
+    if (flags.ackNak !== 'on' && flags.ackNak !== 'off') throw usage(TERMINAL_USAGE, '--ack-nak: on or off. / القيمة on أو off.');
+    kit.ackNak = flags.ackNak === 'on';
+  }
+  if (flags.purchaseTimeout !== undefined) {
+    if (!/^\d{1,4}$/.test(flags.purchaseTimeout)) throw usage(TERMINAL_USAGE, '--purchase-timeout: whole seconds. / ثوانٍ صحيحة.');
+    kit.purchaseTimeoutMs = Number(flags.purchaseTimeout) * 1000;
+  }
+  if (flags.signature !== undefined) kit.signature = flags.signature as MadaEcrSettings['signature'];
+  return kit;
+}
+
 function madaFromArgs(kind: string, a: string | undefined, b: string | undefined, flags: CliFlags) {
   const stray = (['ca', 'serverName', 'keyId', 'keyVersion'] as const).some((f) => flags[f] !== undefined);
   if (stray) throw usage(TERMINAL_USAGE, '--ca, --server-name, --key-id and --key-version are for terminal set nexo. / هذه الخيارات لأجهزة nexo فقط.');
@@ -207,6 +226,10 @@ export function terminalCommand(dataDir: string, args: string[], rawIo: Output, 
       return EXIT.ok;
     }
     if (action !== 'set' || !kind) throw usage(TERMINAL_USAGE);
+    const kitFlags = (['lrc', 'ackNak', 'purchaseTimeout', 'signature'] as const).filter((f) => flags[f] !== undefined);
+    if (kitFlags.length > 0 && (kind === 'none' || kind === 'nexo')) {
+      throw usage(TERMINAL_USAGE, '--lrc, --ack-nak, --purchase-timeout and --signature are for a mada terminal. / هذه الخيارات لجهاز مدى فقط.');
+    }
 
     if (kind === 'none') {
       withSettings(dataDir, (s) => s.update({ terminal: null }));
@@ -227,15 +250,19 @@ export function terminalCommand(dataDir: string, args: string[], rawIo: Output, 
       return EXIT.ok;
     }
     const link = madaFromArgs(kind, a, b, flags);
-    withSettings(dataDir, (s) => {
-      // A mada link keeps the current mada terminal's kit options; from a nexo terminal it starts from the demo's.
+    const kit = kitFromFlags(flags);
+    const saved = withSettings(dataDir, (s) => {
+      // A real terminal keeps the kit options the admin chose for the one before it; a first real one (after the
+      // simulator, nexo or none) starts from the SkyBand SDK's own options, which is how the device behaves.
       const current = s.get().terminal;
-      const base = current?.protocol === 'mada-ecr' ? current : demoMada();
-      const next = TerminalSettings.safeParse({ ...base, link });
+      const keep = current?.protocol === 'mada-ecr' && current.link.kind !== 'simulator' && link.kind !== 'simulator';
+      const base = keep ? current : link.kind === 'simulator' ? demoMada() : { ...demoMada(), ...SKYBAND_SDK_KIT };
+      const next = TerminalSettings.safeParse({ ...base, link, ...kit });
       if (!next.success) throw invalid(TERMINAL, next.error.issues);
       s.update({ terminal: next.data });
+      return next.data;
     });
-    io.out(`Terminal set to ${JSON.stringify(link)}. Restart the till to use it. / أعد تشغيل نقطة البيع.`);
+    io.out(`Terminal set to ${JSON.stringify(saved)}. Restart the till to use it. / أعد تشغيل نقطة البيع.`);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof Refused) {

@@ -29,6 +29,9 @@ const USAGE = `Usage: nuqta <command> [--data-dir DIR]
   terminal show                 the card terminal settings (JSON; never secrets)
   terminal set simulator | tcp HOST PORT | serial PATH BAUD | none
                                 a mada terminal on the counter (ECR), or no card terminal
+                                [--lrc sdk-ascii-hex|xor] [--ack-nak on|off] [--purchase-timeout SECONDS]
+                                [--signature zeros|simulator-sha256]: the kit's options (a first real
+                                terminal starts from the SkyBand SDK's: sdk-ascii-hex, off, 150, zeros)
   terminal set nexo MODE simulator POIID
   terminal set nexo MODE URL POIID [--ca FILE] [--server-name NAME] [--key-id ID --key-version N]
                                 a terminal through a nexo provider. MODE: cloud-sync | cloud-async | local.
@@ -80,6 +83,10 @@ const FLAG_OWNERS: Record<string, string[]> = {
   pin: ['stcpay'],
   file: ['secret'],
   'allow-zero-price': ['catalog'],
+  lrc: ['terminal'],
+  'ack-nak': ['terminal'],
+  'purchase-timeout': ['terminal'],
+  signature: ['terminal'],
 };
 
 const OPTIONS = {
@@ -94,6 +101,10 @@ const OPTIONS = {
   'key-version': { type: 'string' },
   pin: { type: 'string', multiple: true },
   file: { type: 'string' },
+  lrc: { type: 'string' },
+  'ack-nak': { type: 'string' },
+  'purchase-timeout': { type: 'string' },
+  signature: { type: 'string' },
 } as const;
 
 async function run(argv: string[]): Promise<number> {
@@ -124,6 +135,10 @@ async function run(argv: string[]): Promise<number> {
     ...(values['key-version'] !== undefined ? { keyVersion: values['key-version'] } : {}),
     ...(values.pin !== undefined ? { pins: values.pin } : {}),
     ...(values.file !== undefined ? { file: values.file } : {}),
+    ...(values.lrc !== undefined ? { lrc: values.lrc } : {}),
+    ...(values['ack-nak'] !== undefined ? { ackNak: values['ack-nak'] } : {}),
+    ...(values['purchase-timeout'] !== undefined ? { purchaseTimeout: values['purchase-timeout'] } : {}),
+    ...(values.signature !== undefined ? { signature: values.signature } : {}),
   };
   if (command === 'ledger' && sub === 'verify') return ledgerVerify(dataDir, io);
   // A command that writes the ledger, the settings or the secrets takes the till's own lock for as long as it

@@ -65,6 +65,10 @@ export const errorCatalog = defineErrors({
     ar: 'نقطة البيع تتحقق من دفعات سابقة مع الجهاز. انتظر لحظة.',
     en: 'The till is checking earlier payments with the terminal. One moment.',
   },
+  SETTLEMENT_REFUSED: {
+    ar: 'رفض جهاز الدفع التسوية ولم يُسوِّ شيئًا. اقرأ رسالته على الجهاز، ثم أعد المحاولة أو اتصل بالبنك.',
+    en: 'The card terminal refused the settlement; nothing was settled. Read its message on the terminal, then try again or call the bank.',
+  },
   MANAGER_PIN_WRONG: { ar: 'رمز المدير غير صحيح.', en: 'The manager PIN is wrong.' },
   MANAGER_PIN_LOCKED: {
     ar: 'محاولات كثيرة خاطئة: رمز المدير مقفل مؤقتًا (دقيقة، ثم مدة أطول بعد كل قفل). انتظر، أو يفتحه المسؤول بالأمر nuqta manager-pin unlock.',

@@ -106,6 +106,8 @@ export type TerminalHealth =
   | { state: 'disconnected'; detail: string }
   | { state: 'busy' };
 
+export type SettlementResult = SettlementTotals | { kind: 'unknown'; detail: string } | { kind: 'refused'; responseCode: string; message: string };
+
 export interface PaymentConnector {
   readonly protocol: 'mada-ecr' | 'nexo' | 'stcpay';
   purchase(request: PurchaseRequest, options?: CallOptions): Promise<TerminalOutcome>;
@@ -113,7 +115,11 @@ export interface PaymentConnector {
   reverse(request: ReversalRequest, options?: CallOptions): Promise<TerminalOutcome>;
   /** Check status / repeat last / TransactionStatus / PaymentInquiry for one earlier reference. */
   inquire(reference: string, options?: CallOptions): Promise<InquiryOutcome>;
-  settle(options?: CallOptions): Promise<SettlementTotals | { kind: 'unknown'; detail: string }>;
+  /**
+   * End of day. `unknown`: no answer (it may or may not have settled). `refused`: the terminal answered with a
+   * code of its own and did not settle (an error to show with its code, not a lost terminal).
+   */
+  settle(options?: CallOptions): Promise<SettlementResult>;
   /** Cheap liveness check for the status panel; never sends a financial message. */
   health(): Promise<TerminalHealth>;
   close(): Promise<void>;

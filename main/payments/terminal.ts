@@ -6,7 +6,7 @@ import { TillError } from '../errors';
 import type { MadaEcrSettings, NexoSettings, TerminalSettings } from '../settings';
 import type { PaymentConnector } from './connector';
 import { createSkyBandConnector } from './ecr/connector';
-import { sha256Signature } from './ecr/signature';
+import { sha256Signature, zerosSignature } from './ecr/signature';
 import { createNexoConnector } from './nexo';
 import type { PaymentSimulators } from './simulators';
 import { createSerialTransport, createTcpTransport, type Transport } from './transport';
@@ -58,7 +58,7 @@ async function openMadaEcr(settings: MadaEcrSettings, options: OpenOptions): Pro
   }
   const connector = createSkyBandConnector({
     transport,
-    signature: sha256Signature,
+    signature: settings.signature === 'zeros' ? zerosSignature : sha256Signature,
     lrcMode: settings.lrcMode,
     ackNak: settings.ackNak,
     timeouts: { purchaseMs: settings.purchaseTimeoutMs, refundMs: settings.purchaseTimeoutMs, statusMs: settings.statusTimeoutMs },

@@ -1,1 +1,1 @@
-export { openSettings, DEMO_SETTINGS, TillSettings, TerminalSettings, PrinterSettings, StcPaySettings, type MadaEcrSettings, type NexoSettings, type SettingsStore } from './settings';
+export { openSettings, DEMO_SETTINGS, SKYBAND_SDK_KIT, TillSettings, TerminalSettings, PrinterSettings, StcPaySettings, type MadaEcrSettings, type NexoSettings, type SettingsStore } from './settings';

@@ -33,12 +33,29 @@ export const MadaEcrTerminal = z.object({
   ]),
   /** How the kit computes the frame check byte (see payments.md: the SDK's ASCII-hex form differs from XOR). */
   lrcMode: z.enum(['xor', 'sdk-ascii-hex']),
+  /** Whether the terminal ACKs/NAKs each frame. The SDK never does over TCP; some serial kits do. */
   ackNak: z.boolean(),
-  /** Which request-signature recipe the acquirer's kit uses; only the simulator's is known publicly. */
-  signature: z.literal('simulator-sha256'),
+  /**
+   * The request signature: `zeros` (64 zeros, what public SDK wrappers send to terminals that do not check it)
+   * or `simulator-sha256` (our simulator's recipe); an acquirer's own recipe comes with its kit.
+   */
+  signature: z.enum(['simulator-sha256', 'zeros']),
   purchaseTimeoutMs: z.number().int().min(10_000).max(300_000),
   statusTimeoutMs: z.number().int().min(1_000).max(60_000),
 });
+
+/**
+ * A SkyBand terminal's kit options as the public SkyBand ECR SDK uses them (payments.md §1): the SDK's
+ * ASCII-hex form of the LRC, no ACK/NAK over TCP, and its 150 s transaction timer. The defaults of every new
+ * mada terminal, the demo's simulator included: the device's known behaviour, not our simulator's.
+ */
+export const SKYBAND_SDK_KIT = {
+  lrcMode: 'sdk-ascii-hex',
+  ackNak: false,
+  signature: 'zeros',
+  purchaseTimeoutMs: 150_000,
+  statusTimeoutMs: 15_000,
+} as const satisfies Omit<z.infer<typeof MadaEcrTerminal>, 'protocol' | 'link'>;
 
 /**
  * A terminal reached through a payment provider's nexo / Terminal API: the provider's cloud (sync or async), or
@@ -152,15 +169,7 @@ export const DEMO_SETTINGS: TillSettings = {
   preferences: { locale: 'ar', digits: 'latin' },
   // Demo manager PIN 1234. A real till gets its own at provisioning.
   managerPin: { salt: 'nuqta-demo-manager', hash: 'd1a25e511dd8990b8d02eb1fe65b5c7fd47cea081288cefd1a3026c302f9c501' },
-  terminal: {
-    protocol: 'mada-ecr',
-    link: { kind: 'simulator' },
-    lrcMode: 'xor',
-    ackNak: true,
-    signature: 'simulator-sha256',
-    purchaseTimeoutMs: 120_000,
-    statusTimeoutMs: 10_000,
-  },
+  terminal: { protocol: 'mada-ecr', link: { kind: 'simulator' }, ...SKYBAND_SDK_KIT, signature: 'simulator-sha256' },
   shopAddressAr: 'شارع الملك فهد، حي العليا، الرياض ١٢٢١١',
   shopAddressEn: 'King Fahd Road, Al Olaya, Riyadh 12211',
   printer: { profile: 'generic-80', link: { kind: 'simulator' } },

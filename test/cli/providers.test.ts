@@ -84,7 +84,7 @@ describe('nuqta terminal set nexo', () => {
       poiId: 'V400m-324688179',
       keyIdentifier: null,
       keyVersion: null,
-      purchaseTimeoutMs: 120_000,
+      purchaseTimeoutMs: 150_000,
     });
 
     const local = nuqta('terminal', 'set', 'nexo', 'local', 'https://192.0.2.40:8443', 'P400Plus-1', '--key-id', 'CryptoKeyIdentifier12345', '--key-version', '3', '--server-name', 'P400Plus-1');
@@ -111,11 +111,11 @@ describe('nuqta terminal set nexo', () => {
       poiId: 'V400m-SIM',
       keyIdentifier: null,
       keyVersion: null,
-      purchaseTimeoutMs: 120_000,
+      purchaseTimeoutMs: 150_000,
     });
   });
 
-  it('keeps the purchase timeout already chosen, and goes back to a mada terminal from the demo kit options', () => {
+  it('keeps the purchase timeout already chosen, and a first real mada terminal starts from the SkyBand SDK options', () => {
     expect(nuqta('terminal', 'set', 'nexo', 'cloud-sync', 'simulator', 'V400m-1').status).toBe(0);
     const db = new Database(path.join(tmp.dir, 'till.db'));
     const s = storedSettings();
@@ -129,12 +129,23 @@ describe('nuqta terminal set nexo', () => {
     expect(showTerminal()).toEqual({
       protocol: 'mada-ecr',
       link: { kind: 'tcp', host: '192.0.2.10', port: 5000 },
-      lrcMode: 'xor',
-      ackNak: true,
-      signature: 'simulator-sha256',
-      purchaseTimeoutMs: 120_000,
-      statusTimeoutMs: 10_000,
+      // The SDK's own: ASCII-hex LRC, no ACK/NAK over TCP, its 150 s timer; no signature recipe is public.
+      lrcMode: 'sdk-ascii-hex',
+      ackNak: false,
+      signature: 'zeros',
+      purchaseTimeoutMs: 150_000,
+      statusTimeoutMs: 15_000,
     });
+    // The kit options are settings an admin sets with the link, and a move to another real link keeps them.
+    expect(nuqta('terminal', 'set', 'serial', '/dev/ttyUSB0', '38400', '--ack-nak', 'on', '--lrc', 'xor', '--purchase-timeout', '90').status).toBe(0);
+    expect(showTerminal()).toMatchObject({ link: { kind: 'serial' }, ackNak: true, lrcMode: 'xor', purchaseTimeoutMs: 90_000, signature: 'zeros' });
+    expect(nuqta('terminal', 'set', 'tcp', '192.0.2.11', '5000').status).toBe(0);
+    expect(showTerminal()).toMatchObject({ link: { kind: 'tcp' }, ackNak: true, lrcMode: 'xor', purchaseTimeoutMs: 90_000 });
+    const refused = nuqta('terminal', 'set', 'tcp', '192.0.2.11', '5000', '--lrc', 'crc16');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/lrcMode/);
+    expect(nuqta('terminal', 'set', 'tcp', '192.0.2.11', '5000', '--ack-nak', 'maybe').status).toBe(2);
+    expect(nuqta('terminal', 'set', 'none', '--lrc', 'xor').status).toBe(2);
     expect(nuqta('terminal', 'set', 'nexo', 'local', 'simulator', 'V400m-1').status).toBe(0);
     expect(nuqta('terminal', 'set', 'simulator').status).toBe(0);
     expect(showTerminal()).toMatchObject({ protocol: 'mada-ecr', link: { kind: 'simulator' } });

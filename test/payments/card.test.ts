@@ -300,6 +300,15 @@ describe('refunds, reversals and the terminal panel', () => {
     await t.sim.close();
     expect((await t.call('checkTerminal', {})).health).toBe('disconnected');
   });
+
+  it('a settlement the terminal refuses is an error with its code, journaled — never "terminal unreachable"', async () => {
+    t.sim.terminal.script({ commands: ['B1'], refuseSettlement: '902' });
+    expect(await t.attempt('settleTerminal', { managerPin: '1234' })).toMatchObject({ ok: false, error: { code: 'SETTLEMENT_REFUSED' } });
+    const db = openDatabase(ledgerFile(t.dir), { readonly: true });
+    const entry = db.prepare(`SELECT payload FROM journal WHERE type = 'terminal.settlement_refused'`).pluck().get() as string;
+    db.close();
+    expect(JSON.parse(entry)).toMatchObject({ responseCode: '902' });
+  });
 });
 
 describe('an approval no sale can take', () => {

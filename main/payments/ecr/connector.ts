@@ -12,7 +12,9 @@
 //
 // inquire(reference) — the exact rule:
 //   1. C2 (repeat last). Its answer carries our reference → `found` (approved/declined as the repeated response
-//      says). It says NO DATA FOUND → `not_found` (the terminal has no transaction at all).
+//      says). It says NO DATA FOUND → C3 by our reference, and in any case `unreachable` (still in doubt): a
+//      terminal restarted or settled since has nothing to repeat whether or not it took ours, so its empty memory
+//      never releases a payment on its own — a manager settles it with the terminal's receipt.
 //   2. C2 shows a different reference → C3 (check status, carrying our reference). C3 reports that same other
 //      reference as the last transaction → `not_found`: two answers agree the terminal's last transaction is not
 //      ours, and the till inquires before sending anything else, so had ours been processed it would be the last.
@@ -28,7 +30,7 @@ import type {
   PurchaseRequest,
   RefundRequest,
   ReversalRequest,
-  SettlementTotals,
+  SettlementResult,
   TerminalHealth,
   TerminalOutcome,
 } from '../connector';
@@ -274,12 +276,25 @@ export function createSkyBandConnector(options: SkyBandConnectorOptions): SkyBan
     return { parsed: parseResponse(result.frame) };
   }
 
+  /** C2 had nothing to repeat: ask C3 by our reference, for what the terminal can still say; never a release. */
+  async function afterNoData(reference: string, call?: CallOptions): Promise<InquiryOutcome> {
+    const c3 = await send({ command: 'C3', datetime: datetime(), ecrRef: reference }, timeouts.statusMs, answerTo('C3', null), call, false);
+    const status = c3.kind === 'response' ? parseResponse(c3.frame) : null;
+    if (status?.kind === 'status' && status.ecrRef === reference) {
+      return { kind: 'unreachable', detail: 'the terminal names this payment as its last but cannot repeat it: resolve it with the terminal receipt' };
+    }
+    return {
+      kind: 'unreachable',
+      detail: "the terminal has nothing to repeat (restarted or settled since?): the payment stays in doubt; resolve it with the terminal receipt",
+    };
+  }
+
   async function inquireNow(reference: string, call?: CallOptions): Promise<InquiryOutcome> {
     stage(call, 'recovering');
     const c2 = await repeatLast(reference, call);
     if ('failed' in c2) return { kind: 'unreachable', detail: c2.failed };
     const last = c2.parsed;
-    if (last.kind === 'no-data') return { kind: 'not_found' };
+    if (last.kind === 'no-data') return afterNoData(reference, call);
     if (last.kind === 'busy') return { kind: 'unreachable', detail: `terminal busy (it may still be processing): ${last.message}` };
     if (last.kind !== 'transaction') return { kind: 'unreachable', detail: `repeat-last answer unreadable (${last.kind})` };
     if (last.ecrRef === reference) {
@@ -358,16 +373,20 @@ export function createSkyBandConnector(options: SkyBandConnectorOptions): SkyBan
     },
 
     settle(call?: CallOptions) {
-      return calls.run(async (): Promise<SettlementTotals | { kind: 'unknown'; detail: string }> => {
+      return calls.run(async (): Promise<SettlementResult> => {
         stage(call, 'connecting');
         const ref = controlReference();
         const result = await send({ command: 'B1', datetime: datetime(), ecrRef: ref, printFlag }, timeouts.settlementMs, answerTo('B1', null), call, true);
         if (result.kind !== 'response') return { kind: 'unknown', detail: `settlement: ${result.detail}` };
         const parsed = parseResponse(result.frame);
-        if (parsed.kind !== 'settlement' || !SETTLEMENT_CODES.has(parsed.responseCode)) {
-          const code = parsed.kind === 'settlement' ? parsed.responseCode : parsed.kind;
-          return { kind: 'unknown', detail: `settlement not done (${code})` };
+        // With 500/501 the answer carries the scheme totals; a short answer (code and message only) is the
+        // terminal refusing to settle — an error with its own code, not a lost terminal (SDK, type 10).
+        if (parsed.kind === 'settlement' && !SETTLEMENT_CODES.has(parsed.responseCode)) {
+          return { kind: 'refused', responseCode: parsed.responseCode, message: parsed.message };
         }
+        if (parsed.kind === 'busy') return { kind: 'refused', responseCode: 'BUSY', message: parsed.message };
+        if (parsed.kind === 'malformed' && parsed.refusal) return { kind: 'refused', ...parsed.refusal };
+        if (parsed.kind !== 'settlement') return { kind: 'unknown', detail: `settlement answer unreadable (${parsed.kind})` };
         return {
           responseCode: parsed.responseCode,
           inBalance: parsed.responseCode === '500',

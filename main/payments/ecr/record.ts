@@ -71,7 +71,10 @@ export function entryModeOf(raw: string): EntryMode {
   if (/CHIP|ICC|INSERT|EMV/.test(s)) return 'chip';
   if (/SWIPE|MAG/.test(s)) return 'swipe';
   if (/MANUAL|KEY/.test(s)) return 'manual';
-  const d = s.replace(/\D/g, '').padStart(3, '0').slice(0, 2);
+  // POS entry mode (ISO 8583 DE22): its first two digits are the PAN entry mode. Terminals send the two alone
+  // ("05", "07") or the three ("051"); both read the same.
+  const digits = s.replace(/\D/g, '');
+  const d = digits.length >= 3 ? digits.slice(0, 2) : digits.padStart(2, '0');
   if (d === '07' || d === '91') return 'contactless';
   if (d === '05' || d === '95') return 'chip';
   if (d === '02' || d === '90' || d === '80') return 'swipe';

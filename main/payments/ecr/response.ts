@@ -54,6 +54,8 @@ export interface TransactionResponse {
   kind: 'transaction';
   /** The echoed command; "C2" when this is a repeat of the last response. */
   command: string;
+  /** For a repeat (C2): the command of the transaction it repeats (A1, A6 …). */
+  repeatedCommand?: string;
   responseCode: string;
   message: string;
   maskedPan: string;
@@ -116,9 +118,11 @@ export type ParsedResponse =
   | { kind: 'busy'; command: string; message: string }
   | { kind: 'no-data'; command: string }
   | { kind: 'register'; responseCode: string; message: string }
-  | { kind: 'malformed'; command: string; detail: string };
+  | { kind: 'malformed'; command: string; detail: string; refusal?: { responseCode: string; message: string } };
 
 const NO_DATA = 'NO DATA FOUND';
+/** The codes of a done settlement (500 in balance, 501 out of balance): their answer must carry the totals. */
+const SETTLED = new Set(['500', '501']);
 
 function isBusy(fields: readonly string[]): boolean {
   return [fields[2], fields[3]].some((f) => f !== undefined && /^(TERMINAL )?BUSY$/i.test(f.trim()));
@@ -169,6 +173,8 @@ export function parseResponse(frame: Uint8Array): ParsedResponse {
     if (isBusy(fields)) return { kind: 'busy', command, message: safeField(fields[3] ?? fields[2] ?? '', 'text') };
     if (fields.some((f) => f.trim().toUpperCase() === NO_DATA)) return { kind: 'no-data', command };
     switch (command) {
+      case 'C2':
+        return parseRepeat(fields);
       case 'C3':
         return parseStatus(fields);
       case 'B1':
@@ -235,6 +241,20 @@ function parseTransaction(fields: readonly string[], command: string): ParsedRes
   };
 }
 
+/**
+ * C2 (repeat last), read as the SkyBand SDK reads it (SKBCoreServices.m, type 23): the first four fields (STX,
+ * the echoed C2, a code and a message) are dropped and what remains is the last transaction's own answer, in
+ * its own layout — so the remainder's [1] is that transaction's command (or NO DATA FOUND), [2] its response
+ * code and [35] its ECR reference.
+ */
+function parseRepeat(fields: readonly string[]): ParsedResponse {
+  const rest = fields.slice(4);
+  if (rest.length < 2) return { kind: 'malformed', command: 'C2', detail: `repeat-last answer without a repeated transaction (${safeField(fields[2] ?? '', 'short')} ${safeField(fields[3] ?? '', 'text')})` };
+  if ((rest[1] ?? '').trim().toUpperCase() === NO_DATA) return { kind: 'no-data', command: 'C2' };
+  const repeated = parseTransaction(rest, safeField(rest[1] ?? '', 'short'));
+  return repeated.kind === 'transaction' ? { ...repeated, command: 'C2', repeatedCommand: repeated.command } : repeated;
+}
+
 /** C3: [2] code, [3] message, [4] date-time, [5] ECR reference (of the last transaction), [6] signature. */
 function parseStatus(fields: readonly string[]): ParsedResponse {
   if (fields.length < 6) return { kind: 'malformed', command: 'C3', detail: `only ${fields.length} fields` };
@@ -256,7 +276,10 @@ function parseStatus(fields: readonly string[]): ParsedResponse {
 function parseSettlement(fields: readonly string[]): ParsedResponse {
   const n = digitsOrNull(fields[7] ?? '');
   if (fields.length < 8 || n === null || n > 64 || fields.length < 8 + n * 5) {
-    return { kind: 'malformed', command: 'B1', detail: 'settlement totals incomplete' };
+    // A short answer: the terminal's code and message only, i.e. it did not settle.
+    const code = safeField(fields[2] ?? '', 'short');
+    const refusal = code && !SETTLED.has(code) ? { responseCode: code, message: safeField(fields[3] ?? '', 'text') } : undefined;
+    return { kind: 'malformed', command: 'B1', detail: 'settlement totals incomplete', ...(refusal ? { refusal } : {}) };
   }
   const schemes: SettlementResponse['schemes'] = [];
   for (let i = 0; i < n; i += 1) {

@@ -30,7 +30,7 @@ import type {
   PurchaseRequest,
   RefundRequest,
   ReversalRequest,
-  SettlementTotals,
+  SettlementResult,
   TerminalHealth,
   TerminalOutcome,
 } from '../connector';
@@ -132,7 +132,7 @@ export function createStcPayConnector(options: StcPayConnectorOptions): PaymentC
       return inquirePurchase(reference, info.createdAt, call);
     },
 
-    async settle(): Promise<SettlementTotals | { kind: 'unknown'; detail: string }> {
+    async settle(): Promise<SettlementResult> {
       return { kind: 'unknown', detail: 'STC Pay has no settlement call; reconcile with the STC Pay merchant statement' };
     },
 

@@ -1,5 +1,5 @@
 // The ECR simulator as its own process, so the till can be restarted (or killed) while the terminal keeps its
-// record:   node ecr-simulator.cjs (--tcp PORT | --pty) [--lrc xor|sdk-ascii-hex] [--no-ack-nak]
+// record:   node ecr-simulator.cjs (--tcp PORT | --pty) [--lrc sdk-ascii-hex|xor] [--ack-nak | --no-ack-nak]
 //                                   [--record FILE] [--verify-signature]
 // stdout is JSON lines. First: {"event":"ready","transport":"tcp","host":"127.0.0.1","port":N}
 //                          or  {"event":"ready","transport":"pty","path":"<the end the till opens>"}.
@@ -15,7 +15,8 @@ import { sha256Signature } from '../../payments/ecr';
 import { emit, exitWithUsage, readFlags, runCli, serveControl, shutdownOnSignals } from '../cli';
 import { createEcrSimulator } from './simulator';
 
-const USAGE = 'usage: ecr-simulator (--tcp PORT | --pty) [--lrc xor|sdk-ascii-hex] [--no-ack-nak] [--record FILE] [--verify-signature]';
+// Defaults are the SkyBand SDK's (ASCII-hex LRC, no ACK/NAK), how the real device behaves over TCP.
+const USAGE = 'usage: ecr-simulator (--tcp PORT | --pty) [--lrc sdk-ascii-hex|xor] [--ack-nak | --no-ack-nak] [--record FILE] [--verify-signature]';
 
 // A function declaration with `never`, so TypeScript knows nothing runs after usage(…): `out.lrc = v` relies on it.
 function usage(reason: string): never {
@@ -25,8 +26,8 @@ function usage(reason: string): never {
 function parseArgs(argv: string[]) {
   const out: { tcp?: number; pty: boolean; lrc: 'xor' | 'sdk-ascii-hex'; ackNak: boolean; record?: string; verify: boolean } = {
     pty: false,
-    lrc: 'xor',
-    ackNak: true,
+    lrc: 'sdk-ascii-hex',
+    ackNak: false,
     verify: false,
   };
   readFlags(argv, usage, {
@@ -41,6 +42,7 @@ function parseArgs(argv: string[]) {
       if (v !== 'xor' && v !== 'sdk-ascii-hex') usage('bad --lrc');
       out.lrc = v;
     },
+    '--ack-nak': () => { out.ackNak = true; },
     '--no-ack-nak': () => { out.ackNak = false; },
     '--record': (value) => { out.record = value(); },
     '--verify-signature': () => { out.verify = true; },

@@ -110,6 +110,14 @@ export function noDataFields(command: string): string[] {
   return ['', command, 'NO DATA FOUND'];
 }
 
+/**
+ * C2 as the SkyBand SDK reads it: a header of its own (STX, C2, a code, a message), then the last transaction's
+ * answer whole, in its own layout — or NO DATA FOUND in that answer's command place when there is none.
+ */
+export function repeatFields(last: readonly string[] | null): string[] {
+  return ['', 'C2', '000', 'SUCCESS', ...(last ?? ['', 'NO DATA FOUND'])];
+}
+
 export function busyFields(command: string): string[] {
   return ['', command, 'BUSY', 'TERMINAL BUSY'];
 }

@@ -15,9 +15,9 @@ import { Session, type SessionOptions } from './session';
 import { SimulatedTerminal, type TerminalOptions } from './terminal';
 
 export interface EcrSimulatorOptions extends TerminalOptions {
-  /** LRC form the terminal sends (it accepts either). Default 'xor'. */
+  /** LRC form the terminal sends (it accepts either). Default the SkyBand SDK's ASCII-hex form. */
   lrcMode?: LrcMode;
-  /** ACK/NAK framing. Default true. */
+  /** ACK/NAK framing. Default off, as the SDK over TCP; some serial kits use it. */
   ackNak?: boolean;
   /** How long it waits for the till's ACK of an answer (default 2000 ms). */
   ackTimeoutMs?: number;
@@ -40,8 +40,8 @@ export interface EcrSimulator {
 export function createEcrSimulator(options: EcrSimulatorOptions = {}): EcrSimulator {
   const terminal = new SimulatedTerminal(options);
   const sessionOptions = (dropMode: SessionOptions['dropMode']): SessionOptions => ({
-    lrcMode: options.lrcMode ?? 'xor',
-    ackNak: options.ackNak ?? true,
+    lrcMode: options.lrcMode ?? 'sdk-ascii-hex',
+    ackNak: options.ackNak ?? false,
     ackTimeoutMs: options.ackTimeoutMs ?? 2000,
     maxAnswerCopies: 3,
     dropMode,

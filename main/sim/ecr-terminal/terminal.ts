@@ -10,6 +10,7 @@ import {
   formatErrorFields,
   noDataFields,
   schemeLabelOf,
+  repeatFields,
   settlementFields,
   statusFields,
   transactionFields,
@@ -114,7 +115,7 @@ export class SimulatedTerminal {
       case 'B1':
         return this.settle(request.ecrRef, behaviour, datetime);
       case 'C2':
-        return this.record.lastResponse ? ['', 'C2', ...this.record.lastResponse.slice(2)] : noDataFields('C2');
+        return repeatFields(this.record.lastResponse);
       case 'C3': {
         const last = this.record.transactions.at(-1);
         if (!last) return noDataFields('C3');
@@ -253,6 +254,7 @@ export class SimulatedTerminal {
 
   /** Totals of the unsettled batch per scheme label: purchases still standing (approved/refunded), approved refunds. */
   private settle(ecrRef: string, behaviour: Behaviour, datetime: string): string[] {
+    if (behaviour.refuseSettlement) return ['', 'B1', behaviour.refuseSettlement, 'SETTLEMENT NOT ALLOWED'];
     const totals = new Map<string, { scheme: string; purchaseCount: number; purchaseHalalas: number; refundCount: number; refundHalalas: number }>();
     for (const t of this.record.transactions) {
       if (t.settled) continue;

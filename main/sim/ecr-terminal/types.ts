@@ -40,6 +40,8 @@ export interface Behaviour {
   unmaskedPan?: boolean;
   /** For B1: report totals out of balance (501). */
   outOfBalance?: boolean;
+  /** For B1: refuse to settle with this code (a short answer: code and message only), settling nothing. */
+  refuseSettlement?: string;
 }
 
 export type SimTransactionKind = 'purchase' | 'refund' | 'reversal';

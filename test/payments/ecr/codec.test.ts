@@ -223,6 +223,10 @@ describe('responses', () => {
     expect(walletOf({ schemeLabel: 'VISA', productInfo: '', disclaimer: '' }, 'cdcvm')).toBe('other_wallet');
     expect(walletOf({ schemeLabel: 'VISA', productInfo: 'APPLE PAY', disclaimer: '' }, 'pin')).toBeNull();
     expect(entryModeOf('071')).toBe('contactless');
+    // Terminals that send the two-digit PAN entry mode alone.
+    expect(entryModeOf('07')).toBe('contactless');
+    expect(entryModeOf('05')).toBe('chip');
+    expect(entryModeOf('02')).toBe('swipe');
     expect(entryModeOf('021')).toBe('swipe');
     expect(entryModeOf('CHIP')).toBe('chip');
     expect(entryModeOf('')).toBe('unknown');
@@ -284,6 +288,12 @@ describe('responses', () => {
       ecrRef: 'R9',
     });
     expect(parseResponse(encodeFrame(['C2', 'NO DATA FOUND'], 'xor'))).toEqual({ kind: 'no-data', command: 'C2' });
+    // C2 as the SkyBand SDK reads it: its own four-field header, then the last transaction's answer whole.
+    expect(parseResponse(encodeFrame(['C2', '000', 'SUCCESS', '', 'NO DATA FOUND'], 'sdk-ascii-hex'))).toEqual({ kind: 'no-data', command: 'C2' });
+    const answer = { command: 'A1', responseCode: '000', message: 'APPROVED', amountHalalas: 2775, stan: '1', datetime: '150325143005', rrn: '1', authCode: '1', card: 'mada', cvm: 'pin', entry: 'chip', wallet: null, ecrRef: 'R7' } as const;
+    const repeated = parseResponse(encodeFrame(['C2', '000', 'SUCCESS', ...transactionFields(answer, DEFAULT_MERCHANT)], 'sdk-ascii-hex'));
+    expect(repeated).toMatchObject({ kind: 'transaction', command: 'C2', repeatedCommand: 'A1', responseCode: '000', ecrRef: 'R7', amountHalalas: 2775 });
+    expect(parseResponse(encodeFrame(['C2', '101', 'NO TRANSACTION'], 'xor'))).toMatchObject({ kind: 'malformed', command: 'C2' });
     expect(parseResponse(encodeFrame(['A1', 'BUSY', 'TERMINAL BUSY'], 'xor'))).toMatchObject({ kind: 'busy' });
     const settlement = settlementFields('501', '150325230000', DEFAULT_MERCHANT, [
       { scheme: 'mada', purchaseCount: 3, purchaseHalalas: 12_000, refundCount: 1, refundHalalas: 500 },

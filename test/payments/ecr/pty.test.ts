@@ -25,10 +25,10 @@ describe('SkyBand over a serial line (socat pty pair)', () => {
   });
   afterEach(() => sim.terminal.clearScript());
 
-  it('health, register, NO DATA inquiry', async () => {
+  it('health, register, NO DATA inquiry (still in doubt)', async () => {
     expect(await till.health()).toEqual({ state: 'connected' });
     expect(await till.register()).toMatchObject({ ok: true });
-    expect(await till.inquire(nextRef())).toEqual({ kind: 'not_found' });
+    expect(await till.inquire(nextRef())).toMatchObject({ kind: 'unreachable' });
   });
 
   it('purchase, inquiry, refund, reversal, settlement', async () => {
