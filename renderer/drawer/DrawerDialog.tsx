@@ -1,7 +1,7 @@
 // "No sale": a manager opens the cash drawer outside a sale (change for a customer, the opening float, a cash
 // pickup). Main checks the PIN and journals the opening with the reason; the screen says what happened.
 // The PIN is never kept: cleared from the field before the answer comes back.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
 import type { DrawerOutcome } from '../../preload/contract/schemas';
@@ -12,6 +12,7 @@ import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import { TextField } from '../shell/TextField';
 import type { BannerControls } from '../shell/useBanner';
+import { useDialogKeys } from '../shell/useDialogKeys';
 import { checkDrawerReason, DRAWER_REASON_MAX } from './drawerChecks';
 
 const QUICK_REASONS = ['change', 'float', 'pickup', 'correction'] as const;
@@ -74,13 +75,8 @@ export function DrawerDialog({ api, banner, onClose }: Props) {
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key === 'Escape' || e.key === 'F1' || (outcome && e.key === 'Enter' && e.target === e.currentTarget)) {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-    }
-  };
+  // Once the outcome is on screen, Enter on the dialog closes it; before, Enter belongs to the reason and PIN.
+  const onKeyDown = useDialogKeys({ onEnter: outcome ? onClose : undefined, enterFrom: 'dialog', onClose, closeKeys: ['F1'] });
 
   return (
     <Dialog labelledBy="drawer-title" className="dialog--drawer" testId="drawer-dialog" onKeyDown={onKeyDown} dialogRef={dialogRef}>

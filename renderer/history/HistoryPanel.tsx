@@ -1,7 +1,7 @@
 // Sale history (F5): the receipts of this till, newest first, each shown exactly as printed, with
 // "Reprint (copy)" and, for a sale paid by card or STC Pay, "Refund" (the same form as the terminal panel's,
 // on the receipt on screen).
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
 import type { PrintJob, ReceiptSummary } from '../../preload/contract/schemas';
@@ -14,8 +14,17 @@ import { Dialog } from '../shell/Dialog';
 import { RefundSection } from '../terminal/RefundSection';
 import { Kbd } from '../shell/Kbd';
 import type { BannerControls } from '../shell/useBanner';
+import { useDialogKeys } from '../shell/useDialogKeys';
 import { moveIndex } from './historyList';
 import { useReceiptHistory } from './useReceiptHistory';
+
+/** How far each key moves the highlight. */
+const STEPS: ReadonlyMap<string, number> = new Map([
+  ['ArrowDown', 1],
+  ['ArrowUp', -1],
+  ['PageDown', 10],
+  ['PageUp', -10],
+]);
 
 interface Props {
   api: NuqtaApi;
@@ -94,38 +103,26 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
     if (delta > 0 && next === items.length - 1 && at === next && hasMore) void history.loadMore();
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const stop = (): void => {
-      e.preventDefault();
-      e.stopPropagation();
-    };
-    if (e.key === 'Escape' && refundOpen) {
-      stop();
-      setRefundFor(null); // Esc closes the refund form first, then the history.
-    } else if (e.key === 'Escape' || e.key === 'F5') {
-      stop();
-      onClose();
-    } else if (e.key === 'F6') {
-      stop();
-      onPrintQueue();
-    } else if (refundOpen && ['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp'].includes(e.key)) {
-      // The refund form is for this receipt: the highlight stays put while it is open.
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      stop();
-      move(e.key === 'ArrowDown' ? 1 : -1);
-    } else if (e.key === 'PageDown' || e.key === 'PageUp') {
-      stop();
-      move(e.key === 'PageDown' ? 10 : -10);
-    } else if (e.ctrlKey && !e.altKey && e.code === 'KeyP') {
+  const onKeyDown = useDialogKeys({
+    onClose,
+    closeKeys: ['F5'],
+    // Esc closes the refund form first, then the history.
+    nested: { open: refundOpen, close: () => setRefundFor(null) },
+    onKey: (e) => {
+      const step = STEPS.get(e.key);
+      if (step !== undefined) {
+        if (refundOpen) return false; // The refund form is for this receipt: the highlight stays put while it is open.
+        move(step);
+      } else if (e.key === 'F6') onPrintQueue();
       // Ctrl+P under any keyboard layout: print a copy of the receipt on screen.
-      stop();
-      void reprint();
-    } else if (e.ctrlKey && !e.altKey && e.code === 'KeyR') {
+      else if (e.ctrlKey && !e.altKey && e.code === 'KeyP') void reprint();
       // Ctrl+R under any keyboard layout: refund a card or STC Pay payment of the receipt on screen.
-      stop();
-      if (refundable) toggleRefund();
-    }
-  };
+      else if (e.ctrlKey && !e.altKey && e.code === 'KeyR') {
+        if (refundable) toggleRefund();
+      } else return false;
+      return true;
+    },
+  });
 
   return (
     <Dialog labelledBy="history-title" className="panel history" testId="history-panel" onKeyDown={onKeyDown} dialogRef={dialogRef}>

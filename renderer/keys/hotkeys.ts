@@ -36,7 +36,7 @@ export interface HotkeyContext {
   dialogOpen: boolean;
   /** The scan field is empty, so + - and Delete are free to act on the selected line. */
   scanFieldEmpty: boolean;
-  /** The sale's card payment has an unknown outcome: F2 asks the terminal again, F3 opens the manager's form. */
+  /** The sale's card or STC Pay payment has an unknown outcome: F2 asks the terminal again, F3 opens the manager's form. */
   paymentUnknown?: boolean;
 }
 

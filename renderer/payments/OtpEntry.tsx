@@ -10,7 +10,7 @@ import { clientError } from '../i18n/messages';
 import { Kbd } from '../shell/Kbd';
 import { TextField } from '../shell/TextField';
 import { useNow } from '../shell/useNow';
-import type { OtpPrompt } from './cardFlow';
+import type { OtpPrompt } from './paymentFlow';
 import { checkOtp, formatCountdown, secondsLeft } from './stcPayChecks';
 
 interface Props {

@@ -3,7 +3,7 @@
 // the customer reads from the app.
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format/FormatContext';
-import { shownStage, stepOf, type Waiting } from './cardFlow';
+import { shownStage, stepOf, type Waiting } from './paymentFlow';
 
 const STEPS = {
   card: ['card.step_connect', 'card.step_customer', 'card.step_processing'],

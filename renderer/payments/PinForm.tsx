@@ -1,12 +1,13 @@
 // A manager's PIN, asked for right where it is needed. Never kept: the field is cleared after every try and
 // the PIN lives only in this component's state until then. Main checks it (salted hash, rate-limited).
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import { ScanSafeInput } from '../shell/ScanSafeInput';
+import { useDialogKeys } from '../shell/useDialogKeys';
 import { checkPin } from './checks';
 
 interface PinFieldProps {
@@ -96,13 +97,8 @@ interface PinDialogProps extends PinFormProps {
 }
 
 export function ManagerPinDialog({ testId, ...props }: PinDialogProps) {
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      props.onCancel();
-    }
-  };
+  // Enter belongs to the PIN field.
+  const onKeyDown = useDialogKeys({ onClose: props.onCancel });
   return (
     <Dialog labelledBy="pin-title" className="dialog--small" testId={testId ?? 'pin-dialog'} onKeyDown={onKeyDown}>
       <h2 id="pin-title" className="dialog__title">

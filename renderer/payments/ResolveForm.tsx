@@ -10,6 +10,7 @@ import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import { TextField } from '../shell/TextField';
+import { useDialogKeys } from '../shell/useDialogKeys';
 import { intentMethod } from './cardText';
 import { checkResolve, type ResolveForm as Form, type ResolveInput } from './checks';
 import { PinField } from './PinForm';
@@ -62,13 +63,8 @@ export function ResolveForm({ intent, busy, onSubmit, onReject, onCancel }: Prop
     set({ outcome: next });
     e.currentTarget.querySelector<HTMLButtonElement>(`[data-value="${next}"]`)?.focus();
   };
-  const onFormKey = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key === 'Enter' && !e.defaultPrevented) {
-      e.preventDefault();
-      e.stopPropagation();
-      void submit();
-    }
-  };
+  // Enter anywhere in the form sends it; Esc is the dialog's (or the terminal panel's) around it.
+  const onFormKey = useDialogKeys({ onEnter: () => void submit(), destructive: true });
 
   return (
     <div className="resolve" data-testid="resolve-form" onKeyDown={onFormKey}>
@@ -142,13 +138,7 @@ export function ResolveForm({ intent, busy, onSubmit, onReject, onCancel }: Prop
 /** The form on its own dialog, for the sale's unknown payment. */
 export function ResolveDialog(props: Props) {
   const { t } = useTranslation();
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      props.onCancel();
-    }
-  };
+  const onKeyDown = useDialogKeys({ onClose: props.onCancel });
   return (
     <Dialog labelledBy="resolve-title" className="dialog--resolve" testId="resolve-dialog" onKeyDown={onKeyDown}>
       <h2 id="resolve-title" className="dialog__title">

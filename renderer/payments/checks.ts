@@ -6,8 +6,8 @@ import { parseAmount } from '../format/money';
 
 export type Check<T, C extends string> = { ok: true; value: T } | { ok: false; code: C };
 
-/** The card amount: empty means all that is due; more than due is refused; a smaller amount is a split. */
-export function checkCardAmount(text: string, dueHalalas: number): Check<number, 'AMOUNT_INVALID' | 'AMOUNT_OVER_DUE' | 'NOTHING_DUE'> {
+/** A card or STC Pay amount: empty means all that is due; more than due is refused; a smaller amount is a split. */
+export function checkPaymentAmount(text: string, dueHalalas: number): Check<number, 'AMOUNT_INVALID' | 'AMOUNT_OVER_DUE' | 'NOTHING_DUE'> {
   if (dueHalalas <= 0) return { ok: false, code: 'NOTHING_DUE' };
   const amount = text.trim() === '' ? dueHalalas : parseAmount(text);
   if (amount === null || amount <= 0) return { ok: false, code: 'AMOUNT_INVALID' };

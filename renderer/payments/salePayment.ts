@@ -1,8 +1,8 @@
-// What card payments mean for the sale on screen: is it locked, what is paid, what is still due. Pure; main
-// enforces the same rules, the view only uses them to disable what would be refused anyway and say why.
+// What card and STC Pay payments mean for the sale on screen: is it locked, what is paid, what is still due.
+// Pure; main enforces the same rules, the view only uses them to disable what would be refused anyway and say why.
 import type { CardTender, IntentState, Sale } from '../../preload/contract/schemas';
 
-/** `busy`: a card payment is in flight; `unknown`: nobody knows yet whether the customer paid. */
+/** `busy`: a card or STC Pay payment is in flight; `unknown`: nobody knows yet whether the customer paid. */
 export type PaymentLock = 'none' | 'busy' | 'unknown';
 
 const IN_FLIGHT: ReadonlySet<IntentState> = new Set(['sending', 'awaiting', 'reversing']);
@@ -40,8 +40,8 @@ export function payBlock(sale: Sale | null): 'SALE_EMPTY' | 'PAYMENT_PENDING' | 
   return null;
 }
 
-/** Card payments already on the sale cover all of it: only "complete" is left (a cash tender of 0). */
-export function fullyPaidByCard(sale: Sale | null): boolean {
+/** Card and STC Pay payments already on the sale cover all of it: only "complete" is left (a cash tender of 0). */
+export function fullyPaidByTenders(sale: Sale | null): boolean {
   return sale !== null && sale.lines.length > 0 && sale.tenders.length > 0 && sale.dueHalalas === 0;
 }
 

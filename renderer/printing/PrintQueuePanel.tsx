@@ -1,7 +1,7 @@
 // The visible print queue (F6): every recent job, failed ones first, with what went wrong and Retry / Cancel.
 // Main never retries on its own; nothing here guesses what reached the paper: a retry of a receipt that may
 // be partly printed comes out marked COPY, which main decides.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi, Result } from '../../preload/contract/api';
 import type { PrinterStatus, PrintJob } from '../../preload/contract/schemas';
@@ -10,6 +10,7 @@ import { messageFor } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import type { BannerControls } from '../shell/useBanner';
+import { useDialogKeys } from '../shell/useDialogKeys';
 import { moveIndex } from '../history/historyList';
 import { isCopy, jobKindOf, orderJobs, printerTone } from './printQueue';
 
@@ -80,29 +81,25 @@ export function PrintQueuePanel({ api, jobs, status, refresh, banner, onClose, o
   const retry = (job: PrintJob): Promise<void> => act(() => api.retryPrintJob({ jobId: job.jobId }));
   const cancel = (job: PrintJob): Promise<void> => act(() => api.cancelPrintJob({ jobId: job.jobId }));
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const stop = (): void => {
-      e.preventDefault();
-      e.stopPropagation();
-    };
-    if (e.key === 'Escape' || e.key === 'F6') {
-      stop();
-      onClose();
-    } else if (e.key === 'F5') {
-      stop();
-      onHistory();
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      stop();
-      const next = ordered[moveIndex(index < 0 ? 0 : index, e.key === 'ArrowDown' ? 1 : -1, ordered.length)];
-      if (next) setSelectedId(next.jobId);
-    } else if (e.key === 'Enter' && e.target === e.currentTarget) {
-      stop();
+  // Enter and Delete act on the highlighted job only while the panel has the keyboard: a focused button keeps its own.
+  const onKeyDown = useDialogKeys({
+    onEnter: () => {
       if (current?.state === 'failed') void retry(current);
-    } else if (e.key === 'Delete' && e.target === e.currentTarget) {
-      stop();
-      if (current?.state === 'failed') void cancel(current);
-    }
-  };
+    },
+    enterFrom: 'dialog',
+    onClose,
+    closeKeys: ['F6'],
+    onKey: (e) => {
+      if (e.key === 'F5') onHistory();
+      else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        const next = ordered[moveIndex(index < 0 ? 0 : index, e.key === 'ArrowDown' ? 1 : -1, ordered.length)];
+        if (next) setSelectedId(next.jobId);
+      } else if (e.key === 'Delete' && e.target === e.currentTarget) {
+        if (current?.state === 'failed') void cancel(current);
+      } else return false;
+      return true;
+    },
+  });
 
   const state = status?.state ?? 'not_checked';
   const printerLabel = status && !status.configured ? t('printer.notConfigured') : t(`printer.state_${state}`);

@@ -19,8 +19,8 @@ export type ReceiptView = 'screen' | 'printed';
 
 interface Props {
   completed: CompletedSale;
-  /** The card payment that completed the sale, when it was one. */
-  card: IntentSummary | null;
+  /** The card or STC Pay payment that completed the sale, when one did. */
+  payment: IntentSummary | null;
   onDismiss(): void;
   /** The receipt as printed (main renders it). */
   image: ReceiptImageState;
@@ -31,18 +31,18 @@ interface Props {
   printNotice: ReactNode;
 }
 
-export function CompletedView({ completed, card, onDismiss, image, receiptView, onReceiptView, printState, printNotice }: Props) {
+export function CompletedView({ completed, payment, onDismiss, image, receiptView, onReceiptView, printState, printNotice }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
-  const details = card?.card ?? null;
+  const details = payment?.card ?? null;
   const wallet = details ? walletText(details, t) : null;
-  const stcPay = card !== null && intentMethod(card) === 'stcpay';
+  const stcPay = payment !== null && intentMethod(payment) === 'stcpay';
   return (
     <div className="overlay">
       <section className="completed" role="dialog" aria-labelledby="completed-title" data-testid="completed-view">
         <div className="completed__main">
           <div className="completed__paid">{t('completed.paid')}</div>
-          {card ? (
+          {payment ? (
             <>
               <h2 id="completed-title" className="completed__label">
                 {t(stcPay ? 'completed.stcPayApproved' : 'completed.cardApproved')}
@@ -53,7 +53,7 @@ export function CompletedView({ completed, card, onDismiss, image, receiptView, 
                 data-outcome="approved"
                 data-method={stcPay ? 'stcpay' : 'card'}
               >
-                <span className="completed__card-amount">{f.money(card.amountHalalas)}</span>
+                <span className="completed__card-amount">{f.money(payment.amountHalalas)}</span>
                 {details && (
                   <span className="completed__card-summary">
                     <bdi dir="ltr" data-testid="completed-payment-name">

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { parseQuantity } from '../format/money';
 import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
+import { useDialogKeys } from '../shell/useDialogKeys';
 
 interface Props {
   current: number;
@@ -30,17 +31,7 @@ export function QuantityPrompt({ current, lineName, onSet, onReject, onClose }: 
     else onSet(quantity);
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      e.stopPropagation();
-      submit();
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-    }
-  };
+  const onKeyDown = useDialogKeys({ onEnter: submit, onClose });
 
   return (
     <Dialog labelledBy="qty-title" className="dialog--small" testId="quantity-prompt" onKeyDown={onKeyDown}>

@@ -6,7 +6,7 @@ import { SaleLineRow, lineOptionId } from './SaleLineRow';
 interface Props {
   sale: Sale | null;
   selectedLineId: string | null;
-  /** Lines cannot change (a card payment is on or in flight): no remove buttons. */
+  /** Lines cannot change (a card or STC Pay payment is on or in flight): no remove buttons. */
   locked: boolean;
   onSelect(lineId: string): void;
   onRemove(lineId: string): void;

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { cardName, tenderMethod, walletText } from '../payments/cardText';
-import { fullyPaidByCard, lineChangeBlock, paidHalalas, payBlock } from '../payments/salePayment';
-import type { LastApproval } from '../payments/useCardPayment';
+import { fullyPaidByTenders, lineChangeBlock, paidHalalas, payBlock } from '../payments/salePayment';
+import type { LastApproval } from '../payments/usePaymentFlow';
 import { Kbd } from '../shell/Kbd';
 
 /** Saudi standard VAT rate, shown when the sale has no standard-rated line to read it from yet. */
@@ -40,7 +40,7 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
   const empty = (sale?.lines.length ?? 0) === 0;
   const payBlocked = payBlock(sale) !== null;
   const linesBlocked = lineChangeBlock(sale) !== null;
-  const paidByCard = fullyPaidByCard(sale);
+  const paidByTenders = fullyPaidByTenders(sale);
   const canReverse = sale?.status === 'open' && !sale.payment;
 
   return (
@@ -144,7 +144,7 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
         )}
         <div className={`side__pay side__pay--${1 + (cardPayments ? 1 : 0) + (stcPayPayments ? 1 : 0)}`}>
           <button type="button" className="btn btn--pay" data-testid="pay-cash" aria-disabled={payBlocked} onClick={onPayCash}>
-            <span>{paidByCard ? t('actions.completeSale') : t('actions.payCash')}</span>
+            <span>{paidByTenders ? t('actions.completeSale') : t('actions.payCash')}</span>
             <Kbd k="f12" />
           </button>
           {cardPayments && (
@@ -152,7 +152,7 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
               type="button"
               className="btn btn--pay btn--card"
               data-testid="pay-card"
-              aria-disabled={payBlocked || paidByCard}
+              aria-disabled={payBlocked || paidByTenders}
               onClick={onPayCard}
             >
               <span>{t('actions.payCard')}</span>
@@ -164,7 +164,7 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
               type="button"
               className="btn btn--pay btn--stcpay"
               data-testid="pay-stcpay"
-              aria-disabled={payBlocked || paidByCard}
+              aria-disabled={payBlocked || paidByTenders}
               onClick={onPayStcPay}
             >
               <span>{t('actions.payStcPay')}</span>

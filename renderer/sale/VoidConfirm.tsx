@@ -1,7 +1,8 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
+import { useDialogKeys } from '../shell/useDialogKeys';
 
 interface Props {
   onConfirm(): void;
@@ -15,17 +16,7 @@ export function VoidConfirm({ onConfirm, onClose }: Props) {
 
   useEffect(() => confirmRef.current?.focus(), []);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      e.stopPropagation();
-      onConfirm();
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-    }
-  };
+  const onKeyDown = useDialogKeys({ onEnter: onConfirm, destructive: true, onClose });
 
   return (
     <Dialog labelledBy="void-title" className="dialog--small" testId="void-confirm-dialog" onKeyDown={onKeyDown}>

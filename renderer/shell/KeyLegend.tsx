@@ -28,7 +28,7 @@ const CARD_LEGEND: ReadonlyArray<{ keys: KeyCap[]; label: string }> = [
 /** Shown only when the till takes STC Pay. */
 const STCPAY_LEGEND: ReadonlyArray<{ keys: KeyCap[]; label: string }> = [{ keys: ['shift', 'f11'], label: 'keys.shiftF11' }];
 
-/** Shown only while a card payment's outcome is unknown. */
+/** Shown only while a card or STC Pay payment's outcome is unknown. */
 const UNKNOWN_LEGEND: ReadonlyArray<{ keys: KeyCap[]; label: string }> = [
   { keys: ['f2'], label: 'keys.f2' },
   { keys: ['f3'], label: 'keys.f3' },

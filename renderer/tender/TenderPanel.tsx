@@ -1,7 +1,7 @@
 // Cash tender. Empty + Enter means "exact"; a quick-amount button tenders that amount at once (one tap for
 // "customer handed me a 50"). Under-tender and junk are refused here with the same wording main would use,
 // and main checks again anyway.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
@@ -11,6 +11,7 @@ import { Dialog } from '../shell/Dialog';
 import { quickTenderAmounts } from './quickTender';
 import { checkTender } from './tendered';
 import { Kbd } from '../shell/Kbd';
+import { useDialogKeys } from '../shell/useDialogKeys';
 
 interface Props {
   totalHalalas: number;
@@ -35,17 +36,7 @@ export function TenderPanel({ totalHalalas, busy, onTender, onReject, onClose }:
     else onReject(clientError(check.code));
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      e.stopPropagation();
-      submit();
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-    }
-  };
+  const onKeyDown = useDialogKeys({ onEnter: submit, onClose });
 
   const typed = text.trim() === '' ? null : parseAmount(text);
   const change = typed !== null && typed >= totalHalalas ? typed - totalHalalas : null;

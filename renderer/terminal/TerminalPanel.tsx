@@ -2,7 +2,7 @@
 // needs a decision, the end-of-day settlement and refunds to a card or STC Pay. Every figure comes from main;
 // nothing here touches money. A till with STC Pay but no card terminal still gets the panel (for STC Pay's
 // status, its payments needing attention and its refunds); the terminal's own buttons are then left out.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
 import type { IntentSummary, SettlementSummary, TerminalStatus } from '../../preload/contract/schemas';
@@ -13,6 +13,7 @@ import type { PaymentActions } from '../payments/usePaymentActions';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import type { BannerControls } from '../shell/useBanner';
+import { useDialogKeys } from '../shell/useDialogKeys';
 import { IntentRow } from './IntentRow';
 import { CardTerminalFacts, StcPayFacts } from './ProviderFacts';
 import { RefundSection } from './RefundSection';
@@ -76,14 +77,8 @@ export function TerminalPanel({ api, status, onStatus, refresh, payments, banner
     await refresh();
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key === 'Escape' || e.key === 'F7') {
-      e.preventDefault();
-      e.stopPropagation();
-      if (task && e.key === 'Escape') setTask(null);
-      else onClose();
-    }
-  };
+  // Esc closes the manager's form first (settlement PIN, resolve), then the panel; F7 closes the panel.
+  const onKeyDown = useDialogKeys({ onClose, closeKeys: ['F7'], nested: { open: task !== null, close: () => setTask(null) } });
 
   const configured = status?.configured ?? false;
   const usable = configured || (status?.stcPay ?? null) !== null;

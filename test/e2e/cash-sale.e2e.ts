@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../main/paths';
 import { DEMO } from '../support/till';
 import { startHostProcess, type HostProcess } from './support/host-process';
+import { tempDir } from '../support/tmp';
 import { focusedTestId, tillReady, typeBarcode as typeBarcodeAt, useTillBrowser } from './support/till-page';
 
 const tills = useTillBrowser();
@@ -175,21 +176,25 @@ describe('surviving a crash', () => {
     await page.getByTestId('receipt-preview').waitFor();
 
     const cli = path.join(projectRoot(), 'dist', 'main', 'cli.cjs');
-    const verify = () => execFileSync(process.execPath, [cli, 'ledger', 'verify', '--data-dir', dir], { encoding: 'utf8' });
-    expect(verify()).toMatch(/Ledger OK: \d+ entries/);
+    const verify = (folder: string) => execFileSync(process.execPath, [cli, 'ledger', 'verify', '--data-dir', folder], { encoding: 'utf8' });
+    expect(verify(dir)).toMatch(/Ledger OK: \d+ entries/);
 
-    // A hand edit of one journal row, as someone with the sqlite3 shell would make it.
-    const db = new Database(path.join(dir, 'till.db'));
+    // A hand edit of one journal row, as someone with the sqlite3 shell would make it — on a backup copy, so the
+    // till's own ledger stays whole.
+    const copy = tempDir('nuqta-e2e-tampered-', { verifyLedger: false });
+    tills.onCleanup(() => copy.cleanup());
+    execFileSync(process.execPath, [cli, 'backup', path.join(copy.dir, 'till.db'), '--data-dir', dir], { encoding: 'utf8' });
+    const db = new Database(path.join(copy.dir, 'till.db'));
     db.exec('DROP TRIGGER journal_no_update');
     db.prepare(`UPDATE journal SET payload = replace(payload, '"quantity":2', '"quantity":1') WHERE type = 'line.quantity_changed' OR type = 'sale.completed'`).run();
     db.close();
     let failure: { status: number; stderr: string } | undefined;
     try {
-      verify();
+      verify(copy.dir);
     } catch (e) {
       failure = e as { status: number; stderr: string };
     }
     expect(failure?.status).toBe(4);
-    expect(failure?.stderr).toMatch(/Ledger BROKEN at entry \d+/);
+    expect(failure?.stderr).toMatch(/Ledger FAILED \(journal hash chain\) at entry \d+/);
   });
 });

@@ -33,7 +33,7 @@ const dynamicKeys = [
   ...['enter', 'esc', 'ctrl', 'shift', 'del', 'up', 'down', 'upDown', 'plus', 'minus', 'tab', 'p', 'r', 'f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12'].map(
     (k) => `keycaps.${k}`,
   ),
-  // The card panel's texts, and STC Pay's side by side with them (`${ns}.…` in CardPanel / PaymentStage).
+  // The payment panel's card texts, and STC Pay's side by side with them (`${ns}.…` in PaymentPanel / PaymentStage).
   ...['card', 'stcpay'].flatMap((ns) => [
     ...['connecting', 'sent', 'awaiting_otp', 'awaiting_result', 'recovering'].map((s) => `${ns}.stage_${s}`),
     ...['step_connect', 'step_customer', 'step_processing', 'title', 'amount', 'send', 'cancel', 'cancelling', 'sending'].map((k) => `${ns}.${k}`),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkAuthCode,
-  checkCardAmount,
+  checkPaymentAmount,
   checkPin,
   checkRefundAmount,
   checkResolve,
@@ -10,16 +10,16 @@ import {
   normaliseReceiptNo,
 } from '../../renderer/payments/checks';
 
-describe('card amount', () => {
+describe('payment amount (card or STC Pay)', () => {
   it('is all that is due when empty, a split when smaller, refused when larger', () => {
-    expect(checkCardAmount('', 3425)).toEqual({ ok: true, value: 3425 });
-    expect(checkCardAmount('34.25', 3425)).toEqual({ ok: true, value: 3425 });
-    expect(checkCardAmount('10', 3425)).toEqual({ ok: true, value: 1000 });
-    expect(checkCardAmount('١٠٫٥', 3425)).toEqual({ ok: true, value: 1050 });
-    expect(checkCardAmount('34.26', 3425)).toEqual({ ok: false, code: 'AMOUNT_OVER_DUE' });
-    expect(checkCardAmount('0', 3425)).toEqual({ ok: false, code: 'AMOUNT_INVALID' });
-    expect(checkCardAmount('abc', 3425)).toEqual({ ok: false, code: 'AMOUNT_INVALID' });
-    expect(checkCardAmount('', 0)).toEqual({ ok: false, code: 'NOTHING_DUE' });
+    expect(checkPaymentAmount('', 3425)).toEqual({ ok: true, value: 3425 });
+    expect(checkPaymentAmount('34.25', 3425)).toEqual({ ok: true, value: 3425 });
+    expect(checkPaymentAmount('10', 3425)).toEqual({ ok: true, value: 1000 });
+    expect(checkPaymentAmount('١٠٫٥', 3425)).toEqual({ ok: true, value: 1050 });
+    expect(checkPaymentAmount('34.26', 3425)).toEqual({ ok: false, code: 'AMOUNT_OVER_DUE' });
+    expect(checkPaymentAmount('0', 3425)).toEqual({ ok: false, code: 'AMOUNT_INVALID' });
+    expect(checkPaymentAmount('abc', 3425)).toEqual({ ok: false, code: 'AMOUNT_INVALID' });
+    expect(checkPaymentAmount('', 0)).toEqual({ ok: false, code: 'NOTHING_DUE' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  fullyPaidByCard,
+  fullyPaidByTenders,
   lineChangeBlock,
   paidHalalas,
   payBlock,
@@ -35,10 +35,10 @@ describe('payments on the sale', () => {
     expect(paidHalalas(split)).toBe(3000);
     expect(lineChangeBlock(split)).toBe('SALE_HAS_PAYMENTS');
     expect(payBlock(split)).toBeNull();
-    expect(fullyPaidByCard(split)).toBe(false);
+    expect(fullyPaidByTenders(split)).toBe(false);
     expect(tenderOf(split, 'I2')?.amountHalalas).toBe(1000);
     expect(tenderOf(split, 'nope')).toBeNull();
-    expect(fullyPaidByCard(openSale({ tenders: [cardTender('I1', 5000)], dueHalalas: 0 }))).toBe(true);
+    expect(fullyPaidByTenders(openSale({ tenders: [cardTender('I1', 5000)], dueHalalas: 0 }))).toBe(true);
   });
 
   it('refuses to pay an empty sale', () => {

@@ -1,9 +1,9 @@
-// Card and STC Pay tender. The amount starts as all that is due (a smaller amount is a part payment: split
-// tender). Card: Enter sends it to the terminal. STC Pay: the customer's mobile number first, then Enter sends
-// the request; STC Pay texts the customer a code, which the cashier types in when asked. While waiting the
-// panel follows the stages; Esc stops waiting (main then finds out what happened, and that is what the panel
-// shows).
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+// The payment panel: card and STC Pay tender. The amount starts as all that is due (a smaller amount is a part
+// payment: split tender). Card: Enter sends it to the terminal. STC Pay: the customer's mobile number first, then
+// Enter sends the request; STC Pay texts the customer a code, which the cashier types in when asked. While
+// waiting the panel follows the stages; Esc stops waiting (main then finds out what happened, and that is what
+// the panel shows).
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
@@ -12,14 +12,15 @@ import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import { TextField } from '../shell/TextField';
-import { otpEntryOpen, type CardFlow } from './cardFlow';
-import { checkCardAmount } from './checks';
+import { useDialogKeys } from '../shell/useDialogKeys';
+import { checkPaymentAmount } from './checks';
 import { OtpEntry } from './OtpEntry';
+import { otpEntryOpen, type PaymentFlow } from './paymentFlow';
 import { PaymentStage } from './PaymentStage';
 import { checkSaudiMobile } from './stcPayChecks';
-import type { PaymentRequest } from './useCardPayment';
+import type { PaymentRequest } from './usePaymentFlow';
 
-type OpenFlow = Exclude<CardFlow, { phase: 'closed' }>;
+type OpenFlow = Exclude<PaymentFlow, { phase: 'closed' }>;
 
 interface Props {
   flow: OpenFlow;
@@ -34,7 +35,7 @@ interface Props {
   onReject(error: ErrorData): void;
 }
 
-export function CardPanel({ flow, dueHalalas, stcPayOffline, onSend, onSubmitOtp, onCancel, onClose, onPayCash, onReject }: Props) {
+export function PaymentPanel({ flow, dueHalalas, stcPayOffline, onSend, onSubmitOtp, onCancel, onClose, onPayCash, onReject }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   const [text, setText] = useState(() => formatAmount(dueHalalas, 'latin'));
@@ -62,7 +63,7 @@ export function CardPanel({ flow, dueHalalas, stcPayOffline, onSend, onSubmitOtp
 
   const submit = (typedMobile: string = mobile): void => {
     if (waiting) return;
-    const amount = checkCardAmount(text, dueHalalas);
+    const amount = checkPaymentAmount(text, dueHalalas);
     if (!amount.ok) return onReject(clientError(amount.code));
     if (!stcPay) return onSend({ method: 'card', amountHalalas: amount.value });
     const number = checkSaudiMobile(typedMobile);
@@ -73,34 +74,27 @@ export function CardPanel({ flow, dueHalalas, stcPayOffline, onSend, onSubmitOtp
     onSend({ method: 'stcpay', amountHalalas: amount.value, mobile: number.value });
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const handled = (): void => {
-      e.preventDefault();
-      e.stopPropagation();
-    };
-    if (e.key === 'Enter') {
-      handled();
-      submit();
-    } else if (e.key === 'Escape') {
-      handled();
-      if (waiting) onCancel();
-      else onClose();
-    } else if (e.key === 'F12' && !waiting) {
-      handled();
+  // Enter anywhere sends (and does nothing while waiting); Esc while waiting stops waiting, else closes.
+  const onKeyDown = useDialogKeys({
+    onEnter: () => submit(),
+    onClose: waiting ? onCancel : onClose,
+    onKey: (e) => {
+      if (e.key !== 'F12' || waiting) return false;
       onPayCash();
-    }
-  };
+      return true;
+    },
+  });
 
   const ns = stcPay ? 'stcpay' : 'card';
   return (
     <Dialog
-      labelledBy="card-title"
+      labelledBy="payment-title"
       className={`tender card-panel card-panel--${flow.method}`}
       testId="card-panel"
       onKeyDown={onKeyDown}
       dialogRef={dialogRef}
     >
-      <h2 id="card-title" className="dialog__title" data-method={flow.method}>
+      <h2 id="payment-title" className="dialog__title" data-method={flow.method}>
         {t(`${ns}.title`)}
       </h2>
       <div className="tender__due">

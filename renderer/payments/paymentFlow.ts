@@ -1,6 +1,7 @@
-// The card / STC Pay panel as a pure state machine. Main does the payment; the panel only follows it: what the
-// cashier typed, which stage the terminal (or STC Pay) is at (from paymentProgress events and the sale's own
-// `payment`), and what came back. One payment at a time: a second Enter while waiting does nothing.
+// The payment panel (card terminal or STC Pay) as a pure state machine. Main does the payment; the panel only
+// follows it: what the cashier typed, which stage the terminal (or STC Pay) is at (from paymentProgress events
+// and the sale's own `payment`), and what came back. One payment at a time: a second Enter while waiting does
+// nothing. It is one part of the till's dialogs (shell/tillDialogs.ts), which decide when it opens and closes.
 //
 // STC Pay differs in one step: after Authorize, STC Pay texts the customer a code and main asks for it with an
 // `awaiting_otp` progress event. The flow keeps that prompt (try number, expiry, masked mobile, why the last
@@ -37,13 +38,13 @@ export interface Waiting {
   otpSent: boolean;
 }
 
-export type CardFlow =
+export type PaymentFlow =
   | { phase: 'closed' }
   | { phase: 'entry'; method: PaymentMethod }
   | Waiting
   | { phase: 'result'; method: PaymentMethod; outcome: 'declined' | 'not_found'; intent: IntentSummary; amountHalalas: number };
 
-export type CardEvent =
+export type PaymentFlowEvent =
   | { type: 'open'; method: PaymentMethod }
   | { type: 'close' }
   | { type: 'send'; method: PaymentMethod; saleId: string; amountHalalas: number }
@@ -63,9 +64,9 @@ export type CardEvent =
   /** An adopted payment ended and what became of it was learnt some other way. */
   | { type: 'ended'; intent: IntentSummary | null };
 
-export const closedFlow: CardFlow = { phase: 'closed' };
+export const closedFlow: PaymentFlow = { phase: 'closed' };
 
-export function cardFlow(flow: CardFlow, event: CardEvent): CardFlow {
+export function paymentFlow(flow: PaymentFlow, event: PaymentFlowEvent): PaymentFlow {
   switch (event.type) {
     case 'open':
       // Never reopen over a payment in flight: that would lose track of it.
@@ -197,7 +198,7 @@ export function otpEntryOpen(flow: Waiting): boolean {
 }
 
 /** An adopted payment is over once the sale no longer holds it in flight. */
-export function adoptedPaymentEnded(flow: CardFlow, sale: Sale | null): boolean {
+export function adoptedPaymentEnded(flow: PaymentFlow, sale: Sale | null): boolean {
   if (flow.phase !== 'waiting' || !flow.adopted) return false;
   if (!sale || sale.saleId !== flow.saleId) return true;
   const p = sale.payment;

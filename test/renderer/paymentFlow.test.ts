@@ -3,19 +3,19 @@ import type { CardPaymentResult } from '../../preload/contract/schemas';
 import type { PaymentProgress } from '../../preload/contract/schemas';
 import {
   adoptedPaymentEnded,
-  cardFlow,
   closedFlow,
   otpEntryOpen,
+  paymentFlow,
   shownStage,
   stepOf,
-  type CardEvent,
-  type CardFlow,
+  type PaymentFlow,
+  type PaymentFlowEvent,
   type Waiting,
-} from '../../renderer/payments/cardFlow';
+} from '../../renderer/payments/paymentFlow';
 import { cardDetails, cardTender, intent, openSale, otpPrompt, stcPayDetails } from './fixtures';
 
-const run = (...events: CardEvent[]): CardFlow => events.reduce(cardFlow, closedFlow);
-const waiting = (flow: CardFlow): Waiting => {
+const run = (...events: PaymentFlowEvent[]): PaymentFlow => events.reduce(paymentFlow, closedFlow);
+const waiting = (flow: PaymentFlow): Waiting => {
   if (flow.phase !== 'waiting') throw new Error(`not waiting: ${flow.phase}`);
   return flow;
 };
@@ -32,32 +32,32 @@ describe('card flow', () => {
     const sent = run({ type: 'open', method: 'card' }, { type: 'send', method: 'card', saleId: 'S1', amountHalalas: 2000 });
     expect(waiting(sent)).toMatchObject({ saleId: 'S1', amountHalalas: 2000, intentId: null, stage: 'connecting' });
     // A second Enter while waiting changes nothing.
-    expect(cardFlow(sent, { type: 'send', method: 'card', saleId: 'S1', amountHalalas: 999 })).toBe(sent);
-    expect(cardFlow(sent, { type: 'open', method: 'card' })).toBe(sent);
-    expect(cardFlow(sent, { type: 'close' })).toBe(sent);
+    expect(paymentFlow(sent, { type: 'send', method: 'card', saleId: 'S1', amountHalalas: 999 })).toBe(sent);
+    expect(paymentFlow(sent, { type: 'open', method: 'card' })).toBe(sent);
+    expect(paymentFlow(sent, { type: 'close' })).toBe(sent);
   });
 
   it('follows the terminal through progress events, adopting the intent id from the first one', () => {
     let flow = run({ type: 'open', method: 'card' }, { type: 'send', method: 'card', saleId: 'S1', amountHalalas: 2000 });
-    flow = cardFlow(flow, { type: 'progress', progress: { intentId: 'I9', saleId: 'S1', state: 'awaiting', stage: 'sent', otp: null } });
+    flow = paymentFlow(flow, { type: 'progress', progress: { intentId: 'I9', saleId: 'S1', state: 'awaiting', stage: 'sent', otp: null } });
     expect(waiting(flow)).toMatchObject({ intentId: 'I9', stage: 'sent', state: 'awaiting' });
     expect(shownStage(waiting(flow))).toBe('sent');
-    flow = cardFlow(flow, { type: 'progress', progress: { intentId: 'I9', saleId: 'S1', state: 'awaiting', stage: 'awaiting_result', otp: null } });
+    flow = paymentFlow(flow, { type: 'progress', progress: { intentId: 'I9', saleId: 'S1', state: 'awaiting', stage: 'awaiting_result', otp: null } });
     expect(shownStage(waiting(flow))).toBe('awaiting_result');
   });
 
   it('ignores progress of other payments (another sale, another intent)', () => {
     let flow = run({ type: 'send', method: 'card', saleId: 'S1', amountHalalas: 2000 });
-    flow = cardFlow(flow, { type: 'progress', progress: { intentId: 'X', saleId: 'S2', state: 'awaiting', stage: 'sent', otp: null } });
+    flow = paymentFlow(flow, { type: 'progress', progress: { intentId: 'X', saleId: 'S2', state: 'awaiting', stage: 'sent', otp: null } });
     expect(waiting(flow).intentId).toBeNull();
-    flow = cardFlow(flow, { type: 'progress', progress: { intentId: 'I1', saleId: 'S1', state: 'awaiting', stage: 'sent', otp: null } });
-    flow = cardFlow(flow, { type: 'progress', progress: { intentId: 'REFUND', saleId: null, state: 'awaiting', stage: 'awaiting_result', otp: null } });
+    flow = paymentFlow(flow, { type: 'progress', progress: { intentId: 'I1', saleId: 'S1', state: 'awaiting', stage: 'sent', otp: null } });
+    flow = paymentFlow(flow, { type: 'progress', progress: { intentId: 'REFUND', saleId: null, state: 'awaiting', stage: 'awaiting_result', otp: null } });
     expect(waiting(flow)).toMatchObject({ intentId: 'I1', stage: 'sent' });
   });
 
   it("learns the id and state from the sale's payment too", () => {
     let flow = run({ type: 'send', method: 'card', saleId: 'S1', amountHalalas: 2000 });
-    flow = cardFlow(flow, { type: 'sale', sale: openSale({ payment: intent({ intentId: 'I7', state: 'awaiting' }) }) });
+    flow = paymentFlow(flow, { type: 'sale', sale: openSale({ payment: intent({ intentId: 'I7', state: 'awaiting' }) }) });
     expect(waiting(flow)).toMatchObject({ intentId: 'I7', state: 'awaiting' });
     expect(shownStage({ ...waiting(flow), stage: null })).toBe('sent');
   });
@@ -74,26 +74,26 @@ describe('card flow', () => {
   it('marks a cancel and lets it be retried when the call failed', () => {
     let flow = run({ type: 'send', method: 'card', saleId: 'S1', amountHalalas: 2000 }, { type: 'cancel' });
     expect(waiting(flow).cancelRequested).toBe(true);
-    flow = cardFlow(flow, { type: 'cancelFailed' });
+    flow = paymentFlow(flow, { type: 'cancelFailed' });
     expect(waiting(flow).cancelRequested).toBe(false);
   });
 
   it('keeps declined and not_found on the panel, and leaves it for approved and unknown', () => {
     const sent = run({ type: 'send', method: 'card', saleId: 'S1', amountHalalas: 2000 });
-    const declined = cardFlow(sent, {
+    const declined = paymentFlow(sent, {
       type: 'result',
       result: result({ outcome: 'declined', intent: intent({ state: 'declined', reason: { en: 'Insufficient funds', ar: 'رصيد غير كافٍ' } }) }),
     });
     expect(declined).toMatchObject({ phase: 'result', outcome: 'declined', amountHalalas: 2000 });
-    expect(cardFlow(sent, { type: 'result', result: result({ outcome: 'not_found', intent: intent({ state: 'not_found' }) }) })).toMatchObject({
+    expect(paymentFlow(sent, { type: 'result', result: result({ outcome: 'not_found', intent: intent({ state: 'not_found' }) }) })).toMatchObject({
       phase: 'result',
       outcome: 'not_found',
     });
-    expect(cardFlow(sent, { type: 'result', result: result({}) })).toEqual(closedFlow);
-    expect(cardFlow(sent, { type: 'result', result: result({ outcome: 'unknown', intent: intent({ state: 'unknown' }) }) })).toEqual(closedFlow);
+    expect(paymentFlow(sent, { type: 'result', result: result({}) })).toEqual(closedFlow);
+    expect(paymentFlow(sent, { type: 'result', result: result({ outcome: 'unknown', intent: intent({ state: 'unknown' }) }) })).toEqual(closedFlow);
     // Retry from a decline sends again.
-    expect(cardFlow(declined, { type: 'send', method: 'card', saleId: 'S1', amountHalalas: 2000 }).phase).toBe('waiting');
-    expect(cardFlow(declined, { type: 'close' })).toEqual(closedFlow);
+    expect(paymentFlow(declined, { type: 'send', method: 'card', saleId: 'S1', amountHalalas: 2000 }).phase).toBe('waiting');
+    expect(paymentFlow(declined, { type: 'close' })).toEqual(closedFlow);
   });
 
   it('goes back to the amount when the call is refused', () => {
@@ -110,8 +110,8 @@ describe('card flow', () => {
     expect(adoptedPaymentEnded(flow, openSale({ saleId: 'S2' }))).toBe(true);
     // A payment this view started is never "adopted-ended".
     expect(adoptedPaymentEnded(run({ type: 'send', method: 'card', saleId: 'S1', amountHalalas: 1 }), openSale())).toBe(false);
-    expect(cardFlow(flow, { type: 'ended', intent: { ...payment, state: 'declined' } })).toMatchObject({ phase: 'result', outcome: 'declined' });
-    expect(cardFlow(flow, { type: 'ended', intent: null })).toEqual(closedFlow);
+    expect(paymentFlow(flow, { type: 'ended', intent: { ...payment, state: 'declined' } })).toMatchObject({ phase: 'result', outcome: 'declined' });
+    expect(paymentFlow(flow, { type: 'ended', intent: null })).toEqual(closedFlow);
   });
 });
 
@@ -132,9 +132,9 @@ describe('STC Pay flow', () => {
     otp: null,
     ...over,
   });
-  const sent = (): CardFlow => run({ type: 'open', method: 'stcpay' }, { type: 'send', method: 'stcpay', saleId: 'S1', amountHalalas: 3425 });
-  const prompted = (over: Parameters<typeof otpPrompt>[0] = {}): CardFlow =>
-    cardFlow(sent(), { type: 'progress', progress: progress({ stage: 'awaiting_otp', otp: otpPrompt(over) }) });
+  const sent = (): PaymentFlow => run({ type: 'open', method: 'stcpay' }, { type: 'send', method: 'stcpay', saleId: 'S1', amountHalalas: 3425 });
+  const prompted = (over: Parameters<typeof otpPrompt>[0] = {}): PaymentFlow =>
+    paymentFlow(sent(), { type: 'progress', progress: progress({ stage: 'awaiting_otp', otp: otpPrompt(over) }) });
 
   it('opens on the number and amount, and remembers it is STC Pay throughout', () => {
     expect(run({ type: 'open', method: 'stcpay' })).toEqual({ phase: 'entry', method: 'stcpay' });
@@ -142,7 +142,7 @@ describe('STC Pay flow', () => {
     expect(flow).toMatchObject({ method: 'stcpay', otp: null, otpSent: false, stage: 'connecting' });
     expect(otpEntryOpen(flow)).toBe(false);
     // Refused by main (a bad number, STC Pay not set up): back to the number, still STC Pay.
-    expect(cardFlow(flow, { type: 'failed' })).toEqual({ phase: 'entry', method: 'stcpay' });
+    expect(paymentFlow(flow, { type: 'failed' })).toEqual({ phase: 'entry', method: 'stcpay' });
   });
 
   it('asks for the code when main prompts for it, with the try, expiry and masked number', () => {
@@ -154,25 +154,25 @@ describe('STC Pay flow', () => {
   });
 
   it('hides the entry while a code is checked, and asks again with the reason after a wrong one', () => {
-    let flow = cardFlow(prompted(), { type: 'otpSent' });
+    let flow = paymentFlow(prompted(), { type: 'otpSent' });
     expect(otpEntryOpen(waiting(flow))).toBe(false);
-    flow = cardFlow(flow, { type: 'progress', progress: progress({ stage: 'awaiting_result' }) });
+    flow = paymentFlow(flow, { type: 'progress', progress: progress({ stage: 'awaiting_result' }) });
     expect(waiting(flow)).toMatchObject({ otp: null, otpSent: false, stage: 'awaiting_result' });
     expect(otpEntryOpen(waiting(flow))).toBe(false);
     const wrong = { en: 'Wrong code.', ar: 'الرمز غير صحيح.' };
-    flow = cardFlow(flow, { type: 'progress', progress: progress({ stage: 'awaiting_otp', otp: otpPrompt({ attempt: 2, lastError: wrong }) }) });
+    flow = paymentFlow(flow, { type: 'progress', progress: progress({ stage: 'awaiting_otp', otp: otpPrompt({ attempt: 2, lastError: wrong }) }) });
     expect(waiting(flow).otp).toMatchObject({ attempt: 2, lastError: wrong });
     expect(otpEntryOpen(waiting(flow))).toBe(true);
   });
 
   it('lets the code be typed again when the call itself was refused', () => {
-    const flow = cardFlow(cardFlow(prompted(), { type: 'otpSent' }), { type: 'otpFailed' });
+    const flow = paymentFlow(paymentFlow(prompted(), { type: 'otpSent' }), { type: 'otpFailed' });
     expect(otpEntryOpen(waiting(flow))).toBe(true);
   });
 
   it('hides the entry once the cashier cancels, and ignores prompts for other payments', () => {
-    expect(otpEntryOpen(waiting(cardFlow(prompted(), { type: 'cancel' })))).toBe(false);
-    const other = cardFlow(prompted(), { type: 'progress', progress: progress({ intentId: 'X', stage: 'awaiting_result' }) });
+    expect(otpEntryOpen(waiting(paymentFlow(prompted(), { type: 'cancel' })))).toBe(false);
+    const other = paymentFlow(prompted(), { type: 'progress', progress: progress({ intentId: 'X', stage: 'awaiting_result' }) });
     expect(waiting(other).otp).toEqual(otpPrompt());
   });
 
@@ -190,16 +190,16 @@ describe('STC Pay flow', () => {
     // Still being sent: no code yet.
     expect(otpEntryOpen(waiting(run({ type: 'adopt', saleId: 'S1', payment: { ...payment, state: 'sending' } })))).toBe(false);
     // A stage learnt since then rules.
-    expect(otpEntryOpen(waiting(cardFlow(adopted, { type: 'progress', progress: progress({ stage: 'awaiting_result' }) })))).toBe(false);
+    expect(otpEntryOpen(waiting(paymentFlow(adopted, { type: 'progress', progress: progress({ stage: 'awaiting_result' }) })))).toBe(false);
   });
 
   it('ends like a card payment: declined on the panel with its reason, approved and unknown off it', () => {
     const declinedIntent = intent({ intentId: 'P1', method: 'stcpay', state: 'declined', reason: { en: 'Not enough balance', ar: 'الرصيد غير كافٍ' } });
-    const declined = cardFlow(prompted(), { type: 'result', result: result({ outcome: 'declined', intent: declinedIntent }) });
+    const declined = paymentFlow(prompted(), { type: 'result', result: result({ outcome: 'declined', intent: declinedIntent }) });
     expect(declined).toMatchObject({ phase: 'result', method: 'stcpay', outcome: 'declined', amountHalalas: 3425 });
     const approved = intent({ intentId: 'P1', method: 'stcpay', state: 'approved', card: stcPayDetails() });
-    expect(cardFlow(prompted(), { type: 'result', result: result({ intent: approved }) })).toEqual(closedFlow);
+    expect(paymentFlow(prompted(), { type: 'result', result: result({ intent: approved }) })).toEqual(closedFlow);
     // Retry from the decline sends again as STC Pay.
-    expect(cardFlow(declined, { type: 'send', method: 'stcpay', saleId: 'S1', amountHalalas: 3425 })).toMatchObject({ phase: 'waiting', method: 'stcpay' });
+    expect(paymentFlow(declined, { type: 'send', method: 'stcpay', saleId: 'S1', amountHalalas: 3425 })).toMatchObject({ phase: 'waiting', method: 'stcpay' });
   });
 });

@@ -1,14 +1,15 @@
-// The card and STC Pay tenders as the cashier drives them: open the panel, send an amount (and for STC Pay the
-// customer's mobile number), follow the terminal or STC Pay, pass on the customer's code, cancel, and fold the
-// result into the sale. The pure rules are in cardFlow.ts; this hook only does the calls.
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+// The card and STC Pay tenders as the cashier drives them: send an amount (and for STC Pay the customer's mobile
+// number), follow the terminal or STC Pay, pass on the customer's code, cancel, and fold the result into the sale.
+// The pure rules are in paymentFlow.ts; the panel's state lives with the till's other dialogs (useTillDialogs, which
+// opens and closes it); this hook only does the calls and feeds what it learns into that state.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NuqtaApi } from '../../preload/contract/api';
-import type { CardDetails, CompletedSale, IntentSummary, PaymentMethod, Sale } from '../../preload/contract/schemas';
+import type { CardDetails, CompletedSale, IntentSummary, Sale } from '../../preload/contract/schemas';
 import { notice } from '../i18n/messages';
 import type { SaleStore } from '../sale/saleStore';
 import type { BannerControls } from '../shell/useBanner';
 import { useLatest } from '../shell/useLatest';
-import { adoptedPaymentEnded, cardFlow, closedFlow, type CardFlow } from './cardFlow';
+import { adoptedPaymentEnded, type PaymentFlow, type PaymentFlowEvent } from './paymentFlow';
 import { intentMessage } from './intentMessages';
 import { tenderOf } from './salePayment';
 import { completedItsSale } from './usePaymentActions';
@@ -24,13 +25,10 @@ export interface LastApproval {
 /** What the cashier sends: a card payment, or an STC Pay payment from the customer's wallet (9665… number). */
 export type PaymentRequest = { method: 'card'; amountHalalas: number } | { method: 'stcpay'; amountHalalas: number; mobile: string };
 
-export interface CardPayment {
-  flow: CardFlow;
+export interface PaymentFlowControls {
   /** This view has a payCard / payStcPay call waiting for its answer. */
   localInFlight: boolean;
   lastApproval: LastApproval | null;
-  open(method: PaymentMethod): void;
-  close(): void;
   send(request: PaymentRequest): Promise<void>;
   /** The customer's STC Pay code, for the payment on the panel. */
   submitOtp(otp: string): Promise<void>;
@@ -42,11 +40,13 @@ interface Options {
   store: SaleStore;
   sale: Sale | null;
   banner: BannerControls;
+  /** The panel's state and where its events go (useTillDialogs). */
+  flow: PaymentFlow;
+  dispatch(event: PaymentFlowEvent): void;
   onCompleted(completed: CompletedSale, intent: IntentSummary): void;
 }
 
-export function useCardPayment({ api, store, sale, banner, onCompleted }: Options): CardPayment {
-  const [flow, dispatch] = useReducer(cardFlow, closedFlow);
+export function usePaymentFlow({ api, store, sale, banner, flow, dispatch, onCompleted }: Options): PaymentFlowControls {
   const [localInFlight, setLocalInFlight] = useState(false);
   const [approval, setApproval] = useState<LastApproval | null>(null);
   const inFlight = useRef(false);
@@ -55,10 +55,10 @@ export function useCardPayment({ api, store, sale, banner, onCompleted }: Option
   const completed = useLatest(onCompleted);
   const saleRef = useLatest(sale);
 
-  useEffect(() => api.onPaymentProgress((progress) => dispatch({ type: 'progress', progress })), [api]);
+  useEffect(() => api.onPaymentProgress((progress) => dispatch({ type: 'progress', progress })), [api, dispatch]);
   useEffect(() => {
     if (sale) dispatch({ type: 'sale', sale });
-  }, [sale]);
+  }, [sale, dispatch]);
 
   // A payment this view did not start (a reload mid-payment, another window): follow it rather than hide it.
   useEffect(() => {
@@ -67,7 +67,7 @@ export function useCardPayment({ api, store, sale, banner, onCompleted }: Option
     if (p && p.kind === 'purchase' && (p.state === 'sending' || p.state === 'awaiting')) {
       dispatch({ type: 'adopt', saleId: sale.saleId, payment: p });
     }
-  }, [sale, flow.phase]);
+  }, [sale, flow.phase, dispatch]);
 
   // ...and when it is over, find out how it ended.
   useEffect(() => {
@@ -96,7 +96,7 @@ export function useCardPayment({ api, store, sale, banner, onCompleted }: Option
         else banner.info(message.data);
       }
     });
-  }, [flow, sale, api, banner, saleRef]);
+  }, [flow, sale, api, banner, saleRef, dispatch]);
 
   // Cancel needs the payment's id, which arrives with the first progress event.
   useEffect(() => {
@@ -110,7 +110,7 @@ export function useCardPayment({ api, store, sale, banner, onCompleted }: Option
       banner.error(r.error);
       dispatch({ type: 'cancelFailed' });
     });
-  }, [flow, api, banner]);
+  }, [flow, api, banner, dispatch]);
 
   const send = useCallback(
     async (request: PaymentRequest): Promise<void> => {
@@ -152,7 +152,7 @@ export function useCardPayment({ api, store, sale, banner, onCompleted }: Option
         setLocalInFlight(false);
       }
     },
-    [api, store, banner, saleRef, completed],
+    [api, store, banner, saleRef, completed, dispatch],
   );
 
   // The code goes to the payment the panel follows; its id came with the first progress event.
@@ -168,23 +168,14 @@ export function useCardPayment({ api, store, sale, banner, onCompleted }: Option
       banner.error(r.error);
       dispatch({ type: 'otpFailed' });
     },
-    [api, banner, flowRef],
+    [api, banner, flowRef, dispatch],
   );
 
   const lastApproval =
     approval && sale && sale.saleId === approval.saleId && tenderOf(sale, approval.intentId) ? approval : null;
 
   return useMemo(
-    () => ({
-      flow,
-      localInFlight,
-      lastApproval,
-      open: (method: PaymentMethod) => dispatch({ type: 'open', method }),
-      close: () => dispatch({ type: 'close' }),
-      send,
-      submitOtp,
-      cancel: () => dispatch({ type: 'cancel' }),
-    }),
-    [flow, localInFlight, lastApproval, send, submitOtp],
+    () => ({ localInFlight, lastApproval, send, submitOtp, cancel: () => dispatch({ type: 'cancel' }) }),
+    [localInFlight, lastApproval, send, submitOtp, dispatch],
   );
 }
