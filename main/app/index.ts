@@ -4,9 +4,9 @@ import { createManagerAuth, pinGuardProjection, resaltSharedDemoPin } from '../a
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
 import { checkoutProjection, createCheckout, createReceiptReader, openReceiptWatermark, type IssuedReceipt } from '../checkout';
 import { openDatabase, type Db } from '../db';
-import { TillError } from '../errors';
+import { errorData, TillError } from '../errors';
 import { createDispatcher } from '../ipc';
-import { assertLedgerSound, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
+import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
@@ -116,6 +116,9 @@ async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptio
     ...(options.paymentRecoveryDelaysMs ? { recoveryDelaysMs: options.paymentRecoveryDelaysMs } : {}),
     log,
   });
+  // Until the whole file has been checked (in the background, below) the till sells; damage found then stops
+  // every write with LEDGER_DAMAGED.
+  let damage: string[] | null = null;
   const dispatch = createDispatcher(
     createHandlers({
       host: options.host,
@@ -129,6 +132,7 @@ async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptio
       emitPreferences: (preferences) => hub.emit('preferencesChanged', preferences),
     }),
     log,
+    { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null) },
   );
   const peripherals = startPeripherals({ settings: settings.get(), dispatch, subscribe: hub.subscribe, emit: hub.emit, log });
 
@@ -145,6 +149,12 @@ async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptio
   sealer?.sealHead();
   const sealTimer = sealer ? setInterval(() => sealQuietly(sealer, log), SEAL_INTERVAL_MS) : null;
   sealTimer?.unref();
+  const wholeFileCheck = checkWholeFileInBackground(ledgerFile(options.dataDir), (result) => {
+    if (result.notRun) return log.warn(`the ledger's integrity check could not run: ${result.notRun}`);
+    if (!result.problems) return log.info(`the ledger file is sound (quick_check, ${result.ms} ms)`);
+    damage = result.problems;
+    log.error(`the ledger file is DAMAGED: the till no longer sells on it (quick_check, ${result.ms} ms)`, result.problems.join('; '));
+  });
 
   let closed = false;
   return {
@@ -155,6 +165,7 @@ async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptio
       if (closed) return;
       closed = true;
       if (sealTimer) clearInterval(sealTimer);
+      await wholeFileCheck.cancel();
       await peripherals.close();
       await payments.close();
       await printing.close();

@@ -3,12 +3,14 @@
 // whatever happens comes back as a Result, never as a thrown error crossing the boundary.
 import {
   methods,
+  type ErrorData,
   type MethodName,
   type MethodOutput,
   type ParsedInput,
   type Result,
 } from '../../preload/contract';
 import { errorData, isDiskFull, isTillError } from '../errors';
+import { onlyReads } from './read-only';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -22,11 +24,18 @@ export interface DispatchLog {
 
 const isMethod = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(methods, name);
 
-export function createDispatcher(handlers: Handlers, log: DispatchLog = console): Dispatch {
+export interface DispatchOptions {
+  /** A reason to refuse every method that may write (the ledger was found damaged), or null. */
+  writesRefused?: () => ErrorData | null;
+}
+
+export function createDispatcher(handlers: Handlers, log: DispatchLog = console, options: DispatchOptions = {}): Dispatch {
   return async (method, rawInput) => {
     if (!isMethod(method)) return { ok: false, error: errorData('UNKNOWN_METHOD') };
     const parsed = methods[method].input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: errorData('INVALID_INPUT') };
+    const refused = onlyReads(method) ? null : (options.writesRefused?.() ?? null);
+    if (refused) return { ok: false, error: refused };
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
       const value = await handler(parsed.data);

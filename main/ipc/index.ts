@@ -1,2 +1,3 @@
-export { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+export { createDispatcher, type Dispatch, type DispatchOptions, type Handlers } from './dispatch';
+export { READ_ONLY_METHODS, onlyReads } from './read-only';
 export { CUSTOMER_DISPLAY_EVENTS, CUSTOMER_DISPLAY_METHODS, customerDisplayMayCall, customerDisplayMayHear } from './customer-display';

@@ -14,4 +14,4 @@ export {
   type Sealer,
   type SigningKey,
 } from './seals';
-export { assertLedgerSound, TAIL_ENTRIES } from './startup-check';
+export { assertLedgerSound, checkWholeFileInBackground, TAIL_ENTRIES, type BackgroundCheck, type BackgroundCheckResult } from './startup-check';
