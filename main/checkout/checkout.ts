@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_LINE_QUANTITY, type CardTender, type CashTender, type CompletedSale, type DrawerOutcome, type ProductHit, type Receipt, type Sale } from '../../preload/contract';
 import { classifyBarcode } from '../catalog';
-import type { Db } from '../db';
+import { writeRelaxed, type Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
 import type { ReceiptPrinter } from '../printing';
@@ -357,7 +357,9 @@ export function createCheckout(deps: CheckoutDeps) {
       reason = e instanceof Error ? e.message : String(e);
     }
     try {
-      write(() => journal.append('drawer.kicked', { saleId, cause: 'sale', outcome, ...(reason ? { reason } : {}) }));
+      // What the drawer did after the sale's own (synced) commit: journaled without a sync of its own, so a cash
+      // sale costs one fsync, not two; the next sale's commit makes it durable (db/relaxed-write.ts).
+      writeRelaxed(db, () => journal.append('drawer.kicked', { saleId, cause: 'sale', outcome, ...(reason ? { reason } : {}) }));
     } catch (e) {
       // The sale is already committed; a failed note about the drawer must not make it look failed.
       (deps.log ?? console).error('could not journal the drawer outcome', e);

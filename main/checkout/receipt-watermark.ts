@@ -58,14 +58,11 @@ export function openReceiptWatermark(
     try {
       fd ??= fs.openSync(file, 'a', 0o600);
       fs.writeSync(fd, `${JSON.stringify(line)}\n`);
-      // A kill -9 keeps what was written (it is in the OS's cache); a power cut needs it on the disk: soon after.
+      // A kill -9 keeps what was written (it is in the OS's cache); a power cut needs it on the disk: soon after,
+      // off the event loop (libuv's thread pool), so the next scan does not wait for the disk.
       syncTimer ??= setTimeout(() => {
         syncTimer = null;
-        try {
-          if (fd !== null) fs.fdatasyncSync(fd);
-        } catch (e) {
-          log.error('receipt watermark: fdatasync failed', e);
-        }
+        if (fd !== null) fs.fdatasync(fd, (e) => e && log.error('receipt watermark: fdatasync failed', e));
       }, SYNC_AFTER_MS);
       syncTimer.unref();
     } catch (e) {

@@ -2,3 +2,4 @@ export { openDatabase, type Db, type OpenOptions } from './open';
 export { runMigrations, schemaVersion, latestVersion, type Migration } from './migrate';
 export { migrations } from './migrations';
 export { parseJsonColumn, parseJsonColumnOrNull } from './json-column';
+export { writeRelaxed } from './relaxed-write';
