@@ -50,7 +50,45 @@ export async function startTill(options: TillOptions): Promise<RunningTill> {
   }
 }
 
+/**
+ * What a start that fails half-way has already opened (a printer's socket, a terminal's serial port, timers),
+ * closed newest first before the error goes on: the next start must find the ports free.
+ */
+function openedSoFar(log: TillLog) {
+  const closers: Array<() => unknown> = [];
+  return {
+    add(close: () => unknown): void {
+      closers.push(close);
+    },
+    async closeAll(): Promise<void> {
+      for (const close of closers.reverse()) {
+        try {
+          await close();
+        } catch (e) {
+          log.warn('closing after a failed start failed', e);
+        }
+      }
+    },
+  };
+}
+
 async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptions): Promise<RunningTill> {
+  const opened = openedSoFar(log);
+  try {
+    return await assemble(db, lock, log, options, opened);
+  } catch (e) {
+    await opened.closeAll();
+    throw e;
+  }
+}
+
+async function assemble(
+  db: Db,
+  lock: InstanceLock,
+  log: TillLog,
+  options: TillOptions,
+  opened: ReturnType<typeof openedSoFar>,
+): Promise<RunningTill> {
   const settings = openSettings(db);
   // Tills set up with the shared demo salt get one of their own (the PIN is unchanged).
   const resalted = resaltSharedDemoPin(settings.get().managerPin);
@@ -83,7 +121,9 @@ async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptio
     virtualPrinter: simulators.printer,
     log,
   });
+  opened.add(() => printing.close());
   const watermark = openReceiptWatermark(options.dataDir, log);
+  opened.add(() => watermark.close());
   const checkout = createCheckout({
     db,
     journal,
@@ -98,6 +138,7 @@ async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptio
     log,
   });
   const devices = await openPaymentDevices({ settings: settings.get(), secrets, simulators, intents, desk, log });
+  opened.add(() => devices.close());
   const { terminal, stcPay } = devices;
   const payments = createPayments({
     db,
@@ -116,6 +157,7 @@ async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptio
     ...(options.paymentRecoveryDelaysMs ? { recoveryDelaysMs: options.paymentRecoveryDelaysMs } : {}),
     log,
   });
+  opened.add(() => payments.close());
   // Until the whole file has been checked (in the background, below) the till sells; damage found then stops
   // every write with LEDGER_DAMAGED.
   let damage: string[] | null = null;
@@ -135,6 +177,7 @@ async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptio
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null) },
   );
   const peripherals = startPeripherals({ settings: settings.get(), dispatch, subscribe: hub.subscribe, emit: hub.emit, log });
+  opened.add(() => peripherals.close());
 
   // Start-up, in this order: receipt numbers the database lost are never issued again; a sale is open for the
   // first scan; print jobs a crash interrupted are shown as failed for the cashier to retry or cancel (never

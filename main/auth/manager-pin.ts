@@ -6,7 +6,8 @@
 // up to an hour. A right PIN clears the count. Someone on the till's socket could keep failing to keep the
 // manager out; an admin unlocks with `nuqta manager-pin unlock` (journaled), with the till stopped.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../db';
+import { z } from 'zod';
+import { tableRow, type Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
 
@@ -44,11 +45,10 @@ const LONGEST_LOCK_MS = 60 * 60_000;
 /** How long the n-th lockout in a row lasts: 1 min, 2, 4 … at most an hour. */
 export const lockDurationMs = (lockouts: number): number => Math.min(LONGEST_LOCK_MS, FIRST_LOCK_MS * 2 ** Math.max(0, lockouts - 1));
 
-interface GuardRow {
-  failures: number;
-  lockouts: number;
-  locked_until: string | null;
-}
+const GuardRow = tableRow(
+  'pin_guard',
+  z.object({ failures: z.number().int().nonnegative(), lockouts: z.number().int().nonnegative(), locked_until: z.string().nullable() }),
+);
 
 export interface ManagerAuthDeps {
   db: Db;
@@ -58,7 +58,7 @@ export interface ManagerAuthDeps {
 }
 
 export function createManagerAuth({ db, journal, stored, now = () => new Date() }: ManagerAuthDeps): ManagerAuth {
-  const read = db.prepare<[string], GuardRow>('SELECT failures, lockouts, locked_until FROM pin_guard WHERE subject = ?');
+  const read = GuardRow.select<[string]>(db, 'WHERE subject = ?');
   const save = db.prepare(
     `INSERT INTO pin_guard (subject, failures, lockouts, locked_until, updated_seq) VALUES (@subject, @failures, @lockouts, @lockedUntil, @seq)
      ON CONFLICT(subject) DO UPDATE SET failures = excluded.failures, lockouts = excluded.lockouts,
@@ -98,7 +98,7 @@ export function createManagerAuth({ db, journal, stored, now = () => new Date() 
 
 /** `nuqta manager-pin unlock`: clears the guard (journaled), whatever its state. False when nothing was locked. */
 export function unlockManagerPin(db: Db, journal: Journal, by: string): boolean {
-  const read = db.prepare<[string], GuardRow>('SELECT failures, lockouts, locked_until FROM pin_guard WHERE subject = ?');
+  const read = GuardRow.select<[string]>(db, 'WHERE subject = ?');
   const guard = read.get(PIN_SUBJECT);
   if (!guard || (guard.failures === 0 && guard.lockouts === 0 && !guard.locked_until)) return false;
   db.transaction(() => {

@@ -2,9 +2,11 @@
 // openCatalog; every lookup is an index probe (barcode UNIQUE, primary key, FTS5), never a scan.
 // Inactive products are invisible here: deactivating a product is how a shop stops selling it.
 import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import { TillError } from '../errors';
 import { normalizeBarcode } from './barcode';
 import { normalizeSearchText, searchTokens } from './normalize';
-import type { Product, ProductHit } from './types';
+import { Product, ProductHit } from './types';
 
 export interface Catalog {
   /** Raw scans are fine: the code is normalised (trim, UPC-A → EAN-13, ...) before the lookup. */
@@ -33,6 +35,18 @@ export const CANDIDATE_CAP = 2_000;
 const PRODUCT_COLUMNS = `p.id AS productId, p.barcode AS barcode, p.name_ar AS nameAr, p.name_en AS nameEn,
   p.price_halalas AS priceHalalas, p.vat_category AS vatCategory`;
 
+/**
+ * A product row as the contract shapes it, checked on the way out: a price edited by hand into a fraction or a
+ * VAT category the till does not know is named (LEDGER_DAMAGED, with the barcode), not rung up.
+ */
+function checked<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const barcode = typeof raw === 'object' && raw !== null && 'barcode' in raw ? String(raw.barcode) : '?';
+  throw new TillError('LEDGER_DAMAGED', `products (barcode ${barcode}).${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid row'}`);
+}
+
 /** FTS5 query text: every token as a quoted prefix term, implicitly ANDed. Empty when nothing is searchable. */
 export function ftsQuery(query: string): string {
   return searchTokens(normalizeSearchText(query))
@@ -42,19 +56,19 @@ export function ftsQuery(query: string): string {
 }
 
 export function openCatalog(db: Database.Database): Catalog {
-  const byBarcode = db.prepare<[string], Product>(
+  const byBarcode = db.prepare<[string], unknown>(
     `SELECT ${PRODUCT_COLUMNS}, c.code AS categoryCode
      FROM products p LEFT JOIN categories c ON c.id = p.category_id
      WHERE p.barcode = ? AND p.active = 1`,
   );
-  const byId = db.prepare<[number], Product>(
+  const byId = db.prepare<[number], unknown>(
     `SELECT ${PRODUCT_COLUMNS}, c.code AS categoryCode
      FROM products p LEFT JOIN categories c ON c.id = p.category_id
      WHERE p.id = ? AND p.active = 1`,
   );
   // bm25 first (more of the query in fewer words), then the shorter name (the plain product before its
   // variants), then id for a stable order between keystrokes.
-  const search = db.prepare<[string, number, number], ProductHit>(
+  const search = db.prepare<[string, number, number], unknown>(
     `SELECT ${PRODUCT_COLUMNS}
      FROM (SELECT rowid, rank FROM products_fts WHERE products_fts MATCH ? LIMIT ?) AS m
      JOIN products p ON p.id = m.rowid
@@ -67,16 +81,18 @@ export function openCatalog(db: Database.Database): Catalog {
   return {
     findByBarcode(code) {
       const normalized = normalizeBarcode(code);
-      return normalized === undefined ? undefined : byBarcode.get(normalized);
+      const raw = normalized === undefined ? undefined : byBarcode.get(normalized);
+      return raw === undefined ? undefined : checked(Product, raw);
     },
     getById(id) {
-      return Number.isSafeInteger(id) ? byId.get(id) : undefined;
+      const raw = Number.isSafeInteger(id) ? byId.get(id) : undefined;
+      return raw === undefined ? undefined : checked(Product, raw);
     },
     search(query, limit) {
       const match = ftsQuery(query);
       if (match === '') return [];
       const n = Math.max(1, Math.min(MAX_SEARCH_LIMIT, Math.trunc(limit) || 1));
-      return search.all(match, CANDIDATE_CAP, n);
+      return search.all(match, CANDIDATE_CAP, n).map((raw) => checked(ProductHit, raw));
     },
     count() {
       return countActive.get() ?? 0;

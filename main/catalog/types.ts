@@ -1,10 +1,13 @@
 // The catalog's value shapes. ProductHit is the contract type the renderer sees; Product adds only what
 // main needs besides (the category, for reports).
-import type { ProductHit, VatCategory } from '../../preload/contract';
+import { z } from 'zod';
+import { ProductHit, type VatCategory } from '../../preload/contract';
 
-export type { ProductHit, VatCategory };
+export { ProductHit };
+export type { VatCategory };
 
-export type Product = ProductHit & { categoryCode: string | null };
+export const Product = ProductHit.extend({ categoryCode: z.string().nullable() });
+export type Product = z.infer<typeof Product>;
 
 /** One validated catalog entry, as the importer and the synthetic generator hand it to the writer. */
 export interface CatalogRow {

@@ -1,29 +1,33 @@
 // Reading and writing the sale tables. Only checkout uses this, always inside the transaction that also
 // appends the matching journal entry.
-import { CardTender, type CashTender, type IntentSummary, type Receipt, type ReceiptSummary, type Sale, type SaleLine } from '../../preload/contract';
-import { parseJsonColumn, type Db } from '../db';
+import { z } from 'zod';
+import { CardTender, Sale, VatCategory, type CashTender, type IntentSummary, type Receipt, type ReceiptSummary, type SaleLine } from '../../preload/contract';
+import { parseJsonColumn, tableRow, type Db, type RowOf } from '../db';
 import { computeTotals } from '../money';
 
 /** What a card tender's `details` column holds. */
 const CardTenderDetails = CardTender.pick({ reference: true, card: true });
 
-interface SaleRow {
-  id: string;
-  status: Sale['status'];
-  opened_at: string;
-  revision: number;
-}
+const SaleRow = tableRow(
+  'sales',
+  z.object({ id: z.string(), status: Sale.shape.status, opened_at: z.string(), revision: z.number().int() }),
+);
+type SaleRow = RowOf<typeof SaleRow>;
 
-interface LineRow {
-  id: string;
-  product_id: number;
-  barcode: string;
-  name_ar: string;
-  name_en: string;
-  unit_price_halalas: number;
-  quantity: number;
-  vat_category: SaleLine['vatCategory'];
-}
+const LineRow = tableRow(
+  'sale_lines',
+  z.object({
+    id: z.string(),
+    product_id: z.number().int(),
+    barcode: z.string(),
+    name_ar: z.string(),
+    name_en: z.string(),
+    unit_price_halalas: z.number().int(),
+    quantity: z.number().int().positive(),
+    vat_category: VatCategory,
+  }),
+);
+type LineRow = RowOf<typeof LineRow>;
 
 export interface NewLine {
   lineId: string;
@@ -41,14 +45,9 @@ export type PendingPayment = (saleId: string) => IntentSummary | null;
 
 export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => boolean, pendingPayment: PendingPayment) {
   const q = {
-    openSale: db.prepare<[string], SaleRow>(
-      `SELECT id, status, opened_at, revision FROM sales WHERE till_id = ? AND status = 'open'`,
-    ),
-    saleById: db.prepare<[string], SaleRow>('SELECT id, status, opened_at, revision FROM sales WHERE id = ?'),
-    lines: db.prepare<[string], LineRow>(
-      `SELECT id, product_id, barcode, name_ar, name_en, unit_price_halalas, quantity, vat_category
-       FROM sale_lines WHERE sale_id = ? AND removed_seq IS NULL ORDER BY position`,
-    ),
+    openSale: SaleRow.select<[string]>(db, `WHERE till_id = ? AND status = 'open'`),
+    saleById: SaleRow.select<[string]>(db, 'WHERE id = ?'),
+    lines: LineRow.select<[string]>(db, 'WHERE sale_id = ? AND removed_seq IS NULL ORDER BY position'),
     insertSale: db.prepare(
       `INSERT INTO sales (id, till_id, status, opened_at, opened_seq) VALUES (?, ?, 'open', ?, ?)`,
     ),

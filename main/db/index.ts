@@ -3,3 +3,4 @@ export { runMigrations, schemaVersion, latestVersion, type Migration } from './m
 export { migrations } from './migrations';
 export { parseJsonColumn, parseJsonColumnOrNull } from './json-column';
 export { writeRelaxed } from './relaxed-write';
+export { tableRow, type RowOf, type RowQuery, type TableRow } from './row';

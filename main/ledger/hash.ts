@@ -14,6 +14,32 @@ export interface HashedFields {
   prevHash: string;
 }
 
+/**
+ * A journal row as stored (migration 0010: STRICT, every column NOT NULL, so SQLite itself keeps these types).
+ * `ledger verify` and the start-up tail check read it raw: a damaged entry must be reported where it breaks the
+ * chain, not thrown as an unreadable row.
+ */
+export interface JournalRow {
+  seq: number;
+  at: string;
+  till_id: string;
+  type: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export const JOURNAL_COLUMNS = 'seq, at, till_id, type, payload, prev_hash, hash';
+
+export const hashedFieldsOf = (row: JournalRow): HashedFields => ({
+  seq: row.seq,
+  at: row.at,
+  tillId: row.till_id,
+  type: row.type,
+  payload: row.payload,
+  prevHash: row.prev_hash,
+});
+
 export function entryHash(f: HashedFields): string {
   return createHash('sha256')
     .update([f.prevHash, String(f.seq), f.at, f.tillId, f.type, f.payload].join('\n'), 'utf8')

@@ -3,7 +3,7 @@
 // seals over the chain (./seals.ts); and that every derived row equals what replaying the journal makes
 // (./replay.ts, one projection per domain). Each step trusts only what the steps before it proved.
 import type { Db } from '../db';
-import { entryHash, GENESIS_HASH } from './hash';
+import { entryHash, GENESIS_HASH, hashedFieldsOf, JOURNAL_COLUMNS, type JournalRow } from './hash';
 import { FORMAT_ENTRY, type Mismatch, type Projection, type ProjectionFactory, type ReplayEntry } from './replay';
 import { verifySeals, type SealReport } from './seals';
 
@@ -26,16 +26,6 @@ export type LedgerReport =
     }
   | { ok: false; stage: LedgerStage; entries: number; brokenAt: number | null; reason: string; mismatch?: Mismatch };
 
-interface Row {
-  seq: number;
-  at: string;
-  till_id: string;
-  type: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
-
 const DERIVED_REFERENCES = [
   ['sales', 'opened_seq'],
   ['sales', 'closed_seq'],
@@ -57,19 +47,12 @@ const DERIVED_REFERENCES = [
 export function verifyJournal(db: Db): VerifyResult {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
-  const rows = db.prepare<[], Row>('SELECT * FROM journal ORDER BY seq').iterate();
+  const rows = db.prepare<[], JournalRow>(`SELECT ${JOURNAL_COLUMNS} FROM journal ORDER BY seq`).iterate();
   for (const row of rows) {
     const fail = (reason: string): VerifyResult => ({ ok: false, entries: expectedSeq - 1, brokenAt: row.seq, reason });
     if (row.seq !== expectedSeq) return fail(`expected entry ${expectedSeq}, found ${row.seq} (an entry is missing)`);
     if (row.prev_hash !== prevHash) return fail('previous-hash link does not match the entry before it');
-    const recomputed = entryHash({
-      seq: row.seq,
-      at: row.at,
-      tillId: row.till_id,
-      type: row.type,
-      payload: row.payload,
-      prevHash: row.prev_hash,
-    });
+    const recomputed = entryHash(hashedFieldsOf(row));
     if (recomputed !== row.hash) return fail('entry content does not match its hash (edited)');
     prevHash = row.hash;
     expectedSeq += 1;
@@ -146,7 +129,7 @@ function replayJournal(db: Db, projections: Projection[]): { mismatch?: Mismatch
   if (projections.length === 0) return { legacyEntries: 0 };
   const marker = db.prepare<[string], { payload: string }>('SELECT payload FROM journal WHERE type = ? ORDER BY seq LIMIT 1').get(FORMAT_ENTRY);
   const legacyUpTo = marker ? Number((JSON.parse(marker.payload) as { legacyUpTo?: number }).legacyUpTo ?? 0) : 0;
-  const page = db.prepare<[number, number], Row>('SELECT * FROM journal WHERE seq > ? ORDER BY seq LIMIT ?');
+  const page = db.prepare<[number, number], JournalRow>(`SELECT ${JOURNAL_COLUMNS} FROM journal WHERE seq > ? ORDER BY seq LIMIT ?`);
   let after = 0;
   for (;;) {
     const rows = page.all(after, PAGE);

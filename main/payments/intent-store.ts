@@ -1,7 +1,8 @@
 // Rows of payment_intents. Only main/payments writes them, always inside the transaction that journals the
 // same change.
-import { BilingualText, CardDetails, type IntentState, type IntentSummary, type OtpPrompt } from '../../preload/contract';
-import { parseJsonColumnOrNull, type Db } from '../db';
+import { z } from 'zod';
+import { BilingualText, CardDetails, IntentState, IntentSummary, type OtpPrompt } from '../../preload/contract';
+import { parseJsonColumnOrNull, tableRow, type Db, type RowOf } from '../db';
 import { NEEDS_ATTENTION, REFUND_COUNTS, sqlList, UNSETTLED } from './states';
 
 export type IntentKind = IntentSummary['kind'];
@@ -13,21 +14,25 @@ export interface TransitionExtra {
   reason?: { en: string; ar: string } | null;
 }
 
-export interface IntentRow {
-  id: string;
-  reference: string;
-  till_id: string;
-  kind: IntentKind;
-  connector: string;
-  sale_id: string | null;
-  original_id: string | null;
-  amount_halalas: number;
-  state: IntentState;
-  card: string | null;
-  reason: string | null;
-  created_at: string;
-}
-
+/** A row as read: `card` and `reason` stay JSON text until a summary is made of them (toSummary). */
+const IntentRow = tableRow(
+  'payment_intents',
+  z.object({
+    id: z.string(),
+    reference: z.string(),
+    till_id: z.string(),
+    kind: IntentSummary.shape.kind,
+    connector: z.string(),
+    sale_id: z.string().nullable(),
+    original_id: z.string().nullable(),
+    amount_halalas: z.number().int().positive(),
+    state: IntentState,
+    card: z.string().nullable(),
+    reason: z.string().nullable(),
+    created_at: z.string(),
+  }),
+);
+export type IntentRow = RowOf<typeof IntentRow>;
 
 /** Which tender an intent is: everything but STC Pay goes through a card terminal (mada ECR or nexo). */
 export const methodOf = (connector: string): IntentSummary['method'] => (connector === 'stcpay' ? 'stcpay' : 'card');
@@ -64,20 +69,16 @@ export function createIntentStore(db: Db) {
       `UPDATE payment_intents SET state = @state, card = COALESCE(@card, card), reason = @reason, updated_seq = @seq
        WHERE id = @id`,
     ),
-    byId: db.prepare<[string], IntentRow>('SELECT * FROM payment_intents WHERE id = ?'),
-    unsettled: db.prepare<[], IntentRow>(
-      `SELECT * FROM payment_intents WHERE state IN (${sqlList(UNSETTLED)}) ORDER BY created_seq`,
+    byId: IntentRow.select<[string]>(db, 'WHERE id = ?'),
+    unsettled: IntentRow.select(db, `WHERE state IN (${sqlList(UNSETTLED)}) ORDER BY created_seq`),
+    attention: IntentRow.select(db, `WHERE state IN (${sqlList(NEEDS_ATTENTION)}) ORDER BY created_seq`),
+    pendingForSale: IntentRow.select<[string]>(
+      db,
+      `WHERE sale_id = ? AND kind = 'purchase' AND state IN (${sqlList(UNSETTLED)}) ORDER BY created_seq DESC LIMIT 1`,
     ),
-    attention: db.prepare<[], IntentRow>(
-      `SELECT * FROM payment_intents WHERE state IN (${sqlList(NEEDS_ATTENTION)}) ORDER BY created_seq`,
-    ),
-    pendingForSale: db.prepare<[string], IntentRow>(
-      `SELECT * FROM payment_intents WHERE sale_id = ? AND kind = 'purchase'
-         AND state IN (${sqlList(UNSETTLED)}) ORDER BY created_seq DESC LIMIT 1`,
-    ),
-    last: db.prepare<[], IntentRow>('SELECT * FROM payment_intents ORDER BY created_seq DESC LIMIT 1'),
-    lastOf: db.prepare<[string], IntentRow>('SELECT * FROM payment_intents WHERE connector = ? ORDER BY created_seq DESC LIMIT 1'),
-    byReference: db.prepare<[string], IntentRow>('SELECT * FROM payment_intents WHERE reference = ?'),
+    last: IntentRow.select(db, 'ORDER BY created_seq DESC LIMIT 1'),
+    lastOf: IntentRow.select<[string]>(db, 'WHERE connector = ? ORDER BY created_seq DESC LIMIT 1'),
+    byReference: IntentRow.select<[string]>(db, 'WHERE reference = ?'),
     refundedOf: db.prepare<[string], { total: number }>(
       `SELECT COALESCE(SUM(amount_halalas), 0) AS total FROM payment_intents
        WHERE original_id = ? AND kind = 'refund' AND state IN (${sqlList(REFUND_COUNTS)})`,

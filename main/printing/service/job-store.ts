@@ -1,27 +1,33 @@
 // The print_jobs table (migration 0050). Plain reads and writes only: every write runs inside the service's
 // transaction together with the journal entry that causes it, whose seq it records.
-import { ErrorData, type PrintJob } from '../../../preload/contract';
-import { parseJsonColumnOrNull, type Db } from '../../db';
+import { z } from 'zod';
+import { ErrorData, PrintJob } from '../../../preload/contract';
+import { parseJsonColumnOrNull, tableRow, type Db, type RowOf } from '../../db';
 
 export type JobKind = PrintJob['kind'];
 export type JobCopy = PrintJob['copy'];
 export type JobState = PrintJob['state'];
 
-export interface JobRow {
-  id: string;
-  kind: JobKind;
-  receipt_no: string;
-  copy: JobCopy;
-  intent_id: string | null;
-  state: JobState;
-  attempts: number;
-  bytes_sent: 0 | 1;
-  error: string | null;
-  created_at: string;
-  printed_at: string | null;
-  created_seq: number;
-  updated_seq: number;
-}
+/** A row as read; `error` stays JSON text until a PrintJob is made of it (toPrintJob). */
+export const JobRow = tableRow(
+  'print_jobs',
+  z.object({
+    id: z.string(),
+    kind: PrintJob.shape.kind,
+    receipt_no: z.string(),
+    copy: PrintJob.shape.copy,
+    intent_id: z.string().nullable(),
+    state: PrintJob.shape.state,
+    attempts: z.number().int().nonnegative(),
+    bytes_sent: z.union([z.literal(0), z.literal(1)]),
+    error: z.string().nullable(),
+    created_at: z.string(),
+    printed_at: z.string().nullable(),
+    created_seq: z.number().int(),
+    updated_seq: z.number().int(),
+  }),
+);
+export type JobRow = RowOf<typeof JobRow>;
 
 export interface NewJob {
   id: string;
@@ -55,9 +61,9 @@ export function createJobStore(db: Db) {
       `INSERT INTO print_jobs (id, kind, receipt_no, copy, intent_id, state, created_at, created_seq, updated_seq)
        VALUES (@id, @kind, @receiptNo, @copy, @intentId, 'queued', @createdAt, @seq, @seq)`,
     ),
-    get: db.prepare<[string], JobRow>('SELECT * FROM print_jobs WHERE id = ?'),
+    get: JobRow.select<[string]>(db, 'WHERE id = ?'),
     // In the order they were queued (a retried job queues again); jobs of one sale in insertion order.
-    nextQueued: db.prepare<[], JobRow>(`SELECT * FROM print_jobs WHERE state = 'queued' ORDER BY updated_seq, rowid LIMIT 1`),
+    nextQueued: JobRow.select(db, `WHERE state = 'queued' ORDER BY updated_seq, rowid LIMIT 1`),
     printing: db.prepare(`UPDATE print_jobs SET state = 'printing', attempts = attempts + 1, updated_seq = @seq WHERE id = @id AND state = 'queued'`),
     printed: db.prepare(
       `UPDATE print_jobs SET state = 'printed', printed_at = @at, error = NULL, bytes_sent = 1, updated_seq = @seq WHERE id = @id`,
@@ -67,12 +73,8 @@ export function createJobStore(db: Db) {
     ),
     requeue: db.prepare(`UPDATE print_jobs SET state = 'queued', copy = @copy, error = NULL, updated_seq = @seq WHERE id = @id`),
     cancel: db.prepare(`UPDATE print_jobs SET state = 'cancelled', updated_seq = @seq WHERE id = @id`),
-    recent: db.prepare<[number], JobRow>(
-      `SELECT * FROM print_jobs ORDER BY (state = 'failed') DESC, created_seq DESC, rowid DESC LIMIT ?`,
-    ),
-    unfinished: db.prepare<[number], JobRow>(
-      `SELECT * FROM print_jobs WHERE state IN ('queued', 'printing') AND created_seq <= ? ORDER BY rowid`,
-    ),
+    recent: JobRow.select<[number]>(db, `ORDER BY (state = 'failed') DESC, created_seq DESC, rowid DESC LIMIT ?`),
+    unfinished: JobRow.select<[number]>(db, `WHERE state IN ('queued', 'printing') AND created_seq <= ? ORDER BY rowid`),
   };
 
   return {

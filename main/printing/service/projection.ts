@@ -3,8 +3,13 @@
 // is compared then and forgotten.
 import type { Db } from '../../db';
 import { canonicalJson, compareRow, countRows, field, type Mismatch, type Projection } from '../../ledger';
+import type { JobRow as StoredJob } from './job-store';
 
-type JobRow = Record<string, unknown> & { error: string | null; state: string; bytes_sent: number; attempts: number };
+/**
+ * A job as the journal says it must be stored: the stored row's columns (declared once, in job-store.ts), with the
+ * values taken from the journal unchecked, since a journal of an older version may hold what no schema knows.
+ */
+type JobRow = Record<keyof StoredJob, unknown> & { error: string | null; state: string; bytes_sent: number; attempts: number };
 
 export function printJobsProjection(db: Db): Projection {
   const jobs = new Map<string, JobRow>();
