@@ -7,12 +7,12 @@ import type { Handlers } from '../ipc';
 import type { ManagerAuth } from '../auth';
 import type { Payments } from '../payments';
 import type { PrintService } from '../printing/service';
-import type { SettingsStore } from '../settings';
+import { TillError } from '../errors';
+import { isDemoIdentity, simulatedDevices, type SettingsStore } from '../settings';
 import type { HostKind } from './types';
 
 export interface HandlerDeps {
   host: HostKind;
-  simulated: boolean;
   settings: SettingsStore;
   checkout: Checkout;
   catalog: Catalog;
@@ -25,7 +25,6 @@ export interface HandlerDeps {
 
 export function createHandlers({
   host,
-  simulated,
   settings,
   checkout,
   catalog,
@@ -34,6 +33,18 @@ export function createHandlers({
   manager,
   emitPreferences,
 }: HandlerDeps): Handlers {
+  /**
+   * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
+   * invoices) under ZATCA's example VAT number: it takes no money until the shop's own identity is set.
+   */
+  const liveSaleRefused = (): boolean => {
+    const s = settings.get();
+    return isDemoIdentity(s) && simulatedDevices(s).length === 0;
+  };
+  const mayTakeMoney = (): void => {
+    if (liveSaleRefused()) throw new TillError('DEMO_IDENTITY');
+  };
+
   const tillInfo = (): TillInfo => {
     const s = settings.get();
     return {
@@ -44,7 +55,8 @@ export function createHandlers({
       pricesIncludeVat: s.pricesIncludeVat,
       currency: 'SAR',
       host,
-      simulated,
+      simulated: simulatedDevices(s).length > 0,
+      liveSaleRefused: liveSaleRefused(),
       cardPayments: s.terminal !== null,
       stcPayPayments: s.stcPay !== null,
       preferences: s.preferences,
@@ -68,11 +80,20 @@ export function createHandlers({
     setQuantity: ({ lineId, quantity }) => checkout.setQuantity(lineId, quantity),
     removeLine: ({ lineId }) => checkout.removeLine(lineId),
     voidSale: () => checkout.voidSale(),
-    tenderCash: ({ tenderedHalalas }) => checkout.tenderCash(tenderedHalalas),
+    tenderCash: ({ tenderedHalalas }) => {
+      mayTakeMoney();
+      return checkout.tenderCash(tenderedHalalas);
+    },
     searchCatalog: ({ query, limit }) => catalog.search(query, limit),
     getReceipt: ({ receiptNo }) => checkout.receipt(receiptNo),
-    payCard: ({ amountHalalas }) => payments.payCard(amountHalalas),
-    payStcPay: ({ amountHalalas, mobile }) => payments.payStcPay(amountHalalas, mobile),
+    payCard: ({ amountHalalas }) => {
+      mayTakeMoney();
+      return payments.payCard(amountHalalas);
+    },
+    payStcPay: ({ amountHalalas, mobile }) => {
+      mayTakeMoney();
+      return payments.payStcPay(amountHalalas, mobile);
+    },
     submitStcPayOtp: ({ intentId, otp }) => payments.submitStcPayOtp(intentId, otp),
     cancelCardPayment: ({ intentId }) => payments.cancelCardPayment(intentId),
     recoverPayment: ({ intentId }) => payments.recoverPayment(intentId),

@@ -16,6 +16,7 @@ import { openSettings } from '../settings';
 import { createEventHub } from './events';
 import { createHandlers } from './handlers';
 import { openPaymentDevices } from './payment-devices';
+import { applyProvisioning, defaultProvisionFile } from './provisioning';
 import { openSigningKey } from './signing-key';
 import { startPeripherals } from './peripherals';
 import { prepareDataFolder } from './data-folder';
@@ -25,6 +26,8 @@ import type { RunningTill, TillOptions } from './types';
 
 export type { RunningTill, TillOptions, HostKind, TillEventListener } from './types';
 export { acquireInstanceLock, type InstanceLock } from './instance-lock';
+export { changeSettings, settingChanges, type SettingChange, type SettingsSource } from './settings-change';
+export { applyProvisioning, defaultProvisionFile, type ProvisioningResult } from './provisioning';
 export { defaultDataDir, ledgerFile, rendererDist, preloadBundle, customerPreloadBundle, projectRoot } from '../paths';
 
 export async function startTill(options: TillOptions): Promise<RunningTill> {
@@ -100,9 +103,20 @@ async function assemble(
   const secrets = options.secrets ?? createFileSecretStore({ dataDir: options.dataDir });
   const signingKey = openSigningKey(secrets, options.dataDir, log);
   const sealer = signingKey ? createSealer(db, signingKey) : undefined;
+  const bootJournal = createJournal(db, settings.get().tillId, { sealer });
+  ensureJournalFormat(db, bootJournal);
+  if (signingKey) registerSigningKey(db, bootJournal, signingKey);
+  // Settings an installer or admin dropped (new, or a higher version): applied before anything reads them.
+  applyProvisioning({
+    db,
+    journal: bootJournal,
+    settings,
+    secrets,
+    file: options.provisionFile === undefined ? defaultProvisionFile() : options.provisionFile,
+    log,
+  });
+  // Entries from here on carry the till id the provisioning may just have set.
   const journal = createJournal(db, settings.get().tillId, { sealer });
-  ensureJournalFormat(db, journal);
-  if (signingKey) registerSigningKey(db, journal, signingKey);
   const hub = createEventHub(log);
   // The simulated devices behind any `simulator` link in the settings (demo, training); made only when used.
   const simulators = options.simulators ?? createTillSimulators({ dataDir: options.dataDir });
@@ -164,7 +178,6 @@ async function assemble(
   const dispatch = createDispatcher(
     createHandlers({
       host: options.host,
-      simulated: true,
       settings,
       checkout,
       catalog,

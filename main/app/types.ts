@@ -34,6 +34,11 @@ export interface TillOptions {
   providerCheckMs?: number;
   /** Where the till logs; default: the data folder's rotated log file and stderr (main/logging). */
   log?: TillLog;
+  /**
+   * The provisioning file to apply at start when new (main/app/provisioning.ts); default: the platform's
+   * (/etc/nuqta-pos/provision.json, %ProgramData%\Nuqta POS\provision.json, or NUQTA_PROVISION_FILE); null: none.
+   */
+  provisionFile?: string | null;
   /** The simulated devices behind `simulator` links; default: fresh ones (tests pass their own to reach them). */
   simulators?: TillSimulators;
 }

@@ -16,6 +16,7 @@ import { EXIT, type Output } from './io';
 export { EXIT, type Output, type CliFlags } from './io';
 export { terminalCommand, stcPayCommand, TERMINAL_USAGE, STCPAY_USAGE } from './providers';
 export { secretCommand, SECRET_USAGE, KNOWN_SECRETS } from './secret';
+export { configCommand, CONFIG_USAGE } from './config';
 
 /** What a person reads of a ledger check, in both languages. */
 function reportLedger(report: LedgerReport, io: Output, what: string): boolean {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import {
   backup,
   catalogImport,
+  configCommand,
   EXIT,
   ledgerVerify,
   managerPinCommand,
@@ -26,6 +27,10 @@ const USAGE = `Usage: nuqta <command> [--data-dir DIR]
   catalog import <file.csv>     import products [--mode all-or-nothing|valid-rows] (default all-or-nothing)
                                 [--allow-zero-price] (rows priced 0.00 are refused without it)
   backup <file>                 online backup of the till database, verified [--force]
+  config show | export          every setting as JSON (never secrets; export's output imports on another till)
+  config get KEY                one setting, e.g. nationalAddress.postalCode
+  config set KEY VALUE          VALUE as JSON (9100, true, null, {"kind":"tcp",...}) or plain text; journaled
+  config import FILE            settings from a JSON file; keys not in it keep their value; journaled
   terminal show                 the card terminal settings (JSON; never secrets)
   terminal set simulator | tcp HOST PORT | serial PATH BAUD | none
                                 a mada terminal on the counter (ECR), or no card terminal
@@ -54,6 +59,8 @@ The CLI keeps them in DIR/secrets.json (AES-256-GCM; key in DIR/secrets.key, mod
 host (npm run host) reads. The Electron app does NOT read that file: at its next start it moves them into its
 own secrets.safe-storage.json, sealed with the system keychain, and removes them from secrets.json.
 
+Provisioning: a file at /etc/nuqta-pos/provision.json (Windows: %ProgramData%\\Nuqta POS\\provision.json, or
+NUQTA_PROVISION_FILE) is applied at the till's start when new or its "version" grew; see docs/commissioning.md.
 Settings and secrets take effect when the till restarts.
 The data folder defaults to NUQTA_DATA_DIR or the platform's application-data folder.`;
 
@@ -167,6 +174,8 @@ function writes(command: string, sub: string | undefined): boolean {
       return sub === 'set' || sub === 'none';
     case 'secret':
       return sub === 'set' || sub === 'delete';
+    case 'config':
+      return sub === 'set' || sub === 'import';
     default:
       return false;
   }
@@ -191,6 +200,7 @@ async function dispatchCommand(
     return catalogImport(dataDir, arg, { mode: values.mode, allowZeroPrice: values['allow-zero-price'] ?? false }, io);
   }
   if (command === 'backup' && sub) return backup(dataDir, sub, values.force ?? false, io);
+  if (command === 'config') return configCommand(dataDir, positionals.slice(1), io);
   if (command === 'terminal') return terminalCommand(dataDir, positionals.slice(1), io, flags);
   if (command === 'stcpay') return stcPayCommand(dataDir, positionals.slice(1), io, flags);
   if (command === 'secret') {

@@ -48,6 +48,10 @@ export const errorCatalog = defineErrors({
     en: 'The till\'s data file is damaged, so the till will not sell on it. Restore the last verified backup or call support.',
   },
   CONFIG_INVALID: { ar: 'إعدادات نقطة البيع غير صحيحة.', en: 'The till settings are not valid.' },
+  DEMO_IDENTITY: {
+    ar: 'هذه النقطة ما زالت تحمل بيانات المتجر التجريبي (الرقم الضريبي 300000000000003) مع أجهزة حقيقية، فلا تُسجَّل عليها مبيعات حقيقية. أدخل اسم المتجر ورقمه الضريبي وعنوانه في الإعدادات (أو nuqta config set vatNumber …).',
+    en: 'This till still carries the demo shop\'s identity (VAT number 300000000000003) with real devices, so it takes no live sale. Set the shop\'s name, VAT number and address in the settings (or nuqta config set vatNumber …).',
+  },
   PAYMENT_PENDING: {
     ar: 'عملية دفع لم تُحسم بعد. لا تُحصّل مرة أخرى؛ نقطة البيع تتحقق من الجهاز أو مزوّد الدفع.',
     en: 'A payment is not settled yet. Do not charge again; the till is checking with the terminal or provider.',

@@ -1,1 +1,4 @@
-export { openSettings, DEMO_SETTINGS, SKYBAND_SDK_KIT, TillSettings, TerminalSettings, PrinterSettings, StcPaySettings, type MadaEcrSettings, type NexoSettings, type SettingsStore } from './settings';
+export { openSettings, checkSettings, DEMO_SETTINGS, SKYBAND_SDK_KIT, TillSettings, TerminalSettings, PrinterSettings, StcPaySettings, type MadaEcrSettings, type NexoSettings, type SettingsStore } from './settings';
+export { DEMO_VAT_NUMBER, NationalAddress, BackupSettings, UpdateSettings, type NationalAddress as NationalAddressValue } from './shop';
+export { bilingual, fieldErrors, describeFieldErrors, type FieldError } from './messages';
+export { exportable, settingAt, withSetting, simulatedDevices, isDemoIdentity, SECRET_SETTINGS, type ExportedSettings } from './keys';

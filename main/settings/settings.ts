@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { Preferences } from '../../preload/contract';
 import type { Db } from '../db';
 import { TillError } from '../errors';
+import { bilingual, describeFieldErrors, fieldErrors, type FieldError } from './messages';
+import { DEMO_VAT_NUMBER, ShopSettingsShape } from './shop';
 
 const HttpsUrl = z
   .string()
@@ -136,11 +138,13 @@ export const PrinterSettings = z.object({
 export type PrinterSettings = z.infer<typeof PrinterSettings>;
 
 export const TillSettings = z.object({
-  tillId: z.string().regex(/^[A-Z0-9-]{1,16}$/, 'till id: 1-16 of A-Z, 0-9, -'),
+  tillId: z.string().regex(/^[A-Z0-9-]{1,16}$/, bilingual('till id: 1-16 of A-Z, 0-9, -', 'رقم نقطة البيع: ١ إلى ١٦ من A-Z و0-9 و-')),
   shopNameAr: z.string().min(1).max(80),
   shopNameEn: z.string().min(1).max(80),
   /** ZATCA VAT registration: 15 digits, starting and ending with 3 (BR-KSA-40). */
-  vatNumber: z.string().regex(/^3\d{13}3$/, 'VAT number: 15 digits starting and ending with 3'),
+  vatNumber: z
+    .string()
+    .regex(/^3\d{13}3$/, bilingual('VAT number: 15 digits starting and ending with 3', 'الرقم الضريبي: ١٥ رقمًا يبدأ بـ 3 وينتهي بـ 3')),
   pricesIncludeVat: z.boolean(),
   preferences: Preferences,
   /** The manager's PIN as a salted scrypt hash (hex); the PIN itself is never stored. */
@@ -157,14 +161,15 @@ export const TillSettings = z.object({
   serialScanner: SerialLink.nullable(),
   /** STC Pay, or null when the till does not take it. Absent in settings written before STC Pay existed. */
   stcPay: StcPaySettings.nullable().default(null),
+  ...ShopSettingsShape,
 });
 export type TillSettings = z.infer<typeof TillSettings>;
 
-export const DEMO_SETTINGS: TillSettings = {
+export const DEMO_SETTINGS: TillSettings = TillSettings.parse({
   tillId: 'T01',
   shopNameAr: 'بقالة نقطة التجريبية',
   shopNameEn: 'Nuqta Demo Grocery',
-  vatNumber: '300000000000003',
+  vatNumber: DEMO_VAT_NUMBER,
   pricesIncludeVat: true,
   preferences: { locale: 'ar', digits: 'latin' },
   // Demo manager PIN 1234. A real till gets its own at provisioning.
@@ -183,13 +188,26 @@ export const DEMO_SETTINGS: TillSettings = {
     deviceId: 'T01',
     confirmTimeoutMs: 60_000,
   },
-};
+  crNumber: '1010000000',
+  nationalAddress: { buildingNumber: '1234', street: 'الملك فهد', district: 'العليا', city: 'الرياض', postalCode: '12211', additionalNumber: '5678' },
+  branchNameAr: 'الفرع الرئيسي',
+  branchNameEn: 'Main branch',
+  tillName: 'Till 1',
+} satisfies z.input<typeof TillSettings>);
 
 const KEY = 'till';
 
 export interface SettingsStore {
   get(): TillSettings;
   update(patch: Partial<TillSettings>): TillSettings;
+  /** Reads the stored value again (after a transaction that wrote it was rolled back). */
+  reload(): TillSettings;
+}
+
+/** Whole settings from anywhere (a file, the admin screen): a key the till does not know is refused, not dropped. */
+export function checkSettings(candidate: unknown): { ok: true; settings: TillSettings } | { ok: false; errors: FieldError[] } {
+  const result = TillSettings.strict().safeParse(candidate);
+  return result.success ? { ok: true, settings: result.data } : { ok: false, errors: fieldErrors(result.error.issues) };
 }
 
 export function openSettings(db: Db, defaults: TillSettings = DEMO_SETTINGS): SettingsStore {
@@ -204,9 +222,7 @@ export function openSettings(db: Db, defaults: TillSettings = DEMO_SETTINGS): Se
       throw new TillError('CONFIG_INVALID', 'settings are not valid JSON');
     }
     const result = TillSettings.safeParse(json);
-    if (!result.success) {
-      throw new TillError('CONFIG_INVALID', result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    }
+    if (!result.success) throw new TillError('CONFIG_INVALID', describeFieldErrors(fieldErrors(result.error.issues)));
     return result.data;
   };
 
@@ -222,9 +238,14 @@ export function openSettings(db: Db, defaults: TillSettings = DEMO_SETTINGS): Se
     get: () => current,
     update(patch) {
       const next = TillSettings.safeParse({ ...current, ...patch });
-      if (!next.success) throw new TillError('CONFIG_INVALID', next.error.message);
+      if (!next.success) throw new TillError('CONFIG_INVALID', describeFieldErrors(fieldErrors(next.error.issues)));
       write.run(KEY, JSON.stringify(next.data));
       current = next.data;
+      return current;
+    },
+    reload() {
+      const row = read.get(KEY);
+      if (row) current = parse(row.value);
       return current;
     },
   };

@@ -45,6 +45,11 @@ export const TillInfo = z.object({
   host: z.enum(['electron', 'browser']),
   /** Simulated devices are in use (demo / training); shown on screen so nobody mistakes it for a live till. */
   simulated: z.boolean(),
+  /**
+   * Real devices but still the demo shop's identity (VAT 300000000000003): the till refuses to take money
+   * (DEMO_IDENTITY) and the screen says what to set.
+   */
+  liveSaleRefused: z.boolean(),
   /** A card terminal is configured: the Card tender is offered. */
   cardPayments: z.boolean(),
   /** STC Pay is configured: the STC Pay tender is offered. */

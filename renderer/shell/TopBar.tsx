@@ -53,6 +53,11 @@ export const TopBar = memo(function TopBar(props: Props) {
           {t('app.demo')}
         </span>
       )}
+      {till?.liveSaleRefused && (
+        <span className="demo-badge demo-badge--refused" role="alert" data-testid="live-sale-refused">
+          {t('app.liveSaleRefused')}
+        </span>
+      )}
       <div className="topbar__spacer" />
       <ConnectionStatus state={connection} />
       <ProviderStatus indicators={providers} />

@@ -27,6 +27,7 @@ export const tillInfo: TillInfo = {
   currency: 'SAR',
   host: 'electron',
   simulated: true,
+  liveSaleRefused: false,
   cardPayments: false,
   stcPayPayments: false,
   preferences: { locale: 'ar', digits: 'latin' },

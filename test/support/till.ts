@@ -22,7 +22,7 @@ export interface TestTill {
 
 export async function startTestTill(dir?: string, options: Partial<TillOptions> = {}): Promise<TestTill> {
   const tmp = dir ? { dir, cleanup: () => {} } : tempDir();
-  const start = () => startTill({ host: 'browser', dataDir: tmp.dir, paymentRecoveryDelaysMs: [50, 100, 200], ...options });
+  const start = () => startTill({ host: 'browser', dataDir: tmp.dir, paymentRecoveryDelaysMs: [50, 100, 200], provisionFile: null, ...options });
   let till = await start();
   const attempt = async <M extends MethodName>(method: M, input: MethodInput<M>) =>
     (await till.dispatch(method, input)) as Result<MethodOutput<M>>;

@@ -1,0 +1,98 @@
+// What commissioning sets besides the devices: who the shop is (as ZATCA and the receipt need it), what the
+// receipt says, the drawer, the customer screen, backups, updates and the clock's zone. Every part has a
+// default so a ledger written before these settings existed still opens; the demo shop's identity is the one
+// value a live till must change (see isDemoIdentity).
+import { z } from 'zod';
+import { bilingual } from './messages';
+
+/** The demo shop's VAT number: ZATCA's own example, never a real registration. */
+export const DEMO_VAT_NUMBER = '300000000000003';
+
+/** ZATCA's national address of the seller (BR-KSA-09 and friends): what a simplified invoice names. */
+export const NationalAddress = z.object({
+  buildingNumber: z.string().regex(/^\d{4}$/, bilingual('building number: 4 digits', 'رقم المبنى: ٤ أرقام')),
+  street: z.string().min(1).max(100),
+  district: z.string().min(1).max(100),
+  city: z.string().min(1).max(60),
+  postalCode: z.string().regex(/^\d{5}$/, bilingual('postal code: 5 digits', 'الرمز البريدي: ٥ أرقام')),
+  additionalNumber: z.string().regex(/^\d{4}$/, bilingual('additional number: 4 digits', 'الرقم الإضافي: ٤ أرقام')).nullable(),
+});
+export type NationalAddress = z.infer<typeof NationalAddress>;
+
+export const ReceiptTexts = z.object({
+  /** Lines printed above the items (a slogan, opening hours), each language its own. */
+  headerAr: z.string().max(200),
+  headerEn: z.string().max(200),
+  /** Lines printed at the end (returns policy, thanks). */
+  footerAr: z.string().max(300),
+  footerEn: z.string().max(300),
+  /** A PNG printed at the top, as a path the till can read; null for none. */
+  logoFile: z.string().min(1).max(400).nullable(),
+});
+
+/** The cash drawer behind the printer's kick connector: which pin, and the pulse the drawer's solenoid needs. */
+export const DrawerSettings = z.object({
+  pin: z.union([z.literal(2), z.literal(5)]),
+  /** On time; ESC p counts in units of 2 ms, so 2-510 ms. */
+  pulseMs: z.number().int().min(2).max(510),
+});
+
+/** The second screen facing the customer (Electron): auto (a second display if there is one), always, off. */
+export const CustomerScreen = z.enum(['auto', 'always', 'off']);
+
+export const BackupSettings = z.object({
+  /** Where verified copies go (a USB drive, a network share); null: no scheduled backups. */
+  folder: z.string().min(1).max(400).nullable(),
+  /** The daily backup's local time (HH:MM, the till's time zone); null for none besides closing. */
+  dailyAt: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, bilingual('a time as HH:MM (00:00-23:59)', 'وقت بصيغة HH:MM (00:00-23:59)'))
+    .nullable(),
+  atClosing: z.boolean(),
+  /** How many verified copies to keep in the folder (the oldest are removed after a new one is verified). */
+  keep: z.number().int().min(1).max(365),
+});
+export type BackupSettings = z.infer<typeof BackupSettings>;
+
+/**
+ * Updates: off; manual (the admin applies one); automatic outside opening hours. Never mid-sale, never with a
+ * payment in doubt (main/updates decides when).
+ */
+export const UpdateSettings = z.object({
+  policy: z.enum(['off', 'manual', 'automatic']),
+  /** Opening hours (local, HH:MM): automatic updates wait until the shop is closed. */
+  opensAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  closesAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  /** The update feed (https) or null (offline update files only). */
+  feedUrl: z.string().max(300).url().refine((u) => u.startsWith('https://'), 'https:// only').nullable(),
+});
+export type UpdateSettings = z.infer<typeof UpdateSettings>;
+
+/** An IANA time zone the runtime knows (receipts and invoices print local time; ZATCA's is Asia/Riyadh). */
+export const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, bilingual('a time zone such as Asia/Riyadh', 'منطقة زمنية مثل Asia/Riyadh'));
+
+/** The parts of TillSettings this file adds, each with the default a ledger from before them gets. */
+export const ShopSettingsShape = {
+  /** Commercial registration: 10 digits (ZATCA's CRN for the seller's other ID). */
+  crNumber: z.string().regex(/^\d{10}$/, bilingual('CR number: 10 digits', 'رقم السجل التجاري: ١٠ أرقام')).nullable().default(null),
+  nationalAddress: NationalAddress.nullable().default(null),
+  branchNameAr: z.string().max(80).default(''),
+  branchNameEn: z.string().max(80).default(''),
+  /** The till's name as staff say it ("Till 1", "Express"); the id is what the ledger and receipts carry. */
+  tillName: z.string().min(1).max(40).default('Till 1'),
+  receipt: ReceiptTexts.default({ headerAr: '', headerEn: '', footerAr: '', footerEn: '', logoFile: null }),
+  drawer: DrawerSettings.default({ pin: 2, pulseMs: 100 }),
+  customerScreen: CustomerScreen.default('auto'),
+  /** Electron: full screen, no menu, started at login. */
+  kiosk: z.boolean().default(false),
+  backups: BackupSettings.default({ folder: null, dailyAt: '23:30', atClosing: true, keep: 30 }),
+  updates: UpdateSettings.default({ policy: 'manual', opensAt: '08:00', closesAt: '23:00', feedUrl: null }),
+  timeZone: TimeZone.default('Asia/Riyadh'),
+};
