@@ -6,7 +6,8 @@ import { adoptSecrets, createFileSecretStore, createSafeStorageSecretStore } fro
 import { customerDisplayMode, installCrashGuard, startShell } from '../shell';
 
 // defaultDataDir(), not app.getPath('userData'): the CLI and the browser host resolve the same folder, so
-// all three find the same ledger. NUQTA_KIOSK=1 runs full-screen until kiosk becomes a till setting;
+// all three find the same ledger. Kiosk mode (full screen, no menu, started at login) is the admin's till
+// setting, handed to the shell as `kiosk`; without it the till opens maximized.
 // NUQTA_CUSTOMER_DISPLAY=1 forces the customer display (windowed when there is one screen), =0 turns it off.
 // Everything this process creates in the data folder is for the till's own OS user only.
 process.umask(0o077);
@@ -27,7 +28,6 @@ startShell(electron, {
     return startTill({ ...options, secrets });
   },
   dataDir,
-  kiosk: process.env.NUQTA_KIOSK === '1',
   customerDisplay: customerDisplayMode(process.env),
   onFatal: guard.fatal,
 }).catch((e: unknown) => {

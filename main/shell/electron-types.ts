@@ -100,6 +100,7 @@ interface BaseWindowOptions {
 export interface TillWindowOptions extends BaseWindowOptions {
   minWidth: number;
   minHeight: number;
+  fullscreen: boolean;
 }
 
 /** The read-only customer-facing display. x/y are absent only in the windowed (testing) placement. */
@@ -119,6 +120,8 @@ export interface BrowserWindowLike {
   readonly webContents: WebContentsLike;
   loadURL(url: string): Promise<void>;
   show(): void;
+  /** Also shows a hidden window (without focusing it). */
+  maximize(): void;
   /** Shows without activating: the customer display never takes focus from the till window. */
   showInactive(): void;
   focus(): void;
@@ -192,6 +195,10 @@ export interface AppLike {
   exit(code?: number): void;
   /** Starts the app again once this process exits (app.exit() must follow). */
   relaunch(): void;
+  /** Windows and macOS: whether the OS starts the app when this user logs in. */
+  getLoginItemSettings(): { openAtLogin: boolean };
+  /** Windows and macOS (the user's Run key on Windows); does nothing on Linux. */
+  setLoginItemSettings(settings: { openAtLogin: boolean }): void;
   on(event: 'second-instance', listener: () => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;

@@ -1,7 +1,8 @@
 // Wires the Electron app around a running till. Order matters and is the point of this file:
 //   before 'ready': single-instance lock, enableSandbox, privileged app:// scheme, webContents hardening;
-//   after 'ready':  no menu, permissions denied, app:// handler, till started, IPC + events bound, till
-//                   window, then the customer display (when there is a second screen, or it is forced).
+//   after 'ready':  no menu, permissions denied, app:// handler, till started, IPC + events bound, start at
+//                   login (kiosk) or not, till window, then the customer display (when there is a second
+//                   screen, or it is forced).
 // Quitting (till window closed, Ctrl+Q, second-instance loser) always goes through before-quit, which holds
 // the quit until the till's ledger is flushed and closed. The customer display never keeps the app alive:
 // closing it alone changes nothing, and closing the till window closes it too. Each window gets its own
@@ -20,6 +21,7 @@ import {
 } from './customer';
 import type { BrowserWindowLike, ElectronModule } from './electron-types';
 import { forwardTillEvents } from './events';
+import { applyStartAtLogin } from './kiosk';
 import { customerDisplayMayHear } from '../ipc';
 import { registerIpcHandlers } from './ipc';
 import { APP_SCHEME } from './origin';
@@ -44,7 +46,12 @@ export interface ShellDeps {
   startTill(options: TillOptions): Promise<RunningTill>;
   /** The till's data folder; defaultDataDir() so the app, the browser host and the CLI share one ledger. */
   dataDir: string;
-  kiosk?: boolean;
+  /**
+   * The admin's kiosk setting: full screen, no menu, started at login. A till setting lives in the ledger, so
+   * it may be given as a function of the running till, read once the till is open. Absent: false (an ordinary
+   * window, maximized).
+   */
+  kiosk?: boolean | ((till: RunningTill) => boolean);
   /** The customer-facing display; 'auto' (the default) opens it when there is a second display. */
   customerDisplay?: CustomerDisplayMode;
   /** Overrides for tests; default to the built bundles under dist/. */
@@ -164,9 +171,12 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
   unbind.push(forwardTillEvents(till, () => [liveContents(win)], log));
   unbind.push(forwardTillEvents(till, () => [liveContents(customer?.window ?? null)], log, customerDisplayMayHear));
 
+  const kiosk = kioskMode(deps.kiosk, till, log);
+  applyStartAtLogin(app, kiosk, log);
+
   const preload = deps.preloadPath ?? preloadBundle();
   const customerPreload = deps.customerPreloadPath ?? customerPreloadBundle();
-  const created = createMainWindow(BrowserWindow, { preload, kiosk: deps.kiosk ?? false });
+  const created = createMainWindow(BrowserWindow, { preload, kiosk });
   win = created;
   tillWatch = watchRenderer(created, {
     name: 'till window',
@@ -239,6 +249,17 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
     till: running,
     shutdown,
   };
+}
+
+/** A kiosk setting that cannot be read opens the ordinary window: the till must still sell. */
+function kioskMode(option: ShellDeps['kiosk'], till: RunningTill, log: ShellLog): boolean {
+  if (typeof option !== 'function') return option ?? false;
+  try {
+    return option(till);
+  } catch (e) {
+    log.error('the kiosk setting could not be read; opening an ordinary window', e);
+    return false;
+  }
 }
 
 /** The cashier sees why the till did not start, in both languages; details go to the log only. */

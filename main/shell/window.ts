@@ -6,7 +6,10 @@ import { APP_ENTRY_URL } from './origin';
 
 export interface WindowSettings {
   preload: string;
-  /** Full-screen, no chrome, cannot be left with the mouse: for a dedicated till. */
+  /**
+   * Full-screen, no chrome, cannot be left with the mouse: for a dedicated till. Otherwise the window opens
+   * maximized: the till screen is laid out for the whole display, and a cashier should not have to resize it.
+   */
   kiosk: boolean;
 }
 
@@ -35,6 +38,7 @@ export function mainWindowOptions(settings: WindowSettings): TillWindowOptions {
     // Shown on ready-to-show so the cashier never sees a blank white frame.
     show: false,
     kiosk: settings.kiosk,
+    fullscreen: settings.kiosk,
     title: 'Nuqta POS — نقطة',
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,
@@ -44,7 +48,11 @@ export function mainWindowOptions(settings: WindowSettings): TillWindowOptions {
 
 export function createMainWindow(BrowserWindow: BrowserWindowCtor, settings: WindowSettings): BrowserWindowLike {
   const win = new BrowserWindow(mainWindowOptions(settings));
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    // maximize() before show(): the window appears at its final size instead of jumping to it.
+    if (!settings.kiosk) win.maximize();
+    win.show();
+  });
   return win;
 }
 

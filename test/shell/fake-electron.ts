@@ -113,7 +113,15 @@ export interface FakeElectron extends ElectronModule {
   errorBoxes: Array<{ title: string; content: string }>;
   /** What main/entry/electron.ts seals provider secrets with (not part of the shell's own slice). */
   safeStorage: SafeStorageLike;
-  state: { ready: boolean; quit: boolean; exitCode: number | null; hasLock: boolean; relaunches: number };
+  state: {
+    ready: boolean;
+    quit: boolean;
+    exitCode: number | null;
+    hasLock: boolean;
+    relaunches: number;
+    /** The OS login item (the user's Run key on Windows). */
+    openAtLogin: boolean;
+  };
   appEvents: EventEmitter;
   /** Calls the handler registered for `channel`, as ipcRenderer.invoke from `event`'s sender would. */
   invoke(channel: string, event: InvokeEventLike, ...args: unknown[]): Promise<unknown>;
@@ -133,6 +141,7 @@ export type FakeWindow = InstanceType<FakeElectron['BrowserWindow']> & {
   options: WindowOptions;
   webContents: FakeWebContents;
   shown: boolean;
+  maximized: boolean;
   /** How it was shown: show() activates the window, showInactive() does not. */
   shownWith: 'show' | 'showInactive' | null;
   focused: boolean;
@@ -148,11 +157,18 @@ export const PRIMARY_DISPLAY: DisplayLike = { id: 1, bounds: { x: 0, y: 0, width
 export const CUSTOMER_DISPLAY: DisplayLike = { id: 2, bounds: { x: 1366, y: 0, width: 1024, height: 600 } };
 
 export function createFakeElectron(
-  options: { hasLock?: boolean; displays?: DisplayLike[]; primaryDisplayId?: number } = {},
+  options: { hasLock?: boolean; displays?: DisplayLike[]; primaryDisplayId?: number; openAtLogin?: boolean } = {},
 ): FakeElectron {
   const calls: string[] = [];
   const appEvents = new EventEmitter();
-  const state = { ready: false, quit: false, exitCode: null as number | null, hasLock: options.hasLock ?? true, relaunches: 0 };
+  const state = {
+    ready: false,
+    quit: false,
+    exitCode: null as number | null,
+    hasLock: options.hasLock ?? true,
+    relaunches: 0,
+    openAtLogin: options.openAtLogin ?? false,
+  };
   const windows: FakeWindow[] = [];
   const schemes: FakeElectron['schemes'] = [];
   const protocolHandlers: FakeElectron['protocolHandlers'] = new Map();
@@ -215,6 +231,13 @@ export function createFakeElectron(
       calls.push('app.relaunch');
       state.relaunches += 1;
     },
+    getLoginItemSettings() {
+      return { openAtLogin: state.openAtLogin };
+    },
+    setLoginItemSettings(settings) {
+      calls.push(`app.setLoginItemSettings openAtLogin=${String(settings.openAtLogin)}`);
+      state.openAtLogin = settings.openAtLogin;
+    },
     on(event: string, listener: (...args: never[]) => void) {
       appEvents.on(event, listener as (...args: unknown[]) => void);
       return app;
@@ -224,6 +247,7 @@ export function createFakeElectron(
   class BrowserWindow extends EventEmitter {
     readonly webContents: FakeWebContents;
     shown = false;
+    maximized = false;
     shownWith: 'show' | 'showInactive' | null = null;
     focused = false;
     minimized = false;
@@ -245,8 +269,15 @@ export function createFakeElectron(
       this.emit('ready-to-show');
     }
     show() {
+      calls.push('BrowserWindow.show');
       this.shown = true;
       this.shownWith = 'show';
+    }
+    maximize() {
+      calls.push('BrowserWindow.maximize');
+      // Electron: maximize() also shows a hidden window, without focusing it.
+      this.maximized = true;
+      this.shown = true;
     }
     showInactive() {
       this.shown = true;

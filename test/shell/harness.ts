@@ -1,6 +1,6 @@
 // Starts the shell against the fake electron and a fake till, and builds IPC events from chosen senders.
 import { vi } from 'vitest';
-import { startShell, type Shell, type ShellLog } from '../../main/shell';
+import { startShell, type Shell, type ShellDeps, type ShellLog } from '../../main/shell';
 import type { CustomerDisplayMode } from '../../main/shell/customer';
 import type { DisplayLike, InvokeEventLike } from '../../main/shell/electron-types';
 import { createFakeElectron, type FakeElectron, type FakeWebContents, type FakeWindow } from './fake-electron';
@@ -29,9 +29,10 @@ export const quietLog = () => ({ warn: vi.fn(), error: vi.fn() });
 
 export async function startWithFakes(
   opts: {
-    kiosk?: boolean;
+    kiosk?: ShellDeps['kiosk'];
     rendererRoot?: string;
     hasLock?: boolean;
+    openAtLogin?: boolean;
     displays?: DisplayLike[];
     primaryDisplayId?: number;
     customerDisplay?: CustomerDisplayMode;
@@ -39,6 +40,7 @@ export async function startWithFakes(
 ): Promise<Started> {
   const electron = createFakeElectron({
     hasLock: opts.hasLock ?? true,
+    ...(opts.openAtLogin === undefined ? {} : { openAtLogin: opts.openAtLogin }),
     ...(opts.displays ? { displays: opts.displays } : {}),
     ...(opts.primaryDisplayId === undefined ? {} : { primaryDisplayId: opts.primaryDisplayId }),
   });
