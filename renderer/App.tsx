@@ -17,6 +17,7 @@ import { useCompletedElsewhere } from './payments/useCompletedElsewhere';
 import { usePaymentActions } from './payments/usePaymentActions';
 import { usePaymentFlow } from './payments/usePaymentFlow';
 import { failedCount, printerBlocked, receiptPrintState } from './printing/printQueue';
+import { useHealth } from './health/useHealth';
 import { PrintFailedBanner } from './printing/PrintFailedBanner';
 import { usePrintFailures } from './printing/usePrintFailures';
 import { usePrinting } from './printing/usePrinting';
@@ -58,6 +59,7 @@ export function App({ carrier }: { carrier: Carrier }) {
   const stcPayPayments = till?.stcPayPayments ?? false;
   const terminal = useTerminal(carrier, cardPayments || stcPayPayments);
   const printing = usePrinting(carrier);
+  const health = useHealth(api);
   const printFailures = usePrintFailures(printing.jobs);
 
   const dialogs = useTillDialogs({ sale, selectedLineId: view.selectedLineId, till, paymentCallBusy: paymentActions.busy, banner: messages });
@@ -132,6 +134,7 @@ export function App({ carrier }: { carrier: Carrier }) {
     historyPanel: dialogs.open.history,
     printQueue: dialogs.open.queue,
     openDrawer: dialogs.open.drawer,
+    adminPanel: dialogs.open.admin,
     recoverPayment: recoverUnknown,
     resolvePayment: dialogs.open.resolve,
     voidSale: dialogs.open.void,
@@ -175,6 +178,9 @@ export function App({ carrier }: { carrier: Carrier }) {
           onPrintQueue={dialogs.open.queue}
           onHistory={dialogs.open.history}
           onDrawer={dialogs.open.drawer}
+          health={health.report}
+          onHealth={dialogs.open.health}
+          onAdmin={dialogs.open.admin}
         />
         <main className="workspace">
           <section className="sale">
@@ -237,6 +243,7 @@ export function App({ carrier }: { carrier: Carrier }) {
         paymentActions={paymentActions}
         terminal={terminal}
         printing={printing}
+        health={health}
         banner={messages}
         onCompleted={showCompleted}
       />

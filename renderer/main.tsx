@@ -19,6 +19,8 @@ import './styles/payments.css';
 import './styles/terminal.css';
 import './styles/stcpay.css';
 import './styles/printing.css';
+import './styles/health.css';
+import './styles/admin.css';
 import './styles/customer.css';
 
 const root = document.getElementById('root');

@@ -9,6 +9,8 @@ import type { Payments } from '../payments';
 import type { PrintService } from '../printing/service';
 import { TillError } from '../errors';
 import { isDemoIdentity, simulatedDevices, type SettingsStore } from '../settings';
+import type { HealthDesk } from './health';
+import { createAdminHandlers, type AdminDeps } from './admin-handlers';
 import type { HostKind } from './types';
 
 export interface HandlerDeps {
@@ -19,8 +21,11 @@ export interface HandlerDeps {
   payments: Payments;
   printing: PrintService;
   manager: ManagerAuth;
+  health: HealthDesk;
   /** Told the preferences saved whenever setPreferences changes them (every view follows the till's language). */
   emitPreferences: (preferences: Preferences) => void;
+  /** What the admin's methods need besides the above (admin-handlers.ts). */
+  admin: Pick<AdminDeps, 'db' | 'journal' | 'dataDir' | 'log'>;
 }
 
 export function createHandlers({
@@ -31,7 +36,9 @@ export function createHandlers({
   payments,
   printing,
   manager,
+  health,
   emitPreferences,
+  admin,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -64,6 +71,7 @@ export function createHandlers({
   };
 
   return {
+    ...createAdminHandlers({ ...admin, settings, manager, printing, payments }),
     getTill: () => tillInfo(),
     setPreferences: (patch) => {
       const current = settings.get().preferences;
@@ -104,6 +112,8 @@ export function createHandlers({
     checkTerminal: () => payments.checkTerminal(),
     repeatLastTransaction: () => payments.repeatLastTransaction(),
     settleTerminal: ({ managerPin }) => payments.settleTerminal(managerPin),
+    getHealth: () => health.getHealth(),
+    checkHealth: () => health.checkHealth(),
     getPrinterStatus: () => printing.status(),
     listPrintJobs: () => printing.list(),
     retryPrintJob: ({ jobId }) => printing.retry(jobId),

@@ -1,6 +1,7 @@
 // The composition root: opens the ledger, wires the domains together and hands the shell (Electron or the
 // browser host) one RunningTill. Both shells call exactly this, so they run the same services.
 import { createManagerAuth, pinGuardProjection, resaltSharedDemoPin } from '../auth';
+import { createBackups } from '../backup';
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
 import { checkoutProjection, createCheckout, createReceiptReader, openReceiptWatermark, type IssuedReceipt } from '../checkout';
 import { openDatabase, type Db } from '../db';
@@ -17,6 +18,7 @@ import { createEventHub } from './events';
 import { createHandlers } from './handlers';
 import { openPaymentDevices } from './payment-devices';
 import { applyProvisioning, defaultProvisionFile } from './provisioning';
+import { createHealthDesk } from './health';
 import { openSigningKey } from './signing-key';
 import { startPeripherals } from './peripherals';
 import { prepareDataFolder } from './data-folder';
@@ -138,6 +140,9 @@ async function assemble(
   opened.add(() => printing.close());
   const watermark = openReceiptWatermark(options.dataDir, log);
   opened.add(() => watermark.close());
+  // Verified copies into the settings' backup folder: daily, at closing, and on demand (main/backup).
+  const backups = createBackups({ db, journal, dataDir: options.dataDir, settings: settings.get, projections: LEDGER_PROJECTIONS, log });
+  opened.add(() => backups.close());
   const checkout = createCheckout({
     db,
     journal,
@@ -184,7 +189,9 @@ async function assemble(
       payments,
       printing,
       manager,
+      health: createHealthDesk({ dataDir: options.dataDir, settings, payments, printing, lastBackup: backups.lastVerifiedBackup }),
       emitPreferences: (preferences) => hub.emit('preferencesChanged', preferences),
+      admin: { db, journal, dataDir: options.dataDir, log },
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null) },
@@ -212,11 +219,13 @@ async function assemble(
     log.error(`the ledger file is DAMAGED: the till no longer sells on it (quick_check, ${result.ms} ms)`, result.problems.join('; '));
   });
 
+  backups.start();
   let closed = false;
   return {
     dispatch,
     subscribe: hub.subscribe,
     dataDir: options.dataDir,
+    shell: () => ({ kiosk: settings.get().kiosk }),
     async close() {
       if (closed) return;
       closed = true;
@@ -227,6 +236,8 @@ async function assemble(
       await printing.close();
       await devices.close();
       if (sealer) sealQuietly(sealer, log);
+      // After the last seal, before the file closes: the closing copy (when the settings ask for one).
+      await backups.close();
       watermark.close();
       db.close();
       if (!options.log) await log.close();

@@ -16,6 +16,8 @@ export interface RunningTill {
   subscribe(listener: TillEventListener): () => void;
   /** Absolute path of the data folder in use (ledger, settings, backups). */
   dataDir: string;
+  /** What the Electron shell takes from the settings: kiosk mode (full screen, no menu, started at login). */
+  shell(): { kiosk: boolean };
   /** Flushes and closes the ledger; releases the single-instance lock. */
   close(): Promise<void>;
 }

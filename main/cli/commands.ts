@@ -1,64 +1,25 @@
 // The admin's commands. Each returns an exit code and writes what a person needs to read; none of them
 // needs the till to be stopped (WAL lets them read and back up while it runs).
 import fs from 'node:fs';
-import path from 'node:path';
 import { LEDGER_PROJECTIONS, ledgerFile } from '../app';
+import { checkLedgerFile } from '../backup';
 import { receiptsMissingFrom } from '../checkout';
 import { importCatalogCsv, type ImportOptions } from '../catalog';
-import { isTillError } from '../errors';
 import { openDatabase } from '../db';
 import { randomBytes } from 'node:crypto';
 import { hashPin, unlockManagerPin } from '../auth';
-import { createJournal, verifyLedger, type LedgerReport, type LedgerStage } from '../ledger';
+import { createJournal } from '../ledger';
 import { openSettings } from '../settings';
 import { EXIT, type Output } from './io';
+import { reportLedger } from './ledger-report';
 
 export { EXIT, type Output, type CliFlags } from './io';
 export { terminalCommand, stcPayCommand, TERMINAL_USAGE, STCPAY_USAGE } from './providers';
 export { secretCommand, SECRET_USAGE, KNOWN_SECRETS } from './secret';
 export { configCommand, CONFIG_USAGE } from './config';
-
-/** What a person reads of a ledger check, in both languages. */
-function reportLedger(report: LedgerReport, io: Output, what: string): boolean {
-  if (report.ok) {
-    const seals = report.seals.sealed
-      ? `${report.seals.seals} seals, last at entry ${report.seals.lastSealedSeq}, ${report.seals.unsealedTail} entries after it`
-      : 'not sealed';
-    io.out(`${what} OK: ${report.entries} entries, SQLite integrity ok, chain intact, ${seals}, every derived row matches the journal. Head ${report.headHash}`);
-    if (report.legacyEntries > 0) io.out(`(${report.legacyEntries} entries from an older version: chain checked, rows not replayed)`);
-    for (const w of report.warnings) io.out(`warning: ${w}`);
-    io.out('السجل سليم: سلامة الملف، تسلسل القيود، الأختام، وكل الجداول مطابقة للقيود.');
-    return true;
-  }
-  const where = report.brokenAt === null ? '' : ` at entry ${report.brokenAt}`;
-  io.err(`${what} FAILED (${STAGE_TEXT[report.stage].en})${where}: ${report.reason}`);
-  io.err(`فشل التحقق (${STAGE_TEXT[report.stage].ar})${report.brokenAt === null ? '' : ` عند القيد ${report.brokenAt}`}.`);
-  return false;
-}
-
-const STAGE_TEXT: Record<LedgerStage, { en: string; ar: string }> = {
-  integrity: { en: 'SQLite integrity: the file is damaged', ar: 'سلامة ملف قاعدة البيانات: الملف تالف' },
-  chain: { en: 'journal hash chain', ar: 'تسلسل قيود السجل' },
-  seals: { en: 'signed seals', ar: 'الأختام الموقعة' },
-  rows: { en: 'a table differs from the journal', ar: 'جدول لا يطابق القيود' },
-};
-
-/** Opens a ledger file read-only for checking; a file SQLite cannot open at all is reported, not thrown. */
-function checkFile(file: string): LedgerReport {
-  let db;
-  try {
-    db = openDatabase(file, { readonly: true });
-  } catch (e) {
-    // A till error (a newer schema) is the admin's to read as such; anything else means SQLite cannot use the file.
-    if (isTillError(e)) throw e;
-    return { ok: false, stage: 'integrity', entries: 0, brokenAt: null, reason: `SQLite cannot open the file: ${(e as Error).message}` };
-  }
-  try {
-    return verifyLedger(db, { projections: LEDGER_PROJECTIONS });
-  } finally {
-    db.close();
-  }
-}
+export { supportBundle } from './support-bundle';
+export { backup } from './backup';
+export { restoreCommand, RESTORE_USAGE } from './restore';
 
 export function ledgerVerify(dataDir: string, io: Output): number {
   const file = ledgerFile(dataDir);
@@ -66,7 +27,7 @@ export function ledgerVerify(dataDir: string, io: Output): number {
     io.err(`No ledger at ${file}. / لا يوجد سجل في هذا المسار.`);
     return EXIT.failure;
   }
-  if (!reportLedger(checkFile(file), io, 'Ledger')) return EXIT.rejected;
+  if (!reportLedger(checkLedgerFile(file, LEDGER_PROJECTIONS), io, 'Ledger')) return EXIT.rejected;
   return reportMissingReceipts(dataDir, file, io) ? EXIT.ok : EXIT.rejected;
 }
 
@@ -116,33 +77,6 @@ export function catalogImport(dataDir: string, csvPath: string, options: ImportO
   } finally {
     db.close();
   }
-}
-
-export async function backup(dataDir: string, target: string, force: boolean, io: Output): Promise<number> {
-  const source = ledgerFile(dataDir);
-  if (!fs.existsSync(source)) {
-    io.err(`No ledger at ${source}. / لا يوجد سجل في هذا المسار.`);
-    return EXIT.failure;
-  }
-  const destination = path.resolve(target);
-  if (fs.existsSync(destination) && !force) {
-    io.err(`${destination} exists; pass --force to overwrite. / الملف موجود مسبقاً.`);
-    return EXIT.usage;
-  }
-  const db = openDatabase(source, { readonly: true });
-  try {
-    // SQLite's online backup: a consistent snapshot even while the till keeps selling.
-    await db.backup(destination);
-  } finally {
-    db.close();
-  }
-  // A copy is called verified only when it passes every check verify makes.
-  if (!reportLedger(checkFile(destination), io, `Backup ${destination}`)) {
-    io.err('The backup was written but is NOT verified: do not rely on it. / كُتبت النسخة لكنها غير سليمة: لا تعتمد عليها.');
-    return EXIT.rejected;
-  }
-  io.out(`Backup written to ${destination} and verified. / تم حفظ النسخة الاحتياطية والتحقق منها.`);
-  return EXIT.ok;
 }
 
 /**

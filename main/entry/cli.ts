@@ -8,8 +8,10 @@ import fs from 'node:fs';
 import {
   backup,
   catalogImport,
+  restoreCommand,
   configCommand,
   EXIT,
+  supportBundle,
   ledgerVerify,
   managerPinCommand,
   secretCommand,
@@ -27,6 +29,10 @@ const USAGE = `Usage: nuqta <command> [--data-dir DIR]
   catalog import <file.csv>     import products [--mode all-or-nothing|valid-rows] (default all-or-nothing)
                                 [--allow-zero-price] (rows priced 0.00 are refused without it)
   backup <file>                 online backup of the till database, verified [--force]
+  restore <file>                put a verified backup back (the till stopped); the ledger it replaces is kept
+                                as till.db.replaced-<time>. A backup older than the last receipt issued is
+                                refused unless [--accept-lower-receipts] (journaled; numbering goes on above)
+  support-bundle [FILE]         settings (no secrets), recent logs, verify and health in one .tar.gz for support
   config show | export          every setting as JSON (never secrets; export's output imports on another till)
   config get KEY                one setting, e.g. nationalAddress.postalCode
   config set KEY VALUE          VALUE as JSON (9100, true, null, {"kind":"tcp",...}) or plain text; journaled
@@ -90,6 +96,7 @@ const FLAG_OWNERS: Record<string, string[]> = {
   pin: ['stcpay'],
   file: ['secret'],
   'allow-zero-price': ['catalog'],
+  'accept-lower-receipts': ['restore'],
   lrc: ['terminal'],
   'ack-nak': ['terminal'],
   'purchase-timeout': ['terminal'],
@@ -100,6 +107,7 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   mode: { type: 'string', default: 'all-or-nothing' },
   'allow-zero-price': { type: 'boolean' },
+  'accept-lower-receipts': { type: 'boolean' },
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   ca: { type: 'string' },
@@ -168,6 +176,7 @@ function writes(command: string, sub: string | undefined): boolean {
     case 'catalog':
       return sub === 'import';
     case 'manager-pin':
+    case 'restore':
       return true;
     case 'terminal':
     case 'stcpay':
@@ -200,6 +209,8 @@ async function dispatchCommand(
     return catalogImport(dataDir, arg, { mode: values.mode, allowZeroPrice: values['allow-zero-price'] ?? false }, io);
   }
   if (command === 'backup' && sub) return backup(dataDir, sub, values.force ?? false, io);
+  if (command === 'restore') return restoreCommand(dataDir, sub, values['accept-lower-receipts'] ?? false, io);
+  if (command === 'support-bundle') return supportBundle(dataDir, sub, io);
   if (command === 'config') return configCommand(dataDir, positionals.slice(1), io);
   if (command === 'terminal') return terminalCommand(dataDir, positionals.slice(1), io, flags);
   if (command === 'stcpay') return stcPayCommand(dataDir, positionals.slice(1), io, flags);

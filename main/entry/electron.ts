@@ -28,6 +28,7 @@ startShell(electron, {
     return startTill({ ...options, secrets });
   },
   dataDir,
+  kiosk: (till) => till.shell().kiosk,
   customerDisplay: customerDisplayMode(process.env),
   onFatal: guard.fatal,
 }).catch((e: unknown) => {

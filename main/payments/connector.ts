@@ -101,8 +101,15 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** What a provider's TLS connection showed (STC Pay): certificates' expiry and the server's clock. */
+export interface ConnectionFacts {
+  ownCertificateValidTo: string | null;
+  serverCertificateValidTo: string | null;
+  serverDate: string | null;
+}
+
 export type TerminalHealth =
-  | { state: 'connected' }
+  | { state: 'connected'; connection?: ConnectionFacts }
   | { state: 'disconnected'; detail: string }
   | { state: 'busy' };
 

@@ -3,7 +3,7 @@
 // "offline" before the cashier tries and the cashier takes cash or the counter terminal instead. A direct
 // terminal is only checked on request: a probe must never stand in the way of its one-request-at-a-time line.
 import type { TerminalStatus } from '../../preload/contract';
-import type { PaymentConnector } from './connector';
+import type { ConnectionFacts, PaymentConnector } from './connector';
 
 export const DEFAULT_PROVIDER_CHECK_MS = 30_000;
 
@@ -11,6 +11,15 @@ export interface HealthReading {
   health: TerminalStatus['health'];
   detail: string | null;
   checkedAt: string | null;
+  /** How long the last check took to answer (the light's latency), and when one last answered connected. */
+  latencyMs: number | null;
+  lastOkAt: string | null;
+}
+
+/** For the health page: what the provider's last good connection showed (certificates, its clock). */
+export interface ProviderFacts {
+  card: ConnectionFacts | null;
+  stcPay: ConnectionFacts | null;
 }
 
 export interface HealthDeps {
@@ -28,22 +37,31 @@ export interface HealthDeps {
 }
 
 export function createProviderHealth(deps: HealthDeps) {
+  const unchecked = { latencyMs: null, lastOkAt: null };
   const card: HealthReading = deps.cardUnavailable
-    ? { health: 'disconnected', detail: deps.cardUnavailable, checkedAt: null }
-    : { health: 'not_checked', detail: null, checkedAt: null };
-  const stcPay: HealthReading = { health: 'not_checked', detail: null, checkedAt: null };
+    ? { health: 'disconnected', detail: deps.cardUnavailable, checkedAt: null, ...unchecked }
+    : { health: 'not_checked', detail: null, checkedAt: null, ...unchecked };
+  const stcPay: HealthReading = { health: 'not_checked', detail: null, checkedAt: null, ...unchecked };
+  const facts: ProviderFacts = { card: null, stcPay: null };
   let closed = false;
 
-  const check = async (through: PaymentConnector, reading: HealthReading) => {
-    let result;
+  const check = async (through: PaymentConnector, reading: HealthReading, which: keyof ProviderFacts) => {
+    const started = performance.now();
+    let result: Awaited<ReturnType<PaymentConnector['health']>>;
     try {
       result = await through.health();
     } catch (e) {
       result = { state: 'disconnected' as const, detail: e instanceof Error ? e.message : String(e) };
     }
+    const at = deps.now().toISOString();
     reading.health = result.state;
     reading.detail = result.state === 'disconnected' ? result.detail : null;
-    reading.checkedAt = deps.now().toISOString();
+    reading.checkedAt = at;
+    reading.latencyMs = result.state === 'disconnected' ? null : Math.round(performance.now() - started);
+    if (result.state === 'connected') {
+      reading.lastOkAt = at;
+      if (result.connection) facts[which] = result.connection;
+    }
   };
 
   const lights = () => JSON.stringify([card.health, card.detail, stcPay.health, stcPay.detail]);
@@ -55,16 +73,17 @@ export function createProviderHealth(deps: HealthDeps) {
     stcPay: stcPay as Readonly<HealthReading>,
     /** Checks now, on request (the terminal panel): the card terminal and STC Pay, whichever the till has. */
     async checkNow(): Promise<void> {
-      if (deps.card) await check(deps.card.connector, card);
-      if (deps.stcPay) await check(deps.stcPay, stcPay);
+      if (deps.card) await check(deps.card.connector, card, 'card');
+      if (deps.stcPay) await check(deps.stcPay, stcPay, 'stcPay');
     },
+    facts: (): Readonly<ProviderFacts> => facts,
     /** Starts the background checks of providers reached over the internet; `onChange` hears a light change. */
     watch(onChange: () => void): void {
       if (timer || !(deps.stcPay || deps.card?.remote) || deps.checkEveryMs <= 0) return;
       const round = async () => {
         const before = lights();
-        if (deps.card?.remote && !deps.terminalBusy()) await check(deps.card.connector, card);
-        if (deps.stcPay) await check(deps.stcPay, stcPay);
+        if (deps.card?.remote && !deps.terminalBusy()) await check(deps.card.connector, card, 'card');
+        if (deps.stcPay) await check(deps.stcPay, stcPay, 'stcPay');
         if (!closed && lights() !== before) onChange();
       };
       const run = () => void round().catch((e: unknown) => deps.log.warn('provider check failed', e));

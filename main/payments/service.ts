@@ -105,7 +105,7 @@ export function createPayments(deps: PaymentsDeps) {
       stcPay: stcPay
         ? { transport: stcPay.transport, ...health.stcPay }
         : deps.unavailable?.stcPay
-          ? { transport: 'STC Pay', health: 'disconnected', detail: deps.unavailable.stcPay, checkedAt: null }
+          ? { transport: 'STC Pay', health: 'disconnected', detail: deps.unavailable.stcPay, checkedAt: null, latencyMs: null, lastOkAt: null }
           : null,
     };
   };
@@ -183,6 +183,10 @@ export function createPayments(deps: PaymentsDeps) {
 
   return {
     status,
+    /** What the providers' last good connections showed: certificates' expiry, their clocks (the health page). */
+    providerFacts: health.facts,
+    /** Checks the providers now (the health page's "check again"). */
+    checkProviders: () => health.checkNow(),
 
     pendingForSale: pendingPayment(intents, stcPay?.desk ?? null),
 

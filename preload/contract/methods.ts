@@ -3,6 +3,8 @@
 // renderer's API type are all derived from this object; add a method here and the type checker points at
 // every place that must handle it.
 import { z } from 'zod';
+import { AdminSettings, CommissioningReport, CommissioningStepAnswer, CommissioningStepInput, SettingsPatch, UpdateSettingsResult } from './admin';
+import { HealthReport } from './health';
 import {
   MAX_LINE_QUANTITY,
   CardPaymentResult,
@@ -130,6 +132,11 @@ export const methods = {
   /** End-of-day terminal settlement (reconciliation). Manager only. */
   settleTerminal: method(z.strictObject({ managerPin: ManagerPin }), SettlementSummary),
 
+  /** The till's health: devices, providers, certificates, disk, backups, clock; each with what to do. */
+  getHealth: method(z.strictObject({}), HealthReport),
+  /** Asks the terminal, the printer and the providers again, then reports. */
+  checkHealth: method(z.strictObject({}), HealthReport),
+
   /** Asks the printer now (paper, cover, online) where the link can answer. */
   getPrinterStatus: method(z.strictObject({}), PrinterStatus),
   /** Recent print jobs, failed ones first: the visible queue. */
@@ -154,6 +161,20 @@ export const methods = {
     z.strictObject({ managerPin: ManagerPin, reason: z.string().min(1).max(200) }),
     z.object({ drawer: DrawerOutcome, error: ErrorData.nullable() }),
   ),
+
+  // ---- Admin: settings and commissioning ------------------------------------------------------------------
+  // Guarded by the manager PIN until per-user roles exist. Settings take effect when the till restarts.
+  /** Every setting but the secrets, and the fields the admin screen shows (grouped as the schema is). */
+  getSettings: method(z.strictObject({ managerPin: ManagerPin }), AdminSettings),
+  /**
+   * Changes settings by dotted key: saved (journaled, source admin-screen) or refused whole with each field's
+   * error in both languages, as data, so the screen marks every field. Nothing is written when one is wrong.
+   */
+  updateSettings: method(z.strictObject({ managerPin: ManagerPin, settings: SettingsPatch }), UpdateSettingsResult),
+  /** Runs one self-test of the commissioning wizard (journaled as commissioning.step); `done` saves and prints the report. */
+  commissioningStep: method(CommissioningStepInput.extend({ managerPin: ManagerPin }), CommissioningStepAnswer),
+  /** The latest result of each self-test so far. */
+  getCommissioningReport: method(z.strictObject({}), CommissioningReport),
 } as const;
 
 export type Methods = typeof methods;

@@ -269,10 +269,15 @@ export const TerminalStatus = z.object({
       health: z.enum(['connected', 'disconnected', 'busy', 'not_checked']),
       detail: z.string().nullable(),
       checkedAt: z.string().nullable(),
+      latencyMs: z.number().int().nonnegative().nullable(),
+      lastOkAt: z.string().nullable(),
     })
     .nullable(),
   /** When the card terminal's health was last checked (cloud terminals are checked in the background). */
   checkedAt: z.string().nullable(),
+  /** How long that check took, and when the terminal last answered it. */
+  latencyMs: z.number().int().nonnegative().nullable(),
+  lastOkAt: z.string().nullable(),
 });
 export type TerminalStatus = z.infer<typeof TerminalStatus>;
 

@@ -214,6 +214,8 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     checkTerminal: (input) => call('checkTerminal', input),
     repeatLastTransaction: (input) => call('repeatLastTransaction', input),
     settleTerminal: (input) => call('settleTerminal', input),
+    getHealth: (input) => call('getHealth', input),
+    checkHealth: (input) => call('checkHealth', input),
     getPrinterStatus: (input) => call('getPrinterStatus', input),
     listPrintJobs: (input) => call('listPrintJobs', input),
     retryPrintJob: (input) => call('retryPrintJob', input),
@@ -222,6 +224,10 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     getReceiptImage: (input) => call('getReceiptImage', input),
     listReceipts: (input) => call('listReceipts', input),
     openDrawer: (input) => call('openDrawer', input),
+    getSettings: (input) => call('getSettings', input),
+    updateSettings: (input) => call('updateSettings', input),
+    commissioningStep: (input) => call('commissioningStep', input),
+    getCommissioningReport: (input) => call('getCommissioningReport', input),
   };
   const api: NuqtaApi = {
     ...calls,

@@ -11,6 +11,7 @@ export type HotkeyAction =
   | 'historyPanel'
   | 'printQueue'
   | 'openDrawer'
+  | 'adminPanel'
   | 'recoverPayment'
   | 'resolvePayment'
   | 'voidSale'
@@ -71,6 +72,8 @@ export function hotkeyFor(k: KeyPress, ctx: HotkeyContext): HotkeyAction | null 
     if (k.key === 'F3') return 'resolvePayment';
   }
   if (k.ctrlKey) {
+    // Ctrl+, is "settings" in most desktop programs; by physical key, so it works under the Arabic layout too.
+    if (k.code === 'Comma') return 'adminPanel';
     if (k.key === 'ArrowUp') return 'selectPrevLine';
     if (k.key === 'ArrowDown') return 'selectNextLine';
     return null;

@@ -4,6 +4,9 @@ import type { NuqtaApi } from '../../preload/contract/api';
 import type { Sale } from '../../preload/contract/schemas';
 import { DrawerDialog } from '../drawer/DrawerDialog';
 import { useFormat } from '../format/FormatContext';
+import { AdminPanel } from '../admin/AdminPanel';
+import { HealthPanel } from '../health/HealthPanel';
+import type { HealthState } from '../health/useHealth';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { PaymentPanel } from '../payments/PaymentPanel';
 import { ResolveDialog } from '../payments/ResolveForm';
@@ -33,12 +36,13 @@ interface Props {
   paymentActions: PaymentActions;
   terminal: TerminalState;
   printing: Printing;
+  health: HealthState;
   banner: BannerControls;
   /** A cash tender completed the sale. */
   onCompleted(completed: Completed): void;
 }
 
-export function TillDialogLayer({ api, sale, dialogs, actions, payment, paymentActions, terminal, printing, banner, onCompleted }: Props) {
+export function TillDialogLayer({ api, sale, dialogs, actions, payment, paymentActions, terminal, printing, health, banner, onCompleted }: Props) {
   const f = useFormat();
   const { dialog, close } = dialogs;
 
@@ -148,6 +152,8 @@ export function TillDialogLayer({ api, sale, dialogs, actions, payment, paymentA
         />
       )}
       {dialog.kind === 'drawer' && <DrawerDialog api={api} banner={banner} onClose={close} />}
+      {dialog.kind === 'health' && <HealthPanel report={health.report} check={health.check} banner={banner} onClose={close} />}
+      {dialog.kind === 'admin' && <AdminPanel api={api} banner={banner} onClose={close} />}
     </>
   );
 }

@@ -1,7 +1,9 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DigitStyle, Locale, PrinterStatus, TerminalStatus, TillInfo } from '../../preload/contract/schemas';
+import type { HealthReport } from '../../preload/contract/health';
 import type { ConnectionState } from '../api/carrier';
+import { healthTone, needingAttention } from '../health/healthView';
 import { useFormat } from '../format/FormatContext';
 import { PrinterButton } from '../printing/PrinterButton';
 import type { ProviderIndicator } from '../terminal/providerStatus';
@@ -21,17 +23,22 @@ interface Props {
   printer: PrinterStatus | null;
   /** Print jobs that failed and wait for a retry or a cancel. */
   printFailed: number;
+  /** The till's health (devices, certificates, disk, backups, clock); the dot opens the health page. */
+  health: HealthReport | null;
   onToggleLocale(): void;
   onToggleDigits(): void;
   onTerminal(): void;
   onPrintQueue(): void;
   onHistory(): void;
   onDrawer(): void;
+  onHealth(): void;
+  /** The admin area (settings, commissioning), behind the manager's PIN. */
+  onAdmin(): void;
 }
 
 export const TopBar = memo(function TopBar(props: Props) {
   const { till, connection, locale, digits, terminal, onToggleLocale, onToggleDigits, onTerminal } = props;
-  const { printer, printFailed, providers, onPrintQueue, onHistory, onDrawer } = props;
+  const { printer, printFailed, providers, onPrintQueue, onHistory, onDrawer, health: report, onHealth, onAdmin } = props;
   const { t } = useTranslation();
   const f = useFormat();
   const attention = terminal?.needsAttention.length ?? 0;
@@ -60,7 +67,23 @@ export const TopBar = memo(function TopBar(props: Props) {
       )}
       <div className="topbar__spacer" />
       <ConnectionStatus state={connection} />
+      <button
+        type="button"
+        className={`btn btn--ghost topbar__health health-tone--${healthTone(report)}`}
+        data-testid="health-open"
+        data-tone={healthTone(report)}
+        title={t('health.title')}
+        onClick={onHealth}
+      >
+        <span className="health__dot" aria-hidden="true" />
+        {needingAttention(report) > 0 ? t('health.attention', { count: needingAttention(report) }) : t('health.short')}
+      </button>
       <ProviderStatus indicators={providers} />
+      <button type="button" className="btn btn--ghost topbar__toggle" data-testid="admin-open" title={t('toolbar.adminHint')} onClick={onAdmin}>
+        {t('actions.admin')}
+        <Kbd k="ctrl" />
+        <kbd>,</kbd>
+      </button>
       <PrinterButton status={printer} failed={printFailed} onClick={onPrintQueue} />
       <button
         type="button"

@@ -27,7 +27,9 @@ export type Dialog =
   | { kind: 'terminal' }
   | { kind: 'queue' }
   | { kind: 'history' }
-  | { kind: 'drawer' };
+  | { kind: 'drawer' }
+  | { kind: 'health' }
+  | { kind: 'admin' };
 
 export type DialogKind = Dialog['kind'];
 
@@ -155,7 +157,9 @@ export type DialogRequest =
   | { kind: 'terminal' }
   | { kind: 'queue' }
   | { kind: 'history' }
-  | { kind: 'drawer' };
+  | { kind: 'drawer' }
+  | { kind: 'health' }
+  | { kind: 'admin' };
 
 export interface OpenContext {
   sale: Sale | null;
@@ -211,6 +215,8 @@ export function opening(request: DialogRequest, ctx: OpenContext): Opening {
     case 'queue':
     case 'history':
     case 'drawer':
+    case 'health':
+    case 'admin':
       return opened({ kind: request.kind }, true);
   }
 }

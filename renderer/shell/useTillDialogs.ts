@@ -41,6 +41,8 @@ export interface DialogOpeners {
   queue(): void;
   history(): void;
   drawer(): void;
+  health(): void;
+  admin(): void;
 }
 
 export interface TillDialogControls {
@@ -107,6 +109,8 @@ export function useTillDialogs({ sale, selectedLineId, till, paymentCallBusy, ba
         queue: () => request({ kind: 'queue' }),
         history: () => request({ kind: 'history' }),
         drawer: () => request({ kind: 'drawer' }),
+        health: () => request({ kind: 'health' }),
+        admin: () => request({ kind: 'admin' }),
       },
       switchTo: (kind: 'history' | 'queue') => dispatch({ type: 'open', target: { kind } }),
       close: () => dispatch({ type: 'close' }),

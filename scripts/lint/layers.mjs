@@ -14,11 +14,15 @@ export const LAYERS = [
   ['main/money', 'main/paths', 'main/fiscal'],
   ['main/db', 'main/logging'],
   ['main/ledger', 'main/settings', 'main/secrets', 'main/catalog', 'main/ipc', 'main/devices'],
+  // Health reads the status objects the composition root hands it; updates get the till's state and settings
+  // as plain data. Neither depends on a domain (updates may use settings' types).
+  ['main/health', 'main/updates'],
   // The manager PIN's guard is journaled.
   ['main/auth'],
   ['main/printing'],
   ['main/checkout'],
-  ['main/payments'],
+  // Backups read the receipt-number high-water mark (checkout's) and verify with the projections the root hands in.
+  ['main/payments', 'main/backup'],
   // Simulators speak the real protocols (they use the codecs of payments and printing) and are wired in only
   // by the composition root: no domain imports one.
   ['main/sim'],

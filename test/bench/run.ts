@@ -145,6 +145,30 @@ async function cardPaymentOverhead() {
   figures.cardPaymentTillOverheadMs = summarise(samples);
 }
 
+/**
+ * What watching the till's health costs: CPU per getHealth (what the top bar asks every minute, no device
+ * asked) and per checkHealth (the terminal, the printer and STC Pay asked: a mutual-TLS handshake with the
+ * in-process simulator, whose own CPU is counted too, so this is an upper bound). Per minute: one getHealth
+ * plus the background STC Pay checks (every 30 s by default).
+ */
+async function healthCost() {
+  const dir = tmpDir('health');
+  const till = await startTill({ host: 'browser', dataDir: dir, providerCheckMs: 0 });
+  const cpuMs = async (runs: number, call: () => Promise<unknown>) => {
+    await call();
+    const before = process.cpuUsage();
+    for (let i = 0; i < runs; i += 1) await call();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000 / runs;
+  };
+  const read = await cpuMs(200, () => till.dispatch('getHealth', {}));
+  const check = await cpuMs(20, () => till.dispatch('checkHealth', {}));
+  await till.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  const round = (x: number) => Math.round(x * 100) / 100;
+  figures.healthCpu = { getHealthMs: round(read), checkHealthMs: round(check), perMinuteMs: round(read + 2 * check) };
+}
+
 const rssMb = (pid: number): number => {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
@@ -236,6 +260,8 @@ async function main() {
   await durableCommit(true);
   log('card payments against the in-process terminal…');
   await cardPaymentOverhead();
+  log('health checks…');
+  await healthCost();
   log('provider payments: nexo cloud-sync and STC Pay against their HTTPS simulators…');
   figures.nexoCloudSyncCardPaymentTillOverheadMs = await nexoCloudSyncPaymentOverhead();
   figures.stcPayPaymentTillOverheadMs = await stcPayPaymentOverhead();

@@ -35,6 +35,8 @@ const largestInputs: Record<MethodName, unknown> = {
   checkTerminal: {},
   repeatLastTransaction: {},
   settleTerminal: { managerPin: pin },
+  getHealth: {},
+  checkHealth: {},
   getPrinterStatus: {},
   listPrintJobs: {},
   retryPrintJob: { jobId: escaped(64) },
@@ -43,6 +45,11 @@ const largestInputs: Record<MethodName, unknown> = {
   getReceiptImage: { receiptNo: escaped(32) },
   listReceipts: { limit: 100, beforeReceiptNo: escaped(32) },
   openDrawer: { managerPin: pin, reason: escaped(200) },
+  getSettings: { managerPin: pin },
+  // One long text at the patch's byte cap (SETTINGS_PATCH_MAX_BYTES, 1,150): 23 bytes of braces, key and quotes + 187 × 6.
+  updateSettings: { managerPin: pin, settings: { 'receipt.footerAr': escaped(187) } },
+  commissioningStep: { managerPin: pin, step: 'customerDisplay', confirmRealCard: true, scan: { text: escaped(64), arabicLayout: true }, shown: true },
+  getCommissioningReport: {},
 };
 
 const frameBytes = (method: string, input: unknown) =>

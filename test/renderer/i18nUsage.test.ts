@@ -67,6 +67,12 @@ const dynamicKeys = [
   ...['change', 'float', 'pickup', 'correction'].map((q) => `drawer.quick_${q}`),
   ...['opened', 'failed', 'not_needed'].map((o) => `drawer.outcome_${o}`),
   ...['cash', 'card'].map((k) => `history.tender_${k}`),
+  // The admin area (renderer/admin): form groups, wizard steps and their hints, step states, local draft errors.
+  ...['identity', 'address', 'receipt', 'printer', 'drawer', 'devices', 'customer', 'terminal', 'stcPay', 'backups', 'updates', 'time'].map((g) => `admin.group_${g}`),
+  ...['identity', 'printer', 'drawer', 'scanner', 'customerDisplay', 'cardTerminal', 'providers', 'done'].flatMap((s) => [`admin.step_${s}`, `admin.hint_${s}`]),
+  ...['ok', 'failed', 'not_run'].map((s) => `admin.state_${s}`),
+  ...['number', 'json'].map((r) => `admin.local_${r}`),
+  ...['settings', 'commissioning'].map((tab) => `admin.tab_${tab}`),
 ];
 
 describe('keys used by the view', () => {

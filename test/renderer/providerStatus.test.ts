@@ -13,6 +13,8 @@ const status = (over: Partial<TerminalStatus> = {}): TerminalStatus => ({
   needsAttention: [],
   stcPay: null,
   checkedAt: null,
+  latencyMs: null,
+  lastOkAt: null,
   ...over,
 });
 const stcPay = (over: Partial<NonNullable<TerminalStatus['stcPay']>> = {}): NonNullable<TerminalStatus['stcPay']> => ({
@@ -20,6 +22,8 @@ const stcPay = (over: Partial<NonNullable<TerminalStatus['stcPay']>> = {}): NonN
   health: 'connected',
   detail: null,
   checkedAt: '2025-11-27T10:00:00Z',
+  latencyMs: 12,
+  lastOkAt: '2025-11-27T10:00:00Z',
   ...over,
 });
 

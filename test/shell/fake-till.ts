@@ -63,6 +63,8 @@ const handlers: Handlers = {
   checkTerminal: () => unsupported(),
   repeatLastTransaction: () => unsupported(),
   settleTerminal: () => unsupported(),
+  getHealth: () => unsupported(),
+  checkHealth: () => unsupported(),
   getPrinterStatus: () => unsupported(),
   listPrintJobs: () => unsupported(),
   retryPrintJob: () => unsupported(),
@@ -71,6 +73,10 @@ const handlers: Handlers = {
   getReceiptImage: () => unsupported(),
   listReceipts: () => unsupported(),
   openDrawer: () => unsupported(),
+  getSettings: () => unsupported(),
+  updateSettings: () => unsupported(),
+  commissioningStep: () => unsupported(),
+  getCommissioningReport: () => unsupported(),
 };
 
 export type FakeTill = RunningTill & {
@@ -90,6 +96,7 @@ export function createFakeTill(dataDir = '/tmp/nuqta-shell-test'): FakeTill {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    shell: () => ({ kiosk: false }),
     close: vi.fn<RunningTill['close']>(async () => {}),
     emit(event, payload) {
       for (const listener of listeners) listener(event, payload);

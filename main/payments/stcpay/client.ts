@@ -305,7 +305,7 @@ export function createStcPayClient(options: StcPayClientOptions): StcPayClient {
         const c = classifyProviderError(decoded.error, raw.status, codes);
         if (c.reason === 'client_code_rejected' || raw.status >= 500) return down(c.reason === 'client_code_rejected' ? c.reason : 'server_error', `HTTP ${raw.status} ${decoded.error.code} ${decoded.error.text}`);
       }
-      return { state: 'connected' };
+      return { state: 'connected', connection: raw.connection };
     },
   };
 }

@@ -138,7 +138,7 @@ export function createStcPayConnector(options: StcPayConnectorOptions): PaymentC
 
     async health(): Promise<TerminalHealth> {
       const h = await client.health();
-      return h.state === 'connected' ? { state: 'connected' } : { state: 'disconnected', detail: `${h.reason}: ${h.detail}` };
+      return h.state === 'connected' ? { state: 'connected', connection: h.connection } : { state: 'disconnected', detail: `${h.reason}: ${h.detail}` };
     },
 
     async close(): Promise<void> {

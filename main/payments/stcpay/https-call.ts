@@ -23,8 +23,17 @@ export type NotSentReason =
   | 'client_certificate_rejected'
   | 'cancelled_by_cashier';
 
+/** What the connection showed besides the answer: for the health page (certificate expiry, the clock's skew). */
+export interface ConnectionFacts {
+  /** This till's client certificate's notAfter, as OpenSSL prints it ("Dec  4 12:00:00 2027 GMT"). */
+  ownCertificateValidTo: string | null;
+  serverCertificateValidTo: string | null;
+  /** The server's HTTP Date header. */
+  serverDate: string | null;
+}
+
 export type CallResult =
-  | { kind: 'answer'; status: number; body: string; truncated: boolean }
+  | { kind: 'answer'; status: number; body: string; truncated: boolean; connection: ConnectionFacts }
   | { kind: 'not_sent'; reason: NotSentReason; detail: string }
   | { kind: 'lost'; reason: 'timeout' | 'disconnected' | 'abandoned'; detail: string };
 
@@ -74,6 +83,9 @@ export function classify(err: unknown, handshakeDone: boolean, written = handsha
   if (SERVER_CERT.test(code)) return { kind: 'not_sent', reason: 'server_certificate_untrusted', detail };
   return { kind: 'not_sent', reason: 'unreachable', detail };
 }
+
+const validTo = (cert: tls.PeerCertificate | object | null | undefined): string | null =>
+  cert && 'valid_to' in cert && typeof cert.valid_to === 'string' ? cert.valid_to : null;
 
 export function postJson(options: PostOptions): Promise<CallResult> {
   const maxBody = options.maxBodyBytes ?? 1 << 20;
@@ -142,6 +154,12 @@ export function postJson(options: PostOptions): Promise<CallResult> {
     });
     req.on('error', (err) => finish(classify(err, handshakeDone, written)));
     req.on('response', (res) => {
+      const socket = res.socket as tls.TLSSocket;
+      const connection: ConnectionFacts = {
+        ownCertificateValidTo: validTo(socket.getCertificate?.()),
+        serverCertificateValidTo: validTo(socket.getPeerCertificate?.()),
+        serverDate: typeof res.headers.date === 'string' ? res.headers.date : null,
+      };
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;
@@ -150,7 +168,7 @@ export function postJson(options: PostOptions): Promise<CallResult> {
         if (size > maxBody) truncated = true;
         else chunks.push(chunk);
       });
-      res.on('end', () => finish({ kind: 'answer', status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), truncated }));
+      res.on('end', () => finish({ kind: 'answer', status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), truncated, connection }));
       res.on('aborted', () => finish({ kind: 'lost', reason: 'disconnected', detail: 'the answer was cut off' }));
       res.on('error', (err) => finish({ kind: 'lost', reason: 'disconnected', detail: describe(err).detail }));
     });

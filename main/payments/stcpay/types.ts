@@ -2,6 +2,7 @@
 //   refused  — STC Pay answered no. Final for this request (a wrong OTP may be re-entered: `otpRetry`).
 //   not_sent — provably never reached STC Pay (checked locally, DNS, certificates, refused connection).
 //   unknown  — may have been received and acted on. Never resend: inquire (PaymentInquiry) instead.
+import type { ConnectionFacts } from './https-call';
 import type { Bilingual, StcPayReason } from './reasons';
 
 export type { Bilingual, StcPayReason };
@@ -64,7 +65,7 @@ export type InquiryResult =
   /** No usable answer: still unknown. The caller may ask again later (with backoff). */
   | { kind: 'unreachable'; reason: StcPayReason; message: Bilingual; detail: string };
 
-export type HealthResult = { state: 'connected' } | { state: 'disconnected'; reason: StcPayReason; message: Bilingual; detail: string };
+export type HealthResult = { state: 'connected'; connection: ConnectionFacts } | { state: 'disconnected'; reason: StcPayReason; message: Bilingual; detail: string };
 
 export interface CallControl {
   signal?: AbortSignal;

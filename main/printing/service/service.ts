@@ -5,6 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorData, PrintJob, Receipt } from '../../../preload/contract';
 import { drawerPulse } from '../escpos/commands';
+import { encodeImageJob } from '../escpos/job';
+import { sendJob } from '../print-job';
+import { bandRowsForStatus } from '../profiles';
+import { renderBlocks } from '../render/render';
 import { blockingProblems } from '../escpos/status';
 import { fromProblem } from '../errors';
 import { attemptJob, detailOf, errorDataOf } from './attempt';
@@ -348,6 +352,21 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       }
       write(() => journal.append('drawer.opened_without_sale', { reason, outcome, ...(error ? { error, detail } : {}) }));
       return { drawer: outcome, error };
+    },
+
+    async printDocument(blocks) {
+      while (running) await running;
+      try {
+        const l = currentLink();
+        const image = renderBlocks(blocks, { width: l.profile.widthDots });
+        const job = encodeImageJob(image, l.profile, l.readsStatus ? { bandRows: bandRowsForStatus(l.profile) } : {});
+        const sent = await sendJob(l.transport, job, { watch: l.readsStatus });
+        if (sent.status) setStatus({ transport: l.description, ...stateFromStatus(sent.status) });
+        return { ok: true as const, bytes: sent.bytesSent };
+      } catch (e) {
+        setStatus({ transport: describeLink(), ...stateFromError(e) });
+        return { ok: false as const, error: errorDataOf(e), detail: detailOf(e) };
+      }
     },
 
     recoverInterrupted,

@@ -5,7 +5,7 @@ import type { Journal } from '../../ledger';
 import type { PrinterSettings, TillSettings } from '../../settings';
 import type { ReceiptPrinter } from '../printer';
 import type { PrinterTransport, TimeoutOptions } from '../transport/types';
-import type { ReceiptCopy } from '../layout';
+import type { Block, ReceiptCopy } from '../layout';
 import type { JobRenderer, ReceiptImage, RendererChoice } from '../worker';
 import type { PrinterStatusReport } from './status-map';
 
@@ -82,6 +82,12 @@ export interface PrintService {
   drawer: ReceiptPrinter;
   /** "No sale": opens the drawer and journals drawer.opened_without_sale (the caller checks the manager PIN). */
   openDrawerForManager(reason: string): Promise<ManagerDrawerResult>;
+  /**
+   * Prints a document that is not a sale's (the commissioning test page and report) straight to the printer,
+   * after the queue has drained, watching its status like a job; cut at the end. Not queued and not journaled
+   * here: the caller records the outcome. Rendered in this thread (an admin's action, never mid-sale).
+   */
+  printDocument(blocks: readonly Block[]): Promise<{ ok: true; bytes: number } | { ok: false; error: ErrorData; detail: string }>;
   /** Start-up: jobs a previous run left queued or printing become failed ("interrupted"); never auto-printed. */
   recoverInterrupted(): PrintJob[];
   close(): Promise<void>;

@@ -45,10 +45,10 @@ async function makeCa(dir: string, name: string, cn: string): Promise<void> {
   await openssl(dir, 'req', '-x509', ...EC, '-keyout', `${name}.key`, '-out', `${name}.pem`, '-days', '2', '-subj', `/CN=${cn}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
 }
 
-async function makeLeaf(dir: string, name: string, cn: string, ca: string, ext: string): Promise<void> {
+async function makeLeaf(dir: string, name: string, cn: string, ca: string, ext: string, days = 2): Promise<void> {
   await openssl(dir, 'req', ...EC, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`);
   fs.writeFileSync(path.join(dir, `${name}.ext`), ext);
-  await openssl(dir, 'x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}.key`, '-set_serial', `0x${randomBytes(8).toString('hex')}`, '-out', `${name}.pem`, '-days', '2', '-extfile', `${name}.ext`);
+  await openssl(dir, 'x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}.key`, '-set_serial', `0x${randomBytes(8).toString('hex')}`, '-out', `${name}.pem`, '-days', String(days), '-extfile', `${name}.ext`);
   fs.rmSync(path.join(dir, `${name}.csr`));
   fs.rmSync(path.join(dir, `${name}.ext`));
 }
@@ -97,7 +97,8 @@ export async function keptSimulatorPki(dir: string): Promise<SimulatorPki> {
   return made;
 }
 
-export async function generateSimulatorPki(options: { dir?: string; passphrase?: string } = {}): Promise<SimulatorPki> {
+/** `serverCertDays`: the server certificate's validity (default 2); 0 makes one that expires the second it is made (tests of an expired provider). */
+export async function generateSimulatorPki(options: { dir?: string; passphrase?: string; serverCertDays?: number } = {}): Promise<SimulatorPki> {
   const made = !options.dir;
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'nuqta-stcpay-sim-'));
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -111,7 +112,7 @@ export async function generateSimulatorPki(options: { dir?: string; passphrase?:
     makeCa(dir, 'foreign-ca', 'Some Other Client CA'),
   ]);
   await Promise.all([
-    makeLeaf(dir, 'server', 'localhost', 'ca', leaf('serverAuth', 'IP:127.0.0.1,DNS:localhost')),
+    makeLeaf(dir, 'server', 'localhost', 'ca', leaf('serverAuth', 'IP:127.0.0.1,DNS:localhost'), options.serverCertDays ?? 2),
     makeLeaf(dir, 'merchant', 'Nuqta Simulator Merchant', 'client-ca', leaf('clientAuth')),
     makeLeaf(dir, 'foreign', 'Nuqta Simulator Merchant', 'foreign-ca', leaf('clientAuth')),
   ]);

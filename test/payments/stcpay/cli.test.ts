@@ -117,7 +117,10 @@ describe('STC Pay simulator CLI', () => {
     await cli.next('scripted');
     cli.send({ cmd: 'clear' });
     await cli.next('cleared');
-    expect(await client.health()).toEqual({ state: 'connected' });
+    expect(await client.health()).toMatchObject({
+      state: 'connected',
+      connection: { serverDate: expect.any(String), ownCertificateValidTo: expect.any(String), serverCertificateValidTo: expect.any(String) },
+    });
 
     cli.send({ cmd: 'quit' });
     await cli.next('bye');

@@ -1,0 +1,95 @@
+// The admin area: the manager's PIN first (main checks it, rate-limited), then two tabs — the settings and the
+// commissioning wizard. The PIN is held in this panel's state while it is open, for the calls it makes, and is
+// gone when it closes; per-user sign-in replaces it with its own issue.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminSettings, CommissioningReport } from '../../preload/contract/admin';
+import type { NuqtaApi } from '../../preload/contract/api';
+import { PinForm } from '../payments/PinForm';
+import { Dialog } from '../shell/Dialog';
+import { Kbd } from '../shell/Kbd';
+import type { BannerControls } from '../shell/useBanner';
+import { useDialogKeys } from '../shell/useDialogKeys';
+import { useBannerCall } from '../terminal/useBannerCall';
+import { CommissioningWizard } from './CommissioningWizard';
+import { SettingsForm } from './SettingsForm';
+
+type Tab = 'settings' | 'commissioning';
+
+interface Props {
+  api: NuqtaApi;
+  banner: BannerControls;
+  onClose(): void;
+}
+
+export function AdminPanel({ api, banner, onClose }: Props) {
+  const { t } = useTranslation();
+  const calls = useBannerCall(banner);
+  const [pin, setPin] = useState<string | null>(null);
+  const [settings, setSettings] = useState<AdminSettings | null>(null);
+  const [report, setReport] = useState<CommissioningReport | null>(null);
+  const [tab, setTab] = useState<Tab>('settings');
+  const dialogRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (pin) dialogRef.current?.focus();
+  }, [pin]);
+
+  const unlock = async (managerPin: string): Promise<boolean> => {
+    const shown = await calls.call(() => api.getSettings({ managerPin }));
+    if (!shown) return false;
+    setPin(managerPin);
+    setSettings(shown);
+    const r = await api.getCommissioningReport({});
+    if (r.ok) setReport(r.value);
+    return true;
+  };
+
+  const save = async (patch: Parameters<NuqtaApi['updateSettings']>[0]['settings']) => {
+    if (!pin) return undefined;
+    const answer = await calls.call(() => api.updateSettings({ managerPin: pin, settings: patch }));
+    if (answer?.outcome === 'saved' && answer.changed.length > 0) {
+      // The form starts again from what main now holds.
+      const fresh = await calls.call(() => api.getSettings({ managerPin: pin }));
+      if (fresh) setSettings(fresh);
+    }
+    return answer;
+  };
+
+  const onKeyDown = useDialogKeys({ onClose });
+
+  return (
+    <Dialog labelledBy="admin-title" className="admin" testId="admin-panel" onKeyDown={onKeyDown} dialogRef={dialogRef}>
+      <div className="admin__head">
+        <h2 id="admin-title" className="dialog__title">
+          {t('admin.title')}
+        </h2>
+        {pin && (
+          <div className="admin__tabs" role="tablist">
+            {(['settings', 'commissioning'] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={tab === name}
+                className={tab === name ? 'btn btn--primary admin__tab' : 'btn btn--secondary admin__tab'}
+                data-testid={`admin-tab-${name}`}
+                onClick={() => setTab(name)}
+              >
+                {t(`admin.tab_${name}`)}
+              </button>
+            ))}
+          </div>
+        )}
+        <div className="admin__spacer" />
+        <button type="button" className="btn btn--secondary btn--icon" data-testid="admin-close" onClick={onClose}>
+          {t('admin.close')} <Kbd k="esc" />
+        </button>
+      </div>
+
+      {!pin && <PinForm title={t('admin.pinTitle')} body={t('admin.pinBody')} busy={calls.busy} onSubmit={unlock} onReject={banner.error} onCancel={onClose} />}
+      {pin && settings && tab === 'settings' && <SettingsForm settings={settings} busy={calls.busy} onSave={save} />}
+      {pin && tab === 'commissioning' && <CommissioningWizard api={api} managerPin={pin} calls={calls} report={report} onReport={setReport} />}
+    </Dialog>
+  );
+}

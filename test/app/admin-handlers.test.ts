@@ -1,0 +1,200 @@
+// The admin's settings screen and commissioning wizard through the real dispatcher on a real till: the manager
+// PIN guards every call, a wrong value comes back as each field's error in both languages and writes nothing, a
+// good one is journaled with source admin-screen; the self-tests run against the demo's simulated devices.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ledgerFile } from '../../main/app';
+import { methods, SETTINGS_PATCH_MAX_BYTES, type MethodInput } from '../../preload/contract';
+import { createTillSimulators } from '../../main/sim';
+import { startTestTill, type TestTill } from '../support/till';
+
+let t: TestTill;
+const simulators = () => createTillSimulators();
+let sims: ReturnType<typeof simulators>;
+
+beforeEach(async () => {
+  sims = simulators();
+  t = await startTestTill(undefined, { simulators: sims, providerCheckMs: 0 });
+});
+afterEach(async () => {
+  await t.close();
+});
+
+function journal(type: string): Array<Record<string, unknown>> {
+  const db = new Database(ledgerFile(t.dir), { readonly: true });
+  try {
+    return db.prepare<[string], { payload: string }>('SELECT payload FROM journal WHERE type = ? ORDER BY seq').all(type).map((r) => JSON.parse(r.payload) as Record<string, unknown>);
+  } finally {
+    db.close();
+  }
+}
+
+function storedSettings(): string {
+  const db = new Database(ledgerFile(t.dir), { readonly: true });
+  try {
+    return db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'till'").get()!.value;
+  } finally {
+    db.close();
+  }
+}
+
+const SHOP = {
+  shopNameAr: 'أسواق النور',
+  shopNameEn: 'Al Noor Markets',
+  vatNumber: '310122393500003',
+  crNumber: '1010123456',
+};
+
+describe('the admin settings methods', () => {
+  it('refuse a wrong manager PIN, and never show the PIN hash', async () => {
+    const wrong = await t.attempt('getSettings', { managerPin: '9999' });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error.code).toBe('MANAGER_PIN_WRONG');
+    const update = await t.attempt('updateSettings', { managerPin: '9999', settings: { vatNumber: '310122393500003' } });
+    expect(update.ok).toBe(false);
+    expect(JSON.parse(storedSettings()).vatNumber).toBe('300000000000003');
+    const step = await t.attempt('commissioningStep', { managerPin: '0000', step: 'identity' });
+    expect(step.ok).toBe(false);
+
+    const shown = await t.call('getSettings', { managerPin: '1234' });
+    expect(shown.settings).not.toHaveProperty('managerPin');
+    expect(JSON.stringify(shown)).not.toContain(JSON.parse(storedSettings()).managerPin.hash);
+    const postal = shown.fields.find((f) => f.key === 'nationalAddress.postalCode');
+    expect(postal).toMatchObject({ group: 'address', kind: 'text', value: '12211' });
+    expect(shown.fields.find((f) => f.key === 'printer.profile')?.options).toContain('generic-80');
+    expect(methods.getSettings.output.safeParse(shown).success).toBe(true);
+  });
+
+  it('answer invalid settings with each field in both languages, and change nothing', async () => {
+    const before = storedSettings();
+    const entries = journal('settings.changed').length;
+    const answer = await t.call('updateSettings', {
+      managerPin: '1234',
+      settings: { 'nationalAddress.postalCode': '1221', vatNumber: '123', 'printer.link': { kind: 'tcp', host: '10.0.0.5', port: 99999 } },
+    });
+    expect(answer.outcome).toBe('invalid');
+    if (answer.outcome !== 'invalid') return;
+    const byKey = new Map(answer.errors.map((e) => [e.key, e]));
+    expect(byKey.get('nationalAddress.postalCode')).toEqual({ key: 'nationalAddress.postalCode', en: 'postal code: 5 digits', ar: 'الرمز البريدي: ٥ أرقام' });
+    expect(byKey.get('vatNumber')?.ar).toMatch(/[\u0600-\u06ff]/);
+    expect(byKey.get('printer.link.port')?.en).toBe('at most 65535');
+    expect(storedSettings()).toBe(before);
+    expect(journal('settings.changed')).toHaveLength(entries);
+  });
+
+  it('refuse keys the screen does not own (the PIN hash, preferences) by name', async () => {
+    const answer = await t.call('updateSettings', { managerPin: '1234', settings: { managerPin: { salt: 'x'.repeat(8), hash: '0'.repeat(64) }, preferences: { locale: 'en' } } });
+    expect(answer.outcome).toBe('invalid');
+    if (answer.outcome === 'invalid') expect(answer.errors.map((e) => e.key).sort()).toEqual(['managerPin', 'preferences']);
+  });
+
+  it('save a valid change in one transaction journaled with source admin-screen', async () => {
+    const answer = await t.call('updateSettings', {
+      managerPin: '1234',
+      settings: { ...SHOP, 'nationalAddress.postalCode': '12345', 'drawer.pulseMs': 120 },
+    });
+    expect(answer).toEqual({ outcome: 'saved', changed: ['shopNameAr', 'shopNameEn', 'vatNumber', 'crNumber', 'nationalAddress', 'drawer'], restartNeeded: true });
+    const [entry] = journal('settings.changed').slice(-1);
+    expect(entry).toMatchObject({ source: 'admin-screen' });
+    const changes = entry!.changes as Array<{ key: string; before: unknown; after: unknown }>;
+    expect(changes.find((c) => c.key === 'vatNumber')).toEqual({ key: 'vatNumber', before: '300000000000003', after: '310122393500003' });
+    expect(JSON.parse(storedSettings()).nationalAddress.postalCode).toBe('12345');
+    expect((await t.call('getTill', {})).shopNameEn).toBe('Al Noor Markets');
+
+    // The same values again: nothing to change, nothing journaled.
+    const again = await t.call('updateSettings', { managerPin: '1234', settings: SHOP });
+    expect(again).toEqual({ outcome: 'saved', changed: [], restartNeeded: false });
+    expect(journal('settings.changed')).toHaveLength(1);
+  });
+
+  it('limit one save to what the browser host carries', () => {
+    const at = (n: number) => ({ managerPin: '1234', settings: { 'receipt.footerAr': '\u0001'.repeat(n) } });
+    expect(Buffer.byteLength(JSON.stringify(at(187).settings))).toBeLessThanOrEqual(SETTINGS_PATCH_MAX_BYTES);
+    expect(methods.updateSettings.input.safeParse(at(187)).success).toBe(true);
+    expect(methods.updateSettings.input.safeParse(at(188)).success).toBe(false);
+  });
+});
+
+describe('the commissioning self-tests', () => {
+  const step = (input: Omit<MethodInput<'commissioningStep'>, 'managerPin'>) => t.call('commissioningStep', { managerPin: '1234', ...input });
+
+  it('identity fails on the demo shop, passes once the shop is set', async () => {
+    const demo = await step({ step: 'identity' });
+    expect(demo.result).toMatchObject({ step: 'identity', ok: false, error: { code: 'COMMISSIONING_DEMO_IDENTITY' } });
+    expect(demo.result?.error?.message_ar).toMatch(/[\u0600-\u06ff]/);
+    await t.call('updateSettings', { managerPin: '1234', settings: SHOP });
+    const shop = await step({ step: 'identity' });
+    expect(shop.result).toMatchObject({ ok: true, error: null, facts: { vatNumber: '310122393500003', postalCode: '12211' } });
+  });
+
+  it('prints the test page (Arabic, a QR, a cut) and kicks the drawer on the printer', async () => {
+    const printed = await step({ step: 'printer' });
+    expect(printed.result).toMatchObject({ ok: true, facts: { link: 'simulator' } });
+    const paper = sims.currentPrinter()!;
+    expect(paper.receipts).toHaveLength(1);
+    expect(paper.receipts[0]!.cut).not.toBeNull();
+    expect(paper.receipts[0]!.image.height).toBeGreaterThan(300);
+    const drawer = await step({ step: 'drawer' });
+    expect(drawer.result?.ok).toBe(true);
+    expect(paper.drawerKicks()).toBe(1);
+  });
+
+  it('fails the printer step, with the printer\'s own error, when the printer is offline', async () => {
+    await step({ step: 'printer' }); // the virtual printer exists once something has been sent
+    sims.currentPrinter()!.setStatus({ paperOut: true, online: false });
+    const offline = await step({ step: 'printer' });
+    expect(offline.result?.ok).toBe(false);
+    expect(offline.result?.error?.code).toMatch(/^PRINTER_/);
+    expect(offline.result?.error?.message_ar).toMatch(/[\u0600-\u06ff]/);
+  });
+
+  it('reads the scan and the customer display as the screen reports them', async () => {
+    expect((await step({ step: 'scanner' })).result?.error?.code).toBe('COMMISSIONING_NO_SCAN');
+    expect((await step({ step: 'scanner', scan: { text: 'ٌ٦٢٨١', arabicLayout: false } })).result?.error?.code).toBe('COMMISSIONING_SCAN_NOT_DIGITS');
+    const read = await step({ step: 'scanner', scan: { text: '6281000000014', arabicLayout: true } });
+    expect(read.result).toMatchObject({ ok: true, facts: { read: '6281000000014', arabicLayout: true } });
+    expect((await step({ step: 'customerDisplay', shown: false })).result?.ok).toBe(false);
+    expect((await step({ step: 'customerDisplay', shown: true })).result?.ok).toBe(true);
+  });
+
+  it('checks the card terminal, settles only with the admin\'s go-ahead, and checks STC Pay', async () => {
+    const status = await step({ step: 'cardTerminal' });
+    expect(status.result).toMatchObject({ ok: true, facts: { configured: true, health: 'connected', lastTransaction: 'none', settled: false } });
+    expect(journal('terminal.settled')).toHaveLength(0);
+    const settled = await step({ step: 'cardTerminal', confirmRealCard: true });
+    expect(settled.result).toMatchObject({ ok: true, facts: { settled: true } });
+    expect(journal('terminal.settled')).toHaveLength(1);
+    const providers = await step({ step: 'providers' });
+    expect(providers.result).toMatchObject({ ok: true, facts: { stcPay: true, stcPayHealth: 'connected' } });
+  });
+
+  it('journals every step, saves the report in the data folder and prints it when done', async () => {
+    await t.call('updateSettings', { managerPin: '1234', settings: SHOP });
+    const run = async (s: Parameters<typeof step>[0]) => expect((await step(s)).result?.ok).toBe(true);
+    await run({ step: 'identity' });
+    await run({ step: 'printer' });
+    await run({ step: 'drawer' });
+    await run({ step: 'scanner', scan: { text: '6281000000014', arabicLayout: false } });
+    await run({ step: 'customerDisplay', shown: true });
+    await run({ step: 'cardTerminal' });
+    await run({ step: 'providers' });
+    const done = await step({ step: 'done' });
+    expect(done.result).toBeNull();
+    expect(done.report).toMatchObject({ complete: true, printed: true, tillId: 'T01' });
+    expect(done.report.steps.map((s) => s.step)).toEqual(['identity', 'printer', 'drawer', 'scanner', 'customerDisplay', 'cardTerminal', 'providers']);
+    const saved = JSON.parse(fs.readFileSync(path.join(t.dir, 'commissioning-report.json'), 'utf8')) as { complete: boolean; steps: unknown[] };
+    expect(saved).toMatchObject({ complete: true });
+    expect(saved.steps).toHaveLength(7);
+    expect(sims.currentPrinter()!.receipts).toHaveLength(2); // the test page, then the report
+    const entries = journal('commissioning.step');
+    expect(entries).toHaveLength(7);
+    expect(entries[0]).toMatchObject({ step: 'identity', ok: true, detail: { error: null } });
+    expect(journal('commissioning.report')).toEqual([expect.objectContaining({ complete: true, printed: true })]);
+
+    // A restart keeps the results.
+    await t.restart();
+    expect((await t.call('getCommissioningReport', {})).steps).toHaveLength(7);
+  });
+});
