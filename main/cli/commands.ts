@@ -18,6 +18,7 @@ export { terminalCommand, stcPayCommand, TERMINAL_USAGE, STCPAY_USAGE } from './
 export { secretCommand, SECRET_USAGE, KNOWN_SECRETS } from './secret';
 export { configCommand, CONFIG_USAGE } from './config';
 export { supportBundle } from './support-bundle';
+export { updateCommand, UPDATE_USAGE } from './update';
 export { backup } from './backup';
 export { restoreCommand, RESTORE_USAGE } from './restore';
 

@@ -12,6 +12,7 @@ import {
   configCommand,
   EXIT,
   supportBundle,
+  updateCommand,
   ledgerVerify,
   managerPinCommand,
   secretCommand,
@@ -32,6 +33,9 @@ const USAGE = `Usage: nuqta <command> [--data-dir DIR]
   restore <file>                put a verified backup back (the till stopped); the ledger it replaces is kept
                                 as till.db.replaced-<time>. A backup older than the last receipt issued is
                                 refused unless [--accept-lower-receipts] (journaled; numbering goes on above)
+  update check                  the latest signed release on the update feed (downloads nothing)
+  update download               download, verify (signature, size, sha256) and stage it for the till to apply
+  update verify-file PATH       verify an offline update folder (latest.json, latest.json.sig, installer)
   support-bundle [FILE]         settings (no secrets), recent logs, verify and health in one .tar.gz for support
   config show | export          every setting as JSON (never secrets; export's output imports on another till)
   config get KEY                one setting, e.g. nationalAddress.postalCode
@@ -211,6 +215,7 @@ async function dispatchCommand(
   if (command === 'backup' && sub) return backup(dataDir, sub, values.force ?? false, io);
   if (command === 'restore') return restoreCommand(dataDir, sub, values['accept-lower-receipts'] ?? false, io);
   if (command === 'support-bundle') return supportBundle(dataDir, sub, io);
+  if (command === 'update') return updateCommand(dataDir, positionals.slice(1), io);
   if (command === 'config') return configCommand(dataDir, positionals.slice(1), io);
   if (command === 'terminal') return terminalCommand(dataDir, positionals.slice(1), io, flags);
   if (command === 'stcpay') return stcPayCommand(dataDir, positionals.slice(1), io, flags);

@@ -1,0 +1,12 @@
+// Updates: a signed feed or an offline folder, a verified staged installer, and the policy that says when it may
+// be applied. The install step itself belongs to the Electron shell (docs/updates.md).
+export { createUpdates, type Updates, type UpdatesOptions, type UpdateSettingsView, type CheckResult, type DownloadResult, type Ready } from './service';
+export { whenToApply, type Decision, type PolicyInput, type TillState, type UpdatePolicy } from './policy';
+export { isOpenAt, localMinutes } from './hours';
+export { compareVersions, isSemver } from './semver';
+export { RELEASE_KEYS, type TrustedKey } from './keys';
+export { Manifest, MAX_INSTALLER_BYTES, type UpdateFile } from './manifest';
+export { UPDATE_PLATFORMS, detectPlatform, type UpdatePlatform } from './platform';
+export { httpsFetch, type UpdateFetch, type FetchResponse, type HttpsFetchOptions } from './fetch';
+export { MANIFEST_NAME, SIGNATURE_NAME, type StagedUpdate } from './staging';
+export { UpdateError, isUpdateError, updateErrorCatalog, waitReasonCatalog, type UpdateErrorCode, type WaitReasonCode } from './errors';
