@@ -118,7 +118,13 @@ export function createIntentLifecycle({ db, journal, intents, checkout, tillId, 
       if (original.sale_id) checkout.reverseCardTenderInTx(original.sale_id, original.id);
       return NOTHING_AFTER;
     }
-    if (fresh.kind !== 'purchase' || !fresh.sale_id) return NOTHING_AFTER;
+    if (fresh.kind !== 'purchase') return NOTHING_AFTER;
+    if (!fresh.sale_id) {
+      // A purchase for no sale (commissioning's test on a real card): the money goes back. As an orphan it is
+      // reversed right after this commit and, should the till die first, by start-up recovery.
+      transition(intent(fresh.id), 'orphaned', 'payment.orphaned', { saleId: null, amountHalalas: approvedAmount });
+      return { completed: null, orphan: true };
+    }
     const tender: CardTender = { kind: 'card', intentId: fresh.id, reference: fresh.reference, amountHalalas: approvedAmount, card };
     // An approval for more than was asked is not something to keep quietly.
     const attached = approvedAmount > fresh.amount_halalas ? 'orphan' : checkout.attachCardTenderInTx(fresh.sale_id, tender);

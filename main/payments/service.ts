@@ -56,6 +56,9 @@ export interface PaymentsDeps {
   log?: { warn(message: string, detail?: unknown): void };
 }
 
+/** How long a commissioning purchase's orphan may take to start its reversal (it starts right after a commit). */
+const ORPHAN_REVERSAL_START_MS = 5_000;
+
 export function createPayments(deps: PaymentsDeps) {
   const { db, intents, checkout } = deps;
   const now = deps.now ?? (() => new Date());
@@ -273,6 +276,32 @@ export function createPayments(deps: PaymentsDeps) {
       exchange.afterCommit(lifecycle.resolveByManager(row, input.outcome, { rrn: input.rrn ?? null, authCode: input.authCode ?? null, card }));
       if (input.outcome === 'declined' && row.kind === 'purchase') exchange.afterRelease(row.id);
       announce();
+      return toSummary(intent(row.id));
+    },
+
+    /**
+     * Commissioning: a purchase on the card terminal that belongs to no sale (1.00 SAR on the admin's real card),
+     * reversed at once the way an orphaned approval is. No sale, no tender, never in the day's takings; journaled
+     * like every payment. Answers the purchase as it ended: reversed, declined, or orphaned / unknown for a person.
+     */
+    async commissioningPurchase(amountHalalas: number, managerPin: string): Promise<IntentSummary> {
+      deps.manager.check(managerPin);
+      const through = deps.connector;
+      if (!through) throw new TillError('TERMINAL_NOT_CONFIGURED');
+      const row = write(() => {
+        assertNothingInDoubt();
+        deps.journal.append('manager.authorised', { action: 'commissioningPurchase', amountHalalas });
+        return lifecycle.createInTx('purchase', amountHalalas, null, null, through);
+      });
+      announce();
+      await exchange.send(row, (signal, onStage) => through.purchase({ reference: row.reference, amountHalalas }, { signal, onStage }));
+      // An approval became an orphan whose reversal starts after its commit: wait for that reversal's answer.
+      const started = Date.now();
+      const waiting = () => {
+        const state = intent(row.id).state;
+        return state === 'reversing' || (state === 'orphaned' && Date.now() - started < ORPHAN_REVERSAL_START_MS);
+      };
+      while (waiting()) await new Promise((r) => setTimeout(r, 50));
       return toSummary(intent(row.id));
     },
 

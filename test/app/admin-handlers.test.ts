@@ -164,8 +164,16 @@ describe('the commissioning self-tests', () => {
     expect(status.result).toMatchObject({ ok: true, facts: { configured: true, health: 'connected', lastTransaction: 'none', settled: false } });
     expect(journal('terminal.settled')).toHaveLength(0);
     const settled = await step({ step: 'cardTerminal', confirmRealCard: true });
-    expect(settled.result).toMatchObject({ ok: true, facts: { settled: true } });
+    expect(settled.result).toMatchObject({ ok: true, facts: { settled: true, testPurchase: 'reversed' } });
     expect(journal('terminal.settled')).toHaveLength(1);
+    // The 1.00 SAR test: approved on the terminal, reversed at once, no sale and no tender, nothing in doubt.
+    expect(journal('purchase.approved')).toEqual([expect.objectContaining({ amountHalalas: 100 })]);
+    expect(journal('payment.orphaned')).toEqual([expect.objectContaining({ saleId: null, amountHalalas: 100 })]);
+    expect(journal('payment.reversed')).toHaveLength(1);
+    expect(journal('tender.attached')).toHaveLength(0);
+    const after = await t.call('getTerminalStatus', {});
+    expect(after.needsAttention).toEqual([]);
+    expect((await t.call('getSale', {})).tenders).toEqual([]);
     const providers = await step({ step: 'providers' });
     expect(providers.result).toMatchObject({ ok: true, facts: { stcPay: true, stcPayHealth: 'connected' } });
   });

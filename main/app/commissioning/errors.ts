@@ -31,6 +31,14 @@ export const commissioningErrors = defineErrors({
     ar: 'جهاز الدفع لا يستجيب. تحقق من الكابل أو الشبكة وإعدادات الجهاز.',
     en: "The card terminal does not answer. Check its cable or network and the terminal's settings.",
   },
+  COMMISSIONING_TEST_DECLINED: {
+    ar: 'رفض جهاز الدفع عملية الاختبار (١٫٠٠ ريال). جرّب بطاقة أخرى أو راجع إعداد الجهاز مع البنك المحصّل.',
+    en: 'The card terminal declined the 1.00 SAR test. Try another card, or check the terminal setup with the acquirer.',
+  },
+  COMMISSIONING_TEST_NOT_REVERSED: {
+    ar: 'لم تُعكس عملية الاختبار (١٫٠٠ ريال) بعد. افتح لوحة الجهاز: هي في قائمة العمليات التي تحتاج إلى المدير، ولا تُحصّل مرة أخرى.',
+    en: 'The 1.00 SAR test was not reversed yet. Open the terminal panel: it is listed under payments needing a manager. Do not charge again.',
+  },
   COMMISSIONING_SETTLEMENT_REFUSED: {
     ar: 'رفض جهاز الدفع التسوية. راجع رمز الرد مع البنك المحصّل.',
     en: 'The card terminal refused the settlement. Check its response code with the acquirer.',

@@ -86,10 +86,13 @@ function customerDisplay({ settings }: StepDeps, input: StepInput): StepOutcome 
   return input.shown ? passed(facts) : failed(commissioningError('COMMISSIONING_DISPLAY_NOT_SEEN'), facts);
 }
 
+/** The test purchase the seed asks for before going live: every transaction type, on a real card. */
+export const COMMISSIONING_PURCHASE_HALALAS = 100;
+
 /**
- * Status and repeat-last always; settlement (which closes the terminal's batch) only once the admin confirms
- * the terminal is the shop's real one and may be used. The 1.00 SAR purchase and its reversal wait for a
- * payment path outside a sale (the payments API takes money only for the open sale).
+ * Status and repeat-last always. Once the admin confirms a real card will be used: a 1.00 SAR purchase that
+ * belongs to no sale, reversed at once (never in the day's takings), then repeat-last again and settlement
+ * (which closes the terminal's batch).
  */
 async function cardTerminal({ payments }: StepDeps, input: StepInput): Promise<StepOutcome> {
   const before = payments.status();
@@ -105,6 +108,17 @@ async function cardTerminal({ payments }: StepDeps, input: StepInput): Promise<S
   }
   facts.settled = false;
   if (!input.confirmRealCard) return passed(facts);
+  try {
+    const test = await payments.commissioningPurchase(COMMISSIONING_PURCHASE_HALALAS, input.managerPin);
+    facts.testPurchase = test.state;
+    facts.testReference = test.reference;
+    if (test.state !== 'reversed') {
+      return failed(commissioningError(test.state === 'declined' ? 'COMMISSIONING_TEST_DECLINED' : 'COMMISSIONING_TEST_NOT_REVERSED'), facts);
+    }
+  } catch (e) {
+    if (isTillError(e) && (e.code === 'MANAGER_PIN_WRONG' || e.code === 'MANAGER_PIN_LOCKED')) throw e;
+    return failed(dataOf(e), { ...facts, detail: detailOf(e) });
+  }
   try {
     const settlement = await payments.settleTerminal(input.managerPin);
     return passed({ ...facts, settled: true, inBalance: settlement.inBalance, responseCode: settlement.responseCode });
