@@ -14,6 +14,8 @@ import {
   type Block,
   type CardSlip,
 } from '../../main/printing/layout';
+import { DEMO_SETTINGS, TillSettings } from '../../main/settings';
+import { receiptTextsOf } from '../../main/printing/service/render-job';
 import { ADDRESS, arabicReceipt, cardSlip, mixedReceipt, SHOP, stcPayReceipt } from './fixtures';
 
 /** All text on a receipt, in order, for content checks. */
@@ -254,5 +256,27 @@ describe('formatting', () => {
   it('Riyadh local time, across midnight', () => {
     expect(riyadhDateTime('2024-03-05T22:30:00Z')).toEqual({ date: '2024-03-06', time: '01:30:00' });
     expect(riyadhDateTime('2024-03-05T11:30:12.345Z')).toEqual({ date: '2024-03-05', time: '14:30:12' });
+  });
+});
+
+describe("the shop's own receipt lines, from the settings", () => {
+  const withTexts = TillSettings.parse({
+    ...DEMO_SETTINGS,
+    branchNameAr: 'فرع العليا',
+    branchNameEn: 'Olaya branch',
+    receipt: { headerAr: 'نفتح ٢٤ ساعة', headerEn: 'Open 24 hours', footerAr: 'الاسترجاع خلال ٧ أيام\nمع الإيصال', footerEn: 'Returns within 7 days', logoFile: null },
+  });
+
+  it('prints the branch and the header under the name, and the footer instead of the thank-you', () => {
+    const all = texts(layoutReceipt({ receipt: arabicReceipt(), address: ADDRESS, cashierName: 'Sara', copy: 'original', ...receiptTextsOf(withTexts) }));
+    const title = all.indexOf('فاتورة ضريبية مبسطة');
+    expect(all.slice(0, title)).toEqual(expect.arrayContaining(['فرع العليا', 'نفتح ٢٤ ساعة', 'Olaya branch', 'Open 24 hours']));
+    expect(all.slice(-3)).toEqual(['الاسترجاع خلال ٧ أيام', 'مع الإيصال', 'Returns within 7 days']);
+  });
+
+  it('keeps the thank-you when the shop set no footer', () => {
+    const plain = TillSettings.parse({ ...DEMO_SETTINGS, branchNameAr: '', branchNameEn: '' });
+    const texts_ = receiptTextsOf(plain);
+    expect(texts_).toEqual({ header: { ar: [], en: [] } });
   });
 });

@@ -19,6 +19,8 @@ export interface ReceiptLayoutInput {
   copy: ReceiptCopy;
   /** Digits for amounts and quantities (default Latin, as the QR and most Saudi receipts use). */
   digits?: Digits;
+  /** The shop's own lines under its name (branch, opening hours, a slogan), each language its own. */
+  header?: { ar: string[]; en: string[] };
   /** Footer lines (default: a thank-you in both languages). */
   footer?: { ar: string[]; en: string[] };
   logo?: boolean;
@@ -66,6 +68,8 @@ export function layoutReceipt(input: ReceiptLayoutInput): Block[] {
   if (copy === 'copy') blocks.push(copyBanner, { kind: 'space', dots: 8 });
   blocks.push(
     ...shopHeader(shop, { logo: input.logo ?? true, vat: true }),
+    ...(input.header?.ar ?? []).map((text): Block => ({ kind: 'text', text, align: 'center', size: 'small' })),
+    ...(input.header?.en ?? []).map((text): Block => ({ kind: 'text', text, align: 'center', size: 'small' })),
     { kind: 'space', dots: 4 },
     { kind: 'text', text: T.simplifiedTaxInvoice.ar, align: 'center', size: 'large', bold: true },
     { kind: 'text', text: T.simplifiedTaxInvoice.en, align: 'center', size: 'normal', bold: true },

@@ -22,7 +22,7 @@ export interface JobDocument {
   mayHavePrinted: boolean;
 }
 
-/** Settings hold one address line per language; a newline in it starts another printed line. */
+/** Settings hold one text per language; a newline in it starts another printed line. */
 const addressLines = (text: string): string[] =>
   text
     .split(/\r?\n/)
@@ -33,11 +33,25 @@ export function addressOf(settings: TillSettings): { ar: string[]; en: string[] 
   return { ar: addressLines(settings.shopAddressAr), en: addressLines(settings.shopAddressEn) };
 }
 
+/**
+ * The receipt's own lines from the settings: the branch and the header under the shop's name, the footer at
+ * the end (the thank-you when the shop set none).
+ */
+export function receiptTextsOf(settings: TillSettings): { header: { ar: string[]; en: string[] }; footer?: { ar: string[]; en: string[] } } {
+  const { receipt } = settings;
+  const header = {
+    ar: [...addressLines(settings.branchNameAr), ...addressLines(receipt.headerAr)],
+    en: [...addressLines(settings.branchNameEn), ...addressLines(receipt.headerEn)],
+  };
+  const footer = { ar: addressLines(receipt.footerAr), en: addressLines(receipt.footerEn) };
+  return footer.ar.length + footer.en.length > 0 ? { header, footer } : { header };
+}
+
 export function renderJobImage(doc: JobDocument, receipt: Receipt, settings: TillSettings, widthDots: number): MonoBitmap {
   const address = addressOf(settings);
   if (doc.kind === 'receipt') {
     const copy: ReceiptCopy = doc.copy === 'original' && !doc.mayHavePrinted ? 'original' : 'copy';
-    return renderReceipt({ receipt, address, cashierName: NO_CASHIER, copy }, { width: widthDots });
+    return renderReceipt({ receipt, address, cashierName: NO_CASHIER, copy, ...receiptTextsOf(settings) }, { width: widthDots });
   }
   const tender = receipt.tenders.find((t) => t.kind === 'card' && t.intentId === doc.intentId);
   if (!tender || tender.kind !== 'card') throw new Error(`receipt ${receipt.receiptNo} has no card tender ${doc.intentId}`);
