@@ -88,7 +88,8 @@ export const ShopSettingsShape = {
   /** The till's name as staff say it ("Till 1", "Express"); the id is what the ledger and receipts carry. */
   tillName: z.string().min(1).max(40).default('Till 1'),
   receipt: ReceiptTexts.default({ headerAr: '', headerEn: '', footerAr: '', footerEn: '', logoFile: null }),
-  drawer: DrawerSettings.default({ pin: 2, pulseMs: 100 }),
+  /** Null: the printer profile's pulse (each model's known timing); set only for a drawer that needs another. */
+  drawer: DrawerSettings.nullable().default(null),
   customerScreen: CustomerScreen.default('auto'),
   /** Electron: full screen, no menu, started at login. */
   kiosk: z.boolean().default(false),

@@ -63,7 +63,7 @@ async function printer({ settings, printing, now }: StepDeps): Promise<StepOutco
 
 async function drawer({ settings, printing }: StepDeps): Promise<StepOutcome> {
   const s = settings();
-  const facts: Facts = { pin: s.drawer.pin, pulseMs: s.drawer.pulseMs };
+  const facts: Facts = s.drawer ? { pin: s.drawer.pin, pulseMs: s.drawer.pulseMs } : { pulse: 'the printer profile' };
   // Journaled like any drawer opened without a sale, with the reason saying why.
   const kicked = await printing.openDrawerForManager('commissioning: drawer test');
   return kicked.drawer === 'opened' ? passed(facts) : failed(kicked.error ?? printServiceErrorData('PRINTER_NOT_CONFIGURED'), facts);

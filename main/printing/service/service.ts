@@ -4,7 +4,7 @@
 // restart, because nobody can know what reached the paper. The sale is durable either way.
 import { randomUUID } from 'node:crypto';
 import type { ErrorData, PrintJob, Receipt } from '../../../preload/contract';
-import { drawerPulse } from '../escpos/commands';
+import { drawerPulse, type DrawerPulse } from '../escpos/commands';
 import { encodeImageJob } from '../escpos/job';
 import { sendJob } from '../print-job';
 import { bandRowsForStatus } from '../profiles';
@@ -24,6 +24,12 @@ import type { ManagerDrawerResult, PrintService, PrintServiceDeps, ReceiptImage 
 const DEFAULT_WIDTH = 576;
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 60_000;
+
+/** The drawer's pulse: the settings' when the admin set one (pin 2 or 5, on-time in ms), else the profile's. */
+export function drawerPulseOf(drawer: { pin: 2 | 5; pulseMs: number } | null, profile: DrawerPulse): DrawerPulse {
+  if (!drawer) return profile;
+  return { pin: drawer.pin === 2 ? 0 : 1, onUnits: Math.max(1, Math.min(255, Math.round(drawer.pulseMs / 2))), offUnits: profile.offUnits };
+}
 
 export function createPrintService(deps: PrintServiceDeps): PrintService {
   const { db, journal } = deps;
@@ -242,7 +248,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       if (problems.length > 0) throw fromProblem(problems[0]!, `${l.description}: drawer not kicked`);
     }
     // The pulse alone (no ESC @): it may land between two image bands of a receipt being printed.
-    await l.transport.write(drawerPulse(l.profile.drawer));
+    await l.transport.write(drawerPulse(drawerPulseOf(deps.settings().drawer, l.profile.drawer)));
   }
 
   return {
