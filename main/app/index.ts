@@ -225,7 +225,7 @@ async function assemble(
     dispatch,
     subscribe: hub.subscribe,
     dataDir: options.dataDir,
-    shell: () => ({ kiosk: settings.get().kiosk }),
+    shell: () => ({ kiosk: settings.get().kiosk, customerScreen: settings.get().customerScreen }),
     async close() {
       if (closed) return;
       closed = true;

@@ -16,8 +16,8 @@ export interface RunningTill {
   subscribe(listener: TillEventListener): () => void;
   /** Absolute path of the data folder in use (ledger, settings, backups). */
   dataDir: string;
-  /** What the Electron shell takes from the settings: kiosk mode (full screen, no menu, started at login). */
-  shell(): { kiosk: boolean };
+  /** What the Electron shell takes from the settings: kiosk mode, and when to show the customer screen. */
+  shell(): { kiosk: boolean; customerScreen: 'auto' | 'always' | 'off' };
   /** Flushes and closes the ledger; releases the single-instance lock. */
   close(): Promise<void>;
 }

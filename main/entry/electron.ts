@@ -29,7 +29,7 @@ startShell(electron, {
   },
   dataDir,
   kiosk: (till) => till.shell().kiosk,
-  customerDisplay: customerDisplayMode(process.env),
+  customerDisplay: (till) => customerDisplayMode(process.env, till.shell().customerScreen),
   onFatal: guard.fatal,
 }).catch((e: unknown) => {
   // Not a crash: the shell could not start at all (relaunching would fail the same way).

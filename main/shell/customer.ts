@@ -18,10 +18,18 @@ import { hardenedWebPreferences } from './window';
  */
 export type CustomerDisplayMode = 'auto' | 'force' | 'off';
 
-/** NUQTA_CUSTOMER_DISPLAY=1 forces the customer display, =0 turns it off; anything else is auto. */
-export function customerDisplayMode(env: Readonly<Record<string, string | undefined>>): CustomerDisplayMode {
+/**
+ * NUQTA_CUSTOMER_DISPLAY=1 forces the customer display, =0 turns it off (a technician's override); otherwise
+ * the admin's customer-screen setting: auto, always (also with one display), off.
+ */
+export function customerDisplayMode(
+  env: Readonly<Record<string, string | undefined>>,
+  setting: 'auto' | 'always' | 'off' = 'auto',
+): CustomerDisplayMode {
   const value = env.NUQTA_CUSTOMER_DISPLAY;
-  return value === '1' ? 'force' : value === '0' ? 'off' : 'auto';
+  if (value === '1') return 'force';
+  if (value === '0') return 'off';
+  return setting === 'always' ? 'force' : setting;
 }
 
 /**

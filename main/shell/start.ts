@@ -52,8 +52,11 @@ export interface ShellDeps {
    * window, maximized).
    */
   kiosk?: boolean | ((till: RunningTill) => boolean);
-  /** The customer-facing display; 'auto' (the default) opens it when there is a second display. */
-  customerDisplay?: CustomerDisplayMode;
+  /**
+   * The customer-facing display; 'auto' (the default) opens it when there is a second display. Like kiosk, it
+   * may be a function of the running till (the admin's customer-screen setting).
+   */
+  customerDisplay?: CustomerDisplayMode | ((till: RunningTill) => CustomerDisplayMode);
   /** Overrides for tests; default to the built bundles under dist/. */
   rendererRoot?: string;
   preloadPath?: string;
@@ -192,7 +195,7 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
   });
   await loadApp(created).catch((e: unknown) => log.error('loading the till UI failed', e));
 
-  const mode = deps.customerDisplay ?? 'auto';
+  const mode = customerMode(deps.customerDisplay, till, log);
   const openCustomerDisplay = async (placement: CustomerPlacement): Promise<void> => {
     const shown = createCustomerWindow(BrowserWindow, { preload: customerPreload, placement });
     customer = { window: shown, displayId: placement.kind === 'display' ? placement.display.id : null };
@@ -259,6 +262,17 @@ function kioskMode(option: ShellDeps['kiosk'], till: RunningTill, log: ShellLog)
   } catch (e) {
     log.error('the kiosk setting could not be read; opening an ordinary window', e);
     return false;
+  }
+}
+
+/** A customer-screen setting that cannot be read: auto, as a till without the setting would do. */
+function customerMode(option: ShellDeps['customerDisplay'], till: RunningTill, log: ShellLog): CustomerDisplayMode {
+  if (typeof option !== 'function') return option ?? 'auto';
+  try {
+    return option(till);
+  } catch (e) {
+    log.error('the customer screen setting could not be read; auto', e);
+    return 'auto';
   }
 }
 

@@ -19,7 +19,7 @@ async function hostWith(dispatch: RunningTill['dispatch']): Promise<{ host: Runn
   const web = tempDir('nuqta-web-');
   fs.writeFileSync(path.join(web.dir, 'index.html'), '<!doctype html>');
   const warnings: string[] = [];
-  const till: RunningTill = { dispatch, subscribe: () => () => {}, dataDir: web.dir, shell: () => ({ kiosk: false }), close: async () => {} };
+  const till: RunningTill = { dispatch, subscribe: () => () => {}, dataDir: web.dir, shell: () => ({ kiosk: false, customerScreen: 'auto' }), close: async () => {} };
   const host = await startHost({ till, rendererDir: web.dir, log: { warn: (m) => warnings.push(m) } });
   cleanups.push(() => web.cleanup(), () => host.close());
   return { host, warnings };

@@ -155,6 +155,28 @@ describe('when the customer display opens', () => {
     expect(customerDisplayMode(env)).toBe(mode);
   });
 
+  it.each([
+    [{}, 'always', 'force'],
+    [{}, 'off', 'off'],
+    [{}, 'auto', 'auto'],
+    [{ NUQTA_CUSTOMER_DISPLAY: '0' }, 'always', 'off'],
+    [{ NUQTA_CUSTOMER_DISPLAY: '1' }, 'off', 'force'],
+  ] as const)("the admin's setting decides unless a technician's override is set: %o + %s means %s", (env, setting, mode) => {
+    expect(customerDisplayMode(env, setting)).toBe(mode);
+  });
+
+  it("takes the mode from the running till's settings when given as a function", async () => {
+    const off = await startWithFakes({ displays: TWO_DISPLAYS, customerDisplay: (till) => (till.shell().customerScreen === 'auto' ? 'off' : 'force') });
+    expect(off.electron.windows).toHaveLength(1);
+    const failing = await startWithFakes({
+      displays: TWO_DISPLAYS,
+      customerDisplay: () => {
+        throw new Error('settings unreadable');
+      },
+    });
+    expect(failing.electron.windows).toHaveLength(2);
+  });
+
   it('a customer display that cannot be opened is logged, and the till runs without it', async () => {
     const electron = createFakeElectron({ displays: TWO_DISPLAYS });
     electron.screen.getAllDisplays = () => {

@@ -96,7 +96,7 @@ export function createFakeTill(dataDir = '/tmp/nuqta-shell-test'): FakeTill {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    shell: () => ({ kiosk: false }),
+    shell: () => ({ kiosk: false, customerScreen: 'auto' }),
     close: vi.fn<RunningTill['close']>(async () => {}),
     emit(event, payload) {
       for (const listener of listeners) listener(event, payload);

@@ -1,7 +1,6 @@
 // Starts the shell against the fake electron and a fake till, and builds IPC events from chosen senders.
 import { vi } from 'vitest';
 import { startShell, type Shell, type ShellDeps, type ShellLog } from '../../main/shell';
-import type { CustomerDisplayMode } from '../../main/shell/customer';
 import type { DisplayLike, InvokeEventLike } from '../../main/shell/electron-types';
 import { createFakeElectron, type FakeElectron, type FakeWebContents, type FakeWindow } from './fake-electron';
 import { createFakeTill, type FakeTill } from './fake-till';
@@ -35,7 +34,7 @@ export async function startWithFakes(
     openAtLogin?: boolean;
     displays?: DisplayLike[];
     primaryDisplayId?: number;
-    customerDisplay?: CustomerDisplayMode;
+    customerDisplay?: ShellDeps['customerDisplay'];
   } = {},
 ): Promise<Started> {
   const electron = createFakeElectron({
