@@ -2,10 +2,10 @@
 // reads only what is at hand (no device is asked: the status bar polls it); checkHealth asks the terminal,
 // the providers and the printer first.
 import type { HealthReport } from '../../preload/contract';
-import { healthReport, type CertificateFile, type LastBackup } from '../health';
+import { certificateFilesOf, healthReport, type LastBackup } from '../health';
 import type { Payments } from '../payments';
 import type { PrintService } from '../printing/service';
-import type { SettingsStore, TillSettings } from '../settings';
+import type { SettingsStore } from '../settings';
 
 export interface HealthDeps {
   dataDir: string;
@@ -17,18 +17,6 @@ export interface HealthDeps {
   now?: () => Date;
 }
 
-/** The CA files the settings name: a provider the till trusts through them is lost when they expire. */
-function certificateFiles(s: TillSettings): CertificateFile[] {
-  const files: CertificateFile[] = [];
-  if (s.stcPay?.link.kind === 'endpoint' && s.stcPay.link.caFile) {
-    files.push({ label: { en: "STC Pay's CA file", ar: 'ملف جهة إصدار شهادة STC Pay' }, file: s.stcPay.link.caFile });
-  }
-  if (s.terminal?.protocol === 'nexo' && s.terminal.link.kind === 'endpoint' && s.terminal.link.caFile) {
-    files.push({ label: { en: "the nexo provider's CA file", ar: 'ملف جهة إصدار شهادة مزوّد nexo' }, file: s.terminal.link.caFile });
-  }
-  return files;
-}
-
 export function createHealthDesk({ dataDir, settings, payments, printing, lastBackup, now = () => new Date() }: HealthDeps) {
   const report = (): HealthReport => {
     const s = settings.get();
@@ -37,7 +25,7 @@ export function createHealthDesk({ dataDir, settings, payments, printing, lastBa
         terminal: payments.status(),
         printer: printing.lastStatus(),
         stcPayFacts: payments.providerFacts().stcPay,
-        certificateFiles: certificateFiles(s),
+        certificateFiles: certificateFilesOf(s),
         backupFolder: s.backups.folder,
         lastBackup: lastBackup(),
         dataDir,

@@ -9,7 +9,7 @@ import { create as createTar } from 'tar';
 import { ledgerFile, LEDGER_PROJECTIONS } from '../app';
 import { checkLedgerFile, readLastBackup } from '../backup';
 import { openDatabase, schemaVersion } from '../db';
-import { backupCheck, certificatesCheck, diskCheck, type CertificateFile } from '../health';
+import { backupCheck, certificateFilesOf, certificatesCheck, diskCheck } from '../health';
 import { LOG_DIR, maskCardsAndPins } from '../logging';
 import { redact } from '../secrets';
 import { exportable, openSettings, type TillSettings } from '../settings';
@@ -28,15 +28,6 @@ function readSettings(dataDir: string): TillSettings | null {
   } finally {
     db.close();
   }
-}
-
-function caFiles(s: TillSettings): CertificateFile[] {
-  const files: CertificateFile[] = [];
-  if (s.stcPay?.link.kind === 'endpoint' && s.stcPay.link.caFile) files.push({ label: { en: 'STC Pay CA file', ar: 'ملف جهة إصدار شهادة STC Pay' }, file: s.stcPay.link.caFile });
-  if (s.terminal?.protocol === 'nexo' && s.terminal.link.kind === 'endpoint' && s.terminal.link.caFile) {
-    files.push({ label: { en: 'nexo CA file', ar: 'ملف جهة إصدار شهادة nexo' }, file: s.terminal.link.caFile });
-  }
-  return files;
 }
 
 function newestLogs(dataDir: string): string[] {
@@ -80,7 +71,7 @@ export async function supportBundle(dataDir: string, target: string | undefined,
         checks: [
           diskCheck(dataDir),
           backupCheck(settings?.backups.folder ?? null, readLastBackup(dataDir), now),
-          certificatesCheck(null, settings ? caFiles(settings) : [], now),
+          certificatesCheck(null, settings ? certificateFilesOf(settings) : [], now),
         ],
       }),
     );

@@ -3,9 +3,22 @@
 // a problem (the provider refuses the till, or the till refuses the provider).
 import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
+import type { TillSettings } from '../settings';
 import { check, text, type CertificateFile, type ConnectionFacts, type HealthCheck } from './types';
 
 const DAY_MS = 86_400_000;
+
+/** The CA files the settings name: a provider the till trusts through them is lost when they expire. */
+export function certificateFilesOf(s: TillSettings): CertificateFile[] {
+  const files: CertificateFile[] = [];
+  if (s.stcPay?.link.kind === 'endpoint' && s.stcPay.link.caFile) {
+    files.push({ label: text("STC Pay's CA file", 'ملف جهة إصدار شهادة STC Pay'), file: s.stcPay.link.caFile });
+  }
+  if (s.terminal?.protocol === 'nexo' && s.terminal.link.kind === 'endpoint' && s.terminal.link.caFile) {
+    files.push({ label: text("the nexo provider's CA file", 'ملف جهة إصدار شهادة مزوّد nexo'), file: s.terminal.link.caFile });
+  }
+  return files;
+}
 export const WARN_DAYS = [30, 7] as const;
 
 interface Expiry {

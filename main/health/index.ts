@@ -1,6 +1,6 @@
 // The till's health page and status bar: devices, providers, certificates, disk, backups, clock.
 export { healthReport } from './report';
-export { certificatesCheck, WARN_DAYS } from './certificates';
+export { certificatesCheck, certificateFilesOf, WARN_DAYS } from './certificates';
 export { clockCheck, MAX_SKEW_MS } from './clock';
 export { diskCheck, freeBytes } from './disk';
 export { backupCheck } from './backup';

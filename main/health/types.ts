@@ -1,6 +1,6 @@
 // What the health checks read. Plain data handed in by the composition root, so this unit depends on no
-// domain: the payments' and the printer's own status objects, facts the providers' connections showed, the
-// last verified backup.
+// domain but the settings' types: the payments' and the printer's own status objects, facts the providers'
+// connections showed, the last verified backup.
 import type { HealthCheck, PrinterStatus, TerminalStatus } from '../../preload/contract';
 
 export type { HealthCheck };
