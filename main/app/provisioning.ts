@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { hashPin } from '../auth';
-import type { Db } from '../db';
+import { parseJsonColumnOrNull, type Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
 import type { TillLog } from '../logging';
@@ -47,6 +47,8 @@ const ProvisionFile = z.strictObject({
 type ProvisionFile = z.infer<typeof ProvisionFile>;
 
 const APPLIED_KEY = 'provisioned';
+/** What the till keeps of the last file it applied (the settings table, key `provisioned`). */
+const AppliedProvision = z.object({ version: z.number().int().min(1), sha256: z.string(), at: z.string() });
 
 export interface ProvisioningResult {
   applied: boolean;
@@ -95,9 +97,8 @@ export function applyProvisioning({ db, journal, settings, secrets, file, log }:
   if (file === null) return { applied: false };
   const provision = readFile(file);
   if (!provision) return { applied: false };
-  const readApplied = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const applied = readApplied.get(APPLIED_KEY);
-  const appliedVersion = applied ? (JSON.parse(applied.value) as { version: number }).version : 0;
+  const applied = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(APPLIED_KEY);
+  const appliedVersion = parseJsonColumnOrNull(AppliedProvision, applied?.value ?? null, `settings.${APPLIED_KEY}`)?.version ?? 0;
   if (provision.version <= appliedVersion) return { applied: false, version: appliedVersion };
 
   const current = settings.get();
