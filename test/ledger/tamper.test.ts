@@ -98,8 +98,16 @@ describe('ledger verify', () => {
       if (report.ok) return;
       expect(report.stage).toBe('rows');
       expect(report.reason).toMatch(reason);
+      // The first bad entry named is the one the mismatched row came from (none for a row no entry made).
+      expect(report.brokenAt).toBe(report.mismatch?.seq ?? null);
     });
   }
+
+  it('names the entry a tampered receipt body came from', () => {
+    const report = verify(tampered((db) => db.exec(`UPDATE receipts SET body = json_set(body, '$.totals.totalHalalas', 1) WHERE number = 1`)));
+    expect(report).toMatchObject({ ok: false, stage: 'rows', brokenAt: expect.any(Number) });
+    if (!report.ok) expect(report.brokenAt).toBeGreaterThan(0);
+  });
 
   it('finds an edited journal entry (chain)', () => {
     const report = verify(tampered((db) => db.exec(`UPDATE journal SET payload = replace(payload, '"tenderedHalalas":5000', '"tenderedHalalas":500')`)));
