@@ -19,6 +19,9 @@ import { createHandlers } from './handlers';
 import { openPaymentDevices } from './payment-devices';
 import { applyProvisioning, defaultProvisionFile } from './provisioning';
 import { createHealthDesk } from './health';
+import { createUpdates, detectPlatform } from '../updates';
+import { version as APP_VERSION } from '../../package.json';
+import path from 'node:path';
 import { openSigningKey } from './signing-key';
 import { startPeripherals } from './peripherals';
 import { prepareDataFolder } from './data-folder';
@@ -177,6 +180,23 @@ async function assemble(
     log,
   });
   opened.add(() => payments.close());
+  // Updates: the feed or an offline folder, staged in the data folder; the Electron shell installs one only when
+  // the policy says now (never mid-sale, never with a payment in doubt).
+  const updates = createUpdates({
+    settings: () => ({ ...settings.get().updates, timeZone: settings.get().timeZone }),
+    currentVersion: options.appVersion ?? APP_VERSION,
+    platform: detectPlatform() ?? 'linux-x64-deb',
+    tillState: () => {
+      const sale = checkout.currentSale();
+      return {
+        saleInProgress: sale.lines.length > 0 || sale.tenders.length > 0,
+        paymentInDoubt: intents.unsettled().length > 0 || intents.needsAttention().length > 0,
+        // Until ZATCA phase 2 reports invoices there are none to wait for.
+        unreportedInvoices: 0,
+      };
+    },
+    downloadDir: path.join(options.dataDir, 'updates'),
+  });
   // Until the whole file has been checked (in the background, below) the till sells; damage found then stops
   // every write with LEDGER_DAMAGED.
   let damage: string[] | null = null;
@@ -226,6 +246,7 @@ async function assemble(
     subscribe: hub.subscribe,
     dataDir: options.dataDir,
     shell: () => ({ kiosk: settings.get().kiosk, customerScreen: settings.get().customerScreen }),
+    updates,
     async close() {
       if (closed) return;
       closed = true;

@@ -1,4 +1,5 @@
 // What a running till offers to whichever shell carries it (Electron window or browser host).
+import type { Updates } from '../updates';
 import type { EventName, EventPayload, TillInfo } from '../../preload/contract';
 import type { Dispatch } from '../ipc';
 import type { SecretStore } from '../secrets';
@@ -18,6 +19,8 @@ export interface RunningTill {
   dataDir: string;
   /** What the Electron shell takes from the settings: kiosk mode, and when to show the customer screen. */
   shell(): { kiosk: boolean; customerScreen: 'auto' | 'always' | 'off' };
+  /** The update service (main/updates): the Electron shell asks it when to install a staged release. */
+  updates: Updates;
   /** Flushes and closes the ledger; releases the single-instance lock. */
   close(): Promise<void>;
 }
@@ -41,6 +44,8 @@ export interface TillOptions {
    * (/etc/nuqta-pos/provision.json, %ProgramData%\Nuqta POS\provision.json, or NUQTA_PROVISION_FILE); null: none.
    */
   provisionFile?: string | null;
+  /** The running app's version (Electron: app.getVersion()); default: package.json's. */
+  appVersion?: string;
   /** The simulated devices behind `simulator` links; default: fresh ones (tests pass their own to reach them). */
   simulators?: TillSimulators;
 }

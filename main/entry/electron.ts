@@ -11,6 +11,8 @@ import { customerDisplayMode, installCrashGuard, startShell } from '../shell';
 // NUQTA_CUSTOMER_DISPLAY=1 forces the customer display (windowed when there is one screen), =0 turns it off.
 // Everything this process creates in the data folder is for the till's own OS user only.
 process.umask(0o077);
+// The technician's override as the app was launched (the setting itself is read once the till is open).
+const launchEnv = { NUQTA_CUSTOMER_DISPLAY: process.env.NUQTA_CUSTOMER_DISPLAY };
 const dataDir = defaultDataDir();
 // First, so a failure anywhere after this relaunches the app (or, in a crash loop, says so) instead of
 // leaving a dead till on the screen.
@@ -29,7 +31,7 @@ startShell(electron, {
   },
   dataDir,
   kiosk: (till) => till.shell().kiosk,
-  customerDisplay: (till) => customerDisplayMode(process.env, till.shell().customerScreen),
+  customerDisplay: (till) => customerDisplayMode(launchEnv, till.shell().customerScreen),
   onFatal: guard.fatal,
 }).catch((e: unknown) => {
   // Not a crash: the shell could not start at all (relaunching would fail the same way).

@@ -22,6 +22,8 @@ import {
 import type { BrowserWindowLike, ElectronModule } from './electron-types';
 import { forwardTillEvents } from './events';
 import { applyStartAtLogin } from './kiosk';
+import { startAutoUpdate } from './auto-update';
+import { spawn } from 'node:child_process';
 import { customerDisplayMayHear } from '../ipc';
 import { registerIpcHandlers } from './ipc';
 import { APP_SCHEME } from './origin';
@@ -66,6 +68,8 @@ export interface ShellDeps {
   onFatal?: (what: string, error: unknown) => void;
   /** The clock that bounds renderer reloads (tests move it). */
   now?: () => number;
+  /** Installs a staged update when the policy says now (./auto-update.ts); tests hand in their own launcher. */
+  autoUpdate?: { platform?: NodeJS.Platform; runInstaller?: (file: string, args: string[]) => void; everyMs?: number };
 }
 
 export interface Shell {
@@ -173,6 +177,15 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
   unbind.push(registerIpcHandlers(ipcMain, till.dispatch, senders, log));
   unbind.push(forwardTillEvents(till, () => [liveContents(win)], log));
   unbind.push(forwardTillEvents(till, () => [liveContents(customer?.window ?? null)], log, customerDisplayMayHear));
+  const updater = startAutoUpdate({
+    till,
+    app,
+    platform: deps.autoUpdate?.platform ?? process.platform,
+    runInstaller: deps.autoUpdate?.runInstaller ?? runDetached,
+    log,
+    ...(deps.autoUpdate?.everyMs !== undefined ? { everyMs: deps.autoUpdate.everyMs } : {}),
+  });
+  unbind.push(() => updater.stop());
 
   const kiosk = kioskMode(deps.kiosk, till, log);
   applyStartAtLogin(app, kiosk, log);
@@ -252,6 +265,11 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
     till: running,
     shutdown,
   };
+}
+
+/** The installer outlives the app it replaces: detached, its own process group, nothing inherited. */
+function runDetached(file: string, args: string[]): void {
+  spawn(file, args, { detached: true, stdio: 'ignore', windowsHide: true }).unref();
 }
 
 /** A kiosk setting that cannot be read opens the ordinary window: the till must still sell. */

@@ -3,6 +3,7 @@
 // Node 20 process, and fails this run).
 import fs from 'node:fs';
 import path from 'node:path';
+import { fakeUpdates } from '../shell/fake-till';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningTill } from '../../main/app';
@@ -19,7 +20,7 @@ async function hostWith(dispatch: RunningTill['dispatch']): Promise<{ host: Runn
   const web = tempDir('nuqta-web-');
   fs.writeFileSync(path.join(web.dir, 'index.html'), '<!doctype html>');
   const warnings: string[] = [];
-  const till: RunningTill = { dispatch, subscribe: () => () => {}, dataDir: web.dir, shell: () => ({ kiosk: false, customerScreen: 'auto' }), close: async () => {} };
+  const till: RunningTill = { dispatch, subscribe: () => () => {}, dataDir: web.dir, shell: () => ({ kiosk: false, customerScreen: 'auto' }), updates: fakeUpdates(), close: async () => {} };
   const host = await startHost({ till, rendererDir: web.dir, log: { warn: (m) => warnings.push(m) } });
   cleanups.push(() => web.cleanup(), () => host.close());
   return { host, warnings };

@@ -86,6 +86,21 @@ export type FakeTill = RunningTill & {
   close: ReturnType<typeof vi.fn<RunningTill['close']>>;
 };
 
+/** An update service with nothing to install; a test sets readyToApply to say otherwise. */
+export function fakeUpdates(): RunningTill['updates'] {
+  const none = async () => {
+    throw new Error('no update in the fake till');
+  };
+  return {
+    check: vi.fn(async () => ({ status: 'no-feed' as const })),
+    download: vi.fn(async () => ({ status: 'no-feed' as const })),
+    verifyFile: vi.fn(none),
+    importFile: vi.fn(none),
+    staged: vi.fn(async () => null),
+    readyToApply: vi.fn(async () => null),
+  };
+}
+
 export function createFakeTill(dataDir = '/tmp/nuqta-shell-test'): FakeTill {
   const listeners = new Set<TillEventListener>();
   const real = createDispatcher(handlers, { error: () => {} });
@@ -97,6 +112,7 @@ export function createFakeTill(dataDir = '/tmp/nuqta-shell-test'): FakeTill {
       return () => listeners.delete(listener);
     },
     shell: () => ({ kiosk: false, customerScreen: 'auto' }),
+    updates: fakeUpdates(),
     close: vi.fn<RunningTill['close']>(async () => {}),
     emit(event, payload) {
       for (const listener of listeners) listener(event, payload);
