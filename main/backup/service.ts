@@ -45,6 +45,9 @@ export interface Backups {
   close(): Promise<void>;
 }
 
+/** A closing copy is skipped when a verified copy is younger than this. */
+export const CLOSING_COPY_GAP_MS = 60 * 60_000;
+
 export function createBackups(deps: BackupDeps): Backups {
   const now = deps.now ?? (() => new Date());
   let queue: Promise<unknown> = Promise.resolve();
@@ -123,8 +126,11 @@ export function createBackups(deps: BackupDeps): Backups {
       schedule?.stop();
       await queue;
       const { backups } = deps.settings();
-      // Only a till that ran (not a start that failed half-way) makes its closing copy.
-      if (started && backups.atClosing && backups.folder) await backupNow('closing').catch(() => undefined);
+      // Only a till that ran (not a start that failed half-way) makes its closing copy, and not again within the
+      // hour: a till restarted for an update or after a crash need not verify a year of ledger on each close.
+      const last = lastVerifiedBackup();
+      const recent = last !== null && now().getTime() - Date.parse(last.at) < CLOSING_COPY_GAP_MS;
+      if (started && backups.atClosing && backups.folder && !recent) await backupNow('closing').catch(() => undefined);
     },
   };
 }

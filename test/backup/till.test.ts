@@ -44,6 +44,19 @@ it('makes a verified closing copy when the till closes', async () => {
   db.close();
 });
 
+it('makes no second closing copy within the hour (a till restarted for an update or after a crash)', async () => {
+  tmp = tempDir('nuqta-backup-till-');
+  const folder = path.join(tmp.dir, 'usb');
+  fs.mkdirSync(folder);
+  configure(tmp.dir, { folder, dailyAt: null, atClosing: true, keep: 5 });
+  const t = await startTestTill(tmp.dir);
+  await t.till.close();
+  expect(fs.readdirSync(folder)).toHaveLength(1);
+  await t.restart();
+  await t.till.close();
+  expect(fs.readdirSync(folder)).toHaveLength(1);
+});
+
 it('makes no copy at closing when the settings say not to', async () => {
   tmp = tempDir('nuqta-backup-till-');
   const folder = path.join(tmp.dir, 'usb');
