@@ -93,7 +93,7 @@ describe('the admin settings methods', () => {
   it('save a valid change in one transaction journaled with source admin-screen', async () => {
     const answer = await t.call('updateSettings', {
       managerPin: '1234',
-      settings: { ...SHOP, 'nationalAddress.postalCode': '12345', 'drawer.pin': 5, 'drawer.pulseMs': 120 },
+      settings: { ...SHOP, 'nationalAddress.postalCode': '12345', drawer: { pin: 5, pulseMs: 120 } },
     });
     expect(answer).toEqual({ outcome: 'saved', changed: ['shopNameAr', 'shopNameEn', 'vatNumber', 'crNumber', 'nationalAddress', 'drawer'], restartNeeded: true });
     const [entry] = journal('settings.changed').slice(-1);

@@ -39,8 +39,8 @@ const FIELDS: readonly FieldSpec[] = [
   text('receipt', 'receipt.logoFile', true),
   choice('printer', 'printer.profile', []),
   json('printer', 'printer.link', false),
-  choice('drawer', 'drawer.pin', [2, 5]),
-  whole('drawer', 'drawer.pulseMs'),
+  // Null: the printer profile's pulse for that model; set only for a drawer that needs another ({"pin":2,"pulseMs":100}).
+  json('drawer', 'drawer', true),
   json('devices', 'poleDisplay', true),
   json('devices', 'serialScanner', true),
   choice('customer', 'customerScreen', ['auto', 'always', 'off']),
