@@ -13,6 +13,8 @@ const debianOk = installDebianPackages([
   { package: 'fonts-noto-core', file: '/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf' },
   // Pseudo-terminal pairs for the serial tests (card terminal, printer).
   { package: 'socat', command: 'socat' },
+  // xmllint: the independent C14N 1.1 and the UBL 2.1 schema check of every e-invoice the tests make.
+  { package: 'libxml2-utils', command: 'xmllint' },
 ]);
 if (!debianOk) say('continuing without them: the browser tests will fail until Chromium is installed.');
 build();

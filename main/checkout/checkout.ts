@@ -34,6 +34,12 @@ export interface CheckoutDeps {
    * that completes it, so a crash can delay a receipt but never lose it; printing starts after the commit.
    */
   printing?: { enqueueSaleInTx(receipt: Receipt): void; kick(): void };
+  /**
+   * E-invoicing (main/einvoicing): the sale's simplified invoice is built, signed, chained and stored in the very
+   * transaction that completes the sale — before its receipt can print. A document that cannot be issued throws,
+   * and the sale stays open with nothing used up.
+   */
+  invoicing?: { issueSaleInTx(receipt: Receipt): void };
   /** Every view hears that a sale completed, whoever completed it (the customer display thanks the customer). */
   onSaleCompleted?: (completed: CompletedSale) => void;
   /** The log of issued receipt numbers outside the database (receipt-watermark.ts); none in test rigs. */
@@ -118,6 +124,7 @@ export function createCheckout(deps: CheckoutDeps) {
     const receipt = receiptFromIssue(issued, completed.at);
     store.closeSale(sale, 'completed', completed.at, completed.seq);
     store.insertReceipt(receipt, number, completed.seq);
+    deps.invoicing?.issueSaleInTx(receipt);
     deps.printing?.enqueueSaleInTx(receipt);
     return { receipt, next: ensureOpenSale() };
   };

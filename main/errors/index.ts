@@ -125,6 +125,35 @@ export const errorCatalog = defineErrors({
     ar: 'لم يُستورد ملف الأصناف لوجود أخطاء.',
     en: 'The catalog file was not imported because it has errors.',
   },
+  // E-invoicing (lead's block; the fiscal helpers add theirs below).
+  EINVOICE_NOT_ONBOARDED: {
+    ar: 'نقطة البيع غير مربوطة بمنصة فاتورة بعد، فلا يمكن إصدار فاتورة. اطلب من المسؤول إكمال الربط (nuqta zatca onboard).',
+    en: 'This till is not onboarded with ZATCA (FATOORA) yet, so it cannot issue an invoice. Ask the admin to onboard it (nuqta zatca onboard).',
+  },
+  EINVOICE_KEY_MISSING: {
+    ar: 'مفتاح توقيع الفواتير غير موجود على هذا الجهاز. يجب ربط نقطة البيع من جديد.',
+    en: "The invoice signing key is missing on this till. The till must be onboarded again.",
+  },
+  EINVOICE_WOULD_BE_REJECTED: {
+    ar: 'الفاتورة لا تستوفي قواعد هيئة الزكاة فلم تُصدر، ولم يُحفظ البيع كمكتمل. أبلغ الدعم بالرمز المعروض.',
+    en: 'The invoice breaks a ZATCA rule, so it was not issued and the sale is not completed. Report the rule shown to support.',
+  },
+  EINVOICE_XML_MALFORMED: {
+    ar: 'مستند الفاتورة الإلكترونية غير صالح (XML).',
+    en: 'The e-invoice document is not valid XML.',
+  },
+  EINVOICE_CERTIFICATE_INVALID: {
+    ar: 'شهادة التوقيع (CSID) غير صالحة أو غير مقروءة. يجب ربط نقطة البيع من جديد.',
+    en: 'The signing certificate (CSID) is invalid or unreadable. The till must be onboarded again.',
+  },
+  EINVOICE_QR_TOO_LONG: {
+    ar: 'رمز QR للفاتورة أطول من المسموح (٧٠٠ حرف). اختصر اسم المنشأة المسجل في الإعدادات.',
+    en: "The invoice QR would exceed ZATCA's 700 characters. Shorten the shop's registered name in the settings.",
+  },
+  EINVOICE_SIGNING_FAILED: {
+    ar: 'تعذر توقيع الفاتورة، ولم يُحفظ البيع كمكتمل ولم يُستهلك رقم. حاول مرة أخرى أو اطلب المسؤول.',
+    en: 'The invoice could not be signed; the sale is not completed and no number was used. Try again or call the admin.',
+  },
 });
 
 export type ErrorCode = keyof typeof errorCatalog.text;

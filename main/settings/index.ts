@@ -2,3 +2,4 @@ export { openSettings, checkSettings, DEMO_SETTINGS, SKYBAND_SDK_KIT, TillSettin
 export { DEMO_VAT_NUMBER, NationalAddress, BackupSettings, UpdateSettings, type NationalAddress as NationalAddressValue } from './shop';
 export { bilingual, fieldErrors, describeFieldErrors, type FieldError } from './messages';
 export { exportable, settingAt, withSetting, simulatedDevices, isDemoIdentity, SECRET_SETTINGS, type ExportedSettings } from './keys';
+export { EinvoicingSettings, VatReason } from './einvoicing';

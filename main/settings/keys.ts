@@ -50,6 +50,7 @@ export function simulatedDevices(settings: TillSettings): string[] {
   if (settings.printer?.link.kind === 'simulator') simulated.push('printer');
   if (settings.terminal?.link.kind === 'simulator') simulated.push('terminal');
   if (settings.stcPay?.link.kind === 'simulator') simulated.push('stcPay');
+  if (settings.einvoicing?.platform.kind === 'simulator') simulated.push('einvoicing');
   return simulated;
 }
 

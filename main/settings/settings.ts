@@ -6,6 +6,7 @@ import { Preferences } from '../../preload/contract';
 import type { Db } from '../db';
 import { TillError } from '../errors';
 import { bilingual, describeFieldErrors, fieldErrors, type FieldError } from './messages';
+import { EinvoicingSettingsShape } from './einvoicing';
 import { DEMO_VAT_NUMBER, ShopSettingsShape } from './shop';
 
 const HttpsUrl = z
@@ -162,6 +163,7 @@ export const TillSettings = z.object({
   /** STC Pay, or null when the till does not take it. Absent in settings written before STC Pay existed. */
   stcPay: StcPaySettings.nullable().default(null),
   ...ShopSettingsShape,
+  ...EinvoicingSettingsShape,
 });
 export type TillSettings = z.infer<typeof TillSettings>;
 
@@ -193,6 +195,7 @@ export const DEMO_SETTINGS: TillSettings = TillSettings.parse({
   branchNameAr: 'الفرع الرئيسي',
   branchNameEn: 'Main branch',
   tillName: 'Till 1',
+  einvoicing: { platform: { kind: 'simulator' } },
 } satisfies z.input<typeof TillSettings>);
 
 const KEY = 'till';

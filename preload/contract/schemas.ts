@@ -233,6 +233,11 @@ export const Receipt = z.object({
   lines: z.array(SaleLine),
   totals: Totals,
   tenders: z.array(Tender),
+  /**
+   * The QR of the e-invoice issued with this receipt (ZATCA phase 2, tags 1-9), exactly as stored with the signed
+   * document. Absent when the till issued no e-invoice for it: the receipt then carries the phase 1 QR.
+   */
+  einvoiceQr: z.string().max(1000).optional(),
 });
 export type Receipt = z.infer<typeof Receipt>;
 

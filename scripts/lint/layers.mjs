@@ -18,7 +18,7 @@ export const LAYERS = [
   // as plain data. Neither depends on a domain (updates may use settings' types).
   ['main/health', 'main/updates'],
   // The manager PIN's guard is journaled.
-  ['main/auth'],
+  ['main/auth', 'main/einvoicing'],
   ['main/printing'],
   ['main/checkout'],
   // Backups read the receipt-number high-water mark (checkout's) and verify with the projections the root hands in.

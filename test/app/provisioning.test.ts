@@ -118,7 +118,7 @@ describe('demo, as the settings say it', () => {
     await t.till.close();
 
     // A cash-only till without simulators, still named as the demo shop.
-    drop({ version: 1, settings: { printer: null, terminal: null, stcPay: null } });
+    drop({ version: 1, settings: { printer: null, terminal: null, stcPay: null, einvoicing: null } });
     t = await start();
     expect(await t.call('getTill', {})).toMatchObject({ simulated: false, liveSaleRefused: true });
     const sale = await t.call('scanBarcode', { barcode: DEMO.milk.barcode });
@@ -129,7 +129,7 @@ describe('demo, as the settings say it', () => {
     expect((await t.call('getSale', {})).lines).toHaveLength(1);
     await t.till.close();
 
-    drop({ version: 2, settings: { printer: null, terminal: null, stcPay: null, ...SHOP } });
+    drop({ version: 2, settings: { printer: null, terminal: null, stcPay: null, einvoicing: null, ...SHOP } });
     t = await start();
     expect(await t.call('getTill', {})).toMatchObject({ simulated: false, liveSaleRefused: false });
     // A new till id opens its own sale (the demo till's open sale stays with T01).

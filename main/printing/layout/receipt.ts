@@ -115,7 +115,8 @@ export function layoutReceipt(input: ReceiptLayoutInput): Block[] {
   blocks.push({ kind: 'separator', style: 'dashed' });
 
   blocks.push(
-    { kind: 'qr', data: zatcaQrForReceipt(receipt, input.qrSellerName ? { sellerName: input.qrSellerName } : {}) },
+    // The signed e-invoice's own QR when there is one (never rebuilt from the receipt); phase 1 otherwise.
+    { kind: 'qr', data: receipt.einvoiceQr ?? zatcaQrForReceipt(receipt, input.qrSellerName ? { sellerName: input.qrSellerName } : {}) },
   );
   const footer = input.footer ?? { ar: [T.thanks.ar], en: [T.thanks.en] };
   for (const line of footer.ar) blocks.push({ kind: 'text', text: line, align: 'center', size: 'normal', bold: true });

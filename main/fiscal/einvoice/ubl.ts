@@ -1,0 +1,181 @@
+// The UBL 2.1 document of a simplified tax invoice (388), credit note (381) or debit note (383), as text in the
+// layout of ZATCA's SDK samples, without the signature's parts (see sign.ts for the contract): no
+// ext:UBLExtensions, no QR reference, cac:Signature after the PIH. Strings, not a DOM: it runs inside the
+// sale's transaction. Every value is escaped; amounts come from integer halalas (decimal.ts).
+import { lineAmounts } from './amounts';
+import { amountText, quantityText, unitPriceText } from './decimal';
+import { INVOICE_TYPE_CODE, type EInvoiceDocument, type VatCategoryCode } from './document';
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const sar = (halalas: number) => `<cbc:__ currencyID="SAR">${amountText(halalas)}</cbc:__>`;
+const money = (element: string, halalas: number) => sar(halalas).replace(/__/g, element);
+/** VAT rates are whole percentages (15, 0); UBL writes them with two places as the samples do. */
+const percent = (rate: number): string => {
+  if (!Number.isInteger(rate)) throw new RangeError(`VAT rate ${rate} is not a whole percentage`);
+  return `${rate}.00`;
+};
+
+/** The simplified-invoice subtype (NNPNESB): 02, no third party, nominal, export, summary or self-billing. */
+export const SIMPLIFIED_SUBTYPE = '0200000';
+
+function taxCategory(category: VatCategoryCode, rate: number, doc: EInvoiceDocument, pad: string): string {
+  const exemption = category === 'S' ? null : doc.exemptions[category];
+  return [
+    `${pad}<cac:TaxCategory>`,
+    `${pad}    <cbc:ID schemeID="UN/ECE 5305" schemeAgencyID="6">${category}</cbc:ID>`,
+    `${pad}    <cbc:Percent>${percent(rate)}</cbc:Percent>`,
+    ...(exemption
+      ? [
+          `${pad}    <cbc:TaxExemptionReasonCode>${esc(exemption.code)}</cbc:TaxExemptionReasonCode>`,
+          `${pad}    <cbc:TaxExemptionReason>${esc(exemption.text)}</cbc:TaxExemptionReason>`,
+        ]
+      : []),
+    `${pad}    <cac:TaxScheme>`,
+    `${pad}        <cbc:ID schemeID="UN/ECE 5153" schemeAgencyID="6">VAT</cbc:ID>`,
+    `${pad}    </cac:TaxScheme>`,
+    `${pad}</cac:TaxCategory>`,
+  ].join('\n');
+}
+
+function seller(doc: EInvoiceDocument): string {
+  const { seller: s } = doc;
+  const a = s.address;
+  return [
+    '<cac:AccountingSupplierParty>',
+    '        <cac:Party>',
+    ...(s.otherId
+      ? ['            <cac:PartyIdentification>', `                <cbc:ID schemeID="${s.otherId.scheme}">${esc(s.otherId.value)}</cbc:ID>`, '            </cac:PartyIdentification>']
+      : []),
+    '            <cac:PostalAddress>',
+    `                <cbc:StreetName>${esc(a.street)}</cbc:StreetName>`,
+    ...(a.additionalNumber ? [`                <cbc:AdditionalStreetName>${esc(a.additionalNumber)}</cbc:AdditionalStreetName>`] : []),
+    `                <cbc:BuildingNumber>${esc(a.buildingNumber)}</cbc:BuildingNumber>`,
+    `                <cbc:CitySubdivisionName>${esc(a.district)}</cbc:CitySubdivisionName>`,
+    `                <cbc:CityName>${esc(a.city)}</cbc:CityName>`,
+    `                <cbc:PostalZone>${esc(a.postalCode)}</cbc:PostalZone>`,
+    '                <cac:Country>',
+    '                    <cbc:IdentificationCode>SA</cbc:IdentificationCode>',
+    '                </cac:Country>',
+    '            </cac:PostalAddress>',
+    '            <cac:PartyTaxScheme>',
+    `                <cbc:CompanyID>${esc(s.vatNumber)}</cbc:CompanyID>`,
+    '                <cac:TaxScheme>',
+    '                    <cbc:ID>VAT</cbc:ID>',
+    '                </cac:TaxScheme>',
+    '            </cac:PartyTaxScheme>',
+    '            <cac:PartyLegalEntity>',
+    `                <cbc:RegistrationName>${esc(s.registrationName)}</cbc:RegistrationName>`,
+    '            </cac:PartyLegalEntity>',
+    '        </cac:Party>',
+    '    </cac:AccountingSupplierParty>',
+  ].join('\n');
+}
+
+export function buildUnsignedInvoice(doc: EInvoiceDocument): string {
+  const amounts = lineAmounts(doc);
+  const t = doc.totals;
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns:ext="urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2">',
+    '    <cbc:ProfileID>reporting:1.0</cbc:ProfileID>',
+    `    <cbc:ID>${esc(doc.number)}</cbc:ID>`,
+    `    <cbc:UUID>${esc(doc.uuid)}</cbc:UUID>`,
+    `    <cbc:IssueDate>${doc.issueDate}</cbc:IssueDate>`,
+    `    <cbc:IssueTime>${doc.issueTime}</cbc:IssueTime>`,
+    `    <cbc:InvoiceTypeCode name="${SIMPLIFIED_SUBTYPE}">${INVOICE_TYPE_CODE[doc.type]}</cbc:InvoiceTypeCode>`,
+    '    <cbc:DocumentCurrencyCode>SAR</cbc:DocumentCurrencyCode>',
+    '    <cbc:TaxCurrencyCode>SAR</cbc:TaxCurrencyCode>',
+  ];
+  if (doc.note) {
+    out.push(
+      '    <cac:BillingReference>',
+      '        <cac:InvoiceDocumentReference>',
+      `            <cbc:ID>${esc(doc.note.originalNumber)}</cbc:ID>`,
+      '        </cac:InvoiceDocumentReference>',
+      '    </cac:BillingReference>',
+    );
+  }
+  out.push(
+    '    <cac:AdditionalDocumentReference>',
+    '        <cbc:ID>ICV</cbc:ID>',
+    `        <cbc:UUID>${doc.icv}</cbc:UUID>`,
+    '    </cac:AdditionalDocumentReference>',
+    '    <cac:AdditionalDocumentReference>',
+    '        <cbc:ID>PIH</cbc:ID>',
+    '        <cac:Attachment>',
+    `            <cbc:EmbeddedDocumentBinaryObject mimeCode="text/plain">${esc(doc.pih)}</cbc:EmbeddedDocumentBinaryObject>`,
+    '        </cac:Attachment>',
+    '    </cac:AdditionalDocumentReference>',
+    // The signer puts the QR reference right before cac:Signature (sign.ts), as the SDK samples have it.
+    '    <cac:Signature>',
+    '        <cbc:ID>urn:oasis:names:specification:ubl:signature:Invoice</cbc:ID>',
+    '        <cbc:SignatureMethod>urn:oasis:names:specification:ubl:dsig:enveloped:xades</cbc:SignatureMethod>',
+    '    </cac:Signature>',
+    `    ${seller(doc)}`,
+    '    <cac:AccountingCustomerParty>',
+    '    </cac:AccountingCustomerParty>',
+  );
+  doc.paymentMeans.forEach((code, i) => {
+    out.push('    <cac:PaymentMeans>', `        <cbc:PaymentMeansCode>${esc(code)}</cbc:PaymentMeansCode>`);
+    // The reason of a note travels in its (first) payment means (BR-KSA-17).
+    if (i === 0 && doc.note) out.push(`        <cbc:InstructionNote>${esc(doc.note.reason)}</cbc:InstructionNote>`);
+    out.push('    </cac:PaymentMeans>');
+  });
+  out.push(
+    '    <cac:TaxTotal>',
+    `        ${money('TaxAmount', t.vatHalalas)}`,
+    '    </cac:TaxTotal>',
+    '    <cac:TaxTotal>',
+    `        ${money('TaxAmount', t.vatHalalas)}`,
+  );
+  for (const b of t.breakdown) {
+    out.push(
+      '        <cac:TaxSubtotal>',
+      `            ${money('TaxableAmount', b.taxableHalalas)}`,
+      `            ${money('TaxAmount', b.vatHalalas)}`,
+      taxCategory(b.category, b.ratePercent, doc, '            '),
+      '        </cac:TaxSubtotal>',
+    );
+  }
+  out.push(
+    '    </cac:TaxTotal>',
+    '    <cac:LegalMonetaryTotal>',
+    `        ${money('LineExtensionAmount', t.subtotalHalalas)}`,
+    `        ${money('TaxExclusiveAmount', t.subtotalHalalas)}`,
+    `        ${money('TaxInclusiveAmount', t.totalHalalas)}`,
+    `        ${money('AllowanceTotalAmount', 0)}`,
+    `        ${money('PrepaidAmount', 0)}`,
+    `        ${money('PayableAmount', t.totalHalalas)}`,
+    '    </cac:LegalMonetaryTotal>',
+  );
+  doc.lines.forEach((line, i) => {
+    const a = amounts[i]!;
+    const rate = t.breakdown.find((b) => b.category === line.vatCategory)?.ratePercent ?? 0;
+    out.push(
+      '    <cac:InvoiceLine>',
+      `        <cbc:ID>${i + 1}</cbc:ID>`,
+      `        <cbc:InvoicedQuantity unitCode="PCE">${quantityText(line.quantityMilli)}</cbc:InvoicedQuantity>`,
+      `        ${money('LineExtensionAmount', a.netHalalas)}`,
+      '        <cac:TaxTotal>',
+      `            ${money('TaxAmount', a.vatHalalas)}`,
+      `            ${money('RoundingAmount', a.withVatHalalas)}`,
+      '        </cac:TaxTotal>',
+      '        <cac:Item>',
+      `            <cbc:Name>${esc(line.name)}</cbc:Name>`,
+      '            <cac:ClassifiedTaxCategory>',
+      `                <cbc:ID>${line.vatCategory}</cbc:ID>`,
+      `                <cbc:Percent>${percent(rate)}</cbc:Percent>`,
+      '                <cac:TaxScheme>',
+      '                    <cbc:ID>VAT</cbc:ID>',
+      '                </cac:TaxScheme>',
+      '            </cac:ClassifiedTaxCategory>',
+      '        </cac:Item>',
+      '        <cac:Price>',
+      `            <cbc:PriceAmount currencyID="SAR">${unitPriceText(a.netHalalas, line.quantityMilli)}</cbc:PriceAmount>`,
+      '        </cac:Price>',
+      '    </cac:InvoiceLine>',
+    );
+  });
+  out.push('</Invoice>', '');
+  return out.join('\n');
+}
