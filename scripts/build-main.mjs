@@ -22,6 +22,7 @@ const tools = {
   'ecr-simulator': path.join(root, 'main/sim/ecr-terminal/cli.ts'),
   'stcpay-simulator': path.join(root, 'main/sim/stcpay/cli.ts'),
   'nexo-simulator': path.join(root, 'main/sim/nexo/cli.ts'),
+  'zatca-simulator': path.join(root, 'main/sim/zatca/cli.ts'),
 };
 await build({
   ...common,

@@ -26,6 +26,8 @@ export interface HandlerDeps {
   emitPreferences: (preferences: Preferences) => void;
   /** What the admin's methods need besides the above (admin-handlers.ts). */
   admin: Pick<AdminDeps, 'db' | 'journal' | 'dataDir' | 'log'>;
+  /** E-invoicing: onboarded for the environment the settings name (or not set up at all). */
+  einvoicingReady?: () => boolean;
 }
 
 export function createHandlers({
@@ -39,6 +41,7 @@ export function createHandlers({
   health,
   emitPreferences,
   admin,
+  einvoicingReady = () => true,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -50,6 +53,9 @@ export function createHandlers({
   };
   const mayTakeMoney = (): void => {
     if (liveSaleRefused()) throw new TillError('DEMO_IDENTITY');
+    // Refused before any money moves: a card approved for a sale that then cannot get its invoice would leave
+    // the customer charged for a sale the till cannot complete.
+    if (!einvoicingReady()) throw new TillError('EINVOICE_NOT_ONBOARDED');
   };
 
   const tillInfo = (): TillInfo => {

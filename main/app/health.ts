@@ -2,7 +2,7 @@
 // reads only what is at hand (no device is asked: the status bar polls it); checkHealth asks the terminal,
 // the providers and the printer first.
 import type { HealthReport } from '../../preload/contract';
-import { certificateFilesOf, healthReport, type LastBackup } from '../health';
+import { certificateFilesOf, healthReport, type EinvoicingFacts, type LastBackup } from '../health';
 import type { Payments } from '../payments';
 import type { PrintService } from '../printing/service';
 import type { SettingsStore } from '../settings';
@@ -14,10 +14,12 @@ export interface HealthDeps {
   printing: PrintService;
   /** The last verified backup (main/backup), null when there is none yet. */
   lastBackup: () => LastBackup | null;
+  /** E-invoicing's unit and queue, as plain facts (main/einvoicing). */
+  einvoicing?: () => EinvoicingFacts | null;
   now?: () => Date;
 }
 
-export function createHealthDesk({ dataDir, settings, payments, printing, lastBackup, now = () => new Date() }: HealthDeps) {
+export function createHealthDesk({ dataDir, settings, payments, printing, lastBackup, einvoicing, now = () => new Date() }: HealthDeps) {
   const report = (): HealthReport => {
     const s = settings.get();
     return healthReport(
@@ -29,6 +31,7 @@ export function createHealthDesk({ dataDir, settings, payments, printing, lastBa
         backupFolder: s.backups.folder,
         lastBackup: lastBackup(),
         dataDir,
+        einvoicing: einvoicing?.() ?? null,
       },
       now(),
     );

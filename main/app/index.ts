@@ -3,9 +3,10 @@
 import { createManagerAuth, pinGuardProjection, resaltSharedDemoPin } from '../auth';
 import { createBackups } from '../backup';
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
-import { checkoutProjection, createCheckout, createReceiptReader, openReceiptWatermark, type IssuedReceipt } from '../checkout';
+import { checkoutProjection, createCheckout, createReceiptReader, openReceiptWatermark, withEinvoiceQr, type IssuedReceipt } from '../checkout';
 import { openDatabase, type Db } from '../db';
 import { errorData, TillError } from '../errors';
+import { createEinvoicing, einvoicingProjection } from '../einvoicing';
 import { createDispatcher } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
@@ -19,6 +20,7 @@ import { createHandlers } from './handlers';
 import { openPaymentDevices } from './payment-devices';
 import { applyProvisioning, defaultProvisionFile } from './provisioning';
 import { createHealthDesk } from './health';
+import { createPlatformAccess } from './einvoicing-platform';
 import { createUpdates, detectPlatform } from '../updates';
 import { version as APP_VERSION } from '../../package.json';
 import path from 'node:path';
@@ -130,11 +132,28 @@ async function assemble(
   // Carries the cashier's STC Pay mobile numbers and codes to the payment in flight.
   const desk = createOtpDesk();
 
+  // E-invoicing (ZATCA phase 2): each completed sale's signed invoice is made in the sale's own transaction; the
+  // reporting queue sends them to FATOORA (or the simulator) in the background.
+  const platforms = createPlatformAccess(simulators);
+  opened.add(() => platforms.close());
+  const einvoicing = createEinvoicing({
+    db,
+    journal,
+    secrets,
+    settings: settings.get,
+    platform: platforms.access,
+    appVersion: options.appVersion ?? APP_VERSION,
+    log,
+  });
+  opened.add(() => einvoicing.close());
+  // A receipt carries the QR of the e-invoice issued with it (stored, never rebuilt): what prints and the preview.
+  const receiptWithQr = withEinvoiceQr(createReceiptReader(db), einvoicing);
+
   const printing = createPrintService({
     db,
     journal,
     settings: settings.get,
-    receipt: createReceiptReader(db),
+    receipt: receiptWithQr,
     emitJobs: (jobs) => hub.emit('printJobsChanged', jobs),
     emitStatus: (status) => hub.emit('printerStatusChanged', status),
     virtualPrinter: simulators.printer,
@@ -156,6 +175,7 @@ async function assemble(
     onSaleCompleted: (completed) => hub.emit('saleCompleted', completed),
     onSaleChanged: (sale) => hub.emit('saleChanged', sale),
     pendingPayment: pendingPayment(intents, desk),
+    invoicing: einvoicing,
     watermark,
     log,
   });
@@ -191,8 +211,7 @@ async function assemble(
       return {
         saleInProgress: sale.lines.length > 0 || sale.tenders.length > 0,
         paymentInDoubt: intents.unsettled().length > 0 || intents.needsAttention().length > 0,
-        // Until ZATCA phase 2 reports invoices there are none to wait for.
-        unreportedInvoices: 0,
+        unreportedInvoices: einvoicing.status().waiting,
       };
     },
     downloadDir: path.join(options.dataDir, 'updates'),
@@ -209,9 +228,17 @@ async function assemble(
       payments,
       printing,
       manager,
-      health: createHealthDesk({ dataDir: options.dataDir, settings, payments, printing, lastBackup: backups.lastVerifiedBackup }),
+      health: createHealthDesk({
+        dataDir: options.dataDir,
+        settings,
+        payments,
+        printing,
+        lastBackup: backups.lastVerifiedBackup,
+        einvoicing: () => einvoicing.healthFacts(),
+      }),
       emitPreferences: (preferences) => hub.emit('preferencesChanged', preferences),
       admin: { db, journal, dataDir: options.dataDir, log },
+      einvoicingReady: einvoicing.ready,
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null) },
@@ -240,6 +267,8 @@ async function assemble(
   });
 
   backups.start();
+  // The demo onboards itself with the platform simulator here; a live till reports with its unit's CSID.
+  await einvoicing.start();
   let closed = false;
   return {
     dispatch,
@@ -254,6 +283,8 @@ async function assemble(
       await wholeFileCheck.cancel();
       await peripherals.close();
       await payments.close();
+      await einvoicing.close();
+      await platforms.close();
       await printing.close();
       await devices.close();
       if (sealer) sealQuietly(sealer, log);
@@ -279,7 +310,7 @@ function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {
 }
 
 /** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
-export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection];
+export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection];
 
 /** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
 function reportMissingReceipts(missing: IssuedReceipt[], log: TillLog): void {

@@ -39,7 +39,12 @@ export interface CheckoutDeps {
    * transaction that completes the sale — before its receipt can print. A document that cannot be issued throws,
    * and the sale stays open with nothing used up.
    */
-  invoicing?: { issueSaleInTx(receipt: Receipt): void };
+  invoicing?: {
+    /** The issued document's QR (null when e-invoicing is off); throws when the document cannot be issued. */
+    issueSaleInTx(receipt: Receipt): { qr: string } | null;
+    /** The stored QR of the e-invoice issued with a receipt (never rebuilt), or null. */
+    qrFor(receiptNo: string): string | null;
+  };
   /** Every view hears that a sale completed, whoever completed it (the customer display thanks the customer). */
   onSaleCompleted?: (completed: CompletedSale) => void;
   /** The log of issued receipt numbers outside the database (receipt-watermark.ts); none in test rigs. */
@@ -54,6 +59,16 @@ export const MAX_LINES = 500;
 
 export function receiptNumberText(tillId: string, number: number): string {
   return `${tillId}-${String(number).padStart(6, '0')}`;
+}
+
+/** Adds the stored e-invoice QR to what a receipt reader gives: printing, the preview and the view all use it. */
+export function withEinvoiceQr(read: (receiptNo: string) => Receipt, invoicing: Pick<NonNullable<CheckoutDeps['invoicing']>, 'qrFor'> | undefined) {
+  if (!invoicing) return read;
+  return (receiptNo: string): Receipt => {
+    const receipt = read(receiptNo);
+    const qr = invoicing.qrFor(receiptNo);
+    return qr ? { ...receipt, einvoiceQr: qr } : receipt;
+  };
 }
 
 export function createCheckout(deps: CheckoutDeps) {
@@ -124,9 +139,10 @@ export function createCheckout(deps: CheckoutDeps) {
     const receipt = receiptFromIssue(issued, completed.at);
     store.closeSale(sale, 'completed', completed.at, completed.seq);
     store.insertReceipt(receipt, number, completed.seq);
-    deps.invoicing?.issueSaleInTx(receipt);
+    const invoice = deps.invoicing?.issueSaleInTx(receipt) ?? null;
     deps.printing?.enqueueSaleInTx(receipt);
-    return { receipt, next: ensureOpenSale() };
+    // What the cashier's screen shows is what prints: the receipt with its e-invoice's QR.
+    return { receipt: invoice ? { ...receipt, einvoiceQr: invoice.qr } : receipt, next: ensureOpenSale() };
   };
 
   const changed = (sale: Sale): Sale => {
@@ -350,7 +366,8 @@ export function createCheckout(deps: CheckoutDeps) {
     /** Opens the drawer for a sale that took cash; journaled, never fails the sale. */
     openDrawer: (saleId: string): Promise<DrawerOutcome> => openDrawer(saleId),
 
-    receipt: createReceiptReader(db),
+    /** A stored receipt, with the QR of the e-invoice issued with it when there is one. */
+    receipt: withEinvoiceQr(createReceiptReader(db), deps.invoicing),
   };
 
   async function openDrawer(saleId: string): Promise<DrawerOutcome> {

@@ -1,5 +1,6 @@
 export {
   createCheckout,
+  withEinvoiceQr,
   receiptNumberText,
   MAX_LINES,
   MAX_SALE_TOTAL_HALALAS,

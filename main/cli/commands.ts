@@ -19,6 +19,7 @@ export { secretCommand, SECRET_USAGE, KNOWN_SECRETS } from './secret';
 export { configCommand, CONFIG_USAGE } from './config';
 export { supportBundle } from './support-bundle';
 export { updateCommand, UPDATE_USAGE } from './update';
+export { zatcaCommand, ZATCA_USAGE } from './zatca';
 export { backup } from './backup';
 export { restoreCommand, RESTORE_USAGE } from './restore';
 

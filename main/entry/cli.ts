@@ -13,6 +13,7 @@ import {
   EXIT,
   supportBundle,
   updateCommand,
+  zatcaCommand,
   ledgerVerify,
   managerPinCommand,
   secretCommand,
@@ -36,6 +37,10 @@ const USAGE = `Usage: nuqta <command> [--data-dir DIR]
   update check                  the latest signed release on the update feed (downloads nothing)
   update download               download, verify (signature, size, sha256) and stage it for the till to apply
   update verify-file PATH       verify an offline update folder (latest.json, latest.json.sig, installer)
+  zatca status | documents [--state S] | xml RECEIPT_NO
+                                e-invoicing: the unit, the reporting queue, a stored document
+  zatca onboard --env sandbox|simulation|production [--otp OTP]
+                                onboard this till with ZATCA's FATOORA (the OTP from its portal; or on stdin)
   support-bundle [FILE]         settings (no secrets), recent logs, verify and health in one .tar.gz for support
   config show | export          every setting as JSON (never secrets; export's output imports on another till)
   config get KEY                one setting, e.g. nationalAddress.postalCode
@@ -105,6 +110,9 @@ const FLAG_OWNERS: Record<string, string[]> = {
   'ack-nak': ['terminal'],
   'purchase-timeout': ['terminal'],
   signature: ['terminal'],
+  otp: ['zatca'],
+  env: ['zatca'],
+  state: ['zatca'],
 };
 
 const OPTIONS = {
@@ -124,6 +132,9 @@ const OPTIONS = {
   'ack-nak': { type: 'string' },
   'purchase-timeout': { type: 'string' },
   signature: { type: 'string' },
+  otp: { type: 'string' },
+  env: { type: 'string' },
+  state: { type: 'string' },
 } as const;
 
 async function run(argv: string[]): Promise<number> {
@@ -189,6 +200,8 @@ function writes(command: string, sub: string | undefined): boolean {
       return sub === 'set' || sub === 'delete';
     case 'config':
       return sub === 'set' || sub === 'import';
+    case 'zatca':
+      return sub === 'onboard';
     default:
       return false;
   }
@@ -217,6 +230,10 @@ async function dispatchCommand(
   if (command === 'support-bundle') return supportBundle(dataDir, sub, io);
   if (command === 'update') return updateCommand(dataDir, positionals.slice(1), io);
   if (command === 'config') return configCommand(dataDir, positionals.slice(1), io);
+  if (command === 'zatca') {
+    const stdin = () => (process.stdin.isTTY ? '' : fs.readFileSync(0, 'utf8'));
+    return zatcaCommand(dataDir, positionals.slice(1), { ...(values.otp !== undefined ? { otp: values.otp } : {}), ...(values.env !== undefined ? { env: values.env } : {}), ...(values.state !== undefined ? { state: values.state } : {}), stdin }, io);
+  }
   if (command === 'terminal') return terminalCommand(dataDir, positionals.slice(1), io, flags);
   if (command === 'stcpay') return stcPayCommand(dataDir, positionals.slice(1), io, flags);
   if (command === 'secret') {

@@ -4,4 +4,5 @@ export { certificatesCheck, certificateFilesOf, WARN_DAYS } from './certificates
 export { clockCheck, MAX_SKEW_MS } from './clock';
 export { diskCheck, freeBytes } from './disk';
 export { backupCheck } from './backup';
-export type { HealthInputs, ConnectionFacts, LastBackup, CertificateFile } from './types';
+export type { HealthInputs, ConnectionFacts, LastBackup, CertificateFile, EinvoicingFacts } from './types';
+export { einvoicingCheck } from './einvoicing';

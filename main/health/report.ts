@@ -6,6 +6,7 @@ import { certificatesCheck } from './certificates';
 import { clockCheck } from './clock';
 import { terminalCheck, printerCheck, stcPayCheck } from './devices';
 import { diskCheck } from './disk';
+import { einvoicingCheck } from './einvoicing';
 import type { HealthInputs } from './types';
 
 export function healthReport(inputs: HealthInputs, now: Date, free?: (dir: string) => number): HealthReport {
@@ -16,6 +17,7 @@ export function healthReport(inputs: HealthInputs, now: Date, free?: (dir: strin
       printerCheck(inputs.printer),
       stcPayCheck(inputs.terminal),
       certificatesCheck(inputs.stcPayFacts, inputs.certificateFiles, now),
+      einvoicingCheck(inputs.einvoicing ?? null),
       diskCheck(inputs.dataDir, free),
       backupCheck(inputs.backupFolder, inputs.lastBackup, now),
       clockCheck(inputs.stcPayFacts?.serverDate ?? null, inputs.terminal.stcPay?.lastOkAt ?? null),

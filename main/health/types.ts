@@ -32,6 +32,8 @@ export interface HealthInputs {
   backupFolder: string | null;
   lastBackup: LastBackup | null;
   dataDir: string;
+  /** E-invoicing's unit and reporting queue; absent in rigs without it (shown as off). */
+  einvoicing?: EinvoicingFacts | null;
 }
 
 export const text = (en: string, ar: string) => ({ en, ar });
@@ -43,3 +45,17 @@ export const check = (
   action: { en: string; ar: string } | null = null,
   facts: HealthCheck['facts'] = {},
 ): HealthCheck => ({ id, state, summary, action, facts });
+
+/** What the e-invoicing domain tells the health page (plain data: this unit depends on no domain). */
+export interface EinvoicingFacts {
+  /** Null when e-invoicing is off on this till. */
+  environment: string | null;
+  unit: { environment: string; notAfter: string | null; daysToExpiry: number | null } | null;
+  /** The unit is for the environment the settings name. */
+  ready: boolean;
+  waiting: number;
+  rejected: number;
+  oldestWaitingMinutes: number | null;
+  urgency: 'ok' | 'late' | 'overdue';
+  lastProblem: { kind: 'unreachable' | 'unauthorized'; detail: string } | null;
+}

@@ -10,12 +10,26 @@ import { startNexoSimulator } from './nexo';
 import { createPrinterSim, type PrinterSim, type PrinterSimOptions } from './printer';
 import { createStcPaySimulator, keptSimulatorPki } from './stcpay';
 import { createStreamTransport } from '../payments/transport';
+import { startZatcaSimulator, DEFAULT_OTP, type ZatcaSimulator } from './zatca';
+import type { PlatformCredentials } from '../einvoicing/platform';
 
 export interface TillSimulators extends PaymentSimulators {
   /** The virtual receipt printer: one per till, a new one only when the paper width changes. */
   printer(widthDots: number): VirtualPrinterDevice;
   /** The virtual printer made so far (to flip paper-out in a demo or a test), or null. */
   currentPrinter(): PrinterSim | null;
+  /** ZATCA's platform, simulated (HTTPS, its own CAs), started for the till that asks; closed by it. */
+  einvoicing(): Promise<EinvoicingPlatformSim>;
+  /** The platform simulator running now (a test reads what it received or scripts a fault), or null. */
+  currentEinvoicing(): ZatcaSimulator | null;
+}
+
+export interface EinvoicingPlatformSim {
+  baseUrl: string;
+  caPem: string;
+  otp: string;
+  adopt(unit: { certificate: string; secret: string; chain: { icv: number; hash: string } | null }): PlatformCredentials;
+  close(): Promise<void>;
 }
 
 export interface TillSimulatorOptions {
@@ -26,6 +40,7 @@ export interface TillSimulatorOptions {
 
 export function createTillSimulators(options: TillSimulatorOptions = {}): TillSimulators {
   let printer: PrinterSim | null = null;
+  let zatca: ZatcaSimulator | null = null;
   return {
     madaEcr({ lrcMode, ackNak }) {
       const terminal = createSimulatedTerminal({ lrcMode, ackNak });
@@ -52,5 +67,21 @@ export function createTillSimulators(options: TillSimulatorOptions = {}): TillSi
       return printer;
     },
     currentPrinter: () => printer,
+    async einvoicing() {
+      // Out of order, as ZATCA takes them: a document in back-off must not get the ones behind it refused.
+      const sim = await startZatcaSimulator({ outOfOrder: true });
+      zatca = sim;
+      return {
+        baseUrl: sim.baseUrl,
+        caPem: sim.caPem,
+        otp: DEFAULT_OTP,
+        adopt: ({ certificate, secret, chain }) => sim.adoptCsid({ certificate, kind: 'production', secret, ...(chain ? { chain } : {}) }),
+        close: async () => {
+          if (zatca === sim) zatca = null;
+          await sim.close();
+        },
+      };
+    },
+    currentEinvoicing: () => zatca,
   };
 }

@@ -115,12 +115,13 @@ export function buildUnsignedInvoice(doc: EInvoiceDocument): string {
     '    <cac:AccountingCustomerParty>',
     '    </cac:AccountingCustomerParty>',
   );
-  doc.paymentMeans.forEach((code, i) => {
+  for (const code of doc.paymentMeans) {
     out.push('    <cac:PaymentMeans>', `        <cbc:PaymentMeansCode>${esc(code)}</cbc:PaymentMeansCode>`);
-    // The reason of a note travels in its (first) payment means (BR-KSA-17).
-    if (i === 0 && doc.note) out.push(`        <cbc:InstructionNote>${esc(doc.note.reason)}</cbc:InstructionNote>`);
+    // A note's reason travels in EVERY payment means: ZATCA's BR-KSA-17 checks each one (a split-tender credit
+    // note with the reason only in the first was refused by its Schematron).
+    if (doc.note) out.push(`        <cbc:InstructionNote>${esc(doc.note.reason)}</cbc:InstructionNote>`);
     out.push('    </cac:PaymentMeans>');
-  });
+  }
   out.push(
     '    <cac:TaxTotal>',
     `        ${money('TaxAmount', t.vatHalalas)}`,

@@ -92,6 +92,8 @@ export function verifySignedInvoice(xml: string): VerifiedDocument {
   if (tag(6) !== hash) add('qr-hash', 'QR tag 6 is not the invoice hash');
   if (tag(7) !== signature) add('qr-signature', 'QR tag 7 is not the signature');
   if (!tags.get(8)?.equals(certificate.publicKeySpki)) add('qr-public-key', "QR tag 8 is not the certificate's public key");
-  if (!tags.get(9)?.equals(certificate.certificateSignature)) add('qr-certificate-signature', "QR tag 9 is not the certificate's signature");
+  // Tag 9 (the CA's signature over the stamp certificate) is for simplified documents only (subtype 02…).
+  const simplified = /<cbc:InvoiceTypeCode name="02/.test(xml);
+  if ((simplified || tags.has(9)) && !tags.get(9)?.equals(certificate.certificateSignature)) add('qr-certificate-signature', "QR tag 9 is not the certificate's signature");
   return { findings, hash, certificate };
 }

@@ -71,6 +71,9 @@ describe('the UBL builder', () => {
     expect(xml).toContain('<cac:InvoiceDocumentReference>\n            <cbc:ID>T01-000007</cbc:ID>');
     expect(xml).toContain('<cbc:InstructionNote>إرجاع | Returned &amp; refunded</cbc:InstructionNote>');
     expect(ublSchemaErrors([sign(note).xml])).toEqual([]);
+    // BR-KSA-17 as ZATCA's Schematron checks it: the reason in every payment means of a split-tender note.
+    const split = buildUnsignedInvoice({ ...note, paymentMeans: ['10', '48'] });
+    expect(split.match(/<cbc:InstructionNote>/g)).toHaveLength(2);
   });
 
   it('VAT-inclusive prices: line nets split by largest remainder add up to the category to the halala', () => {

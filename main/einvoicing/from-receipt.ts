@@ -1,0 +1,69 @@
+// A receipt as the document ZATCA gets: the receipt's own lines and totals (never recomputed from the catalog),
+// the seller as the settings register it, the chain's place and the issue moment. Bilingual text as ZATCA's
+// samples write it, Arabic first: "عربي | English".
+import type { Receipt } from '../../preload/contract';
+import { TillError } from '../errors';
+import type { DocumentType, EInvoiceDocument } from '../fiscal/einvoice';
+import type { TillSettings } from '../settings';
+import type { DocumentKind } from './documents';
+import type { IssueMoment } from './local-time';
+
+export interface NoteReference {
+  /** The invoice the note corrects: its receipt number (BR-KSA-56). */
+  originalNumber: string;
+  /** Why (BR-KSA-17), as the manager chose it. */
+  reason: string;
+}
+
+const bilingual = (ar: string, en: string): string => (en.trim() === '' || en === ar ? ar : `${ar} | ${en}`);
+
+/** UNTDID 4461: 10 cash, 48 bank card, 68 online payment service (STC Pay's wallet). */
+function paymentMeansOf(receipt: Receipt): string[] {
+  const codes = receipt.tenders.map((t) => (t.kind === 'cash' ? '10' : t.card.scheme === 'STCPAY' ? '68' : '48'));
+  return codes.length === 0 ? ['10'] : [...new Set(codes)];
+}
+
+const TYPE: Record<DocumentKind, DocumentType> = { invoice: 'invoice', credit_note: 'credit_note', debit_note: 'debit_note' };
+
+export function documentFromReceipt(
+  receipt: Receipt,
+  place: { kind: DocumentKind; note: NoteReference | null; uuid: string; icv: number; pih: string; moment: IssueMoment; settings: TillSettings },
+): EInvoiceDocument {
+  const { settings } = place;
+  const einvoicing = settings.einvoicing;
+  const address = settings.nationalAddress;
+  if (!einvoicing || !address) throw new TillError('EINVOICE_NOT_ONBOARDED', 'the national address or e-invoicing settings are missing');
+  return {
+    type: TYPE[place.kind],
+    number: receipt.receiptNo,
+    uuid: place.uuid,
+    issueDate: place.moment.date,
+    issueTime: place.moment.time,
+    icv: place.icv,
+    pih: place.pih,
+    seller: {
+      registrationName: bilingual(receipt.shopNameAr, receipt.shopNameEn),
+      vatNumber: receipt.vatNumber,
+      otherId: settings.crNumber ? { scheme: 'CRN', value: settings.crNumber } : null,
+      address: {
+        street: address.street,
+        buildingNumber: address.buildingNumber,
+        district: address.district,
+        city: address.city,
+        postalCode: address.postalCode,
+        additionalNumber: address.additionalNumber,
+      },
+    },
+    lines: receipt.lines.map((l) => ({
+      name: bilingual(l.nameAr, l.nameEn),
+      quantityMilli: l.quantity * 1000,
+      lineTotalHalalas: l.lineTotalHalalas,
+      vatCategory: l.vatCategory,
+    })),
+    pricesIncludeVat: settings.pricesIncludeVat,
+    totals: receipt.totals,
+    paymentMeans: paymentMeansOf(receipt),
+    note: place.note,
+    exemptions: { Z: einvoicing.zeroRatedReason, E: einvoicing.exemptReason },
+  };
+}

@@ -1,0 +1,42 @@
+// E-invoicing's health: onboarded or not, the stamp certificate's days left (30 and 7 days, like the other
+// certificates), and the reporting queue — how many documents wait and since when (ZATCA gives 24 hours; the
+// warning comes at 12), any ZATCA rejected, and whether the platform refused the till's credentials.
+import { check, text, type EinvoicingFacts, type HealthCheck } from './types';
+import { WARN_DAYS } from './certificates';
+
+export function einvoicingCheck(f: EinvoicingFacts | null): HealthCheck {
+  if (!f || f.environment === null) {
+    return check('einvoicing', 'off', text('E-invoicing (ZATCA phase 2) is not set up', 'الفوترة الإلكترونية (المرحلة الثانية) غير مفعلة'), text('Set einvoicing and onboard the till (nuqta zatca onboard).', 'فعّل einvoicing واربط نقطة البيع (nuqta zatca onboard).'));
+  }
+  const facts = {
+    environment: f.environment,
+    notAfter: f.unit?.notAfter ?? null,
+    daysToExpiry: f.unit?.daysToExpiry ?? null,
+    waiting: f.waiting,
+    rejected: f.rejected,
+    oldestWaitingMinutes: f.oldestWaitingMinutes,
+  };
+  if (!f.ready) {
+    return check('einvoicing', 'problem', text(`Not onboarded with ZATCA (${f.environment}): sales cannot be completed`, `غير مربوط بمنصة فاتورة (${f.environment}): لا يمكن إتمام البيع`), text('Onboard the till with an OTP from the FATOORA portal (nuqta zatca onboard).', 'اربط نقطة البيع برمز OTP من بوابة فاتورة (nuqta zatca onboard).'), facts);
+  }
+  if (f.lastProblem?.kind === 'unauthorized') {
+    return check('einvoicing', 'problem', text('ZATCA refused the till\'s credentials: invoices are not being reported', 'رفضت منصة فاتورة بيانات اعتماد نقطة البيع: لا تُرسل الفواتير'), text('Renew or redo the onboarding (nuqta zatca onboard).', 'جدد الربط أو أعده (nuqta zatca onboard).'), facts);
+  }
+  const days = f.unit?.daysToExpiry ?? null;
+  if (days !== null && days <= 0) {
+    return check('einvoicing', 'problem', text('The e-invoicing certificate (CSID) has expired', 'انتهت صلاحية شهادة الفوترة (CSID)'), text('Onboard again with a new OTP.', 'أعد الربط برمز OTP جديد.'), facts);
+  }
+  if (f.urgency === 'overdue') {
+    return check('einvoicing', 'problem', text(`${f.waiting} invoice(s) not reported for more than 24 hours`, `${f.waiting} فاتورة لم تُرسل منذ أكثر من ٢٤ ساعة`), text('Check the internet connection; the till sends them as soon as it can reach ZATCA.', 'تحقق من اتصال الإنترنت؛ تُرسل الفواتير فور الوصول إلى المنصة.'), facts);
+  }
+  if (f.rejected > 0) {
+    return check('einvoicing', 'warning', text(`${f.rejected} document(s) rejected by ZATCA`, `${f.rejected} مستند رفضته هيئة الزكاة`), text('See them with nuqta zatca documents --state rejected; correct with a credit note or a new invoice.', 'راجعها عبر nuqta zatca documents --state rejected وصححها بإشعار دائن أو فاتورة جديدة.'), facts);
+  }
+  if (f.urgency === 'late') {
+    return check('einvoicing', 'warning', text(`${f.waiting} invoice(s) waiting for more than 12 hours`, `${f.waiting} فاتورة تنتظر الإرسال منذ أكثر من ١٢ ساعة`), text('Check the internet connection: ZATCA must have them within 24 hours.', 'تحقق من اتصال الإنترنت: يجب أن تصل للهيئة خلال ٢٤ ساعة.'), facts);
+  }
+  if (days !== null && days <= WARN_DAYS[0]) {
+    return check('einvoicing', 'warning', text(`The e-invoicing certificate expires in ${days} days`, `تنتهي شهادة الفوترة خلال ${days} يومًا`), text('Renew it before then (nuqta zatca onboard with a new OTP).', 'جددها قبل ذلك (nuqta zatca onboard برمز جديد).'), facts);
+  }
+  return check('einvoicing', 'ok', text(`E-invoicing ready (${f.environment}); ${f.waiting} waiting to be reported`, `الفوترة الإلكترونية جاهزة (${f.environment})؛ ${f.waiting} بانتظار الإرسال`), null, facts);
+}
