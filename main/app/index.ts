@@ -144,6 +144,7 @@ async function assemble(
     platform: platforms.access,
     appVersion: options.appVersion ?? APP_VERSION,
     log,
+    ...(options.einvoiceQueueIntervalMs !== undefined ? { queueIntervalMs: options.einvoiceQueueIntervalMs } : {}),
   });
   opened.add(() => einvoicing.close());
   // A receipt carries the QR of the e-invoice issued with it (stored, never rebuilt): what prints and the preview.

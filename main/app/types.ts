@@ -48,4 +48,6 @@ export interface TillOptions {
   appVersion?: string;
   /** The simulated devices behind `simulator` links; default: fresh ones (tests pass their own to reach them). */
   simulators?: TillSimulators;
+  /** How often the e-invoice reporting queue looks for work besides after each sale (default 60 s; the bench shortens it). */
+  einvoiceQueueIntervalMs?: number;
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Receipt } from '../../preload/contract';
 import type { Db } from '../db';
 import { TillError } from '../errors';
-import { amountText, buildUnsignedInvoice, checkInvoiceRules, SEED_PIH, signInvoice } from '../fiscal/einvoice';
+import { amountText, buildUnsignedInvoice, checkInvoiceRules, ownDocumentHash, SEED_PIH, signInvoice } from '../fiscal/einvoice';
 import type { Journal } from '../ledger';
 import type { TillSettings } from '../settings';
 import type { Credentials } from './credentials';
@@ -54,7 +54,9 @@ export function createIssuer(deps: IssuerDeps) {
     }
     let signed;
     try {
-      signed = signInvoice(buildUnsignedInvoice(document), {
+      const unsigned = buildUnsignedInvoice(document);
+      signed = signInvoice(unsigned, {
+        hash: ownDocumentHash(unsigned),
         privateKey: credentials.privateKey,
         certificate: credentials.certificate,
         signingTime: momentText(moment),

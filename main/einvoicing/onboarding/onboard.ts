@@ -8,6 +8,7 @@ import type { Db } from '../../db';
 import {
   amountText,
   buildUnsignedInvoice,
+  ownDocumentHash,
   readStampCertificate,
   SEED_PIH,
   signInvoice,
@@ -107,7 +108,9 @@ export async function onboardUnit(deps: OnboardDeps, otp: string, environment: U
   const moment = issueMomentOf(now().toISOString(), settings.timeZone);
   let pih = SEED_PIH;
   for (const doc of complianceSamples(settings, moment)) {
-    const signed = signInvoice(buildUnsignedInvoice({ ...doc, pih }), {
+    const unsigned = buildUnsignedInvoice({ ...doc, pih });
+    const signed = signInvoice(unsigned, {
+      hash: ownDocumentHash(unsigned),
       privateKey: csr.privateKey,
       certificate: complianceCert,
       signingTime: `${moment.date}T${moment.time}`,

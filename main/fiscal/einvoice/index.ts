@@ -10,5 +10,5 @@ export { verifySignedInvoice, type SignatureFinding, type VerifiedDocument } fro
 export { INVOICE_TYPE_CODE, type EInvoiceDocument, type EInvoiceLine, type EInvoiceSeller, type SellerAddress, type DocumentTotals, type DocumentType, type VatCategoryCode, type VatExemption } from './document';
 export { lineAmounts, apportion, type LineAmounts } from './amounts';
 export { amountText, quantityText, unitPriceText } from './decimal';
-export { buildUnsignedInvoice, SIMPLIFIED_SUBTYPE } from './ubl';
+export { buildUnsignedInvoice, ownDocumentHash, SIMPLIFIED_SUBTYPE } from './ubl';
 export { checkInvoiceRules, type RuleViolation } from './rules';

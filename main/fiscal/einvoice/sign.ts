@@ -17,6 +17,11 @@ export interface SignOptions {
   /** xades:SigningTime: the issue moment, local time as the document writes it. */
   signingTime: string;
   qr: { sellerName: string; vatNumber: string; timestamp: string; totalWithVat: string; vatTotal: string };
+  /**
+   * The document's invoice hash when the caller already has it (ownDocumentHash for the till's own documents,
+   * which needs no parse); otherwise it is computed the general way.
+   */
+  hash?: string;
 }
 
 export interface SignedInvoice {
@@ -38,7 +43,7 @@ export function signInvoice(unsignedXml: string, options: SignOptions): SignedIn
   if (unsignedXml.indexOf('<Invoice') < 0 || signatureAt < 0 || unsignedXml.includes('<ext:UBLExtensions') || unsignedXml.includes('<cbc:ID>QR</cbc:ID>')) {
     throw new TillError('EINVOICE_SIGNING_FAILED', 'not an unsigned document (root, cac:Signature, no extensions, no QR)');
   }
-  const hash = invoiceHash(unsignedXml);
+  const hash = options.hash ?? invoiceHash(unsignedXml);
   const signature = sign('sha256', Buffer.from(hash, 'base64'), options.privateKey).toString('base64');
   const { certificate } = options;
   const props = {

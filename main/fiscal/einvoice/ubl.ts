@@ -2,11 +2,24 @@
 // layout of ZATCA's SDK samples, without the signature's parts (see sign.ts for the contract): no
 // ext:UBLExtensions, no QR reference, cac:Signature after the PIH. Strings, not a DOM: it runs inside the
 // sale's transaction. Every value is escaped; amounts come from integer halalas (decimal.ts).
+import { createHash } from 'node:crypto';
 import { lineAmounts } from './amounts';
 import { amountText, quantityText, unitPriceText } from './decimal';
 import { INVOICE_TYPE_CODE, type EInvoiceDocument, type VatCategoryCode } from './document';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * Text as the canonical form has it, so the document is already canonical where it matters (ownDocumentHash): a
+ * CR (alone or before LF) becomes LF as a parser would make it, characters XML 1.0 forbids are dropped, and
+ * & < > are escaped. Quotes need no escape in text.
+ */
+const esc = (s: string): string =>
+  s
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 const sar = (halalas: number) => `<cbc:__ currencyID="SAR">${amountText(halalas)}</cbc:__>`;
 const money = (element: string, halalas: number) => sar(halalas).replace(/__/g, element);
 /** VAT rates are whole percentages (15, 0); UBL writes them with two places as the samples do. */
@@ -22,7 +35,7 @@ function taxCategory(category: VatCategoryCode, rate: number, doc: EInvoiceDocum
   const exemption = category === 'S' ? null : doc.exemptions[category];
   return [
     `${pad}<cac:TaxCategory>`,
-    `${pad}    <cbc:ID schemeID="UN/ECE 5305" schemeAgencyID="6">${category}</cbc:ID>`,
+    `${pad}    <cbc:ID schemeAgencyID="6" schemeID="UN/ECE 5305">${category}</cbc:ID>`,
     `${pad}    <cbc:Percent>${percent(rate)}</cbc:Percent>`,
     ...(exemption
       ? [
@@ -31,7 +44,7 @@ function taxCategory(category: VatCategoryCode, rate: number, doc: EInvoiceDocum
         ]
       : []),
     `${pad}    <cac:TaxScheme>`,
-    `${pad}        <cbc:ID schemeID="UN/ECE 5153" schemeAgencyID="6">VAT</cbc:ID>`,
+    `${pad}        <cbc:ID schemeAgencyID="6" schemeID="UN/ECE 5153">VAT</cbc:ID>`,
     `${pad}    </cac:TaxScheme>`,
     `${pad}</cac:TaxCategory>`,
   ].join('\n');
@@ -71,6 +84,34 @@ function seller(doc: EInvoiceDocument): string {
   ].join('\n');
 }
 
+/** The one cac:Signature block the builder writes (ownDocumentHash takes it out again). */
+const SIGNATURE_BLOCK = [
+  '    <cac:Signature>',
+  '        <cbc:ID>urn:oasis:names:specification:ubl:signature:Invoice</cbc:ID>',
+  '        <cbc:SignatureMethod>urn:oasis:names:specification:ubl:dsig:enveloped:xades</cbc:SignatureMethod>',
+  '    </cac:Signature>',
+].join('\n');
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+/**
+ * The invoice hash of a document this builder wrote, without parsing it (a DOM parse of a 40-line invoice costs
+ * ~7 ms, more than the whole budget inside the sale's transaction). The builder writes what C14N 1.1 would:
+ * attributes in canonical order, no self-closing tags, text escaped as C14N escapes it, namespaces declared once on
+ * the root in prefix order. So the canonical form is its text without the XML declaration, without cac:Signature
+ * (the whitespace around it stays) and without the line break after the root. The tests check this against the
+ * general path (invoiceHash: parse, remove, canonicalise) on every generated document and against xmllint.
+ */
+export function ownDocumentHash(unsignedXml: string): string {
+  const at = unsignedXml.indexOf(SIGNATURE_BLOCK);
+  if (!unsignedXml.startsWith(DECLARATION) || at < 0 || !unsignedXml.endsWith('</Invoice>\n')) {
+    throw new RangeError('not a document this builder wrote');
+  }
+  // The indentation before <cac:Signature> is text outside the element: it stays, as in the general path.
+  const element = at + SIGNATURE_BLOCK.indexOf('<');
+  const canonical = unsignedXml.slice(DECLARATION.length, element) + unsignedXml.slice(at + SIGNATURE_BLOCK.length, -1);
+  return createHash('sha256').update(canonical, 'utf8').digest('base64');
+}
+
 export function buildUnsignedInvoice(doc: EInvoiceDocument): string {
   const amounts = lineAmounts(doc);
   const t = doc.totals;
@@ -107,10 +148,7 @@ export function buildUnsignedInvoice(doc: EInvoiceDocument): string {
     '        </cac:Attachment>',
     '    </cac:AdditionalDocumentReference>',
     // The signer puts the QR reference right before cac:Signature (sign.ts), as the SDK samples have it.
-    '    <cac:Signature>',
-    '        <cbc:ID>urn:oasis:names:specification:ubl:signature:Invoice</cbc:ID>',
-    '        <cbc:SignatureMethod>urn:oasis:names:specification:ubl:dsig:enveloped:xades</cbc:SignatureMethod>',
-    '    </cac:Signature>',
+    SIGNATURE_BLOCK,
     `    ${seller(doc)}`,
     '    <cac:AccountingCustomerParty>',
     '    </cac:AccountingCustomerParty>',

@@ -8,6 +8,8 @@ import {
   buildUnsignedInvoice,
   checkInvoiceRules,
   invoiceHash,
+  invoiceHashInput,
+  ownDocumentHash,
   lineAmounts,
   readStampCertificate,
   signInvoice,
@@ -15,7 +17,7 @@ import {
   verifySignedInvoice,
 } from '../../../main/fiscal/einvoice';
 import { documentOf, randomDocuments } from './documents';
-import { ublSchemaErrors, ZATCA_FIXTURES } from './support';
+import { ublSchemaErrors, xmllintC14n11, ZATCA_FIXTURES } from './support';
 
 const credentials = path.join(ZATCA_FIXTURES, 'sdk-test-credentials');
 const certificate = readStampCertificate(fs.readFileSync(path.join(credentials, 'cert_b64.txt'), 'utf8'));
@@ -52,6 +54,20 @@ describe('the UBL builder', () => {
       signed.forEach((xml, i) => fs.writeFileSync(path.join(dump, `doc-${String(i).padStart(3, '0')}.xml`), xml));
     }
     expect(ublSchemaErrors(signed)).toEqual([]);
+  });
+
+  it("the builder's own hash (no parse) equals the general C14N path on every document, and libxml2's canonical form", () => {
+    for (const doc of docs) {
+      const unsigned = buildUnsignedInvoice(doc);
+      expect(ownDocumentHash(unsigned)).toBe(invoiceHash(unsigned));
+    }
+    const awkward = documentOf([
+      { name: 'سطر\r\nثانٍ\rثالث & <وسم> "اقتباس" \t جرس\u0007 😀 \uD800', quantityMilli: 1000, lineTotalHalalas: 115, vatCategory: 'S' },
+    ]);
+    const unsigned = buildUnsignedInvoice(awkward);
+    expect(ownDocumentHash(unsigned)).toBe(invoiceHash(unsigned));
+    expect(invoiceHashInput(unsigned)).toBe(xmllintC14n11(unsigned.replace(/<cac:Signature>[\s\S]*?<\/cac:Signature>/, '')));
+    expect(ublSchemaErrors([sign(awkward).xml])).toEqual([]);
   });
 
   it('the unsigned and the signed document hash the same (the signer adds only what the hash leaves out)', () => {
