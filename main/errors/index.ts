@@ -154,6 +154,11 @@ export const errorCatalog = defineErrors({
     ar: 'تعذر توقيع الفاتورة، ولم يُحفظ البيع كمكتمل ولم يُستهلك رقم. حاول مرة أخرى أو اطلب المسؤول.',
     en: 'The invoice could not be signed; the sale is not completed and no number was used. Try again or call the admin.',
   },
+  // E-invoicing: the UBL builder (helper C).
+  EINVOICE_TOTALS_MISMATCH: {
+    ar: 'إجماليات البيع لا تطابق ما تعطيه أسطره بتقريب هيئة الزكاة، فلم تُصدر الفاتورة ولم يُحفظ البيع كمكتمل. أبلغ الدعم.',
+    en: "The sale's totals are not what its lines give under ZATCA's rounding, so no invoice was issued and the sale is not completed. Report it to support.",
+  },
 });
 
 export type ErrorCode = keyof typeof errorCatalog.text;

@@ -53,6 +53,7 @@ export const MONEY_FORMATTING_FILES = [
   'main/money/vat.ts',
   'main/catalog/price.ts',
   'main/fiscal/amount.ts',
+  'main/fiscal/einvoice/decimal.ts',
   'main/printing/layout/format.ts',
   'main/payments/nexo/amount.ts',
   'main/payments/stcpay/amount.ts',

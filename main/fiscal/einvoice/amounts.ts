@@ -1,52 +1,131 @@
-// Line amounts that add up exactly to the document's totals. The till computes VAT once per category at
-// document level (main/money, XML-Std §10); a UBL line still needs its own net amount, VAT and amount with VAT.
-// With VAT-inclusive shelf prices the category's net (taxable) amount is split over its lines in proportion to
-// their gross, largest remainder first, so the line nets are whole halalas that sum to the category's taxable
-// amount to the halala (BR-CO-10, BR-S-08) — summing rounded per-line figures is what got others rejected.
-import type { EInvoiceDocument, VatCategoryCode } from './document';
+// The document's amounts, from the lines alone, in integer halalas. The till computes VAT once per category at
+// document level (main/money; XML-Std §10: category total, then half-up) — recomputed here from the lines, not
+// taken on trust, so the builder can refuse a sale whose totals are not what its lines give. A UBL line still
+// needs its own net amount, VAT and amount with VAT: with VAT-inclusive shelf prices the category's net
+// (taxable) amount is split over its lines in proportion to their gross, largest remainder first, so the line
+// nets are whole halalas that sum to the category's taxable amount exactly (BR-CO-10, BR-S-08) — summing
+// rounded per-line figures instead is what got other tills rejected (BR-CO-14/15).
+import { VAT_RATE_PERCENT, type DocumentTotals, type EInvoiceDocument, type EInvoiceLine, type VatCategoryCode, type VatCategoryTotal } from './document';
 
 export interface LineAmounts {
   netHalalas: number;
+  /** The line's VAT: its net × rate, half-up (BR-KSA-50 where ZATCA checks it). */
   vatHalalas: number;
   /** Net + VAT (the line's RoundingAmount, BR-KSA-51). */
   withVatHalalas: number;
 }
 
-/** Half-up on non-negative integers: the line's VAT share. */
-const halfUp = (numerator: number, denominator: number): number => {
-  const q = Math.floor(numerator / denominator);
-  return 2 * (numerator - q * denominator) >= denominator ? q + 1 : q;
+export interface DocumentAmounts {
+  /** What the lines give: equal to the sale's totals for a document that can be issued. */
+  totals: DocumentTotals;
+  lines: LineAmounts[];
+}
+
+const CATEGORY_ORDER: readonly VatCategoryCode[] = ['S', 'Z', 'E'];
+
+const wholeHalalas = (n: number, what: string): number => {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what} ${n} is not a whole, non-negative number of halalas`);
+  return n;
 };
 
-/** Splits `total` over `weights` in proportion, whole units, largest remainder first; the parts sum to `total`. */
+/** numerator ÷ denominator rounded half-up, for non-negative integers (ZATCA's rounding). */
+export function divideHalfUp(numerator: number, denominator: number): number {
+  const q = Math.floor(numerator / denominator);
+  return 2 * (numerator - q * denominator) >= denominator ? q + 1 : q;
+}
+
+/**
+ * Splits `total` over `weights` in proportion, whole units, largest remainder first (ties: the earlier line);
+ * the parts sum to `total` exactly and each is within one unit of its exact share. BigInt products: a line of
+ * 10 million SAR times a category of as much is beyond 2^53.
+ */
 export function apportion(total: number, weights: readonly number[]): number[] {
+  wholeHalalas(total, 'total');
+  weights.forEach((w) => wholeHalalas(w, 'weight'));
   const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum === 0) return weights.map(() => 0);
-  const parts = weights.map((w) => Math.floor((w * total) / sum));
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = weights
-    .map((w, i) => ({ i, remainder: (w * total) % sum }))
-    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left -= 1) parts[order[k]!.i]! += 1;
+  if (sum === 0) {
+    if (total !== 0) throw new RangeError(`cannot split ${total} over nothing`);
+    return weights.map(() => 0);
+  }
+  const bigTotal = BigInt(total);
+  const bigSum = BigInt(sum);
+  const parts: number[] = [];
+  const remainders: bigint[] = [];
+  let left = total;
+  for (const w of weights) {
+    const product = BigInt(w) * bigTotal;
+    const part = Number(product / bigSum);
+    parts.push(part);
+    remainders.push(product % bigSum);
+    left -= part;
+  }
+  if (left > 0) {
+    const order = weights.map((_, i) => i).sort((a, b) => (remainders[b]! > remainders[a]! ? 1 : remainders[b]! < remainders[a]! ? -1 : a - b));
+    for (let k = 0; k < left; k += 1) parts[order[k]!]! += 1;
+  }
   return parts;
 }
 
-export function lineAmounts(doc: Pick<EInvoiceDocument, 'lines' | 'totals' | 'pricesIncludeVat'>): LineAmounts[] {
-  const out: LineAmounts[] = new Array<LineAmounts>(doc.lines.length);
-  const byCategory = new Map<VatCategoryCode, number[]>();
-  doc.lines.forEach((line, i) => byCategory.set(line.vatCategory, [...(byCategory.get(line.vatCategory) ?? []), i]));
-  for (const [category, indexes] of byCategory) {
-    const total = doc.totals.breakdown.find((b) => b.category === category);
-    const rate = total?.ratePercent ?? 0;
+/** The document's totals as ZATCA's rounding gives them from the lines (main/money's computeTotals, re-derived). */
+export function totalsFromLines(lines: readonly EInvoiceLine[], pricesIncludeVat: boolean): DocumentTotals {
+  const gross = new Map<VatCategoryCode, number>();
+  for (const line of lines) gross.set(line.vatCategory, (gross.get(line.vatCategory) ?? 0) + wholeHalalas(line.lineTotalHalalas, 'line total'));
+  const breakdown: VatCategoryTotal[] = CATEGORY_ORDER.filter((c) => gross.has(c)).map((category) => {
+    const amount = gross.get(category)!;
+    const rate = VAT_RATE_PERCENT[category];
+    // VAT-inclusive shelf price: VAT is the rate's share of the gross, the taxable amount what is left.
+    const vat = pricesIncludeVat ? divideHalfUp(amount * rate, 100 + rate) : divideHalfUp(amount * rate, 100);
+    return { category, ratePercent: rate, taxableHalalas: pricesIncludeVat ? amount - vat : amount, vatHalalas: vat };
+  });
+  const subtotal = breakdown.reduce((s, b) => s + b.taxableHalalas, 0);
+  const vat = breakdown.reduce((s, b) => s + b.vatHalalas, 0);
+  return { subtotalHalalas: subtotal, vatHalalas: vat, totalHalalas: subtotal + vat, breakdown };
+}
+
+/** The totals and every line's amounts, from the lines alone. Throws RangeError on a negative or fractional amount. */
+export function documentAmounts(doc: Pick<EInvoiceDocument, 'lines' | 'pricesIncludeVat'>): DocumentAmounts {
+  const totals = totalsFromLines(doc.lines, doc.pricesIncludeVat);
+  const lines = new Array<LineAmounts>(doc.lines.length);
+  for (const category of totals.breakdown) {
+    const indexes: number[] = [];
+    for (let i = 0; i < doc.lines.length; i += 1) if (doc.lines[i]!.vatCategory === category.category) indexes.push(i);
     const gross = indexes.map((i) => doc.lines[i]!.lineTotalHalalas);
-    const nets = doc.pricesIncludeVat ? apportion(total?.taxableHalalas ?? 0, gross) : gross;
+    const nets = doc.pricesIncludeVat ? apportion(category.taxableHalalas, gross) : gross;
     indexes.forEach((lineIndex, k) => {
       const net = nets[k]!;
-      // The line's VAT is its net × rate (BR-KSA-50), even where prices include VAT: net + VAT may then differ
-      // from the shelf price by a halala on a line, never in the document's totals, which are the category's.
-      const vat = halfUp(net * rate, 100);
-      out[lineIndex] = { netHalalas: net, vatHalalas: vat, withVatHalalas: net + vat };
+      // Each line's VAT is its own net × rate, so net + VAT may differ from the shelf price by a halala on a
+      // line (never in the totals, which are the categories'): ZATCA checks lines one by one (BR-KSA-50/51).
+      const vat = divideHalfUp(net * category.ratePercent, 100);
+      lines[lineIndex] = { netHalalas: net, vatHalalas: vat, withVatHalalas: net + vat };
     });
   }
-  return out;
+  return { totals, lines };
+}
+
+/** The line amounts alone (see documentAmounts). */
+export const lineAmounts = (doc: Pick<EInvoiceDocument, 'lines' | 'pricesIncludeVat'>): LineAmounts[] => documentAmounts(doc).lines;
+
+/**
+ * Where the sale's totals differ from what its lines give, in words for the log ("S taxable 8695 ≠ 8696"), or
+ * null when they are the same to the halala (the breakdown in any order).
+ */
+export function totalsDifference(expected: DocumentTotals, actual: DocumentTotals): string | null {
+  const diffs: string[] = [];
+  const field = (name: string, want: number, got: number) => want !== got && diffs.push(`${name} ${got} ≠ ${want}`);
+  field('subtotal', expected.subtotalHalalas, actual.subtotalHalalas);
+  field('VAT', expected.vatHalalas, actual.vatHalalas);
+  field('total', expected.totalHalalas, actual.totalHalalas);
+  const seen = new Set<VatCategoryCode>();
+  for (const b of actual.breakdown) {
+    const want = expected.breakdown.find((e) => e.category === b.category);
+    if (!want || seen.has(b.category)) diffs.push(`category ${b.category} ${want ? 'twice' : 'has no lines'}`);
+    else {
+      field(`${b.category} rate`, want.ratePercent, b.ratePercent);
+      field(`${b.category} taxable`, want.taxableHalalas, b.taxableHalalas);
+      field(`${b.category} VAT`, want.vatHalalas, b.vatHalalas);
+    }
+    seen.add(b.category);
+  }
+  for (const e of expected.breakdown) if (!seen.has(e.category)) diffs.push(`category ${e.category} missing`);
+  return diffs.length === 0 ? null : diffs.join('; ');
 }

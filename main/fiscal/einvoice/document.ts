@@ -7,6 +7,20 @@ export type VatCategoryCode = 'S' | 'Z' | 'E';
 
 export const INVOICE_TYPE_CODE: Record<DocumentType, string> = { invoice: '388', credit_note: '381', debit_note: '383' };
 
+/** The KSA rates (main/money has the same table; main/fiscal may not import it, and the builder checks against it). */
+export const VAT_RATE_PERCENT: Record<VatCategoryCode, number> = { S: 15, Z: 0, E: 0 };
+
+/**
+ * The till issues simplified documents (subtype 0200000, B2C, reported within 24 h). Standard ones (0100000, B2B,
+ * cleared before they are handed over) will add a buyer — name, VAT number or other ID, national address — and a
+ * supply date; the subtype is looked up by profile so that they slot in here.
+ */
+export type DocumentProfile = 'simplified';
+export const SUBTYPE: Record<DocumentProfile, string> = { simplified: '0200000' };
+
+/** "عربي | English" as ZATCA's samples write a value known in both languages; Arabic alone when there is no English. */
+export const bilingual = (ar: string, en: string): string => (en.trim() === '' || en === ar ? ar : `${ar} | ${en}`);
+
 export interface SellerAddress {
   street: string;
   /** 4 digits (BR-KSA-37). */
@@ -15,12 +29,12 @@ export interface SellerAddress {
   city: string;
   /** 5 digits (BR-KSA-66). */
   postalCode: string;
-  /** 4 digits, when the national address has one. */
+  /** The national address's 4-digit additional number (KSA-23, cbc:PlotIdentification), when it has one. */
   additionalNumber: string | null;
 }
 
 export interface EInvoiceSeller {
-  /** As registered; Arabic is mandatory (ZATCA writes bilingual names "عربي | English"). */
+  /** As registered, Arabic first (Arabic is mandatory): `bilingual(nameAr, nameEn)`. */
   registrationName: string;
   /** 15 digits, starting and ending with 3 (BR-KSA-40). */
   vatNumber: string;
@@ -30,7 +44,7 @@ export interface EInvoiceSeller {
 }
 
 export interface EInvoiceLine {
-  /** "عربي | English" or Arabic alone. */
+  /** `bilingual(nameAr, nameEn)`. */
   name: string;
   /** Integer thousandths of the unit (1 item = 1000; 1.250 kg = 1250). */
   quantityMilli: number;
@@ -54,6 +68,7 @@ export interface DocumentTotals {
   breakdown: VatCategoryTotal[];
 }
 
+/** A ZATCA reason code (VATEX-SA-…) and its text, Arabic and/or English. */
 export interface VatExemption {
   code: string;
   text: string;
@@ -77,6 +92,10 @@ export interface EInvoiceDocument {
   paymentMeans: string[];
   /** Credit and debit notes: the invoice they correct and why (BR-KSA-56, BR-KSA-17). */
   note: { originalNumber: string; reason: string } | null;
-  /** Why a zero-rated or exempt category carries no VAT (BR-KSA-18/83). */
+  /**
+   * Why the zero-rated and the exempt lines carry no VAT (BR-KSA-69/23/83). One reason per category, not per
+   * line: a document has one VAT breakdown per category, and ZATCA checks each breakdown against ALL the
+   * category's lines (BR-Z-08, BR-E-08), so two zero-rating reasons cannot share a document.
+   */
   exemptions: { Z: VatExemption; E: VatExemption };
 }

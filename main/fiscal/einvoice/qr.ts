@@ -27,7 +27,9 @@ export function zatcaPhase2Qr(f: Phase2QrFields): string {
   if (!TIMESTAMP.test(f.timestamp)) throw new RangeError(`QR tag 3: "${f.timestamp}" is not IssueDate'T'IssueTime`);
   if (!AMOUNT.test(f.totalWithVat) || !AMOUNT.test(f.vatTotal)) throw new RangeError('QR tags 4 and 5 must be amounts as the document writes them');
   const name = Buffer.byteLength(f.sellerName, 'utf8');
-  if (name === 0 || name > TLV_MAX_VALUE_BYTES) throw new TillError('EINVOICE_QR_TOO_LONG', `seller name is ${name} bytes`);
+  if (f.sellerName.trim() === '') throw new RangeError('QR tag 1: the seller name is empty');
+  // Over 255 bytes it cannot be one TLV value, and long before that the QR is over 700 characters.
+  if (name > TLV_MAX_VALUE_BYTES) throw new TillError('EINVOICE_QR_TOO_LONG', `seller name is ${name} bytes`);
   const text = encodeTlv([
     { tag: 1, value: f.sellerName },
     { tag: 2, value: f.vatNumber },

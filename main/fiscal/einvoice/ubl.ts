@@ -1,27 +1,32 @@
 // The UBL 2.1 document of a simplified tax invoice (388), credit note (381) or debit note (383), as text in the
 // layout of ZATCA's SDK samples, without the signature's parts (see sign.ts for the contract): no
 // ext:UBLExtensions, no QR reference, cac:Signature after the PIH. Strings, not a DOM: it runs inside the
-// sale's transaction. Every value is escaped; amounts come from integer halalas (decimal.ts).
+// sale's transaction. Every value is escaped; amounts come from integer halalas (decimal.ts), recomputed from
+// the lines (amounts.ts): a sale whose totals are not what its lines give is refused, never written.
 import { createHash } from 'node:crypto';
-import { lineAmounts } from './amounts';
+import { TillError } from '../../errors';
+import { documentAmounts, totalsDifference } from './amounts';
 import { amountText, quantityText, unitPriceText } from './decimal';
-import { INVOICE_TYPE_CODE, type EInvoiceDocument, type VatCategoryCode } from './document';
+import { INVOICE_TYPE_CODE, SUBTYPE, VAT_RATE_PERCENT, type EInvoiceDocument, type VatCategoryCode } from './document';
 
+/** Anything esc would change (a surrogate may be half a pair): most names have none, and skip the six passes. */
+const NEEDS_ESCAPE = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /**
  * Text as the canonical form has it, so the document is already canonical where it matters (ownDocumentHash): a
  * CR (alone or before LF) becomes LF as a parser would make it, characters XML 1.0 forbids are dropped, and
  * & < > are escaped. Quotes need no escape in text.
  */
 const esc = (s: string): string =>
-  s
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-const sar = (halalas: number) => `<cbc:__ currencyID="SAR">${amountText(halalas)}</cbc:__>`;
-const money = (element: string, halalas: number) => sar(halalas).replace(/__/g, element);
+  !NEEDS_ESCAPE.test(s)
+    ? s
+    : s
+        .replace(/\r\n?/g, '\n')
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+        .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
+const money = (element: string, halalas: number) => `<cbc:${element} currencyID="SAR">${amountText(halalas)}</cbc:${element}>`;
 /** VAT rates are whole percentages (15, 0); UBL writes them with two places as the samples do. */
 const percent = (rate: number): string => {
   if (!Number.isInteger(rate)) throw new RangeError(`VAT rate ${rate} is not a whole percentage`);
@@ -29,7 +34,7 @@ const percent = (rate: number): string => {
 };
 
 /** The simplified-invoice subtype (NNPNESB): 02, no third party, nominal, export, summary or self-billing. */
-export const SIMPLIFIED_SUBTYPE = '0200000';
+export const SIMPLIFIED_SUBTYPE = SUBTYPE.simplified;
 
 function taxCategory(category: VatCategoryCode, rate: number, doc: EInvoiceDocument, pad: string): string {
   const exemption = category === 'S' ? null : doc.exemptions[category];
@@ -61,8 +66,9 @@ function seller(doc: EInvoiceDocument): string {
       : []),
     '            <cac:PostalAddress>',
     `                <cbc:StreetName>${esc(a.street)}</cbc:StreetName>`,
-    ...(a.additionalNumber ? [`                <cbc:AdditionalStreetName>${esc(a.additionalNumber)}</cbc:AdditionalStreetName>`] : []),
     `                <cbc:BuildingNumber>${esc(a.buildingNumber)}</cbc:BuildingNumber>`,
+    // The national address's additional number is KSA-23, PlotIdentification (as in the SDK's samples).
+    ...(a.additionalNumber ? [`                <cbc:PlotIdentification>${esc(a.additionalNumber)}</cbc:PlotIdentification>`] : []),
     `                <cbc:CitySubdivisionName>${esc(a.district)}</cbc:CitySubdivisionName>`,
     `                <cbc:CityName>${esc(a.city)}</cbc:CityName>`,
     `                <cbc:PostalZone>${esc(a.postalCode)}</cbc:PostalZone>`,
@@ -112,8 +118,15 @@ export function ownDocumentHash(unsignedXml: string): string {
   return createHash('sha256').update(canonical, 'utf8').digest('base64');
 }
 
+/**
+ * The unsigned document. Throws EINVOICE_TOTALS_MISMATCH when the sale's totals are not exactly what its lines
+ * give under ZATCA's rounding (checkInvoiceRules names the rule first; this is the last line of defence), and a
+ * RangeError on amounts that are not whole, non-negative halalas.
+ */
 export function buildUnsignedInvoice(doc: EInvoiceDocument): string {
-  const amounts = lineAmounts(doc);
+  const { totals: expected, lines: amounts } = documentAmounts(doc);
+  const difference = totalsDifference(expected, doc.totals);
+  if (difference) throw new TillError('EINVOICE_TOTALS_MISMATCH', `${doc.number}: ${difference}`);
   const t = doc.totals;
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -189,7 +202,7 @@ export function buildUnsignedInvoice(doc: EInvoiceDocument): string {
   );
   doc.lines.forEach((line, i) => {
     const a = amounts[i]!;
-    const rate = t.breakdown.find((b) => b.category === line.vatCategory)?.ratePercent ?? 0;
+    const rate = VAT_RATE_PERCENT[line.vatCategory];
     out.push(
       '    <cac:InvoiceLine>',
       `        <cbc:ID>${i + 1}</cbc:ID>`,
