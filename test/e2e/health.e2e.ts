@@ -22,7 +22,10 @@ describe('the health page', () => {
     await page.getByTestId('health-panel').waitFor();
     await expect.poll(() => page.getByTestId('health-printer').getAttribute('data-state'), { timeout: 10_000 }).toBe('problem');
     const checks = page.locator('[data-testid^="health-"][data-state]');
-    expect(await checks.count()).toBe(7);
+    expect(await checks.count()).toBe(8);
+    // E-invoicing: the demo onboarded itself with the platform simulator, named in Arabic on the page.
+    expect(await page.getByTestId('health-einvoicing').getAttribute('data-state')).toBe('ok');
+    expect(await page.getByTestId('health-einvoicing').textContent()).toContain('الفوترة الإلكترونية');
     // Problems first, then warnings.
     expect(await checks.first().getAttribute('data-state')).toBe('problem');
     const printerText = await page.getByTestId('health-printer').textContent();
