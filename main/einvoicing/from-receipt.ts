@@ -3,7 +3,7 @@
 // samples write it, Arabic first: "عربي | English".
 import type { Receipt } from '../../preload/contract';
 import { TillError } from '../errors';
-import type { DocumentType, EInvoiceDocument } from '../fiscal/einvoice';
+import { bilingual, type DocumentType, type EInvoiceDocument, type EInvoiceSeller } from '../fiscal/einvoice';
 import type { TillSettings } from '../settings';
 import type { DocumentKind } from './documents';
 import type { IssueMoment } from './local-time';
@@ -15,12 +15,32 @@ export interface NoteReference {
   reason: string;
 }
 
-const bilingual = (ar: string, en: string): string => (en.trim() === '' || en === ar ? ar : `${ar} | ${en}`);
-
 /** UNTDID 4461: 10 cash, 48 bank card, 68 online payment service (STC Pay's wallet). */
 function paymentMeansOf(receipt: Receipt): string[] {
   const codes = receipt.tenders.map((t) => (t.kind === 'cash' ? '10' : t.card.scheme === 'STCPAY' ? '68' : '48'));
   return codes.length === 0 ? ['10'] : [...new Set(codes)];
+}
+
+/**
+ * The seller as the settings register it (CRN, national address); the name and VAT number are the receipt's own
+ * where there is one (what the sale was issued under). Throws when the national address is not set.
+ */
+export function sellerOf(settings: TillSettings, identity: { nameAr: string; nameEn: string; vatNumber: string } = { nameAr: settings.shopNameAr, nameEn: settings.shopNameEn, vatNumber: settings.vatNumber }): EInvoiceSeller {
+  const address = settings.nationalAddress;
+  if (!address) throw new TillError('EINVOICE_NOT_ONBOARDED', 'the national address is not set');
+  return {
+    registrationName: bilingual(identity.nameAr, identity.nameEn),
+    vatNumber: identity.vatNumber,
+    otherId: settings.crNumber ? { scheme: 'CRN', value: settings.crNumber } : null,
+    address: {
+      street: address.street,
+      buildingNumber: address.buildingNumber,
+      district: address.district,
+      city: address.city,
+      postalCode: address.postalCode,
+      additionalNumber: address.additionalNumber,
+    },
+  };
 }
 
 const TYPE: Record<DocumentKind, DocumentType> = { invoice: 'invoice', credit_note: 'credit_note', debit_note: 'debit_note' };
@@ -31,8 +51,7 @@ export function documentFromReceipt(
 ): EInvoiceDocument {
   const { settings } = place;
   const einvoicing = settings.einvoicing;
-  const address = settings.nationalAddress;
-  if (!einvoicing || !address) throw new TillError('EINVOICE_NOT_ONBOARDED', 'the national address or e-invoicing settings are missing');
+  if (!einvoicing) throw new TillError('EINVOICE_NOT_ONBOARDED', 'e-invoicing is not set up');
   return {
     type: TYPE[place.kind],
     number: receipt.receiptNo,
@@ -41,19 +60,7 @@ export function documentFromReceipt(
     issueTime: place.moment.time,
     icv: place.icv,
     pih: place.pih,
-    seller: {
-      registrationName: bilingual(receipt.shopNameAr, receipt.shopNameEn),
-      vatNumber: receipt.vatNumber,
-      otherId: settings.crNumber ? { scheme: 'CRN', value: settings.crNumber } : null,
-      address: {
-        street: address.street,
-        buildingNumber: address.buildingNumber,
-        district: address.district,
-        city: address.city,
-        postalCode: address.postalCode,
-        additionalNumber: address.additionalNumber,
-      },
-    },
+    seller: sellerOf(settings, { nameAr: receipt.shopNameAr, nameEn: receipt.shopNameEn, vatNumber: receipt.vatNumber }),
     lines: receipt.lines.map((l) => ({
       name: bilingual(l.nameAr, l.nameEn),
       quantityMilli: l.quantity * 1000,

@@ -19,6 +19,7 @@ import type { Journal } from '../../ledger';
 import type { SecretStore } from '../../secrets';
 import type { TillSettings } from '../../settings';
 import type { PlatformClient, PlatformCredentials } from '../platform';
+import { sellerOf } from '../from-receipt';
 import { issueMomentOf } from '../local-time';
 import { ENTRY } from '../projection';
 import { createUnitStore, unitSecretNames, type UnitEnvironment } from '../units';
@@ -42,8 +43,6 @@ export type OnboardResult =
   /** Where it stopped and what the platform said; nothing was kept. */
   | { ok: false; step: OnboardStep; code: string; detail: string; messages: Array<{ code: string; message: string }> };
 
-const bilingual = (ar: string, en: string) => (en.trim() === '' || en === ar ? ar : `${ar} | ${en}`);
-
 function csrFields(settings: TillSettings, serial: string): CsrFields {
   const a = settings.nationalAddress;
   return {
@@ -60,7 +59,6 @@ function csrFields(settings: TillSettings, serial: string): CsrFields {
 
 /** The three sample documents a simplified-only unit must pass, chained from the seed like a real unit's first. */
 function complianceSamples(settings: TillSettings, moment: { date: string; time: string }): EInvoiceDocument[] {
-  const a = settings.nationalAddress!;
   const base = (type: DocumentType, icv: number): EInvoiceDocument => ({
     type,
     number: `${settings.tillId}-CHECK-${icv}`,
@@ -69,12 +67,7 @@ function complianceSamples(settings: TillSettings, moment: { date: string; time:
     issueTime: moment.time,
     icv,
     pih: SEED_PIH,
-    seller: {
-      registrationName: bilingual(settings.shopNameAr, settings.shopNameEn),
-      vatNumber: settings.vatNumber,
-      otherId: settings.crNumber ? { scheme: 'CRN', value: settings.crNumber } : null,
-      address: { street: a.street, buildingNumber: a.buildingNumber, district: a.district, city: a.city, postalCode: a.postalCode, additionalNumber: a.additionalNumber },
-    },
+    seller: sellerOf(settings),
     lines: [{ name: 'فحص الامتثال | Compliance check', quantityMilli: 1000, lineTotalHalalas: 115, vatCategory: 'S' }],
     pricesIncludeVat: true,
     totals: { subtotalHalalas: 100, vatHalalas: 15, totalHalalas: 115, breakdown: [{ category: 'S', ratePercent: 15, taxableHalalas: 100, vatHalalas: 15 }] },
