@@ -31,6 +31,8 @@ await build({
     ...Object.fromEntries(Object.entries(tools).filter(([, file]) => existsSync(file))),
     // The print worker thread (render + ESC/POS encode off the till's event loop), next to the app bundles.
     'print-worker': path.join(root, 'main/printing/worker/entry.ts'),
+    // The backup verification worker thread (a backup's copy checked off the till's event loop).
+    'backup-verify-worker': path.join(root, 'main/entry/backup-verify-worker.ts'),
   },
   outdir: path.join(root, 'dist/main'),
   outExtension: { '.js': '.cjs' },

@@ -104,7 +104,7 @@ export function applyProvisioning({ db, journal, settings, secrets, file, log }:
   const current = settings.get();
   const candidate = { ...exportable(current), ...provision.settings };
   if ('managerPin' in provision.settings) refuse(file, [{ key: 'settings.managerPin', en: 'give the PIN as managerPin (digits), not its hash', ar: 'ضع رمز المدير في managerPin (أرقام)، لا في الإعدادات' }]);
-  const checked = checkSettings({ ...candidate, managerPin: current.managerPin });
+  const checked = checkSettings({ ...candidate, managerPin: current.managerPin }, current);
   if (!checked.ok) refuse(file, checked.errors.map((e) => ({ ...e, key: e.key ? `settings.${e.key}` : 'settings' })));
   let next = checked.settings;
   if (provision.managerPin) {

@@ -1,15 +1,17 @@
 // One verified copy of a ledger: SQLite's online backup into a hidden `.partial` file beside the target, the
 // copy made a standalone file (rollback-journal mode: no -wal or -shm beside it, one file to carry away), synced,
-// checked with everything `nuqta ledger verify` checks, and only then renamed to its real name. A copy that
-// fails the check is deleted: nothing unverified is ever left under a backup's name.
+// checked with everything `nuqta ledger verify` checks (in a worker thread: ./verify-client.ts), and only then
+// renamed to its real name. A copy that fails the check, or whose check could not finish, is deleted: nothing
+// unverified is ever left under a backup's name.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase, type Db } from '../db';
-import { isDiskFull, isTillError } from '../errors';
-import { verifyLedger, type LedgerReport, type ProjectionFactory } from '../ledger';
+import type { Db } from '../db';
+import { isDiskFull } from '../errors';
+import type { LedgerReport, ProjectionFactory } from '../ledger';
 import { BackupError } from './errors';
 import { partialFileName } from './names';
+import { verifyCopy, type VerifyOptions } from './verify-client';
 
 /** A failed verification, with the report for whoever shows the stage and entry (the CLI). */
 export class BackupNotVerified extends BackupError {
@@ -34,29 +36,14 @@ export interface CopyOptions {
   overwrite?: boolean;
   /** Pages copied per step; the event loop runs between steps, so sales go on during a backup. */
   pagesPerStep?: number;
+  /** Where the copy is verified (default: the worker thread from the bundles, see ./verify-client.ts). */
+  verify?: VerifyOptions;
+  /** Hears that the worker could not start and the copy was verified on this thread instead. */
+  log?: { warn(message: string, detail?: unknown): void };
 }
 
 /** 100 pages (400 KiB) a step: each step is well under a millisecond's work, so a scan never waits on it. */
 const PAGES_PER_STEP = 100;
-
-/**
- * A ledger file checked as `nuqta ledger verify` checks it, read-only. A file SQLite cannot open at all is a
- * failed integrity stage, not a throw; a till error (a newer schema) is thrown for the caller to show as such.
- */
-export function checkLedgerFile(file: string, projections: readonly ProjectionFactory[]): LedgerReport {
-  let db: Db;
-  try {
-    db = openDatabase(file, { readonly: true });
-  } catch (e) {
-    if (isTillError(e)) throw e;
-    return { ok: false, stage: 'integrity', entries: 0, brokenAt: null, reason: `SQLite cannot open the file: ${(e as Error).message}` };
-  }
-  try {
-    return verifyLedger(db, { projections });
-  } finally {
-    db.close();
-  }
-}
 
 export async function writeVerifiedCopy(source: Db, destination: string, options: CopyOptions): Promise<VerifiedCopy> {
   const folder = path.dirname(destination);
@@ -74,7 +61,7 @@ export async function writeVerifiedCopy(source: Db, destination: string, options
   }
   let report: LedgerReport;
   try {
-    report = checkLedgerFile(partial, options.projections);
+    report = await verifyCopy(partial, { ...options.verify, projections: options.projections, ...(options.log ? { log: options.log } : {}) });
   } catch (e) {
     removeCopy(partial);
     throw e;

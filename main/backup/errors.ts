@@ -19,6 +19,10 @@ export const backupErrorCatalog = defineErrors({
     ar: 'فشل التحقق من النسخة الاحتياطية، فحُذفت ولم تُعتمد. لم يُفقد شيء من بيانات نقطة البيع. شغّل nuqta ledger verify واتصل بالدعم.',
     en: 'The backup failed verification, so it was removed and not kept as a backup. Nothing of the till\'s data is lost. Run nuqta ledger verify and call support.',
   },
+  BACKUP_VERIFY_INTERRUPTED: {
+    ar: 'توقف التحقق من النسخة الاحتياطية قبل أن يكتمل (تعطل الفحص أو تجاوز المهلة)، فحُذفت النسخة ولم تُعتمد. لم يُفقد شيء من بيانات نقطة البيع ولا من النسخ السابقة. أعد المحاولة؛ وإن تكرر ذلك فاتصل بالدعم.',
+    en: 'Checking the backup stopped before it finished (the check failed or took too long), so the copy was removed and not kept as a backup. Nothing of the till\'s data or of earlier backups is lost. Try again; if it happens again, call support.',
+  },
   RESTORE_NOT_VERIFIED: {
     ar: 'ملف النسخة الاحتياطية لم يجتز التحقق، فلم يُستعد. لم يتغير شيء. استخدم نسخة أخرى سليمة.',
     en: 'The backup file does not pass verification, so it was not restored. Nothing was changed. Use another, verified backup.',

@@ -13,7 +13,8 @@ import { openDatabase, type Db } from '../db';
 import { createJournal, type LedgerReport, type ProjectionFactory } from '../ledger';
 import { ledgerFile } from '../paths';
 import { openSettings } from '../settings';
-import { checkLedgerFile, removeCopy, syncFolder } from './copy';
+import { checkLedgerFile } from './check';
+import { removeCopy, syncFolder } from './copy';
 import { utcStamp } from './names';
 
 export interface RestoreOptions {

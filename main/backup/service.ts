@@ -2,7 +2,8 @@
 // of this till's copies, records the last verified one for the health page and journals what happened
 // (`backup.made` / `backup.failed`, with the reason). The daily schedule and the copy at closing run through it.
 // One backup at a time; the copy is made in small steps on the till's own connection (SQLite carries the
-// till's writes into a backup made on the same connection, so it never restarts while sales go on).
+// till's writes into a backup made on the same connection, so it never restarts while sales go on) and verified
+// in a worker thread, so the counter keeps selling through both.
 import path from 'node:path';
 import type { Db } from '../db';
 import { errorDataOf } from '../errors';
@@ -14,6 +15,7 @@ import { readLastBackup, writeLastBackup, type LastBackup } from './last-backup'
 import { backupFileName, type BackupReason } from './names';
 import { pruneBackups } from './retention';
 import { startDailySchedule, type DailySchedule } from './schedule';
+import type { VerifyOptions } from './verify-client';
 
 export interface BackupLog {
   info(message: string, detail?: unknown): void;
@@ -32,6 +34,8 @@ export interface BackupDeps {
   /** How long after start a missed daily backup is made (default 60 s: the till's own start goes first). */
   catchUpDelayMs?: number;
   pagesPerStep?: number;
+  /** Where each copy is verified (default: a worker thread from the bundles; see ./verify-client.ts). */
+  verify?: VerifyOptions;
 }
 
 export interface Backups {
@@ -62,7 +66,12 @@ export function createBackups(deps: BackupDeps): Backups {
       const folder = path.resolve(backups.folder);
       const at = now();
       const name = backupFileName(tillId, at, reason);
-      const copy = await writeVerifiedCopy(deps.db, path.join(folder, name), { projections: deps.projections, ...(deps.pagesPerStep ? { pagesPerStep: deps.pagesPerStep } : {}) });
+      const copy = await writeVerifiedCopy(deps.db, path.join(folder, name), {
+        projections: deps.projections,
+        log: deps.log,
+        ...(deps.pagesPerStep ? { pagesPerStep: deps.pagesPerStep } : {}),
+        ...(deps.verify ? { verify: deps.verify } : {}),
+      });
       const last: LastBackup = { at: at.toISOString(), file: copy.file, reason, bytes: copy.bytes, entries: copy.entries, headHash: copy.headHash };
       writeLastBackup(deps.dataDir, last);
       const pruned = pruneBackups(folder, tillId, backups.keep, new Set([name]));

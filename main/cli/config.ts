@@ -65,7 +65,7 @@ const isSecretKey = (key: string): boolean => (SECRET_SETTINGS as readonly strin
  * with the one that came closest (the fewest problems: a wrong type is usually the other reading's).
  */
 function save(db: Db, settings: SettingsStore, candidates: Array<Record<string, unknown>>, io: Output): number {
-  const results = candidates.map((c) => checkSettings({ ...c, managerPin: settings.get().managerPin }));
+  const results = candidates.map((c) => checkSettings({ ...c, managerPin: settings.get().managerPin }, settings.get()));
   const distance = (r: (typeof results)[number]) => (r.ok ? 0 : r.errors.reduce((n, e) => n + (e.code === 'invalid_type' ? 1.5 : 1), 0));
   const checked = results.find((r) => r.ok) ?? results.reduce((a, b) => (distance(b) < distance(a) ? b : a));
   if (!checked.ok) return refuseFields(checked.errors, io);

@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import { TillError } from '../errors';
 import { bilingual, describeFieldErrors, fieldErrors, type FieldError } from './messages';
 import { EinvoicingSettingsShape } from './einvoicing';
+import { readLogoFile } from './logo-file';
 import { DEMO_VAT_NUMBER, ShopSettingsShape } from './shop';
 
 const HttpsUrl = z
@@ -207,10 +208,22 @@ export interface SettingsStore {
   reload(): TillSettings;
 }
 
-/** Whole settings from anywhere (a file, the admin screen): a key the till does not know is refused, not dropped. */
-export function checkSettings(candidate: unknown): { ok: true; settings: TillSettings } | { ok: false; errors: FieldError[] } {
+/**
+ * Whole settings from anywhere (a file, the admin screen): a key the till does not know is refused, not dropped.
+ * A receipt logo being set (different from `current`'s) must also be a file the till can print
+ * (./logo-file.ts); one already set is not read again, so a logo that went missing since does not block
+ * changing something else (printing falls back to the built-in logo and says so).
+ */
+export function checkSettings(
+  candidate: unknown,
+  current?: Pick<TillSettings, 'receipt'>,
+): { ok: true; settings: TillSettings } | { ok: false; errors: FieldError[] } {
   const result = TillSettings.strict().safeParse(candidate);
-  return result.success ? { ok: true, settings: result.data } : { ok: false, errors: fieldErrors(result.error.issues) };
+  if (!result.success) return { ok: false, errors: fieldErrors(result.error.issues) };
+  const logoFile = result.data.receipt.logoFile;
+  const logo = logoFile === null || logoFile === current?.receipt.logoFile ? null : readLogoFile(logoFile);
+  if (logo && !logo.ok) return { ok: false, errors: [{ key: 'receipt.logoFile', code: 'logo_file', en: logo.en, ar: logo.ar }] };
+  return { ok: true, settings: result.data };
 }
 
 export function openSettings(db: Db, defaults: TillSettings = DEMO_SETTINGS): SettingsStore {

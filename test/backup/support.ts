@@ -49,7 +49,7 @@ export interface Service {
 export function backupService(
   ledger: Ledger,
   settings: Partial<BackupSettings> = {},
-  options: Partial<Pick<BackupDeps, 'now' | 'catchUpDelayMs' | 'pagesPerStep' | 'projections'>> & { timeZone?: string } = {},
+  options: Partial<Pick<BackupDeps, 'now' | 'catchUpDelayMs' | 'pagesPerStep' | 'projections' | 'verify'>> & { timeZone?: string } = {},
 ): Service {
   const db = openDatabase(ledgerFile(ledger.dir));
   const logged: Logged = { info: [], warn: [], error: [] };
@@ -71,6 +71,7 @@ export function backupService(
     ...(options.now ? { now: options.now } : {}),
     ...(options.catchUpDelayMs !== undefined ? { catchUpDelayMs: options.catchUpDelayMs } : {}),
     ...(options.pagesPerStep !== undefined ? { pagesPerStep: options.pagesPerStep } : {}),
+    ...(options.verify ? { verify: options.verify } : {}),
   });
   return {
     backups,

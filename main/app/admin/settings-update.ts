@@ -18,7 +18,7 @@ export function applySettingsPatch(current: TillSettings, patch: SettingsPatch):
   // Each key over the last: not valid until the whole patch is in (a printer's link and its kind change together).
   const next = Object.entries(patch).reduce<ExportedSettings>((at, [key, value]) => withSetting(at, key, value) as unknown as ExportedSettings, exportable(current));
   // The PIN's hash is not the screen's to send: it comes from the stored settings, never from the patch.
-  const checked = checkSettings({ ...next, managerPin: current.managerPin });
+  const checked = checkSettings({ ...next, managerPin: current.managerPin }, current);
   if (checked.ok) return { ok: true, settings: checked.settings };
   return { ok: false, errors: checked.errors.map(({ key, en, ar }) => ({ key, en, ar })) };
 }

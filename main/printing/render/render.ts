@@ -5,15 +5,16 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { MonoImage } from '../escpos/image';
 import type { Align, Block, TextSize } from '../layout/blocks';
-import { MonoBitmap } from './bitmap';
+import type { MonoBitmap } from './bitmap';
 import { ensureFonts, fontFor, isArabic } from './fonts';
 import { loadLogo } from './logo';
 import { qrBitmap, qrMatrix } from './qr';
+import { thresholdRgba } from './threshold';
 
 export interface RenderOptions {
   /** Dots per line: 576 (80 mm) or 384 (58 mm); any multiple of 8 from 128 to 1024 works. */
   width?: number;
-  /** Logo for `logo` blocks; default the bundled resources/logo image, `null` to leave it out. */
+  /** Logo for `logo` blocks (the shop's own: ./shop-logo.ts); default the bundled resources/logo image, `null` to leave it out. */
   logo?: MonoImage | null;
   /** Where the receipt fonts are (default resources/fonts). */
   fontsDir?: string;
@@ -260,21 +261,7 @@ export function renderBlocks(blocks: readonly Block[], options: RenderOptions = 
     ctx.fillText(op.text, op.x, op.baseline);
   }
 
-  const bitmap = threshold(ctx.getImageData(0, 0, width, height).data, width, height);
+  const bitmap = thresholdRgba(ctx.getImageData(0, 0, width, height).data, width, height);
   for (const op of layout.ops) if (op.t === 'image') bitmap.blit(op.image, op.x, op.y);
   return bitmap;
-}
-
-/** Luma below 128 prints a dot. Text and rules only: photos would want dithering instead. */
-function threshold(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): MonoBitmap {
-  const bmp = new MonoBitmap(width, height);
-  const { data, rowBytes } = bmp;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      const luma = (rgba[i]! * 299 + rgba[i + 1]! * 587 + rgba[i + 2]! * 114) / 1000;
-      if (luma < 128) data[y * rowBytes + (x >> 3)]! |= 0x80 >> (x & 7);
-    }
-  }
-  return bmp;
 }

@@ -4,6 +4,7 @@
 import type { ErrorData, Receipt } from '../../../preload/contract';
 import { errorData, isDiskFull, isTillError } from '../../errors';
 import type { TillSettings } from '../../settings';
+import type { MonoImage } from '../escpos/image';
 import type { EncodedJob } from '../escpos/job';
 import type { PrinterStatus as EscPosStatus } from '../escpos/status';
 import { isPrinterError } from '../errors';
@@ -38,6 +39,8 @@ export async function attemptJob(
   receipt: () => Receipt,
   settings: TillSettings,
   renderer: JobRenderer = inProcessRenderer,
+  /** The shop's logo for a width (never rejects; undefined: the built-in one). */
+  logo: (widthDots: number) => Promise<MonoImage | undefined> | undefined = () => undefined,
 ): Promise<AttemptResult> {
   let tracked: ReturnType<typeof trackSent> | null = null;
   try {
@@ -51,7 +54,17 @@ export async function attemptJob(
     }
     // Watching status, each image band must fit the printer's receive buffer (see profiles.ts).
     const watch = l.readsStatus;
-    const request: RenderRequest = { doc, receipt: stored, settings, profile: l.profile, ...(watch ? { bandRows: bandRowsForStatus(l.profile) } : {}) };
+    // The shop's own logo (receipts only); without one, nothing is awaited.
+    const pendingLogo = doc.kind === 'receipt' ? logo(l.profile.widthDots) : undefined;
+    const shopLogo = pendingLogo ? await pendingLogo : undefined;
+    const request: RenderRequest = {
+      doc,
+      receipt: stored,
+      settings,
+      profile: l.profile,
+      ...(watch ? { bandRows: bandRowsForStatus(l.profile) } : {}),
+      ...(shopLogo ? { logo: shopLogo } : {}),
+    };
     // Render + encode (PRINT_RENDER_FAILED if the document cannot be drawn). In-process it is synchronous.
     const rendered = renderer.render(request);
     const job: EncodedJob = rendered instanceof Promise ? await rendered : rendered;

@@ -4,6 +4,7 @@ import type { Receipt } from '../../../preload/contract';
 import type { TillSettings } from '../../settings';
 import { renderCardSlip, renderReceipt } from '../documents';
 import { cardSlipFromTender, type ReceiptCopy, type ShopInfo, type SlipCopy } from '../layout';
+import type { MonoImage } from '../escpos/image';
 import type { MonoBitmap } from '../render/bitmap';
 import type { JobCopy, JobKind } from './job-store';
 
@@ -47,11 +48,12 @@ export function receiptTextsOf(settings: TillSettings): { header: { ar: string[]
   return footer.ar.length + footer.en.length > 0 ? { header, footer } : { header };
 }
 
-export function renderJobImage(doc: JobDocument, receipt: Receipt, settings: TillSettings, widthDots: number): MonoBitmap {
+/** `logo`: the shop's own, rasterised for this width (./shop-logo.ts); absent, the built-in logo. */
+export function renderJobImage(doc: JobDocument, receipt: Receipt, settings: TillSettings, widthDots: number, logo?: MonoImage): MonoBitmap {
   const address = addressOf(settings);
   if (doc.kind === 'receipt') {
     const copy: ReceiptCopy = doc.copy === 'original' && !doc.mayHavePrinted ? 'original' : 'copy';
-    return renderReceipt({ receipt, address, cashierName: NO_CASHIER, copy, ...receiptTextsOf(settings) }, { width: widthDots });
+    return renderReceipt({ receipt, address, cashierName: NO_CASHIER, copy, ...receiptTextsOf(settings) }, { width: widthDots, ...(logo ? { logo } : {}) });
   }
   const tender = receipt.tenders.find((t) => t.kind === 'card' && t.intentId === doc.intentId);
   if (!tender || tender.kind !== 'card') throw new Error(`receipt ${receipt.receiptNo} has no card tender ${doc.intentId}`);

@@ -16,6 +16,7 @@ import { PrintServiceError, printServiceErrorData } from './errors';
 import { createJobStore, toPrintJob, type JobCopy, type JobRow, type NewJob } from './job-store';
 import { openPrinterLink, type PrinterLink } from './link';
 import { resolveProfile } from './profile';
+import { createShopLogos } from './shop-logo';
 import { createJobRenderer } from '../worker/client';
 import { hasCardSlip } from '../layout';
 import { stateFromError, stateFromStatus, type PrinterStatusReport } from './status-map';
@@ -45,6 +46,8 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
   // when), so a receipt does not hold up the next scan; started on the first job, closed by close().
   const ownRenderer = typeof deps.renderer !== 'object';
   const renderer = typeof deps.renderer === 'object' ? deps.renderer : createJobRenderer(deps.renderer ?? 'auto', { log });
+  // The shop's own receipt logo, rasterised here once per setting (and file) and sent with each receipt render.
+  const logos = createShopLogos(log);
 
   let link: PrinterLink | null = null;
   let running: Promise<void> | null = null;
@@ -136,7 +139,8 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     emitJobs();
 
     const doc = { kind: row.kind, copy: row.copy, intentId: row.intent_id, mayHavePrinted: row.bytes_sent === 1 };
-    const result = await attemptJob(doc, currentLink, () => deps.receipt(row.receipt_no), deps.settings(), renderer);
+    const settings = deps.settings();
+    const result = await attemptJob(doc, currentLink, () => deps.receipt(row.receipt_no), settings, renderer, (width) => logos.forPrint(settings, width));
 
     if (result.ok) {
       write(() => {
@@ -340,7 +344,11 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       // Rendered (and PNG-encoded) by the job renderer, so in the print worker where jobs are: opening a
       // receipt does not hold up scans or the payment terminal. Same function either way, same pixels.
       const doc = { kind: 'receipt', copy, intentId: null, mayHavePrinted: false } as const;
-      return renderer.preview({ doc, receipt, settings: deps.settings(), widthDots: width });
+      const settings = deps.settings();
+      // Without a logo of its own, posted at once (no tick): nothing is waited for.
+      const pending = logos.forPrint(settings, width);
+      const logo = pending ? await pending : undefined;
+      return renderer.preview({ doc, receipt, settings, widthDots: width, ...(logo ? { logo } : {}) });
     },
 
     drawer: { openDrawer },

@@ -4,6 +4,7 @@
 // The whole data URL is built here, so the till's event loop only receives a string (tens of KB).
 import type { Receipt } from '../../../preload/contract';
 import type { TillSettings } from '../../settings';
+import type { MonoImage } from '../escpos/image';
 import { renderJobImage, type JobDocument } from '../service/render-job';
 
 /** Everything one preview needs; plain data (it is structured-cloned to the worker). */
@@ -12,6 +13,8 @@ export interface PreviewRequest {
   receipt: Receipt;
   settings: TillSettings;
   widthDots: number;
+  /** The shop's own logo at this width, as the printer gets it; absent: the built-in one. */
+  logo?: MonoImage;
 }
 
 export interface ReceiptImage {
@@ -22,7 +25,7 @@ export interface ReceiptImage {
 }
 
 /** Throws what renderJobImage throws, unchanged (the preview never wrapped its errors). */
-export function renderPreview({ doc, receipt, settings, widthDots }: PreviewRequest): ReceiptImage {
-  const image = renderJobImage(doc, receipt, settings, widthDots);
+export function renderPreview({ doc, receipt, settings, widthDots, logo }: PreviewRequest): ReceiptImage {
+  const image = renderJobImage(doc, receipt, settings, widthDots, logo);
   return { png: `data:image/png;base64,${image.toPng().toString('base64')}`, widthDots: image.width, heightDots: image.height };
 }

@@ -3,6 +3,7 @@
 import type { Receipt } from '../../../preload/contract';
 import { isTillError } from '../../errors';
 import type { TillSettings } from '../../settings';
+import type { MonoImage } from '../escpos/image';
 import { encodeImageJob, type EncodedJob } from '../escpos/job';
 import type { PrinterProfile } from '../profiles';
 import { PrintServiceError } from '../service/errors';
@@ -17,6 +18,8 @@ export interface RenderRequest {
   profile: PrinterProfile;
   /** Rows per image band when the printer's status is watched between bands. */
   bandRows?: number;
+  /** The shop's own logo, rasterised for the profile's width (service/shop-logo.ts); absent: the built-in one. */
+  logo?: MonoImage;
 }
 
 /** Turns render requests into encoded jobs (and previews): in this thread (synchronously) or in the print worker. */
@@ -34,10 +37,10 @@ export interface JobRenderer {
  * encode it (an image wider than the profile) stays the plain error it is, as before the worker existed.
  */
 export function renderAndEncode(request: RenderRequest): EncodedJob {
-  const { doc, receipt, settings, profile, bandRows } = request;
+  const { doc, receipt, settings, profile, bandRows, logo } = request;
   let image;
   try {
-    image = renderJobImage(doc, receipt, settings, profile.widthDots);
+    image = renderJobImage(doc, receipt, settings, profile.widthDots, logo);
   } catch (e) {
     if (isTillError(e)) throw e;
     throw new PrintServiceError('PRINT_RENDER_FAILED', e instanceof Error ? e.message : String(e));
