@@ -7,6 +7,7 @@ import type { Handlers } from '../ipc';
 import type { ManagerAuth } from '../auth';
 import type { Payments } from '../payments';
 import type { PrintService } from '../printing/service';
+import type { Returns } from '../returns';
 import { TillError } from '../errors';
 import { isDemoIdentity, simulatedDevices, type SettingsStore } from '../settings';
 import type { HealthDesk } from './health';
@@ -19,6 +20,7 @@ export interface HandlerDeps {
   checkout: Checkout;
   catalog: Catalog;
   payments: Payments;
+  returns: Returns;
   printing: PrintService;
   manager: ManagerAuth;
   health: HealthDesk;
@@ -36,6 +38,7 @@ export function createHandlers({
   checkout,
   catalog,
   payments,
+  returns,
   printing,
   manager,
   health,
@@ -114,6 +117,11 @@ export function createHandlers({
     resolvePayment: (input) => payments.resolvePayment(input),
     reverseCardPayment: ({ intentId, managerPin }) => payments.reverseCardPayment(intentId, managerPin),
     refundCard: (input) => payments.refundCard(input),
+    getReturnable: ({ receiptNo }) => returns.returnable(receiptNo),
+    returnSale: ({ managerPin, ...input }) => {
+      mayTakeMoney();
+      return returns.returnSale(input, managerPin);
+    },
     getTerminalStatus: () => payments.status(),
     checkTerminal: () => payments.checkTerminal(),
     repeatLastTransaction: () => payments.repeatLastTransaction(),

@@ -10,9 +10,10 @@ import { createEinvoicing, einvoicingProjection } from '../einvoicing';
 import { createDispatcher } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
+import { createReturns, REASON_TEXT, returnsProjection } from '../returns';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
-import { createPrintService, printJobsProjection } from '../printing/service';
+import { createPrintService, printJobsProjection, refundReceiptBlocks } from '../printing/service';
 import { createTillSimulators } from '../sim';
 import { openSettings } from '../settings';
 import { createEventHub } from './events';
@@ -201,6 +202,21 @@ async function assemble(
     log,
   });
   opened.add(() => payments.close());
+  // Returns of a receipt's lines: refunded and credited (a credit note chained after the sales' invoices).
+  const returns = createReturns({
+    db,
+    journal,
+    settings: settings.get,
+    manager,
+    receipt: checkout.receipt,
+    issueCreditNoteInTx: einvoicing.issueCreditNoteInTx,
+    openDrawer: settings.get().printer ? () => printing.drawer.openDrawer() : null,
+    print: async (refund) => {
+      const printed = await printing.printDocument(refundReceiptBlocks(refund, settings.get(), REASON_TEXT[refund.reason], 'original'));
+      return printed.ok ? { ok: true } : { ok: false, error: printed.error };
+    },
+    log,
+  });
   // Updates: the feed or an offline folder, staged in the data folder; the Electron shell installs one only when
   // the policy says now (never mid-sale, never with a payment in doubt).
   const updates = createUpdates({
@@ -227,6 +243,7 @@ async function assemble(
       checkout,
       catalog,
       payments,
+      returns,
       printing,
       manager,
       health: createHealthDesk({
@@ -311,7 +328,7 @@ function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {
 }
 
 /** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
-export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection];
+export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection];
 
 /** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
 function reportMissingReceipts(missing: IssuedReceipt[], log: TillLog): void {

@@ -109,6 +109,18 @@ export function createEinvoicing(deps: EinvoicingDeps) {
     const days = unit.not_after ? Math.floor((Date.parse(unit.not_after) - now().getTime()) / 86_400_000) : null;
     return { egsId: unit.egs_id, environment: unit.environment, notAfter: unit.not_after, daysToExpiry: days };
   };
+  /** A document just issued is reported right after its transaction, not at the queue's next round. */
+  const reportSoon = (issued: IssuedDocument | null): IssuedDocument | null => {
+    if (issued && !kickPending) {
+      kickPending = true;
+      setImmediate(() => {
+        kickPending = false;
+        void runQueue();
+      });
+    }
+    return issued;
+  };
+
   const ready = (): boolean => configuredEnvironment(deps.settings()) === null || matchingCredentials.current() !== null;
 
   const onboard = async (otp: string, environment: UnitEnvironment): Promise<OnboardResult> => {
@@ -126,17 +138,11 @@ export function createEinvoicing(deps: EinvoicingDeps) {
   return {
     /** Inside the sale's transaction (checkout). The queue is woken once the transaction has committed. */
     issueSaleInTx(receipt: Receipt): IssuedDocument | null {
-      const issued = issuer.issueSaleInTx(receipt);
-      if (issued && !kickPending) {
-        kickPending = true;
-        setImmediate(() => {
-          kickPending = false;
-          void runQueue();
-        });
-      }
-      return issued;
+      return reportSoon(issuer.issueSaleInTx(receipt));
     },
-    issueCreditNoteInTx: (receipt: Receipt, note: NoteReference) => issuer.issueCreditNoteInTx(receipt, note),
+    issueCreditNoteInTx(receipt: Receipt, note: NoteReference): IssuedDocument | null {
+      return reportSoon(issuer.issueCreditNoteInTx(receipt, note));
+    },
 
     /** At start: connect to the platform; the demo onboards itself with the simulator; the queue starts. */
     async start(): Promise<void> {

@@ -79,6 +79,27 @@ export const errorCatalog = defineErrors({
     en: 'Too many wrong PINs: the manager PIN is locked for a while (a minute, longer after each lockout). Wait, or have the admin unlock it with nuqta manager-pin unlock.',
   },
   AMOUNT_OVER_DUE: { ar: 'المبلغ أكبر من المتبقي على البيع.', en: 'The amount is more than what is due.' },
+  RETURN_NOTHING_LEFT: {
+    ar: 'أُرجع كل ما في هذا الإيصال من قبل.',
+    en: 'Everything on this receipt has already been returned.',
+  },
+  RETURN_LINE_UNKNOWN: {
+    ar: 'الصنف المختار ليس في هذا الإيصال (أو اختير مرتين).',
+    en: 'That item is not on this receipt (or was chosen twice).',
+  },
+  RETURN_QUANTITY_OVER: {
+    ar: 'الكمية المرتجعة أكبر مما بقي من الصنف في الإيصال.',
+    en: 'More of that item than is left on the receipt to return.',
+  },
+  RETURN_OVER_ORIGINAL: {
+    ar: 'مبلغ الإرجاع يتجاوز ما دفعه العميل في هذا الإيصال.',
+    en: 'The return is more than the customer paid on this receipt.',
+  },
+  RETURN_CARD_PAYMENT: {
+    ar: 'دُفع هذا الإيصال ببطاقة أو STC Pay: يُسترد المبلغ عبر الدفعة نفسها من شاشة الجهاز (استرداد). إرجاع الأصناف نقداً متاح لإيصالات الدفع النقدي فقط.',
+    en: 'This receipt was paid by card or STC Pay: refund it on its payment (Terminal → Refund). Returning items is for cash receipts only for now.',
+  },
+  RETURN_UNKNOWN: { ar: 'المرتجع غير موجود.', en: 'That return does not exist.' },
   REFUND_OVER_ORIGINAL: {
     ar: 'مبلغ الاسترداد أكبر من المتبقي من الدفعة الأصلية.',
     en: 'The refund is more than what is left of the original payment.',

@@ -5,5 +5,6 @@ export * from './wire';
 export * from './customer-display';
 export * from './admin';
 export * from './health';
+export * from './returns';
 export { toLatinDigits } from './digits';
 export { saudiMsisdn } from './saudi-mobile';

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AdminSettings, CommissioningReport, CommissioningStepAnswer, CommissioningStepInput, SettingsPatch, UpdateSettingsResult } from './admin';
 import { HealthReport } from './health';
+import { IssuedReturn, ReturnableReceipt, ReturnInput } from './returns';
 import {
   MAX_LINE_QUANTITY,
   CardPaymentResult,
@@ -124,6 +125,13 @@ export const methods = {
     }),
     IntentSummary,
   ),
+  /** A receipt's lines with what may still be returned of each, and its earlier returns. */
+  getReturnable: method(z.strictObject({ receiptNo: z.string().min(1).max(32) }), ReturnableReceipt),
+  /**
+   * Returns lines of a receipt (manager only, with a reason): refunded the way it was paid, credited by a credit
+   * note in the same transaction, the drawer opened for cash, the refund receipt printed.
+   */
+  returnSale: method(ReturnInput.extend({ managerPin: ManagerPin }), IssuedReturn),
   getTerminalStatus: method(z.strictObject({}), TerminalStatus),
   /** Connects to the terminal and asks about the last transaction; never sends a financial message. */
   checkTerminal: method(z.strictObject({}), TerminalStatus),

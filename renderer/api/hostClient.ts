@@ -210,6 +210,8 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     resolvePayment: (input) => call('resolvePayment', input),
     reverseCardPayment: (input) => call('reverseCardPayment', input),
     refundCard: (input) => call('refundCard', input),
+    getReturnable: (input) => call('getReturnable', input),
+    returnSale: (input) => call('returnSale', input),
     getTerminalStatus: (input) => call('getTerminalStatus', input),
     checkTerminal: (input) => call('checkTerminal', input),
     repeatLastTransaction: (input) => call('repeatLastTransaction', input),

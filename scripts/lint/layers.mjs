@@ -23,6 +23,8 @@ export const LAYERS = [
   ['main/checkout'],
   // Backups read the receipt-number high-water mark (checkout's) and verify with the projections the root hands in.
   ['main/payments', 'main/backup'],
+  // Returns refund a receipt's lines (checkout's receipts) and credit its invoice.
+  ['main/returns'],
   // Simulators speak the real protocols (they use the codecs of payments and printing) and are wired in only
   // by the composition root: no domain imports one.
   ['main/sim'],

@@ -4,7 +4,7 @@
 // until the limit is thought about again.
 import { describe, expect, it } from 'vitest';
 import { MAX_FRAME_BYTES } from '../../main/host';
-import { methods, type MethodName } from '../../preload/contract';
+import { MAX_RETURN_LINES, methods, type MethodName } from '../../preload/contract';
 
 /** A string JSON writes at 6 bytes a character (\u0001): the worst a length-capped free-text field can cost. */
 const escaped = (length: number) => '\u0001'.repeat(length);
@@ -31,6 +31,13 @@ const largestInputs: Record<MethodName, unknown> = {
   resolvePayment: { intentId: escaped(64), outcome: 'declined', rrn: 'A'.repeat(40), authCode: 'A'.repeat(6), managerPin: pin },
   reverseCardPayment: { intentId: escaped(64), managerPin: pin },
   refundCard: { receiptNo: escaped(32), intentId: escaped(64), amountHalalas: amount, managerPin: pin },
+  getReturnable: { receiptNo: escaped(32) },
+  returnSale: {
+    receiptNo: escaped(32),
+    lines: Array.from({ length: MAX_RETURN_LINES }, (_, i) => ({ lineId: `${i}`.padStart(40, 'a'), quantity: 9999 })),
+    reason: 'customer_changed_mind',
+    managerPin: pin,
+  },
   getTerminalStatus: {},
   checkTerminal: {},
   repeatLastTransaction: {},

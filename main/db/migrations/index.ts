@@ -9,5 +9,6 @@ import { migration0050Printing } from './0050-printing';
 import { migration0060Seals } from './0060-seals';
 import { migration0070PinGuard } from './0070-pin-guard';
 import { migration0080Einvoicing } from './0080-einvoicing';
+import { migration0090Returns } from './0090-returns';
 
-export const migrations: readonly Migration[] = [migration0010Ledger, migration0020Catalog, migration0030Sales, migration0040Payments, migration0050Printing, migration0060Seals, migration0070PinGuard, migration0080Einvoicing];
+export const migrations: readonly Migration[] = [migration0010Ledger, migration0020Catalog, migration0030Sales, migration0040Payments, migration0050Printing, migration0060Seals, migration0070PinGuard, migration0080Einvoicing, migration0090Returns];

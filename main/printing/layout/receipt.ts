@@ -26,6 +26,11 @@ export interface ReceiptLayoutInput {
   logo?: boolean;
   /** Seller name for QR tag 1 (default: the Arabic shop name). */
   qrSellerName?: string;
+  /**
+   * Set for a return's refund receipt: the credit note of the original invoice. The title, the number's label,
+   * the original invoice and the reason change; the lines, totals and QR are laid out as on a receipt.
+   */
+  creditNote?: { originalReceiptNo: string; reason: { ar: string; en: string } };
 }
 
 /** Column shares, right to left: item name, qty × price, amount. */
@@ -51,8 +56,15 @@ function vatLines(b: VatBreakdown, fmt: (h: number) => string): Block[] {
   return [{ kind: 'pair', label: `${T.taxable.ar} - ${t.ar}`, labelEn: `${t.en}`, value: fmt(b.taxableHalalas), size: 'small' }];
 }
 
+function refundBlocks(t: Receipt['tenders'][number], fmt: (h: number) => string): Block[] {
+  const label = t.kind === 'cash' ? T.refundedCash : T.refundedCard;
+  return [{ kind: 'pair', label: label.ar, labelEn: label.en, value: fmt(t.amountHalalas), bold: true }];
+}
+
 export function layoutReceipt(input: ReceiptLayoutInput): Block[] {
   const { receipt, copy } = input;
+  const note = input.creditNote;
+  const title = note ? T.creditNote : T.simplifiedTaxInvoice;
   const digits = input.digits ?? 'latin';
   const fmt = (h: number) => formatHalalas(h, digits);
   const shop: ShopInfo = {
@@ -71,14 +83,21 @@ export function layoutReceipt(input: ReceiptLayoutInput): Block[] {
     ...(input.header?.ar ?? []).map((text): Block => ({ kind: 'text', text, align: 'center', size: 'small' })),
     ...(input.header?.en ?? []).map((text): Block => ({ kind: 'text', text, align: 'center', size: 'small' })),
     { kind: 'space', dots: 4 },
-    { kind: 'text', text: T.simplifiedTaxInvoice.ar, align: 'center', size: 'large', bold: true },
-    { kind: 'text', text: T.simplifiedTaxInvoice.en, align: 'center', size: 'normal', bold: true },
+    { kind: 'text', text: title.ar, align: 'center', size: 'large', bold: true },
+    { kind: 'text', text: title.en, align: 'center', size: 'normal', bold: true },
     { kind: 'separator', style: 'solid' },
   );
 
   const { date, time } = riyadhDateTime(receipt.issuedAt, digits);
+  const numberLabel = note ? T.creditNoteNo : T.invoiceNo;
+  blocks.push({ kind: 'pair', label: numberLabel.ar, labelEn: numberLabel.en, value: receipt.receiptNo });
+  if (note) {
+    blocks.push(
+      { kind: 'pair', label: T.originalInvoiceNo.ar, labelEn: T.originalInvoiceNo.en, value: note.originalReceiptNo },
+      { kind: 'pair', label: T.returnReason.ar, labelEn: T.returnReason.en, value: `${note.reason.ar} / ${note.reason.en}`, size: 'small' },
+    );
+  }
   blocks.push(
-    { kind: 'pair', label: T.invoiceNo.ar, labelEn: T.invoiceNo.en, value: receipt.receiptNo },
     { kind: 'pair', label: T.date.ar, labelEn: T.date.en, value: `${date} ${time}` },
     { kind: 'pair', label: T.cashier.ar, labelEn: T.cashier.en, value: input.cashierName },
     { kind: 'separator', style: 'solid' },
@@ -110,8 +129,8 @@ export function layoutReceipt(input: ReceiptLayoutInput): Block[] {
     { kind: 'separator', style: 'solid' },
   );
 
-  // Tenders (tenders.ts): cash, cards (their slips are printed separately), STC Pay.
-  for (const t of receipt.tenders) blocks.push(...tenderBlocks(t, fmt));
+  // Tenders (tenders.ts): cash, cards (their slips are printed separately), STC Pay. A refund says where the money went.
+  for (const t of receipt.tenders) blocks.push(...(note ? refundBlocks(t, fmt) : tenderBlocks(t, fmt)));
   blocks.push({ kind: 'separator', style: 'dashed' });
 
   blocks.push(

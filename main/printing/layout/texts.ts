@@ -2,6 +2,13 @@
 // terminal receipts quoted in payments.md §5 (SkyBand and the Tarang mada app), spelling included.
 export const T = {
   simplifiedTaxInvoice: { ar: 'فاتورة ضريبية مبسطة', en: 'Simplified Tax Invoice' },
+  // A return's refund receipt is the simplified credit note of the sale's invoice (ZATCA 381).
+  creditNote: { ar: 'إشعار دائن مبسط', en: 'Simplified Credit Note' },
+  creditNoteNo: { ar: 'رقم الإشعار', en: 'Credit Note No.' },
+  originalInvoiceNo: { ar: 'الفاتورة الأصلية', en: 'Original Invoice' },
+  returnReason: { ar: 'سبب الإرجاع', en: 'Reason' },
+  refundedCash: { ar: 'المبلغ المسترد نقداً', en: 'Refunded in cash' },
+  refundedCard: { ar: 'المبلغ المسترد للبطاقة', en: 'Refunded to card' },
   vatNumber: { ar: 'الرقم الضريبي', en: 'VAT No.' },
   invoiceNo: { ar: 'رقم الفاتورة', en: 'Invoice No.' },
   date: { ar: 'التاريخ', en: 'Date' },

@@ -7,5 +7,5 @@ export { createPrintService } from './service';
 export type { PrintService, PrintServiceDeps, ReceiptImage, ManagerDrawerResult, PrinterStatusReport, VirtualPrinterDevice } from './types';
 export { PrintServiceError, printServiceErrorCatalog, printServiceErrorData, type PrintServiceErrorCode } from './errors';
 export { resolveProfile } from './profile';
-export { NO_CASHIER } from './render-job';
+export { NO_CASHIER, refundReceiptBlocks } from './render-job';
 export { printJobsProjection } from './projection';

@@ -1,9 +1,9 @@
 // What one print job looks like on paper, from the stored receipt and the shop's settings. The receipt
 // preview on screen uses the same function, so it shows exactly what the printer gets.
-import type { Receipt } from '../../../preload/contract';
+import type { Receipt, RefundReceipt } from '../../../preload/contract';
 import type { TillSettings } from '../../settings';
 import { renderCardSlip, renderReceipt } from '../documents';
-import { cardSlipFromTender, type ReceiptCopy, type ShopInfo, type SlipCopy } from '../layout';
+import { cardSlipFromTender, layoutReceipt, type Block, type ReceiptCopy, type ShopInfo, type SlipCopy } from '../layout';
 import type { MonoImage } from '../escpos/image';
 import type { MonoBitmap } from '../render/bitmap';
 import type { JobCopy, JobKind } from './job-store';
@@ -61,4 +61,32 @@ export function renderJobImage(doc: JobDocument, receipt: Receipt, settings: Til
   const shop: ShopInfo = { nameAr: receipt.shopNameAr, nameEn: receipt.shopNameEn, addressAr: address.ar, addressEn: address.en, vatNumber: receipt.vatNumber };
   const copy: SlipCopy = doc.mayHavePrinted ? 'duplicate' : doc.copy === 'merchant' ? 'merchant' : 'customer';
   return renderCardSlip({ slip: cardSlipFromTender(tender), shop, copy }, { width: widthDots });
+}
+
+/**
+ * A return's refund receipt (the credit note of the original invoice), laid out like a receipt from the stored
+ * refund and the shop's settings. `reason`: the words for the refund's reason, from the returns domain.
+ */
+export function refundReceiptBlocks(refund: RefundReceipt, settings: TillSettings, reason: { ar: string; en: string }, copy: ReceiptCopy): Block[] {
+  const receipt: Receipt = {
+    receiptNo: refund.returnNo,
+    tillId: refund.tillId,
+    saleId: refund.saleId,
+    issuedAt: refund.issuedAt,
+    shopNameAr: refund.shopNameAr,
+    shopNameEn: refund.shopNameEn,
+    vatNumber: refund.vatNumber,
+    lines: refund.lines,
+    totals: refund.totals,
+    tenders: refund.refunds,
+    ...(refund.einvoiceQr ? { einvoiceQr: refund.einvoiceQr } : {}),
+  };
+  return layoutReceipt({
+    receipt,
+    address: addressOf(settings),
+    cashierName: NO_CASHIER,
+    copy,
+    ...receiptTextsOf(settings),
+    creditNote: { originalReceiptNo: refund.originalReceiptNo, reason },
+  });
 }
