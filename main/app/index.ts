@@ -209,6 +209,7 @@ async function assemble(
     settings: settings.get,
     manager,
     receipt: checkout.receipt,
+    payments,
     issueCreditNoteInTx: einvoicing.issueCreditNoteInTx,
     openDrawer: settings.get().printer ? () => printing.drawer.openDrawer() : null,
     print: async (refund) => {

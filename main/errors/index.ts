@@ -95,11 +95,19 @@ export const errorCatalog = defineErrors({
     ar: 'مبلغ الإرجاع يتجاوز ما دفعه العميل في هذا الإيصال.',
     en: 'The return is more than the customer paid on this receipt.',
   },
-  RETURN_CARD_PAYMENT: {
-    ar: 'دُفع هذا الإيصال ببطاقة أو STC Pay: يُسترد المبلغ عبر الدفعة نفسها من شاشة الجهاز (استرداد). إرجاع الأصناف نقداً متاح لإيصالات الدفع النقدي فقط.',
-    en: 'This receipt was paid by card or STC Pay: refund it on its payment (Terminal → Refund). Returning items is for cash receipts only for now.',
-  },
   RETURN_UNKNOWN: { ar: 'المرتجع غير موجود.', en: 'That return does not exist.' },
+  RETURN_SPLIT_CARDS: {
+    ar: 'دُفع هذا الإيصال بأكثر من بطاقة: استرد كل دفعة من شاشة الجهاز (استرداد).',
+    en: 'This receipt was paid with more than one card: refund each payment from the terminal panel (Refund).',
+  },
+  RETURN_REFUND_DECLINED: {
+    ar: 'رفض الجهاز الاسترداد: لم يُرجع أي مبلغ ولم يُسجَّل المرتجع. حاول مرة أخرى أو راجع المدير.',
+    en: 'The terminal declined the refund: no money went back and no return was recorded. Try again or ask a manager.',
+  },
+  RETURN_REFUND_UNKNOWN: {
+    ar: 'لم يؤكد الجهاز الاسترداد بعد. لا تُعد المبلغ نقداً: نقطة البيع تسأل الجهاز، ويُسجَّل المرتجع ويُطبع إيصاله حين يؤكد.',
+    en: 'The terminal has not confirmed the refund yet. Do not pay it out in cash: the till keeps asking, and records and prints the return once it does.',
+  },
   REFUND_OVER_ORIGINAL: {
     ar: 'مبلغ الاسترداد أكبر من المتبقي من الدفعة الأصلية.',
     en: 'The refund is more than what is left of the original payment.',

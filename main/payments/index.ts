@@ -14,3 +14,5 @@ export type {
   SettlementTotals,
 } from './connector';
 export { paymentsProjection } from './projection';
+export type { RefundSettlement } from './lifecycle';
+export type { IntentRow } from './intent-store';

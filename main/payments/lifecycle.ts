@@ -49,6 +49,16 @@ export const MANAGER_DECLINE: Extract<TerminalOutcome, { kind: 'declined' }> = {
   reason: { en: 'Recorded as not paid by the manager', ar: 'سجّلها المدير كغير مدفوعة' },
 };
 
+/**
+ * Told, inside the transaction that settles a refund, how it ended — so what waits on it (a return: main/returns)
+ * is completed or let go in that same transaction, never one without the other.
+ */
+export interface RefundSettlement {
+  approvedInTx(refund: IntentRow, card: CardDetails, approvedAmount: number): void;
+  /** Declined, not found, or recorded as not refunded by a manager: no money went back. */
+  releasedInTx(refund: IntentRow): void;
+}
+
 export interface LifecycleDeps {
   db: Db;
   journal: Journal;
@@ -56,9 +66,11 @@ export interface LifecycleDeps {
   checkout: Checkout;
   tillId: () => string;
   newId: () => string;
+  /** Who waits on refunds (set once the returns domain exists; the composition root wires it). */
+  refunds?: () => RefundSettlement | null;
 }
 
-export function createIntentLifecycle({ db, journal, intents, checkout, tillId, newId }: LifecycleDeps) {
+export function createIntentLifecycle({ db, journal, intents, checkout, tillId, newId, refunds }: LifecycleDeps) {
   const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
 
   const intent = (id: string): IntentRow => {
@@ -118,6 +130,10 @@ export function createIntentLifecycle({ db, journal, intents, checkout, tillId, 
       if (original.sale_id) checkout.reverseCardTenderInTx(original.sale_id, original.id);
       return NOTHING_AFTER;
     }
+    if (fresh.kind === 'refund') {
+      refunds?.()?.approvedInTx(intent(fresh.id), card, approvedAmount);
+      return NOTHING_AFTER;
+    }
     if (fresh.kind !== 'purchase') return NOTHING_AFTER;
     if (!fresh.sale_id) {
       // A purchase for no sale (commissioning's test on a real card): the money goes back. As an orphan it is
@@ -148,6 +164,7 @@ export function createIntentLifecycle({ db, journal, intents, checkout, tillId, 
       return;
     }
     transition(fresh, 'declined', `${fresh.kind}.declined`, { responseCode: outcome.responseCode, reason: outcome.reason }, { reason: outcome.reason });
+    if (fresh.kind === 'refund') refunds?.()?.releasedInTx(intent(fresh.id));
   };
 
   /** No answer (yet): only a payment still waiting becomes unknown; a settled one stays as it is. */
@@ -219,6 +236,7 @@ export function createIntentLifecycle({ db, journal, intents, checkout, tillId, 
           if (!isIn(AWAITING, fresh.state)) return;
           transition(fresh, 'not_found', `${fresh.kind}.not_found`, {}, { reason: NOT_FOUND_REASON });
           if (fresh.kind === 'reversal') reversalRefusedInTx(intent(fresh.original_id!), fresh.id);
+          if (fresh.kind === 'refund') refunds?.()?.releasedInTx(intent(fresh.id));
         });
         return moved(row);
       }

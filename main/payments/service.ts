@@ -24,7 +24,7 @@ import type { PaymentConnector } from './connector';
 import { createTerminalExchange } from './exchange';
 import { createProviderHealth, DEFAULT_PROVIDER_CHECK_MS } from './health';
 import { pendingPayment, toSummary, type IntentRow, type IntentStore } from './intent-store';
-import { createIntentLifecycle } from './lifecycle';
+import { createIntentLifecycle, type RefundSettlement } from './lifecycle';
 import type { OtpDesk } from './otp-desk';
 import { settleTerminal } from './settlement';
 import { AWAITING, isIn, UNSETTLED } from './states';
@@ -81,7 +81,16 @@ export function createPayments(deps: PaymentsDeps) {
   const progress = (row: IntentRow, stage: TerminalStage | null, otp: PaymentProgress['otp'] = null) =>
     deps.emitProgress({ intentId: row.id, saleId: row.sale_id, state: row.state, stage, otp });
 
-  const lifecycle = createIntentLifecycle({ db, journal: deps.journal, intents, checkout, tillId: deps.tillId, newId: deps.newId ?? randomUUID });
+  let refundSettlement: RefundSettlement | null = null;
+  const lifecycle = createIntentLifecycle({
+    db,
+    journal: deps.journal,
+    intents,
+    checkout,
+    tillId: deps.tillId,
+    newId: deps.newId ?? randomUUID,
+    refunds: () => refundSettlement,
+  });
   const intent = lifecycle.intent;
   /** Financial requests on a terminal's line right now, per intent. */
   const inFlight = new Map<string, AbortController>();
@@ -338,6 +347,43 @@ export function createPayments(deps: PaymentsDeps) {
       const applied = await exchange.send(row, (signal, onStage) =>
         connectorFor(original.connector)!.refund(
           { reference: row.reference, amountHalalas: input.amountHalalas, originalRrn: tender.card.rrn, originalAt: tender.card.terminalAt },
+          { signal, onStage },
+        ),
+      );
+      announce();
+      return toSummary(applied.row);
+    },
+
+    /** The returns domain hears, inside the settling transaction, how each refund ended (lifecycle.ts). */
+    onRefundSettled(listener: RefundSettlement): void {
+      refundSettlement = listener;
+    },
+
+    /**
+     * A refund of a completed sale's card or STC Pay payment that something waits on (a return): the intent is
+     * created in one transaction with what `inTx` writes (the return's request, its approval), then sent, and
+     * settled like every payment — the waiting side hears it through onRefundSettled, in the settling
+     * transaction, whenever that is (now, or after a timeout by recovery). No manager check here: the caller's.
+     */
+    async refundPayment(input: { originalIntentId: string; amountHalalas: number; inTx: (refund: IntentRow) => void }): Promise<IntentSummary> {
+      const original = intent(input.originalIntentId);
+      if (original.kind !== 'purchase' || original.state !== 'approved' || !original.sale_id) throw new TillError('INTENT_NOT_RESOLVABLE', `${original.kind} ${original.state}`);
+      const receiptTender = original.sale_id ? checkout.saleById(original.sale_id)?.tenders.find((t) => t.intentId === original.id) : undefined;
+      if (!receiptTender) throw new TillError('INTENT_NOT_RESOLVABLE', `${original.id} is no tender`);
+      const row = write(() => {
+        assertNothingInDoubt();
+        const left = receiptTender.amountHalalas - intents.refundedAgainst(original.id);
+        if (input.amountHalalas > left) throw new TillError('REFUND_OVER_ORIGINAL', `${input.amountHalalas} > ${left}`);
+        const through = connectorFor(original.connector);
+        if (!through) throw new TillError(original.connector === 'stcpay' ? 'STCPAY_NOT_CONFIGURED' : 'TERMINAL_NOT_CONFIGURED', original.connector);
+        const created = lifecycle.createInTx('refund', input.amountHalalas, original.sale_id, original.id, through);
+        input.inTx(created);
+        return created;
+      });
+      announce();
+      const applied = await exchange.send(row, (signal, onStage) =>
+        connectorFor(original.connector)!.refund(
+          { reference: row.reference, amountHalalas: input.amountHalalas, originalRrn: receiptTender.card.rrn, originalAt: receiptTender.card.terminalAt },
           { signal, onStage },
         ),
       );

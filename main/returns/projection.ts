@@ -1,21 +1,50 @@
 // The return tables as the journal makes them (`ledger verify`, main/ledger/replay.ts): each `return.issued`
 // entry makes one returns row with its stored body, its lines, and moves its till's return counter by one.
-// A return is final when issued, so it is compared at once and forgotten.
+// A return is final when issued, so it is compared at once and forgotten. Requests waiting on a card refund
+// (`return.requested`) are settled by the return that issues them or by `return.cancelled`; they are few and
+// compared at the end.
 import type { Db } from '../db';
 import { canonicalJson, compareRow, countRows, field, type Mismatch, type Projection, type ReplayEntry } from '../ledger';
-import { refundFromIssue, RETURN_ENTRY, type ReturnIssue } from './returns';
+import { refundFromIssue, REQUEST_ENTRY, RETURN_ENTRY, type ReturnIssue } from './returns';
 
 export function returnsProjection(db: Db): Projection {
   const q = {
     row: db.prepare<[string], Record<string, unknown>>('SELECT * FROM returns WHERE id = ?'),
     lines: db.prepare<[string], Record<string, unknown>>('SELECT * FROM return_lines WHERE return_id = ?'),
     counters: db.prepare<[], { till_id: string; last_number: number }>('SELECT till_id, last_number FROM return_counters'),
+    requests: db.prepare<[], Record<string, unknown>>('SELECT * FROM return_requests'),
   };
+  const requests = new Map<string, Record<string, unknown>>();
   const counters = new Map<string, number>();
   const made = { returns: 0, return_lines: 0 };
 
   const apply = (e: ReplayEntry): Mismatch | undefined => {
+    if (e.type === REQUEST_ENTRY.requested) {
+      const id = field.str(e.payload, 'requestId');
+      requests.set(id, {
+        id,
+        receipt_no: field.str(e.payload, 'receiptNo'),
+        refund_intent_id: field.str(e.payload, 'intentId'),
+        plan: canonicalJson(e.payload.plan),
+        state: 'waiting',
+        requested_seq: e.seq,
+        settled_seq: null,
+        return_id: null,
+      });
+      return undefined;
+    }
+    if (e.type === REQUEST_ENTRY.cancelled) {
+      const request = requests.get(field.str(e.payload, 'requestId'));
+      if (request?.state === 'waiting') Object.assign(request, { state: 'cancelled', settled_seq: e.seq });
+      return undefined;
+    }
     if (e.type !== RETURN_ENTRY) return undefined;
+    const requestId = field.strOrNull(e.payload, 'requestId');
+    if (requestId) {
+      const request = requests.get(requestId);
+      if (request?.state !== 'waiting') return { table: 'return_requests', key: requestId, what: 'a return issued for a request that was not waiting', seq: e.seq };
+      Object.assign(request, { state: 'issued', settled_seq: e.seq, return_id: field.str(e.payload, 'returnId') });
+    }
     const issue = e.payload as unknown as ReturnIssue;
     const id = field.str(e.payload, 'returnId');
     const tillId = field.str(e.payload, 'tillId');
@@ -58,15 +87,23 @@ export function returnsProjection(db: Db): Projection {
     legacy: () => undefined,
     apply,
     finish() {
+      const stored = new Map(q.requests.all().map((r) => [String(r.id), r]));
+      if (stored.size !== requests.size) return { table: 'return_requests', key: '*', what: `${stored.size} requests stored, the journal made ${requests.size}` };
+      for (const [id, { plan, ...row }] of requests) {
+        const actual = stored.get(id);
+        const m = compareRow('return_requests', id, row, actual);
+        if (m) return m;
+        if (canonicalBody(actual!.plan) !== plan) return { table: 'return_requests', key: id, what: 'the stored plan differs from the journal' };
+      }
       for (const table of ['returns', 'return_lines'] as const) {
         const m = countRows(db, table, made[table]);
         if (m) return m;
       }
-      const stored = new Map(q.counters.all().map((r) => [r.till_id, r.last_number]));
+      const lasts = new Map(q.counters.all().map((r) => [r.till_id, r.last_number]));
       for (const [tillId, last] of counters) {
-        if (stored.get(tillId) !== last) return { table: 'return_counters', key: tillId, what: `last_number is ${stored.get(tillId) ?? 'missing'}, the journal says ${last}` };
+        if (lasts.get(tillId) !== last) return { table: 'return_counters', key: tillId, what: `last_number is ${lasts.get(tillId) ?? 'missing'}, the journal says ${last}` };
       }
-      for (const tillId of stored.keys()) {
+      for (const tillId of lasts.keys()) {
         if (!counters.has(tillId)) return { table: 'return_counters', key: tillId, what: 'a counter the journal never moved' };
       }
       return undefined;

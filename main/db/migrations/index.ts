@@ -10,5 +10,6 @@ import { migration0060Seals } from './0060-seals';
 import { migration0070PinGuard } from './0070-pin-guard';
 import { migration0080Einvoicing } from './0080-einvoicing';
 import { migration0090Returns } from './0090-returns';
+import { migration0100ReturnRequests } from './0100-return-requests';
 
-export const migrations: readonly Migration[] = [migration0010Ledger, migration0020Catalog, migration0030Sales, migration0040Payments, migration0050Printing, migration0060Seals, migration0070PinGuard, migration0080Einvoicing, migration0090Returns];
+export const migrations: readonly Migration[] = [migration0010Ledger, migration0020Catalog, migration0030Sales, migration0040Payments, migration0050Printing, migration0060Seals, migration0070PinGuard, migration0080Einvoicing, migration0090Returns, migration0100ReturnRequests];

@@ -4,7 +4,7 @@
 import type { Receipt, VatBreakdown } from '../../../preload/contract';
 import { zatcaQrForReceipt } from '../../fiscal';
 import type { Block, Cell } from './blocks';
-import { formatHalalas, formatInteger, riyadhDateTime, type Digits } from './format';
+import { formatHalalas, formatInteger, riyadhDateTime, safePan, type Digits } from './format';
 import { shopHeader, type ShopInfo } from './shop';
 import { tenderBlocks } from './tenders';
 import { T } from './texts';
@@ -57,8 +57,13 @@ function vatLines(b: VatBreakdown, fmt: (h: number) => string): Block[] {
 }
 
 function refundBlocks(t: Receipt['tenders'][number], fmt: (h: number) => string): Block[] {
-  const label = t.kind === 'cash' ? T.refundedCash : T.refundedCard;
-  return [{ kind: 'pair', label: label.ar, labelEn: label.en, value: fmt(t.amountHalalas), bold: true }];
+  if (t.kind === 'cash') return [{ kind: 'pair', label: T.refundedCash.ar, labelEn: T.refundedCash.en, value: fmt(t.amountHalalas), bold: true }];
+  // The card (or STC Pay wallet) it went back to, as the terminal reported it: masked, with its reference.
+  return [
+    { kind: 'pair', label: T.refundedCard.ar, labelEn: T.refundedCard.en, value: fmt(t.amountHalalas), bold: true },
+    { kind: 'pair', label: t.card.schemeLabel, value: safePan(t.card.maskedPan), size: 'small' },
+    { kind: 'pair', label: T.rrn.ar, labelEn: T.rrn.en, value: t.card.rrn, size: 'small' },
+  ];
 }
 
 export function layoutReceipt(input: ReceiptLayoutInput): Block[] {
