@@ -1,12 +1,24 @@
-// `nuqta zatca status | onboard | documents | xml`: e-invoicing from the admin's shell. `onboard` takes the OTP
-// from the FATOORA portal (--otp, or standard input so it stays off the process list) and the environment, and
-// writes the unit only when every step passed. `xml` prints a document's stored bytes exactly as signed.
+// `nuqta zatca status | onboard | renew | documents | xml`: e-invoicing from the admin's shell. `onboard` and
+// `renew` take the OTP from the FATOORA portal (--otp, or standard input so it stays off the process list);
+// `onboard` writes the unit, `renew` its new certificate, only when every step passed. `xml` prints a document's
+// stored bytes exactly as signed.
+import fs from 'node:fs';
+import path from 'node:path';
 import { version as packageVersion } from '../../package.json';
 import { ledgerFile } from '../app';
 import { openDatabase, type Db } from '../db';
-import { createEinvoicing, createPlatformClient, platformBaseUrl, type Einvoicing, type QueuedDocument, type ReportState } from '../einvoicing';
+import {
+  createEinvoicing,
+  createPlatformClient,
+  platformBaseUrl,
+  type Einvoicing,
+  type PlatformAccess,
+  type QueuedDocument,
+  type ReportState,
+  type UnitEnvironment,
+} from '../einvoicing';
 import { createJournal } from '../ledger';
-import { createFileSecretStore } from '../secrets';
+import { createFileSecretStore, SAFE_STORAGE_FILE_NAME } from '../secrets';
 import { openSettings } from '../settings';
 import { EXIT, type Output } from './io';
 
@@ -15,6 +27,8 @@ export const ZATCA_USAGE = [
   '       nuqta zatca onboard --env sandbox|simulation|production [--otp OTP]',
   '                                                            onboard this till with FATOORA (OTP from the portal;',
   '                                                            without --otp it is read from standard input)',
+  '       nuqta zatca renew [--otp OTP]                        renew the unit\'s certificate (CSID) before it expires:',
+  '                                                            a new key, the same unit and chain (OTP as for onboard)',
   '       nuqta zatca documents [--state waiting|reported|warned|rejected]',
   '                                                            the latest documents with their state and ZATCA\'s messages',
   '       nuqta zatca xml RECEIPT_NO                           the signed document, byte for byte as stored',
@@ -24,20 +38,48 @@ const STATES: readonly ReportState[] = ['waiting', 'reported', 'warned', 'reject
 const ENVIRONMENTS = ['sandbox', 'simulation', 'production'] as const;
 type Environment = (typeof ENVIRONMENTS)[number];
 
-function withEinvoicing<T>(dataDir: string, readonly: boolean, fn: (e: Einvoicing, db: Db) => Promise<T> | T): Promise<T> {
+/** The built-in platform simulator (entry/cli.ts starts one on demand): the platform of a demo unit. */
+export interface CliPlatformSimulator {
+  baseUrl: string;
+  caPem: string;
+  otp: string;
+  adopt: NonNullable<PlatformAccess['simulator']>['adopt'];
+  close(): Promise<void>;
+}
+
+export interface ZatcaOptions {
+  otp?: string;
+  env?: string;
+  state?: string;
+  stdin?: () => string;
+  /** Starts the platform simulator for a demo (simulator) unit; without it such a unit has no platform here. */
+  simulator?: () => Promise<CliPlatformSimulator>;
+}
+
+function withEinvoicing<T>(dataDir: string, readonly: boolean, fn: (e: Einvoicing, db: Db) => Promise<T> | T, simulator?: ZatcaOptions['simulator']): Promise<T> {
   const db = openDatabase(ledgerFile(dataDir), readonly ? { readonly: true } : {});
   const settings = openSettings(db);
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  let started: CliPlatformSimulator | null = null;
+  const platform = async (environment: UnitEnvironment): Promise<PlatformAccess | null> => {
+    if (environment !== 'simulator') return { environment, client: createPlatformClient({ baseUrl: platformBaseUrl(environment) }) };
+    if (!simulator) return null;
+    started ??= await simulator();
+    return { environment, client: createPlatformClient({ baseUrl: started.baseUrl, ca: started.caPem }), simulator: { otp: started.otp, adopt: started.adopt } };
+  };
   const einvoicing = createEinvoicing({
     db,
     journal: createJournal(db, settings.get().tillId),
     secrets: createFileSecretStore({ dataDir }),
     settings: settings.get,
-    platform: async (environment) => (environment === 'simulator' ? null : { environment, client: createPlatformClient({ baseUrl: platformBaseUrl(environment) }) }),
+    platform,
     appVersion: packageVersion,
     log: quiet,
   });
-  return Promise.resolve(fn(einvoicing, db)).finally(() => db.close());
+  return Promise.resolve(fn(einvoicing, db)).finally(async () => {
+    db.close();
+    await started?.close();
+  });
 }
 
 const line = (d: QueuedDocument) =>
@@ -45,7 +87,7 @@ const line = (d: QueuedDocument) =>
   (d.lastError ? `  last: ${d.lastError}` : '') +
   d.messages.map((m) => `\n    ${m.code} ${m.category}: ${m.message}`).join('');
 
-export async function zatcaCommand(dataDir: string, args: string[], options: { otp?: string; env?: string; state?: string; stdin?: () => string }, io: Output): Promise<number> {
+export async function zatcaCommand(dataDir: string, args: string[], options: ZatcaOptions, io: Output): Promise<number> {
   const [sub, arg] = args;
   if (sub === 'status') {
     return withEinvoicing(dataDir, true, (e) => {
@@ -98,6 +140,36 @@ export async function zatcaCommand(dataDir: string, args: string[], options: { o
       io.out('تم الربط بمنصة فاتورة.');
       return EXIT.ok;
     });
+  }
+  if (sub === 'renew' && arg === undefined) {
+    if (options.env !== undefined || options.state !== undefined) {
+      io.err('nuqta zatca renew takes only --otp: the unit and its environment are the onboarded ones. / يأخذ هذا الأمر --otp فقط.');
+      return EXIT.usage;
+    }
+    const otp = (options.otp ?? options.stdin?.() ?? '').trim();
+    return withEinvoicing(
+      dataDir,
+      false,
+      async (e) => {
+        const result = await e.renew({ otp });
+        if (!result.ok) {
+          io.err(result.message.en);
+          io.err(result.message.ar);
+          io.err(`(${result.code} at ${result.step}${result.detail ? `: ${result.detail}` : ''})`);
+          for (const m of result.messages) io.err(`  ${m.code}: ${m.message}`);
+          if (result.code === 'RENEW_CREDENTIALS_MISSING' && fs.existsSync(path.join(dataDir, SAFE_STORAGE_FILE_NAME))) {
+            io.err('This till runs as the Electron app, which keeps the unit\'s credentials sealed with the system keychain: this command cannot open them.');
+            io.err('نقطة البيع هذه تعمل بتطبيق Electron الذي يختم بيانات اعتماد الوحدة بسلسلة مفاتيح النظام، ولا يستطيع هذا الأمر فتحها.');
+          }
+          return EXIT.rejected;
+        }
+        io.out(`Renewed: unit ${result.egsId} (${result.environment}), new certificate valid until ${result.notAfter} (the old one: ${result.previousNotAfter ?? '?'}).`);
+        io.out('The unit and its invoice chain go on; documents still waiting are reported with the new certificate.');
+        io.out('تم تجديد شهادة الفوترة. الوحدة وتسلسل فواتيرها مستمران، وتُرسل الفواتير المنتظرة بالشهادة الجديدة.');
+        return EXIT.ok;
+      },
+      options.simulator,
+    );
   }
   io.err(ZATCA_USAGE.join('\n'));
   return EXIT.usage;

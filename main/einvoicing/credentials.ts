@@ -1,11 +1,11 @@
 // The active unit's signing credentials: its private key from the secret store and its stamp certificate from
 // the unit row. Read once and kept while the unit and its certificate stay the same — a sale's transaction
 // must not parse a key or a certificate.
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { TillError } from '../errors';
 import { readStampCertificate, type StampCertificate } from '../fiscal/einvoice';
 import type { SecretStore } from '../secrets';
-import { unitSecretNames, type UnitStore } from './units';
+import { secretNamesOf, type UnitStore } from './units';
 
 export interface SigningCredentials {
   egsId: string;
@@ -21,7 +21,7 @@ export function createCredentials(units: UnitStore, secrets: SecretStore) {
       const unit = units.active();
       if (!unit || unit.certificate === null) return null;
       if (cached && cached.egsId === unit.egs_id && cached.certificate === unit.certificate) return cached.credentials;
-      const keyBytes = secrets.get(unitSecretNames(unit.egs_id).privateKey);
+      const keyBytes = secrets.get(secretNamesOf(secrets, unit).privateKey);
       if (!keyBytes) throw new TillError('EINVOICE_KEY_MISSING', unit.egs_id);
       let privateKey: KeyObject;
       try {
@@ -29,7 +29,13 @@ export function createCredentials(units: UnitStore, secrets: SecretStore) {
       } catch (e) {
         throw new TillError('EINVOICE_KEY_MISSING', `${unit.egs_id}: the stored key cannot be read (${e instanceof Error ? e.message : String(e)})`);
       }
-      const credentials: SigningCredentials = { egsId: unit.egs_id, privateKey, certificate: readStampCertificate(unit.certificate) };
+      const certificate = readStampCertificate(unit.certificate);
+      // A key that is not the certificate's would sign documents nobody can verify: refuse to sign instead.
+      const spki = (k: KeyObject) => k.export({ type: 'spki', format: 'der' });
+      if (!spki(createPublicKey(privateKey)).equals(spki(certificate.publicKey))) {
+        throw new TillError('EINVOICE_KEY_MISSING', `${unit.egs_id}: the stored key is not the certificate's`);
+      }
+      const credentials: SigningCredentials = { egsId: unit.egs_id, privateKey, certificate };
       cached = { egsId: unit.egs_id, certificate: unit.certificate, credentials };
       return credentials;
     },

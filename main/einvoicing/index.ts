@@ -6,6 +6,7 @@ export { UnitEnvironment } from './units';
 export type { IssuedDocument } from './issuer';
 export type { NoteReference } from './from-receipt';
 export type { OnboardResult } from './onboarding/onboard';
+export { renewalErrors, type RenewResult } from './onboarding/renew';
 export type { ReportingStatus } from './reporting/status';
 export type { QueuedDocument, ReportState } from './reporting/queue-store';
 export { createPlatformClient, platformBaseUrl, type PlatformClient } from './platform';

@@ -10,11 +10,12 @@ import { createCredentials } from './credentials';
 import { createIssuer, type IssuedDocument } from './issuer';
 import type { NoteReference } from './from-receipt';
 import { onboardUnit, type OnboardResult } from './onboarding/onboard';
+import { renewUnit, unitCertificates, type RenewResult } from './onboarding/renew';
 import type { PlatformClient, PlatformCredentials } from './platform';
 import { createQueueStore, type QueuedDocument, type ReportState } from './reporting/queue-store';
 import { createReportingQueue, type QueueRunResult } from './reporting/queue';
 import { reportingStatus, type ReportingStatus } from './reporting/status';
-import { createUnitStore, unitSecretNames, type UnitEnvironment, type UnitRow } from './units';
+import { createUnitStore, secretNamesOf, type UnitEnvironment, type UnitRow } from './units';
 
 /** Where the till reports: ZATCA's platform, or the simulator (which onboards the demo with its own OTP). */
 export interface PlatformAccess {
@@ -46,6 +47,9 @@ export interface UnitSummary {
   notAfter: string | null;
   daysToExpiry: number | null;
 }
+
+/** The demo renews its certificate at start with fewer days left than this (the health page warns from 30). */
+export const DEMO_RENEW_DAYS = 30;
 
 /** The environment the settings ask for; null when e-invoicing is off. */
 export const configuredEnvironment = (settings: TillSettings): UnitEnvironment | null =>
@@ -92,11 +96,15 @@ export function createEinvoicing(deps: EinvoicingDeps) {
 
   /** The credentials to report with: the active unit's, introduced to the simulator when that is the platform. */
   const reportingCredentials = (unit: UnitRow): PlatformCredentials | null => {
-    const secret = secrets.get(unitSecretNames(unit.egs_id).csidSecret);
+    const secret = secrets.get(secretNamesOf(secrets, unit).csidSecret);
     if (!secret || !unit.certificate) return null;
     const own = { binarySecurityToken: tokenOf(unit.certificate), secret: Buffer.from(secret).toString('utf8') };
     if (!access?.simulator) return own;
     const waiting = queueStore.oldestWaiting();
+    // Documents signed before a renewal may still wait: a fresh simulator must know their certificates too.
+    for (const earlier of waiting ? unitCertificates(db, unit.egs_id) : []) {
+      if (earlier !== unit.certificate) access.simulator.adopt({ certificate: earlier, secret: own.secret, chain: null });
+    }
     const tip = issuer.documents.tip(unit.egs_id);
     const before = waiting ? issuer.documents.byKey(unit.egs_id, waiting.icv) : undefined;
     const chain = before ? { icv: before.icv - 1, hash: before.pih } : tip ? { icv: tip.icv, hash: tip.hash } : null;
@@ -124,12 +132,35 @@ export function createEinvoicing(deps: EinvoicingDeps) {
   const ready = (): boolean => configuredEnvironment(deps.settings()) === null || matchingCredentials.current() !== null;
 
   const onboard = async (otp: string, environment: UnitEnvironment): Promise<OnboardResult> => {
-    access = await deps.platform(environment);
-    if (!access) return { ok: false, step: 'compliance-csid', code: 'ZATCA_UNREACHABLE', detail: 'no platform for this environment', messages: [] };
-    const result = await onboardUnit({ db, journal: deps.journal, secrets, settings: deps.settings, client: access.client, appVersion: deps.appVersion, now }, otp, environment);
+    // The queue keeps its platform until the new unit exists: a failed onboarding elsewhere changes nothing.
+    const platform = await deps.platform(environment);
+    if (!platform) return { ok: false, step: 'compliance-csid', code: 'ZATCA_UNREACHABLE', detail: 'no platform for this environment', messages: [] };
+    const result = await onboardUnit({ db, journal: deps.journal, secrets, settings: deps.settings, client: platform.client, appVersion: deps.appVersion, now }, otp, environment);
+    if (result.ok) {
+      access = platform;
+      credentials.forget();
+      const unit = units.active();
+      reporting = unit ? reportingCredentials(unit) : null;
+    }
+    return result;
+  };
+
+  /**
+   * Renews the active unit's production CSID with an OTP from the FATOORA portal (onboarding/renew.ts). The old key
+   * and certificate sign until the new ones are stored; the unit, and its chain, stay the same.
+   */
+  const renew = async ({ otp }: { otp: string }): Promise<RenewResult> => {
+    const environment = configuredEnvironment(deps.settings());
+    const platform = environment ? await deps.platform(environment) : null;
+    if (platform) access = platform;
+    const result = await renewUnit(
+      { db, journal: deps.journal, secrets, settings: deps.settings, client: platform?.client ?? null, now },
+      { otp, environment, current: reportingCredentials },
+    );
     if (result.ok) {
       credentials.forget();
       const unit = units.active();
+      // Documents signed with the old certificate go on being reported (the queue's next run), with the new CSID.
       reporting = unit ? reportingCredentials(unit) : null;
     }
     return result;
@@ -151,7 +182,7 @@ export function createEinvoicing(deps: EinvoicingDeps) {
       let unit = units.active();
       // A ledger restored onto another PC names a unit whose key stayed on the old one: the simulator's demo
       // unit is simply made again (a new unit, a new chain); a live till is told to onboard again.
-      const usable = unit && unit.environment === environment && secrets.get(unitSecretNames(unit.egs_id).privateKey) !== undefined;
+      const usable = unit && unit.environment === environment && secrets.get(secretNamesOf(secrets, unit).privateKey) !== undefined;
       if (!usable && environment === 'simulator') {
         const result = await onboard((await deps.platform('simulator'))?.simulator?.otp ?? '', 'simulator');
         if (!result.ok) log.warn('the demo could not onboard with the platform simulator', result);
@@ -160,12 +191,21 @@ export function createEinvoicing(deps: EinvoicingDeps) {
         access = await deps.platform(environment);
       }
       if (unit && unit.environment === environment) reporting = reportingCredentials(unit);
+      // The demo has nobody to type an OTP: it renews itself with the simulator's when the health page would warn.
+      const days = unitSummary()?.daysToExpiry ?? null;
+      if (usable && environment === 'simulator' && access?.simulator && days !== null && days < DEMO_RENEW_DAYS) {
+        // A renewal that fails keeps the current certificate: the demo still starts and signs with it.
+        const result = await renew({ otp: access.simulator.otp }).catch((e: unknown) => ({ ok: false as const, error: e }));
+        if (result.ok) log.info('the demo renewed its e-invoicing certificate', { notAfter: result.notAfter });
+        else log.warn('the demo could not renew its e-invoicing certificate', result);
+      }
       timer = setInterval(() => void runQueue(), deps.queueIntervalMs ?? 60_000);
       timer.unref();
       void runQueue();
     },
 
     onboard,
+    renew,
     runQueue,
 
     /** The stored QR of the document issued with a receipt number, or null (no e-invoice for it). */

@@ -2,8 +2,10 @@
 // onboarding starts, becomes active with its production certificate, and is retired when the till is
 // onboarded again (a new key starts a new chain at ICV 1). Its private key and the CSID's secret live in the
 // secret store under the names below; the certificate is public and kept here.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { tableRow, type Db, type RowOf } from '../db';
+import type { SecretStore } from '../secrets';
 
 export const UnitEnvironment = z.enum(['simulator', 'sandbox', 'simulation', 'production']);
 export type UnitEnvironment = z.infer<typeof UnitEnvironment>;
@@ -25,6 +27,26 @@ export const unitSecretNames = (egsId: string) => ({
   /** The production CSID's secret (the Basic-auth password that goes with the certificate). */
   csidSecret: `einvoicing.${egsId}.secret`,
 });
+
+/**
+ * A renewed certificate's key and CSID secret, under names of their own: the certificate's fingerprint is in them,
+ * so the unit row's certificate names its key. A renewal stores the new pair first, switches the row in one
+ * transaction and removes the old pair after: a crash anywhere leaves the row's certificate with its own key.
+ */
+export function certificateSecretNames(egsId: string, certificate: string) {
+  const fingerprint = createHash('sha256').update(Buffer.from(certificate, 'base64')).digest('hex').slice(0, 16);
+  return { privateKey: `einvoicing.${egsId}.${fingerprint}.key`, csidSecret: `einvoicing.${egsId}.${fingerprint}.secret` };
+}
+
+/** Where the key and CSID secret of the unit's certificate are kept: a renewed certificate's own names, else onboarding's. */
+export function secretNamesOf(secrets: Pick<SecretStore, 'names'>, unit: Pick<UnitRow, 'egs_id' | 'certificate'>): ReturnType<typeof unitSecretNames> {
+  if (unit.certificate !== null) {
+    const own = certificateSecretNames(unit.egs_id, unit.certificate);
+    // The key is stored after its secret, so a key under these names means the pair is complete.
+    if (secrets.names().includes(own.privateKey)) return own;
+  }
+  return unitSecretNames(unit.egs_id);
+}
 
 export function createUnitStore(db: Db) {
   const q = {

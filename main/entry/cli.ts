@@ -24,6 +24,7 @@ import {
 } from '../cli';
 import { isTillError } from '../errors';
 import { redact, redactError } from '../secrets';
+import { DEFAULT_OTP, startZatcaSimulator } from '../sim/zatca';
 
 const USAGE = `Usage: nuqta <command> [--data-dir DIR]
 
@@ -41,6 +42,8 @@ const USAGE = `Usage: nuqta <command> [--data-dir DIR]
                                 e-invoicing: the unit, the reporting queue, a stored document
   zatca onboard --env sandbox|simulation|production [--otp OTP]
                                 onboard this till with ZATCA's FATOORA (the OTP from its portal; or on stdin)
+  zatca renew [--otp OTP]       renew the unit's certificate (CSID) before it expires: a new key, the same unit
+                                and invoice chain (the OTP from the portal; or on stdin)
   support-bundle [FILE]         settings (no secrets), recent logs, verify and health in one .tar.gz for support
   config show | export          every setting as JSON (never secrets; export's output imports on another till)
   config get KEY                one setting, e.g. nationalAddress.postalCode
@@ -201,10 +204,23 @@ function writes(command: string, sub: string | undefined): boolean {
     case 'config':
       return sub === 'set' || sub === 'import';
     case 'zatca':
-      return sub === 'onboard';
+      return sub === 'onboard' || sub === 'renew';
     default:
       return false;
   }
+}
+
+/** A demo unit's platform is the simulator: started only when such a unit is renewed, closed after. */
+async function zatcaSimulator() {
+  const sim = await startZatcaSimulator({ outOfOrder: true });
+  return {
+    baseUrl: sim.baseUrl,
+    caPem: sim.caPem,
+    otp: DEFAULT_OTP,
+    adopt: ({ certificate, secret, chain }: { certificate: string; secret: string; chain: { icv: number; hash: string } | null }) =>
+      sim.adoptCsid({ certificate, kind: 'production', secret, ...(chain ? { chain } : {}) }),
+    close: () => sim.close(),
+  };
 }
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>['values'];
@@ -232,7 +248,7 @@ async function dispatchCommand(
   if (command === 'config') return configCommand(dataDir, positionals.slice(1), io);
   if (command === 'zatca') {
     const stdin = () => (process.stdin.isTTY ? '' : fs.readFileSync(0, 'utf8'));
-    return zatcaCommand(dataDir, positionals.slice(1), { ...(values.otp !== undefined ? { otp: values.otp } : {}), ...(values.env !== undefined ? { env: values.env } : {}), ...(values.state !== undefined ? { state: values.state } : {}), stdin }, io);
+    return zatcaCommand(dataDir, positionals.slice(1), { ...(values.otp !== undefined ? { otp: values.otp } : {}), ...(values.env !== undefined ? { env: values.env } : {}), ...(values.state !== undefined ? { state: values.state } : {}), stdin, simulator: zatcaSimulator }, io);
   }
   if (command === 'terminal') return terminalCommand(dataDir, positionals.slice(1), io, flags);
   if (command === 'stcpay') return stcPayCommand(dataDir, positionals.slice(1), io, flags);

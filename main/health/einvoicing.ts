@@ -20,7 +20,7 @@ export function einvoicingCheck(f: EinvoicingFacts | null): HealthCheck {
     return check('einvoicing', 'problem', text(`Not onboarded with ZATCA (${f.environment}): sales cannot be completed`, `غير مربوط بمنصة فاتورة (${f.environment}): لا يمكن إتمام البيع`), text('Onboard the till with an OTP from the FATOORA portal (nuqta zatca onboard).', 'اربط نقطة البيع برمز OTP من بوابة فاتورة (nuqta zatca onboard).'), facts);
   }
   if (f.lastProblem?.kind === 'unauthorized') {
-    return check('einvoicing', 'problem', text('ZATCA refused the till\'s credentials: invoices are not being reported', 'رفضت منصة فاتورة بيانات اعتماد نقطة البيع: لا تُرسل الفواتير'), text('Renew or redo the onboarding (nuqta zatca onboard).', 'جدد الربط أو أعده (nuqta zatca onboard).'), facts);
+    return check('einvoicing', 'problem', text('ZATCA refused the till\'s credentials: invoices are not being reported', 'رفضت منصة فاتورة بيانات اعتماد نقطة البيع: لا تُرسل الفواتير'), text('Renew the certificate with a new OTP (nuqta zatca renew); if that is refused, onboard again (nuqta zatca onboard).', 'جدد الشهادة برمز OTP جديد (nuqta zatca renew)؛ وإن رُفض ذلك فأعد الربط (nuqta zatca onboard).'), facts);
   }
   const days = f.unit?.daysToExpiry ?? null;
   if (days !== null && days <= 0) {
@@ -36,7 +36,7 @@ export function einvoicingCheck(f: EinvoicingFacts | null): HealthCheck {
     return check('einvoicing', 'warning', text(`${f.waiting} invoice(s) waiting for more than 12 hours`, `${f.waiting} فاتورة تنتظر الإرسال منذ أكثر من ١٢ ساعة`), text('Check the internet connection: ZATCA must have them within 24 hours.', 'تحقق من اتصال الإنترنت: يجب أن تصل للهيئة خلال ٢٤ ساعة.'), facts);
   }
   if (days !== null && days <= WARN_DAYS[0]) {
-    return check('einvoicing', 'warning', text(`The e-invoicing certificate expires in ${days} days`, `تنتهي شهادة الفوترة خلال ${days} يومًا`), text('Renew it before then (nuqta zatca onboard with a new OTP).', 'جددها قبل ذلك (nuqta zatca onboard برمز جديد).'), facts);
+    return check('einvoicing', 'warning', text(`The e-invoicing certificate expires in ${days} days`, `تنتهي شهادة الفوترة خلال ${days} يومًا`), text('Renew it before then with a new OTP from the FATOORA portal (nuqta zatca renew).', 'جددها قبل ذلك برمز OTP جديد من بوابة فاتورة (nuqta zatca renew).'), facts);
   }
   return check('einvoicing', 'ok', text(`E-invoicing ready (${f.environment}); ${f.waiting} waiting to be reported`, `الفوترة الإلكترونية جاهزة (${f.environment})؛ ${f.waiting} بانتظار الإرسال`), null, facts);
 }

@@ -43,7 +43,7 @@ export type OnboardResult =
   /** Where it stopped and what the platform said; nothing was kept. */
   | { ok: false; step: OnboardStep; code: string; detail: string; messages: Array<{ code: string; message: string }> };
 
-function csrFields(settings: TillSettings, serial: string): CsrFields {
+export function csrFields(settings: TillSettings, serial: string): CsrFields {
   const a = settings.nationalAddress;
   return {
     commonName: `${settings.tillId}-${settings.vatNumber}`,
