@@ -12,6 +12,7 @@ import { TillError } from '../errors';
 import { isDemoIdentity, simulatedDevices, type SettingsStore } from '../settings';
 import type { HealthDesk } from './health';
 import { createAdminHandlers, type AdminDeps } from './admin-handlers';
+import { createEinvoicingHandlers, type EinvoicingAdminDeps } from './einvoicing-handlers';
 import type { HostKind } from './types';
 
 export interface HandlerDeps {
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   admin: Pick<AdminDeps, 'db' | 'journal' | 'dataDir' | 'log'>;
   /** E-invoicing: onboarded for the environment the settings name (or not set up at all). */
   einvoicingReady?: () => boolean;
+  /** The admin screen's e-invoicing section (einvoicing-handlers.ts). */
+  einvoicing: EinvoicingAdminDeps['einvoicing'];
 }
 
 export function createHandlers({
@@ -45,6 +48,7 @@ export function createHandlers({
   emitPreferences,
   admin,
   einvoicingReady = () => true,
+  einvoicing,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -81,6 +85,7 @@ export function createHandlers({
 
   return {
     ...createAdminHandlers({ ...admin, settings, manager, printing, payments }),
+    ...createEinvoicingHandlers({ einvoicing, manager, settings, db: admin.db, journal: admin.journal }),
     getTill: () => tillInfo(),
     setPreferences: (patch) => {
       const current = settings.get().preferences;

@@ -258,6 +258,7 @@ async function assemble(
       emitPreferences: (preferences) => hub.emit('preferencesChanged', preferences),
       admin: { db, journal, dataDir: options.dataDir, log },
       einvoicingReady: einvoicing.ready,
+      einvoicing,
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null) },

@@ -5,6 +5,7 @@ export * from './wire';
 export * from './customer-display';
 export * from './admin';
 export * from './health';
-export * from './returns';
+export * from './einvoicing';
 export { toLatinDigits } from './digits';
 export { saudiMsisdn } from './saudi-mobile';
+export * from './returns';

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AdminSettings, CommissioningReport, CommissioningStepAnswer, CommissioningStepInput, SettingsPatch, UpdateSettingsResult } from './admin';
 import { HealthReport } from './health';
 import { IssuedReturn, ReturnableReceipt, ReturnInput } from './returns';
+import { EinvoicePage, EinvoicingStatus, ListEinvoicesInput, OnboardAnswer, OnboardInput } from './einvoicing';
 import {
   MAX_LINE_QUANTITY,
   CardPaymentResult,
@@ -183,6 +184,15 @@ export const methods = {
   commissioningStep: method(CommissioningStepInput.extend({ managerPin: ManagerPin }), CommissioningStepAnswer),
   /** The latest result of each self-test so far. */
   getCommissioningReport: method(z.strictObject({}), CommissioningReport),
+
+  // E-invoicing admin
+  // The admin screen's e-invoicing section (preload/contract/einvoicing.ts), guarded by the manager PIN.
+  /** The unit (environment, certificate and its expiry) and the reporting queue: counts, the oldest waiting. */
+  getEinvoicing: method(z.strictObject({ managerPin: ManagerPin }), EinvoicingStatus),
+  /** Onboards this till with FATOORA (OTP from the portal); a failure keeps nothing and is answered as data. */
+  onboardEinvoicing: method(OnboardInput.extend({ managerPin: ManagerPin }), OnboardAnswer),
+  /** The documents newest first, optionally of one state, with ZATCA's messages and the stored XML's hashes. */
+  listEinvoices: method(ListEinvoicesInput.extend({ managerPin: ManagerPin }), EinvoicePage),
 } as const;
 
 export type Methods = typeof methods;

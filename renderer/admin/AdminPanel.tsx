@@ -1,6 +1,6 @@
-// The admin area: the manager's PIN first (main checks it, rate-limited), then two tabs — the settings and the
-// commissioning wizard. The PIN is held in this panel's state while it is open, for the calls it makes, and is
-// gone when it closes; per-user sign-in replaces it with its own issue.
+// The admin area: the manager's PIN first (main checks it, rate-limited), then its tabs — the settings, the
+// commissioning wizard and e-invoicing. The PIN is held in this panel's state while it is open, for the calls it
+// makes, and is gone when it closes; per-user sign-in replaces it with its own issue.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminSettings, CommissioningReport } from '../../preload/contract/admin';
@@ -12,9 +12,10 @@ import type { BannerControls } from '../shell/useBanner';
 import { useDialogKeys } from '../shell/useDialogKeys';
 import { useBannerCall } from '../terminal/useBannerCall';
 import { CommissioningWizard } from './CommissioningWizard';
+import { EinvoicingSection } from './einvoicing/EinvoicingSection';
 import { SettingsForm } from './SettingsForm';
 
-type Tab = 'settings' | 'commissioning';
+type Tab = 'settings' | 'commissioning' | 'einvoicing';
 
 interface Props {
   api: NuqtaApi;
@@ -79,6 +80,16 @@ export function AdminPanel({ api, banner, onClose }: Props) {
                 {t(`admin.tab_${name}`)}
               </button>
             ))}
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'einvoicing'}
+              className={tab === 'einvoicing' ? 'btn btn--primary admin__tab' : 'btn btn--secondary admin__tab'}
+              data-testid="admin-tab-einvoicing"
+              onClick={() => setTab('einvoicing')}
+            >
+              {t('einvoicing_admin.tab')}
+            </button>
           </div>
         )}
         <div className="admin__spacer" />
@@ -90,6 +101,7 @@ export function AdminPanel({ api, banner, onClose }: Props) {
       {!pin && <PinForm title={t('admin.pinTitle')} body={t('admin.pinBody')} busy={calls.busy} onSubmit={unlock} onReject={banner.error} onCancel={onClose} />}
       {pin && settings && tab === 'settings' && <SettingsForm settings={settings} busy={calls.busy} onSave={save} />}
       {pin && tab === 'commissioning' && <CommissioningWizard api={api} managerPin={pin} calls={calls} report={report} onReport={setReport} />}
+      {pin && tab === 'einvoicing' && <EinvoicingSection api={api} managerPin={pin} calls={calls} />}
     </Dialog>
   );
 }

@@ -230,6 +230,10 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     updateSettings: (input) => call('updateSettings', input),
     commissioningStep: (input) => call('commissioningStep', input),
     getCommissioningReport: (input) => call('getCommissioningReport', input),
+    // E-invoicing admin
+    getEinvoicing: (input) => call('getEinvoicing', input),
+    onboardEinvoicing: (input) => call('onboardEinvoicing', input),
+    listEinvoices: (input) => call('listEinvoices', input),
   };
   const api: NuqtaApi = {
     ...calls,

@@ -57,6 +57,9 @@ const largestInputs: Record<MethodName, unknown> = {
   updateSettings: { managerPin: pin, settings: { 'receipt.footerAr': escaped(187) } },
   commissioningStep: { managerPin: pin, step: 'customerDisplay', confirmRealCard: true, scan: { text: escaped(64), arabicLayout: true }, shown: true },
   getCommissioningReport: {},
+  getEinvoicing: { managerPin: pin },
+  onboardEinvoicing: { managerPin: pin, environment: 'production', otp: '123456' },
+  listEinvoices: { managerPin: pin, state: 'rejected', page: 100_000, pageSize: 100 },
 };
 
 const frameBytes = (method: string, input: unknown) =>

@@ -79,6 +79,9 @@ const handlers: Handlers = {
   updateSettings: () => unsupported(),
   commissioningStep: () => unsupported(),
   getCommissioningReport: () => unsupported(),
+  getEinvoicing: () => unsupported(),
+  onboardEinvoicing: () => unsupported(),
+  listEinvoices: () => unsupported(),
 };
 
 export type FakeTill = RunningTill & {
