@@ -12,6 +12,7 @@ import { ReceiptImageView } from '../printing/ReceiptImageView';
 import { useReceiptImage } from '../printing/useReceiptImage';
 import { Dialog } from '../shell/Dialog';
 import { RefundSection } from '../terminal/RefundSection';
+import { ReturnDialog } from '../returns/ReturnDialog';
 import { Kbd } from '../shell/Kbd';
 import type { BannerControls } from '../shell/useBanner';
 import { useDialogKeys } from '../shell/useDialogKeys';
@@ -50,6 +51,8 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
   const [copies, setCopies] = useState<ReadonlyMap<string, string>>(new Map());
   /** The receipt whose refund form is open; moving to another receipt closes it. */
   const [refundFor, setRefundFor] = useState<string | null>(null);
+  /** The receipt whose return dialog is open (a dialog over this panel, with its own keys). */
+  const [returnFor, setReturnFor] = useState<string | null>(null);
 
   useEffect(() => {
     dialogRef.current?.focus();
@@ -222,6 +225,15 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
                     <Kbd k="r" />
                   </button>
                 )}
+                <button
+                  type="button"
+                  className="btn btn--secondary"
+                  data-testid="history-return"
+                  data-receipt-no={selected.receiptNo}
+                  onClick={() => setReturnFor(selected.receiptNo)}
+                >
+                  {t('returns.open')}
+                </button>
                 {copyJob && (
                   <span
                     className={`job-state job-state--${copyJob.state}`}
@@ -249,6 +261,7 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
         </section>
       </div>
       <p className="panel__hint">{t('history.hint')}</p>
+      {returnFor && <ReturnDialog key={returnFor} api={api} banner={banner} receiptNo={returnFor} onClose={() => setReturnFor(null)} />}
     </Dialog>
   );
 }

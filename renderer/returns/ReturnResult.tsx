@@ -1,0 +1,39 @@
+// A return as main issued it: its number, what was refunded (main's total, VAT included), whether the drawer
+// opened for the cash, and whether the refund receipt printed. A failed print does not undo the return.
+import { useTranslation } from 'react-i18next';
+import type { IssuedReturn } from '../../preload/contract/returns';
+import { useFormat } from '../format/FormatContext';
+import { messageFor } from '../i18n/messages';
+
+export function ReturnResult({ issued }: { issued: IssuedReturn }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { refund, drawer, printError } = issued;
+  return (
+    <div className="returns__result" role="status" data-testid="return-result">
+      <p className="returns__result-title">{t('returns.issued')}</p>
+      <dl className="returns__facts">
+        <dt>{t('returns.returnNo')}</dt>
+        <dd>
+          <bdi dir="ltr" data-testid="return-no">
+            {refund.returnNo}
+          </bdi>
+        </dd>
+        <dt>{t('returns.refunded')}</dt>
+        <dd className="returns__total" data-testid="return-total">
+          {f.money(refund.totals.totalHalalas)}
+        </dd>
+      </dl>
+      <div className={`drawer__outcome drawer__outcome--${drawer}`} data-testid="return-drawer" data-outcome={drawer}>
+        {drawer === 'opened' ? t('returns.drawer_opened') : drawer === 'failed' ? t('returns.drawer_failed') : t('returns.drawer_not_needed')}
+      </div>
+      {printError ? (
+        <p className="returns__print returns__print--failed" data-testid="return-print-error" data-code={printError.code}>
+          {t('returns.printFailed', { reason: messageFor(printError, f.locale) })}
+        </p>
+      ) : (
+        <p className="returns__print">{t('returns.printed')}</p>
+      )}
+    </div>
+  );
+}
