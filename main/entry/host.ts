@@ -85,7 +85,8 @@ async function main(): Promise<void> {
 
   const readyMs = Math.round(performance.now() - started);
   process.stdout.write(
-    `${JSON.stringify({ event: 'ready', url: host.url, customerDisplayUrl: host.customerDisplayUrl, origin: host.origin, dataDir, readyMs, pid: process.pid })}\n`,
+    // kiosk: the shop's setting, for `npm run till` to open its Chromium window full screen like Electron does.
+    `${JSON.stringify({ event: 'ready', url: host.url, customerDisplayUrl: host.customerDisplayUrl, origin: host.origin, dataDir, readyMs, pid: process.pid, kiosk: till.shell().kiosk })}\n`,
   );
   process.stdout.write(`Nuqta POS browser host ready in ${readyMs} ms — open ${host.url}\n`);
   process.stdout.write(`Customer display (second screen, read-only): ${host.customerDisplayUrl}\n`);

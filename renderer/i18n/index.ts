@@ -3,6 +3,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../preload/contract/schemas';
+import { isolateNumbers } from './bidi';
 import ar from './locales/ar.json';
 import en from './locales/en.json';
 
@@ -15,8 +16,10 @@ void i18n.use(initReactI18next).init({
   lng: DEFAULT_LOCALE,
   fallbackLng: false,
   initAsync: false,
-  // React escapes text itself; escaping here too would show &amp; on screen.
-  interpolation: { escapeValue: false },
+  // React escapes text itself (HTML escaping here would show &amp; on screen). i18next's escape step is used
+  // instead to isolate every interpolated number or code, so it reads in its own order inside an Arabic
+  // sentence (see bidi.ts): one place for every message, none can forget it.
+  interpolation: { escapeValue: true, escape: isolateNumbers },
   // No promotional console line on a shop till.
   showSupportNotice: false,
 });

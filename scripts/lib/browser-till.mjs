@@ -65,7 +65,10 @@ export function runBrowserTill({ args = [], chromium, chromiumExtraArgs = [], di
       launchTimer.unref();
       say(`browser host ready; opening it in a ${command} app window (data in ${ready.dataDir}).`);
       const noSandbox = typeof process.getuid === 'function' && process.getuid() === 0;
-      browser = spawn(command, [...chromiumAppArgs({ launchFileUrl: launchPage.fileUrl, profileDir: profile, noSandbox }), ...chromiumExtraArgs], {
+      if (noSandbox) say('running as root: Chromium starts only without its sandbox (--no-sandbox) and shows a warning bar for it; run `npm run till` as a normal user to have neither.');
+      // Full screen when the shop's kiosk setting says so (the host reads it from the till's settings).
+      const kiosk = ready.kiosk === true;
+      browser = spawn(command, [...chromiumAppArgs({ launchFileUrl: launchPage.fileUrl, profileDir: profile, kiosk, noSandbox }), ...chromiumExtraArgs], {
         stdio: 'ignore',
         detached: false,
       });

@@ -8,4 +8,12 @@ export interface LaunchPage {
   remove(): void;
 }
 export declare function writeLaunchPage(url: string, options?: { tmpDir?: string }): LaunchPage;
-export declare function chromiumAppArgs(options: { launchFileUrl: string; profileDir: string; featuresOff?: string; noSandbox?: boolean }): string[];
+export declare function chromiumAppArgs(options: {
+  launchFileUrl: string;
+  profileDir: string;
+  /** The shop's kiosk setting: full screen instead of maximized. */
+  kiosk?: boolean;
+  featuresOff?: string;
+  /** Running as root, where Chromium will not start with its sandbox. */
+  noSandbox?: boolean;
+}): string[];

@@ -50,15 +50,25 @@ export function writeLaunchPage(url, options = {}) {
 }
 
 /**
- * Chromium's arguments for the till's app window: the launch page's file URL, never the secret itself.
- * @param {{ launchFileUrl: string, profileDir: string, featuresOff?: string, noSandbox?: boolean }} options
+ * Chromium's arguments for the till's app window: the launch page's file URL, never the secret itself. Nothing
+ * but what the till needs, each for the reason beside it; the one Chromium warns about with its "unsupported
+ * command-line flag" bar, --no-sandbox, only where Chromium will not start without it.
+ * @param {{ launchFileUrl: string, profileDir: string, kiosk?: boolean, featuresOff?: string, noSandbox?: boolean }} options
  */
-export function chromiumAppArgs({ launchFileUrl, profileDir, featuresOff = 'DeferRendererTasksAfterInput', noSandbox = false }) {
+export function chromiumAppArgs({ launchFileUrl, profileDir, kiosk = false, featuresOff = 'DeferRendererTasksAfterInput', noSandbox = false }) {
   return [
+    // The till's own window (no tabs, no address bar), opened on the launch page.
     `--app=${launchFileUrl}`,
+    // A profile of its own: without it the window would be handed to a Chromium the user already runs, which
+    // ignores every other switch here, and the till would share the user's extensions, cookies and history.
     `--user-data-dir=${profileDir}`,
-    '--disable-background-networking',
+    // The till screen is laid out for the whole display (1024×768 and up): maximized, or full screen with
+    // nothing to leave it by on a kiosk till (the shop's kiosk setting, the same one Electron follows).
+    kiosk ? '--kiosk' : '--start-maximized',
+    // A scan's reply is not held back a frame after each key (CHROMIUM_FEATURES_OFF in main/shell/start.ts).
     `--disable-features=${featuresOff}`,
+    // Only when the till runs as root: Chromium refuses to start as root with its sandbox on. It is the one
+    // switch Chromium warns about (the "unsupported command-line flag" bar); as a normal user it is not passed.
     ...(noSandbox ? ['--no-sandbox'] : []),
   ];
 }

@@ -22,6 +22,8 @@ export interface ReadyLine {
   dataDir: string;
   readyMs: number;
   pid: number;
+  /** The shop's kiosk setting: `npm run till` opens the window full screen instead of maximized. */
+  kiosk?: boolean;
 }
 
 export interface HostExit {

@@ -299,8 +299,9 @@ export function noticeHtml(message, exits) {
   const list = exits.map((e) => `<li>${escapeHtml(new Date(e.at).toISOString())} — ${escapeHtml(describeExit(e))}</li>`).join('');
   const extra = [message.hostMessage ? `<pre>${escapeHtml(message.hostMessage)}</pre>` : '', message.crashLog ? `<p><code>${escapeHtml(message.crashLog)}</code></p>` : ''].join('');
   return `<!doctype html>
-<html lang="ar" dir="rtl">
+<html lang="ar" dir="rtl" translate="no">
 <meta charset="utf-8">
+<meta name="google" content="notranslate">
 <title>نقطة — Nuqta POS</title>
 <style>body{font-family:sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.7}section{margin-bottom:2rem}pre,code{direction:ltr;unicode-bidi:embed}pre{white-space:pre-wrap}</style>
 <section lang="ar" dir="rtl"><h1>نقطة البيع متوقفة</h1><p>${escapeHtml(message.ar)}</p>${extra}</section>
