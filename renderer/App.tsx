@@ -23,12 +23,16 @@ import { usePrintFailures } from './printing/usePrintFailures';
 import { usePrinting } from './printing/usePrinting';
 import { useReceiptImage } from './printing/useReceiptImage';
 import { CompletedView } from './receipt/CompletedView';
+import { bannerScope } from './sale/bannerScope';
 import { SaleLines } from './sale/SaleLines';
 import { TotalsPanel } from './sale/TotalsPanel';
+import { UndoToast } from './sale/UndoToast';
+import { useBannerScope } from './sale/useBannerScope';
 import { useSaleActions } from './sale/useSaleActions';
 import { useTillSession } from './sale/useTillSession';
 import { ScanField } from './scanner/ScanField';
 import { SearchResults, hitOptionId } from './scanner/SearchResults';
+import { UnknownBarcodeBanner } from './scanner/UnknownBarcodeBanner';
 import { useScanInput } from './scanner/useScanInput';
 import { KeyLegend } from './shell/KeyLegend';
 import { MessageBanner } from './shell/MessageBanner';
@@ -85,13 +89,16 @@ export function App({ carrier }: { carrier: Carrier }) {
   const anyDialog = dialogs.anyOpen;
 
   useFocusKeeper(scan.inputRef, anyDialog);
+  // An error goes when the sale or the dialog it was about does.
+  useBannerScope(banner, messages, bannerScope(sale?.saleId ?? null, dialogs.dialog.kind, dialogs.paymentPanel.phase !== 'closed'));
 
   // A sale completed without this view completing it (a payment main learnt of in the background, a
   // manager's resolution): its receipt's printing is followed all the same.
   useEffect(() => api.onSaleCompleted((done) => watchPrints(done.receipt.receiptNo)), [api, watchPrints]);
 
   // A scan a serial scanner in main could not add: said exactly like a refused wedge scan.
-  useEffect(() => api.onScanRejected((rejected) => messages.error(rejected.error)), [api, messages]);
+  const scanRejected = actions.scanRejected;
+  useEffect(() => api.onScanRejected((rejected) => scanRejected(rejected.barcode, rejected.error)), [api, scanRejected]);
 
   // The receipt as printed, ready behind the Tab switch. Asked a moment after the sale, so the sale's own
   // print job and the next customer's first scan go first in main.
@@ -144,6 +151,8 @@ export function App({ carrier }: { carrier: Carrier }) {
     selectNextLine: () => store.move(1),
     quantityUp: () => bump(1),
     quantityDown: () => bump(-1),
+    undoRemove: () => void actions.undoRemove(),
+    searchByName: scan.openNameSearch,
   };
   useHotkeys({ dialogOpen: anyDialog, scanFieldEmpty: scan.query === '', paymentUnknown: unknownPayment !== null }, (action) => {
     if (action !== 'toggleLocale' && action !== 'toggleDigits') dialogs.dismissCompleted();
@@ -151,6 +160,9 @@ export function App({ carrier }: { carrier: Carrier }) {
   });
 
   const { locale, digits } = preferences.prefs;
+  // The unknown barcode's code and "search by name" go with the very message that announced it.
+  const unknownScan = actions.unknownScan && banner?.data === actions.unknownScan.message ? actions.unknownScan : null;
+  const removedLine = actions.removed && actions.removed.saleId === sale?.saleId && !anyDialog ? actions.removed : null;
   const completedShown = completed !== null && !anyDialog;
   const results = scan.results;
   const printNotice =
@@ -195,10 +207,21 @@ export function App({ carrier }: { carrier: Carrier }) {
                 onEscape={scan.onEscape}
                 onArrow={scan.onArrow}
                 onTab={dialogs.toggleReceiptView}
+                mode={scan.mode}
               />
               {results && <SearchResults results={results} onPick={scan.addHit} />}
             </div>
-            <MessageBanner banner={banner} locale={locale} />
+            {unknownScan && banner ? (
+              <UnknownBarcodeBanner
+                message={unknownScan.message}
+                messageId={banner.id}
+                barcode={unknownScan.barcode}
+                locale={locale}
+                onSearchByName={scan.openNameSearch}
+              />
+            ) : (
+              <MessageBanner banner={banner} locale={locale} />
+            )}
             {!completedShown && printNotice}
             {unknownPayment && (
               <PaymentUnknownPanel
@@ -216,6 +239,7 @@ export function App({ carrier }: { carrier: Carrier }) {
               onSelect={selectLine}
               onRemove={removeLine}
             />
+            {removedLine && <UndoToast removed={removedLine} onUndo={() => void actions.undoRemove()} />}
           </section>
           <TotalsPanel
             sale={sale}

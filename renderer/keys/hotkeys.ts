@@ -20,7 +20,9 @@ export type HotkeyAction =
   | 'selectPrevLine'
   | 'selectNextLine'
   | 'quantityUp'
-  | 'quantityDown';
+  | 'quantityDown'
+  | 'undoRemove'
+  | 'searchByName';
 
 export interface KeyPress {
   key: string;
@@ -74,6 +76,10 @@ export function hotkeyFor(k: KeyPress, ctx: HotkeyContext): HotkeyAction | null 
   if (k.ctrlKey) {
     // Ctrl+, is "settings" in most desktop programs; by physical key, so it works under the Arabic layout too.
     if (k.code === 'Comma') return 'adminPanel';
+    // Ctrl+F: find an item by name (the scan field, cleared, waiting for a name), instead of the browser's find bar.
+    if (k.code === 'KeyF' && !k.shiftKey) return 'searchByName';
+    // Ctrl+Z brings back the line just removed; with text in the scan field it is the field's own undo.
+    if (k.code === 'KeyZ' && !k.shiftKey) return ctx.scanFieldEmpty ? 'undoRemove' : null;
     if (k.key === 'ArrowUp') return 'selectPrevLine';
     if (k.key === 'ArrowDown') return 'selectNextLine';
     return null;

@@ -1,12 +1,16 @@
 // A manager's PIN, asked for right where it is needed. Never kept: the field is cleared after every try and
 // the PIN lives only in this component's state until then. Main checks it (salted hash, rate-limited).
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+// A scan is never a PIN: a burst of scanner keys into the field empties it and is refused with a message (it must
+// not count as a wrong PIN against the lockout, nor slip into the sale behind the manager's back). While main
+// checks a PIN the field is read-only, not disabled, so it keeps the keyboard: after a wrong PIN the manager types
+// again at once.
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { clientError } from '../i18n/messages';
+import { useScanRefusal } from '../scanner/scanTargets';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
-import { ScanSafeInput } from '../shell/ScanSafeInput';
 import { useDialogKeys } from '../shell/useDialogKeys';
 import { checkPin } from './checks';
 
@@ -24,24 +28,33 @@ export function PinField({ value, onValue, onEnter, autoFocus, disabled, inputRe
   const { t } = useTranslation();
   const own = useRef<HTMLInputElement>(null);
   const ref = inputRef ?? own;
+  useScanRefusal(ref, () => onValue(''));
   useEffect(() => {
-    if (autoFocus) ref.current?.focus();
-  }, [autoFocus]);
+    if (autoFocus && !disabled) ref.current?.focus();
+  }, [autoFocus, disabled]);
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (!disabled) onEnter(value);
+  };
   return (
     <label className="field field--pin">
       <span className="field__label">{t('pin.label')}</span>
-      <ScanSafeInput
-        inputRef={ref}
+      <input
+        ref={ref}
         className="field__input field__input--pin"
         data-testid="manager-pin-input"
         type="password"
         inputMode="numeric"
         autoComplete="off"
+        spellCheck={false}
         maxLength={8}
-        disabled={disabled}
+        readOnly={disabled}
+        aria-disabled={disabled || undefined}
         value={value}
-        onValue={onValue}
-        onEnter={onEnter}
+        onChange={(e) => onValue(e.target.value)}
+        onKeyDown={onKeyDown}
       />
     </label>
   );

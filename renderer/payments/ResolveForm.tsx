@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorData, IntentSummary } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { clientError } from '../i18n/messages';
+import { takingScan } from '../scanner/scanTargets';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import { TextField } from '../shell/TextField';
@@ -39,6 +40,8 @@ export function ResolveForm({ intent, busy, onSubmit, onReject, onCancel }: Prop
 
   const submit = async (patch: Partial<Form> = {}): Promise<void> => {
     if (busy) return;
+    // A scanned RRN or code fills its field; settling the payment stays the manager's own Enter.
+    if (takingScan()) return;
     const check = checkResolve({ ...form, ...patch }, stcPay ? 'stcpay' : 'card');
     if (!check.ok) {
       onReject(clientError(check.code));

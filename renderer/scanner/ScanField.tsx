@@ -16,6 +16,8 @@ interface Props {
   onArrow(delta: number): void;
   /** Tab: focus stays here; the till may give it a meaning (switch the receipt view after a sale). */
   onTab?(): void;
+  /** `name-search`: the cashier asked to find an item by name (after an unknown barcode, or Ctrl+F). */
+  mode?: 'scan' | 'name-search';
 }
 
 export function ScanField(props: Props) {
@@ -51,7 +53,8 @@ export function ScanField(props: Props) {
         data-testid="scan-input"
         type="text"
         value={value}
-        placeholder={t('scan.placeholder')}
+        placeholder={props.mode === 'name-search' ? t('scanner_safety.nameSearchPlaceholder') : t('scan.placeholder')}
+        data-mode={props.mode ?? 'scan'}
         autoComplete="off"
         autoCorrect="off"
         spellCheck={false}

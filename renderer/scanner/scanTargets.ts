@@ -1,16 +1,39 @@
 // Fields that take a scan (or anything typed fast enough to look like one) as their own input rather than as
-// an item for the sale: the manager's fields (PIN, RRN, approval code, receipt number). The wedge listener
-// asks here first; a field that is not registered keeps the till's rule (a scan adds an item).
+// an item for the sale: the manager's fields (RRN, approval code, receipt number). The wedge listener asks here
+// first; a field that is not registered keeps the till's rule (a scan adds an item). A field can also refuse
+// scans outright (the manager PIN: nobody scans a PIN, and a barcode must not count as a wrong PIN).
 import { useEffect, type RefObject } from 'react';
 import { useLatest } from '../shell/useLatest';
 
 /** `text` is what the burst meant (decoded from the physical keys); `typed` is what it put in the field. */
 export type ScanTake = (text: string, typed: string) => void;
 
-const targets = new WeakMap<EventTarget, ScanTake>();
+/** What a registered field does with a scan: keeps it, or refuses it (`clear` empties the field). */
+export type ScanTarget = { kind: 'take'; take: ScanTake } | { kind: 'refuse'; clear(): void };
 
-export function scanTargetFor(target: EventTarget | null): ScanTake | undefined {
+const targets = new WeakMap<EventTarget, ScanTarget>();
+let taking = false;
+
+export function scanTargetFor(target: EventTarget | null): ScanTarget | undefined {
   return target ? targets.get(target) : undefined;
+}
+
+/** Hands a scan to the field that keeps it. While it runs, `takingScan()` is true (see there). */
+export function takeScan(take: ScanTake, text: string, typed: string): void {
+  taking = true;
+  try {
+    take(text, typed);
+  } finally {
+    taking = false;
+  }
+}
+
+/**
+ * True while a field is being handed a scan. A scan ends like Enter in the field that keeps it; a form whose Enter
+ * settles money (resolve a payment) asks this first, so a scanned code fills its field but never sends the form.
+ */
+export function takingScan(): boolean {
+  return taking;
 }
 
 export function useScanTarget(ref: RefObject<HTMLElement | null>, take: ScanTake): void {
@@ -18,7 +41,20 @@ export function useScanTarget(ref: RefObject<HTMLElement | null>, take: ScanTake
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    targets.set(el, (text, typed) => latest.current(text, typed));
+    targets.set(el, { kind: 'take', take: (text, typed) => latest.current(text, typed) });
+    return () => {
+      targets.delete(el);
+    };
+  }, [ref, latest]);
+}
+
+/** The field refuses scans: the wedge listener empties it (through `clear`) and says why. */
+export function useScanRefusal(ref: RefObject<HTMLElement | null>, clear: () => void): void {
+  const latest = useLatest(clear);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    targets.set(el, { kind: 'refuse', clear: () => latest.current() });
     return () => {
       targets.delete(el);
     };

@@ -7,7 +7,8 @@ import type { ProductHit } from '../../preload/contract/schemas';
 import type { SaleActions } from '../sale/useSaleActions';
 import type { BannerControls } from '../shell/useBanner';
 import type { TillDialogControls } from '../shell/useTillDialogs';
-import { scanTargetFor } from './scanTargets';
+import { safetyError } from './safetyMessages';
+import { scanTargetFor, takeScan } from './scanTargets';
 import { asTypedBarcode, searchTextOf } from './searchQuery';
 import { useCatalogSearch, type SearchState } from './useCatalogSearch';
 import { useWedge } from './useWedge';
@@ -23,15 +24,20 @@ export interface ScanInput {
   inputRef: RefObject<HTMLInputElement | null>;
   query: string;
   results: SearchState | null;
+  /** The cashier asked to find an item by name: the field says so until it is cleared. */
+  mode: 'scan' | 'name-search';
   onChange(value: string): void;
   onSubmit(): void;
   onEscape(): void;
   onArrow(delta: number): void;
   addHit(hit: ProductHit): void;
+  /** Search by name (after an unknown barcode, Ctrl+F): the field, emptied, with the keyboard. */
+  openNameSearch(): void;
 }
 
 export function useScanInput({ api, actions, banner, dialogs }: Options): ScanInput {
   const [query, setQuery] = useState('');
+  const [mode, setMode] = useState<ScanInput['mode']>('scan');
   const search = useCatalogSearch(api, query);
   const results = search.results;
   const inputRef = useRef<HTMLInputElement>(null);
@@ -39,6 +45,7 @@ export function useScanInput({ api, actions, banner, dialogs }: Options): ScanIn
   const clearSearch = search.clear;
   const clearField = useCallback(() => {
     setQuery('');
+    setMode('scan');
     clearSearch();
   }, [clearSearch]);
 
@@ -48,12 +55,22 @@ export function useScanInput({ api, actions, banner, dialogs }: Options): ScanIn
     void actions.addProduct(hit.productId);
   };
 
-  useWedge((barcode, typed, target) => {
-    // A manager's field (PIN, RRN, receipt number) keeps what was typed into it, however fast.
-    const take = scanTargetFor(target);
-    if (take) return take(barcode, typed);
-    // Take back what the scanner typed under the active layout (ض ص ث… or ١٢٣…); anything before it stays.
-    if (target === inputRef.current) setQuery((q) => (q.endsWith(typed) ? q.slice(0, q.length - typed.length) : ''));
+  useWedge(({ barcode, typed, valueBefore, target }) => {
+    // A manager's field (RRN, receipt number) keeps what was typed into it, however fast; the PIN refuses it.
+    const field = scanTargetFor(target);
+    if (field?.kind === 'take') return takeScan(field.take, barcode, typed);
+    if (field?.kind === 'refuse') {
+      field.clear();
+      banner.error(safetyError('SCAN_NOT_A_PIN'));
+      return;
+    }
+    // Take back whatever the scanner typed under the active layout (ض ص ث…, ١٢٣…, "لا" for one key, or a key that
+    // reported nothing): the field goes back to what it held before the scan's first key. Its search goes with it.
+    if (target === inputRef.current) {
+      setQuery(valueBefore ?? '');
+      setMode('scan');
+      if (!valueBefore) clearSearch();
+    }
     // A scan during payment or a prompt means the cashier is adding an item; a payment in flight stays on
     // screen (main refuses the item until the payment is settled).
     dialogs.scanned();
@@ -90,14 +107,22 @@ export function useScanInput({ api, actions, banner, dialogs }: Options): ScanIn
 
   const onEscape = (): void => {
     if (dialogs.completed) dialogs.dismissCompleted();
-    else if (query !== '') clearField();
+    else if (query !== '' || mode !== 'scan') clearField();
     else banner.clear();
   };
 
   const onChange = (value: string): void => {
     setQuery(value);
+    if (value === '') setMode('scan');
     dialogs.dismissCompleted();
   };
 
-  return { inputRef, query, results, onChange, onSubmit, onEscape, onArrow: search.move, addHit };
+  const openNameSearch = useCallback((): void => {
+    clearField();
+    setMode('name-search');
+    banner.clear(); // The message that led here has been acted on.
+    inputRef.current?.focus();
+  }, [clearField, banner]);
+
+  return { inputRef, query, results, mode, onChange, onSubmit, onEscape, onArrow: search.move, addHit, openNameSearch };
 }

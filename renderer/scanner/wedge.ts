@@ -6,6 +6,16 @@
 // a busy machine delivers late). A stall between two fast segments of at least `minSegment` keys each is
 // bridged, so the barcode is not cut in two. A person cannot produce several such fast segments, so
 // hand typing is still never taken for a scan.
+//
+// A busy till delivers worse than that: on a loaded 2-core machine keys sent 10 ms apart arrived mostly 15-35 ms
+// apart with stalls of 113 and 127 ms and the Enter 85 ms late. Such an uneven run is still a scan when it is long
+// enough, no gap in it is longer than `unevenGapMs`, at least half of its gaps are at wedge speed and it holds a
+// streak of `unevenStreak` wedge-speed gaps in a row: five keys inside 140 ms is beyond any person, whose
+// rollovers give two or three fast keys at most. Missing such a scan is what let a scanner's Enter confirm a prompt.
+//
+// The run's keys are decoded from their physical position (`code`), never from `key`: under the Arabic layout
+// KeyB types two characters ("لا") and some keyboards send an empty `key`. What the run typed into a field is
+// undone from the field's value before its first key (`valueBefore`), not by counting characters.
 // Pure: feed it key events, it answers on Enter. No DOM, no timers.
 import { isTextKey, usCharForCode } from './usKeyboard';
 
@@ -20,6 +30,10 @@ export interface WedgeOptions {
   minSegment: number;
   /** Most stalls bridged in one scan. */
   maxStalls: number;
+  /** Longest gap (the Enter's included) in a scan that arrived unevenly, in ms. Bridging off (stallMs 0) turns this off too. */
+  unevenGapMs: number;
+  /** Fewest wedge-speed gaps in a row an uneven scan must hold. */
+  unevenStreak: number;
 }
 
 export const DEFAULT_WEDGE_OPTIONS: Readonly<WedgeOptions> = {
@@ -28,6 +42,8 @@ export const DEFAULT_WEDGE_OPTIONS: Readonly<WedgeOptions> = {
   stallMs: 100,
   minSegment: 3,
   maxStalls: 2,
+  unevenGapMs: 150,
+  unevenStreak: 4,
 };
 
 /** The parts of a KeyboardEvent the detector needs (so tests can build them by hand). */
@@ -42,20 +58,28 @@ export interface Keystroke {
   metaKey?: boolean;
   repeat?: boolean;
   isComposing?: boolean;
+  /** The focused text field's value just before this key, when a text field has focus. */
+  valueBefore?: string;
 }
 
 export type WedgeVerdict =
-  /** `typed` is what the burst put into the focused field (layout characters), so it can be removed. */
-  | { kind: 'scan'; barcode: string; typed: string }
+  /**
+   * `typed` is what the burst's keys said they typed (layout characters); `valueBefore` is the focused field's value
+   * before its first key (left out when no text field had it), which is what the field should go back to.
+   */
+  | { kind: 'scan'; barcode: string; typed: string; valueBefore?: string }
   | { kind: 'typed' };
 
 interface Stroke {
   char: string;
   typed: string;
   at: number;
+  valueBefore: string | undefined;
 }
 
 const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'OS', 'CapsLock', 'NumLock', 'Fn']);
+// The same keys by position, for keyboards that send an empty `key`.
+const MODIFIER_CODES = /^(Shift|Control|Alt|Meta|OS)(Left|Right)$|^(CapsLock|NumLock|Fn)$/;
 const ENTER_CODES = new Set(['Enter', 'NumpadEnter']);
 /** Enough for the longest barcode the contract accepts (64) with room to spare. */
 const MAX_STROKES = 128;
@@ -82,9 +106,10 @@ export function createWedgeDetector(overrides: Partial<WedgeOptions> = {}): Wedg
     return i;
   };
 
-  const verdictAt = (enterAt: number): WedgeVerdict => {
+  /** Where the scan ending at Enter starts, by the even rule (every gap short, short stalls bridged), or null. */
+  const evenStart = (enterAt: number): number | null => {
     const last = strokes[strokes.length - 1];
-    if (!last || enterAt - last.at > options.maxGapMs) return { kind: 'typed' };
+    if (!last || enterAt - last.at > options.maxGapMs) return null;
 
     let start = segmentStart(strokes.length - 1);
     let stalls = 0;
@@ -101,18 +126,51 @@ export function createWedgeDetector(overrides: Partial<WedgeOptions> = {}): Wedg
       }
     }
 
+    return strokes.length - start >= options.minLength ? start : null;
+  };
+
+  /** Where an unevenly delivered scan ending at Enter starts (see the top of the file), or null. */
+  const unevenStart = (enterAt: number): number | null => {
+    const last = strokes[strokes.length - 1];
+    if (options.stallMs <= 0 || !last || enterAt - last.at > options.unevenGapMs) return null;
+    let start = strokes.length - 1;
+    while (start > 0) {
+      const here = strokes[start];
+      const before = strokes[start - 1];
+      if (!here || !before || here.at - before.at > options.unevenGapMs) break;
+      start -= 1;
+    }
+    if (strokes.length - start < options.minLength) return null;
+    const times = [...strokes.slice(start).map((s) => s.at), enterAt];
+    let fast = 0;
+    let streak = 0;
+    let longest = 0;
+    for (let i = 1; i < times.length; i += 1) {
+      const quick = (times[i] ?? 0) - (times[i - 1] ?? 0) <= options.maxGapMs;
+      fast += quick ? 1 : 0;
+      streak = quick ? streak + 1 : 0;
+      longest = Math.max(longest, streak);
+    }
+    const gaps = times.length - 1;
+    return fast * 2 >= gaps && longest >= options.unevenStreak ? start : null;
+  };
+
+  const verdictAt = (enterAt: number): WedgeVerdict => {
+    const start = evenStart(enterAt) ?? unevenStart(enterAt);
+    if (start === null) return { kind: 'typed' };
     const run = strokes.slice(start);
-    if (run.length < options.minLength) return { kind: 'typed' };
+    const valueBefore = run[0]?.valueBefore;
     return {
       kind: 'scan',
       barcode: run.map((s) => s.char).join(''),
       typed: run.map((s) => s.typed).join(''),
+      ...(valueBefore === undefined ? {} : { valueBefore }),
     };
   };
 
   return {
     feed(k) {
-      if (MODIFIER_KEYS.has(k.key)) return null; // Shift for a capital letter must not break the run.
+      if (MODIFIER_KEYS.has(k.key) || MODIFIER_CODES.test(k.code)) return null; // Shift for a capital letter must not break the run.
       if (ENTER_CODES.has(k.code) || k.key === 'Enter') {
         const verdict = verdictAt(k.timeStamp);
         strokes = [];
@@ -130,7 +188,7 @@ export function createWedgeDetector(overrides: Partial<WedgeOptions> = {}): Wedg
         strokes = []; // Backspace, arrows, Tab, F-keys: a person is editing.
         return null;
       }
-      strokes.push({ char, typed, at: k.timeStamp });
+      strokes.push({ char, typed, at: k.timeStamp, valueBefore: k.valueBefore });
       if (strokes.length > MAX_STROKES) strokes = strokes.slice(-MAX_STROKES);
       return null;
     },

@@ -18,6 +18,7 @@ import type { BannerControls } from '../shell/useBanner';
 import { IntentRow } from './IntentRow';
 import { cardTendersOf } from './refund';
 import { useBannerCall } from './useBannerCall';
+import { takingScan } from '../scanner/scanTargets';
 
 interface Props {
   api: NuqtaApi;
@@ -162,8 +163,9 @@ export function RefundSection({ api, banner, receiptNo: fixedReceiptNo }: Props)
             value={amountText}
             onValue={setAmountText}
             onEnter={(amount) => {
-              // The PIN comes next: Enter with none typed yet goes there rather than refusing.
-              if (pin === '') pinRef.current?.focus();
+              // The PIN comes next: Enter with none typed yet goes there rather than refusing. A scan into the
+              // amount ends like Enter: it never sends the refund, even with the PIN already typed.
+              if (pin === '' || takingScan()) pinRef.current?.focus();
               else void refund({ amount });
             }}
           />
