@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     fileParallelism: false,
     pool: 'forks',
+    // The STC Pay simulator's certificates, made once for the whole run (test/support/global-setup.ts).
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

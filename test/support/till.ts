@@ -1,6 +1,7 @@
 // A real till on a real SQLite file in a temp folder, driven through the same dispatcher the shells use.
 import type { MethodInput, MethodName, MethodOutput, Result } from '../../preload/contract';
 import { startTill, type RunningTill, type TillOptions } from '../../main/app';
+import { seedKeptSimulatorPki } from './kept-pki';
 import { tempDir } from './tmp';
 
 export const DEMO = {
@@ -20,8 +21,15 @@ export interface TestTill {
   close(): Promise<void>;
 }
 
-export async function startTestTill(dir?: string, options: Partial<TillOptions> = {}): Promise<TestTill> {
+export interface TestTillSupport {
+  /** The till makes its STC Pay simulator certificates itself at its first start, instead of finding the run's set. */
+  ownSimulatorPki?: boolean;
+}
+
+export async function startTestTill(dir?: string, options: Partial<TillOptions> = {}, support: TestTillSupport = {}): Promise<TestTill> {
   const tmp = dir ? { dir, cleanup: () => {} } : tempDir();
+  // The run's STC Pay simulator certificates, unless the test brings its own simulators (test/support/kept-pki.ts).
+  if (!support.ownSimulatorPki && !options.simulators && !options.provisionFile) seedKeptSimulatorPki(tmp.dir);
   const start = () => startTill({ host: 'browser', dataDir: tmp.dir, paymentRecoveryDelaysMs: [50, 100, 200], provisionFile: null, ...options });
   let till = await start();
   const attempt = async <M extends MethodName>(method: M, input: MethodInput<M>) =>

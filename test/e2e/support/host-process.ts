@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { projectRoot } from '../../../main/paths';
+import { seedKeptSimulatorPki } from '../../support/kept-pki';
 
 export interface HostProcess {
   url: string;
@@ -24,6 +25,8 @@ export function hostBundle(): string {
 }
 
 export async function startHostProcess(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
+  // The run's STC Pay simulator certificates where this till would make its own (test/support/kept-pki.ts).
+  seedKeptSimulatorPki(dataDir);
   const child = spawn(process.execPath, [hostBundle(), '--data-dir', dataDir, ...extraArgs], {
     cwd: projectRoot(),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,7 +12,8 @@ afterEach(async () => {
 });
 
 it('pays by STC Pay on the demo default and keeps the simulator certificates across restarts', async () => {
-  t = await startTestTill(undefined, { providerCheckMs: 0 });
+  // Its own certificates, made at this first start (other tests' tills find the run's set: test/support/kept-pki.ts).
+  t = await startTestTill(undefined, { providerCheckMs: 0 }, { ownSimulatorPki: true });
   const till = t;
   const prompts: PaymentProgress[] = [];
   const subscribe = () => till.till.subscribe((event, payload) => void (event === 'paymentProgress' && prompts.push(payload as PaymentProgress)));
