@@ -90,8 +90,9 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
       `INSERT INTO receipts (receipt_no, till_id, number, sale_id, issued_at, body, seq)
        VALUES (@receiptNo, @tillId, @number, @saleId, @issuedAt, @body, @seq)`,
     ),
-    history: db.prepare<[string, number, number], { receipt_no: string; issued_at: string; total: number; kinds: string }>(
+    history: db.prepare<[string, number, number], { receipt_no: string; issued_at: string; total: number; kinds: string; returned: number }>(
       `SELECT r.receipt_no, r.issued_at, s.total_halalas AS total,
+              (SELECT COALESCE(SUM(x.total_halalas), 0) FROM returns x WHERE x.original_receipt_no = r.receipt_no) AS returned,
               (SELECT group_concat(DISTINCT CASE WHEN t.kind = 'card' AND json_extract(t.details, '$.card.scheme') = 'STCPAY'
                                                   THEN 'stcpay' ELSE t.kind END)
                  FROM tenders t WHERE t.sale_id = r.sale_id AND t.reversed_seq IS NULL) AS kinds
@@ -225,6 +226,7 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
         issuedAt: r.issued_at,
         totalHalalas: r.total,
         tenderKinds: (r.kinds ?? '').split(',').filter((k): k is TenderKind => (TENDER_KINDS as readonly string[]).includes(k)),
+        returnedHalalas: r.returned,
       }));
     },
   };

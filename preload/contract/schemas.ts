@@ -350,6 +350,8 @@ export const ReceiptSummary = z.object({
   totalHalalas: Halalas,
   /** How it was paid; STC Pay tenders (card tenders with scheme STCPAY) are listed as `stcpay`. */
   tenderKinds: z.array(z.enum(['cash', 'card', 'stcpay'])),
+  /** What returns of it refunded so far (0: none; the total: all of it). */
+  returnedHalalas: Halalas,
 });
 export type ReceiptSummary = z.infer<typeof ReceiptSummary>;
 

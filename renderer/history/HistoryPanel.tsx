@@ -178,6 +178,11 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
                           {t(`history.tender_${k}`)}
                         </span>
                       ))}
+                      {r.returnedHalalas > 0 && (
+                        <span className="tender-tag tender-tag--returned" data-testid="history-returned">
+                          {t(r.returnedHalalas >= r.totalHalalas ? 'history.returned_all' : 'history.returned_part', { amount: f.money(r.returnedHalalas) })}
+                        </span>
+                      )}
                     </span>
                   </li>
                 );
@@ -261,7 +266,19 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
         </section>
       </div>
       <p className="panel__hint">{t('history.hint')}</p>
-      {returnFor && <ReturnDialog key={returnFor} api={api} banner={banner} receiptNo={returnFor} onClose={() => setReturnFor(null)} />}
+      {returnFor && (
+        <ReturnDialog
+          key={returnFor}
+          api={api}
+          banner={banner}
+          receiptNo={returnFor}
+          onClose={() => {
+            setReturnFor(null);
+            // The row now says how much came back.
+            void history.reload();
+          }}
+        />
+      )}
     </Dialog>
   );
 }

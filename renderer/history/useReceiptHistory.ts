@@ -12,6 +12,8 @@ export interface ReceiptHistory {
   loaded: boolean;
   error: ErrorData | null;
   loadMore(): Promise<void>;
+  /** From the newest again (after a return changed what a row says). */
+  reload(): Promise<void>;
 }
 
 export function useReceiptHistory(api: NuqtaApi): ReceiptHistory {
@@ -45,5 +47,11 @@ export function useReceiptHistory(api: NuqtaApi): ReceiptHistory {
     }
   }, [api]);
 
-  return { list, loading, loaded, error, loadMore };
+  const reload = useCallback(async () => {
+    if (inFlight.current) return;
+    current.current = emptyHistory;
+    await loadMore();
+  }, [loadMore]);
+
+  return { list, loading, loaded, error, loadMore, reload };
 }

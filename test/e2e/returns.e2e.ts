@@ -99,6 +99,10 @@ describe('a return from the sale history', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog(page).count()).toBe(0);
     await page.getByTestId('history-panel').waitFor();
+    // The history row says the sale is partly returned.
+    const row = page.locator(`[data-testid="history-item"][data-receipt-no="${receiptNo}"]`);
+    await expect.poll(() => row.getByTestId('history-returned').count()).toBe(1);
+    expect(await row.getByTestId('history-returned').textContent()).toContain('6.50');
     await openReturn(page, receiptNo);
     expect(await cell(page, DEMO.milk.barcode, 'return-returned')).toBe('1');
     expect(await cell(page, DEMO.milk.barcode, 'return-left')).toBe('0');

@@ -118,5 +118,6 @@ export const receiptSummary = (over: Partial<ReceiptSummary> = {}): ReceiptSumma
   issuedAt: '2025-11-27T10:02:00Z',
   totalHalalas: 5000,
   tenderKinds: ['cash'],
+  returnedHalalas: 0,
   ...over,
 });

@@ -134,6 +134,9 @@ describe('returning lines of a cash receipt', () => {
     expect(after.lines.find((l) => l.line.lineId === milk.lineId)).toMatchObject({ returnedQuantity: 1, returnableQuantity: 1 });
     expect(after.lines.find((l) => l.line.lineId === dates.lineId)).toMatchObject({ returnedQuantity: 1, returnableQuantity: 0 });
     expect(checkLedgerFile(ledgerFile(t.dir), LEDGER_PROJECTIONS)).toMatchObject({ ok: true });
+    // The history marks the sale partly returned, by how much.
+    const [listed] = await t.call('listReceipts', { limit: 1 });
+    expect(listed).toMatchObject({ receiptNo: receipt.receiptNo, returnedHalalas: 4150 });
 
     // Reported like every simplified document.
     await until(() => query<{ state: string }>('SELECT state FROM einvoice_reports ORDER BY icv').every((r) => r.state === 'reported'));
