@@ -25,15 +25,18 @@ export function useReceiptHistory(api: NuqtaApi): ReceiptHistory {
   current.current = list;
   const inFlight = useRef(false);
 
-  const loadMore = useCallback(async () => {
+  /** `from`: the list the page goes after — the one shown, or none (a reload from the newest). */
+  const load = useCallback(async (from: 'shown' | 'newest') => {
     if (inFlight.current) return;
     inFlight.current = true;
     setLoading(true);
     try {
-      const input = nextPageInput(current.current, HISTORY_PAGE);
+      // Read once, before the await: a render meanwhile puts the shown list back into `current`.
+      const base = from === 'newest' ? emptyHistory : current.current;
+      const input = nextPageInput(base, HISTORY_PAGE);
       const r = await api.listReceipts(input);
       if (r.ok) {
-        const next = appendPage(current.current, r.value, input.limit);
+        const next = appendPage(base, r.value, input.limit);
         current.current = next;
         setList(next);
         setError(null);
@@ -46,12 +49,8 @@ export function useReceiptHistory(api: NuqtaApi): ReceiptHistory {
       setLoaded(true);
     }
   }, [api]);
-
-  const reload = useCallback(async () => {
-    if (inFlight.current) return;
-    current.current = emptyHistory;
-    await loadMore();
-  }, [loadMore]);
+  const loadMore = useCallback(() => load('shown'), [load]);
+  const reload = useCallback(() => load('newest'), [load]);
 
   return { list, loading, loaded, error, loadMore, reload };
 }
