@@ -10,11 +10,11 @@ import type { Handlers } from '../ipc';
 import type { ManagerAuth } from '../auth';
 import type { Journal } from '../ledger';
 import type { SettingsStore, TillSettings } from '../settings';
-import { failedOnboarding, refusedOnboarding } from './einvoicing-admin/onboard-answer';
+import { failedOnboarding, failedRenewal, refusedOnboarding } from './einvoicing-admin/onboard-answer';
 import { changeSettings } from './settings-change';
 
 export interface EinvoicingAdminDeps {
-  einvoicing: Pick<Einvoicing, 'unit' | 'status' | 'ready' | 'onboard' | 'documents' | 'xmlFor'>;
+  einvoicing: Pick<Einvoicing, 'unit' | 'status' | 'ready' | 'onboard' | 'renew' | 'documents' | 'xmlFor'>;
   manager: ManagerAuth;
   settings: SettingsStore;
   /** For the settings change when onboarding moves the till to another environment. */
@@ -22,7 +22,7 @@ export interface EinvoicingAdminDeps {
   journal: Journal;
 }
 
-export type EinvoicingAdminHandlers = Pick<Handlers, 'getEinvoicing' | 'onboardEinvoicing' | 'listEinvoices'>;
+export type EinvoicingAdminHandlers = Pick<Handlers, 'getEinvoicing' | 'onboardEinvoicing' | 'renewEinvoicing' | 'listEinvoices'>;
 
 const ZATCA_ENVIRONMENTS: readonly EinvoiceEnvironment[] = ['sandbox', 'simulation', 'production'];
 
@@ -113,6 +113,20 @@ export function createEinvoicingHandlers({ einvoicing, manager, settings, db, jo
         if (!result.ok) return failedOnboarding(result);
         const settingsChanged = pointSettingsAt(environment);
         return { outcome: 'onboarded', checks: result.checks, settingsChanged, status: statusNow() };
+      } finally {
+        onboarding = false;
+      }
+    },
+
+    renewEinvoicing: async ({ managerPin, otp }) => {
+      manager.check(managerPin);
+      // One platform conversation at a time, like onboarding: both replace the unit's key and certificate.
+      if (onboarding) return { ...refusedOnboarding('EINVOICE_ONBOARD_BUSY'), step: null };
+      onboarding = true;
+      try {
+        const result = await einvoicing.renew({ otp });
+        if (!result.ok) return failedRenewal(result);
+        return { outcome: 'renewed', notAfter: result.notAfter, previousNotAfter: result.previousNotAfter, status: statusNow() };
       } finally {
         onboarding = false;
       }

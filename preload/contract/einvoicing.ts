@@ -82,6 +82,23 @@ export const OnboardAnswer = z.discriminatedUnion('outcome', [
 ]);
 export type OnboardAnswer = z.infer<typeof OnboardAnswer>;
 
+/**
+ * Renewing the unit's CSID before it expires (PATCH production/csids with a new OTP): the same unit, the same
+ * chain, a new key and certificate. Nothing changes unless all of it worked.
+ */
+export const RenewAnswer = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('renewed'), notAfter: z.string(), previousNotAfter: z.string().nullable(), status: EinvoicingStatus }),
+  z.object({
+    outcome: z.literal('failed'),
+    /** Where it stopped (check, csr, renew, store); null when refused before anything was sent. */
+    step: z.string().nullable(),
+    error: ErrorData,
+    messages: z.array(ZatcaMessage),
+    detail: z.string(),
+  }),
+]);
+export type RenewAnswer = z.infer<typeof RenewAnswer>;
+
 export const ListEinvoicesInput = z.strictObject({
   state: EinvoiceState.optional(),
   /** From 0, newest first. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AdminSettings, CommissioningReport, CommissioningStepAnswer, CommissioningStepInput, SettingsPatch, UpdateSettingsResult } from './admin';
 import { HealthReport } from './health';
 import { IssuedReturn, ReturnableReceipt, ReturnInput } from './returns';
-import { EinvoicePage, EinvoicingStatus, ListEinvoicesInput, OnboardAnswer, OnboardInput } from './einvoicing';
+import { EinvoicePage, EinvoicingStatus, FatooraOtp, ListEinvoicesInput, OnboardAnswer, OnboardInput, RenewAnswer } from './einvoicing';
 import {
   MAX_LINE_QUANTITY,
   CardPaymentResult,
@@ -191,6 +191,8 @@ export const methods = {
   getEinvoicing: method(z.strictObject({ managerPin: ManagerPin }), EinvoicingStatus),
   /** Onboards this till with FATOORA (OTP from the portal); a failure keeps nothing and is answered as data. */
   onboardEinvoicing: method(OnboardInput.extend({ managerPin: ManagerPin }), OnboardAnswer),
+  /** Renews the active unit's certificate with a new OTP from the FATOORA portal (the unit and its chain stay). */
+  renewEinvoicing: method(z.strictObject({ managerPin: ManagerPin, otp: FatooraOtp }), RenewAnswer),
   /** The documents newest first, optionally of one state, with ZATCA's messages and the stored XML's hashes. */
   listEinvoices: method(ListEinvoicesInput.extend({ managerPin: ManagerPin }), EinvoicePage),
 } as const;

@@ -233,6 +233,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     // E-invoicing admin
     getEinvoicing: (input) => call('getEinvoicing', input),
     onboardEinvoicing: (input) => call('onboardEinvoicing', input),
+    renewEinvoicing: (input) => call('renewEinvoicing', input),
     listEinvoices: (input) => call('listEinvoices', input),
   };
   const api: NuqtaApi = {

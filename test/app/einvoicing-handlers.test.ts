@@ -71,6 +71,7 @@ describe('on the demo till', () => {
       ['getEinvoicing', { managerPin: '9999' }],
       ['listEinvoices', { managerPin: '9999' }],
       ['onboardEinvoicing', { managerPin: '9999', environment: 'simulator', otp: DEFAULT_OTP }],
+      ['renewEinvoicing', { managerPin: '9999', otp: DEFAULT_OTP }],
     ] as const) {
       const answer = await t.attempt(method, input as never);
       expect(answer.ok, method).toBe(false);
@@ -134,6 +135,34 @@ describe('on the demo till', () => {
     const receiptNo = await sell(DEMO.milk.barcode);
     const [item] = await listedUntil((items) => items[0]?.state === 'reported');
     expect(item).toMatchObject({ receiptNo, egsId: answer.status.unit!.egsId, icv: 1 });
+  });
+
+  it('renew the certificate with an OTP: the same unit, a new certificate, the chain going on; a wrong OTP changes nothing', async () => {
+    const [before] = rows<{ egs_id: string; certificate: string }>("SELECT egs_id, certificate FROM einvoice_units WHERE state = 'active'");
+    const first = await sell(DEMO.milk.barcode);
+    const wrong = await t.call('renewEinvoicing', { managerPin: PIN, otp: '654321' });
+    expect(methods.renewEinvoicing.output.safeParse(wrong).success).toBe(true);
+    expect(wrong).toMatchObject({ outcome: 'failed' });
+    if (wrong.outcome === 'failed') {
+      expect(wrong.error.message_ar).toMatch(/[\u0600-\u06ff]/);
+      expect(wrong.error.message_en.length).toBeGreaterThan(10);
+    }
+    expect(rows("SELECT egs_id, certificate FROM einvoice_units WHERE state = 'active'")).toEqual([before]);
+
+    const renewed = await t.call('renewEinvoicing', { managerPin: PIN, otp: DEFAULT_OTP });
+    expect(renewed.outcome).toBe('renewed');
+    if (renewed.outcome !== 'renewed') return;
+    expect(renewed.status.unit?.egsId).toBe(before!.egs_id);
+    const [after] = rows<{ egs_id: string; certificate: string }>("SELECT egs_id, certificate FROM einvoice_units WHERE state = 'active'");
+    expect(after!.egs_id).toBe(before!.egs_id);
+    expect(after!.certificate).not.toBe(before!.certificate);
+    // The next sale is ICV 2 of the same unit's chain.
+    const second = await sell(DEMO.bread.barcode);
+    const items = await listedUntil((list) => list.length === 2 && list.every((i) => i.state === 'reported'));
+    expect(items.map((i) => [i.receiptNo, i.icv, i.egsId])).toEqual([
+      [second, 2, before!.egs_id],
+      [first, 1, before!.egs_id],
+    ]);
   });
 
   it('run one onboarding at a time: a second one meanwhile is refused as busy', async () => {

@@ -145,4 +145,23 @@ describe('the e-invoicing tab of the admin area', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('admin-panel').count()).toBe(0);
   });
+
+  it('renews the certificate with an OTP: the same unit, a new expiry shown', async () => {
+    const { page } = await tills.openTill({ prefix: 'nuqta-e2e-einv-renew-' });
+    await openEinvoicing(page);
+    const unitBefore = await page.getByTestId('einv-unit-id').textContent();
+    await page.getByTestId('einv-renew-otp').fill('111111');
+    await page.getByTestId('einv-renew-start').click();
+    const result = page.getByTestId('einv-renew-result');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.getAttribute('data-outcome')).toBe('failed');
+    expect(await result.textContent()).toMatch(ARABIC);
+
+    await page.getByTestId('einv-renew-otp').fill('123345');
+    await page.getByTestId('einv-renew-otp').press('Enter');
+    await expect.poll(() => result.getAttribute('data-outcome'), { timeout: 30_000 }).toBe('renewed');
+    expect(await result.textContent()).toMatch(ARABIC);
+    expect(await page.getByTestId('einv-unit-id').textContent()).toBe(unitBefore);
+    expect(await horizontalOverflow(page)).toEqual({ page: 0, dialog: 0 });
+  });
 });

@@ -59,6 +59,7 @@ const largestInputs: Record<MethodName, unknown> = {
   getCommissioningReport: {},
   getEinvoicing: { managerPin: pin },
   onboardEinvoicing: { managerPin: pin, environment: 'production', otp: '123456' },
+  renewEinvoicing: { managerPin: pin, otp: '123456' },
   listEinvoices: { managerPin: pin, state: 'rejected', page: 100_000, pageSize: 100 },
 };
 

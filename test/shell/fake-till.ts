@@ -81,6 +81,7 @@ const handlers: Handlers = {
   getCommissioningReport: () => unsupported(),
   getEinvoicing: () => unsupported(),
   onboardEinvoicing: () => unsupported(),
+  renewEinvoicing: () => unsupported(),
   listEinvoices: () => unsupported(),
 };
 

@@ -1,9 +1,9 @@
 // What the admin is told when onboarding from the admin screen did not finish. The platform's own texts are
 // written for the reporting queue ("the same document will be sent again"); onboarding is one attempt the admin
 // repeats by hand, so the answers that would mislead here get sentences of their own. Nothing was kept in any case.
-import type { ErrorData, OnboardAnswer } from '../../../preload/contract';
+import type { ErrorData, OnboardAnswer, RenewAnswer } from '../../../preload/contract';
 import { defineErrors } from '../../errors';
-import type { OnboardResult } from '../../einvoicing';
+import type { OnboardResult, RenewResult } from '../../einvoicing';
 import { csrErrors } from '../../einvoicing/onboarding';
 import { platformText, type PlatformCode } from '../../einvoicing/platform';
 
@@ -101,3 +101,19 @@ export function failedOnboarding(result: Extract<OnboardResult, { ok: false }>):
 
 /** Refused before anything was sent (busy, not set up, an environment this till may not use). */
 export const refusedOnboarding = (code: OnboardErrorCode): Failed => ({ outcome: 'failed', step: null, error: onboardErrors.data(code), messages: [], detail: '' });
+
+/** A renewal that stopped: where, why in both languages (renewal's own words), what ZATCA said. Nothing changed. */
+export function failedRenewal(result: Extract<RenewResult, { ok: false }>): Extract<RenewAnswer, { outcome: 'failed' }> {
+  return {
+    outcome: 'failed',
+    step: result.step,
+    error: { code: result.code, message_ar: result.message.ar, message_en: result.message.en },
+    messages: result.messages.map((m) => ({
+      code: m.code,
+      message: m.message,
+      category: 'category' in m && typeof m.category === 'string' ? m.category : '',
+      status: 'status' in m && typeof m.status === 'string' ? m.status : '',
+    })),
+    detail: result.detail.slice(0, DETAIL_MAX),
+  };
+}

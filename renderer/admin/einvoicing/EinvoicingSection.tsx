@@ -5,6 +5,7 @@ import type { NuqtaApi } from '../../../preload/contract/api';
 import type { BannerCall } from '../../terminal/useBannerCall';
 import { DocumentList } from './DocumentList';
 import { OnboardForm } from './OnboardForm';
+import { RenewForm } from './RenewForm';
 import { StatusSummary } from './StatusSummary';
 import { useEinvoicing } from './useEinvoicing';
 import { useLabels } from './useLabels';
@@ -38,6 +39,7 @@ export function EinvoicingSection({ api, managerPin, calls }: Props) {
             <StatusSummary status={status} labels={labels} />
             <OnboardForm api={api} managerPin={managerPin} calls={calls} status={status} labels={labels} onOnboarded={data.onboarded} />
           </div>
+          <RenewForm api={api} managerPin={managerPin} calls={calls} status={status} onRenewed={data.onboarded} />
           <DocumentList
             documents={data.documents}
             counts={status.counts}
