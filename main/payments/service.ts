@@ -368,7 +368,7 @@ export function createPayments(deps: PaymentsDeps) {
     async refundPayment(input: { originalIntentId: string; amountHalalas: number; inTx: (refund: IntentRow) => void }): Promise<IntentSummary> {
       const original = intent(input.originalIntentId);
       if (original.kind !== 'purchase' || original.state !== 'approved' || !original.sale_id) throw new TillError('INTENT_NOT_RESOLVABLE', `${original.kind} ${original.state}`);
-      const receiptTender = original.sale_id ? checkout.saleById(original.sale_id)?.tenders.find((t) => t.intentId === original.id) : undefined;
+      const receiptTender = checkout.saleById(original.sale_id)?.tenders.find((t) => t.intentId === original.id);
       if (!receiptTender) throw new TillError('INTENT_NOT_RESOLVABLE', `${original.id} is no tender`);
       const row = write(() => {
         assertNothingInDoubt();

@@ -114,11 +114,17 @@ export function createReturns(deps: ReturnsDeps) {
 
   /**
    * Inside the caller's transaction: the return with its number, rows, entry and credit note, or a throw that
-   * rolls all of it back. `refunds` say how the money went back (they add up to the return's total).
+   * rolls all of it back. `refundsOf` says how the return's total went back (the refunds add up to it).
    */
-  const issueInTx = (receipt: Receipt, input: Pick<ReturnInput, 'lines' | 'reason'>, refunds: Tender[], requestId: string | null): { id: string; refund: RefundReceipt } => {
+  const issueInTx = (
+    receipt: Receipt,
+    input: Pick<ReturnInput, 'lines' | 'reason'>,
+    refundsOf: (totalHalalas: number) => Tender[],
+    requestId: string | null,
+  ): { id: string; refund: RefundReceipt } => {
     const settings = deps.settings();
     const { lines, totals } = priced(receipt, input.lines, requestId);
+    const refunds = refundsOf(totals.totalHalalas);
     const paidBack = refunds.reduce((sum, r) => sum + r.amountHalalas, 0);
     if (paidBack !== totals.totalHalalas) throw new Error(`refunds of ${paidBack} for a return of ${totals.totalHalalas}`);
     const number = store.nextNumber();
@@ -182,7 +188,7 @@ export function createReturns(deps: ReturnsDeps) {
     try {
       // A savepoint: should the return fail (its credit note cannot be signed), the refund's approval still
       // commits — the money went back — and the request stays waiting for a person.
-      const issued = db.transaction(() => issueInTx(deps.receipt(request.receiptNo), request.plan, refunds, request.id))();
+      const issued = db.transaction(() => issueInTx(deps.receipt(request.receiptNo), request.plan, () => refunds, request.id))();
       if (!awaited.has(request.id)) setImmediate(() => void printLate(issued.id));
     } catch (e) {
       log.error(`return request ${request.id}: the refund was approved but the return could not be issued`, e);
@@ -276,8 +282,7 @@ export function createReturns(deps: ReturnsDeps) {
       const { refund } = db
         .transaction(() => {
           journal.append('manager.authorised', { action: 'returnSale', receiptNo: input.receiptNo, reason: input.reason });
-          const { totals } = priced(receipt, input.lines);
-          return issueInTx(receipt, input, [cash(totals.totalHalalas)], null);
+          return issueInTx(receipt, input, (total) => [cash(total)], null);
         })
         .immediate();
       return handOver(refund);
