@@ -6,7 +6,7 @@
 // and the return is issued in the very transaction that records the refund's approval (or the request let go
 // when it is declined or not found), whenever that is: at once, or after a timeout when recovery has asked.
 import { randomUUID } from 'node:crypto';
-import type { CardDetails, CardTender, DrawerOutcome, ErrorData, Receipt, RefundReceipt, ReturnableReceipt, ReturnInput, SaleLine, Tender } from '../../preload/contract';
+import { receiptOfRefund, type CardDetails, type CardTender, type DrawerOutcome, type ErrorData, type Receipt, type RefundReceipt, type ReturnableReceipt, type ReturnInput, type SaleLine, type Tender } from '../../preload/contract';
 import type { ManagerAuth } from '../auth';
 import { writeRelaxed, type Db } from '../db';
 import { TillError } from '../errors';
@@ -150,7 +150,7 @@ export function createReturns(deps: ReturnsDeps) {
     const refund = refundFromIssue(issue, entry.at);
     store.insert({ id, refund, number, seq: entry.seq });
     if (requestId && !store.settleRequest(requestId, 'issued', entry.seq, id)) throw new Error(`return request ${requestId} was not waiting`);
-    const note = deps.issueCreditNoteInTx?.(receiptShapeOf(refund), { originalNumber: receipt.receiptNo, reason: creditNoteReason(input.reason) }) ?? null;
+    const note = deps.issueCreditNoteInTx?.(receiptOfRefund(refund), { originalNumber: receipt.receiptNo, reason: creditNoteReason(input.reason) }) ?? null;
     return { id, refund: note ? { ...refund, einvoiceQr: note.qr } : refund };
   };
 
@@ -331,21 +331,5 @@ export function refundFromIssue(issue: ReturnIssue, issuedAt: string): RefundRec
     lines: issue.lines,
     totals: issue.totals,
     refunds: issue.refunds,
-  };
-}
-
-/** The refund as the e-invoice builder and the receipt layout read a document: its number, lines, totals, tenders. */
-function receiptShapeOf(refund: RefundReceipt): Receipt {
-  return {
-    receiptNo: refund.returnNo,
-    tillId: refund.tillId,
-    saleId: refund.saleId,
-    issuedAt: refund.issuedAt,
-    shopNameAr: refund.shopNameAr,
-    shopNameEn: refund.shopNameEn,
-    vatNumber: refund.vatNumber,
-    lines: refund.lines,
-    totals: refund.totals,
-    tenders: refund.refunds,
   };
 }

@@ -2,7 +2,7 @@
 // amount typed by hand), with a manager's approval and a reason from a fixed list, and issues a refund receipt
 // that is also the sale's credit note (ZATCA 381) when e-invoicing is on.
 import { z } from 'zod';
-import { DrawerOutcome, ErrorData, Halalas, MAX_LINE_QUANTITY, SaleLine, Tender, Totals } from './schemas';
+import { DrawerOutcome, ErrorData, Halalas, MAX_LINE_QUANTITY, SaleLine, Tender, Totals, type Receipt } from './schemas';
 
 /** Why goods came back: the reasons a Saudi counter uses, printed on the refund receipt and the credit note. */
 export const ReturnReason = z.enum(['damaged', 'expired', 'not_as_described', 'customer_changed_mind', 'sold_by_mistake']);
@@ -56,6 +56,26 @@ export type RefundReceipt = z.infer<typeof RefundReceipt>;
  * customer bringing back more is served with a second return.
  */
 export const MAX_RETURN_LINES = 12;
+
+/**
+ * The refund receipt as a document: its number, lines, totals, and the refunds as its tenders — how the credit
+ * note's builder and the receipt layout read it.
+ */
+export function receiptOfRefund(refund: RefundReceipt): Receipt {
+  return {
+    receiptNo: refund.returnNo,
+    tillId: refund.tillId,
+    saleId: refund.saleId,
+    issuedAt: refund.issuedAt,
+    shopNameAr: refund.shopNameAr,
+    shopNameEn: refund.shopNameEn,
+    vatNumber: refund.vatNumber,
+    lines: refund.lines,
+    totals: refund.totals,
+    tenders: refund.refunds,
+    ...(refund.einvoiceQr ? { einvoiceQr: refund.einvoiceQr } : {}),
+  };
+}
 
 export const ReturnInput = z.strictObject({
   receiptNo: z.string().min(1).max(32),

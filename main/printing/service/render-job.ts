@@ -1,6 +1,6 @@
 // What one print job looks like on paper, from the stored receipt and the shop's settings. The receipt
 // preview on screen uses the same function, so it shows exactly what the printer gets.
-import type { Receipt, RefundReceipt } from '../../../preload/contract';
+import { receiptOfRefund, type Receipt, type RefundReceipt } from '../../../preload/contract';
 import type { TillSettings } from '../../settings';
 import { renderCardSlip, renderReceipt } from '../documents';
 import { cardSlipFromTender, layoutReceipt, type Block, type ReceiptCopy, type ShopInfo, type SlipCopy } from '../layout';
@@ -68,19 +68,7 @@ export function renderJobImage(doc: JobDocument, receipt: Receipt, settings: Til
  * refund and the shop's settings. `reason`: the words for the refund's reason, from the returns domain.
  */
 export function refundReceiptBlocks(refund: RefundReceipt, settings: TillSettings, reason: { ar: string; en: string }, copy: ReceiptCopy): Block[] {
-  const receipt: Receipt = {
-    receiptNo: refund.returnNo,
-    tillId: refund.tillId,
-    saleId: refund.saleId,
-    issuedAt: refund.issuedAt,
-    shopNameAr: refund.shopNameAr,
-    shopNameEn: refund.shopNameEn,
-    vatNumber: refund.vatNumber,
-    lines: refund.lines,
-    totals: refund.totals,
-    tenders: refund.refunds,
-    ...(refund.einvoiceQr ? { einvoiceQr: refund.einvoiceQr } : {}),
-  };
+  const receipt = receiptOfRefund(refund);
   return layoutReceipt({
     receipt,
     address: addressOf(settings),
