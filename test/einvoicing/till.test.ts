@@ -10,6 +10,7 @@ import { invoiceHash, SEED_PIH, verifySignedInvoice } from '../../main/fiscal/ei
 import { createFileSecretStore } from '../../main/secrets';
 import { createTillSimulators } from '../../main/sim';
 import { DEMO, startTestTill, type TestTill } from '../support/till';
+import { until } from '../support/until';
 import { ublSchemaErrors } from '../fiscal/einvoice/support';
 
 let t: TestTill;
@@ -58,13 +59,6 @@ async function sell(barcodes: string[]): Promise<string> {
   return (await t.call('tenderCash', { tenderedHalalas: due })).receipt.receiptNo;
 }
 
-const until = async (check: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 describe('e-invoices on the demo till', () => {
   it('each sale: a signed invoice chained from the seed, its QR on the receipt, reported, and the ledger verifies', async () => {

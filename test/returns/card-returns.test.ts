@@ -10,6 +10,7 @@ import { createStreamTransport } from '../../main/payments/transport';
 import { createTillSimulators, type TillSimulators } from '../../main/sim';
 import { createSimulatedTerminal, type EcrSimulator } from '../../main/sim/ecr-terminal';
 import { DEMO, startTestTill, type TestTill } from '../support/till';
+import { until } from '../support/until';
 
 let t: TestTill;
 let terminal: EcrSimulator | null;
@@ -57,13 +58,6 @@ async function sellByCard(barcodes: string[], cashFirst = 0) {
   return paid.completed!.receipt;
 }
 
-const until = async (check: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 describe('returning lines of a card receipt', () => {
   it('refunds through the terminal against the original payment and issues the credit note with the approval', async () => {

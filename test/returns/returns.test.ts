@@ -12,6 +12,7 @@ import { invoiceHash, verifySignedInvoice } from '../../main/fiscal/einvoice';
 import { createTillSimulators } from '../../main/sim';
 import { printedQr } from '../support/printed-qr';
 import { DEMO, startTestTill, type TestTill } from '../support/till';
+import { until } from '../support/until';
 import { ublSchemaErrors } from '../fiscal/einvoice/support';
 
 let t: TestTill;
@@ -48,13 +49,6 @@ const documents = () =>
 
 
 const printed = () => sims.currentPrinter()?.receipts ?? [];
-const until = async (check: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 describe('returning lines of a cash receipt', () => {
   it('refunds the returned lines, issues a chained credit note in the same transaction, opens the drawer and prints it', async () => {

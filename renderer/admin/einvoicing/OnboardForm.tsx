@@ -10,6 +10,7 @@ import { TextField } from '../../shell/TextField';
 import type { BannerCall } from '../../terminal/useBannerCall';
 import { checkOtp, initialEnvironment, ONBOARD_STEPS, stepStates } from './einvoicingView';
 import type { Labels } from './useLabels';
+import { ZatcaMessages } from './ZatcaMessages';
 
 interface Props {
   api: NuqtaApi;
@@ -204,15 +205,7 @@ export function OnboardForm({ api, managerPin, calls, status, labels, onOnboarde
           {answer.messages.length > 0 && (
             <>
               <p className="einv__subtitle">{t('einvoicing_admin.zatcaSaid')}</p>
-              <ul className="einv-messages">
-                {answer.messages.map((m, i) => (
-                  <li key={`${m.code}-${i}`} className="einv-message" data-code={m.code}>
-                    <bdi dir="ltr">
-                      <code>{m.code}</code> {m.message}
-                    </bdi>
-                  </li>
-                ))}
-              </ul>
+              <ZatcaMessages messages={answer.messages} />
             </>
           )}
           {answer.detail && (

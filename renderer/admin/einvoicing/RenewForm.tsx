@@ -9,6 +9,7 @@ import { useFormat } from '../../format/FormatContext';
 import { TextField } from '../../shell/TextField';
 import type { BannerCall } from '../../terminal/useBannerCall';
 import { checkOtp } from './einvoicingView';
+import { ZatcaMessages } from './ZatcaMessages';
 
 interface Props {
   api: NuqtaApi;
@@ -95,15 +96,7 @@ export function RenewForm({ api, managerPin, calls, status, onRenewed }: Props) 
         <div ref={resultRef} tabIndex={-1} className="einv-result einv--problem" data-testid="einv-renew-result" data-outcome="failed" data-code={answer.error.code}>
           <p role="alert">{say(answer.error)}</p>
           {answer.messages.length > 0 && (
-            <ul className="einv-messages">
-              {answer.messages.map((m, i) => (
-                <li key={`${m.code}-${i}`} className="einv-message" data-code={m.code}>
-                  <bdi dir="ltr">
-                    <code>{m.code}</code> {m.message}
-                  </bdi>
-                </li>
-              ))}
-            </ul>
+            <ZatcaMessages messages={answer.messages} />
           )}
         </div>
       )}
