@@ -179,7 +179,8 @@ export function createReturns(deps: ReturnsDeps) {
     const request = store.requestOfIntent(refundIntent.id);
     if (!request || request.state !== 'waiting') return; // a refund no return waits on (the terminal panel's)
     if (approvedHalalas !== request.plan.cardHalalas) {
-      // The terminal refunded another amount than asked: nothing is issued on a guess; a manager sees both.
+      // The terminal refunded another amount than asked: nothing is issued on a guess. Journaled; the request
+      // stays waiting with its lines held (there is no screen to settle it by hand yet: docs/returns.md).
       journal.append(REQUEST_ENTRY.mismatch, { requestId: request.id, intentId: refundIntent.id, asked: request.plan.cardHalalas, approved: approvedHalalas });
       return;
     }
