@@ -145,7 +145,7 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
               {!history.loaded || history.loading
                 ? t('history.loading')
                 : history.error
-                  ? messageFor(history.error, f.locale)
+                  ? messageFor(history.error, f.locale, f.digits)
                   : t('history.empty')}
             </p>
           ) : (
@@ -200,7 +200,7 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
               {history.loading ? t('history.loading') : t('history.more')}
             </button>
           )}
-          {history.error && items.length > 0 && <p className="receipt-image__note receipt-image__note--failed">{messageFor(history.error, f.locale)}</p>}
+          {history.error && items.length > 0 && <p className="receipt-image__note receipt-image__note--failed">{messageFor(history.error, f.locale, f.digits)}</p>}
         </div>
         <section className="history__preview" aria-label={t('history.preview')}>
           {selected ? (
@@ -244,13 +244,13 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
                     className={`job-state job-state--${copyJob.state}`}
                     data-testid="reprint-status"
                     data-state={copyJob.state}
-                    title={copyJob.error ? messageFor(copyJob.error, f.locale) : undefined}
+                    title={copyJob.error ? messageFor(copyJob.error, f.locale, f.digits) : undefined}
                   >
                     {t('history.copyState', { state: t(`printQueue.state_${copyJob.state}`) })}
                   </span>
                 )}
               </div>
-              {copyJob?.state === 'failed' && copyJob.error && <p className="job__error">{messageFor(copyJob.error, f.locale)}</p>}
+              {copyJob?.state === 'failed' && copyJob.error && <p className="job__error">{messageFor(copyJob.error, f.locale, f.digits)}</p>}
               {refundOpen && (
                 <div className="history__refund">
                   <RefundSection key={selected.receiptNo} api={api} banner={banner} receiptNo={selected.receiptNo} />

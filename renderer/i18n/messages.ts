@@ -1,6 +1,7 @@
 // Messages the view raises itself (a lost connection, an amount it can refuse before asking main). They use
 // the same bilingual ErrorData shape as main's errors, so the banner shows both kinds the same way.
-import type { ErrorData, Locale } from '../../preload/contract/schemas';
+import type { DigitStyle, ErrorData, Locale } from '../../preload/contract/schemas';
+import { messageDigits } from '../format/digits';
 import ar from './locales/ar.json';
 import en from './locales/en.json';
 
@@ -15,6 +16,8 @@ export function notice(code: NoticeCode): ErrorData {
   return { code, message_ar: ar.notices[code], message_en: en.notices[code] };
 }
 
-export function messageFor(data: ErrorData, locale: Locale): string {
-  return locale === 'ar' ? data.message_ar : data.message_en;
+/** The message in the cashier's language; with `digits`, its numbers in the cashier's digit style too. */
+export function messageFor(data: ErrorData, locale: Locale, digits?: DigitStyle): string {
+  const text = locale === 'ar' ? data.message_ar : data.message_en;
+  return digits ? messageDigits(text, digits) : text;
 }

@@ -28,7 +28,7 @@ export function PrintFailedBanner({ failures, onOpenQueue, onDismiss }: Props) {
         ? t('printFailed.title_receipt', { no })
         : t('printFailed.title_slip', { no });
   // Each distinct reason once (a paper-out usually fails the receipt and both slips alike).
-  const reasons = [...new Map(failures.filter((j) => j.error).map((j) => [j.error!.code, messageFor(j.error!, f.locale)])).values()];
+  const reasons = [...new Map(failures.filter((j) => j.error).map((j) => [j.error!.code, messageFor(j.error!, f.locale, f.digits)])).values()];
   return (
     <div
       className="print-failed"

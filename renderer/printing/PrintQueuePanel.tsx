@@ -130,7 +130,7 @@ export function PrintQueuePanel({ api, jobs, status, refresh, banner, onClose, o
 
       {status?.error && (
         <p className="panel__problem" data-testid="printer-problem" data-code={status.error.code}>
-          {messageFor(status.error, f.locale)}
+          {messageFor(status.error, f.locale, f.digits)}
         </p>
       )}
 
@@ -174,7 +174,7 @@ export function PrintQueuePanel({ api, jobs, status, refresh, banner, onClose, o
                 </div>
                 {job.state === 'failed' && job.error && (
                   <p className="job__error" data-testid="print-job-error" data-code={job.error.code}>
-                    {messageFor(job.error, f.locale)}
+                    {messageFor(job.error, f.locale, f.digits)}
                   </p>
                 )}
                 {job.state === 'failed' && (

@@ -21,7 +21,7 @@ export const PrinterButton = memo(function PrinterButton({ status, failed, onCli
   const configured = status?.configured ?? true;
   const tone = printerTone(status);
   const label = status && !configured ? t('printer.notConfigured') : t(`printer.state_${state}`);
-  const why = status?.error ? ` — ${messageFor(status.error, f.locale)}` : '';
+  const why = status?.error ? ` — ${messageFor(status.error, f.locale, f.digits)}` : '';
   return (
     <button
       type="button"

@@ -23,7 +23,7 @@ export function ReceiptImageView({ state, testId }: Props) {
     case 'failed':
       return (
         <p className="receipt-image__note receipt-image__note--failed" data-testid={`${testId}-error`} data-code={state.error.code}>
-          {t('receiptImage.failed')} {messageFor(state.error, f.locale)}
+          {t('receiptImage.failed')} {messageFor(state.error, f.locale, f.digits)}
         </p>
       );
     case 'ready':

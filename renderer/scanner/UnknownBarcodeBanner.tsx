@@ -3,6 +3,7 @@
 // or Ctrl+F). Same slot and look as the till's MessageBanner, which it stands in for while this message is shown.
 import { useTranslation } from 'react-i18next';
 import type { ErrorData, Locale } from '../../preload/contract/schemas';
+import { useFormat } from '../format/FormatContext';
 import { messageFor } from '../i18n/messages';
 import { Kbd } from '../shell/Kbd';
 
@@ -17,10 +18,11 @@ interface Props {
 
 export function UnknownBarcodeBanner({ message, messageId, barcode, locale, onSearchByName }: Props) {
   const { t } = useTranslation();
+  const { digits } = useFormat();
   return (
     <div className="banner-slot" aria-live="assertive">
       <div key={messageId} className="banner banner--error" role="alert" data-testid="message" data-code={message.code}>
-        {messageFor(message, locale)} {t('scanner_safety.unknownScanned')}{' '}
+        {messageFor(message, locale, digits)} {t('scanner_safety.unknownScanned')}{' '}
         <bdi dir="ltr" data-testid="unknown-barcode-code">
           {barcode}
         </bdi>{' '}

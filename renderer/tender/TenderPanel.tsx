@@ -1,6 +1,7 @@
-// Cash tender. Empty + Enter means "exact"; a quick-amount button tenders that amount at once (one tap for
-// "customer handed me a 50"). Under-tender and junk are refused here with the same wording main would use,
-// and main checks again anyway.
+// Cash tender. Empty + Enter means "exact"; a quick-amount button (or its key, F1-F5 while this dialog is open)
+// tenders that amount at once (one tap for "customer handed me a 50"). The change shows large while typing, so
+// the cashier counts it out without reading small print. Under-tender, junk and absurd amounts (a barcode in the
+// field) are refused here with the same wording main would use, and main checks again anyway.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
@@ -10,8 +11,17 @@ import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { quickTenderAmounts } from './quickTender';
 import { checkTender } from './tendered';
-import { Kbd } from '../shell/Kbd';
+import { Kbd, type KeyCap } from '../shell/Kbd';
 import { useDialogKeys } from '../shell/useDialogKeys';
+
+/** The quick amounts' keys, in the buttons' order: the till's own F1 (drawer) and F5 (history) sleep while this is open. */
+const QUICK_KEYS: readonly { key: string; cap: KeyCap }[] = [
+  { key: 'F1', cap: 'f1' },
+  { key: 'F2', cap: 'f2' },
+  { key: 'F3', cap: 'f3' },
+  { key: 'F4', cap: 'f4' },
+  { key: 'F5', cap: 'f5' },
+];
 
 interface Props {
   totalHalalas: number;
@@ -36,11 +46,24 @@ export function TenderPanel({ totalHalalas, busy, onTender, onReject, onClose }:
     else onReject(clientError(check.code));
   };
 
-  const onKeyDown = useDialogKeys({ onEnter: submit, onClose });
-
   const typed = text.trim() === '' ? null : parseAmount(text);
   const change = typed !== null && typed >= totalHalalas ? typed - totalHalalas : null;
+  const short = typed !== null && typed < totalHalalas ? totalHalalas - typed : null;
+  // "Exact" is what Enter does now: with the field empty, or the exact amount typed.
+  const exactApplies = text.trim() === '' || typed === totalHalalas;
   const quick = [totalHalalas, ...quickTenderAmounts(totalHalalas)];
+
+  const onKeyDown = useDialogKeys({
+    onEnter: submit,
+    onClose,
+    onKey: (e) => {
+      const i = QUICK_KEYS.findIndex((q) => q.key === e.key);
+      const amount = i >= 0 ? quick[i] : undefined;
+      if (amount === undefined || e.ctrlKey || e.altKey || e.metaKey) return false;
+      if (!busy) onTender(amount);
+      return true;
+    },
+  });
 
   return (
     <Dialog labelledBy="tender-title" className="tender" testId="tender-panel" onKeyDown={onKeyDown}>
@@ -65,11 +88,17 @@ export function TenderPanel({ totalHalalas, busy, onTender, onReject, onClose }:
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      <div className="tender__change" aria-live="polite">
+      <div className={short === null ? 'tender__change' : 'tender__change tender__change--short'} aria-live="polite" data-testid="tender-change">
         {change !== null && (
           <>
             <span>{t('tender.changePreview')}</span>
             <span className="tender__change-amount">{f.money(change)}</span>
+          </>
+        )}
+        {short !== null && (
+          <>
+            <span>{t('tender.shortPreview')}</span>
+            <span className="tender__change-amount">{f.money(short)}</span>
           </>
         )}
       </div>
@@ -78,7 +107,7 @@ export function TenderPanel({ totalHalalas, busy, onTender, onReject, onClose }:
           <button
             key={halalas}
             type="button"
-            className={`btn btn--quick${i === 0 ? ' btn--quick-exact' : ''}`}
+            className={`btn btn--quick${i === 0 && exactApplies ? ' btn--quick-exact' : ''}`}
             data-testid="quick-tender"
             data-halalas={halalas}
             disabled={busy}
@@ -86,6 +115,7 @@ export function TenderPanel({ totalHalalas, busy, onTender, onReject, onClose }:
           >
             {i === 0 && <span className="btn__caption">{t('tender.exact')}</span>}
             <span>{f.money(halalas)}</span>
+            {QUICK_KEYS[i] && <Kbd k={QUICK_KEYS[i].cap} />}
           </button>
         ))}
       </div>

@@ -1,6 +1,7 @@
 // Quick-tender amounts: the banknotes a customer is likely to hand over for this total. Saudi riyal notes
 // are 5, 10, 20, 50, 100, 200 and 500; above 500 the customer pays with several notes, so round-ups to the
-// next 100, 500 and 1000 stand in for them.
+// next 100, 500 and 1000 stand in for them. None that would give 500 riyals or more in change (see tendered.ts).
+import { MAX_CHANGE_HALALAS } from './tendered';
 
 export const SAR_NOTES_HALALAS: readonly number[] = [500, 1000, 2000, 5000, 10000, 20000, 50000];
 const ROUND_UP_STEPS_HALALAS: readonly number[] = [10000, 50000, 100000];
@@ -18,5 +19,8 @@ export function quickTenderAmounts(totalHalalas: number, count = DEFAULT_QUICK_T
   const candidates = new Set<number>();
   for (const note of SAR_NOTES_HALALAS) if (note > totalHalalas) candidates.add(note);
   for (const step of ROUND_UP_STEPS_HALALAS) candidates.add(nextMultipleAbove(totalHalalas, step));
-  return [...candidates].sort((a, b) => a - b).slice(0, count);
+  return [...candidates]
+    .filter((amount) => amount - totalHalalas < MAX_CHANGE_HALALAS)
+    .sort((a, b) => a - b)
+    .slice(0, count);
 }

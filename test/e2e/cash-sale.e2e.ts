@@ -90,6 +90,32 @@ describe('a cash sale in Arabic', () => {
     expect(await lines(page).count()).toBe(1);
   });
 
+  it('shows the change large while typing, tenders a note by its key, and refuses a barcode typed into the amount', async () => {
+    await typeBarcode(page, DEMO.milk.barcode);
+    await expect.poll(() => lines(page).count()).toBe(1);
+    await page.keyboard.press('F12');
+    await page.getByTestId('tender-panel').waitFor();
+    const exact = page.getByTestId('quick-tender').first();
+    expect(await exact.getAttribute('class')).toContain('btn--quick-exact'); // empty field: Enter is "exact"
+
+    // A scanner too slow to be told from typing, into the amount field: a 7-digit code reads as 6,281,000 riyals.
+    await page.keyboard.type('6281000', { delay: 120 });
+    expect(await exact.getAttribute('class')).not.toContain('btn--quick-exact');
+    expect(await page.getByTestId('tender-change').textContent()).toMatch(/\d/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('message').getAttribute('data-code')).toBe('CHANGE_TOO_LARGE');
+    expect(await page.getByTestId('receipt-preview').count()).toBe(0);
+
+    await page.getByTestId('tendered-input').fill('');
+    const second = Number(await page.getByTestId('quick-tender').nth(1).getAttribute('data-halalas'));
+    await page.keyboard.press('F2');
+    await page.getByTestId('receipt-preview').waitFor();
+    const change = (second - DEMO.milk.price) / 100;
+    expect(await page.getByTestId('change-due').textContent()).toContain(change.toFixed(2));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => lines(page).count()).toBe(0);
+  });
+
   it('reports an unknown barcode clearly and leaves the sale untouched', async () => {
     await typeBarcode(page, DEMO.bread.barcode);
     await expect.poll(() => lines(page).count()).toBe(1);
