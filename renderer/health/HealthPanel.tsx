@@ -55,7 +55,7 @@ export function HealthPanel({ report, check, banner, onClose }: Props) {
           {t('health.close')} <Kbd k="esc" />
         </button>
       </div>
-      <ul className="health__list">
+      <ul className="health__list" tabIndex={0} aria-labelledby="health-title">
         {orderChecks(report).map((c) => (
           <li key={c.id} className={`health__check health--${c.state}`} data-testid={`health-${c.id}`} data-state={c.state}>
             <span className="health__dot" aria-hidden="true" />

@@ -20,8 +20,7 @@ export const SaleLineRow = memo(function SaleLineRow({ line, index, selected, re
   return (
     <li
       id={lineOptionId(line.lineId)}
-      role="option"
-      aria-selected={selected}
+      aria-current={selected ? 'true' : undefined}
       className={`line${selected ? ' line--selected' : ''}`}
       data-testid="sale-line"
       data-barcode={line.barcode}

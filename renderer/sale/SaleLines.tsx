@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../preload/contract/schemas';
-import { SaleLineRow, lineOptionId } from './SaleLineRow';
+import { SaleLineRow } from './SaleLineRow';
 
 interface Props {
   sale: Sale | null;
@@ -34,14 +34,9 @@ export const SaleLines = memo(function SaleLines({ sale, selectedLineId, locked,
         <span className="line__total">{t('sale.colTotal')}</span>
         <span className="line__actions" />
       </div>
-      <ol
-        ref={listRef}
-        className="lines__list"
-        role="listbox"
-        aria-label={t('sale.linesLabel')}
-        aria-activedescendant={selectedLineId ? lineOptionId(selectedLineId) : undefined}
-        data-testid="sale-lines"
-      >
+      {/* A plain list, not a listbox: the highlighted line carries its remove button, and an option may hold no
+          control. The highlight is aria-current; Ctrl+↑↓ move it from the scan field, which keeps the focus. */}
+      <ol ref={listRef} className="lines__list" aria-label={t('sale.linesLabel')} data-testid="sale-lines">
         {lines.map((line, i) => (
           <SaleLineRow
             key={line.lineId}

@@ -70,7 +70,10 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
             </div>
           </>
         )}
-        <div className="totals__count">{t('sale.itemCount', { n: f.int(pieces) })}</div>
+        <div className="totals__count">
+          <dt className="visually-hidden">{t('sale.itemCountLabel')}</dt>
+          <dd>{t('sale.itemCount', { n: f.int(pieces) })}</dd>
+        </div>
       </dl>
 
       {tenders.length > 0 && (
