@@ -2,7 +2,7 @@
 // appends the journal entry and updates the sale tables together, so a reload, a crash or a power cut
 // brings back exactly what the cashier last saw.
 import { randomUUID } from 'node:crypto';
-import { MAX_LINE_QUANTITY, type CardTender, type CashTender, type CompletedSale, type DrawerOutcome, type ProductHit, type Receipt, type Sale } from '../../preload/contract';
+import { MAX_CHANGE_HALALAS, MAX_LINE_QUANTITY, type CardTender, type CashTender, type CompletedSale, type DrawerOutcome, type ProductHit, type Receipt, type Sale } from '../../preload/contract';
 import { classifyBarcode } from '../catalog';
 import { writeRelaxed, type Db } from '../db';
 import { TillError } from '../errors';
@@ -274,6 +274,9 @@ export function createCheckout(deps: CheckoutDeps) {
         // Cash covers what is still due after any approved card payments (split tender).
         const due = sale.dueHalalas;
         if (tenderedHalalas < due) throw new TillError('UNDER_TENDER', `${tenderedHalalas} < ${due}`);
+        // No note set covers a sale with 500 riyals or more to spare (500 is the largest note): such an amount is a
+        // slip, most often a barcode in the amount field — refused rather than recorded with absurd change.
+        if (tenderedHalalas - due >= MAX_CHANGE_HALALAS) throw new TillError('CHANGE_TOO_LARGE', `${tenderedHalalas} for ${due}`);
         const cash: CashTender = { kind: 'cash', amountHalalas: due, tenderedHalalas, changeHalalas: tenderedHalalas - due };
         return { ...completeInTx(sale, cash), change: cash.changeHalalas };
       });

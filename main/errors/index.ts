@@ -30,6 +30,10 @@ export const errorCatalog = defineErrors({
   SALE_EMPTY: { ar: 'لا توجد أصناف في البيع.', en: 'The sale has no items.' },
   SALE_TOO_LARGE: { ar: 'تجاوز البيع الحد المسموح.', en: 'The sale exceeds the allowed limit.' },
   UNDER_TENDER: { ar: 'المبلغ المدفوع أقل من الإجمالي.', en: 'The amount tendered is less than the total.' },
+  CHANGE_TOO_LARGE: {
+    ar: 'سيكون الباقي ٥٠٠ ريال أو أكثر. تحقق من المبلغ المستلم (ربما مُسح باركود في خانة المبلغ).',
+    en: 'The change would be 500 riyals or more. Check the amount tendered (a barcode may have been scanned into the amount field).',
+  },
   RECEIPT_UNKNOWN: { ar: 'الإيصال غير موجود.', en: 'That receipt does not exist.' },
   LEDGER_SCHEMA_NEWER: {
     ar: 'قاعدة البيانات من إصدار أحدث من البرنامج. حدّث البرنامج.',

@@ -71,6 +71,14 @@ export type ProductHit = z.infer<typeof ProductHit>;
 /** The most of one item a sale line may hold, however it got there (typed, + key, or scanned again). */
 export const MAX_LINE_QUANTITY = 9999;
 
+/**
+ * The most change one cash tender may give, exclusive: 500 riyals, the largest Saudi note. No set of notes covers
+ * a sale with a whole 500 to spare, so a larger "tendered" amount is a slip — most often a barcode scanned into the
+ * amount field by a scanner too slow to be told from typing (a 6-digit code reads as 123,456 riyals). The view
+ * refuses it as it is typed and main refuses it again.
+ */
+export const MAX_CHANGE_HALALAS = 50_000;
+
 export const SaleLine = z.object({
   lineId: z.string(),
   productId: z.number().int(),

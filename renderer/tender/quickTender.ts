@@ -1,7 +1,7 @@
 // Quick-tender amounts: the banknotes a customer is likely to hand over for this total. Saudi riyal notes
 // are 5, 10, 20, 50, 100, 200 and 500; above 500 the customer pays with several notes, so round-ups to the
 // next 100, 500 and 1000 stand in for them. None that would give 500 riyals or more in change (see tendered.ts).
-import { MAX_CHANGE_HALALAS } from './tendered';
+import { MAX_CHANGE_HALALAS } from '../../preload/contract/schemas';
 
 export const SAR_NOTES_HALALAS: readonly number[] = [500, 1000, 2000, 5000, 10000, 20000, 50000];
 const ROUND_UP_STEPS_HALALAS: readonly number[] = [10000, 50000, 100000];

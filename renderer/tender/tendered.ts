@@ -1,12 +1,7 @@
+import { MAX_CHANGE_HALALAS } from '../../preload/contract/schemas';
 import { parseAmount } from '../format/money';
 
-/**
- * The most change one cash tender may give, exclusive: 500 riyals, the largest Saudi note. A customer never needs
- * to hand over a whole 500 more than the sale costs, so a larger "tendered" amount is a slip — most often a barcode
- * scanned into the amount field by a scanner too slow to be told from typing (a 6-digit code reads as 123,456 riyals).
- * Main applies the same rule.
- */
-export const MAX_CHANGE_HALALAS = 50_000;
+export { MAX_CHANGE_HALALAS };
 
 export type TenderCheck =
   | { ok: true; tenderedHalalas: number }

@@ -73,7 +73,7 @@ export async function reportingThroughput(documents: number): Promise<{ document
   for (let i = 0; i < documents; i++) {
     const sale = await till.dispatch('scanBarcode', { barcode });
     if (!sale.ok) throw new Error('scan failed');
-    const paid = await till.dispatch('tenderCash', { tenderedHalalas: 10_000_000 });
+    const paid = await till.dispatch('tenderCash', { tenderedHalalas: (sale.value as { dueHalalas: number }).dueHalalas });
     if (!paid.ok) throw new Error(`tender failed: ${paid.error.code}`);
   }
   platform.clearScript();

@@ -83,14 +83,16 @@ async function durableCommit(withPrinter: boolean) {
   const scans: number[] = [];
   const commits: number[] = [];
   for (let sale = 0; sale < 300; sale += 1) {
+    let due = 0;
     for (let i = 0; i < 3; i += 1) {
       const t0 = performance.now();
       const r = await till.dispatch('scanBarcode', { barcode: barcodes[(sale + i) % barcodes.length]! });
       scans.push(performance.now() - t0);
       if (!r.ok) throw new Error(`scan failed: ${r.error.code}`);
+      due = (r.value as { dueHalalas: number }).dueHalalas;
     }
     const t0 = performance.now();
-    const r = await till.dispatch('tenderCash', { tenderedHalalas: 10_000_000 });
+    const r = await till.dispatch('tenderCash', { tenderedHalalas: due });
     commits.push(performance.now() - t0);
     if (!r.ok) throw new Error(`tender failed: ${r.error.code}`);
     if (baselines) {

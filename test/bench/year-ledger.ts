@@ -70,7 +70,8 @@ async function sellTemplates(dir: string): Promise<void> {
     for (const lines of [4, 5, 6]) {
       for (let i = 0; i < lines; i += 1) await call(till, 'scanBarcode', { barcode: barcodes[(next += 7) % barcodes.length]! });
       if (lines === 5) await call(till, 'scanBarcode', { barcode: barcodes[next % barcodes.length]! });
-      await call(till, 'tenderCash', { tenderedHalalas: 50_000 });
+      const { dueHalalas } = (await call(till, 'getSale', {})) as { dueHalalas: number };
+      await call(till, 'tenderCash', { tenderedHalalas: dueHalalas });
     }
     for (let waited = 0; ; waited += 50) {
       const jobs = (await call(till, 'listPrintJobs', {})) as Array<{ state: string }>;

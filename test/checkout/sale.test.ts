@@ -125,6 +125,9 @@ describe('taking cash', () => {
     expect(await t.attempt('tenderCash', { tenderedHalalas: 1000 })).toMatchObject({ ok: false, error: { code: 'SALE_EMPTY' } });
     await t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
     expect(await t.attempt('tenderCash', { tenderedHalalas: DEMO.coffee.price - 1 })).toMatchObject({ ok: false, error: { code: 'UNDER_TENDER' } });
+    // 500 riyals or more of change is a slip (a barcode in the amount field): main refuses it too.
+    expect(await t.attempt('tenderCash', { tenderedHalalas: DEMO.coffee.price + 50_000 })).toMatchObject({ ok: false, error: { code: 'CHANGE_TOO_LARGE' } });
+    expect(await t.attempt('tenderCash', { tenderedHalalas: 12_345_600 })).toMatchObject({ ok: false, error: { code: 'CHANGE_TOO_LARGE' } });
     expect((await t.call('getSale', {})).lines).toHaveLength(1);
   });
 

@@ -53,12 +53,14 @@ afterEach(async () => {
 async function sellUntilGone(till: HostClient, random: () => number, confirmed: Confirmed[], inFlight: { tender: boolean }, onSale: () => void): Promise<void> {
   for (;;) {
     const scans = 1 + Math.floor(random() * 3);
+    let due = 0;
     for (let i = 0; i < scans; i += 1) {
       const scanned = await till.call('scanBarcode', { barcode: PRODUCTS[Math.floor(random() * PRODUCTS.length)]!.barcode });
       if (!scanned.ok) return;
+      due = scanned.value.dueHalalas;
     }
     inFlight.tender = true;
-    const paid = await till.call('tenderCash', { tenderedHalalas: 1_000_000 });
+    const paid = await till.call('tenderCash', { tenderedHalalas: due });
     inFlight.tender = false;
     if (!paid.ok) {
       if (paid.error.code === 'CONNECTION_LOST') return;
@@ -105,7 +107,7 @@ describe('kill -9 while selling', () => {
     client = await connectHost(host.url);
     const scanned = await client.call('scanBarcode', { barcode: DEMO.water.barcode });
     if (!scanned.ok) throw new Error(`scanBarcode after the last restart: ${scanned.error.code}`);
-    const last = await client.call('tenderCash', { tenderedHalalas: 1_000_000 });
+    const last = await client.call('tenderCash', { tenderedHalalas: scanned.value.dueHalalas });
     if (!last.ok) throw new Error(`tenderCash after the last restart: ${last.error.code}`);
     confirmed.push({ receiptNo: last.value.receipt.receiptNo, saleId: last.value.receipt.saleId, totalHalalas: last.value.receipt.totals.totalHalalas });
     client.close();
