@@ -13,6 +13,7 @@ import { isDemoIdentity, simulatedDevices, type SettingsStore } from '../setting
 import type { HealthDesk } from './health';
 import { createAdminHandlers, type AdminDeps } from './admin-handlers';
 import { createEinvoicingHandlers, type EinvoicingAdminDeps } from './einvoicing-handlers';
+import { createUpdatesHandlers, type UpdatesAdminDeps } from './updates-handlers';
 import type { HostKind } from './types';
 
 export interface HandlerDeps {
@@ -33,6 +34,8 @@ export interface HandlerDeps {
   einvoicingReady?: () => boolean;
   /** The admin screen's e-invoicing section (einvoicing-handlers.ts). */
   einvoicing: EinvoicingAdminDeps['einvoicing'];
+  /** The admin screen's Updates tab (updates-handlers.ts). */
+  updates: Omit<UpdatesAdminDeps, 'manager' | 'settings'>;
 }
 
 export function createHandlers({
@@ -49,6 +52,7 @@ export function createHandlers({
   admin,
   einvoicingReady = () => true,
   einvoicing,
+  updates,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -86,6 +90,7 @@ export function createHandlers({
   return {
     ...createAdminHandlers({ ...admin, settings, manager, printing, payments }),
     ...createEinvoicingHandlers({ einvoicing, manager, settings, db: admin.db, journal: admin.journal }),
+    ...createUpdatesHandlers({ ...updates, manager, settings }),
     getTill: () => tillInfo(),
     setPreferences: (patch) => {
       const current = settings.get().preferences;

@@ -22,7 +22,7 @@ import { openPaymentDevices } from './payment-devices';
 import { applyProvisioning, defaultProvisionFile } from './provisioning';
 import { createHealthDesk } from './health';
 import { createPlatformAccess } from './einvoicing-platform';
-import { createUpdates, detectPlatform } from '../updates';
+import { createUpdates, detectPlatform, noInstaller } from '../updates';
 import { version as APP_VERSION } from '../../package.json';
 import path from 'node:path';
 import { openSigningKey } from './signing-key';
@@ -220,10 +220,11 @@ async function assemble(
   });
   // Updates: the feed or an offline folder, staged in the data folder; the Electron shell installs one only when
   // the policy says now (never mid-sale, never with a payment in doubt).
+  const updatePlatform = detectPlatform() ?? 'linux-x64-deb';
   const updates = createUpdates({
     settings: () => ({ ...settings.get().updates, timeZone: settings.get().timeZone }),
     currentVersion: options.appVersion ?? APP_VERSION,
-    platform: detectPlatform() ?? 'linux-x64-deb',
+    platform: updatePlatform,
     tillState: () => {
       const sale = checkout.currentSale();
       return {
@@ -232,7 +233,9 @@ async function assemble(
         unreportedInvoices: einvoicing.status().waiting,
       };
     },
-    downloadDir: path.join(options.dataDir, 'updates'),
+    downloadDir: options.updatesDir ?? path.join(options.dataDir, 'updates'),
+    ...(options.updateTrust?.trustedKeys ? { trustedKeys: options.updateTrust.trustedKeys } : {}),
+    ...(options.updateTrust?.fetch ? { fetch: options.updateTrust.fetch } : {}),
   });
   // Until the whole file has been checked (in the background, below) the till sells; damage found then stops
   // every write with LEDGER_DAMAGED.
@@ -259,6 +262,14 @@ async function assemble(
       admin: { db, journal, dataDir: options.dataDir, log },
       einvoicingReady: einvoicing.ready,
       einvoicing,
+      updates: {
+        updates,
+        installer: options.installer ?? noInstaller,
+        onInstalling: options.onInstalling ?? (() => log.warn('an update installer was started, but nothing closes this till for it')),
+        currentVersion: options.appVersion ?? APP_VERSION,
+        platform: updatePlatform,
+        log,
+      },
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null) },

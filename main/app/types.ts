@@ -1,5 +1,5 @@
 // What a running till offers to whichever shell carries it (Electron window or browser host).
-import type { Updates } from '../updates';
+import type { Installer, TrustedKey, UpdateFetch, Updates } from '../updates';
 import type { EventName, EventPayload, TillInfo } from '../../preload/contract';
 import type { Dispatch } from '../ipc';
 import type { SecretStore } from '../secrets';
@@ -50,4 +50,12 @@ export interface TillOptions {
   simulators?: TillSimulators;
   /** How often the e-invoice reporting queue looks for work besides after each sale (default 60 s; the bench shortens it). */
   einvoiceQueueIntervalMs?: number;
+  /** Where updates are staged; default: the data folder's updates/ (a Windows till: %ProgramData%, for the SYSTEM task). */
+  updatesDir?: string;
+  /** How this till installs a staged update (the Electron shell's platform installer); default: none (browser host, CLI). */
+  installer?: Installer;
+  /** The admin said "install now" and the installer is running: the shell quits so it can replace the app. */
+  onInstalling?: () => void;
+  /** Tests only (in-process): release keys and a feed client trusting a test CA, instead of the build's own. */
+  updateTrust?: { trustedKeys?: readonly TrustedKey[]; fetch?: UpdateFetch };
 }

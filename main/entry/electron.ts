@@ -3,38 +3,52 @@
 import * as electron from 'electron';
 import { defaultDataDir, startTill } from '../app';
 import { adoptSecrets, createFileSecretStore, createSafeStorageSecretStore } from '../secrets';
-import { customerDisplayMode, installCrashGuard, startShell } from '../shell';
+import { APPLY_STAGED_FLAG, applyStagedFromTask, customerDisplayMode, installCrashGuard, startShell, windowsUpdatesDir } from '../shell';
 
-// defaultDataDir(), not app.getPath('userData'): the CLI and the browser host resolve the same folder, so
-// all three find the same ledger. Kiosk mode (full screen, no menu, started at login) is the admin's till
-// setting, handed to the shell as `kiosk`; without it the till opens maximized.
-// NUQTA_CUSTOMER_DISPLAY=1 forces the customer display (windowed when there is one screen), =0 turns it off.
-// Everything this process creates in the data folder is for the till's own OS user only.
-process.umask(0o077);
-// The technician's override as the app was launched (the setting itself is read once the till is open).
-const launchEnv = { NUQTA_CUSTOMER_DISPLAY: process.env.NUQTA_CUSTOMER_DISPLAY };
-const dataDir = defaultDataDir();
-// First, so a failure anywhere after this relaunches the app (or, in a crash loop, says so) instead of
-// leaving a dead till on the screen.
-const guard = installCrashGuard(electron, { dataDir });
+if (process.argv.includes(APPLY_STAGED_FLAG)) {
+  // The SYSTEM update task (resources/installer/update-task.nsh): install the staged update, open nothing.
+  void applyStagedFromTask({ version: electron.app.getVersion(), programData: programData(), log: console }).then((code) => electron.app.exit(code));
+} else {
+  startTillApp();
+}
 
-startShell(electron, {
-  // Provider credentials are sealed with the OS keystore (DPAPI, libsecret) through safeStorage, which is
-  // usable once the app is ready — startTill runs after that. Secrets the admin entered with the CLI are taken
-  // over from the file store first (main/secrets/adopt.ts).
-  startTill: (options) => {
-    const secrets = createSafeStorageSecretStore({ safeStorage: electron.safeStorage, dataDir: options.dataDir });
-    const { adopted, left } = adoptSecrets(createFileSecretStore({ dataDir: options.dataDir }), secrets);
-    if (adopted.length) console.log(`provider secrets taken into the system keychain: ${adopted.join(', ')}`);
-    for (const { name, why } of left) console.error(`secret ${name} stays in the file store: ${why}`);
-    return startTill({ ...options, secrets });
-  },
-  dataDir,
-  kiosk: (till) => till.shell().kiosk,
-  customerDisplay: (till) => customerDisplayMode(launchEnv, till.shell().customerScreen),
-  onFatal: guard.fatal,
-}).catch((e: unknown) => {
-  // Not a crash: the shell could not start at all (relaunching would fail the same way).
-  console.error('Nuqta POS shell failed to start', e);
-  electron.app.exit(1);
-});
+function programData(): string {
+  return process.env.PROGRAMDATA ?? 'C:\\ProgramData';
+}
+
+function startTillApp(): void {
+  // defaultDataDir(), not app.getPath('userData'): the CLI and the browser host resolve the same folder, so
+  // all three find the same ledger. Kiosk mode (full screen, no menu, started at login) is the admin's till
+  // setting, handed to the shell as `kiosk`; without it the till opens maximized.
+  // NUQTA_CUSTOMER_DISPLAY=1 forces the customer display (windowed when there is one screen), =0 turns it off.
+  // Everything this process creates in the data folder is for the till's own OS user only.
+  process.umask(0o077);
+  // The technician's override as the app was launched (the setting itself is read once the till is open).
+  const launchEnv = { NUQTA_CUSTOMER_DISPLAY: process.env.NUQTA_CUSTOMER_DISPLAY };
+  const dataDir = defaultDataDir();
+  // First, so a failure anywhere after this relaunches the app (or, in a crash loop, says so) instead of
+  // leaving a dead till on the screen.
+  const guard = installCrashGuard(electron, { dataDir });
+
+  startShell(electron, {
+    // Provider credentials are sealed with the OS keystore (DPAPI, libsecret) through safeStorage, which is
+    // usable once the app is ready — startTill runs after that. Secrets the admin entered with the CLI are taken
+    // over from the file store first (main/secrets/adopt.ts).
+    startTill: (options) => {
+      const secrets = createSafeStorageSecretStore({ safeStorage: electron.safeStorage, dataDir: options.dataDir });
+      const { adopted, left } = adoptSecrets(createFileSecretStore({ dataDir: options.dataDir }), secrets);
+      if (adopted.length) console.log(`provider secrets taken into the system keychain: ${adopted.join(', ')}`);
+      for (const { name, why } of left) console.error(`secret ${name} stays in the file store: ${why}`);
+      // A Windows till stages updates machine-wide, where the SYSTEM update task reads them.
+      return startTill({ ...options, secrets, ...(process.platform === 'win32' ? { updatesDir: windowsUpdatesDir(programData()) } : {}) });
+    },
+    dataDir,
+    kiosk: (till) => till.shell().kiosk,
+    customerDisplay: (till) => customerDisplayMode(launchEnv, till.shell().customerScreen),
+    onFatal: guard.fatal,
+  }).catch((e: unknown) => {
+    // Not a crash: the shell could not start at all (relaunching would fail the same way).
+    console.error('Nuqta POS shell failed to start', e);
+    electron.app.exit(1);
+  });
+}

@@ -42,8 +42,8 @@ export interface RunningHost {
 
 /**
  * The largest WebSocket message the host reads; a longer one closes its socket with 1009. The largest
- * legitimate call frame is openDrawer with a 200-character reason made of characters JSON writes as \uXXXX
- * (6 bytes each), a 16-digit id and an 8-digit PIN: 1,305 bytes (test/host/frame-limit.test.ts builds the
+ * legitimate call frame is importUpdateFolder with a 260-character folder path made of characters JSON writes as
+ * \uXXXX (6 bytes each), a 16-digit id and an 8-digit PIN: 1,673 bytes (test/host/frame-limit.test.ts builds the
  * largest frame of every method and holds it to a quarter of this). 8 KiB leaves the contract room to grow
  * while keeping what one client can make the host buffer and parse per message small.
  */

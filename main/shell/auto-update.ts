@@ -1,21 +1,18 @@
 // The Electron side of updates: now and then, stage the latest signed release (main/updates decides whether
 // there is one, under the update policy) and, only when the policy says "now" — automatic, outside opening
-// hours, no sale open, no payment in doubt — start the installer and quit so it can replace the app.
-//
-// Windows only: the NSIS installer runs silently (/S) and starts the till again afterwards (--force-run). It is a
-// per-machine install, so the till's Windows user must be allowed to elevate (docs/updates.md); if the installer
-// cannot run, the till is not quit. A Linux package is installed by the package manager (deb) or by replacing the
-// AppImage: the staged file is announced in the log, never run from here.
+// hours, no sale open, no payment in doubt, no invoice unreported — hand over to the platform's installer
+// (main/updates/install: Windows' update task after an Authenticode check, the AppImage replaced in place) and
+// quit so it can replace the app. A deb is installed by the administrator's package manager: the staged package
+// is announced in the log once, never run from here. An installer that cannot start leaves the till running.
 import type { RunningTill } from '../app';
+import type { Installer } from '../updates';
 
 export const AUTO_UPDATE_EVERY_MS = 15 * 60_000;
 
 export interface AutoUpdateDeps {
   till: Pick<RunningTill, 'updates'>;
   app: { quit(): void };
-  platform: NodeJS.Platform;
-  /** Starts the installer detached from this process; throws when it cannot be started. */
-  runInstaller(file: string, args: string[]): void;
+  installer: Installer;
   log: { warn(message: string, detail?: unknown): void; error(message: string, detail?: unknown): void };
   everyMs?: number;
 }
@@ -34,13 +31,14 @@ export function startAutoUpdate(deps: AutoUpdateDeps): { tick(): Promise<AutoUpd
     }
     const ready = await deps.till.updates.readyToApply();
     if (!ready || ready.decision !== 'apply-now') return 'not-now';
-    if (deps.platform !== 'win32') {
+    if (deps.installer.kind === 'deb' || deps.installer.kind === 'none') {
       if (announced !== ready.update.installerPath) deps.log.warn(`update ${ready.update.version} is staged at ${ready.update.installerPath}: install it with the package manager`);
       announced = ready.update.installerPath;
       return 'not-now';
     }
     try {
-      deps.runInstaller(ready.update.installerPath, ['/S', '--force-run']);
+      await deps.installer.prepare(ready.update);
+      await deps.installer.launch(ready.update);
     } catch (e) {
       deps.log.error(`the installer of update ${ready.update.version} could not be started; the till runs on`, e);
       return 'not-now';

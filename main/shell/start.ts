@@ -23,7 +23,8 @@ import type { BrowserWindowLike, ElectronModule } from './electron-types';
 import { forwardTillEvents } from './events';
 import { applyStartAtLogin } from './kiosk';
 import { startAutoUpdate } from './auto-update';
-import { spawn } from 'node:child_process';
+import { platformInstaller } from './installer';
+import type { Installer } from '../updates';
 import { customerDisplayMayHear } from '../ipc';
 import { registerIpcHandlers } from './ipc';
 import { APP_SCHEME } from './origin';
@@ -68,8 +69,8 @@ export interface ShellDeps {
   onFatal?: (what: string, error: unknown) => void;
   /** The clock that bounds renderer reloads (tests move it). */
   now?: () => number;
-  /** Installs a staged update when the policy says now (./auto-update.ts); tests hand in their own launcher. */
-  autoUpdate?: { platform?: NodeJS.Platform; runInstaller?: (file: string, args: string[]) => void; everyMs?: number };
+  /** Installs a staged update when the policy says now (./auto-update.ts) or the admin says so; tests hand in their own installer. */
+  autoUpdate?: { installer?: Installer; everyMs?: number };
 }
 
 export interface Shell {
@@ -161,8 +162,9 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
   refuseDeviceChoosers(session.defaultSession, log);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(deps.rendererRoot ?? rendererDist()));
 
+  const installer = deps.autoUpdate?.installer ?? platformInstaller(process.platform, process.env, log);
   try {
-    till = await deps.startTill({ host: 'electron', dataDir: deps.dataDir });
+    till = await deps.startTill({ host: 'electron', dataDir: deps.dataDir, installer, onInstalling: () => app.quit() });
   } catch (e) {
     reportStartFailure(dialog, log, e);
     app.exit(1);
@@ -180,8 +182,7 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
   const updater = startAutoUpdate({
     till,
     app,
-    platform: deps.autoUpdate?.platform ?? process.platform,
-    runInstaller: deps.autoUpdate?.runInstaller ?? runDetached,
+    installer,
     log,
     ...(deps.autoUpdate?.everyMs !== undefined ? { everyMs: deps.autoUpdate.everyMs } : {}),
   });
@@ -268,10 +269,6 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
 }
 
 /** The installer outlives the app it replaces: detached, its own process group, nothing inherited. */
-function runDetached(file: string, args: string[]): void {
-  spawn(file, args, { detached: true, stdio: 'ignore', windowsHide: true }).unref();
-}
-
 /** A kiosk setting that cannot be read opens the ordinary window: the till must still sell. */
 function kioskMode(option: ShellDeps['kiosk'], till: RunningTill, log: ShellLog): boolean {
   if (typeof option !== 'function') return option ?? false;

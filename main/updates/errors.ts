@@ -64,6 +64,30 @@ export const updateErrorCatalog = defineErrors({
     ar: 'تعذر حفظ ملف التحديث على القرص (المساحة أو الصلاحيات). لم يتغير شيء في نقطة البيع.',
     en: 'The update file could not be saved to disk (space or permissions). Nothing of the till was changed.',
   },
+  UPDATE_NOTHING_STAGED: {
+    ar: 'لا يوجد تحديث جاهز للتثبيت. نزّله أولًا أو استورد مجلد تحديث.',
+    en: 'No update is ready to install. Download one first or import an update folder.',
+  },
+  UPDATE_NOT_NOW: {
+    ar: 'لا يمكن تثبيت التحديث الآن (السبب معروض بجانبه). لم يتغير شيء.',
+    en: 'The update cannot be installed now (the reason is shown beside it). Nothing was changed.',
+  },
+  UPDATE_INSTALLER_UNSIGNED: {
+    ar: 'ملف التثبيت غير موقّع بشهادة توقيع الشيفرة الخاصة بالمورّد (Authenticode)، فلم يُشغَّل. لم يتغير شيء. اتصل بالدعم.',
+    en: 'The installer is not signed with the vendor\'s code-signing certificate (Authenticode), so it was not run. Nothing was changed. Call support.',
+  },
+  UPDATE_INSTALL_UNAVAILABLE: {
+    ar: 'هذه النسخة من نقطة البيع (المضيف في المتصفح) لا تثبّت التحديثات. ثبّته من تطبيق نقطة البيع على جهاز الكاشير.',
+    en: 'This way of running the till (the browser host) does not install updates. Install it from the till app on the till PC.',
+  },
+  UPDATE_INSTALL_BY_ADMIN: {
+    ar: 'على هذا الجهاز (حزمة deb) يثبّت مدير النظام التحديث بمدير الحزم: sudo apt install <ملف التحديث المعروض>. التحديث محقَّق وجاهز.',
+    en: 'On this till (a deb package) the system administrator installs the update with the package manager: sudo apt install <the update file shown>. The update is verified and ready.',
+  },
+  UPDATE_INSTALL_FAILED: {
+    ar: 'تعذر بدء تثبيت التحديث. لم يتغير شيء؛ نقطة البيع تعمل كما هي. تفاصيل الخطأ في السجل.',
+    en: 'The update could not be started. Nothing was changed; the till works as before. The details are in the log.',
+  },
 });
 
 export type UpdateErrorCode = keyof typeof updateErrorCatalog.text;

@@ -1,5 +1,5 @@
 // Updates: a signed feed or an offline folder, a verified staged installer, and the policy that says when it may
-// be applied. The install step itself belongs to the Electron shell (docs/updates.md).
+// be applied; the install step per platform (./install): the shell and the admin screen hand over to it.
 export { createUpdates, type Updates, type UpdatesOptions, type UpdateSettingsView, type CheckResult, type DownloadResult, type Ready } from './service';
 export { whenToApply, type Decision, type PolicyInput, type TillState, type UpdatePolicy } from './policy';
 export { isOpenAt, localMinutes } from './hours';
@@ -10,3 +10,19 @@ export { UPDATE_PLATFORMS, detectPlatform, type UpdatePlatform } from './platfor
 export { httpsFetch, type UpdateFetch, type FetchResponse, type HttpsFetchOptions } from './fetch';
 export { MANIFEST_NAME, SIGNATURE_NAME, type StagedUpdate } from './staging';
 export { UpdateError, isUpdateError, updateErrorCatalog, waitReasonCatalog, type UpdateErrorCode, type WaitReasonCode } from './errors';
+export {
+  appImageInstaller,
+  applyStagedUpdate,
+  checkAuthenticode,
+  debInstaller,
+  launchDetached,
+  noInstaller,
+  runCommand,
+  windowsInstaller,
+  START_TASK,
+  UPDATE_TASK,
+  type ApplyOutcome,
+  type Installer,
+  type LaunchDetached,
+  type RunCommand,
+} from './install';

@@ -1,6 +1,6 @@
 // The updates service the shell holds: check the feed, download and stage the installer, import an offline
-// folder, and say whether the staged update may be applied now. Installing it (quitting, running the installer,
-// relaunching) is the Electron shell's job and is not done here (docs/updates.md). Settings and the till's
+// folder, and say whether the staged update may be applied now. Installing it is ./install's, per platform,
+// driven by the shell and the admin screen (docs/updates.md). Settings and the till's
 // state are read through the functions handed in, at the moment of each call, so a change of policy or a sale
 // that starts meanwhile is always seen.
 import { UpdateError } from './errors';

@@ -9,3 +9,4 @@ export * from './einvoicing';
 export { toLatinDigits } from './digits';
 export { saudiMsisdn } from './saudi-mobile';
 export * from './returns';
+export * from './updates';

@@ -7,6 +7,7 @@ import { AdminSettings, CommissioningReport, CommissioningStepAnswer, Commission
 import { HealthReport } from './health';
 import { IssuedReturn, ReturnableReceipt, ReturnInput } from './returns';
 import { EinvoicePage, EinvoicingStatus, FatooraOtp, ListEinvoicesInput, OnboardAnswer, OnboardInput, RenewAnswer } from './einvoicing';
+import { InstallAnswer, UpdateFolder, UpdatesStatus } from './updates';
 import {
   MAX_LINE_QUANTITY,
   CardPaymentResult,
@@ -195,6 +196,19 @@ export const methods = {
   renewEinvoicing: method(z.strictObject({ managerPin: ManagerPin, otp: FatooraOtp }), RenewAnswer),
   /** The documents newest first, optionally of one state, with ZATCA's messages and the stored XML's hashes. */
   listEinvoices: method(ListEinvoicesInput.extend({ managerPin: ManagerPin }), EinvoicePage),
+
+  // Updates admin
+  // The admin screen's Updates tab (preload/contract/updates.ts), guarded by the manager PIN.
+  /** The version, policy, last check, staged update and whether it may be installed now; asks no one. */
+  getUpdates: method(z.strictObject({ managerPin: ManagerPin }), UpdatesStatus),
+  /** Asks the feed for the latest signed release (downloads nothing). */
+  checkUpdates: method(z.strictObject({ managerPin: ManagerPin }), UpdatesStatus),
+  /** Downloads, verifies and stages the latest release. */
+  downloadUpdate: method(z.strictObject({ managerPin: ManagerPin }), UpdatesStatus),
+  /** Verifies an offline update folder and stages a verified copy of it. */
+  importUpdateFolder: method(z.strictObject({ managerPin: ManagerPin, folder: UpdateFolder }), UpdatesStatus),
+  /** Installs the staged update now, if the till's state allows (never mid-sale, payment in doubt or unreported invoices). */
+  installUpdate: method(z.strictObject({ managerPin: ManagerPin }), InstallAnswer),
 } as const;
 
 export type Methods = typeof methods;

@@ -1,5 +1,5 @@
 // The admin area: the manager's PIN first (main checks it, rate-limited), then its tabs — the settings, the
-// commissioning wizard and e-invoicing. The PIN is held in this panel's state while it is open, for the calls it
+// commissioning wizard, e-invoicing and updates. The PIN is held in this panel's state while it is open, for the calls it
 // makes, and is gone when it closes; per-user sign-in replaces it with its own issue.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +14,9 @@ import { useBannerCall } from '../terminal/useBannerCall';
 import { CommissioningWizard } from './CommissioningWizard';
 import { EinvoicingSection } from './einvoicing/EinvoicingSection';
 import { SettingsForm } from './SettingsForm';
+import { UpdatesSection } from './updates/UpdatesSection';
 
-type Tab = 'settings' | 'commissioning' | 'einvoicing';
+type Tab = 'settings' | 'commissioning' | 'einvoicing' | 'updates';
 
 interface Props {
   api: NuqtaApi;
@@ -90,6 +91,16 @@ export function AdminPanel({ api, banner, onClose }: Props) {
             >
               {t('einvoicing_admin.tab')}
             </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'updates'}
+              className={tab === 'updates' ? 'btn btn--primary admin__tab' : 'btn btn--secondary admin__tab'}
+              data-testid="admin-tab-updates"
+              onClick={() => setTab('updates')}
+            >
+              {t('updates_admin.tab')}
+            </button>
           </div>
         )}
         <div className="admin__spacer" />
@@ -102,6 +113,7 @@ export function AdminPanel({ api, banner, onClose }: Props) {
       {pin && settings && tab === 'settings' && <SettingsForm settings={settings} busy={calls.busy} onSave={save} />}
       {pin && tab === 'commissioning' && <CommissioningWizard api={api} managerPin={pin} calls={calls} report={report} onReport={setReport} />}
       {pin && tab === 'einvoicing' && <EinvoicingSection api={api} managerPin={pin} calls={calls} />}
+      {pin && tab === 'updates' && <UpdatesSection api={api} managerPin={pin} calls={calls} />}
     </Dialog>
   );
 }

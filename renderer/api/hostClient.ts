@@ -235,6 +235,11 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     onboardEinvoicing: (input) => call('onboardEinvoicing', input),
     renewEinvoicing: (input) => call('renewEinvoicing', input),
     listEinvoices: (input) => call('listEinvoices', input),
+    getUpdates: (input) => call('getUpdates', input),
+    checkUpdates: (input) => call('checkUpdates', input),
+    downloadUpdate: (input) => call('downloadUpdate', input),
+    importUpdateFolder: (input) => call('importUpdateFolder', input),
+    installUpdate: (input) => call('installUpdate', input),
   };
   const api: NuqtaApi = {
     ...calls,

@@ -6,12 +6,13 @@ import type { KeyPress } from './hotkeys';
 
 export type ConfirmKeyAction = 'confirm' | 'hint';
 
-export function confirmKeyAction(k: KeyPress & { repeat?: boolean }, ownKey: string): ConfirmKeyAction | null {
+/** `ownKey`: the prompt's own function key, or null where only Ctrl+Enter confirms (a prompt opened by a click). */
+export function confirmKeyAction(k: KeyPress & { repeat?: boolean }, ownKey: string | null): ConfirmKeyAction | null {
   // A held key repeats: the F8 that opened the prompt must not confirm it.
   if (k.repeat || k.altKey || k.metaKey) return null;
   const enter = k.key === 'Enter' || k.code === 'Enter' || k.code === 'NumpadEnter';
   if (enter) return k.ctrlKey && !k.shiftKey ? 'confirm' : 'hint';
-  if (k.key === ownKey && !k.ctrlKey && !k.shiftKey) return 'confirm';
+  if (ownKey !== null && k.key === ownKey && !k.ctrlKey && !k.shiftKey) return 'confirm';
   return null;
 }
 

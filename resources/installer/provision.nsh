@@ -11,9 +11,11 @@
 ; deployment tool sees the failure instead of a till that starts unprovisioned. makensis reads this file as
 ; UTF-8 (electron-builder passes -INPUTCHARSET UTF8) and builds a Unicode installer, so the Arabic shows.
 
+!include "LogicLib.nsh"
+!include "${PROJECT_DIR}\resources\installer\update-task.nsh"
+
 !ifndef BUILD_UNINSTALLER
 
-!include "LogicLib.nsh"
 !include "FileFunc.nsh"
 
 Var provisionSource
@@ -63,6 +65,11 @@ Var provisionSource
     ${EndIf}
     Pop $R0
   ${EndIf}
+  !insertmacro nuqtaUpdateTasks
 !macroend
 
 !endif
+
+!macro customUnInstall
+  !insertmacro nuqtaRemoveUpdateTasks
+!macroend

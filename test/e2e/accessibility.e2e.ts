@@ -144,7 +144,7 @@ const SCREENS: Array<{ name: string; open(page: Page): Promise<void>; close(page
     },
     close: (p) => p.keyboard.press('Escape'),
   },
-  ...(['commissioning', 'einvoicing'] as const).map((tab) => ({
+  ...(['commissioning', 'einvoicing', 'updates'] as const).map((tab) => ({
     name: `admin ${tab}`,
     open: async (p: Page) => {
       await p.keyboard.press('Control+Comma');
@@ -152,7 +152,8 @@ const SCREENS: Array<{ name: string; open(page: Page): Promise<void>; close(page
       await typeAndEnter(p, '1234');
       await p.getByTestId('settings-form').waitFor();
       await p.getByTestId(`admin-tab-${tab}`).click();
-      await p.getByTestId(tab === 'commissioning' ? 'commissioning-wizard' : 'einvoicing-admin').waitFor();
+      const loaded = { commissioning: '[data-testid="commissioning-wizard"]', einvoicing: '[data-testid="einvoicing-admin"]', updates: '[data-testid="updates-admin"][data-loaded="1"]' };
+      await p.locator(loaded[tab]).waitFor();
     },
     close: (p: Page) => p.keyboard.press('Escape'),
   })),

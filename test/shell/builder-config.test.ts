@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { WINDOWS_PUBLISHER } from '../../main/shell/installer';
+import { START_TASK, UPDATE_TASK } from '../../main/updates';
 import { parse } from 'yaml';
 import { defaultProvisionFile } from '../../main/app';
 
@@ -92,7 +94,7 @@ describe('what the till needs from the packages', () => {
   it('signs Windows files from the environment only: no certificate, password or hook in the file', () => {
     const text = fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8');
     expect(text).not.toMatch(/^\s*(cscLink|cscKeyPassword|certificateFile|certificatePassword|sign):/m);
-    expect(config.win.signtoolOptions).toStrictEqual({ signingHashAlgorithms: ['sha256'] });
+    expect(config.win.signtoolOptions).toStrictEqual({ signingHashAlgorithms: ['sha256'], publisherName: WINDOWS_PUBLISHER });
   });
 
   it('builds a deb and an AppImage for Linux', () => {
@@ -103,6 +105,24 @@ describe('what the till needs from the packages', () => {
   it('keeps the installer scripts out of the app', () => {
     expect(config.files).toContain('!resources/installer/**');
     expect(config.extraResources).toStrictEqual([{ from: 'resources/', to: 'resources', filter: ['**/*', '!installer/**'] }]);
+  });
+});
+
+describe('the update tasks (resources/installer/update-task.nsh)', () => {
+  const provision = fs.readFileSync(path.join(root, 'resources', 'installer', 'provision.nsh'), 'utf8');
+  const nsh = fs.readFileSync(path.join(root, 'resources', 'installer', 'update-task.nsh'), 'utf8');
+
+  it('are made at install and removed at uninstall, through the one include electron-builder takes', () => {
+    expect(provision).toContain('!include "${PROJECT_DIR}\\resources\\installer\\update-task.nsh"');
+    expect(provision).toMatch(/!macro customInstall[\s\S]*!insertmacro nuqtaUpdateTasks[\s\S]*!macroend/);
+    expect(provision).toMatch(/!macro customUnInstall\s+!insertmacro nuqtaRemoveUpdateTasks\s+!macroend/);
+  });
+
+  it('name the tasks the till starts, run the update as SYSTEM with --apply-staged-update, and lock its folder', () => {
+    expect(nsh).toContain(`/TN "${UPDATE_TASK}" /RU SYSTEM`);
+    expect(nsh).toContain('--apply-staged-update');
+    expect(nsh).toContain(`/TN "${START_TASK}" /RU "BUILTIN\\Users" /IT`);
+    expect(nsh).toContain('update-run" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F');
   });
 });
 
@@ -147,13 +167,16 @@ describe('the provisioning hook (resources/installer/provision.nsh)', () => {
           'SectionEnd',
           '!else',
           'Section "uninstall-build"',
+          '  !insertmacro customUnInstall',
           'SectionEnd',
           '!endif',
           '',
         ].join('\n'),
       );
       for (const extra of [[], ['-DBUILD_UNINSTALLER']]) {
-        execFileSync('makensis', ['-WX', '-INPUTCHARSET', 'UTF8', '-V2', ...extra, harness], { stdio: 'pipe' });
+        // The defines electron-builder hands every include (NsisTarget.js): the project folder and the app's .exe.
+        const defines = [`-DPROJECT_DIR=${root}`, '-DAPP_EXECUTABLE_FILENAME=Nuqta POS.exe'];
+        execFileSync('makensis', ['-WX', '-INPUTCHARSET', 'UTF8', '-V2', ...defines, ...extra, harness], { stdio: 'pipe' });
         expect(fs.statSync(path.join(dir, 'harness.exe')).size).toBeGreaterThan(0);
       }
     } finally {

@@ -83,6 +83,11 @@ const handlers: Handlers = {
   onboardEinvoicing: () => unsupported(),
   renewEinvoicing: () => unsupported(),
   listEinvoices: () => unsupported(),
+  getUpdates: () => unsupported(),
+  checkUpdates: () => unsupported(),
+  downloadUpdate: () => unsupported(),
+  importUpdateFolder: () => unsupported(),
+  installUpdate: () => unsupported(),
 };
 
 export type FakeTill = RunningTill & {

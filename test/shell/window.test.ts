@@ -69,9 +69,9 @@ describe('startup', () => {
     ]);
   });
 
-  it('starts the till as the electron host on the given data folder', async () => {
+  it('starts the till as the electron host on the given data folder, with the platform installer and a quit for it', async () => {
     const { startTill } = await startWithFakes();
-    expect(startTill).toHaveBeenCalledWith({ host: 'electron', dataDir: '/tmp/nuqta-shell-test' });
+    expect(startTill).toHaveBeenCalledWith({ host: 'electron', dataDir: '/tmp/nuqta-shell-test', installer: expect.objectContaining({ kind: expect.any(String) }), onInstalling: expect.any(Function) });
   });
 });
 

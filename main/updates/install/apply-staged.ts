@@ -1,0 +1,49 @@
+// What the SYSTEM task runs (`Nuqta POS.exe --apply-staged-update`): the staged update, verified again (signed
+// manifest, size and sha256), copied into a folder only SYSTEM and administrators can write and verified again
+// there — so the till's user cannot swap the file between the check and the run —, its Authenticode signature
+// checked on that copy, then installed silently and waited for. Afterwards the till is started again in the
+// user's session through the user's own task. Anything that fails leaves the installed version as it was.
+import fs from 'node:fs';
+import path from 'node:path';
+import { UpdateError } from '../errors';
+import { copyVerified } from './copy-verified';
+import type { StagedUpdate } from '../staging';
+import { checkAuthenticode } from './authenticode';
+import type { RunCommand } from './run';
+import { START_TASK } from './windows';
+
+export interface ApplyStagedDeps {
+  /** The staged update as the service reads and verifies it (Updates.staged). */
+  staged(): Promise<StagedUpdate | null>;
+  /** A folder writable by SYSTEM and administrators only (created by the installer with that ACL). */
+  protectedDir: string;
+  run: RunCommand;
+  publisher: string;
+  log: { info(message: string): void; warn(message: string, detail?: unknown): void };
+  powershell?: string;
+  schtasks?: string;
+  installerTimeoutMs?: number;
+}
+
+export type ApplyOutcome = 'nothing-staged' | 'installed';
+
+export async function applyStagedUpdate(deps: ApplyStagedDeps): Promise<ApplyOutcome> {
+  const update = await deps.staged();
+  if (!update) return 'nothing-staged';
+  fs.rmSync(deps.protectedDir, { recursive: true, force: true });
+  fs.mkdirSync(deps.protectedDir, { recursive: true, mode: 0o700 });
+  const copy = path.join(deps.protectedDir, path.basename(update.installerPath));
+  try {
+    await copyVerified(update, copy);
+    fs.chmodSync(copy, 0o700); // run by its owner only (Windows ignores the mode; the folder's ACL protects it)
+    await checkAuthenticode(copy, deps.publisher, deps.run, deps.powershell);
+    deps.log.info(`installing update ${update.version}`);
+    const installed = await deps.run(copy, ['/S'], { timeoutMs: deps.installerTimeoutMs ?? 15 * 60_000 });
+    if (installed.code !== 0) throw new UpdateError('UPDATE_INSTALL_FAILED', `the installer of ${update.version} ended with ${installed.code}`);
+  } finally {
+    fs.rmSync(deps.protectedDir, { recursive: true, force: true });
+  }
+  const started = await deps.run(deps.schtasks ?? 'schtasks.exe', ['/Run', '/TN', START_TASK]);
+  if (started.code !== 0) deps.log.warn(`update ${update.version} is installed; the till could not be started again (${started.code}): it starts at the next sign-in`);
+  return 'installed';
+}
