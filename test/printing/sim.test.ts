@@ -74,8 +74,13 @@ describe('bench helper', () => {
   it('returns timings and byte counts', () => {
     const r = benchReceipt(2, { lines: 5 });
     expect(r.runs).toBe(2);
-    expect(r.bytes).toBeGreaterThan(72 * r.imageHeight);
-    expect(r.bytesWatched).toBeGreaterThan(r.bytes);
+    // Blank rows one byte wide, inked bands cut at their ink: well under the full-width raster.
+    expect(r.bytes).toBeGreaterThan(0);
+    expect(r.bytes).toBeLessThan(r.bytesFullWidth);
+    expect(r.bytesFullWidth).toBeGreaterThan(72 * r.imageHeight);
+    expect(r.blankRowShare).toBeGreaterThan(0);
+    expect(r.bytesWatched).toBeGreaterThanOrEqual(r.bytes);
+    expect(r.transferSeconds.serial9600).toBeCloseTo((r.bytes * 10) / 9600, 2);
     expect(r.renderMs.n).toBe(2);
   });
 });
