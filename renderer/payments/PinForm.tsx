@@ -13,6 +13,8 @@ import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import { useDialogKeys } from '../shell/useDialogKeys';
 import { checkPin } from './checks';
+import { KeypadToggle, useKeypadShown } from '../keypad/KeypadToggle';
+import { NumericKeypad } from '../keypad/NumericKeypad';
 
 interface PinFieldProps {
   value: string;
@@ -28,6 +30,7 @@ export function PinField({ value, onValue, onEnter, autoFocus, disabled, inputRe
   const { t } = useTranslation();
   const own = useRef<HTMLInputElement>(null);
   const ref = inputRef ?? own;
+  const [keypad, toggleKeypad] = useKeypadShown();
   useScanRefusal(ref, () => onValue(''));
   useEffect(() => {
     if (autoFocus && !disabled) ref.current?.focus();
@@ -39,24 +42,38 @@ export function PinField({ value, onValue, onEnter, autoFocus, disabled, inputRe
     if (!disabled) onEnter(value);
   };
   return (
-    <label className="field field--pin">
-      <span className="field__label">{t('pin.label')}</span>
-      <input
-        ref={ref}
-        className="field__input field__input--pin"
-        data-testid="manager-pin-input"
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={8}
-        readOnly={disabled}
-        aria-disabled={disabled || undefined}
-        value={value}
-        onChange={(e) => onValue(e.target.value)}
-        onKeyDown={onKeyDown}
-      />
-    </label>
+    <>
+      <label className="field field--pin">
+        <span className="field__label">{t('pin.label')}</span>
+        <input
+          ref={ref}
+          className="field__input field__input--pin"
+          data-testid="manager-pin-input"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={8}
+          readOnly={disabled}
+          aria-disabled={disabled || undefined}
+          value={value}
+          onChange={(e) => onValue(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+      </label>
+      <KeypadToggle shown={keypad} onToggle={toggleKeypad} testId="pin-keypad-toggle" />
+      {keypad && (
+        <NumericKeypad
+          value={value}
+          onValue={onValue}
+          onEnter={(v) => {
+            if (!disabled) onEnter(v);
+          }}
+          maxLength={8}
+          testId="pin-keypad"
+        />
+      )}
+    </>
   );
 }
 
