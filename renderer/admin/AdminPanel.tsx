@@ -18,6 +18,14 @@ import { UpdatesSection } from './updates/UpdatesSection';
 
 type Tab = 'settings' | 'commissioning' | 'einvoicing' | 'updates';
 
+/** Each tab and the locale key of its name. */
+const TABS: readonly (readonly [Tab, string])[] = [
+  ['settings', 'admin.tab_settings'],
+  ['commissioning', 'admin.tab_commissioning'],
+  ['einvoicing', 'einvoicing_admin.tab'],
+  ['updates', 'updates_admin.tab'],
+];
+
 interface Props {
   api: NuqtaApi;
   banner: BannerControls;
@@ -68,7 +76,7 @@ export function AdminPanel({ api, banner, onClose }: Props) {
         </h2>
         {pin && (
           <div className="admin__tabs" role="tablist">
-            {(['settings', 'commissioning'] as const).map((name) => (
+            {TABS.map(([name, label]) => (
               <button
                 key={name}
                 type="button"
@@ -78,29 +86,9 @@ export function AdminPanel({ api, banner, onClose }: Props) {
                 data-testid={`admin-tab-${name}`}
                 onClick={() => setTab(name)}
               >
-                {t(`admin.tab_${name}`)}
+                {t(label)}
               </button>
             ))}
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === 'einvoicing'}
-              className={tab === 'einvoicing' ? 'btn btn--primary admin__tab' : 'btn btn--secondary admin__tab'}
-              data-testid="admin-tab-einvoicing"
-              onClick={() => setTab('einvoicing')}
-            >
-              {t('einvoicing_admin.tab')}
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === 'updates'}
-              className={tab === 'updates' ? 'btn btn--primary admin__tab' : 'btn btn--secondary admin__tab'}
-              data-testid="admin-tab-updates"
-              onClick={() => setTab('updates')}
-            >
-              {t('updates_admin.tab')}
-            </button>
           </div>
         )}
         <div className="admin__spacer" />

@@ -13,8 +13,7 @@ import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import { useDialogKeys } from '../shell/useDialogKeys';
 import { checkPin } from './checks';
-import { KeypadToggle, useKeypadShown } from '../keypad/KeypadToggle';
-import { NumericKeypad } from '../keypad/NumericKeypad';
+import { FieldKeypad } from '../keypad/FieldKeypad';
 
 interface PinFieldProps {
   value: string;
@@ -30,7 +29,6 @@ export function PinField({ value, onValue, onEnter, autoFocus, disabled, inputRe
   const { t } = useTranslation();
   const own = useRef<HTMLInputElement>(null);
   const ref = inputRef ?? own;
-  const [keypad, toggleKeypad] = useKeypadShown();
   useScanRefusal(ref, () => onValue(''));
   useEffect(() => {
     if (autoFocus && !disabled) ref.current?.focus();
@@ -61,18 +59,15 @@ export function PinField({ value, onValue, onEnter, autoFocus, disabled, inputRe
           onKeyDown={onKeyDown}
         />
       </label>
-      <KeypadToggle shown={keypad} onToggle={toggleKeypad} testId="pin-keypad-toggle" />
-      {keypad && (
-        <NumericKeypad
-          value={value}
-          onValue={onValue}
-          onEnter={(v) => {
-            if (!disabled) onEnter(v);
-          }}
-          maxLength={8}
-          testId="pin-keypad"
-        />
-      )}
+      <FieldKeypad
+        value={value}
+        onValue={onValue}
+        onEnter={(v) => {
+          if (!disabled) onEnter(v);
+        }}
+        maxLength={8}
+        testId="pin-keypad"
+      />
     </>
   );
 }

@@ -6,8 +6,7 @@ import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import { useDialogKeys } from '../shell/useDialogKeys';
-import { KeypadToggle, useKeypadShown } from '../keypad/KeypadToggle';
-import { NumericKeypad } from '../keypad/NumericKeypad';
+import { FieldKeypad } from '../keypad/FieldKeypad';
 
 interface Props {
   current: number;
@@ -20,7 +19,6 @@ interface Props {
 export function QuantityPrompt({ current, lineName, onSet, onReject, onClose }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(String(current));
-  const [keypad, toggleKeypad] = useKeypadShown();
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -55,8 +53,7 @@ export function QuantityPrompt({ current, lineName, onSet, onReject, onClose }: 
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      <KeypadToggle shown={keypad} onToggle={toggleKeypad} testId="quantity-keypad-toggle" />
-      {keypad && <NumericKeypad value={text} onValue={setText} onEnter={submit} maxLength={4} testId="quantity-keypad" />}
+      <FieldKeypad value={text} onValue={setText} onEnter={submit} maxLength={4} testId="quantity-keypad" />
       <div className="dialog__actions">
         <button type="button" className="btn btn--primary" onClick={submit}>
           {t('quantity.ok')} <Kbd k="enter" />

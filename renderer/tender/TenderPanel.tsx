@@ -13,8 +13,7 @@ import { quickTenderAmounts } from './quickTender';
 import { checkTender } from './tendered';
 import { Kbd, type KeyCap } from '../shell/Kbd';
 import { useDialogKeys } from '../shell/useDialogKeys';
-import { KeypadToggle, useKeypadShown } from '../keypad/KeypadToggle';
-import { NumericKeypad } from '../keypad/NumericKeypad';
+import { FieldKeypad } from '../keypad/FieldKeypad';
 
 /** The quick amounts' keys, in the buttons' order: the till's own F1 (drawer) and F5 (history) sleep while this is open. */
 const QUICK_KEYS: readonly { key: string; cap: KeyCap }[] = [
@@ -37,7 +36,6 @@ export function TenderPanel({ totalHalalas, busy, onTender, onReject, onClose }:
   const { t } = useTranslation();
   const f = useFormat();
   const [text, setText] = useState('');
-  const [keypad, toggleKeypad] = useKeypadShown();
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => inputRef.current?.focus(), []);
@@ -105,8 +103,7 @@ export function TenderPanel({ totalHalalas, busy, onTender, onReject, onClose }:
           </>
         )}
       </div>
-      <KeypadToggle shown={keypad} onToggle={toggleKeypad} testId="tender-keypad-toggle" />
-      {keypad && <NumericKeypad value={text} onValue={setText} onEnter={submit} decimal maxLength={9} testId="tender-keypad" />}
+      <FieldKeypad value={text} onValue={setText} onEnter={submit} decimal maxLength={9} testId="tender-keypad" />
       <div className="tender__quick" role="group" aria-label={t('tender.quick')}>
         {quick.map((halalas, i) => (
           <button
