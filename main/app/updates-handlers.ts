@@ -39,6 +39,7 @@ export function createUpdatesHandlers(deps: UpdatesAdminDeps): UpdatesAdminHandl
   let lastCheck: UpdateCheck | null = null;
   let checkedAt: string | null = null;
   let installing = false;
+  let inFlight: Promise<InstallAnswer> | null = null;
 
   /** An update failure is the tab's news (shown beside the check), not a failed call. */
   const failure = (e: unknown): UpdateCheck => {
@@ -72,6 +73,38 @@ export function createUpdatesHandlers(deps: UpdatesAdminDeps): UpdatesAdminHandl
     lastCheck = check;
     checkedAt = now().toISOString();
   };
+
+  /** Decides once more in main with the admin's "now", checks what the platform can check, answers, then hands over. */
+  async function install(): Promise<InstallAnswer> {
+    const ready = await deps.updates.readyToApply({ adminConfirmed: true });
+    if (!ready) return { outcome: 'refused', reasons: [updateErrorCatalog.data('UPDATE_NOTHING_STAGED')], status: await status() };
+    const d = ready.decision;
+    if (d !== 'apply-now') {
+      const reasons = d === 'never' ? [updateErrorCatalog.data('UPDATE_NOT_NOW')] : d === 'ask-admin' ? [updateErrorCatalog.data('UPDATE_NOT_NOW')] : 'wait' in d ? d.reasons : [d.refuse];
+      return { outcome: 'refused', reasons, status: await status() };
+    }
+    if (installing) return { outcome: 'installing', version: ready.update.version };
+    try {
+      await deps.installer.prepare(ready.update);
+    } catch (e) {
+      if (!isUpdateError(e)) deps.log.error('the update could not be prepared', e);
+      const reason = isUpdateError(e) ? e.toData() : updateErrorCatalog.data('UPDATE_INSTALL_FAILED');
+      return { outcome: 'refused', reasons: [reason], status: await status() };
+    }
+    installing = true;
+    deps.log.info(`installing update ${ready.update.version} (admin at the till)`);
+    // After the answer has gone: the view shows "installing" before the till closes.
+    setTimeout(() => {
+      deps.installer
+        .launch(ready.update)
+        .then(() => deps.onInstalling())
+        .catch((e: unknown) => {
+          installing = false;
+          deps.log.error(`the installer of update ${ready.update.version} could not be started; the till runs on`, e);
+        });
+    }, 250);
+    return { outcome: 'installing', version: ready.update.version };
+  }
 
   return {
     getUpdates: async ({ managerPin }) => {
@@ -126,34 +159,10 @@ export function createUpdatesHandlers(deps: UpdatesAdminDeps): UpdatesAdminHandl
 
     installUpdate: async ({ managerPin }): Promise<InstallAnswer> => {
       deps.manager.check(managerPin);
-      const ready = await deps.updates.readyToApply({ adminConfirmed: true });
-      if (!ready) return { outcome: 'refused', reasons: [updateErrorCatalog.data('UPDATE_NOTHING_STAGED')], status: await status() };
-      const d = ready.decision;
-      if (d !== 'apply-now') {
-        const reasons = d === 'never' ? [updateErrorCatalog.data('UPDATE_NOT_NOW')] : d === 'ask-admin' ? [updateErrorCatalog.data('UPDATE_NOT_NOW')] : 'wait' in d ? d.reasons : [d.refuse];
-        return { outcome: 'refused', reasons, status: await status() };
-      }
-      if (installing) return { outcome: 'installing', version: ready.update.version };
-      try {
-        await deps.installer.prepare(ready.update);
-      } catch (e) {
-        if (!isUpdateError(e)) deps.log.error('the update could not be prepared', e);
-        const reason = isUpdateError(e) ? e.toData() : updateErrorCatalog.data('UPDATE_INSTALL_FAILED');
-        return { outcome: 'refused', reasons: [reason], status: await status() };
-      }
-      installing = true;
-      deps.log.info(`installing update ${ready.update.version} (admin at the till)`);
-      // After the answer has gone: the view shows "installing" before the till closes.
-      setTimeout(() => {
-        deps.installer
-          .launch(ready.update)
-          .then(() => deps.onInstalling())
-          .catch((e: unknown) => {
-            installing = false;
-            deps.log.error(`the installer of update ${ready.update.version} could not be started; the till runs on`, e);
-          });
-      }, 250);
-      return { outcome: 'installing', version: ready.update.version };
+      // One install at a time: a second "now" while the first is still checked (Windows' Authenticode check runs
+      // PowerShell for a second or more) gets the first one's answer instead of handing over a second time.
+      if (!inFlight) inFlight = install().finally(() => (inFlight = null));
+      return inFlight;
     },
   };
 }

@@ -105,6 +105,31 @@ describe('the Updates tab', () => {
     expect(installer.launched.map((u) => u.version)).toEqual(['1.2.0']);
   });
 
+  it('hands over once when "install now" arrives twice while the first is still being checked', async () => {
+    // Windows' Authenticode check runs PowerShell (a second or more): a second call in that time must not pass
+    // the "already installing" test and launch the installer a second time (a second task run, or the direct
+    // fallback running the installer beside the task's).
+    feed.publish(deb('1.2.5'));
+    const installer = recordingInstaller();
+    const slowPrepare = installer.prepare;
+    installer.prepare = async (u) => {
+      await new Promise((r) => setTimeout(r, 300));
+      return slowPrepare(u);
+    };
+    const onInstalling = await start(installer);
+    await t.call('downloadUpdate', { managerPin: PIN });
+    const answers = await Promise.all([t.call('installUpdate', { managerPin: PIN }), t.call('installUpdate', { managerPin: PIN })]);
+    expect(answers).toEqual([
+      { outcome: 'installing', version: '1.2.5' },
+      { outcome: 'installing', version: '1.2.5' },
+    ]);
+    await until(() => onInstalling.mock.calls.length >= 1);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(installer.prepared.map((u) => u.version)).toEqual(['1.2.5']);
+    expect(installer.launched.map((u) => u.version)).toEqual(['1.2.5']);
+    expect(onInstalling).toHaveBeenCalledTimes(1);
+  });
+
   it("says why when nothing is staged or the platform's installer refuses (nothing changes)", async () => {
     const installer = recordingInstaller(new UpdateError('UPDATE_INSTALLER_UNSIGNED', 'test'));
     const onInstalling = await start(installer);

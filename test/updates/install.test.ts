@@ -169,7 +169,12 @@ describe('the SYSTEM task applies the staged update (--apply-staged-update)', ()
     const log = path.join(at, 'log');
     const marker = path.join(at, 'installed');
     const { updates, root } = await staged(fakeSetup(marker), 'win32-x64', 'setup.exe');
+    // Made by the installer with its own ACL (icacls /inheritance:r): the task empties it, never recreates it —
+    // a new folder would inherit %ProgramData%'s rights, where Users may create entries (DLLs beside the setup).
     const protectedDir = path.join(root, 'update-run');
+    fs.mkdirSync(protectedDir, { mode: 0o750 });
+    fs.chmodSync(protectedDir, 0o750);
+    const made = fs.statSync(protectedDir).ino;
     const outcome = await applyStagedUpdate({
       staged: () => updates.staged(),
       protectedDir,
@@ -184,7 +189,9 @@ describe('the SYSTEM task applies the staged update (--apply-staged-update)', ()
     const calls = logged(log);
     expect(calls[0]).toMatchObject({ tool: 'powershell', file: path.join(protectedDir, 'setup.exe') }); // the copy, not the user's file
     expect(calls[1]).toMatchObject({ tool: 'schtasks', args: ['/Run', '/TN', 'Nuqta POS Start'] });
-    expect(fs.existsSync(protectedDir)).toBe(false);
+    expect(fs.readdirSync(protectedDir)).toEqual([]);
+    expect(fs.statSync(protectedDir).ino).toBe(made);
+    expect(fs.statSync(protectedDir).mode & 0o777).toBe(0o750);
   });
 
   it('runs nothing when the staged installer was changed after it was verified, or is not the vendor-signed one', async () => {
@@ -199,6 +206,7 @@ describe('the SYSTEM task applies the staged update (--apply-staged-update)', ()
       log: { info: () => {}, warn: () => {} },
       schtasks: schtasks(at, 0, log),
     };
+    fs.mkdirSync(base.protectedDir);
     // Not signed by the vendor's code-signing certificate.
     const unsigned = powershell(at, { status: 'Valid', subject: 'CN=Someone Else' }, log);
     expect(await codeOf(() => applyStagedUpdate({ ...base, staged: () => updates.staged(), powershell: unsigned }))).toBe('UPDATE_INSTALLER_UNSIGNED');
@@ -208,8 +216,33 @@ describe('the SYSTEM task applies the staged update (--apply-staged-update)', ()
     expect(await codeOf(() => applyStagedUpdate({ ...base, staged: async () => update, powershell: valid }))).toBe('UPDATE_FILE_MISMATCH');
     expect(fs.existsSync(marker)).toBe(false);
     expect(fs.existsSync(path.join(at, 'evil'))).toBe(false);
-    expect(fs.existsSync(base.protectedDir)).toBe(false);
+    expect(fs.readdirSync(base.protectedDir)).toEqual([]);
     expect(logged(log).filter((l) => l.tool === 'schtasks')).toEqual([]);
+  });
+
+  it('refuses, running nothing, when the protected folder the installer made is not there', async () => {
+    const at = dir('nuqta-apply-');
+    const log = path.join(at, 'log');
+    const marker = path.join(at, 'installed');
+    const { updates, root } = await staged(fakeSetup(marker), 'win32-x64', 'setup.exe');
+    const protectedDir = path.join(root, 'update-run');
+    const run = () =>
+      applyStagedUpdate({
+        staged: () => updates.staged(),
+        protectedDir,
+        run: runCommand,
+        publisher: 'Nuqta POS',
+        log: { info: () => {}, warn: () => {} },
+        powershell: powershell(at, { status: 'Valid', subject: 'CN=Nuqta POS' }, log),
+        schtasks: schtasks(at, 0, log),
+      });
+    expect(await codeOf(run)).toBe('UPDATE_INSTALL_FAILED');
+    expect(fs.existsSync(protectedDir)).toBe(false); // not made here, with rights inherited from its parent
+    // A file where the folder should be is no folder either.
+    fs.writeFileSync(protectedDir, 'x');
+    expect(await codeOf(run)).toBe('UPDATE_INSTALL_FAILED');
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(fs.existsSync(log) ? logged(log) : []).toEqual([]);
   });
 
   it('as the task runs it: the app with --apply-staged-update finds the update the till staged in %ProgramData%', async () => {
@@ -226,6 +259,7 @@ describe('the SYSTEM task applies the staged update (--apply-staged-update)', ()
     });
     const usb = writeFolder(path.join(at, 'usb'), makeRelease({ version: '1.1.0', key: vendor, installer: fakeSetup(marker), fileName: 'setup.exe' }));
     await till.importFile(usb);
+    fs.mkdirSync(path.join(programData, 'Nuqta POS', 'update-run')); // made by the installer (update-task.nsh)
     const log = path.join(at, 'log');
     const quiet = { info: () => {}, warn: () => {}, error: () => {} };
     const tools = { run: runCommand, powershell: powershell(at, { status: 'Valid', subject: 'CN=Nuqta POS' }, log), schtasks: schtasks(at, 0, log), trustedKeys: [vendor.trusted] };

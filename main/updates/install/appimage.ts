@@ -2,6 +2,7 @@
 // copied next to the running one, checked against the signed size and sha256 once more, made executable and
 // renamed over it in one step (a crash leaves the old file or the new one, never half of either), then started;
 // the caller quits the running till.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UpdateError } from '../errors';
@@ -26,7 +27,8 @@ export function appImageInstaller(deps: AppImageInstallerDeps) {
       }
     },
     async launch(update: StagedUpdate): Promise<void> {
-      const next = path.join(path.dirname(deps.appImage), `.${path.basename(deps.appImage)}.update-${process.pid}`);
+      // A name of its own per launch: two launches must never write, chmod or rename the same half-written file.
+      const next = path.join(path.dirname(deps.appImage), `.${path.basename(deps.appImage)}.update-${process.pid}-${randomBytes(4).toString('hex')}`);
       fs.rmSync(next, { force: true });
       try {
         await copyVerified(update, next);

@@ -27,11 +27,26 @@ export interface ApplyStagedDeps {
 
 export type ApplyOutcome = 'nothing-staged' | 'installed';
 
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.lstatSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function emptyDir(dir: string): void {
+  for (const entry of fs.readdirSync(dir)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
+}
+
 export async function applyStagedUpdate(deps: ApplyStagedDeps): Promise<ApplyOutcome> {
   const update = await deps.staged();
   if (!update) return 'nothing-staged';
-  fs.rmSync(deps.protectedDir, { recursive: true, force: true });
-  fs.mkdirSync(deps.protectedDir, { recursive: true, mode: 0o700 });
+  // The folder's protection is its ACL, set by the installer (update-task.nsh: icacls /inheritance:r). It is
+  // emptied, never removed and made again: a new folder would inherit %ProgramData%'s rights, under which Users
+  // may create entries in it — a DLL beside an installer that runs as SYSTEM.
+  if (!isDirectory(deps.protectedDir)) throw new UpdateError('UPDATE_INSTALL_FAILED', `${deps.protectedDir} is missing (made by the installer); nothing was run`);
+  emptyDir(deps.protectedDir);
   const copy = path.join(deps.protectedDir, path.basename(update.installerPath));
   try {
     await copyVerified(update, copy);
@@ -41,7 +56,7 @@ export async function applyStagedUpdate(deps: ApplyStagedDeps): Promise<ApplyOut
     const installed = await deps.run(copy, ['/S'], { timeoutMs: deps.installerTimeoutMs ?? 15 * 60_000 });
     if (installed.code !== 0) throw new UpdateError('UPDATE_INSTALL_FAILED', `the installer of ${update.version} ended with ${installed.code}`);
   } finally {
-    fs.rmSync(deps.protectedDir, { recursive: true, force: true });
+    emptyDir(deps.protectedDir);
   }
   const started = await deps.run(deps.schtasks ?? 'schtasks.exe', ['/Run', '/TN', START_TASK]);
   if (started.code !== 0) deps.log.warn(`update ${update.version} is installed; the till could not be started again (${started.code}): it starts at the next sign-in`);
