@@ -42,6 +42,18 @@ function emptyDir(dir: string): void {
 export async function applyStagedUpdate(deps: ApplyStagedDeps): Promise<ApplyOutcome> {
   const update = await deps.staged();
   if (!update) return 'nothing-staged';
+  // The till closed itself to be replaced: whatever happens here, it is started again afterwards (the new
+  // version, or the old one when nothing was installed), never left closed on the counter.
+  try {
+    await install(update, deps);
+  } finally {
+    const started = await deps.run(deps.schtasks ?? 'schtasks.exe', ['/Run', '/TN', START_TASK]);
+    if (started.code !== 0) deps.log.warn(`the till could not be started again after update ${update.version} (${started.code}): it starts at the next sign-in`);
+  }
+  return 'installed';
+}
+
+async function install(update: StagedUpdate, deps: ApplyStagedDeps): Promise<void> {
   // The folder's protection is its ACL, set by the installer (update-task.nsh: icacls /inheritance:r). It is
   // emptied, never removed and made again: a new folder would inherit %ProgramData%'s rights, under which Users
   // may create entries in it — a DLL beside an installer that runs as SYSTEM.
@@ -58,7 +70,4 @@ export async function applyStagedUpdate(deps: ApplyStagedDeps): Promise<ApplyOut
   } finally {
     emptyDir(deps.protectedDir);
   }
-  const started = await deps.run(deps.schtasks ?? 'schtasks.exe', ['/Run', '/TN', START_TASK]);
-  if (started.code !== 0) deps.log.warn(`update ${update.version} is installed; the till could not be started again (${started.code}): it starts at the next sign-in`);
-  return 'installed';
 }
