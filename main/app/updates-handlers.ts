@@ -74,6 +74,19 @@ export function createUpdatesHandlers(deps: UpdatesAdminDeps): UpdatesAdminHandl
     checkedAt = now().toISOString();
   };
 
+  /** Asks the feed once and keeps what it said, or why it could not be asked. */
+  const asking = async (ask: () => Promise<UpdateCheck>): Promise<void> => {
+    try {
+      remember(await ask());
+    } catch (e) {
+      remember(failure(e));
+    }
+  };
+
+  /** The answers that carry no release: policy off, no feed, up to date. */
+  const quiet = (r: { status: 'off' } | { status: 'no-feed' } | { status: 'up-to-date'; latest: string }): UpdateCheck =>
+    r.status === 'up-to-date' ? { status: 'up-to-date', latest: r.latest } : { status: r.status };
+
   /** Decides once more in main with the admin's "now", checks what the platform can check, answers, then hands over. */
   async function install(): Promise<InstallAnswer> {
     const ready = await deps.updates.readyToApply({ adminConfirmed: true });
@@ -114,35 +127,19 @@ export function createUpdatesHandlers(deps: UpdatesAdminDeps): UpdatesAdminHandl
 
     checkUpdates: async ({ managerPin }) => {
       deps.manager.check(managerPin);
-      try {
+      await asking(async () => {
         const r = await deps.updates.check();
-        remember(
-          r.status === 'available'
-            ? { status: 'available', release: { version: r.version, releasedAt: r.releasedAt, notes: r.notes, size: r.size } }
-            : r.status === 'up-to-date'
-              ? { status: 'up-to-date', latest: r.latest }
-              : { status: r.status },
-        );
-      } catch (e) {
-        remember(failure(e));
-      }
+        return r.status === 'available' ? { status: 'available', release: releaseOf(r) } : quiet(r);
+      });
       return status();
     },
 
     downloadUpdate: async ({ managerPin }) => {
       deps.manager.check(managerPin);
-      try {
+      await asking(async () => {
         const r = await deps.updates.download();
-        remember(
-          r.status === 'staged'
-            ? { status: 'available', release: releaseOf(r.update) }
-            : r.status === 'up-to-date'
-              ? { status: 'up-to-date', latest: r.latest }
-              : { status: r.status },
-        );
-      } catch (e) {
-        remember(failure(e));
-      }
+        return r.status === 'staged' ? { status: 'available', release: releaseOf(r.update) } : quiet(r);
+      });
       return status();
     },
 
