@@ -2,6 +2,7 @@
 // installer typed); unknown names fall back to a conservative 80 mm profile. Values follow the vendors'
 // ESC/POS manuals; [inferred] ones are marked and must be checked on a real unit.
 import { DEFAULT_PULSE, type DrawerPulse } from './escpos/commands';
+import { BAND_OVERHEAD } from './escpos/raster';
 
 export interface PrinterProfile {
   /** Stable id stored in settings. */
@@ -13,6 +14,18 @@ export interface PrinterProfile {
   image: 'raster' | 'column';
   /** Rows per GS v 0 band (≤ 255 for broad support). */
   maxBandRows: number;
+  /**
+   * GS v 0 prints from the left margin set by GS L, in horizontal motion units that are the dot pitch by default
+   * (Epson GS P default x = the head's dpi; the clones' manuals give GS L in dots). Bands are then sent only as
+   * wide as their ink and placed with GS L; without it a band starts at the left edge, trimmed on the right only.
+   */
+  leftMargin: boolean;
+  /**
+   * Vertical dots per inch, for `GS P 0 n` before blank rows are fed with ESC J (one unit = one dot row; Epson's
+   * default vertical unit is half a dot: y = 2 × dpi). `null`: the model's feed units are not known, and blank
+   * rows go as a one-byte-wide raster, which advances the paper by exactly its rows on any printer.
+   */
+  feedDpi: number | null;
   /** Cutter: what kind it does, or `none` for tear-off printers. */
   cut: 'partial' | 'full' | 'none';
   /** Understands GS V 65/66 n (feed then cut). */
@@ -38,6 +51,8 @@ const base80: Omit<PrinterProfile, 'id' | 'name'> = {
   widthDots: 576,
   image: 'raster',
   maxBandRows: 255,
+  leftMargin: true,
+  feedDpi: null,
   cut: 'partial',
   feedCut: true,
   cutFeedUnits: 0,
@@ -50,8 +65,9 @@ const base80: Omit<PrinterProfile, 'id' | 'name'> = {
 
 export const PROFILES: readonly PrinterProfile[] = [
   { ...base80, id: 'generic-80', name: 'Generic ESC/POS 80 mm', feedCut: false },
-  { ...base80, id: 'epson-tm-t88', name: 'Epson TM-T88 (IV/V/VI/VII)' },
-  { ...base80, id: 'epson-tm-t20', name: 'Epson TM-T20 / TM-T82' },
+  // Epson documents GS P (and its defaults x = dpi, y = 2 × dpi) for both families: 180 dpi heads on the TM-T88, 203 dpi on the TM-T20 [inferred].
+  { ...base80, id: 'epson-tm-t88', name: 'Epson TM-T88 (IV/V/VI/VII)', feedDpi: 180 },
+  { ...base80, id: 'epson-tm-t20', name: 'Epson TM-T20 / TM-T82', feedDpi: 203 },
   { ...base80, id: 'xprinter-80', name: 'Xprinter XP-80 / XP-Q800 [inferred]', feedCut: false },
   { ...base80, id: 'citizen-ct-s310', name: 'Citizen CT-S310 / CT-S4000', drawer: { pin: 0, onUnits: 50, offUnits: 250 } },
   { ...base80, id: 'bixolon-srp-e300', name: 'Bixolon SRP-E300 / SRP-330II' },
@@ -80,10 +96,13 @@ export const PROFILES: readonly PrinterProfile[] = [
 
 export const DEFAULT_PROFILE_ID = 'generic-80';
 
-/** Rows per GS v 0 band so one band (header included) fits the printer's receive buffer. */
+/**
+ * Rows per GS v 0 band so one band (GS v 0 header and GS L included) fits the printer's receive buffer; the encoder
+ * also packs its commands into chunks no larger than that.
+ */
 export function bandRowsForStatus(profile: PrinterProfile): number {
   const rowBytes = profile.widthDots / 8;
-  return Math.max(8, Math.min(profile.maxBandRows, Math.floor((profile.receiveBufferBytes - 8) / rowBytes)));
+  return Math.max(8, Math.min(profile.maxBandRows, Math.floor((profile.receiveBufferBytes - BAND_OVERHEAD) / rowBytes)));
 }
 
 // Model strings as people type them or printers report them, mapped to a family.

@@ -90,6 +90,46 @@ describe('images', () => {
     expect(hex(rasterBands(pattern(384, 10))[0]!.subarray(0, 8))).toBe('1d76300030000a00');
   });
 
+  it('blank rows become ESC J feed after GS P 0 dpi, ink is sent only where it is and placed with GS L', () => {
+    // 3 blank rows, 2 rows inked in bytes 70-71 only (right edge), 300 blank rows, 1 row inked in byte 2.
+    const img = new MonoBitmap(576, 306);
+    img.fillRect(560, 3, 16, 2);
+    img.fillRect(16, 305, 1, 1);
+    const bytes = Buffer.concat(rasterBands(img, { leftMargin: true, feedDpi: 203 }));
+    expect(hex(bytes)).toBe(
+      [
+        '1d5000cb', // GS P 0 203: one vertical motion unit = one dot row
+        '1b4a03', // ESC J 3
+        '1d4c3002', // GS L 560
+        '1d76300002000200ffffffff', // 2 bytes × 2 rows
+        '1b4aff1b4a2d', // ESC J 255 + 45
+        '1d4c1000', // GS L 16
+        '1d763000010001008' + '0',
+        '1d4c0000', // margin back to 0
+        '1d500000', // default motion units
+      ].join(''),
+    );
+    // Without GS L / ESC J (a model whose units are unknown): left edge, right trim, blank rows one byte wide.
+    const plain = Buffer.concat(rasterBands(img, { bandRows: 255 }));
+    expect(hex(plain)).toBe(
+      [
+        '1d76300001000300' + '000000',
+        '1d7630004800020' + '0' + '00'.repeat(70) + 'ffff' + '00'.repeat(70) + 'ffff',
+        '1d7630000100ff00' + '00'.repeat(255),
+        '1d76300001002d00' + '00'.repeat(45),
+        '1d7630000300010000' + '0080',
+      ].join(''),
+    );
+  });
+
+  it('packs bands into chunks no bigger than one full-width band, so status can be read between them', () => {
+    const img = new MonoBitmap(576, 2000);
+    for (let y = 0; y < 2000; y += 3) img.fillRect(8 * (y % 60), y, 8, 1); // a staircase: many small bands
+    const chunks = rasterBands(img, { bandRows: 56, leftMargin: true, feedDpi: 180 });
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(56 * 72 + 12);
+  });
+
   it('ESC * mode 33 strips decode back to the same pixels', () => {
     const img = pattern(384, 50); // not a multiple of 24: the last strip is padded with white
     const parts = columnStrips(img);

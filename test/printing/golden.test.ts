@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutCardSlip, layoutReceipt } from '../../main/printing/layout';
 import { MonoBitmap, renderBlocks } from '../../main/printing/render';
-import { ADDRESS, arabicReceipt, cardSlip, mixedReceipt, SHOP, stcPayReceipt } from './fixtures';
+import { STRESS_BLOCKS } from './stress-blocks';
+import { ADDRESS, arabicReceipt, cardSlip, longArabicReceipt, mixedReceipt, SHOP, stcPayReceipt } from './fixtures';
 
 const GOLDEN_DIR = path.join(__dirname, 'golden');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -60,5 +61,28 @@ describe('golden receipts', () => {
   it('mada card slip, customer copy, 80 mm', () => {
     const blocks = layoutCardSlip({ slip: cardSlip(), shop: SHOP, copy: 'customer' });
     expectGolden('card-slip-576', renderBlocks(blocks, { width: 576 }));
+  });
+
+  // Made by the renderer before it drew in strips (issue 13, render speed): the faster renderer must print the
+  // same dots, on long receipts (many strips), at 58 mm, in inverted (COPY) banners and on slips.
+  it('40-line Arabic receipt, 80 mm and 58 mm', () => {
+    const blocks = layoutReceipt({ receipt: longArabicReceipt(40), address: ADDRESS, cashierName: 'أحمد', copy: 'original' });
+    expectGolden('long-arabic-receipt-576', renderBlocks(blocks, { width: 576 }));
+    expectGolden('long-arabic-receipt-384', renderBlocks(blocks, { width: 384 }));
+  });
+
+  it('Arabic reprint copy, 58 mm', () => {
+    const blocks = layoutReceipt({ receipt: arabicReceipt(), address: ADDRESS, cashierName: 'أحمد العتيبي', copy: 'copy' });
+    expectGolden('arabic-receipt-copy-384', renderBlocks(blocks, { width: 384 }));
+  });
+
+  it('marks, ligatures, accents, mixed runs, wrapping and a banner, 80 mm and 58 mm', () => {
+    expectGolden('stress-576', renderBlocks(STRESS_BLOCKS, { width: 576 }));
+    expectGolden('stress-384', renderBlocks(STRESS_BLOCKS, { width: 384 }));
+  });
+
+  it('mada card slip, merchant copy, 58 mm', () => {
+    const blocks = layoutCardSlip({ slip: cardSlip(), shop: SHOP, copy: 'merchant' });
+    expectGolden('card-slip-merchant-384', renderBlocks(blocks, { width: 384 }));
   });
 });

@@ -17,7 +17,7 @@ export {
   type CutKind,
 } from './commands';
 export { rowBytesOf, type MonoImage } from './image';
-export { rasterBands, MAX_BAND_ROWS } from './raster';
+export { rasterBands, leftMarginCommand, motionUnits, feedUnits, MAX_BAND_ROWS, BAND_OVERHEAD, type RasterOptions } from './raster';
 export { columnStrips, COLUMN_MODE_24_DOT, STRIP_ROWS } from './column';
 export {
   statusRequest,

@@ -1,6 +1,7 @@
 // Assembles one print job: init, the receipt image (raster or column, as the profile says), feed past the
-// cutter, cut, and optionally the drawer pulse. The job is returned as chunks so a sender can check the
-// printer's status between bands instead of learning about an empty roll only at the end.
+// cutter, cut, and optionally the drawer pulse. The job is returned as chunks (each at most one full-width
+// band's bytes) so a sender can check the printer's status between them instead of learning about an empty roll
+// only at the end.
 import type { PrinterProfile } from '../profiles';
 import { cut, drawerPulse, feedAndCut, feedLines, INIT, type DrawerPulse } from './commands';
 import { columnStrips } from './column';
@@ -27,7 +28,11 @@ export function encodeImageJob(image: MonoImage, profile: PrinterProfile, option
     throw new RangeError(`image is ${image.width} dots wide; ${profile.name} prints ${profile.widthDots}`);
   }
   const chunks: Uint8Array[] = [INIT];
-  chunks.push(...(profile.image === 'raster' ? rasterBands(image, options.bandRows ?? profile.maxBandRows) : columnStrips(image)));
+  chunks.push(
+    ...(profile.image === 'raster'
+      ? rasterBands(image, { bandRows: options.bandRows ?? profile.maxBandRows, leftMargin: profile.leftMargin, feedDpi: profile.feedDpi })
+      : columnStrips(image)),
+  );
 
   const cutKind = options.cut ?? profile.cut;
   if (cutKind !== 'none' && profile.cut !== 'none') {

@@ -37,8 +37,20 @@ export class MonoBitmap implements MonoImage {
   }
 
   fillRect(x: number, y: number, w: number, h: number): void {
+    const x0 = Math.max(0, Math.round(x));
+    const x1 = Math.min(this.width, Math.round(x + w));
     for (let yy = Math.max(0, y); yy < Math.min(this.height, y + h); yy++) {
-      for (let xx = Math.max(0, x); xx < Math.min(this.width, x + w); xx++) this.set(xx, yy, true);
+      const row = yy * this.rowBytes;
+      for (let xx = x0; xx < x1; ) {
+        if ((xx & 7) === 0 && xx + 8 <= x1) {
+          // Whole bytes at once (QR modules, rules).
+          this.data[row + (xx >> 3)] = 0xff;
+          xx += 8;
+        } else {
+          this.data[row + (xx >> 3)]! |= 0x80 >> (xx & 7);
+          xx++;
+        }
+      }
     }
   }
 

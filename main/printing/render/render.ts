@@ -1,11 +1,12 @@
 // Blocks → one 1-bit bitmap, the whole receipt as a single image (printing.md §1: ESC/POS code pages cannot
-// shape or order Arabic, so nothing is ever sent as text). Two passes: a layout pass that measures and
-// wraps every line and fixes its position, then one canvas of exactly that height is drawn and
-// thresholded at 128. QR codes and the logo are copied into the bitmap after thresholding, dot for dot.
+// shape or order Arabic, so nothing is ever sent as text). Two passes: a layout pass that measures and wraps
+// every line and fixes its position and the box its ink can reach, then the drawing, thresholded at 128: text in
+// strips of a reused canvas (drawOps says how that stays dot for dot what one receipt-sized canvas gave), rules,
+// QR codes and the logo copied into the bitmap directly.
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { MonoImage } from '../escpos/image';
 import type { Align, Block, TextSize } from '../layout/blocks';
-import type { MonoBitmap } from './bitmap';
+import { MonoBitmap } from './bitmap';
 import { ensureFonts, fontFor, isArabic } from './fonts';
 import { loadLogo } from './logo';
 import { qrBitmap, qrMatrix } from './qr';
@@ -43,15 +44,35 @@ function lineBox(px: number): { ascent: number; height: number } {
   return { ascent, height: ascent + descent + 2 };
 }
 
+/** Where an op may put ink: [x0, x1) × [y0, y1) in image dots. */
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+interface Measured {
+  width: number;
+  /** Ink extents around the left end of the advance at the baseline (TextMetrics actualBoundingBox*, textAlign 'left'). */
+  left: number;
+  right: number;
+  ascent: number;
+  descent: number;
+}
+
+/** Dots of slack around a text's measured ink for anti-aliased edges. */
+const INK_PAD = 2;
+
 type Op =
   | { t: 'rect'; x: number; y: number; w: number; h: number }
-  | { t: 'text'; text: string; x: number; baseline: number; align: Align; font: string; rtl: boolean; white: boolean }
+  | { t: 'text'; text: string; x: number; baseline: number; align: Align; font: string; rtl: boolean; white: boolean; ink: Box }
   | { t: 'image'; image: MonoImage; x: number; y: number };
 
 class Layout {
   readonly ops: Op[] = [];
   y = 0;
-  private readonly widths = new Map<string, number>();
+  private readonly metrics = new Map<string, Map<string, Measured>>();
 
   constructor(
     private readonly ctx: SKRSContext2D,
@@ -68,14 +89,48 @@ class Layout {
   }
 
   measure(text: string, font: string): number {
-    const key = `${font}|${text}`;
-    let w = this.widths.get(key);
-    if (w === undefined) {
-      this.ctx.font = font;
-      w = this.ctx.measureText(text).width;
-      this.widths.set(key, w);
+    return this.metricsOf(text, font, isArabic(text)).width;
+  }
+
+  /** Measured as drawn (direction included: it orders the runs of a mixed line, and so where its ink ends). */
+  metricsOf(text: string, font: string, rtl: boolean): Measured {
+    // Keyed by direction + font, then text: no long concatenated key per lookup (wrapping measures a lot).
+    const fontKey = rtl ? `r${font}` : `l${font}`;
+    let byText = this.metrics.get(fontKey);
+    if (!byText) this.metrics.set(fontKey, (byText = new Map()));
+    let m = byText.get(text);
+    if (m === undefined) {
+      const { ctx } = this;
+      if (this.font !== font) ctx.font = this.font = font;
+      const direction = rtl ? 'rtl' : 'ltr';
+      if (this.direction !== direction) ctx.direction = this.direction = direction;
+      const tm = ctx.measureText(text);
+      m = {
+        width: tm.width,
+        left: -tm.actualBoundingBoxLeft,
+        right: tm.actualBoundingBoxRight,
+        ascent: tm.actualBoundingBoxAscent,
+        descent: tm.actualBoundingBoxDescent,
+      };
+      byText.set(text, m);
     }
-    return w;
+    return m;
+  }
+
+  // The scratch context's state as this layout last set it (reading it back is a native call each time).
+  private font = '';
+  private direction = '';
+
+  /** The box a line of text drawn at (x, baseline) with `align` can ink. */
+  inkBox(text: string, font: string, rtl: boolean, x: number, baseline: number, align: Align): Box {
+    const m = this.metricsOf(text, font, rtl);
+    const start = align === 'left' ? x : align === 'right' ? x - m.width : x - m.width / 2;
+    return {
+      x0: Math.floor(start + Math.min(m.left, 0)) - INK_PAD,
+      x1: Math.ceil(start + Math.max(m.right, m.width)) + INK_PAD,
+      y0: baseline - Math.ceil(Math.max(m.ascent, 0)) - INK_PAD,
+      y1: baseline + Math.ceil(Math.max(m.descent, 0)) + INK_PAD,
+    };
   }
 
   /** Greedy word wrap; a word longer than the line is broken between characters. */
@@ -119,7 +174,9 @@ class Layout {
     const lines = this.wrap(text, font, right - left);
     lines.forEach((line, i) => {
       if (line === '') return;
-      this.ops.push({ t: 'text', text: line, x: this.xFor(align, left, right), baseline: top + i * box.height + box.ascent, align, font, rtl, white });
+      const x = this.xFor(align, left, right);
+      const baseline = top + i * box.height + box.ascent;
+      this.ops.push({ t: 'text', text: line, x, baseline, align, font, rtl, white, ink: this.inkBox(line, font, rtl, x, baseline, align) });
     });
     return lines.length * box.height;
   }
@@ -230,12 +287,139 @@ class Layout {
 
 let scratch: SKRSContext2D | null = null;
 
+/**
+ * Rows drawn at a time. Reading a whole receipt's canvas back (576 × 2,700 RGBA, 6 MB, at about 350 MB/s in
+ * @napi-rs/canvas) was most of the render time; now a strip canvas is reused, drawn only where something is, and
+ * only the boxes that can hold ink are read back.
+ */
+const STRIP_ROWS = 256;
+
+const strips = new Map<number, SKRSContext2D>();
+
+function stripContext(width: number): SKRSContext2D {
+  let ctx = strips.get(width);
+  if (!ctx) {
+    ctx = createCanvas(width, STRIP_ROWS).getContext('2d');
+    ctx.textBaseline = 'alphabetic';
+    strips.set(width, ctx);
+  }
+  return ctx;
+}
+
+const boxOf = (op: Op): Box =>
+  op.t === 'rect' ? { x0: op.x, x1: op.x + op.w, y0: op.y, y1: op.y + op.h } : op.t === 'text' ? op.ink : { x0: 0, x1: 0, y0: 0, y1: 0 };
+
+/**
+ * A read-back costs a fixed few microseconds plus about 3 µs per KB of RGBA: two boxes are read as one when the
+ * dots their union adds cost less than a call.
+ */
+const MERGE_SLACK_DOTS = 512;
+
+const area = (b: Box) => (b.x1 - b.x0) * (b.y1 - b.y0);
+
+/** The boxes clipped to the strip and widened to whole bytes, merged where one read is cheaper than two. */
+function readRegions(items: ReadonlyArray<{ box: Box }>, top: number, bottom: number, width: number): Box[] {
+  const out: Box[] = [];
+  for (const { box } of items) {
+    const r = {
+      x0: Math.max(0, Math.floor(box.x0 / 8) * 8),
+      x1: Math.min(width, Math.ceil(box.x1 / 8) * 8),
+      y0: Math.max(top, box.y0),
+      y1: Math.min(bottom, box.y1),
+    };
+    if (r.x1 > r.x0 && r.y1 > r.y0) out.push(r);
+  }
+  // Pairwise, until nothing merges; n is a strip's ops (a few dozen), and a merge only ever grows a box.
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < out.length; i++) {
+      const a = out[i]!;
+      for (let j = i + 1; j < out.length; ) {
+        const b = out[j]!;
+        const x0 = Math.min(a.x0, b.x0);
+        const x1 = Math.max(a.x1, b.x1);
+        const y0 = Math.min(a.y0, b.y0);
+        const y1 = Math.max(a.y1, b.y1);
+        if ((x1 - x0) * (y1 - y0) <= area(a) + area(b) + MERGE_SLACK_DOTS) {
+          a.x0 = x0;
+          a.x1 = x1;
+          a.y0 = y0;
+          a.y1 = y1;
+          out[j] = out[out.length - 1]!;
+          out.pop();
+          merged = true;
+        } else j++;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Draws the rules and text of `ops` into `bitmap`, strip by strip: each strip is cleared to white and gets the rules
+ * and then the text whose ink box reaches into it (in their order, as one big canvas would draw them, at the same
+ * whole-dot positions moved up by the strip's top); then each of those boxes, widened to whole bytes, is read back
+ * and thresholded into the bitmap. Thresholding only ever sets dots, so boxes that overlap are simply read twice,
+ * and everything outside every box is white, as it was on the big canvas.
+ */
+function drawOps(ops: readonly Op[], bitmap: MonoBitmap): void {
+  const { width, height } = bitmap;
+  const ctx = stripContext(width);
+  // A rule is solid black on whole dots, so it is the same dots whether drawn and thresholded or set directly, and
+  // black text over it stays black either way; only a rule under white text (an inverted banner) is drawn.
+  const whiteText = ops.flatMap((op) => (op.t === 'text' && op.white ? [op.ink] : []));
+  const underWhite = (b: Box) => whiteText.some((w) => w.x0 < b.x1 && w.x1 > b.x0 && w.y0 < b.y1 && w.y1 > b.y0);
+  const drawn: Array<{ op: Op; box: Box }> = [];
+  for (const op of ops) {
+    if (op.t === 'image') continue;
+    const box = boxOf(op);
+    if (op.t === 'rect' && !underWhite(box)) bitmap.fillRect(op.x, op.y, op.w, op.h);
+    else drawn.push({ op, box });
+  }
+  // Rules first, then text, as on one big canvas: white text on an inverted banner must land on its black rule.
+  drawn.sort((a, b) => (a.op.t === b.op.t ? 0 : a.op.t === 'rect' ? -1 : 1));
+  let font = '';
+  let direction = '';
+  let align = '';
+  let fill = '';
+  const setFill = (style: string) => {
+    if (fill !== style) ctx.fillStyle = fill = style;
+  };
+  for (let top = 0; top < height; top += STRIP_ROWS) {
+    const bottom = Math.min(height, top + STRIP_ROWS);
+    const here = drawn.filter(({ box }) => box.y0 < bottom && box.y1 > top && box.x0 < width && box.x1 > 0);
+    if (here.length === 0) continue;
+    setFill('#fff');
+    ctx.fillRect(0, 0, width, STRIP_ROWS);
+    for (const { op } of here) {
+      if (op.t === 'rect') {
+        setFill('#000');
+        ctx.fillRect(op.x, op.y - top, op.w, op.h);
+      } else if (op.t === 'text') {
+        if (font !== op.font) ctx.font = font = op.font;
+        // RTL for any line with Arabic: with 'ltr' a mixed line comes out in LTR run order (printing.md §2).
+        const dir = op.rtl ? 'rtl' : 'ltr';
+        if (direction !== dir) ctx.direction = direction = dir;
+        if (align !== op.align) ctx.textAlign = align = op.align;
+        setFill(op.white ? '#fff' : '#000');
+        ctx.fillText(op.text, op.x, op.baseline - top);
+      }
+    }
+    for (const r of readRegions(here, top, bottom, width)) {
+      thresholdRgba(ctx.getImageData(r.x0, r.y0 - top, r.x1 - r.x0, r.y1 - r.y0).data, r.x1 - r.x0, r.y1 - r.y0, bitmap, r.y0, r.x0);
+    }
+  }
+}
+
 /** Renders blocks into a 1-bit bitmap `width` dots wide and exactly as tall as its content. */
 export function renderBlocks(blocks: readonly Block[], options: RenderOptions = {}): MonoBitmap {
   const width = options.width ?? 576;
   if (width % 8 !== 0 || width < 128 || width > 1024) throw new RangeError(`width ${width} must be a multiple of 8 from 128 to 1024`);
   ensureFonts(options.fontsDir);
-  scratch ??= createCanvas(8, 8).getContext('2d');
+  if (!scratch) {
+    scratch = createCanvas(8, 8).getContext('2d');
+    scratch.textAlign = 'left'; // metricsOf's ink extents are measured from the left end of the advance
+  }
   const needsLogo = blocks.some((b) => b.kind === 'logo');
   const logo = options.logo !== undefined ? options.logo : needsLogo ? loadLogo() : null;
 
@@ -244,24 +428,8 @@ export function renderBlocks(blocks: readonly Block[], options: RenderOptions = 
   for (const b of blocks) layout.block(b);
   const height = Math.max(1, layout.y + 4);
 
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.textBaseline = 'alphabetic';
-  ctx.fillStyle = '#000';
-  for (const op of layout.ops) if (op.t === 'rect') ctx.fillRect(op.x, op.y, op.w, op.h);
-  for (const op of layout.ops) {
-    if (op.t !== 'text') continue;
-    ctx.font = op.font;
-    // RTL for any line with Arabic: with 'ltr' a mixed line comes out in LTR run order (printing.md §2).
-    ctx.direction = op.rtl ? 'rtl' : 'ltr';
-    ctx.textAlign = op.align;
-    ctx.fillStyle = op.white ? '#fff' : '#000';
-    ctx.fillText(op.text, op.x, op.baseline);
-  }
-
-  const bitmap = thresholdRgba(ctx.getImageData(0, 0, width, height).data, width, height);
+  const bitmap = new MonoBitmap(width, height);
+  drawOps(layout.ops, bitmap);
   for (const op of layout.ops) if (op.t === 'image') bitmap.blit(op.image, op.x, op.y);
   return bitmap;
 }

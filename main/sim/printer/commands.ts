@@ -12,6 +12,8 @@ export type PrinterCommand =
   | { kind: 'queued-status-request'; n: number }
   | { kind: 'feed'; lines?: number; dots?: number }
   | { kind: 'line-spacing'; dots: number | null }
+  /** GS L: where images start (1 horizontal motion unit = 1 dot, the default on the printers we emulate). */
+  | { kind: 'left-margin'; dots: number }
   | { kind: 'newline' }
   /** Printable bytes (the till never sends text, but a test page might). */
   | { kind: 'text'; bytes: number[] }

@@ -17,7 +17,7 @@ const ESC_SKIP: Record<number, [string, number]> = {
 };
 const GS_SKIP: Record<number, [string, number]> = {
   0x21: ['GS !', 1], 0x42: ['GS B', 1], 0x48: ['GS H', 1], 0x66: ['GS f', 1], 0x68: ['GS h', 1],
-  0x77: ['GS w', 1], 0x61: ['GS a', 1], 0x4c: ['GS L', 2], 0x57: ['GS W', 2], 0x50: ['GS P', 2],
+  0x77: ['GS w', 1], 0x61: ['GS a', 1], 0x57: ['GS W', 2], 0x50: ['GS P', 2],
   0x24: ['GS $', 2], 0x5c: ['GS \\', 2], 0x49: ['GS I', 1],
 };
 
@@ -97,6 +97,9 @@ export function decodeOne(buf: Uint8Array, at: number): DecodeStep {
       case 0x72:
         if (need(3)) return 'more';
         return { decoded: { command: { kind: 'queued-status-request', n: buf[at + 2]! } }, length: 3 };
+      case 0x4c: // GS L nL nH: left margin
+        if (need(4)) return 'more';
+        return { decoded: { command: { kind: 'left-margin', dots: buf[at + 2]! | (buf[at + 3]! << 8) } }, length: 4 };
       case 0x28: {
         // GS ( X pL pH …: function blocks (graphics, QR) we skip by their declared length.
         if (need(5)) return 'more';

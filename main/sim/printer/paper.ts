@@ -8,6 +8,7 @@ const DEFAULT_LINE_DOTS = 30;
 export class Paper {
   private rows: Uint8Array[] = [];
   private lineDots = DEFAULT_LINE_DOTS;
+  private leftMargin = 0;
   /** An ESC * strip waits in the line buffer until LF prints it. */
   private strip: Uint8Array[] | null = null;
   private stripHeight = 0;
@@ -24,6 +25,7 @@ export class Paper {
 
   reset(): void {
     this.lineDots = DEFAULT_LINE_DOTS;
+    this.leftMargin = 0;
     this.strip = null;
     this.textOnLine = false;
   }
@@ -32,13 +34,28 @@ export class Paper {
     this.lineDots = dots ?? DEFAULT_LINE_DOTS;
   }
 
-  /** GS v 0 rows; wider images are clipped to the paper, narrower ones start at the left edge. */
+  /** GS L: images start this many dots from the left edge (a margin past the paper is clamped to it). */
+  setLeftMargin(dots: number): void {
+    this.leftMargin = Math.min(dots, this.widthDots);
+  }
+
+  /** GS v 0 rows from the left margin; what runs past the paper's right edge is clipped. */
   raster(widthBytes: number, rows: number, data: Uint8Array): void {
     this.flushLine();
-    const copy = Math.min(widthBytes, this.rowBytes);
+    const shift = this.leftMargin & 7;
+    const at = this.leftMargin >> 3;
+    const copy = Math.max(0, Math.min(widthBytes, this.rowBytes - at));
     for (let y = 0; y < rows; y++) {
       const row = new Uint8Array(this.rowBytes);
-      row.set(data.subarray(y * widthBytes, y * widthBytes + copy));
+      const src = data.subarray(y * widthBytes, y * widthBytes + copy);
+      if (shift === 0) row.set(src, at);
+      else {
+        // A margin that is not a whole byte: each source byte straddles two paper bytes.
+        for (let i = 0; i < src.length; i++) {
+          row[at + i]! |= src[i]! >> shift;
+          if (at + i + 1 < this.rowBytes) row[at + i + 1]! |= (src[i]! << (8 - shift)) & 0xff;
+        }
+      }
       this.rows.push(row);
     }
   }

@@ -132,6 +132,9 @@ export function createPrinterSim(options: PrinterSimOptions = {}): PrinterSim {
       case 'line-spacing':
         paper.setLineSpacing(c.dots);
         break;
+      case 'left-margin':
+        paper.setLeftMargin(c.dots);
+        break;
       case 'cut':
         if (c.feedUnits) paper.feedDots(c.feedUnits);
         finish(paper.cut(), c.mode);
