@@ -42,6 +42,7 @@ import { TopBar } from './shell/TopBar';
 import { useBanner } from './shell/useBanner';
 import { useStableCallback } from './shell/useLatest';
 import { useTillDialogs } from './shell/useTillDialogs';
+import { useShiftStatus } from './shift/useShiftStatus';
 import { providerIndicators } from './terminal/providerStatus';
 import { useTerminal } from './terminal/useTerminal';
 
@@ -68,6 +69,7 @@ export function App({ carrier }: { carrier: Carrier }) {
 
   const dialogs = useTillDialogs({ sale, selectedLineId: view.selectedLineId, till, paymentCallBusy: paymentActions.busy, banner: messages });
   const { completed } = dialogs;
+  const shift = useShiftStatus(api, connectionState, sale, dialogs.dialog.kind === 'shift');
   const watchPrints = printFailures.watch;
   const showCompleted = useStableCallback((done: Completed): void => {
     watchPrints(done.sale.receipt.receiptNo);
@@ -193,6 +195,8 @@ export function App({ carrier }: { carrier: Carrier }) {
           health={health.report}
           onHealth={dialogs.open.health}
           onAdmin={dialogs.open.admin}
+          shift={shift}
+          onShift={dialogs.open.shift}
         />
         <main className="workspace">
           <section className="sale">

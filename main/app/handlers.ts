@@ -8,12 +8,14 @@ import type { ManagerAuth } from '../auth';
 import type { Payments } from '../payments';
 import type { PrintService } from '../printing/service';
 import type { Returns } from '../returns';
+import type { Shifts } from '../shifts';
 import { TillError } from '../errors';
 import { isDemoIdentity, simulatedDevices, type SettingsStore } from '../settings';
 import type { HealthDesk } from './health';
 import { createAdminHandlers, type AdminDeps } from './admin-handlers';
 import { createEinvoicingHandlers, type EinvoicingAdminDeps } from './einvoicing-handlers';
 import { createUpdatesHandlers, type UpdatesAdminDeps } from './updates-handlers';
+import { createShiftHandlers, withShiftGate } from './shift-handlers';
 import type { HostKind } from './types';
 
 export interface HandlerDeps {
@@ -36,6 +38,8 @@ export interface HandlerDeps {
   einvoicing: EinvoicingAdminDeps['einvoicing'];
   /** The admin screen's Updates tab (updates-handlers.ts). */
   updates: Omit<UpdatesAdminDeps, 'manager' | 'settings'>;
+  /** Shifts: the shift screen's methods, and the open shift a sale needs (shift-handlers.ts). */
+  shifts: Shifts;
 }
 
 export function createHandlers({
@@ -53,6 +57,7 @@ export function createHandlers({
   einvoicingReady = () => true,
   einvoicing,
   updates,
+  shifts,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -87,10 +92,12 @@ export function createHandlers({
     };
   };
 
-  return {
+  // A sale starts and is paid only on an open shift (live), or on the shift a demo till opens by itself.
+  return withShiftGate(shifts, {
     ...createAdminHandlers({ ...admin, settings, manager, printing, payments }),
     ...createEinvoicingHandlers({ einvoicing, manager, settings, db: admin.db, journal: admin.journal }),
     ...createUpdatesHandlers({ ...updates, manager, settings }),
+    ...createShiftHandlers(shifts),
     getTill: () => tillInfo(),
     setPreferences: (patch) => {
       const current = settings.get().preferences;
@@ -126,12 +133,24 @@ export function createHandlers({
     recoverPayment: ({ intentId }) => payments.recoverPayment(intentId),
     resolvePayment: (input) => payments.resolvePayment(input),
     reverseCardPayment: ({ intentId, managerPin }) => payments.reverseCardPayment(intentId, managerPin),
-    refundCard: (input) => payments.refundCard(input),
     getReturnable: ({ receiptNo }) => returns.returnable(receiptNo),
     returnSale: ({ managerPin, ...input }) => {
       mayTakeMoney();
       return returns.returnSale(input, managerPin);
     },
+    // The returns desk (main/returns/desk.ts): issuing a held return and paying out owed cash move money like a
+    // return does, so they need what a return needs (e-invoicing, an open shift).
+    listWaitingReturns: () => returns.waiting(),
+    settleReturnRequest: ({ requestId, managerPin }) => {
+      mayTakeMoney();
+      shifts.requireOpenForSale();
+      return returns.settleRequest(requestId, managerPin);
+    },
+    payReturnCash: ({ returnNo, managerPin }) => {
+      shifts.requireOpenForSale();
+      return returns.payCash(returnNo, managerPin);
+    },
+    findSalesOfItem: ({ barcode }) => returns.salesOfItem(barcode),
     getTerminalStatus: () => payments.status(),
     checkTerminal: () => payments.checkTerminal(),
     repeatLastTransaction: () => payments.repeatLastTransaction(),
@@ -152,5 +171,5 @@ export function createHandlers({
       manager.check(managerPin);
       return printing.openDrawerForManager(reason);
     },
-  };
+  });
 }

@@ -11,11 +11,12 @@ import { createDispatcher } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
 import { createReturns, REASON_TEXT, returnsProjection } from '../returns';
+import { createShifts, shiftsProjection } from '../shifts';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
 import { createPrintService, printJobsProjection, refundReceiptBlocks } from '../printing/service';
 import { createTillSimulators } from '../sim';
-import { openSettings } from '../settings';
+import { openSettings, simulatedDevices } from '../settings';
 import { createEventHub } from './events';
 import { createHandlers } from './handlers';
 import { openPaymentDevices } from './payment-devices';
@@ -57,7 +58,8 @@ export async function startTill(options: TillOptions): Promise<RunningTill> {
     db?.close();
     if (!options.log) await log.close();
     lock.release();
-    throw e;
+    // A damaged page read anywhere during the start (not only the file's opening) is the same refusal.
+    throw corruptAsDamaged(e);
   }
 }
 
@@ -212,11 +214,25 @@ async function assemble(
     payments,
     issueCreditNoteInTx: einvoicing.issueCreditNoteInTx,
     openDrawer: settings.get().printer ? () => printing.drawer.openDrawer() : null,
-    print: async (refund) => {
-      const printed = await printing.printDocument(refundReceiptBlocks(refund, settings.get(), REASON_TEXT[refund.reason], 'original'));
+    refundReceiptBlocks: (refund) => refundReceiptBlocks(refund, settings.get(), REASON_TEXT[refund.reason], 'original'),
+    printDocument: async (blocks) => {
+      const printed = await printing.printDocument(blocks);
       return printed.ok ? { ok: true } : { ok: false, error: printed.error };
     },
     log,
+  });
+  // Shifts: the drawer's float, paid-ins/outs, safe drops and the blind count. A demo till (any simulated device)
+  // opens a shift by itself when a sale needs one; a live till sells only on a shift a person opened.
+  const shifts = createShifts({
+    db,
+    journal,
+    settings: settings.get,
+    manager,
+    demo: () => simulatedDevices(settings.get()).length > 0,
+    saleInProgress: () => {
+      const sale = checkout.currentSale();
+      return sale.lines.length > 0 || sale.tenders.length > 0;
+    },
   });
   // Updates: the feed or an offline folder, staged in the data folder; the Electron shell installs one only when
   // the policy says now (never mid-sale, never with a payment in doubt).
@@ -270,6 +286,7 @@ async function assemble(
         platform: updatePlatform,
         log,
       },
+      shifts,
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null) },
@@ -341,7 +358,7 @@ function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {
 }
 
 /** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
-export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection];
+export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection];
 
 /** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
 function reportMissingReceipts(missing: IssuedReceipt[], log: TillLog): void {
@@ -360,10 +377,13 @@ function openLedger(file: string): Db {
   try {
     return openDatabase(file);
   } catch (e) {
-    const code = (e as { code?: string }).code ?? '';
-    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw new TillError('LEDGER_DAMAGED', (e as Error).message);
-    throw e;
+    throw corruptAsDamaged(e);
   }
+}
+
+function corruptAsDamaged(e: unknown): unknown {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' ? new TillError('LEDGER_DAMAGED', (e as Error).message) : e;
 }
 
 /** Fills an empty catalog from a CSV (the demo catalog by default); null seeds nothing. */

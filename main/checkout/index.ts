@@ -11,3 +11,4 @@ export {
 export { createReceiptReader, type ReceiptReader } from './receipts';
 export { checkoutProjection } from './projection';
 export { openReceiptWatermark, receiptsMissingFrom, WATERMARK_FILE, type IssuedReceipt, type ReceiptWatermark } from './receipt-watermark';
+export { cashTakenBetween } from './cash-taken';

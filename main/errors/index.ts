@@ -101,12 +101,40 @@ export const errorCatalog = defineErrors({
   },
   RETURN_UNKNOWN: { ar: 'المرتجع غير موجود.', en: 'That return does not exist.' },
   RETURN_SPLIT_CARDS: {
-    ar: 'دُفع هذا الإيصال بأكثر من بطاقة: استرد كل دفعة من شاشة الجهاز (استرداد).',
-    en: 'This receipt was paid with more than one card: refund each payment from the terminal panel (Refund).',
+    ar: 'دُفع هذا الإيصال بأكثر من بطاقة، ولا تتسع أي بطاقة منها لكامل هذا الإرجاع: أرجع أصنافاً أقل في كل مرة (كل إرجاع يعود إلى بطاقة واحدة).',
+    en: 'This receipt was paid with more than one card and no one card can take all of this return: return fewer items at a time (each return goes back to one card).',
   },
   RETURN_REFUND_DECLINED: {
     ar: 'رفض الجهاز الاسترداد: لم يُرجع أي مبلغ ولم يُسجَّل المرتجع. حاول مرة أخرى أو راجع المدير.',
     en: 'The terminal declined the refund: no money went back and no return was recorded. Try again or ask a manager.',
+  },
+  RETURN_REFUND_MISMATCH: {
+    ar: 'أعاد الجهاز إلى البطاقة مبلغاً غير المطلوب، فلم يُسجَّل المرتجع بعد. لا تُعد أي مبلغ نقداً الآن: يُصدره المدير من «المرتجعات» في شاشة الجهاز بما أُعيد فعلاً، والباقي من الدرج.',
+    en: 'The terminal refunded another amount than asked, so the return is not recorded yet. Pay nothing in cash now: a manager issues it from Returns in the terminal panel for what was actually refunded, the rest from the drawer.',
+  },
+  RETURN_ISSUE_FAILED: {
+    ar: 'أُعيد المبلغ إلى البطاقة لكن تعذر إصدار الإشعار الدائن، فلم يُسجَّل المرتجع بعد. لا تُعد المبلغ مرة أخرى: يُصدره المدير من «المرتجعات» في شاشة الجهاز.',
+    en: 'The refund went back to the card but the credit note could not be issued, so the return is not recorded yet. Do not refund it again: a manager issues it from Returns in the terminal panel.',
+  },
+  RETURN_NO_SALE_FOUND: {
+    ar: 'لا يوجد بيع لهذا الصنف في نقطة البيع هذه يمكن إرجاعه. لا يُسترد صنف بلا فاتورته: الإشعار الدائن يجب أن يذكر رقم الفاتورة التي يصححها (قاعدة هيئة الزكاة BR-KSA-56)، والمبلغ المسترد هو ما دُفع فيها. أرجعه في نقطة البيع أو الفرع الذي باعه، بالإيصال أو برقمه.',
+    en: 'No sale of this item on this till can be returned. Goods cannot be refunded without their invoice: a credit note must name the invoice it corrects (ZATCA rule BR-KSA-56), and refunds what was paid on it. Return them at the till or branch that sold them, with the receipt or its number.',
+  },
+  RETURN_REQUEST_UNKNOWN: {
+    ar: 'طلب الإرجاع هذا لم يعد ينتظر (صدر أو أُلغي).',
+    en: 'That return request is no longer waiting (it was issued or cancelled).',
+  },
+  RETURN_REFUND_UNDECIDED: {
+    ar: 'لم يعطِ الجهاز نتيجة نهائية للاسترداد بعد: احسمه من «تحتاج إلى قرار» في شاشة الجهاز (تحقق مرة أخرى، أو سجّله من إيصال الجهاز).',
+    en: 'The terminal has not given the refund a final answer yet: settle it under "Needs attention" in the terminal panel (check again, or record it from the terminal slip).',
+  },
+  RETURN_REFUND_OVER_RETURN: {
+    ar: 'أعاد الجهاز إلى البطاقة أكثر من قيمة الأصناف المرتجعة، ولا يصدر إشعار دائن بمبلغ لا تغطيه الأصناف. استرد الفرق عن طريق البنك المحصّل.',
+    en: 'The terminal refunded more to the card than the returned items are worth, and no credit note is issued for money the items do not cover. Recover the difference through the acquiring bank.',
+  },
+  RETURN_CASH_NOT_OWED: {
+    ar: 'لا يوجد مبلغ نقدي مستحق على هذا المرتجع (صُرف من قبل).',
+    en: 'Nothing is owed in cash on that return (it was paid out already).',
   },
   RETURN_REFUND_UNKNOWN: {
     ar: 'لم يؤكد الجهاز الاسترداد بعد. لا تُعد المبلغ نقداً: نقطة البيع تسأل الجهاز، ويُسجَّل المرتجع ويُطبع إيصاله حين يؤكد.',
@@ -191,6 +219,27 @@ export const errorCatalog = defineErrors({
   EINVOICE_TOTALS_MISMATCH: {
     ar: 'إجماليات البيع لا تطابق ما تعطيه أسطره بتقريب هيئة الزكاة، فلم تُصدر الفاتورة ولم يُحفظ البيع كمكتمل. أبلغ الدعم.',
     en: "The sale's totals are not what its lines give under ZATCA's rounding, so no invoice was issued and the sale is not completed. Report it to support.",
+  },
+  // Shifts and cash (issue 15).
+  SHIFT_NOT_OPEN: {
+    ar: 'لا توجد وردية مفتوحة على نقطة البيع هذه. افتح وردية بعدّ النقدية الافتتاحية (زر الوردية في الأعلى) ثم بِع.',
+    en: 'No shift is open on this till. Open a shift with its float counted (the Shift button at the top), then sell.',
+  },
+  SHIFT_ALREADY_OPEN: {
+    ar: 'توجد وردية مفتوحة على نقطة البيع هذه. أغلقها قبل فتح وردية أخرى.',
+    en: 'A shift is already open on this till. Close it before opening another.',
+  },
+  SHIFT_COUNTED: {
+    ar: 'عُدّت نقدية هذه الوردية وفرقها ينتظر موافقة المدير: لا بيع ولا حركة نقدية حتى تُغلق.',
+    en: "This shift's cash has been counted and its difference waits for a manager: no sale or cash movement until it is closed.",
+  },
+  SHIFT_NOT_COUNTED: {
+    ar: 'لم تُعدّ نقدية الوردية بعد. أدخل العدّ أولًا.',
+    en: "The shift's cash has not been counted yet. Enter the count first.",
+  },
+  SHIFT_SALE_IN_PROGRESS: {
+    ar: 'يوجد بيع قيد التنفيذ. أكمله أو ألغه قبل إغلاق الوردية.',
+    en: 'A sale is in progress. Complete or void it before closing the shift.',
   },
 });
 

@@ -12,6 +12,8 @@ export const READ_ONLY_METHODS = Object.freeze([
   'listPrintJobs',
   'getTerminalStatus',
   'getPrinterStatus',
+  'getShift',
+  'listWaitingReturns',
 ] as const satisfies readonly MethodName[]);
 
 const readOnly: ReadonlySet<string> = new Set<string>(READ_ONLY_METHODS);

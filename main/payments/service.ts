@@ -326,34 +326,6 @@ export function createPayments(deps: PaymentsDeps) {
       return toSummary(await exchange.startReversal(row, { action: 'reverseCardPayment', intentId }));
     },
 
-    async refundCard(input: { receiptNo: string; intentId: string; amountHalalas: number; managerPin: string }): Promise<IntentSummary> {
-      deps.manager.check(input.managerPin);
-      const receipt = checkout.receipt(input.receiptNo);
-      const original = intent(input.intentId);
-      const tender = receipt.tenders.find((t) => t.kind === 'card' && t.intentId === original.id);
-      if (!tender || tender.kind !== 'card' || original.kind !== 'purchase' || original.state !== 'approved') {
-        throw new TillError('INTENT_NOT_RESOLVABLE', `${original.kind} ${original.state}`);
-      }
-      const row = write(() => {
-        assertNothingInDoubt();
-        const left = tender.amountHalalas - intents.refundedAgainst(original.id);
-        if (input.amountHalalas > left) throw new TillError('REFUND_OVER_ORIGINAL', `${input.amountHalalas} > ${left}`);
-        const through = connectorFor(original.connector);
-        if (!through) throw new TillError(original.connector === 'stcpay' ? 'STCPAY_NOT_CONFIGURED' : 'TERMINAL_NOT_CONFIGURED', original.connector);
-        deps.journal.append('manager.authorised', { action: 'refundCard', intentId: original.id, receiptNo: input.receiptNo });
-        return lifecycle.createInTx('refund', input.amountHalalas, original.sale_id, original.id, through);
-      });
-      announce();
-      const applied = await exchange.send(row, (signal, onStage) =>
-        connectorFor(original.connector)!.refund(
-          { reference: row.reference, amountHalalas: input.amountHalalas, originalRrn: tender.card.rrn, originalAt: tender.card.terminalAt },
-          { signal, onStage },
-        ),
-      );
-      announce();
-      return toSummary(applied.row);
-    },
-
     /** The returns domain hears, inside the settling transaction, how each refund ended (lifecycle.ts). */
     onRefundSettled(listener: RefundSettlement): void {
       refundSettlement = listener;
@@ -364,6 +336,8 @@ export function createPayments(deps: PaymentsDeps) {
      * created in one transaction with what `inTx` writes (the return's request, its approval), then sent, and
      * settled like every payment — the waiting side hears it through onRefundSettled, in the settling
      * transaction, whenever that is (now, or after a timeout by recovery). No manager check here: the caller's.
+     * The only way money goes back to a card or STC Pay: every refund is a return's, with its credit note
+     * (docs/returns.md); there is no refund by amount.
      */
     async refundPayment(input: { originalIntentId: string; amountHalalas: number; inTx: (refund: IntentRow) => void }): Promise<IntentSummary> {
       const original = intent(input.originalIntentId);

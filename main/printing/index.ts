@@ -16,6 +16,7 @@ export { sendJob, type SendResult, type SendOptions } from './print-job';
 export {
   layoutReceipt,
   layoutCardSlip,
+  refundSlips,
   cardSlipFromTender,
   hasCardSlip,
   isStcPay,
@@ -24,6 +25,7 @@ export {
   safePan,
   type Block,
   type CardSlip,
+  type RefundSlip,
   type ReceiptLayoutInput,
   type CardSlipInput,
   type ReceiptCopy,

@@ -1,11 +1,13 @@
 // The return tables as the journal makes them (`ledger verify`, main/ledger/replay.ts): each `return.issued`
 // entry makes one returns row with its stored body, its lines, and moves its till's return counter by one.
 // A return is final when issued, so it is compared at once and forgotten. Requests waiting on a card refund
-// (`return.requested`) are settled by the return that issues them or by `return.cancelled`; they are few and
-// compared at the end.
+// (`return.requested`) are held by an approval they could not be issued with (`return.refund_mismatch`,
+// `return.issue_failed`) and settled by the return that issues them or by `return.cancelled`; cash a late return
+// owes (`return.cash_owed`) is paid out by `return.cash_paid`. Requests and owed cash are few: compared at the end.
 import type { Db } from '../db';
 import { canonicalJson, compareRow, countRows, field, type Mismatch, type Projection, type ReplayEntry } from '../ledger';
-import { refundFromIssue, REQUEST_ENTRY, RETURN_ENTRY, type ReturnIssue } from './returns';
+import { CASH_ENTRY, REQUEST_ENTRY, RETURN_ENTRY } from './entries';
+import { refundFromIssue, type ReturnIssue } from './returns';
 
 export function returnsProjection(db: Db): Projection {
   const q = {
@@ -13,8 +15,13 @@ export function returnsProjection(db: Db): Projection {
     lines: db.prepare<[string], Record<string, unknown>>('SELECT * FROM return_lines WHERE return_id = ?'),
     counters: db.prepare<[], { till_id: string; last_number: number }>('SELECT till_id, last_number FROM return_counters'),
     requests: db.prepare<[], Record<string, unknown>>('SELECT * FROM return_requests'),
+    owed: db.prepare<[], Record<string, unknown>>('SELECT * FROM return_cash_owed'),
   };
   const requests = new Map<string, Record<string, unknown>>();
+  /** The card part each request asked (an issue that failed before 0140 journaled no approved amount: it was this). */
+  const asked = new Map<string, number>();
+  const owed = new Map<string, Record<string, unknown>>();
+  const issued = new Set<string>();
   const counters = new Map<string, number>();
   const made = { returns: 0, return_lines: 0 };
 
@@ -30,7 +37,42 @@ export function returnsProjection(db: Db): Projection {
         requested_seq: e.seq,
         settled_seq: null,
         return_id: null,
+        held: null,
+        approved_halalas: null,
+        held_detail: null,
+        held_seq: null,
       });
+      const plan = e.payload.plan as { cardHalalas?: unknown } | undefined;
+      asked.set(id, typeof plan?.cardHalalas === 'number' ? plan.cardHalalas : 0);
+      return undefined;
+    }
+    if (e.type === REQUEST_ENTRY.mismatch || e.type === REQUEST_ENTRY.issueFailed) {
+      const id = field.str(e.payload, 'requestId');
+      const request = requests.get(id);
+      if (request?.state !== 'waiting' || request.held !== null) return undefined; // as the domain: held once, while waiting
+      const failed = e.type === REQUEST_ENTRY.issueFailed;
+      const approved = typeof e.payload.approved === 'number' ? e.payload.approved : failed ? asked.get(id) : undefined;
+      Object.assign(request, {
+        held: failed ? 'issue_failed' : 'refund_mismatch',
+        approved_halalas: approved ?? null,
+        held_detail: failed ? field.str(e.payload, 'error') : null,
+        held_seq: e.seq,
+      });
+      return undefined;
+    }
+    if (e.type === CASH_ENTRY.owed) {
+      const returnId = field.str(e.payload, 'returnId');
+      if (!issued.has(returnId) || owed.has(returnId)) return { table: 'return_cash_owed', key: returnId, what: 'cash owed on a return not issued before it, or owed twice', seq: e.seq };
+      owed.set(returnId, { return_id: returnId, amount_halalas: e.payload.amountHalalas, owed_seq: e.seq, paid_seq: null });
+      return undefined;
+    }
+    if (e.type === CASH_ENTRY.paid) {
+      const returnId = field.str(e.payload, 'returnId');
+      const row = owed.get(returnId);
+      if (!row || row.paid_seq !== null || row.amount_halalas !== e.payload.amountHalalas) {
+        return { table: 'return_cash_owed', key: returnId, what: 'cash paid out on a return that did not owe it', seq: e.seq };
+      }
+      row.paid_seq = e.seq;
       return undefined;
     }
     if (e.type === REQUEST_ENTRY.cancelled) {
@@ -47,6 +89,7 @@ export function returnsProjection(db: Db): Projection {
     }
     const issue = e.payload as unknown as ReturnIssue;
     const id = field.str(e.payload, 'returnId');
+    issued.add(id);
     const tillId = field.str(e.payload, 'tillId');
     const last = counters.get(tillId) ?? 0;
     if (issue.number !== last + 1) return { table: 'returns', key: issue.returnNo, what: `return number ${issue.number} does not follow ${last}`, seq: e.seq };
@@ -94,6 +137,12 @@ export function returnsProjection(db: Db): Projection {
         const m = compareRow('return_requests', id, row, actual);
         if (m) return m;
         if (canonicalBody(actual!.plan) !== plan) return { table: 'return_requests', key: id, what: 'the stored plan differs from the journal' };
+      }
+      const storedOwed = new Map(q.owed.all().map((r) => [String(r.return_id), r]));
+      if (storedOwed.size !== owed.size) return { table: 'return_cash_owed', key: '*', what: `${storedOwed.size} rows stored, the journal made ${owed.size}` };
+      for (const [id, row] of owed) {
+        const m = compareRow('return_cash_owed', id, row, storedOwed.get(id));
+        if (m) return m;
       }
       for (const table of ['returns', 'return_lines'] as const) {
         const m = countRows(db, table, made[table]);

@@ -5,6 +5,9 @@
 // card or STC Pay sale through its payment — the refund's intent is written with a request that holds the lines,
 // and the return is issued in the very transaction that records the refund's approval (or the request let go
 // when it is declined or not found), whenever that is: at once, or after a timeout when recovery has asked.
+// This is the only way money goes back to a customer: there is no refund by amount (docs/returns.md). What a
+// card refund leaves for a person — a request its approval could not issue, cash a late return owes — is the
+// returns desk's (desk.ts); a customer without the receipt finds the sale by the item (find-sale.ts).
 import { randomUUID } from 'node:crypto';
 import { receiptOfRefund, type CardDetails, type CardTender, type DrawerOutcome, type ErrorData, type Receipt, type RefundReceipt, type ReturnableReceipt, type ReturnInput, type SaleLine, type Tender } from '../../preload/contract';
 import type { ManagerAuth } from '../auth';
@@ -12,13 +15,17 @@ import { writeRelaxed, type Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
 import { computeTotals } from '../money';
-import type { IntentRow, Payments } from '../payments';
+import type { Block } from '../printing';
+import { createIntentStore, type IntentRow, type Payments } from '../payments';
 import type { TillSettings } from '../settings';
+import { createReturnsDesk } from './desk';
+import { salesOfItem } from './find-sale';
+import { refundDocuments } from './print';
+import { CASH_ENTRY, REQUEST_ENTRY, RETURN_ENTRY } from './entries';
 import { creditNoteReason, REASON_TEXT } from './reasons';
 import { createReturnStore, type ReturnPlan, type ReturnRequest } from './store';
 
-export const RETURN_ENTRY = 'return.issued';
-export const REQUEST_ENTRY = { requested: 'return.requested', cancelled: 'return.cancelled', mismatch: 'return.refund_mismatch' } as const;
+export { CASH_ENTRY, REQUEST_ENTRY, RETURN_ENTRY } from './entries';
 
 export interface ReturnsDeps {
   db: Db;
@@ -33,8 +40,10 @@ export interface ReturnsDeps {
   issueCreditNoteInTx?: (document: Receipt, note: { originalNumber: string; reason: string }) => { qr: string } | null;
   /** Opens the cash drawer (the printer's kick); throws when it cannot. Null: no printer. */
   openDrawer: (() => Promise<void>) | null;
-  /** Prints the refund receipt (not queued: the stored refund can be printed again). */
-  print?: (refund: RefundReceipt) => Promise<{ ok: true } | { ok: false; error: ErrorData }>;
+  /** The refund receipt's layout (printing's, from the stored refund and the shop's settings). */
+  refundReceiptBlocks?: (refund: RefundReceipt) => Block[];
+  /** Prints one document now: the refund receipt, then each card refund slip (print.ts). */
+  printDocument?: (blocks: Block[]) => Promise<{ ok: true } | { ok: false; error: ErrorData }>;
   log?: { error(message: string, detail?: unknown): void };
   newId?: () => string;
 }
@@ -61,6 +70,7 @@ export function createReturns(deps: ReturnsDeps) {
   const { db, journal } = deps;
   const newId = deps.newId ?? randomUUID;
   const store = createReturnStore(db, () => deps.settings().tillId);
+  const intents = createIntentStore(db);
   const log = deps.log ?? console;
   /** Requests a returnSale call is waiting on: it prints their refund receipt itself. */
   const awaited = new Set<string>();
@@ -158,42 +168,60 @@ export function createReturns(deps: ReturnsDeps) {
 
   /**
    * How a receipt's money goes back: all cash for a cash sale; through its one card or STC Pay payment, the rest
-   * (a split sale) from the drawer. Refunds earlier returns made to that payment come off what it can take.
+   * (a split card and cash sale) from the drawer. Paid with several cards: all of it to one that can take all of
+   * it — a return is one refund — else refused (return fewer items at a time). What
+   * each payment can still take is the payments side's cap: what it took less its refunds approved or in doubt.
    */
   const split = (receipt: Receipt, totalHalalas: number): { card: CardTender | null; cardHalalas: number; cashHalalas: number } => {
-    const cards = receipt.tenders.filter((t): t is CardTender => t.kind === 'card');
+    const cards = receipt.tenders
+      .filter((t): t is CardTender => t.kind === 'card')
+      .map((card) => ({ card, left: Math.max(0, card.amountHalalas - intents.refundedAgainst(card.intentId)) }));
     if (cards.length === 0) return { card: null, cardHalalas: 0, cashHalalas: totalHalalas };
-    if (cards.length > 1) throw new TillError('RETURN_SPLIT_CARDS', receipt.receiptNo);
-    const card = cards[0]!;
-    const toCardBefore = store
-      .returnsOf(receipt.receiptNo)
-      .map((r) => store.refund(r.returnNo))
-      .flatMap((r) => r.refunds)
-      .reduce((sum, t) => sum + (t.kind === 'card' ? t.amountHalalas : 0), 0);
-    const cardHalalas = Math.min(totalHalalas, Math.max(0, card.amountHalalas - toCardBefore));
-    return { card, cardHalalas, cashHalalas: totalHalalas - cardHalalas };
+    if (cards.length === 1) {
+      const { card, left } = cards[0]!;
+      const cardHalalas = Math.min(totalHalalas, left);
+      return { card, cardHalalas, cashHalalas: totalHalalas - cardHalalas };
+    }
+    // The one that fits best, so a bigger payment stays free for a bigger return.
+    const fits = cards.filter((c) => c.left >= totalHalalas).sort((a, b) => a.left - b.left)[0];
+    if (!fits) throw new TillError('RETURN_SPLIT_CARDS', `${receipt.receiptNo}: no card can take ${totalHalalas}`);
+    return { card: fits.card, cardHalalas: totalHalalas, cashHalalas: 0 };
   };
 
   /** Settles a waiting request inside the transaction that settles its refund (lifecycle.ts's RefundSettlement). */
   const approvedInTx = (refundIntent: IntentRow, card: CardDetails, approvedHalalas: number): void => {
     const request = store.requestOfIntent(refundIntent.id);
-    if (!request || request.state !== 'waiting') return; // a refund no return waits on (the terminal panel's)
+    if (!request || request.state !== 'waiting') return; // a refund no return waits on
     if (approvedHalalas !== request.plan.cardHalalas) {
       // The terminal refunded another amount than asked: nothing is issued on a guess. Journaled; the request
-      // stays waiting with its lines held (there is no screen to settle it by hand yet: docs/returns.md).
-      journal.append(REQUEST_ENTRY.mismatch, { requestId: request.id, intentId: refundIntent.id, asked: request.plan.cardHalalas, approved: approvedHalalas });
+      // stays waiting with its lines held, on the returns desk, until a manager issues it for what was refunded.
+      const entry = journal.append(REQUEST_ENTRY.mismatch, { requestId: request.id, intentId: refundIntent.id, asked: request.plan.cardHalalas, approved: approvedHalalas });
+      store.holdRequest(request.id, 'refund_mismatch', approvedHalalas, null, entry.seq);
       return;
     }
     const tender: CardTender = { kind: 'card', intentId: refundIntent.id, reference: refundIntent.reference, amountHalalas: approvedHalalas, card };
     const refunds = request.plan.cashHalalas > 0 ? [tender, cash(request.plan.cashHalalas)] : [tender];
+    // Nobody may be at the counter when recovery (or a manager's resolution) learns of the approval: the cash
+    // part is then owed, listed on the returns desk until a manager pays it out — the drawer opens only then.
+    const late = !awaited.has(request.id);
     try {
       // A savepoint: should the return fail (its credit note cannot be signed), the refund's approval still
       // commits — the money went back — and the request stays waiting for a person.
-      const issued = db.transaction(() => issueInTx(deps.receipt(request.receiptNo), request.plan, () => refunds, request.id))();
-      if (!awaited.has(request.id)) setImmediate(() => void printLate(issued.id));
+      const issued = db.transaction(() => {
+        const made = issueInTx(deps.receipt(request.receiptNo), request.plan, () => refunds, request.id);
+        if (late && request.plan.cashHalalas > 0) {
+          const entry = journal.append(CASH_ENTRY.owed, { returnId: made.id, returnNo: made.refund.returnNo, amountHalalas: request.plan.cashHalalas });
+          store.oweCash(made.id, request.plan.cashHalalas, entry.seq);
+        }
+        return made;
+      })();
+      // Printed now when all of it went back to the card; with cash owed, when the cash is paid out.
+      if (late && request.plan.cashHalalas === 0) setImmediate(() => void printLate(issued.id));
     } catch (e) {
       log.error(`return request ${request.id}: the refund was approved but the return could not be issued`, e);
-      journal.append('return.issue_failed', { requestId: request.id, intentId: refundIntent.id, error: e instanceof Error ? e.message : String(e) });
+      const error = e instanceof Error ? e.message : String(e);
+      const entry = journal.append(REQUEST_ENTRY.issueFailed, { requestId: request.id, intentId: refundIntent.id, approved: approvedHalalas, error });
+      store.holdRequest(request.id, 'issue_failed', approvedHalalas, error, entry.seq);
     }
   };
 
@@ -205,14 +233,28 @@ export function createReturns(deps: ReturnsDeps) {
   };
   deps.payments?.onRefundSettled({ approvedInTx, releasedInTx });
 
+  /**
+   * The refund receipt and its card refund slips on paper: null when they printed (or there is no printer), the
+   * printer's first error otherwise (what follows it is not sent: the printer said no).
+   */
+  const printRefund = async (refund: RefundReceipt): Promise<ErrorData | null> => {
+    if (!deps.printDocument || !deps.refundReceiptBlocks) return null;
+    try {
+      for (const blocks of refundDocuments(refund, deps.refundReceiptBlocks(refund), deps.settings())) {
+        const printed = await deps.printDocument(blocks);
+        if (!printed.ok) return printed.error;
+      }
+      return null;
+    } catch (e) {
+      log.error(`refund receipt of ${refund.returnNo} did not print`, e);
+      return { code: 'INTERNAL', message_ar: 'تعذرت طباعة إيصال الاسترداد.', message_en: 'The refund receipt could not be printed.' };
+    }
+  };
+
   /** A refund receipt whose card refund was approved later (by recovery): printed when it is issued. */
   const printLate = async (returnId: string): Promise<void> => {
-    try {
-      const printed = await deps.print?.(store.refundById(returnId));
-      if (printed && !printed.ok) log.error(`refund receipt of return ${returnId} did not print`, printed.error);
-    } catch (e) {
-      log.error(`refund receipt of return ${returnId} did not print`, e);
-    }
+    const error = await printRefund(store.refundById(returnId));
+    if (error) log.error(`refund receipt of return ${returnId} did not print`, error);
   };
 
   const openDrawer = async (refund: RefundReceipt): Promise<DrawerOutcome> => {
@@ -236,8 +278,7 @@ export function createReturns(deps: ReturnsDeps) {
   /** After the commit: the drawer for any cash, then the refund receipt. */
   const handOver = async (refund: RefundReceipt): Promise<IssuedReturn> => {
     const drawer = refund.refunds.some((t) => t.kind === 'cash') ? await openDrawer(refund) : 'not_needed';
-    const printed = deps.print ? await deps.print(refund) : { ok: true as const };
-    return { refund, drawer, printError: printed.ok ? null : printed.error };
+    return { refund, drawer, printError: await printRefund(refund) };
   };
 
   /** A card or STC Pay receipt: the refund goes to the terminal (or STC Pay); the return waits on its answer. */
@@ -261,15 +302,28 @@ export function createReturns(deps: ReturnsDeps) {
       const request: ReturnRequest | null = store.request(requestId);
       if (request?.state === 'issued' && request.returnId) return await handOver(store.refundById(request.returnId));
       if (request?.state === 'cancelled') throw new TillError('RETURN_REFUND_DECLINED', `${summary.reference}: ${summary.reason?.en ?? summary.state}`);
+      // Money went back, yet no return could be issued with it: the returns desk lists it for a manager.
+      if (request?.held === 'refund_mismatch') throw new TillError('RETURN_REFUND_MISMATCH', `${summary.reference}: ${request.approvedHalalas} for ${request.plan.cardHalalas}`);
+      if (request?.held === 'issue_failed') throw new TillError('RETURN_ISSUE_FAILED', `${summary.reference}: ${request.heldDetail ?? ''}`);
       throw new TillError('RETURN_REFUND_UNKNOWN', `${summary.reference} ${summary.state}`);
     } finally {
       awaited.delete(requestId);
     }
   };
 
+  const desk = createReturnsDesk({ db, journal, manager: deps.manager, store, receipt: deps.receipt, issueInTx, handOver, openDrawer, print: printRefund });
+
   return {
     /** A receipt's lines with what may still come back, for the return screen. */
     returnable,
+
+    /** No receipt: this till's sales of an item still returnable, to return from one of them (find-sale.ts). */
+    salesOfItem: (barcode: string) => salesOfItem(store, (receiptNo) => returnable(receiptNo), barcode),
+
+    /** The returns desk: what waits for a person, and a manager settling it (desk.ts). */
+    waiting: desk.waiting,
+    settleRequest: desk.settleRequest,
+    payCash: desk.payCash,
 
     /**
      * Issues a return: the manager's approval, the refund the way the receipt was paid, the credit note; then the

@@ -23,6 +23,9 @@ export const ReturnPlan = z.object({
 });
 export type ReturnPlan = z.infer<typeof ReturnPlan>;
 
+/** Why an approved refund's request still waits for a person (migration 0140). */
+export type RequestHeld = 'refund_mismatch' | 'issue_failed';
+
 export interface ReturnRequest {
   id: string;
   receiptNo: string;
@@ -30,9 +33,37 @@ export interface ReturnRequest {
   plan: ReturnPlan;
   state: 'waiting' | 'issued' | 'cancelled';
   returnId: string | null;
+  /** Set when the refund was approved but the return could not be issued with it; null otherwise. */
+  held: RequestHeld | null;
+  /** What the terminal approved, when it approved something the return could not be issued with. */
+  approvedHalalas: number | null;
+  heldDetail: string | null;
+  /** The request's `return.requested` entry. */
+  requestedSeq: number;
 }
 
-type RequestRow = { id: string; receipt_no: string; refund_intent_id: string; plan: string; state: ReturnRequest['state']; return_id: string | null };
+type RequestRow = {
+  id: string;
+  receipt_no: string;
+  refund_intent_id: string;
+  plan: string;
+  state: ReturnRequest['state'];
+  return_id: string | null;
+  held: RequestHeld | null;
+  approved_halalas: number | null;
+  held_detail: string | null;
+  requested_seq: number;
+};
+
+/** Cash a late-issued return owes its customer until a manager pays it out (migration 0140). */
+export interface CashOwed {
+  returnId: string;
+  returnNo: string;
+  receiptNo: string;
+  issuedAt: string;
+  amountHalalas: number;
+  totalHalalas: number;
+}
 
 export function createReturnStore(db: Db, tillId: () => string) {
   const q = {
@@ -65,6 +96,21 @@ export function createReturnStore(db: Db, tillId: () => string) {
     requestByIntent: db.prepare<[string], RequestRow>('SELECT * FROM return_requests WHERE refund_intent_id = ?'),
     requestById: db.prepare<[string], RequestRow>('SELECT * FROM return_requests WHERE id = ?'),
     waitingOf: db.prepare<[string], RequestRow>(`SELECT * FROM return_requests WHERE receipt_no = ? AND state = 'waiting'`),
+    allWaiting: db.prepare<[], RequestRow>(`SELECT * FROM return_requests WHERE state = 'waiting' ORDER BY requested_seq`),
+    hold: db.prepare(`UPDATE return_requests SET held = ?, approved_halalas = ?, held_detail = ?, held_seq = ? WHERE id = ? AND state = 'waiting' AND held IS NULL`),
+    owe: db.prepare('INSERT INTO return_cash_owed (return_id, amount_halalas, owed_seq) VALUES (?, ?, ?)'),
+    pay: db.prepare('UPDATE return_cash_owed SET paid_seq = ? WHERE return_id = ? AND paid_seq IS NULL'),
+    owedUnpaid: db.prepare<[], { return_id: string; return_no: string; original_receipt_no: string; issued_at: string; amount_halalas: number; total_halalas: number }>(
+      `SELECT o.return_id, r.return_no, r.original_receipt_no, r.issued_at, o.amount_halalas, r.total_halalas
+         FROM return_cash_owed o JOIN returns r ON r.id = o.return_id WHERE o.paid_seq IS NULL ORDER BY o.owed_seq`,
+    ),
+    owedOf: db.prepare<[string], { amount_halalas: number; paid_seq: number | null }>('SELECT amount_halalas, paid_seq FROM return_cash_owed WHERE return_id = ?'),
+    idOf: db.prepare<[string], { id: string }>('SELECT id FROM returns WHERE return_no = ?'),
+    // Read-only, from checkout's tables as stored (sale_lines_by_barcode, migration 0140): the receipts that sold it.
+    receiptsSelling: db.prepare<[string, number], { receipt_no: string }>(
+      `SELECT DISTINCT r.receipt_no, r.number FROM sale_lines l JOIN receipts r ON r.sale_id = l.sale_id
+        WHERE l.barcode = ? AND l.removed_seq IS NULL ORDER BY r.number DESC LIMIT ?`,
+    ),
   };
   const toRequest = (r: RequestRow): ReturnRequest => ({
     id: r.id,
@@ -73,6 +119,10 @@ export function createReturnStore(db: Db, tillId: () => string) {
     plan: parseJsonColumn(ReturnPlan, r.plan, `return_requests.plan of ${r.id}`),
     state: r.state,
     returnId: r.return_id,
+    held: r.held,
+    approvedHalalas: r.approved_halalas,
+    heldDetail: r.held_detail,
+    requestedSeq: r.requested_seq,
   });
 
   return {
@@ -93,6 +143,34 @@ export function createReturnStore(db: Db, tillId: () => string) {
     settleRequest(id: string, state: 'issued' | 'cancelled', seq: number, returnId: string | null): boolean {
       return q.settleRequest.run(state, seq, returnId, id).changes === 1;
     },
+    /** Marks a waiting request held by an approved refund it could not be issued with; false when it was not waiting. */
+    holdRequest(id: string, held: RequestHeld, approvedHalalas: number, detail: string | null, seq: number): boolean {
+      return q.hold.run(held, approvedHalalas, detail, seq, id).changes === 1;
+    },
+    /** Every request still waiting, oldest first: on a card refund's answer, or on a person. */
+    waiting: (): ReturnRequest[] => q.allWaiting.all().map(toRequest),
+    oweCash(returnId: string, amountHalalas: number, seq: number): void {
+      q.owe.run(returnId, amountHalalas, seq);
+    },
+    /** Marks the cash owed on a return as paid out; false when none is owed (never was, or paid already). */
+    payCash: (returnId: string, seq: number): boolean => q.pay.run(seq, returnId).changes === 1,
+    cashOwed: (): CashOwed[] =>
+      q.owedUnpaid.all().map((r) => ({
+        returnId: r.return_id,
+        returnNo: r.return_no,
+        receiptNo: r.original_receipt_no,
+        issuedAt: r.issued_at,
+        amountHalalas: r.amount_halalas,
+        totalHalalas: r.total_halalas,
+      })),
+    /** The cash owed on one return: null when it owed none. */
+    owedOn: (returnId: string): { amountHalalas: number; paid: boolean } | null => {
+      const row = q.owedOf.get(returnId);
+      return row ? { amountHalalas: row.amount_halalas, paid: row.paid_seq !== null } : null;
+    },
+    idOf: (returnNo: string): string | null => q.idOf.get(returnNo)?.id ?? null,
+    /** The newest `limit` receipts of this till that sold the barcode, newest first. */
+    receiptsSelling: (barcode: string, limit: number): string[] => q.receiptsSelling.all(barcode, limit).map((r) => r.receipt_no),
     requestOfIntent: (intentId: string): ReturnRequest | null => {
       const row = q.requestByIntent.get(intentId);
       return row ? toRequest(row) : null;

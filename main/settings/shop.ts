@@ -68,6 +68,11 @@ export const UpdateSettings = z.object({
 });
 export type UpdateSettings = z.infer<typeof UpdateSettings>;
 
+/** Shifts: the largest difference between the counted and the expected cash a cashier closes alone (SAR 10 by default). */
+export const ShiftSettings = z.object({
+  differenceThresholdHalalas: z.number().int().min(0).max(10_000_000),
+});
+
 /** An IANA time zone the runtime knows (receipts and invoices print local time; ZATCA's is Asia/Riyadh). */
 export const TimeZone = z.string().refine((tz) => {
   try {
@@ -96,4 +101,6 @@ export const ShopSettingsShape = {
   backups: BackupSettings.default({ folder: null, dailyAt: '23:30', atClosing: true, keep: 30 }),
   updates: UpdateSettings.default({ policy: 'manual', opensAt: '08:00', closesAt: '23:00', feedUrl: null }),
   timeZone: TimeZone.default('Asia/Riyadh'),
+  /** Shifts (main/shifts): a count further than this from the expected cash, either way, needs a manager's PIN and reason. */
+  shifts: ShiftSettings.default({ differenceThresholdHalalas: 1000 }),
 };

@@ -10,3 +10,4 @@ export { toLatinDigits } from './digits';
 export { saudiMsisdn } from './saudi-mobile';
 export * from './returns';
 export * from './updates';
+export * from './shifts';

@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import { AdminSettings, CommissioningReport, CommissioningStepAnswer, CommissioningStepInput, SettingsPatch, UpdateSettingsResult } from './admin';
 import { HealthReport } from './health';
-import { IssuedReturn, ReturnableReceipt, ReturnInput } from './returns';
+import { IssuedReturn, PaidOwedCash, ReturnableReceipt, ReturnInput, ReturnsWaiting, SaleOfItem } from './returns';
 import { EinvoicePage, EinvoicingStatus, FatooraOtp, ListEinvoicesInput, OnboardAnswer, OnboardInput, RenewAnswer } from './einvoicing';
 import { InstallAnswer, UpdateFolder, UpdatesStatus } from './updates';
+import { ApproveShiftCloseInput, CashMovementInput, CloseShiftAnswer, CloseShiftInput, OpenShiftInput, ShiftStatus } from './shifts';
 import {
   MAX_LINE_QUANTITY,
   CardPaymentResult,
@@ -114,19 +115,6 @@ export const methods = {
    * Answers with the original payment, now `reversed` (or still `approved` if the terminal refused).
    */
   reverseCardPayment: method(z.strictObject({ intentId: IntentId, managerPin: ManagerPin }), IntentSummary),
-  /**
-   * Refunds a card or STC Pay payment of a completed sale through whichever took it (the terminal, or STC Pay's
-   * RefundPayment), up to what is left of it. Manager only.
-   */
-  refundCard: method(
-    z.strictObject({
-      receiptNo: z.string().min(1).max(32),
-      intentId: IntentId,
-      amountHalalas: z.number().int().min(1).max(100_000_000),
-      managerPin: ManagerPin,
-    }),
-    IntentSummary,
-  ),
   /** A receipt's lines with what may still be returned of each, and its earlier returns. */
   getReturnable: method(z.strictObject({ receiptNo: z.string().min(1).max(32) }), ReturnableReceipt),
   /**
@@ -209,6 +197,33 @@ export const methods = {
   importUpdateFolder: method(z.strictObject({ managerPin: ManagerPin, folder: UpdateFolder }), UpdatesStatus),
   /** Installs the staged update now, if the till's state allows (never mid-sale, payment in doubt or unreported invoices). */
   installUpdate: method(z.strictObject({ managerPin: ManagerPin }), InstallAnswer),
+
+  // Shifts and cash (issue 15)
+  // A shift per till: float, paid-ins, paid-outs, safe drops, the blind count (preload/contract/shifts.ts).
+  /** The till's shift that is not closed yet (never the expected cash while it is open), the mode and the threshold. */
+  getShift: method(z.strictObject({}), ShiftStatus),
+  /** Opens a shift with its float counted by denomination; refused while one is open on this till. */
+  openShift: method(OpenShiftInput, ShiftStatus),
+  /** A paid-in, paid-out or safe drop of the open shift, with its reason. */
+  cashMovement: method(CashMovementInput, ShiftStatus),
+  /** The blind count: closes the shift, or answers the difference a manager must approve. */
+  closeShift: method(CloseShiftInput, CloseShiftAnswer),
+  /** Closes a counted shift whose difference is above the threshold: the manager's PIN and reason. */
+  approveShiftClose: method(ApproveShiftCloseInput, CloseShiftAnswer),
+
+  // Returns desk (issue 13)
+  // What waits for a person after a card refund (preload/contract/returns.ts): requests and cash owed.
+  /** Return requests still waiting (refund in doubt, approved for another amount, or not issued) and cash owed. */
+  listWaitingReturns: method(z.strictObject({}), ReturnsWaiting),
+  /** Issues a held request's return for what the terminal refunded, the rest from the drawer. Manager only. */
+  settleReturnRequest: method(z.strictObject({ requestId: z.string().min(1).max(64), managerPin: ManagerPin }), IssuedReturn),
+  /** Pays out the cash a late-issued return owes: the drawer opens, the refund receipt prints. Manager only. */
+  payReturnCash: method(z.strictObject({ returnNo: z.string().min(1).max(32), managerPin: ManagerPin }), PaidOwedCash),
+  /**
+   * No receipt: this till's sales of an item (by its barcode) with some of it still returnable, newest first, to
+   * return from one of them. None: RETURN_NO_SALE_FOUND (a credit note must name the invoice it corrects).
+   */
+  findSalesOfItem: method(z.strictObject({ barcode: z.string().min(1).max(64) }), z.array(SaleOfItem)),
 } as const;
 
 export type Methods = typeof methods;

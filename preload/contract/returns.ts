@@ -2,7 +2,7 @@
 // amount typed by hand), with a manager's approval and a reason from a fixed list, and issues a refund receipt
 // that is also the sale's credit note (ZATCA 381) when e-invoicing is on.
 import { z } from 'zod';
-import { DrawerOutcome, ErrorData, Halalas, MAX_LINE_QUANTITY, SaleLine, Tender, Totals, type Receipt } from './schemas';
+import { DrawerOutcome, ErrorData, Halalas, IntentSummary, MAX_LINE_QUANTITY, SaleLine, Tender, Totals, type Receipt } from './schemas';
 
 /** Why goods came back: the reasons a Saudi counter uses, printed on the refund receipt and the credit note. */
 export const ReturnReason = z.enum(['damaged', 'expired', 'not_as_described', 'customer_changed_mind', 'sold_by_mistake']);
@@ -95,3 +95,84 @@ export const IssuedReturn = z.object({
   printError: ErrorData.nullable(),
 });
 export type IssuedReturn = z.infer<typeof IssuedReturn>;
+
+// ---- The returns desk: what waits for a person (docs/returns.md, "Waiting returns") -------------------------
+
+/**
+ * Why a card or STC Pay return waits:
+ * - `refund_in_doubt`: the refund has no final answer yet — the till keeps asking; a manager settles it from the
+ *   terminal's attention list (check again, or resolve with the slip), which issues or cancels the return;
+ * - `refund_mismatch`: the terminal approved another amount than asked, so nothing was issued on a guess;
+ * - `issue_failed`: the refund was approved but its credit note could not be issued.
+ * The last two hold money that went back: only issuing the return settles them (never a cancel).
+ */
+export const WaitingWhy = z.enum(['refund_in_doubt', 'refund_mismatch', 'issue_failed']);
+export type WaitingWhy = z.infer<typeof WaitingWhy>;
+
+export const WaitingReturn = z.object({
+  requestId: z.string(),
+  receiptNo: z.string(),
+  reason: ReturnReason,
+  /** The returned items, as the receipt names them. */
+  items: z.array(z.object({ nameAr: z.string(), nameEn: z.string(), quantity: z.number().int().positive() })),
+  /** What the returned items are worth: the card's part asked and the cash part (a split card and cash sale). */
+  totalHalalas: Halalas,
+  askedHalalas: Halalas,
+  /** The refund through the card or STC Pay, as the payments side knows it (state, amount asked, card). */
+  refund: IntentSummary,
+  why: WaitingWhy,
+  /** What the terminal approved (refund_mismatch, issue_failed); null while in doubt. */
+  approvedHalalas: Halalas.nullable(),
+  /** Why the return could not be issued (issue_failed), as journaled. */
+  detail: z.string().nullable(),
+  /**
+   * What issuing it now would pay back: the approved card refund, and the rest of the items' worth from the
+   * drawer. Null when it cannot be issued (in doubt; or the card got back more than the items are worth).
+   */
+  settle: z.object({ cardHalalas: Halalas, cashHalalas: Halalas }).nullable(),
+});
+export type WaitingReturn = z.infer<typeof WaitingReturn>;
+
+/**
+ * A sale of this till that sold an item, for a customer without the receipt: its receipt is found by the item,
+ * and the return is made from it (the credit note names that invoice; the price is what was paid).
+ */
+export const SaleOfItem = z.object({
+  receiptNo: z.string(),
+  issuedAt: z.string(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  unitPriceHalalas: Halalas,
+  soldQuantity: z.number().int().positive(),
+  /** What may still come back of it (sold, less earlier returns and returns waiting on a card refund). */
+  returnableQuantity: z.number().int().positive(),
+});
+export type SaleOfItem = z.infer<typeof SaleOfItem>;
+
+/** At most this many sales are listed for one item, newest first. */
+export const MAX_SALES_OF_ITEM = 20;
+
+/** Cash a return owes its customer: its card part was approved later, with nobody at the counter to pay the rest. */
+export const OwedCash = z.object({
+  returnNo: z.string(),
+  receiptNo: z.string(),
+  issuedAt: z.string(),
+  amountHalalas: Halalas,
+  totalHalalas: Halalas,
+});
+export type OwedCash = z.infer<typeof OwedCash>;
+
+export const ReturnsWaiting = z.object({
+  requests: z.array(WaitingReturn),
+  owedCash: z.array(OwedCash),
+});
+export type ReturnsWaiting = z.infer<typeof ReturnsWaiting>;
+
+/** Cash owed on a return, paid out by a manager: the drawer opened then, and the refund receipt printed. */
+export const PaidOwedCash = z.object({
+  returnNo: z.string(),
+  amountHalalas: Halalas,
+  drawer: DrawerOutcome,
+  printError: ErrorData.nullable(),
+});
+export type PaidOwedCash = z.infer<typeof PaidOwedCash>;

@@ -209,7 +209,6 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     recoverPayment: (input) => call('recoverPayment', input),
     resolvePayment: (input) => call('resolvePayment', input),
     reverseCardPayment: (input) => call('reverseCardPayment', input),
-    refundCard: (input) => call('refundCard', input),
     getReturnable: (input) => call('getReturnable', input),
     returnSale: (input) => call('returnSale', input),
     getTerminalStatus: (input) => call('getTerminalStatus', input),
@@ -240,6 +239,16 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     downloadUpdate: (input) => call('downloadUpdate', input),
     importUpdateFolder: (input) => call('importUpdateFolder', input),
     installUpdate: (input) => call('installUpdate', input),
+    // Shifts and cash
+    getShift: (input) => call('getShift', input),
+    openShift: (input) => call('openShift', input),
+    cashMovement: (input) => call('cashMovement', input),
+    closeShift: (input) => call('closeShift', input),
+    approveShiftClose: (input) => call('approveShiftClose', input),
+    listWaitingReturns: (input) => call('listWaitingReturns', input),
+    settleReturnRequest: (input) => call('settleReturnRequest', input),
+    payReturnCash: (input) => call('payReturnCash', input),
+    findSalesOfItem: (input) => call('findSalesOfItem', input),
   };
   const api: NuqtaApi = {
     ...calls,

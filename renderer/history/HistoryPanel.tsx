@@ -1,6 +1,6 @@
 // Sale history (F5): the receipts of this till, newest first, each shown exactly as printed, with
-// "Reprint (copy)" and, for a sale paid by card or STC Pay, "Refund" (the same form as the terminal panel's,
-// on the receipt on screen).
+// "Reprint (copy)" and "Return" (Ctrl+R): lines of the receipt back, refunded the way it was paid, with its
+// credit note. Money goes back only through a return — there is no refund by amount (docs/returns.md).
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
@@ -11,7 +11,6 @@ import { jobById } from '../printing/printQueue';
 import { ReceiptImageView } from '../printing/ReceiptImageView';
 import { useReceiptImage } from '../printing/useReceiptImage';
 import { Dialog } from '../shell/Dialog';
-import { RefundSection } from '../terminal/RefundSection';
 import { ReturnDialog } from '../returns/ReturnDialog';
 import { Kbd } from '../shell/Kbd';
 import type { BannerControls } from '../shell/useBanner';
@@ -49,8 +48,6 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
   const [reprintBusy, setReprintBusy] = useState(false);
   /** The copies sent from here, per receipt, to show how each one is doing. */
   const [copies, setCopies] = useState<ReadonlyMap<string, string>>(new Map());
-  /** The receipt whose refund form is open; moving to another receipt closes it. */
-  const [refundFor, setRefundFor] = useState<string | null>(null);
   /** The receipt whose return dialog is open (a dialog over this panel, with its own keys). */
   const [returnFor, setReturnFor] = useState<string | null>(null);
 
@@ -73,10 +70,6 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
   useEffect(() => {
     if (selectedReceipt) rows.current.get(selectedReceipt)?.scrollIntoView({ block: 'nearest' });
   }, [selectedReceipt]);
-
-  const refundable = selected?.tenderKinds.some((k) => k === 'card' || k === 'stcpay') ?? false;
-  const refundOpen = refundable && refundFor !== null && refundFor === selectedReceipt;
-  const toggleRefund = (): void => setRefundFor(refundOpen ? null : selectedReceipt);
 
   const copyJob = jobById(jobs, selectedReceipt ? (copies.get(selectedReceipt) ?? null) : null);
 
@@ -109,19 +102,15 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
   const onKeyDown = useDialogKeys({
     onClose,
     closeKeys: ['F5'],
-    // Esc closes the refund form first, then the history.
-    nested: { open: refundOpen, close: () => setRefundFor(null) },
     onKey: (e) => {
       const step = STEPS.get(e.key);
-      if (step !== undefined) {
-        if (refundOpen) return false; // The refund form is for this receipt: the highlight stays put while it is open.
-        move(step);
-      } else if (e.key === 'F6') onPrintQueue();
+      if (step !== undefined) move(step);
+      else if (e.key === 'F6') onPrintQueue();
       // Ctrl+P under any keyboard layout: print a copy of the receipt on screen.
       else if (e.ctrlKey && !e.altKey && e.code === 'KeyP') void reprint();
-      // Ctrl+R under any keyboard layout: refund a card or STC Pay payment of the receipt on screen.
+      // Ctrl+R under any keyboard layout: return lines of the receipt on screen.
       else if (e.ctrlKey && !e.altKey && e.code === 'KeyR') {
-        if (refundable) toggleRefund();
+        if (selectedReceipt) setReturnFor(selectedReceipt);
       } else return false;
       return true;
     },
@@ -217,19 +206,6 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
                   {t('history.reprint')} <Kbd k="ctrl" />
                   <Kbd k="p" />
                 </button>
-                {refundable && (
-                  <button
-                    type="button"
-                    className="btn btn--secondary"
-                    data-testid="history-refund"
-                    data-receipt-no={selected.receiptNo}
-                    aria-pressed={refundOpen}
-                    onClick={toggleRefund}
-                  >
-                    {refundOpen ? t('history.refundClose') : t('history.refund')} <Kbd k="ctrl" />
-                    <Kbd k="r" />
-                  </button>
-                )}
                 <button
                   type="button"
                   className="btn btn--secondary"
@@ -237,7 +213,8 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
                   data-receipt-no={selected.receiptNo}
                   onClick={() => setReturnFor(selected.receiptNo)}
                 >
-                  {t('returns.open')}
+                  {t('returns.open')} <Kbd k="ctrl" />
+                  <Kbd k="r" />
                 </button>
                 {copyJob && (
                   <span
@@ -251,11 +228,6 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
                 )}
               </div>
               {copyJob?.state === 'failed' && copyJob.error && <p className="job__error">{messageFor(copyJob.error, f.locale, f.digits)}</p>}
-              {refundOpen && (
-                <div className="history__refund">
-                  <RefundSection key={selected.receiptNo} api={api} banner={banner} receiptNo={selected.receiptNo} />
-                </div>
-              )}
               <div className="history__image">
                 <ReceiptImageView state={image} testId="history-preview" />
               </div>

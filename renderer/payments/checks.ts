@@ -81,14 +81,6 @@ export function checkResolve(form: ResolveForm, method: PaymentMethod = 'card'):
   return { ok: true, value: { outcome: 'declined', managerPin: pin.value } };
 }
 
-/** A refund amount: empty means the whole tender; never more than the original card payment. */
-export function checkRefundAmount(text: string, originalHalalas: number): Check<number, 'AMOUNT_INVALID' | 'REFUND_OVER_ORIGINAL'> {
-  const amount = text.trim() === '' ? originalHalalas : parseAmount(text);
-  if (amount === null || amount <= 0) return { ok: false, code: 'AMOUNT_INVALID' };
-  if (amount > originalHalalas) return { ok: false, code: 'REFUND_OVER_ORIGINAL' };
-  return { ok: true, value: amount };
-}
-
 /** Receipt numbers are printed like "T01-000042"; typed digits may be Arabic-Indic, case may vary. */
 export function normaliseReceiptNo(text: string): string | null {
   const value = toLatinDigits(text.trim()).toUpperCase();

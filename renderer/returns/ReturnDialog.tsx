@@ -24,7 +24,16 @@ import { isConfirmKey, noSelection, nothingLeft, returnRequest, selectedLineCoun
 import './returns.css';
 
 /** Refusals after which what may still come back is read again (another window may have returned some). */
-const REREAD = new Set(['RETURN_QUANTITY_OVER', 'RETURN_NOTHING_LEFT', 'RETURN_LINE_UNKNOWN', 'RETURN_OVER_ORIGINAL', 'RETURN_REFUND_DECLINED', 'RETURN_REFUND_UNKNOWN']);
+const REREAD = new Set([
+  'RETURN_QUANTITY_OVER',
+  'RETURN_NOTHING_LEFT',
+  'RETURN_LINE_UNKNOWN',
+  'RETURN_OVER_ORIGINAL',
+  'RETURN_REFUND_DECLINED',
+  'RETURN_REFUND_UNKNOWN',
+  'RETURN_REFUND_MISMATCH',
+  'RETURN_ISSUE_FAILED',
+]);
 
 /** Arabic first, English second, as the refund receipt prints the reason. */
 const reasonLabel = (r: ReturnReason): string => `${ar.returns[`reason_${r}`]} / ${en.returns[`reason_${r}`]}`;

@@ -1,9 +1,11 @@
-// A return as main issued it: its number, what was refunded (main's total, VAT included), whether the drawer
-// opened for the cash, and whether the refund receipt printed. A failed print does not undo the return.
+// A return as main issued it: its number, what was refunded (main's total, VAT included) and where it went (cash,
+// the card or STC Pay, as the terminal named it), whether the drawer opened for the cash, and whether the refund
+// receipt printed. A failed print does not undo the return.
 import { useTranslation } from 'react-i18next';
 import type { IssuedReturn } from '../../preload/contract/returns';
 import { useFormat } from '../format/FormatContext';
 import { messageFor } from '../i18n/messages';
+import { cardName, tenderMethod } from '../payments/cardText';
 
 export function ReturnResult({ issued }: { issued: IssuedReturn }) {
   const { t } = useTranslation();
@@ -24,6 +26,20 @@ export function ReturnResult({ issued }: { issued: IssuedReturn }) {
           {f.money(refund.totals.totalHalalas)}
         </dd>
       </dl>
+      <ul className="returns__refunds">
+        {refund.refunds.map((r, i) => (
+          <li key={i} data-testid="return-refund" data-kind={r.kind} data-method={r.kind === 'card' ? tenderMethod(r) : 'cash'}>
+            {r.kind === 'card' ? (
+              <>
+                {t(tenderMethod(r) === 'stcpay' ? 'returns.refundTo_stcpay' : 'returns.refundTo_card')} <bdi dir="ltr">{cardName(r.card)}</bdi>
+              </>
+            ) : (
+              t('returns.refundTo_cash')
+            )}{' '}
+            <span className="returns__refund-amount">{f.money(r.amountHalalas)}</span>
+          </li>
+        ))}
+      </ul>
       <div className={`drawer__outcome drawer__outcome--${drawer}`} data-testid="return-drawer" data-outcome={drawer}>
         {drawer === 'opened' ? t('returns.drawer_opened') : drawer === 'failed' ? t('returns.drawer_failed') : t('returns.drawer_not_needed')}
       </div>

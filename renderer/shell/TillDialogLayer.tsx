@@ -17,6 +17,7 @@ import type { PaymentFlowControls } from '../payments/usePaymentFlow';
 import { PrintQueuePanel } from '../printing/PrintQueuePanel';
 import type { Printing } from '../printing/usePrinting';
 import { QuantityPrompt } from '../sale/QuantityPrompt';
+import { ShiftDialog } from '../shift/ShiftDialog';
 import { VoidConfirm } from '../sale/VoidConfirm';
 import type { SaleActions } from '../sale/useSaleActions';
 import { TenderPanel } from '../tender/TenderPanel';
@@ -154,6 +155,7 @@ export function TillDialogLayer({ api, sale, dialogs, actions, payment, paymentA
       {dialog.kind === 'drawer' && <DrawerDialog api={api} banner={banner} onClose={close} />}
       {dialog.kind === 'health' && <HealthPanel report={health.report} check={health.check} banner={banner} onClose={close} />}
       {dialog.kind === 'admin' && <AdminPanel api={api} banner={banner} onClose={close} />}
+      {dialog.kind === 'shift' && <ShiftDialog api={api} banner={banner} onClose={close} />}
     </>
   );
 }

@@ -6,6 +6,8 @@ import type { ConnectionState } from '../api/carrier';
 import { healthTone, needingAttention } from '../health/healthView';
 import { useFormat } from '../format/FormatContext';
 import { PrinterButton } from '../printing/PrinterButton';
+import type { ShiftStatus } from '../../preload/contract/shifts';
+import { ShiftButton } from '../shift/ShiftButton';
 import type { ProviderIndicator } from '../terminal/providerStatus';
 import { ConnectionStatus } from './ConnectionStatus';
 import { Kbd } from './Kbd';
@@ -34,6 +36,9 @@ interface Props {
   onHealth(): void;
   /** The admin area (settings, commissioning), behind the manager's PIN. */
   onAdmin(): void;
+  /** The cash drawer's shift (renderer/shift): which is open, and the way into its screen. */
+  shift: ShiftStatus | null;
+  onShift(): void;
 }
 
 export const TopBar = memo(function TopBar(props: Props) {
@@ -79,6 +84,7 @@ export const TopBar = memo(function TopBar(props: Props) {
         {needingAttention(report) > 0 ? t('health.attention', { count: needingAttention(report) }) : t('health.short')}
       </button>
       <ProviderStatus indicators={providers} />
+      <ShiftButton status={props.shift} onClick={props.onShift} />
       <button type="button" className="btn btn--ghost topbar__toggle" data-testid="admin-open" title={t('toolbar.adminHint')} onClick={onAdmin}>
         {t('actions.admin')}
         <Kbd k="ctrl" />

@@ -29,7 +29,8 @@ export type Dialog =
   | { kind: 'history' }
   | { kind: 'drawer' }
   | { kind: 'health' }
-  | { kind: 'admin' };
+  | { kind: 'admin' }
+  | { kind: 'shift' };
 
 export type DialogKind = Dialog['kind'];
 
@@ -159,7 +160,8 @@ export type DialogRequest =
   | { kind: 'history' }
   | { kind: 'drawer' }
   | { kind: 'health' }
-  | { kind: 'admin' };
+  | { kind: 'admin' }
+  | { kind: 'shift' };
 
 export interface OpenContext {
   sale: Sale | null;
@@ -217,6 +219,7 @@ export function opening(request: DialogRequest, ctx: OpenContext): Opening {
     case 'drawer':
     case 'health':
     case 'admin':
+    case 'shift':
       return opened({ kind: request.kind }, true);
   }
 }

@@ -43,6 +43,7 @@ export interface DialogOpeners {
   drawer(): void;
   health(): void;
   admin(): void;
+  shift(): void;
 }
 
 export interface TillDialogControls {
@@ -111,6 +112,7 @@ export function useTillDialogs({ sale, selectedLineId, till, paymentCallBusy, ba
         drawer: () => request({ kind: 'drawer' }),
         health: () => request({ kind: 'health' }),
         admin: () => request({ kind: 'admin' }),
+        shift: () => request({ kind: 'shift' }),
       },
       switchTo: (kind: 'history' | 'queue') => dispatch({ type: 'open', target: { kind } }),
       close: () => dispatch({ type: 'close' }),

@@ -1,5 +1,6 @@
 // The manager's view of the card terminal and STC Pay: are they there, what did the terminal last do, what
-// needs a decision, the end-of-day settlement and refunds to a card or STC Pay. Every figure comes from main;
+// needs a decision, the end-of-day settlement, and the returns desk (a receipt's return by its number, and the
+// return requests waiting for a person — money goes back only as a return). Every figure comes from main;
 // nothing here touches money. A till with STC Pay but no card terminal still gets the panel (for STC Pay's
 // status, its payments needing attention and its refunds); the terminal's own buttons are then left out.
 import { useEffect, useRef, useState } from 'react';
@@ -16,7 +17,7 @@ import type { BannerControls } from '../shell/useBanner';
 import { useDialogKeys } from '../shell/useDialogKeys';
 import { IntentRow } from './IntentRow';
 import { CardTerminalFacts, StcPayFacts } from './ProviderFacts';
-import { RefundSection } from './RefundSection';
+import { ReturnsDesk } from '../returns/ReturnsDesk';
 import { SettlementResult } from './SettlementResult';
 import { useBannerCall } from './useBannerCall';
 
@@ -104,7 +105,12 @@ export function TerminalPanel({ api, status, onStatus, refresh, payments, banner
       </div>
 
       {!status && <p className="terminal__empty">{t('terminal.loading')}</p>}
-      {status && !usable && <p className="terminal__empty">{t('terminal.notConfigured')}</p>}
+      {status && !usable && (
+        <>
+          <p className="terminal__empty">{t('terminal.notConfigured')}</p>
+          <ReturnsDesk api={api} banner={banner} watch={status} />
+        </>
+      )}
 
       {status && usable && task?.kind === 'resolve' && (
         <section className="terminal__resolve">
@@ -210,7 +216,7 @@ export function TerminalPanel({ api, status, onStatus, refresh, payments, banner
           </section>
 
           <section className="terminal__col terminal__refund">
-            <RefundSection api={api} banner={banner} />
+            <ReturnsDesk api={api} banner={banner} watch={status} />
           </section>
         </div>
       )}

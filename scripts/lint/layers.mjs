@@ -25,6 +25,8 @@ export const LAYERS = [
   ['main/payments', 'main/backup'],
   // Returns refund a receipt's lines (checkout's receipts) and credit its invoice.
   ['main/returns'],
+  // Shifts sum a shift's cash from the sales' tenders (checkout's) and the returns' cash refunds.
+  ['main/shifts'],
   // Simulators speak the real protocols (they use the codecs of payments and printing) and are wired in only
   // by the composition root: no domain imports one.
   ['main/sim'],

@@ -121,6 +121,8 @@ describe('demo, as the settings say it', () => {
     drop({ version: 1, settings: { printer: null, terminal: null, stcPay: null, einvoicing: null } });
     t = await start();
     expect(await t.call('getTill', {})).toMatchObject({ simulated: false, liveSaleRefused: true });
+    // A live till sells on an open shift (test/shifts/live-mode.test.ts).
+    await t.call('openShift', { float: {} });
     const sale = await t.call('scanBarcode', { barcode: DEMO.milk.barcode });
     expect(await t.attempt('tenderCash', { tenderedHalalas: sale.dueHalalas })).toMatchObject({
       ok: false,
@@ -132,7 +134,8 @@ describe('demo, as the settings say it', () => {
     drop({ version: 2, settings: { printer: null, terminal: null, stcPay: null, einvoicing: null, ...SHOP } });
     t = await start();
     expect(await t.call('getTill', {})).toMatchObject({ simulated: false, liveSaleRefused: false });
-    // A new till id opens its own sale (the demo till's open sale stays with T01).
+    // A new till id opens its own sale (the demo till's open sale stays with T01), and its own shift.
+    await t.call('openShift', { float: {} });
     const due = (await t.call('scanBarcode', { barcode: DEMO.milk.barcode })).dueHalalas;
     expect(await t.attempt('tenderCash', { tenderedHalalas: due })).toMatchObject({ ok: true, value: { receipt: { vatNumber: '310122393500003' } } });
     await t.till.close();

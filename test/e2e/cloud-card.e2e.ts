@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { updateSettings } from '../support/providers';
 import { DEMO } from '../support/till';
-import { approveRefundWithPin, focusedTestId, refundFromHistory, ring, useTillBrowser } from './support/till-page';
+import { returnEverythingWithPin, returnFromHistory, ring, useTillBrowser } from './support/till-page';
 
 const tills = useTillBrowser();
 
@@ -60,13 +60,12 @@ describe('a cloud (nexo) card terminal', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('terminal-panel').count()).toBe(0);
 
-    // Refund from the sale history: the receipt just sold is highlighted; Ctrl+R, Enter, PIN, Enter.
-    await refundFromHistory(page, receiptNo);
-    const refundTender = page.locator('[data-testid="refund-tender"][aria-pressed="true"]');
-    await refundTender.waitFor();
-    expect(await refundTender.getAttribute('data-method')).toBe('card');
-    await expect.poll(() => focusedTestId(page)).toBe('refund-amount-input');
-    await page.keyboard.press('Enter');
-    await approveRefundWithPin(page, 30_000);
+    // Returned from the sale history: the receipt just sold is highlighted; Ctrl+R, its lines, a reason, the PIN.
+    // The money goes back to the card through the cloud terminal, with the return's credit note.
+    await returnFromHistory(page, receiptNo);
+    const refunds = await returnEverythingWithPin(page, 30_000);
+    expect(refunds.map((r) => [r.kind, r.method])).toEqual([['card', 'card']]);
+    expect(refunds[0]!.text).toContain('34.25');
+    expect(await page.getByTestId('return-drawer').getAttribute('data-outcome')).toBe('not_needed');
   });
 });

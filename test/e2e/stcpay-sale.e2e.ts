@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_SETTINGS } from '../../main/settings';
 import { updateSettings } from '../support/providers';
 import { DEMO } from '../support/till';
-import { approveRefundWithPin, focusedTestId, refundFromHistory, ring, tillReady, typeAndEnter, useTillBrowser } from './support/till-page';
+import { focusedTestId, returnEverythingWithPin, returnFromHistory, ring, tillReady, typeAndEnter, useTillBrowser } from './support/till-page';
 
 /** Arabic letters: what the cashier reads is in Arabic. */
 const ARABIC = /[\u0600-\u06ff]/;
@@ -72,18 +72,13 @@ describe('paying with STC Pay', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('sale-line').count()).toBe(0);
 
-    // Refund from the sale history: the receipt on screen, Ctrl+R, the whole amount, the manager's PIN.
-    await refundFromHistory(page, receiptNo);
-    await page.getByTestId('refund-section').waitFor();
-    const refundTender = page.locator('[data-testid="refund-tender"][aria-pressed="true"]');
-    await refundTender.waitFor();
-    expect(await refundTender.getAttribute('data-method')).toBe('stcpay');
-    expect(await refundTender.textContent()).toMatch(/STC Pay/);
-    await expect.poll(() => focusedTestId(page)).toBe('refund-amount-input');
-    expect(await page.getByTestId('refund-amount-input').inputValue()).toBe('34.25');
-    await page.keyboard.press('Enter'); // on to the PIN
-    await approveRefundWithPin(page, 15_000);
-    expect(await page.getByTestId('message').textContent()).toContain('STC Pay');
+    // Returned from the sale history: the receipt on screen, Ctrl+R, its lines, a reason, the manager's PIN. The
+    // money goes back through STC Pay's RefundPayment, with the return's credit note.
+    await returnFromHistory(page, receiptNo);
+    const refunds = await returnEverythingWithPin(page, 15_000);
+    expect(refunds.map((r) => [r.kind, r.method])).toEqual([['card', 'stcpay']]);
+    expect(refunds[0]!.text).toMatch(/STC Pay/);
+    expect(refunds[0]!.text).toContain('34.25');
   });
 
   it('an insufficient balance is declined in Arabic, the sale stays open and is paid in cash', async () => {

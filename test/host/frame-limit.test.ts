@@ -4,7 +4,7 @@
 // until the limit is thought about again.
 import { describe, expect, it } from 'vitest';
 import { MAX_FRAME_BYTES } from '../../main/host';
-import { MAX_RETURN_LINES, methods, type MethodName } from '../../preload/contract';
+import { DENOMINATIONS, MAX_MOVEMENT_HALALAS, MAX_PIECES, MAX_RETURN_LINES, methods, type MethodName } from '../../preload/contract';
 
 /** A string JSON writes at 6 bytes a character (\u0001): the worst a length-capped free-text field can cost. */
 const escaped = (length: number) => '\u0001'.repeat(length);
@@ -30,7 +30,6 @@ const largestInputs: Record<MethodName, unknown> = {
   recoverPayment: { intentId: escaped(64) },
   resolvePayment: { intentId: escaped(64), outcome: 'declined', rrn: 'A'.repeat(40), authCode: 'A'.repeat(6), managerPin: pin },
   reverseCardPayment: { intentId: escaped(64), managerPin: pin },
-  refundCard: { receiptNo: escaped(32), intentId: escaped(64), amountHalalas: amount, managerPin: pin },
   getReturnable: { receiptNo: escaped(32) },
   returnSale: {
     receiptNo: escaped(32),
@@ -66,6 +65,15 @@ const largestInputs: Record<MethodName, unknown> = {
   downloadUpdate: { managerPin: pin },
   importUpdateFolder: { managerPin: pin, folder: escaped(260) },
   installUpdate: { managerPin: pin },
+  getShift: {},
+  openShift: { float: Object.fromEntries(DENOMINATIONS.map((d) => [d.key, MAX_PIECES])) },
+  cashMovement: { kind: 'safe_drop', amountHalalas: MAX_MOVEMENT_HALALAS, reason: escaped(120) },
+  closeShift: { count: Object.fromEntries(DENOMINATIONS.map((d) => [d.key, MAX_PIECES])) },
+  approveShiftClose: { managerPin: pin, reason: escaped(120) },
+  listWaitingReturns: {},
+  settleReturnRequest: { requestId: escaped(64), managerPin: pin },
+  payReturnCash: { returnNo: escaped(32), managerPin: pin },
+  findSalesOfItem: { barcode: escaped(64) },
 };
 
 const frameBytes = (method: string, input: unknown) =>

@@ -26,12 +26,12 @@ beforeAll(async () => {
   sale = await t.call('scanBarcode', { barcode: DEMO.water.barcode });
   await t.call('removeLine', { lineId: sale.lines[2]!.lineId });
   const cash = await t.call('tenderCash', { tenderedHalalas: 5000 });
-  // A card sale, then part of it refunded.
-  sale = await t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
+  // A card sale, then part of it returned (refunded to the card, with its credit note).
+  await t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
+  sale = await t.call('scanBarcode', { barcode: DEMO.water.barcode });
   const card = await t.call('payCard', { amountHalalas: sale.dueHalalas });
-  const tender = card.completed!.receipt.tenders[0]!;
-  if (tender.kind !== 'card') throw new Error('card tender expected');
-  await t.call('refundCard', { receiptNo: card.completed!.receipt.receiptNo, intentId: tender.intentId, amountHalalas: 500, managerPin: '1234' });
+  const water = card.completed!.receipt.lines.find((l) => l.barcode === DEMO.water.barcode)!;
+  await t.call('returnSale', { receiptNo: card.completed!.receipt.receiptNo, lines: [{ lineId: water.lineId, quantity: 1 }], reason: 'damaged', managerPin: '1234' });
   // A voided sale and a reprint.
   await t.call('scanBarcode', { barcode: DEMO.dates.barcode });
   await t.call('voidSale', {});

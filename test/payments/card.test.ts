@@ -233,23 +233,21 @@ describe('a payment the till cannot settle alone', () => {
 });
 
 describe('refunds, reversals and the terminal panel', () => {
-  it('refunds a card sale through the terminal up to what was paid, with a manager PIN', async () => {
-    const sale = await ring(DEMO.coffee.barcode);
+  it('refunds a card sale through the terminal as a return of its lines, with a manager PIN, never more than was paid', async () => {
+    await ring(DEMO.coffee.barcode);
+    const sale = await ring(DEMO.water.barcode);
     const paid = await t.call('payCard', { amountHalalas: sale.dueHalalas });
-    const receiptNo = paid.completed!.receipt.receiptNo;
-    const intentId = paid.intent.intentId;
-    expect(await t.attempt('refundCard', { receiptNo, intentId, amountHalalas: 1000, managerPin: '4321' })).toMatchObject({
-      ok: false,
-      error: { code: 'MANAGER_PIN_WRONG' },
-    });
-    const refund = await t.call('refundCard', { receiptNo, intentId, amountHalalas: 1000, managerPin: '1234' });
-    expect(refund).toMatchObject({ kind: 'refund', state: 'approved', amountHalalas: 1000 });
-    expect(simTx(refund.reference)).toMatchObject({ kind: 'refund', status: 'approved', amountHalalas: 1000 });
-    expect(await t.attempt('refundCard', { receiptNo, intentId, amountHalalas: 1776, managerPin: '1234' })).toMatchObject({
-      ok: false,
-      error: { code: 'REFUND_OVER_ORIGINAL' },
-    });
-    expect((await t.call('refundCard', { receiptNo, intentId, amountHalalas: 1775, managerPin: '1234' })).state).toBe('approved');
+    const receipt = paid.completed!.receipt;
+    const [coffee, water] = receipt.lines;
+    const back = (lineId: string, managerPin = '1234') => ({ receiptNo: receipt.receiptNo, lines: [{ lineId, quantity: 1 }], reason: 'damaged' as const, managerPin });
+    expect(await t.attempt('returnSale', back(coffee!.lineId, '4321'))).toMatchObject({ ok: false, error: { code: 'MANAGER_PIN_WRONG' } });
+    const first = await t.call('returnSale', back(coffee!.lineId));
+    const [refund] = first.refund.refunds;
+    expect(refund).toMatchObject({ kind: 'card', amountHalalas: coffee!.lineTotalHalalas });
+    expect(simTx(refund?.kind === 'card' ? refund.reference : '')).toMatchObject({ kind: 'refund', status: 'approved', amountHalalas: coffee!.lineTotalHalalas });
+    expect(await t.attempt('returnSale', back(coffee!.lineId))).toMatchObject({ ok: false, error: { code: 'RETURN_QUANTITY_OVER' } });
+    expect((await t.call('returnSale', back(water!.lineId))).refund.refunds).toEqual([expect.objectContaining({ kind: 'card', amountHalalas: water!.lineTotalHalalas })]);
+    expect(await t.attempt('returnSale', back(water!.lineId))).toMatchObject({ ok: false, error: { code: 'RETURN_NOTHING_LEFT' } });
   });
 
   it('a refund whose answer is lost can be settled by the manager from the terminal slip', async () => {
@@ -264,12 +262,17 @@ describe('refunds, reversals and the terminal panel', () => {
         }
       });
     });
-    const refund = await t.call('refundCard', { receiptNo: paid.completed!.receipt.receiptNo, intentId: paid.intent.intentId, amountHalalas: 500, managerPin: '1234' });
+    const receipt = paid.completed!.receipt;
+    const answer = await t.attempt('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'damaged', managerPin: '1234' });
     await closing;
+    expect(answer).toMatchObject({ ok: false, error: { code: 'RETURN_REFUND_UNKNOWN' } });
+    const [refund] = (await t.call('getTerminalStatus', {})).needsAttention;
     expect(refund).toMatchObject({ kind: 'refund', state: 'unknown' });
-    const resolved = await t.call('resolvePayment', { intentId: refund.intentId, outcome: 'approved', rrn: '223456789012', authCode: 'R1R2R3', managerPin: '1234' });
+    const resolved = await t.call('resolvePayment', { intentId: refund!.intentId, outcome: 'approved', rrn: '223456789012', authCode: 'R1R2R3', managerPin: '1234' });
     expect(resolved).toMatchObject({ kind: 'refund', state: 'approved', card: { rrn: '223456789012', resolvedByManager: true } });
     expect((await t.call('getTerminalStatus', {})).needsAttention).toEqual([]);
+    // The manager's word settles the return too: issued with its credit note, the refund as its tender.
+    expect((await t.call('getReturnable', { receiptNo: receipt.receiptNo })).refundedHalalas).toBe(receipt.totals.totalHalalas);
   });
 
   it('reverses the last card payment of the open sale and puts its amount back to pay', async () => {

@@ -131,13 +131,16 @@ describe('SIGKILL during a refund', () => {
       const paid = await ok(first.call('payCard', { amountHalalas: sale.dueHalalas }));
       first.close();
       await stopTill();
-      const receiptNo = paid.completed!.receipt.receiptNo;
+      const receipt = paid.completed!.receipt;
       await crashDuring(fault, (till) =>
-        till.call('refundCard', { receiptNo, intentId: paid.intent.intentId, amountHalalas: 500, managerPin: '1234' }),
+        till.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'damaged', managerPin: '1234' }),
       );
       const { till, record } = await recoverInAgreement();
       const refunds = record.transactions.filter((t) => t.kind === 'refund');
       expect(refunds.length).toBe(fault === 'refund.before-send' ? 0 : 1);
+      // The return (and its credit note) exists exactly when the money went back.
+      const refunded = fault === 'refund.before-send' ? 0 : receipt.totals.totalHalalas;
+      expect((await ok(till.call('getReturnable', { receiptNo: receipt.receiptNo }))).refundedHalalas).toBe(refunded);
       till.close();
     });
   }

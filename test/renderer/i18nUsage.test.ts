@@ -41,7 +41,6 @@ const dynamicKeys = [
   ]),
   ...['cloudTerminal', 'stcpay'].map((p) => `provider.${p}`),
   ...['connected', 'disconnected', 'busy', 'not_checked'].map((h) => `provider.state_${h}`),
-  ...['card', 'stcpay'].flatMap((m) => [`refund.${m}_amount`, `refund.${m}_submit`]),
   // Picked by payment method in a ternary.
   'resolve.stcpay_intro',
   'resolve.stcpay_outcome',
@@ -52,7 +51,6 @@ const dynamicKeys = [
   'completed.stcPayApproved',
   'terminal.titleStcPay',
   'stcpay.otpIntroAdopted',
-  'history.refundClose',
   ...['apple_pay', 'google_pay', 'samsung_pay', 'other_wallet'].map((w) => `card.wallet_${w}`),
   ...['connected', 'disconnected', 'busy', 'not_checked'].map((h) => `terminal.health_${h}`),
   ...['purchase', 'refund', 'reversal'].map((k) => `terminal.kind_${k}`),

@@ -34,6 +34,7 @@ afterEach(async () => {
 });
 
 const PIN = '1234';
+const printed = () => sims.currentPrinter()?.receipts.length ?? 0;
 
 function query<T>(sql: string, ...params: unknown[]): T[] {
   const db = new Database(ledgerFile(t.dir), { readonly: true });
@@ -63,7 +64,11 @@ describe('returning lines of a card receipt', () => {
   it('refunds through the terminal against the original payment and issues the credit note with the approval', async () => {
     const receipt = await sellByCard([DEMO.dates.barcode, DEMO.milk.barcode]);
     const dates = receipt.lines.find((l) => l.barcode === DEMO.dates.barcode)!;
+    await until(() => printed() === 3); // the receipt and its two card slips
     const issued = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: dates.lineId, quantity: 1 }], reason: 'not_as_described', managerPin: PIN });
+    // On paper: the refund receipt, then the card refund slip — customer and retailer copies.
+    expect(issued.printError).toBeNull();
+    expect(printed()).toBe(6);
 
     expect(issued.drawer).toBe('not_needed');
     const [refund] = issued.refund.refunds;
@@ -84,6 +89,8 @@ describe('returning lines of a card receipt', () => {
     expect(xml).toMatch(/<cac:PaymentMeans>\s*<cbc:PaymentMeansCode>48<\/cbc:PaymentMeansCode>/);
     expect(xml).toContain(`<cbc:ID>${receipt.receiptNo}</cbc:ID>`);
     expect(query<{ state: string }>('SELECT state FROM return_requests')).toEqual([{ state: 'issued' }]);
+    // Every refund the till sent is a return's: no money goes back to a card without its credit note.
+    expect(query(`SELECT id FROM payment_intents WHERE kind = 'refund' AND id NOT IN (SELECT refund_intent_id FROM return_requests)`)).toEqual([]);
     expect(checkLedgerFile(ledgerFile(t.dir), LEDGER_PROJECTIONS)).toMatchObject({ ok: true });
   });
 
@@ -119,7 +126,7 @@ describe('returning lines of a card receipt', () => {
   it('an answer lost after the terminal refunded: unknown at first, the lines held; recovery finds the refund and issues the return then', async () => {
     const receipt = await sellByCard([DEMO.dates.barcode]);
     const line = receipt.lines[0]!;
-    await until(() => (sims.currentPrinter()?.receipts.length ?? 0) === 3); // the receipt and two card slips
+    await until(() => printed() === 3); // the receipt and two card slips
     // The refund is made, its answer lost, and the terminal is busy when the till first asks about it.
     terminal!.terminal.script({ commands: ['A6'], drop: 'after-approve' }, { commands: ['C2', 'C3'], outcome: 'busy' });
     const answer = await t.attempt('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: line.lineId, quantity: 1 }], reason: 'expired', managerPin: PIN });
@@ -135,8 +142,8 @@ describe('returning lines of a card receipt', () => {
     expect(terminal!.terminal.transactions().filter((x) => x.kind === 'refund')).toHaveLength(1);
     const returns = query<{ return_no: string; total_halalas: number }>('SELECT return_no, total_halalas FROM returns');
     expect(returns).toEqual([{ return_no: expect.stringMatching(/-R000001$/), total_halalas: DEMO.dates.price }]);
-    // Its refund receipt prints when it is issued, whoever issued it.
-    await until(() => (sims.currentPrinter()?.receipts.length ?? 0) === 4);
+    // Its refund receipt and card refund slips print when it is issued, whoever issued it.
+    await until(() => printed() === 6);
     expect(checkLedgerFile(ledgerFile(t.dir), LEDGER_PROJECTIONS)).toMatchObject({ ok: true });
   });
 });

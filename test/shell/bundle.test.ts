@@ -121,7 +121,7 @@ describe('built bundles', () => {
     expect(Object.keys(api).sort()).toStrictEqual(
       [...CUSTOMER_DISPLAY_METHODS, ...CUSTOMER_DISPLAY_EVENTS.map((e) => eventHandlerName(e))].sort(),
     );
-    for (const name of ['payCard', 'refundCard', 'openDrawer', 'settleTerminal', 'voidSale', 'onTerminalStatusChanged']) {
+    for (const name of ['payCard', 'returnSale', 'openDrawer', 'settleTerminal', 'voidSale', 'onTerminalStatusChanged']) {
       expect(api, name).not.toHaveProperty(name);
     }
     const getSale = api.getSale as (input: unknown) => Promise<unknown>;

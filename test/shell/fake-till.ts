@@ -58,7 +58,6 @@ const handlers: Handlers = {
   recoverPayment: () => unsupported(),
   resolvePayment: () => unsupported(),
   reverseCardPayment: () => unsupported(),
-  refundCard: () => unsupported(),
   getReturnable: () => unsupported(),
   returnSale: () => unsupported(),
   getTerminalStatus: () => unsupported(),
@@ -88,6 +87,15 @@ const handlers: Handlers = {
   downloadUpdate: () => unsupported(),
   importUpdateFolder: () => unsupported(),
   installUpdate: () => unsupported(),
+  getShift: () => unsupported(),
+  openShift: () => unsupported(),
+  cashMovement: () => unsupported(),
+  closeShift: () => unsupported(),
+  approveShiftClose: () => unsupported(),
+  listWaitingReturns: () => unsupported(),
+  settleReturnRequest: () => unsupported(),
+  payReturnCash: () => unsupported(),
+  findSalesOfItem: () => unsupported(),
 };
 
 export type FakeTill = RunningTill & {

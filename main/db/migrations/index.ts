@@ -11,5 +11,7 @@ import { migration0070PinGuard } from './0070-pin-guard';
 import { migration0080Einvoicing } from './0080-einvoicing';
 import { migration0090Returns } from './0090-returns';
 import { migration0100ReturnRequests } from './0100-return-requests';
+import { migration0120Shifts } from './0120-shifts';
+import { migration0140ReturnSettlements } from './0140-return-settlements';
 
-export const migrations: readonly Migration[] = [migration0010Ledger, migration0020Catalog, migration0030Sales, migration0040Payments, migration0050Printing, migration0060Seals, migration0070PinGuard, migration0080Einvoicing, migration0090Returns, migration0100ReturnRequests];
+export const migrations: readonly Migration[] = [migration0010Ledger, migration0020Catalog, migration0030Sales, migration0040Payments, migration0050Printing, migration0060Seals, migration0070PinGuard, migration0080Einvoicing, migration0090Returns, migration0100ReturnRequests, migration0120Shifts, migration0140ReturnSettlements];

@@ -105,20 +105,39 @@ export async function ring(page: Page, ...barcodes: string[]): Promise<void> {
   }
 }
 
-/** F5 for the sale history, where the receipt `receiptNo` (the one just sold) is selected; Ctrl+R to refund it. */
-export async function refundFromHistory(page: Page, receiptNo: string): Promise<void> {
+/**
+ * F5 for the sale history, where the receipt `receiptNo` (the one just sold) is selected; Ctrl+R opens its return
+ * (money goes back only as a return of the receipt's lines, with its credit note).
+ */
+export async function returnFromHistory(page: Page, receiptNo: string): Promise<void> {
   await page.keyboard.press('F5');
   await page.getByTestId('history-panel').waitFor();
   await page.locator(`[data-testid="history-item"][data-receipt-no="${receiptNo}"][aria-current="true"]`).waitFor();
   await page.keyboard.press('Control+KeyR');
+  await page.getByTestId('return-dialog').waitFor();
+  await expect.poll(() => page.getByTestId('return-line').count()).toBeGreaterThan(0);
 }
 
-/** The manager's PIN (the demo's 1234) where the refund asks for it: the refund is approved within `timeout` ms. */
-export async function approveRefundWithPin(page: Page, timeout: number): Promise<void> {
-  await expect.poll(() => focusedTestId(page)).toBe('manager-pin-input');
-  await typeAndEnter(page, '1234');
-  const refund = page.getByTestId('refund-outcome');
-  await refund.waitFor({ timeout });
-  expect(await refund.getAttribute('data-state')).toBe('approved');
-  await expect.poll(() => page.getByTestId('message').getAttribute('data-code')).toBe('REFUND_APPROVED');
+/**
+ * In the open return dialog: every line all the way back (each + until it stops), a reason, the manager's PIN
+ * (the demo's 1234) and Ctrl+Enter; the return is issued within `timeout` ms. Answers the refunds as shown.
+ */
+export async function returnEverythingWithPin(page: Page, timeout: number): Promise<Array<{ kind: string | null; method: string | null; text: string }>> {
+  const lines = page.getByTestId('return-line');
+  for (let i = 0; i < (await lines.count()); i += 1) {
+    const more = lines.nth(i).getByTestId('return-more');
+    while ((await more.getAttribute('aria-disabled')) !== 'true') await more.click();
+  }
+  await page.getByTestId('return-reason').selectOption('customer_changed_mind');
+  await page.getByTestId('manager-pin-input').focus();
+  await page.keyboard.type('1234', { delay: 40 });
+  await page.keyboard.press('Control+Enter');
+  await page.getByTestId('return-result').waitFor({ timeout });
+  const refunds = page.getByTestId('return-refund');
+  const shown = [];
+  for (let i = 0; i < (await refunds.count()); i += 1) {
+    const r = refunds.nth(i);
+    shown.push({ kind: await r.getAttribute('data-kind'), method: await r.getAttribute('data-method'), text: (await r.textContent()) ?? '' });
+  }
+  return shown;
 }

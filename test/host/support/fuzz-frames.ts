@@ -87,8 +87,6 @@ export function baseInput(method: MethodName, r: Rng, seen: Seen): Record<string
       return { intentId, outcome: r.pick(['approved', 'declined']), rrn: 'RRN123456', authCode: 'ABC123', managerPin: pin };
     case 'reverseCardPayment':
       return { intentId, managerPin: pin };
-    case 'refundCard':
-      return { receiptNo, intentId, amountHalalas: 1 + r.int(1000), managerPin: pin };
     case 'settleTerminal':
       return { managerPin: pin };
     case 'retryPrintJob':

@@ -145,7 +145,7 @@ describe('nexo under the unchanged payment service', () => {
     const { sim, till } = await rig();
     const due = ringUp(till);
     const sale = await till.payments.payCard(due);
-    const refund = await till.payments.refundCard({ receiptNo: sale.completed!.receipt.receiptNo, intentId: sale.intent.intentId, amountHalalas: 100, managerPin: MANAGER_PIN });
+    const refund = await till.payments.refundPayment({ originalIntentId: sale.intent.intentId, amountHalalas: 100, inTx: () => undefined });
     expect(refund.state).toBe('approved');
     expect(sim.find(sale.intent.reference)).toMatchObject({ refundedHalalas: 100 });
   });

@@ -204,14 +204,18 @@ describe('nexo cloud-sync: SIGKILL while the provider holds the answer', () => {
     const sale = await ringUp(till);
     const card = await ok(till.call('payCard', { amountHalalas: sale.dueHalalas }));
     await sim.script({ answer: 'never' });
+    const receipt = card.completed!.receipt;
     await killWhenProviderHas(
       till,
-      (t) => t.call('refundCard', { receiptNo: card.completed!.receipt.receiptNo, intentId: card.intent.intentId, amountHalalas: 700, managerPin: '1234' }),
+      (t) => t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'damaged', managerPin: '1234' }),
       (tx) => tx.kind === 'refund' && tx.status === 'approved',
     );
     const { till: again, record } = await recoverInAgreement();
-    expect(record.transactions.find((t) => t.transactionId === card.intent.reference)?.refundedHalalas).toBe(700);
-    expect((await ok(again.call('getTerminalStatus', {}))).last).toMatchObject({ kind: 'refund', state: 'approved', amountHalalas: 700 });
+    const total = receipt.totals.totalHalalas;
+    expect(record.transactions.find((t) => t.transactionId === card.intent.reference)?.refundedHalalas).toBe(total);
+    expect((await ok(again.call('getTerminalStatus', {}))).last).toMatchObject({ kind: 'refund', state: 'approved', amountHalalas: total });
+    // Recovery found the refund approved and issued the return (its credit note) in that same transaction.
+    expect((await ok(again.call('getReturnable', { receiptNo: receipt.receiptNo }))).refundedHalalas).toBe(total);
     again.close();
   });
 });
@@ -223,12 +227,18 @@ describe('nexo cloud-sync: SIGKILL during a refund', () => {
       await crashDuring(fault, async (till) => {
         const sale = await ringUp(till);
         card = await ok(till.call('payCard', { amountHalalas: sale.dueHalalas }));
-        return till.call('refundCard', { receiptNo: card.completed!.receipt.receiptNo, intentId: card.intent.intentId, amountHalalas: 500, managerPin: '1234' });
+        const receipt = card.completed!.receipt;
+        return till.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'damaged', managerPin: '1234' });
       });
       const { till, record } = await recoverInAgreement();
+      const receipt = card.completed!.receipt;
+      const total = receipt.totals.totalHalalas;
+      const refunded = fault === 'refund.before-send' ? 0 : total;
       const refunds = record.transactions.filter((t) => t.kind === 'refund');
-      expect(refunds.map((t) => [t.status, t.amountHalalas])).toEqual(fault === 'refund.before-send' ? [] : [['approved', 500]]);
-      expect(record.transactions.find((t) => t.transactionId === card.intent.reference)?.refundedHalalas).toBe(fault === 'refund.before-send' ? 0 : 500);
+      expect(refunds.map((t) => [t.status, t.amountHalalas])).toEqual(fault === 'refund.before-send' ? [] : [['approved', total]]);
+      expect(record.transactions.find((t) => t.transactionId === card.intent.reference)?.refundedHalalas).toBe(refunded);
+      // The return (and its credit note) exists exactly when the money went back.
+      expect((await ok(till.call('getReturnable', { receiptNo: receipt.receiptNo }))).refundedHalalas).toBe(refunded);
       const status = await ok(till.call('getTerminalStatus', {}));
       expect(status.needsAttention).toEqual([]);
       expect(status.last).toMatchObject({ kind: 'refund', state: fault === 'refund.before-send' ? 'not_found' : 'approved' });

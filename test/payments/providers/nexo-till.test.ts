@@ -76,18 +76,19 @@ describe('nexo cloud terminal faults', () => {
     expect(result.sale).toMatchObject({ payment: null, tenders: [] });
   }, 30_000);
 
-  it('refunds a completed sale and reverses a payment of the open sale, with the manager PIN', async () => {
+  it('refunds a completed sale (a return of its line) and reverses a payment of the open sale, with the manager PIN', async () => {
     t = await startNexoTill('cloud-sync');
     const first = await ring(t, DEMO.dates.barcode);
     const paid = await t.call('payCard', { amountHalalas: first.dueHalalas });
-    const refund = await t.call('refundCard', {
-      receiptNo: paid.completed!.receipt.receiptNo,
-      intentId: paid.intent.intentId,
-      amountHalalas: 1000,
+    const receipt = paid.completed!.receipt;
+    const issued = await t.call('returnSale', {
+      receiptNo: receipt.receiptNo,
+      lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }],
+      reason: 'damaged',
       managerPin: '1234',
     });
-    expect(refund).toMatchObject({ kind: 'refund', state: 'approved', amountHalalas: 1000 });
-    expect(t.sim.find(paid.intent.reference)?.refundedHalalas).toBe(1000);
+    expect(issued.refund.refunds).toEqual([expect.objectContaining({ kind: 'card', amountHalalas: first.dueHalalas })]);
+    expect(t.sim.find(paid.intent.reference)?.refundedHalalas).toBe(first.dueHalalas);
 
     await ring(t, DEMO.dates.barcode, DEMO.coffee.barcode);
     const part = await t.call('payCard', { amountHalalas: 2000 });

@@ -181,17 +181,24 @@ describe('an STC Pay sale', () => {
     expect(t.sim.payment(result.intent.reference)?.status).toBe(2);
   }, 30_000);
 
-  it('refunds an STC Pay sale through RefundPayment with the manager PIN', async () => {
+  it('refunds an STC Pay sale through RefundPayment: a return of its lines, with the manager PIN', async () => {
     const sale = await ring(DEMO.dates.barcode);
     const paid = await payWith(sale.dueHalalas, '0551234567', OTP.paid);
-    const receiptNo = paid.completed!.receipt.receiptNo;
-    const wrong = await t.attempt('refundCard', { receiptNo, intentId: paid.intent.intentId, amountHalalas: 1000, managerPin: '9999' });
+    const receipt = paid.completed!.receipt;
+    // Money goes back only as a return of the receipt's lines (with its credit note): there is no refund by amount.
+    const input = { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'damaged' as const };
+    const wrong = await t.attempt('returnSale', { ...input, managerPin: '9999' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'MANAGER_PIN_WRONG' } });
-    const refund = await t.call('refundCard', { receiptNo, intentId: paid.intent.intentId, amountHalalas: 1000, managerPin: '1234' });
-    expect(refund).toMatchObject({ kind: 'refund', method: 'stcpay', state: 'approved', amountHalalas: 1000 });
-    expect(t.sim.payment(paid.intent.reference)?.amountReversedHalalas).toBe(1000);
-    const tooMuch = await t.attempt('refundCard', { receiptNo, intentId: paid.intent.intentId, amountHalalas: sale.dueHalalas, managerPin: '1234' });
-    expect(tooMuch).toMatchObject({ ok: false, error: { code: 'REFUND_OVER_ORIGINAL' } });
+    const issued = await t.call('returnSale', { ...input, managerPin: '1234' });
+    const original = receipt.tenders[0]!;
+    expect(issued.refund.refunds).toEqual([expect.objectContaining({ kind: 'card', amountHalalas: sale.dueHalalas })]);
+    expect(original.kind === 'card' && issued.refund.refunds[0]?.kind === 'card' ? issued.refund.refunds[0].card.scheme : null).toBe(
+      original.kind === 'card' ? original.card.scheme : 'not a card',
+    );
+    expect(issued.drawer).toBe('not_needed');
+    expect(t.sim.payment(paid.intent.reference)?.amountReversedHalalas).toBe(sale.dueHalalas);
+    const again = await t.attempt('returnSale', { ...input, managerPin: '1234' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'RETURN_NOTHING_LEFT' } });
   });
 
   it('says STC Pay cannot be reversed on an open sale', async () => {
