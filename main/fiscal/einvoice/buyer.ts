@@ -4,7 +4,7 @@
 // the Saudi national address in full (BR-KSA-10/63, BR-KSA-67 postal code of 5 digits). The building number of 4
 // digits is the national address's own form (SPL), the same check the till makes on the seller's (BR-KSA-37).
 // Field errors name the field so the form can put the message next to it.
-import type { RuleViolation } from './rules';
+import type { RuleViolation } from './violation';
 
 /** BR-KSA-14's schemes for a buyer without a VAT number. */
 export const BUYER_ID_SCHEMES = ['TIN', 'CRN', 'MOM', 'MLS', '700', 'SAG', 'NAT', 'GCC', 'IQA', 'OTH'] as const;

@@ -1,6 +1,7 @@
 // What the till knows of a document before it becomes UBL: the sale's own receipt data, its place in the chain
 // and the seller as registered. Amounts are integer halalas and quantities integer thousandths (weighed goods
 // sell by the gram); they become decimal text only in the XML.
+import type { Buyer } from './buyer';
 
 export type DocumentType = 'invoice' | 'credit_note' | 'debit_note';
 export type VatCategoryCode = 'S' | 'Z' | 'E';
@@ -11,12 +12,13 @@ export const INVOICE_TYPE_CODE: Record<DocumentType, string> = { invoice: '388',
 export const VAT_RATE_PERCENT: Record<VatCategoryCode, number> = { S: 15, Z: 0, E: 0 };
 
 /**
- * The till issues simplified documents (subtype 0200000, B2C, reported within 24 h). Standard ones (0100000, B2B,
- * cleared before they are handed over) will add a buyer — name, VAT number or other ID, national address — and a
- * supply date; the subtype is looked up by profile so that they slot in here.
+ * Simplified documents (subtype 0200000, B2C) are reported within 24 h; standard ones (0100000, B2B) carry the
+ * business buyer — name, VAT number or other ID, national address — and the supply date, and are cleared by
+ * ZATCA before they are handed over. A document is standard exactly when it names a buyer.
  */
-export type DocumentProfile = 'simplified';
-export const SUBTYPE: Record<DocumentProfile, string> = { simplified: '0200000' };
+export type DocumentProfile = 'simplified' | 'standard';
+export const SUBTYPE: Record<DocumentProfile, string> = { simplified: '0200000', standard: '0100000' };
+export const profileOf = (doc: Pick<EInvoiceDocument, 'buyer'>): DocumentProfile => (doc.buyer ? 'standard' : 'simplified');
 
 /** "عربي | English" as ZATCA's samples write a value known in both languages; Arabic alone when there is no English. */
 export const bilingual = (ar: string, en: string): string => (en.trim() === '' || en === ar ? ar : `${ar} | ${en}`);
@@ -98,4 +100,9 @@ export interface EInvoiceDocument {
    * category's lines (BR-Z-08, BR-E-08), so two zero-rating reasons cannot share a document.
    */
   exemptions: { Z: VatExemption; E: VatExemption };
+  /**
+   * The business buyer of a standard (B2B) document; absent or null for a simplified one. The supply date
+   * (KSA-5, BR-KSA-15) of a till's standard document is its issue date: the goods leave with the buyer.
+   */
+  buyer?: Buyer | null;
 }

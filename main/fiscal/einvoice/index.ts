@@ -12,6 +12,7 @@ export {
   bilingual,
   INVOICE_TYPE_CODE,
   SUBTYPE,
+  profileOf,
   VAT_RATE_PERCENT,
   type DocumentProfile,
   type EInvoiceDocument,

@@ -12,14 +12,12 @@
 // NUQTA-TOTALS is the till's own, stricter than ZATCA's ±0.01 (BR-S-09): the sale's totals must be exactly what
 // its lines give under ZATCA's rounding (per category, half-up), or the receipt and the invoice would disagree.
 import { documentAmounts, divideHalfUp } from './amounts';
+import { checkBuyer } from './buyer';
+import type { RuleViolation } from './violation';
 import { unitPriceText } from './decimal';
 import { VAT_RATE_PERCENT, type EInvoiceDocument, type VatCategoryCode } from './document';
 
-export interface RuleViolation {
-  /** ZATCA's rule id (BR-…), or NUQTA-… for the till's own. */
-  rule: string;
-  message: { en: string; ar: string };
-}
+export type { RuleViolation } from './violation';
 
 /** ZATCA's reason codes by category (XML-Std §11.2.4; BR-KSA-CL-04). */
 const REASONS: Record<'Z' | 'E', readonly string[]> = {
@@ -115,6 +113,12 @@ export function checkInvoiceRules(doc: EInvoiceDocument): RuleViolation[] {
   tooLong(a.city, 127, 'BR-KSA-F-06-C7', "The seller's city", 'مدينة البائع');
   tooLong(a.district, 127, 'BR-KSA-F-06-C9', "The seller's district", 'حي البائع');
 
+  // The buyer of a standard (B2B) document (buyer.ts: BR-KSA-42/44/81/14/10/63/67).
+  if (doc.buyer) {
+    for (const v of checkBuyer(doc.buyer)) found.push({ rule: v.rule, message: v.message });
+    tooLong(doc.buyer.legalName, 1000, 'BR-KSA-F-06-C25', "The buyer's name", 'اسم المشتري');
+  }
+
   // The lines: a name, a positive quantity, amounts in whole non-negative halalas (BR-KSA-F-04: notes too — the
   // type code says which way the money goes).
   let linesReadable = true;
@@ -142,7 +146,7 @@ export function checkInvoiceRules(doc: EInvoiceDocument): RuleViolation[] {
     const name = CATEGORY_NAME[category];
     if (blank(reason.code)) fail(category === 'Z' ? 'BR-KSA-69' : 'BR-KSA-23', `The ${name.en} lines need ZATCA's reason code.`, `الأسطر ${name.ar} تحتاج رمز السبب المعتمد من هيئة الزكاة.`);
     else if (!REASONS[category].includes(reason.code)) fail('BR-KSA-CL-04', `${reason.code} is not a ZATCA reason code for ${name.en} lines.`, `${reason.code} ليس رمز سبب معتمدًا للأسطر ${name.ar}.`);
-    else if (NEEDS_BUYER_ID.includes(reason.code)) fail('BR-KSA-49', `${reason.code} needs the buyer's national ID, which a simplified invoice does not carry.`, `${reason.code} يحتاج هوية المشتري الوطنية، والفاتورة المبسطة لا تحملها.`);
+    else if (NEEDS_BUYER_ID.includes(reason.code) && doc.buyer?.otherId?.scheme !== 'NAT') fail('BR-KSA-49', `${reason.code} needs the buyer's national ID, which a simplified invoice does not carry.`, `${reason.code} يحتاج هوية المشتري الوطنية، والفاتورة المبسطة لا تحملها.`);
     if (blank(reason.text)) fail('BR-KSA-83', `The ${name.en} lines need the reason's text.`, `الأسطر ${name.ar} تحتاج نص السبب.`);
     tooLong(reason.text, 1000, 'BR-KSA-F-06-C16', 'The exemption reason', 'نص سبب الإعفاء');
   }

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { TillError } from '../../errors';
 import { documentAmounts, totalsDifference } from './amounts';
 import { amountText, quantityText, unitPriceText } from './decimal';
-import { INVOICE_TYPE_CODE, SUBTYPE, VAT_RATE_PERCENT, type EInvoiceDocument, type VatCategoryCode } from './document';
+import type { Buyer } from './buyer';
+import { INVOICE_TYPE_CODE, profileOf, SUBTYPE, VAT_RATE_PERCENT, type EInvoiceDocument, type VatCategoryCode } from './document';
 
 /** Anything esc would change (a surrogate may be half a pair): most names have none, and skip the six passes. */
 const NEEDS_ESCAPE = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
@@ -90,6 +91,49 @@ function seller(doc: EInvoiceDocument): string {
   ].join('\n');
 }
 
+/**
+ * The buyer of a standard document, in the order and the form of the SDK's standard samples: the other ID
+ * (BR-KSA-81/14) when there is no VAT number, the national address, the VAT number as PartyTaxScheme's CompanyID
+ * (BT-48), the legal name. A simplified document has the element, empty.
+ */
+function buyer(b: Buyer | null | undefined, issueDate: string): string[] {
+  if (!b) return ['    <cac:AccountingCustomerParty>', '    </cac:AccountingCustomerParty>'];
+  const a = b.address;
+  const hasVat = b.vatNumber !== undefined && b.vatNumber !== '';
+  return [
+    '    <cac:AccountingCustomerParty>',
+    '        <cac:Party>',
+    ...(!hasVat && b.otherId
+      ? ['            <cac:PartyIdentification>', `                <cbc:ID schemeID="${esc(b.otherId.scheme)}">${esc(b.otherId.value)}</cbc:ID>`, '            </cac:PartyIdentification>']
+      : []),
+    '            <cac:PostalAddress>',
+    `                <cbc:StreetName>${esc(a.street)}</cbc:StreetName>`,
+    `                <cbc:BuildingNumber>${esc(a.buildingNumber)}</cbc:BuildingNumber>`,
+    `                <cbc:CitySubdivisionName>${esc(a.district)}</cbc:CitySubdivisionName>`,
+    `                <cbc:CityName>${esc(a.city)}</cbc:CityName>`,
+    `                <cbc:PostalZone>${esc(a.postalCode)}</cbc:PostalZone>`,
+    '                <cac:Country>',
+    `                    <cbc:IdentificationCode>${esc(a.country)}</cbc:IdentificationCode>`,
+    '                </cac:Country>',
+    '            </cac:PostalAddress>',
+    '            <cac:PartyTaxScheme>',
+    ...(hasVat ? [`                <cbc:CompanyID>${esc(b.vatNumber!)}</cbc:CompanyID>`] : []),
+    '                <cac:TaxScheme>',
+    '                    <cbc:ID>VAT</cbc:ID>',
+    '                </cac:TaxScheme>',
+    '            </cac:PartyTaxScheme>',
+    '            <cac:PartyLegalEntity>',
+    `                <cbc:RegistrationName>${esc(b.legalName)}</cbc:RegistrationName>`,
+    '            </cac:PartyLegalEntity>',
+    '        </cac:Party>',
+    '    </cac:AccountingCustomerParty>',
+    // KSA-5, the supply date (BR-KSA-15): at a till the goods leave with the buyer the moment it is issued.
+    '    <cac:Delivery>',
+    `        <cbc:ActualDeliveryDate>${issueDate}</cbc:ActualDeliveryDate>`,
+    '    </cac:Delivery>',
+  ];
+}
+
 /** The one cac:Signature block the builder writes (ownDocumentHash takes it out again). */
 const SIGNATURE_BLOCK = [
   '    <cac:Signature>',
@@ -136,7 +180,7 @@ export function buildUnsignedInvoice(doc: EInvoiceDocument): string {
     `    <cbc:UUID>${esc(doc.uuid)}</cbc:UUID>`,
     `    <cbc:IssueDate>${doc.issueDate}</cbc:IssueDate>`,
     `    <cbc:IssueTime>${doc.issueTime}</cbc:IssueTime>`,
-    `    <cbc:InvoiceTypeCode name="${SIMPLIFIED_SUBTYPE}">${INVOICE_TYPE_CODE[doc.type]}</cbc:InvoiceTypeCode>`,
+    `    <cbc:InvoiceTypeCode name="${SUBTYPE[profileOf(doc)]}">${INVOICE_TYPE_CODE[doc.type]}</cbc:InvoiceTypeCode>`,
     '    <cbc:DocumentCurrencyCode>SAR</cbc:DocumentCurrencyCode>',
     '    <cbc:TaxCurrencyCode>SAR</cbc:TaxCurrencyCode>',
   ];
@@ -163,8 +207,7 @@ export function buildUnsignedInvoice(doc: EInvoiceDocument): string {
     // The signer puts the QR reference right before cac:Signature (sign.ts), as the SDK samples have it.
     SIGNATURE_BLOCK,
     `    ${seller(doc)}`,
-    '    <cac:AccountingCustomerParty>',
-    '    </cac:AccountingCustomerParty>',
+    ...buyer(doc.buyer, doc.issueDate),
   );
   for (const code of doc.paymentMeans) {
     out.push('    <cac:PaymentMeans>', `        <cbc:PaymentMeansCode>${esc(code)}</cbc:PaymentMeansCode>`);
