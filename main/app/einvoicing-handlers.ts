@@ -14,7 +14,7 @@ import { failedOnboarding, failedRenewal, refusedOnboarding } from './einvoicing
 import { changeSettings } from './settings-change';
 
 export interface EinvoicingAdminDeps {
-  einvoicing: Pick<Einvoicing, 'unit' | 'status' | 'ready' | 'onboard' | 'renew' | 'documents' | 'xmlFor'>;
+  einvoicing: Pick<Einvoicing, 'unit' | 'status' | 'ready' | 'onboard' | 'renew' | 'documents' | 'xmlFor' | 'xmlOf'>;
   manager: ManagerAuth;
   settings: SettingsStore;
   /** For the settings change when onboarding moves the till to another environment. */
@@ -75,7 +75,8 @@ export function createEinvoicingHandlers({ einvoicing, manager, settings, db, jo
   };
 
   const itemOf = (d: QueuedDocument): EinvoiceItem => {
-    const xml = einvoicing.xmlFor(d.number);
+    // By the document's own key: a receipt number can carry several documents (a corrected or replaced invoice).
+    const xml = einvoicing.xmlOf(d.egsId, d.icv);
     return {
       egsId: d.egsId,
       icv: d.icv,
@@ -92,6 +93,7 @@ export function createEinvoicingHandlers({ einvoicing, manager, settings, db, jo
       reportedAt: d.reportedAt,
       invoiceHash: d.hash,
       xmlSha256: xml ? sha256Hex(xml) : null,
+      reissuedIcv: d.reissuedIcv,
     };
   };
 

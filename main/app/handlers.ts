@@ -14,6 +14,7 @@ import { isDemoIdentity, simulatedDevices, type SettingsStore } from '../setting
 import type { HealthDesk } from './health';
 import { createAdminHandlers, type AdminDeps } from './admin-handlers';
 import { createEinvoicingHandlers, type EinvoicingAdminDeps } from './einvoicing-handlers';
+import { createTaxInvoiceHandlers, type TaxInvoiceDeps } from './tax-invoice-handlers';
 import { createUpdatesHandlers, type UpdatesAdminDeps } from './updates-handlers';
 import { createShiftHandlers, withShiftGate } from './shift-handlers';
 import type { HostKind } from './types';
@@ -40,6 +41,8 @@ export interface HandlerDeps {
   updates: Omit<UpdatesAdminDeps, 'manager' | 'settings'>;
   /** Shifts: the shift screen's methods, and the open shift a sale needs (shift-handlers.ts). */
   shifts: Shifts;
+  /** Standard (B2B) tax invoices: clearance and the simplified invoice instead (tax-invoice-handlers.ts). */
+  taxInvoices: TaxInvoiceDeps['einvoicing'];
 }
 
 export function createHandlers({
@@ -58,6 +61,7 @@ export function createHandlers({
   einvoicing,
   updates,
   shifts,
+  taxInvoices,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -98,6 +102,7 @@ export function createHandlers({
     ...createEinvoicingHandlers({ einvoicing, manager, settings, db: admin.db, journal: admin.journal }),
     ...createUpdatesHandlers({ ...updates, manager, settings }),
     ...createShiftHandlers(shifts),
+    ...createTaxInvoiceHandlers({ checkout, einvoicing: taxInvoices, manager }),
     getTill: () => tillInfo(),
     setPreferences: (patch) => {
       const current = settings.get().preferences;

@@ -16,12 +16,15 @@ export interface HealthDeps {
   lastBackup: () => LastBackup | null;
   /** E-invoicing's unit and queue, as plain facts (main/einvoicing). */
   einvoicing?: () => EinvoicingFacts | null;
+  /** The active unit's document types ('0100' | '1100'): whether its CSID covers the standard invoices the settings ask for. */
+  einvoicingUnit?: () => { invoiceTypes: string } | null;
   now?: () => Date;
 }
 
-export function createHealthDesk({ dataDir, settings, payments, printing, lastBackup, einvoicing, now = () => new Date() }: HealthDeps) {
+export function createHealthDesk({ dataDir, settings, payments, printing, lastBackup, einvoicing, einvoicingUnit, now = () => new Date() }: HealthDeps) {
   const report = (): HealthReport => {
     const s = settings.get();
+    const einvoicingFacts = einvoicing?.() ?? null;
     return healthReport(
       {
         terminal: payments.status(),
@@ -31,7 +34,11 @@ export function createHealthDesk({ dataDir, settings, payments, printing, lastBa
         backupFolder: s.backups.folder,
         lastBackup: lastBackup(),
         dataDir,
-        einvoicing: einvoicing?.() ?? null,
+        einvoicing: einvoicingFacts && {
+          ...einvoicingFacts,
+          standardInvoices: s.einvoicing?.standardInvoices ?? false,
+          invoiceTypes: einvoicingUnit?.()?.invoiceTypes ?? null,
+        },
       },
       now(),
     );

@@ -138,6 +138,7 @@ async function assemble(
   // E-invoicing (ZATCA phase 2): each completed sale's signed invoice is made in the sale's own transaction; the
   // reporting queue sends them to FATOORA (or the simulator) in the background.
   const platforms = createPlatformAccess(simulators);
+  const rawReceipt = createReceiptReader(db);
   opened.add(() => platforms.close());
   const einvoicing = createEinvoicing({
     db,
@@ -147,11 +148,18 @@ async function assemble(
     platform: platforms.access,
     appVersion: options.appVersion ?? APP_VERSION,
     log,
+    // Standard (B2B) invoices are handed over — printed — once cleared (or replaced by a simplified one).
+    counter: {
+      receipt: (receiptNo) => rawReceipt(receiptNo),
+      handOverInTx: (receiptNo) => printing.enqueueSaleInTx(receiptWithQr(receiptNo)),
+      kick: () => printing.kick(),
+    },
     ...(options.einvoiceQueueIntervalMs !== undefined ? { queueIntervalMs: options.einvoiceQueueIntervalMs } : {}),
+    ...(options.einvoiceClearanceRetryMs !== undefined ? { clearanceRetryMs: options.einvoiceClearanceRetryMs } : {}),
   });
   opened.add(() => einvoicing.close());
   // A receipt carries the QR of the e-invoice issued with it (stored, never rebuilt): what prints and the preview.
-  const receiptWithQr = withEinvoiceQr(createReceiptReader(db), einvoicing);
+  const receiptWithQr = withEinvoiceQr(rawReceipt, einvoicing);
 
   const printing = createPrintService({
     db,
@@ -273,11 +281,13 @@ async function assemble(
         printing,
         lastBackup: backups.lastVerifiedBackup,
         einvoicing: () => einvoicing.healthFacts(),
+        einvoicingUnit: einvoicing.unit,
       }),
       emitPreferences: (preferences) => hub.emit('preferencesChanged', preferences),
       admin: { db, journal, dataDir: options.dataDir, log },
       einvoicingReady: einvoicing.ready,
       einvoicing,
+      taxInvoices: einvoicing,
       updates: {
         updates,
         installer: options.installer ?? noInstaller,

@@ -50,6 +50,8 @@ export interface TillOptions {
   simulators?: TillSimulators;
   /** How often the e-invoice reporting queue looks for work besides after each sale (default 60 s; the bench shortens it). */
   einvoiceQueueIntervalMs?: number;
+  /** Tests: the wait before a standard invoice's clearance is tried again (default: the queue's back-off, 30 s doubling). */
+  einvoiceClearanceRetryMs?: number;
   /** Where updates are staged; default: the data folder's updates/ (a Windows till: %ProgramData%, for the SYSTEM task). */
   updatesDir?: string;
   /** How this till installs a staged update (the Electron shell's platform installer); default: none (browser host, CLI). */

@@ -2,7 +2,7 @@
 // appends the journal entry and updates the sale tables together, so a reload, a crash or a power cut
 // brings back exactly what the cashier last saw.
 import { randomUUID } from 'node:crypto';
-import { MAX_CHANGE_HALALAS, MAX_LINE_QUANTITY, type CardTender, type CashTender, type CompletedSale, type DrawerOutcome, type ProductHit, type Receipt, type Sale } from '../../preload/contract';
+import { MAX_CHANGE_HALALAS, MAX_LINE_QUANTITY, type BuyerProblem, type CardTender, type CashTender, type CompletedSale, type DrawerOutcome, type ProductHit, type Receipt, type Sale, type SaleBuyer, type SetBuyerResult } from '../../preload/contract';
 import { classifyBarcode } from '../catalog';
 import { writeRelaxed, type Db } from '../db';
 import { TillError } from '../errors';
@@ -40,10 +40,19 @@ export interface CheckoutDeps {
    * and the sale stays open with nothing used up.
    */
   invoicing?: {
-    /** The issued document's QR (null when e-invoicing is off); throws when the document cannot be issued. */
-    issueSaleInTx(receipt: Receipt): { qr: string } | null;
+    /**
+     * The issued document's QR and, for a standard (B2B) invoice, that it waits for clearance (null when
+     * e-invoicing is off); throws when the document cannot be issued.
+     */
+    issueSaleInTx(receipt: Receipt): { qr: string; clearance: 'waiting' | null } | null;
+    /** Why a buyer cannot be named on this till's invoices (standard invoices not set up), or null when it can. */
+    standardRefusal(): TillError | null;
+    /** ZATCA's rules on the buyer (BR-KSA-42/44/81/14/63/67): every problem, empty when it would pass. */
+    checkBuyer(buyer: SaleBuyer): BuyerProblem[];
     /** The stored QR of the e-invoice issued with a receipt (never rebuilt), or null. */
     qrFor(receiptNo: string): string | null;
+    /** Where a receipt's standard invoice stands with clearance; null for a simplified one. */
+    clearanceFor(receiptNo: string): Receipt['clearance'] | null;
   };
   /** Every view hears that a sale completed, whoever completed it (the customer display thanks the customer). */
   onSaleCompleted?: (completed: CompletedSale) => void;
@@ -62,12 +71,33 @@ export function receiptNumberText(tillId: string, number: number): string {
 }
 
 /** Adds the stored e-invoice QR to what a receipt reader gives: printing, the preview and the view all use it. */
-export function withEinvoiceQr(read: (receiptNo: string) => Receipt, invoicing: Pick<NonNullable<CheckoutDeps['invoicing']>, 'qrFor'> | undefined) {
+export function withEinvoiceQr(read: (receiptNo: string) => Receipt, invoicing: Pick<NonNullable<CheckoutDeps['invoicing']>, 'qrFor' | 'clearanceFor'> | undefined) {
   if (!invoicing) return read;
   return (receiptNo: string): Receipt => {
     const receipt = read(receiptNo);
     const qr = invoicing.qrFor(receiptNo);
-    return qr ? { ...receipt, einvoiceQr: qr } : receipt;
+    const withQr = qr ? { ...receipt, einvoiceQr: qr } : receipt;
+    if (!receipt.buyer) return withQr;
+    const clearance = invoicing.clearanceFor(receiptNo) ?? 'waiting';
+    // Replaced: what the customer got is the simplified invoice issued instead, which names no buyer.
+    if (clearance === 'replaced') {
+      const { buyer: _replaced, ...simplified } = withQr;
+      return { ...simplified, clearance };
+    }
+    return { ...withQr, clearance };
+  };
+}
+
+/** What was typed, without the spaces around it; an empty VAT number is no VAT number. */
+function trimBuyer(b: SaleBuyer): SaleBuyer {
+  const a = b.address;
+  const vat = b.vatNumber?.trim() ?? '';
+  const other = b.otherId && b.otherId.value.trim() !== '' ? { scheme: b.otherId.scheme, value: b.otherId.value.trim() } : undefined;
+  return {
+    legalName: b.legalName.trim(),
+    ...(vat !== '' ? { vatNumber: vat } : {}),
+    ...(vat === '' && other ? { otherId: other } : {}),
+    address: { street: a.street.trim(), buildingNumber: a.buildingNumber.trim(), district: a.district.trim(), city: a.city.trim(), postalCode: a.postalCode.trim(), country: 'SA' },
   };
 }
 
@@ -134,12 +164,17 @@ export function createCheckout(deps: CheckoutDeps) {
       lines: sale.lines,
       totals: sale.totals,
       tenders: [...sale.tenders, ...(cash ? [cash] : [])],
+      ...(sale.buyer ? { buyer: sale.buyer } : {}),
     };
     const completed = journal.append('sale.completed', { ...issued });
     const receipt = receiptFromIssue(issued, completed.at);
     store.closeSale(sale, 'completed', completed.at, completed.seq);
     store.insertReceipt(receipt, number, completed.seq);
     const invoice = deps.invoicing?.issueSaleInTx(receipt) ?? null;
+    // A standard (B2B) invoice is handed over only once ZATCA has cleared it: its receipt is queued for printing
+    // in the transaction that records the clearance (or the simplified invoice issued instead), not here.
+    if (invoice?.clearance === 'waiting') return { receipt: { ...receipt, einvoiceQr: invoice.qr, clearance: 'waiting' as const }, next: ensureOpenSale() };
+    if (sale.buyer && !invoice) throw new TillError('EINVOICE_STANDARD_OFF', sale.saleId);
     deps.printing?.enqueueSaleInTx(receipt);
     // What the cashier's screen shows is what prints: the receipt with its e-invoice's QR.
     return { receipt: invoice ? { ...receipt, einvoiceQr: invoice.qr } : receipt, next: ensureOpenSale() };
@@ -244,6 +279,42 @@ export function createCheckout(deps: CheckoutDeps) {
           });
           store.removeLine(sale.saleId, lineId, entry.seq);
           return store.sale(sale.saleId)!;
+        }),
+      );
+    },
+
+    /**
+     * Names the open sale's business buyer: its invoice will be a standard tax invoice, cleared by ZATCA before it
+     * is handed over. Every field ZATCA would refuse comes back as a problem and nothing changes.
+     */
+    setBuyer(buyer: SaleBuyer): SetBuyerResult {
+      const refusal = deps.invoicing ? deps.invoicing.standardRefusal() : new TillError('EINVOICE_STANDARD_OFF', 'e-invoicing is off');
+      if (refusal) throw refusal;
+      const trimmed = trimBuyer(buyer);
+      const problems = deps.invoicing!.checkBuyer(trimmed);
+      if (problems.length > 0) return { sale: null, problems };
+      const sale = changed(
+        write(() => {
+          const open = ensureOpenSale();
+          if (open.payment) throw new TillError('PAYMENT_PENDING', open.payment.intentId);
+          journal.append('sale.buyer_set', { saleId: open.saleId, buyer: trimmed });
+          store.setBuyer(open.saleId, trimmed);
+          return store.sale(open.saleId)!;
+        }),
+      );
+      return { sale, problems: [] };
+    },
+
+    /** The open sale goes back to a simplified invoice. */
+    removeBuyer(): Sale {
+      return changed(
+        write(() => {
+          const open = ensureOpenSale();
+          if (!open.buyer) return open;
+          if (open.payment) throw new TillError('PAYMENT_PENDING', open.payment.intentId);
+          journal.append('sale.buyer_removed', { saleId: open.saleId });
+          store.setBuyer(open.saleId, null);
+          return store.sale(open.saleId)!;
         }),
       );
     },

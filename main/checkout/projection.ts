@@ -96,6 +96,7 @@ export function checkoutProjection(db: Db): Projection {
           status: 'open',
           opened_at: e.at,
           opened_seq: e.seq,
+          buyer: null,
           closed_at: null,
           closed_seq: null,
           subtotal_halalas: null,
@@ -184,6 +185,12 @@ export function checkoutProjection(db: Db): Projection {
         if (tender && tender.reversed_seq === null) tender.reversed_seq = e.seq;
         return undefined;
       }
+      case 'sale.buyer_set':
+        sale.row.buyer = canonicalJson(p.buyer);
+        return undefined;
+      case 'sale.buyer_removed':
+        sale.row.buyer = null;
+        return undefined;
       case 'sale.voided':
         Object.assign(sale.row, { status: 'voided', closed_at: e.at, closed_seq: e.seq, ...totalsOf(p) });
         return settle(saleId);

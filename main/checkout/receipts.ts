@@ -19,6 +19,8 @@ export interface ReceiptIssue {
   lines: Receipt['lines'];
   totals: Receipt['totals'];
   tenders: Receipt['tenders'];
+  /** The business buyer of a standard (B2B) invoice; absent for a simplified one (and in older entries). */
+  buyer?: Receipt['buyer'];
 }
 
 /**
@@ -37,6 +39,7 @@ export function receiptFromIssue(issue: ReceiptIssue, issuedAt: string): Receipt
     lines: issue.lines,
     totals: issue.totals,
     tenders: issue.tenders,
+    ...(issue.buyer ? { buyer: issue.buyer } : {}),
   };
 }
 

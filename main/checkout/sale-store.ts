@@ -1,8 +1,9 @@
 // Reading and writing the sale tables. Only checkout uses this, always inside the transaction that also
 // appends the matching journal entry.
 import { z } from 'zod';
-import { CardTender, Sale, VatCategory, type CashTender, type IntentSummary, type Receipt, type ReceiptSummary, type SaleLine } from '../../preload/contract';
+import { CardTender, Sale, SaleBuyer, VatCategory, type CashTender, type IntentSummary, type Receipt, type ReceiptSummary, type SaleLine } from '../../preload/contract';
 import { parseJsonColumn, tableRow, type Db, type RowOf } from '../db';
+import { canonicalJson } from '../ledger';
 import { computeTotals } from '../money';
 
 /** What a card tender's `details` column holds. */
@@ -10,7 +11,7 @@ const CardTenderDetails = CardTender.pick({ reference: true, card: true });
 
 const SaleRow = tableRow(
   'sales',
-  z.object({ id: z.string(), status: Sale.shape.status, opened_at: z.string(), revision: z.number().int() }),
+  z.object({ id: z.string(), status: Sale.shape.status, opened_at: z.string(), revision: z.number().int(), buyer: z.string().nullable() }),
 );
 type SaleRow = RowOf<typeof SaleRow>;
 
@@ -63,6 +64,7 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
     setQuantity: db.prepare('UPDATE sale_lines SET quantity = ? WHERE id = ? AND removed_seq IS NULL'),
     removeLine: db.prepare('UPDATE sale_lines SET removed_seq = ? WHERE id = ? AND removed_seq IS NULL'),
     bump: db.prepare('UPDATE sales SET revision = revision + 1 WHERE id = ?'),
+    setBuyer: db.prepare(`UPDATE sales SET buyer = ?, revision = revision + 1 WHERE id = ? AND status = 'open'`),
     close: db.prepare(
       `UPDATE sales SET status = @status, closed_at = @at, closed_seq = @seq, revision = revision + 1,
               subtotal_halalas = @subtotal, vat_halalas = @vat, total_halalas = @total
@@ -140,6 +142,7 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
       dueHalalas: totals.totalHalalas - paid,
       payment: row.status === 'open' ? pendingPayment(row.id) : null,
       revision: row.revision,
+      buyer: row.buyer === null ? null : parseJsonColumn(SaleBuyer, row.buyer, `sales.buyer of ${row.id}`),
     };
   };
 
@@ -201,6 +204,10 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
       const changed = q.reverseTender.run(seq, intentId).changes === 1;
       if (changed) q.bump.run(saleId);
       return changed;
+    },
+    /** The business buyer of a standard invoice (canonical JSON, as the journal's replay writes it), or none. */
+    setBuyer(saleId: string, buyer: SaleBuyer | null) {
+      if (q.setBuyer.run(buyer === null ? null : canonicalJson(buyer), saleId).changes !== 1) throw new Error(`sale ${saleId} was not open`);
     },
     /** A change made elsewhere (a payment started or settled) still moves the sale's revision. */
     touch(saleId: string) {

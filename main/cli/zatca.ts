@@ -16,10 +16,12 @@ import {
   type QueuedDocument,
   type ReportState,
   type UnitEnvironment,
+  type UnitSummary,
 } from '../einvoicing';
 import { createJournal } from '../ledger';
 import { createFileSecretStore, SAFE_STORAGE_FILE_NAME } from '../secrets';
-import { openSettings } from '../settings';
+import { STANDARD_NOT_COVERED, standardNotCovered } from '../health';
+import { openSettings, type TillSettings } from '../settings';
 import { EXIT, type Output } from './io';
 
 export const ZATCA_USAGE = [
@@ -33,6 +35,12 @@ export const ZATCA_USAGE = [
   '                                                            the latest documents with their state and ZATCA\'s messages',
   '       nuqta zatca xml RECEIPT_NO                           the signed document, byte for byte as stored',
 ];
+
+/** What a unit's document types (its certificate's title) let it sign, in both languages. */
+const DOCUMENT_TYPES: Readonly<Record<UnitSummary['invoiceTypes'], string>> = {
+  '0100': 'simplified invoices only / فواتير مبسطة فقط',
+  '1100': 'standard (B2B) and simplified invoices / فواتير ضريبية ومبسطة',
+};
 
 const STATES: readonly ReportState[] = ['waiting', 'reported', 'warned', 'rejected'];
 const ENVIRONMENTS = ['sandbox', 'simulation', 'production'] as const;
@@ -56,7 +64,7 @@ export interface ZatcaOptions {
   simulator?: () => Promise<CliPlatformSimulator>;
 }
 
-function withEinvoicing<T>(dataDir: string, readonly: boolean, fn: (e: Einvoicing, db: Db) => Promise<T> | T, simulator?: ZatcaOptions['simulator']): Promise<T> {
+function withEinvoicing<T>(dataDir: string, readonly: boolean, fn: (e: Einvoicing, db: Db, settings: TillSettings) => Promise<T> | T, simulator?: ZatcaOptions['simulator']): Promise<T> {
   const db = openDatabase(ledgerFile(dataDir), readonly ? { readonly: true } : {});
   const settings = openSettings(db);
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -76,7 +84,7 @@ function withEinvoicing<T>(dataDir: string, readonly: boolean, fn: (e: Einvoicin
     appVersion: packageVersion,
     log: quiet,
   });
-  return Promise.resolve(fn(einvoicing, db)).finally(async () => {
+  return Promise.resolve(fn(einvoicing, db, settings.get())).finally(async () => {
     db.close();
     await started?.close();
   });
@@ -90,10 +98,15 @@ const line = (d: QueuedDocument) =>
 export async function zatcaCommand(dataDir: string, args: string[], options: ZatcaOptions, io: Output): Promise<number> {
   const [sub, arg] = args;
   if (sub === 'status') {
-    return withEinvoicing(dataDir, true, (e) => {
+    return withEinvoicing(dataDir, true, (e, _db, settings) => {
       const unit = e.unit();
       const status = e.status();
       io.out(unit ? `Unit ${unit.egsId} (${unit.environment}), certificate valid until ${unit.notAfter ?? '?'} (${unit.daysToExpiry ?? '?'} days)` : 'Not onboarded. / غير مربوط بمنصة فاتورة.');
+      if (unit) io.out(`Document types ${unit.invoiceTypes}: ${DOCUMENT_TYPES[unit.invoiceTypes]}`);
+      if (unit && standardNotCovered({ standardInvoices: settings.einvoicing?.standardInvoices ?? false, invoiceTypes: unit.invoiceTypes })) {
+        io.out(`${STANDARD_NOT_COVERED.summary.en}. ${STANDARD_NOT_COVERED.action.en}`);
+        io.out(`${STANDARD_NOT_COVERED.summary.ar}. ${STANDARD_NOT_COVERED.action.ar}`);
+      }
       io.out(`Waiting ${status.waiting}, reported ${status.reported}, with warnings ${status.warned}, rejected ${status.rejected}.`);
       if (status.oldestWaitingAt) io.out(`Oldest waiting since ${status.oldestWaitingAt} (${status.oldestWaitingMinutes} min): ${status.urgency}.`);
       return status.urgency === 'overdue' || status.rejected > 0 ? EXIT.rejected : EXIT.ok;

@@ -71,6 +71,10 @@ export function createDocumentStore(db: Db) {
       if (doc.profile === 'simplified') q.queue.run(doc.egsId, doc.icv, seq, seq);
       return { xmlSha256 };
     },
+    /** A standard document ZATCA would not clear (clearance switched off, 303) is reported instead. */
+    queueReportInTx(egsId: string, icv: number, seq: number): void {
+      q.queue.run(egsId, icv, seq, seq);
+    },
     /** The document issued under a receipt number (the latest, should a number ever be issued twice). */
     byNumber: (number: string): DocumentRow | undefined => q.byNumber.get(number),
     byKey: (egsId: string, icv: number): DocumentRow | undefined => q.byKey.get(egsId, icv),

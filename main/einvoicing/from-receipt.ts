@@ -47,7 +47,7 @@ const TYPE: Record<DocumentKind, DocumentType> = { invoice: 'invoice', credit_no
 
 export function documentFromReceipt(
   receipt: Receipt,
-  place: { kind: DocumentKind; note: NoteReference | null; uuid: string; icv: number; pih: string; moment: IssueMoment; settings: TillSettings },
+  place: { kind: DocumentKind; note: NoteReference | null; uuid: string; icv: number; pih: string; moment: IssueMoment; settings: TillSettings; buyer: Receipt['buyer'] | null },
 ): EInvoiceDocument {
   const { settings } = place;
   const einvoicing = settings.einvoicing;
@@ -72,5 +72,7 @@ export function documentFromReceipt(
     paymentMeans: paymentMeansOf(receipt),
     note: place.note,
     exemptions: { Z: einvoicing.zeroRatedReason, E: einvoicing.exemptReason },
+    // A standard (B2B) document names its buyer; the contract's buyer is the fiscal one field for field.
+    buyer: place.buyer ?? null,
   };
 }

@@ -13,6 +13,7 @@ import type { Credentials } from './credentials';
 import { createDocumentStore, sha256Hex, type DocumentKind } from './documents';
 import { documentFromReceipt, type NoteReference } from './from-receipt';
 import { issueMomentOf, momentText } from './local-time';
+import { createClearanceStore } from './clearance/store';
 import { ENTRY } from './projection';
 
 export interface IssuedDocument {
@@ -21,6 +22,10 @@ export interface IssuedDocument {
   uuid: string;
   hash: string;
   qr: string;
+  /** Standard (B2B) documents wait for ZATCA's clearance before they are handed over. */
+  profile: 'simplified' | 'standard';
+  /** The document's own number (cbc:ID): the receipt's, or a note's own. */
+  number: string;
 }
 
 export interface IssuerDeps {
@@ -33,10 +38,12 @@ export interface IssuerDeps {
 
 export function createIssuer(deps: IssuerDeps) {
   const documents = createDocumentStore(deps.db);
+  const clearances = createClearanceStore(deps.db, deps.journal);
   const newId = deps.newId ?? randomUUID;
 
   /** Must run inside a write transaction. */
-  const issueInTx = (receipt: Receipt, kind: DocumentKind, note: NoteReference | null): IssuedDocument | null => {
+  /** `buyer`: the business buyer of a standard document, null for a simplified one. */
+  const issueInTx = (receipt: Receipt, kind: DocumentKind, note: NoteReference | null, buyer: Receipt['buyer'] | null, number = receipt.receiptNo): IssuedDocument | null => {
     const settings = deps.settings();
     if (!settings.einvoicing) return null;
     if (!deps.db.inTransaction) throw new Error('an e-invoice is issued only inside the transaction that records its sale');
@@ -47,7 +54,7 @@ export function createIssuer(deps: IssuerDeps) {
     const icv = (tip?.icv ?? 0) + 1;
     const pih = tip?.hash ?? SEED_PIH;
     const moment = issueMomentOf(receipt.issuedAt, settings.timeZone);
-    const document = documentFromReceipt(receipt, { kind, note, uuid: newId(), icv, pih, moment, settings });
+    const document = { ...documentFromReceipt(receipt, { kind, note, uuid: newId(), icv, pih, moment, settings, buyer }), number };
     const violations = checkInvoiceRules(document);
     if (violations.length > 0) {
       throw new TillError('EINVOICE_WOULD_BE_REJECTED', `${receipt.receiptNo}: ${violations.map((v) => `${v.rule} ${v.message.en}`).join('; ')}`);
@@ -79,8 +86,8 @@ export function createIssuer(deps: IssuerDeps) {
       icv,
       uuid: document.uuid,
       kind,
-      profile: 'simplified' as const,
-      number: receipt.receiptNo,
+      profile: buyer ? ('standard' as const) : ('simplified' as const),
+      number,
       saleId: receipt.saleId,
       issueDate: moment.date,
       issueTime: moment.time,
@@ -91,15 +98,26 @@ export function createIssuer(deps: IssuerDeps) {
     // The entry records the digest of the stored bytes, so `ledger verify` can tell the XML was not touched.
     const entry = deps.journal.append(ENTRY.issued, { ...record, xmlSha256: sha256Hex(xml) });
     documents.insert({ ...record, xml }, entry.seq);
-    return { egsId: credentials.egsId, icv, uuid: document.uuid, hash: signed.hash, qr: signed.qr };
+    if (record.profile === 'standard') clearances.insertInTx(credentials.egsId, icv, entry.seq);
+    return { egsId: credentials.egsId, icv, uuid: document.uuid, hash: signed.hash, qr: signed.qr, profile: record.profile, number };
   };
 
   return {
-    /** The sale's simplified tax invoice (388). Null when e-invoicing is not set up on this till. */
-    issueSaleInTx: (receipt: Receipt): IssuedDocument | null => issueInTx(receipt, 'invoice', null),
-    /** A return's credit note (381), crediting the returned lines of the original invoice. */
-    issueCreditNoteInTx: (receipt: Receipt, note: NoteReference): IssuedDocument | null => issueInTx(receipt, 'credit_note', note),
+    /**
+     * The sale's tax invoice (388): standard when the receipt names a business buyer, simplified otherwise. Null
+     * when e-invoicing is not set up on this till.
+     */
+    issueSaleInTx: (receipt: Receipt): IssuedDocument | null => issueInTx(receipt, 'invoice', null, receipt.buyer ?? null),
+    /** The simplified invoice issued for a sale whose standard one could not be cleared (the next ICV). */
+    issueSimplifiedInTx: (receipt: Receipt): IssuedDocument | null => issueInTx(receipt, 'invoice', null, null),
+    /**
+     * A credit note (381), crediting the returned lines of the original invoice; a standard one, naming the same
+     * buyer, when `buyer` is given (the original was a standard invoice). `number`: the note's own number.
+     */
+    issueCreditNoteInTx: (receipt: Receipt, note: NoteReference, buyer: Receipt['buyer'] | null = null, number?: string): IssuedDocument | null =>
+      issueInTx(receipt, 'credit_note', note, buyer, number),
     documents,
+    clearances,
   };
 }
 export type Issuer = ReturnType<typeof createIssuer>;

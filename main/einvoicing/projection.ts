@@ -14,6 +14,14 @@ export const ENTRY = {
   unitRenewed: 'einvoice.unit_renewed',
   issued: 'einvoice.issued',
   reported: 'einvoice.reported',
+  /** ZATCA's answer to a standard document's clearance (clearance/*). */
+  clearance: 'einvoice.clearance',
+  /** A standard document the cashier replaced with a simplified invoice for the same sale. */
+  replaced: 'einvoice.replaced',
+  /** A replaced document ZATCA cleared after all, cancelled by a credit note. */
+  cancelled: 'einvoice.cancelled',
+  /** A simplified document ZATCA rejected, answered by a credit note and a new invoice. */
+  reissued: 'einvoice.reissued',
 } as const;
 
 export function einvoicingProjection(db: Db): Projection {
@@ -23,7 +31,10 @@ export function einvoicingProjection(db: Db): Projection {
       'SELECT egs_id, icv, uuid, kind, profile, number, sale_id, issue_date, issue_time, pih, hash, qr, xml_sha256, issued_seq, xml FROM einvoice_documents WHERE egs_id = ? AND icv = ?',
     ),
     report: db.prepare<[string, number], Record<string, unknown>>('SELECT * FROM einvoice_reports WHERE egs_id = ? AND icv = ?'),
+    clearance: db.prepare<[string, number], Record<string, unknown>>('SELECT * FROM einvoice_clearances WHERE egs_id = ? AND icv = ?'),
   };
+  /** Standard documents' clearance rows as their entries leave them (few: compared once, at the end). */
+  const clearances = new Map<string, { row: Record<string, unknown>; clearedSha256: string | null }>();
   const units = new Map<string, Record<string, unknown>>();
   const tips = new Map<string, { icv: number; hash: string }>();
   const made = { documents: 0, reports: 0, outcomes: 0 };
@@ -64,6 +75,11 @@ export function einvoicingProjection(db: Db): Projection {
     if (p.profile === 'simplified') {
       made.reports += 1;
       if (!q.report.get(egsId, icv)) return { table: 'einvoice_reports', key, what: 'a simplified document missing from the reporting queue', seq: e.seq };
+    } else {
+      clearances.set(key, {
+        row: { egs_id: egsId, icv, state: 'waiting', settled: 0, cleared_qr: null, replaced_by_icv: null, cancelled_by_icv: null, created_seq: e.seq, updated_seq: e.seq },
+        clearedSha256: null,
+      });
     }
     return undefined;
   };
@@ -86,6 +102,8 @@ export function einvoicingProjection(db: Db): Projection {
             certificate: null,
             not_after: null,
             state: 'onboarding',
+            // Units onboarded before their document types were journaled were all simplified-only.
+            invoice_types: p.invoiceTypes ?? '0100',
             created_seq: e.seq,
             updated_seq: e.seq,
           });
@@ -116,11 +134,44 @@ export function einvoicingProjection(db: Db): Projection {
           // An outcome is final: the row says so from this entry on.
           return compareRow('einvoice_reports', `${egsId}#${icv}`, { state: p.outcome ?? null }, q.report.get(egsId, icv), e.seq);
         }
+        case ENTRY.reissued: {
+          const icv = field.num(p, 'icv');
+          // Answered once, for good: the row names the new invoice from this entry on.
+          return compareRow('einvoice_reports', `${egsId}#${icv}`, { state: 'rejected', reissued_icv: p.invoiceIcv ?? null }, q.report.get(egsId, icv), e.seq);
+        }
+        case ENTRY.clearance:
+        case ENTRY.replaced:
+        case ENTRY.cancelled: {
+          const key = `${egsId}#${field.num(p, 'icv')}`;
+          const c = clearances.get(key);
+          if (!c) return { table: 'einvoice_clearances', key, what: `${e.type} for a document that is not a standard one`, seq: e.seq };
+          c.row.updated_seq = e.seq;
+          if (e.type === ENTRY.replaced) Object.assign(c.row, { state: 'replaced', replaced_by_icv: p.byIcv ?? null });
+          else if (e.type === ENTRY.cancelled) c.row.cancelled_by_icv = p.byIcv ?? null;
+          else {
+            if (c.row.settled === 1) return { table: 'einvoice_clearances', key, what: 'a second answer to a settled clearance', seq: e.seq };
+            Object.assign(c.row, { settled: 1, cleared_qr: p.clearedQr ?? null, state: c.row.state === 'replaced' ? 'replaced' : (p.outcome ?? null) });
+            c.clearedSha256 = typeof p.clearedSha256 === 'string' ? p.clearedSha256 : null;
+            // Clearance switched off (303): the document joined the reporting queue in the same transaction.
+            if (p.outcome === 'reported') made.reports += 1;
+          }
+          return undefined;
+        }
         default:
           return undefined;
       }
     },
     finish() {
+      for (const [key, c] of clearances) {
+        const [egsId, icv] = [key.slice(0, key.lastIndexOf('#')), Number(key.slice(key.lastIndexOf('#') + 1))];
+        const row = q.clearance.get(egsId, icv);
+        const m = compareRow('einvoice_clearances', key, c.row, row);
+        if (m) return m;
+        const xml = row!.cleared_xml;
+        if ((xml ? sha256Hex(xml as Buffer) : null) !== c.clearedSha256) return { table: 'einvoice_clearances', key, what: "ZATCA's cleared copy is not the one recorded" };
+      }
+      const clearanceRows = countRows(db, 'einvoice_clearances', clearances.size);
+      if (clearanceRows) return clearanceRows;
       for (const [egsId, unit] of units) {
         const m = compareRow('einvoice_units', egsId, unit, q.unit.get(egsId));
         if (m) return m;

@@ -1,7 +1,11 @@
 // E-invoicing for the till: the issuer the checkout calls inside the sale's transaction, the reporting queue
 // that works in the background, onboarding, and what the manager and the health page see. The platform (ZATCA's
 // FATOORA or the built-in simulator) is handed in by the composition root; this domain never starts a simulator.
-import type { Receipt } from '../../preload/contract';
+import type { BuyerProblem, Clearance, Receipt, SaleBuyer } from '../../preload/contract';
+import { TillError } from '../errors';
+import { checkBuyer } from '../fiscal/einvoice';
+import { createClearing } from './clearance/clearing';
+import type { ClearanceRecord } from './clearance/store';
 import type { Db } from '../db';
 import type { Journal } from '../ledger';
 import type { SecretStore } from '../secrets';
@@ -36,6 +40,14 @@ export interface EinvoicingDeps {
   platform: (environment: UnitEnvironment) => Promise<PlatformAccess | null>;
   appVersion: string;
   log: { info(message: string, detail?: unknown): void; warn(message: string, detail?: unknown): void; error(message: string, detail?: unknown): void };
+  /**
+   * The counter, for standard (B2B) invoices: the receipt a document was issued under, and handing it over —
+   * queueing its print — inside the transaction that records its clearance (or the simplified invoice issued
+   * instead). Absent in rigs without a counter: nothing is printed.
+   */
+  counter?: { receipt(receiptNo: string): Receipt; handOverInTx(receiptNo: string): void; kick(): void };
+  /** Tests: a fixed wait before a clearance is tried again, instead of the back-off. */
+  clearanceRetryMs?: number;
   /** How often the queue looks for work besides after each sale. */
   queueIntervalMs?: number;
   now?: () => Date;
@@ -46,6 +58,8 @@ export interface UnitSummary {
   environment: UnitEnvironment;
   notAfter: string | null;
   daysToExpiry: number | null;
+  /** What the unit was onboarded for: '1100' when its CSID also covers standard (B2B) documents. */
+  invoiceTypes: UnitRow['invoice_types'];
 }
 
 /** The demo renews its certificate at start with fewer days left than this (the health page warns from 30). */
@@ -78,6 +92,37 @@ export function createEinvoicing(deps: EinvoicingDeps) {
   let access: PlatformAccess | null = null;
   let reporting: PlatformCredentials | null = null;
   const queue = createReportingQueue({ store: queueStore, reporter: () => (access && reporting ? access.client.reporter(reporting) : null), now, log });
+
+  /**
+   * A replaced standard invoice (the buyer got a simplified one) that ZATCA cleared after all is cancelled by a
+   * standard credit note for all of it, naming the same buyer, itself cleared in turn: the sale's VAT is declared
+   * once, and ZATCA's chain has every document the till signed.
+   */
+  const cancelReplacedInTx = (record: ClearanceRecord) => {
+    const receipt = deps.counter?.receipt(record.number);
+    if (!receipt) throw new Error(`no receipt ${record.number} to cancel its replaced invoice`);
+    const note = { originalNumber: record.number, reason: 'ألغيت: صدرت بدلها فاتورة مبسطة | Cancelled: replaced by a simplified invoice' };
+    const issued = issuer.issueCreditNoteInTx(receipt, note, receipt.buyer ?? null, `${record.number}-X`);
+    if (issued) issuer.clearances.cancelInTx(record, issued.icv);
+  };
+  const clearing = createClearing({
+    store: issuer.clearances,
+    clearer: () => {
+      const client = access?.client;
+      const credentials = reporting;
+      return client && credentials ? (payload) => client.clearSingle(credentials, payload) : null;
+    },
+    settledInTx: (record, answer, seq) => {
+      if (answer.outcome === 'rejected') return;
+      // Clearance switched off at the platform (303): the document is reported instead, as ZATCA asks.
+      if (answer.outcome === 'reported') issuer.documents.queueReportInTx(record.egsId, record.icv, seq);
+      if (record.state === 'replaced') cancelReplacedInTx(record);
+      else if (record.kind === 'invoice') deps.counter?.handOverInTx(record.number);
+    },
+    now,
+    log,
+    ...(deps.clearanceRetryMs !== undefined ? { retryDelayMs: () => deps.clearanceRetryMs! } : {}),
+  });
   let timer: NodeJS.Timeout | null = null;
   let kickPending = false;
   let closed = false;
@@ -85,6 +130,7 @@ export function createEinvoicing(deps: EinvoicingDeps) {
   const runQueue = async (): Promise<QueueRunResult | null> => {
     if (closed) return null;
     try {
+      if ((await clearing.runDue()) > 0) deps.counter?.kick();
       const result = await queue.runOnce();
       if (result.sent > 0) log.info('e-invoices reported', result);
       return result;
@@ -100,7 +146,10 @@ export function createEinvoicing(deps: EinvoicingDeps) {
     if (!secret || !unit.certificate) return null;
     const own = { binarySecurityToken: tokenOf(unit.certificate), secret: Buffer.from(secret).toString('utf8') };
     if (!access?.simulator) return own;
-    const waiting = queueStore.oldestWaiting();
+    // The oldest document ZATCA may not have yet: a report waiting, or a standard one not cleared.
+    const report = queueStore.oldestWaiting();
+    const clearance = issuer.clearances.oldestUnsettled();
+    const waiting = report && clearance ? (report.icv < clearance.icv ? report : clearance) : (report ?? clearance);
     // Documents signed before a renewal may still wait: a fresh simulator must know their certificates too.
     for (const earlier of waiting ? unitCertificates(db, unit.egs_id) : []) {
       if (earlier !== unit.certificate) access.simulator.adopt({ certificate: earlier, secret: own.secret, chain: null });
@@ -115,17 +164,19 @@ export function createEinvoicing(deps: EinvoicingDeps) {
     const unit = units.active();
     if (!unit) return null;
     const days = unit.not_after ? Math.floor((Date.parse(unit.not_after) - now().getTime()) / 86_400_000) : null;
-    return { egsId: unit.egs_id, environment: unit.environment, notAfter: unit.not_after, daysToExpiry: days };
+    return { egsId: unit.egs_id, environment: unit.environment, notAfter: unit.not_after, daysToExpiry: days, invoiceTypes: unit.invoice_types };
   };
   /** A document just issued is reported right after its transaction, not at the queue's next round. */
+  const wakeQueue = () => {
+    if (kickPending) return;
+    kickPending = true;
+    setImmediate(() => {
+      kickPending = false;
+      void runQueue();
+    });
+  };
   const reportSoon = (issued: IssuedDocument | null): IssuedDocument | null => {
-    if (issued && !kickPending) {
-      kickPending = true;
-      setImmediate(() => {
-        kickPending = false;
-        void runQueue();
-      });
-    }
+    if (issued) wakeQueue();
     return issued;
   };
 
@@ -168,11 +219,13 @@ export function createEinvoicing(deps: EinvoicingDeps) {
 
   return {
     /** Inside the sale's transaction (checkout). The queue is woken once the transaction has committed. */
-    issueSaleInTx(receipt: Receipt): IssuedDocument | null {
-      return reportSoon(issuer.issueSaleInTx(receipt));
+    issueSaleInTx(receipt: Receipt): (IssuedDocument & { clearance: 'waiting' | null }) | null {
+      const issued = reportSoon(issuer.issueSaleInTx(receipt));
+      return issued && { ...issued, clearance: issued.profile === 'standard' ? 'waiting' : null };
     },
-    issueCreditNoteInTx(receipt: Receipt, note: NoteReference): IssuedDocument | null {
-      return reportSoon(issuer.issueCreditNoteInTx(receipt, note));
+    /** A return's credit note; a standard one (cleared in the background) when the sale's invoice named a buyer. */
+    issueCreditNoteInTx(receipt: Receipt, note: NoteReference, buyer: Receipt['buyer'] | null = null): IssuedDocument | null {
+      return reportSoon(issuer.issueCreditNoteInTx(receipt, note, buyer));
     },
 
     /** At start: connect to the platform; the demo onboards itself with the simulator; the queue starts. */
@@ -208,8 +261,98 @@ export function createEinvoicing(deps: EinvoicingDeps) {
     renew,
     runQueue,
 
-    /** The stored QR of the document issued with a receipt number, or null (no e-invoice for it). */
-    qrFor: (receiptNo: string): string | null => issuer.documents.byNumber(receiptNo)?.qr ?? null,
+    /**
+     * The QR of the document a receipt prints with, or null (no e-invoice for it): a standard invoice's from ZATCA's
+     * cleared copy once cleared; after a replacement, the simplified invoice's (the latest under the number).
+     */
+    qrFor: (receiptNo: string): string | null => {
+      const doc = issuer.documents.byNumber(receiptNo);
+      if (!doc) return null;
+      return doc.profile === 'standard' ? (issuer.clearances.byKey(doc.egs_id, doc.icv)?.qr ?? doc.qr) : doc.qr;
+    },
+    /** Where a receipt's standard invoice stands with clearance; null for a simplified one. */
+    clearanceFor: (receiptNo: string): Clearance | null => issuer.clearances.byNumber(receiptNo)?.state ?? null,
+
+    /**
+     * A simplified invoice ZATCA rejected is answered in one step: a credit note cancelling it (its reason names
+     * ZATCA's rule codes) and a new invoice for the same sale, built again from the receipt under today's settings
+     * — the fix is in the settings or the software, never in the stored document. Both are chained and reported.
+     */
+    reissueRejected(egsId: string, icv: number): { creditNote: IssuedDocument; invoice: IssuedDocument } {
+      const doc = issuer.documents.byKey(egsId, icv);
+      const report = queueStore.report(egsId, icv);
+      if (!doc || !report) throw new TillError('EINVOICE_UNKNOWN', `${egsId}#${icv}`);
+      if (report.state !== 'rejected') throw new TillError('EINVOICE_NOT_REJECTED', `${egsId}#${icv} is ${report.state}`);
+      if (report.reissuedIcv !== null) throw new TillError('EINVOICE_ALREADY_REISSUED', `${egsId}#${icv} → ${report.reissuedIcv}`);
+      if (doc.kind !== 'invoice') throw new TillError('EINVOICE_REISSUE_INVOICE_ONLY', `${egsId}#${icv} is a ${doc.kind}`);
+      const receipt = deps.counter?.receipt(doc.number);
+      if (!receipt) throw new TillError('RECEIPT_UNKNOWN', doc.number);
+      const codes = [...new Set(report.messages.map((m) => m.code).filter((c) => c))].join(', ');
+      const reason = `تصحيح فاتورة رفضتها هيئة الزكاة | Correction of an invoice rejected by ZATCA${codes ? ` (${codes})` : ''}`;
+      const issued = db
+        .transaction(() => {
+          const creditNote = issuer.issueCreditNoteInTx(receipt, { originalNumber: doc.number, reason: reason.slice(0, 1000) }, null, `${doc.number}-C${icv}`);
+          // The new invoice keeps the receipt's number, so the receipt reprints with its QR (the latest under it).
+          const invoice = issuer.issueSimplifiedInTx(receipt);
+          if (!creditNote || !invoice) throw new TillError('EINVOICE_NOT_ONBOARDED', doc.number);
+          queueStore.reissuedInTx({ egsId, icv }, creditNote.icv, invoice.icv);
+          return { creditNote, invoice };
+        })
+        .immediate();
+      wakeQueue();
+      return issued;
+    },
+
+    /** Why this till cannot issue a standard (B2B) invoice now, or null when it can. */
+    standardRefusal(): TillError | null {
+      const einvoicing = deps.settings().einvoicing;
+      if (!einvoicing || !einvoicing.standardInvoices) return new TillError('EINVOICE_STANDARD_OFF', 'standard invoices are off in the settings');
+      if (!ready()) return new TillError('EINVOICE_NOT_ONBOARDED', 'standard invoice');
+      // The unit's certificate says what it may sign: one onboarded for simplified documents only (0100) would
+      // have every standard invoice refused by ZATCA — onboard again for 1100 (the health page says so).
+      if (units.active()?.invoice_types !== '1100') return new TillError('EINVOICE_STANDARD_OFF', 'the unit is onboarded for simplified documents only (0100)');
+      return null;
+    },
+    checkBuyer: (buyer: SaleBuyer): BuyerProblem[] => checkBuyer(buyer).map((v) => ({ field: v.field, rule: v.rule, message: v.message })),
+
+    /**
+     * A receipt's standard invoice with ZATCA: as it stands, or — `send` — after one clearance request now (the
+     * cashier waits; bounded by the platform client's timeout). Throws TAX_INVOICE_NOT_STANDARD for a simplified one.
+     */
+    async taxInvoice(receiptNo: string, send: boolean): Promise<ClearanceRecord> {
+      let record = issuer.clearances.byNumber(receiptNo);
+      if (!record || record.kind !== 'invoice') throw new TillError('TAX_INVOICE_NOT_STANDARD', receiptNo);
+      if (send && record.state === 'waiting' && !record.settled) {
+        record = await clearing.clearNow(record);
+        deps.counter?.kick();
+      }
+      return record;
+    },
+
+    /**
+     * The standard invoice was refused or ZATCA cannot be reached: a simplified invoice for the same sale, the
+     * next in the chain, reported like any other, and the receipt printed with it. The standard one keeps its
+     * place in the chain; one still unanswered goes on being sent (cancelReplacedInTx says what follows).
+     */
+    issueSimplifiedInstead(receiptNo: string): ClearanceRecord {
+      const record = issuer.clearances.byNumber(receiptNo);
+      if (!record || record.kind !== 'invoice') throw new TillError('TAX_INVOICE_NOT_STANDARD', receiptNo);
+      if (record.state === 'cleared' || record.state === 'reported') throw new TillError('TAX_INVOICE_ALREADY_CLEARED', receiptNo);
+      if (record.state === 'replaced') return record;
+      const receipt = deps.counter?.receipt(receiptNo);
+      if (!receipt) throw new TillError('RECEIPT_UNKNOWN', receiptNo);
+      db.transaction(() => {
+        const issued = issuer.issueSimplifiedInTx(receipt);
+        if (!issued) throw new TillError('EINVOICE_NOT_ONBOARDED', receiptNo);
+        issuer.clearances.replaceInTx(record, issued.icv);
+        deps.counter?.handOverInTx(receiptNo);
+      }).immediate();
+      wakeQueue();
+      deps.counter?.kick();
+      return issuer.clearances.byKey(record.egsId, record.icv)!;
+    },
+    /** The stored bytes of one document, by its unit and ICV: never rebuilt. */
+    xmlOf: (egsId: string, icv: number): Buffer | null => issuer.documents.xml(egsId, icv) ?? null,
     /** The stored bytes of a receipt's document, for export and support: never rebuilt. */
     xmlFor(receiptNo: string): Buffer | null {
       const doc = issuer.documents.byNumber(receiptNo);
@@ -240,6 +383,7 @@ export function createEinvoicing(deps: EinvoicingDeps) {
       closed = true;
       if (timer) clearInterval(timer);
       await queue.idle().catch(() => undefined);
+      await clearing.idle();
     },
   };
 }

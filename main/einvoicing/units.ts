@@ -10,6 +10,13 @@ import type { SecretStore } from '../secrets';
 export const UnitEnvironment = z.enum(['simulator', 'sandbox', 'simulation', 'production']);
 export type UnitEnvironment = z.infer<typeof UnitEnvironment>;
 
+/**
+ * The document types the unit was onboarded for (its CSR's title, which its certificate carries): `0100` simplified
+ * only, `1100` standard and simplified. Its CSID signs standard (B2B) documents only when 1100.
+ */
+export const UnitInvoiceTypes = z.enum(['0100', '1100']);
+export type UnitInvoiceTypes = z.infer<typeof UnitInvoiceTypes>;
+
 const unitRow = tableRow('einvoice_units', z.object({
   egs_id: z.string(),
   environment: UnitEnvironment,
@@ -18,6 +25,7 @@ const unitRow = tableRow('einvoice_units', z.object({
   certificate: z.string().nullable(),
   not_after: z.string().nullable(),
   state: z.enum(['onboarding', 'active', 'retired']),
+  invoice_types: UnitInvoiceTypes,
 }));
 export type UnitRow = RowOf<typeof unitRow>;
 
@@ -53,8 +61,8 @@ export function createUnitStore(db: Db) {
     active: unitRow.select(db, "WHERE state = 'active'"),
     byId: unitRow.select<[string]>(db, 'WHERE egs_id = ?'),
     insert: db.prepare(
-      `INSERT INTO einvoice_units (egs_id, environment, common_name, serial, certificate, not_after, state, created_seq, updated_seq)
-       VALUES (@egsId, @environment, @commonName, @serial, NULL, NULL, 'onboarding', @seq, @seq)`,
+      `INSERT INTO einvoice_units (egs_id, environment, common_name, serial, certificate, not_after, state, invoice_types, created_seq, updated_seq)
+       VALUES (@egsId, @environment, @commonName, @serial, NULL, NULL, 'onboarding', @invoiceTypes, @seq, @seq)`,
     ),
     retireActive: db.prepare(`UPDATE einvoice_units SET state = 'retired', updated_seq = ? WHERE state = 'active'`),
     activate: db.prepare(
@@ -66,7 +74,7 @@ export function createUnitStore(db: Db) {
     active: (): UnitRow | undefined => q.active.get(),
     byId: (egsId: string): UnitRow | undefined => q.byId.get(egsId),
     /** In the caller's transaction, with the journal entry's seq. */
-    insert: (unit: { egsId: string; environment: UnitEnvironment; commonName: string; serial: string }, seq: number) => q.insert.run({ ...unit, seq }),
+    insert: (unit: { egsId: string; environment: UnitEnvironment; commonName: string; serial: string; invoiceTypes: UnitInvoiceTypes }, seq: number) => q.insert.run({ ...unit, seq }),
     activate: (egsId: string, certificate: string, notAfter: string, seq: number) => {
       q.retireActive.run(seq);
       q.activate.run({ egsId, certificate, notAfter, seq });

@@ -191,6 +191,34 @@ export const errorCatalog = defineErrors({
     ar: 'نقطة البيع غير مربوطة بمنصة فاتورة بعد، فلا يمكن إصدار فاتورة. اطلب من المسؤول إكمال الربط (nuqta zatca onboard).',
     en: 'This till is not onboarded with ZATCA (FATOORA) yet, so it cannot issue an invoice. Ask the admin to onboard it (nuqta zatca onboard).',
   },
+  EINVOICE_STANDARD_OFF: {
+    ar: 'هذه النقطة لا تصدر فواتير ضريبية للمنشآت (B2B). يصدرها المسؤول بعد تفعيلها في إعدادات الفوترة الإلكترونية وربط النقطة لها.',
+    en: 'This till does not issue tax invoices to businesses (B2B). The admin turns them on in the e-invoicing settings and onboards the till for them.',
+  },
+  EINVOICE_UNKNOWN: {
+    ar: 'لا توجد فاتورة إلكترونية بهذا الرقم على هذه النقطة.',
+    en: 'There is no e-invoice with this number on this till.',
+  },
+  EINVOICE_NOT_REJECTED: {
+    ar: 'لم ترفض هيئة الزكاة هذه الفاتورة، فلا تحتاج إلى تصحيح.',
+    en: 'ZATCA has not rejected this invoice, so it needs no correction.',
+  },
+  EINVOICE_ALREADY_REISSUED: {
+    ar: 'صُحّحت هذه الفاتورة من قبل بإشعار دائن وفاتورة جديدة.',
+    en: 'This invoice was already corrected with a credit note and a new invoice.',
+  },
+  EINVOICE_REISSUE_INVOICE_ONLY: {
+    ar: 'تُصحَّح بهذه الطريقة الفواتير فقط. الإشعار الدائن المرفوض يُصدر من جديد بإرجاع جديد.',
+    en: 'Only invoices are corrected this way. A rejected credit note is made again by a new return.',
+  },
+  TAX_INVOICE_NOT_STANDARD: {
+    ar: 'فاتورة هذا الإيصال مبسطة، فلا تحتاج إلى اعتماد من هيئة الزكاة.',
+    en: "This receipt's invoice is a simplified one: it needs no clearance by ZATCA.",
+  },
+  TAX_INVOICE_ALREADY_CLEARED: {
+    ar: 'اعتمدت هيئة الزكاة هذه الفاتورة الضريبية، فلا تُستبدل بفاتورة مبسطة. سلّمها للمشتري.',
+    en: 'ZATCA has cleared this tax invoice, so it is not replaced by a simplified one. Hand it to the buyer.',
+  },
   EINVOICE_KEY_MISSING: {
     ar: 'مفتاح توقيع الفواتير غير موجود على هذا الجهاز. يجب ربط نقطة البيع من جديد.',
     en: "The invoice signing key is missing on this till. The till must be onboarded again.",

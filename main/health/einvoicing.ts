@@ -1,8 +1,21 @@
 // E-invoicing's health: onboarded or not, the stamp certificate's days left (30 and 7 days, like the other
 // certificates), and the reporting queue — how many documents wait and since when (ZATCA gives 24 hours; the
-// warning comes at 12), any ZATCA rejected, and whether the platform refused the till's credentials.
+// warning comes at 12), any ZATCA rejected, whether the platform refused the till's credentials, and whether a
+// till that issues standard (B2B) invoices has a unit onboarded for them (a 0100 unit's CSID covers simplified only).
 import { check, text, type EinvoicingFacts, type HealthCheck } from './types';
 import { WARN_DAYS } from './certificates';
+
+/** A till set to issue standard invoices whose unit was onboarded for simplified ones only (CSR title 0100). */
+export const standardNotCovered = (f: Pick<EinvoicingFacts, 'standardInvoices' | 'invoiceTypes'>): boolean => f.standardInvoices === true && f.invoiceTypes === '0100';
+
+/** What the health page and `nuqta zatca status` say then: a renewal keeps the unit's types, so it onboards again. */
+export const STANDARD_NOT_COVERED = {
+  summary: text("This unit's certificate does not cover standard (B2B) invoices: onboard again", 'شهادة هذه الوحدة لا تشمل الفواتير الضريبية (بين المنشآت): أعد الربط'),
+  action: text(
+    'Onboard the till again with a new OTP from the FATOORA portal (nuqta zatca onboard): the new unit is onboarded for standard and simplified invoices (1100).',
+    'أعد ربط نقطة البيع برمز OTP جديد من بوابة فاتورة (nuqta zatca onboard): تُربط الوحدة الجديدة للفواتير الضريبية والمبسطة (1100).',
+  ),
+};
 
 export function einvoicingCheck(f: EinvoicingFacts | null): HealthCheck {
   if (!f || f.environment === null) {
@@ -15,6 +28,7 @@ export function einvoicingCheck(f: EinvoicingFacts | null): HealthCheck {
     waiting: f.waiting,
     rejected: f.rejected,
     oldestWaitingMinutes: f.oldestWaitingMinutes,
+    invoiceTypes: f.invoiceTypes ?? null,
   };
   if (!f.ready) {
     return check('einvoicing', 'problem', text(`Not onboarded with ZATCA (${f.environment}): sales cannot be completed`, `غير مربوط بمنصة فاتورة (${f.environment}): لا يمكن إتمام البيع`), text('Onboard the till with an OTP from the FATOORA portal (nuqta zatca onboard).', 'اربط نقطة البيع برمز OTP من بوابة فاتورة (nuqta zatca onboard).'), facts);
@@ -29,6 +43,7 @@ export function einvoicingCheck(f: EinvoicingFacts | null): HealthCheck {
   if (f.urgency === 'overdue') {
     return check('einvoicing', 'problem', text(`${f.waiting} invoice(s) not reported for more than 24 hours`, `${f.waiting} فاتورة لم تُرسل منذ أكثر من ٢٤ ساعة`), text('Check the internet connection; the till sends them as soon as it can reach ZATCA.', 'تحقق من اتصال الإنترنت؛ تُرسل الفواتير فور الوصول إلى المنصة.'), facts);
   }
+  if (standardNotCovered(f)) return check('einvoicing', 'warning', STANDARD_NOT_COVERED.summary, STANDARD_NOT_COVERED.action, facts);
   if (f.rejected > 0) {
     return check('einvoicing', 'warning', text(`${f.rejected} document(s) rejected by ZATCA`, `${f.rejected} مستند رفضته هيئة الزكاة`), text('See them with nuqta zatca documents --state rejected; correct with a credit note or a new invoice.', 'راجعها عبر nuqta zatca documents --state rejected وصححها بإشعار دائن أو فاتورة جديدة.'), facts);
   }

@@ -5,4 +5,4 @@ export { clockCheck, MAX_SKEW_MS } from './clock';
 export { diskCheck, freeBytes } from './disk';
 export { backupCheck } from './backup';
 export type { HealthInputs, ConnectionFacts, LastBackup, CertificateFile, EinvoicingFacts } from './types';
-export { einvoicingCheck } from './einvoicing';
+export { einvoicingCheck, standardNotCovered, STANDARD_NOT_COVERED } from './einvoicing';

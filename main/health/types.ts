@@ -58,4 +58,10 @@ export interface EinvoicingFacts {
   oldestWaitingMinutes: number | null;
   urgency: 'ok' | 'late' | 'overdue';
   lastProblem: { kind: 'unreachable' | 'unauthorized'; detail: string } | null;
+  /**
+   * The settings say the till issues standard (B2B) invoices, and the document types the unit was onboarded for
+   * ('0100' simplified only, '1100' standard and simplified). Absent: not known (shown as covered).
+   */
+  standardInvoices?: boolean;
+  invoiceTypes?: string | null;
 }

@@ -37,7 +37,7 @@ export interface ReturnsDeps {
   /** Card and STC Pay refunds (main/payments); absent on a till that takes no cards. */
   payments?: Pick<Payments, 'refundPayment' | 'onRefundSettled'>;
   /** The credit note of the return, in the caller's transaction; null when e-invoicing is off; throws when it cannot be issued. */
-  issueCreditNoteInTx?: (document: Receipt, note: { originalNumber: string; reason: string }) => { qr: string } | null;
+  issueCreditNoteInTx?: (document: Receipt, note: { originalNumber: string; reason: string }, buyer: Receipt['buyer'] | null) => { qr: string } | null;
   /** Opens the cash drawer (the printer's kick); throws when it cannot. Null: no printer. */
   openDrawer: (() => Promise<void>) | null;
   /** The refund receipt's layout (printing's, from the stored refund and the shop's settings). */
@@ -160,7 +160,9 @@ export function createReturns(deps: ReturnsDeps) {
     const refund = refundFromIssue(issue, entry.at);
     store.insert({ id, refund, number, seq: entry.seq });
     if (requestId && !store.settleRequest(requestId, 'issued', entry.seq, id)) throw new Error(`return request ${requestId} was not waiting`);
-    const note = deps.issueCreditNoteInTx?.(receiptOfRefund(refund), { originalNumber: receipt.receiptNo, reason: creditNoteReason(input.reason) }) ?? null;
+    // The credit note of a standard (B2B) invoice is a standard one naming the same buyer, cleared by ZATCA in the
+    // background; after the sale's standard invoice was replaced by a simplified one, the receipt names no buyer.
+    const note = deps.issueCreditNoteInTx?.(receiptOfRefund(refund), { originalNumber: receipt.receiptNo, reason: creditNoteReason(input.reason) }, receipt.buyer ?? null) ?? null;
     return { id, refund: note ? { ...refund, einvoiceQr: note.qr } : refund };
   };
 

@@ -18,6 +18,12 @@ export const EinvoicingSettings = z.object({
     /** ZATCA's FATOORA platform: sandbox (developer portal), simulation, or production. */
     z.object({ kind: z.literal('zatca'), environment: z.enum(['sandbox', 'simulation', 'production']) }),
   ]),
+  /**
+   * The till also issues standard (B2B) tax invoices: it is onboarded for both kinds (CSR title 1100, six
+   * compliance checks) rather than simplified only (0100, three). Off unless a shop opts in: a standard invoice
+   * must be cleared by ZATCA before it is handed over, so the counter needs the network (the demo turns it on).
+   */
+  standardInvoices: z.boolean().default(false),
   /** Zero-rated lines (category Z): a grocery's are most often medicines and medical equipment. */
   zeroRatedReason: VatReason.default({ code: 'VATEX-SA-35', text: 'Medicines and medical equipment' }),
   /** Exempt lines (category E). */

@@ -196,7 +196,8 @@ export const DEMO_SETTINGS: TillSettings = TillSettings.parse({
   branchNameAr: 'الفرع الرئيسي',
   branchNameEn: 'Main branch',
   tillName: 'Till 1',
-  einvoicing: { platform: { kind: 'simulator' } },
+  // The demo shows B2B too: its simulated platform clears standard invoices at once.
+  einvoicing: { platform: { kind: 'simulator' }, standardInvoices: true },
 } satisfies z.input<typeof TillSettings>);
 
 const KEY = 'till';

@@ -127,6 +127,8 @@ export const EinvoiceItem = z.object({
   invoiceHash: z.string(),
   /** SHA-256 (hex) of the stored XML bytes, or null when they cannot be read. */
   xmlSha256: z.string().nullable(),
+  /** A rejected invoice answered by a credit note and a new invoice: the new invoice's ICV; null otherwise. */
+  reissuedIcv: z.number().int().nullable(),
 });
 export type EinvoiceItem = z.infer<typeof EinvoiceItem>;
 

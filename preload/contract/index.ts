@@ -11,3 +11,5 @@ export { saudiMsisdn } from './saudi-mobile';
 export * from './returns';
 export * from './updates';
 export * from './shifts';
+export * from './buyer';
+export * from './tax-invoice';

@@ -9,6 +9,8 @@ import { IssuedReturn, PaidOwedCash, ReturnableReceipt, ReturnInput, ReturnsWait
 import { EinvoicePage, EinvoicingStatus, FatooraOtp, ListEinvoicesInput, OnboardAnswer, OnboardInput, RenewAnswer } from './einvoicing';
 import { InstallAnswer, UpdateFolder, UpdatesStatus } from './updates';
 import { ApproveShiftCloseInput, CashMovementInput, CloseShiftAnswer, CloseShiftInput, OpenShiftInput, ShiftStatus } from './shifts';
+import { SaleBuyer } from './buyer';
+import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import {
   MAX_LINE_QUANTITY,
   CardPaymentResult,
@@ -224,6 +226,18 @@ export const methods = {
    * return from one of them. None: RETURN_NO_SALE_FOUND (a credit note must name the invoice it corrects).
    */
   findSalesOfItem: method(z.strictObject({ barcode: z.string().min(1).max(64) }), z.array(SaleOfItem)),
+
+  // Standard (B2B) tax invoices (tax-invoice.ts).
+  /** Names the open sale's business buyer (a standard tax invoice); field problems come back, nothing changes. */
+  setSaleBuyer: method(z.strictObject({ buyer: SaleBuyer }), SetBuyerResult),
+  /** The open sale goes back to a simplified invoice. */
+  removeSaleBuyer: method(z.strictObject({}), Sale),
+  /** Where a paid B2B sale's invoice stands; `send: true` asks ZATCA now (waits for its answer, bounded). */
+  clearTaxInvoice: method(z.strictObject({ receiptNo: z.string().min(1).max(32), send: z.boolean() }), TaxInvoiceState),
+  /** The standard invoice could not be cleared: issue a simplified invoice for the sale instead. */
+  issueSimplifiedInstead: method(z.strictObject({ receiptNo: z.string().min(1).max(32) }), TaxInvoiceState),
+  /** Manager: a simplified invoice ZATCA rejected, answered by a credit note and a new invoice in one step. */
+  reissueRejectedEinvoice: method(z.strictObject({ egsId: z.string().min(1).max(64), icv: z.number().int().positive(), managerPin: ManagerPin }), ReissueAnswer),
 } as const;
 
 export type Methods = typeof methods;

@@ -1,5 +1,6 @@
 // Value shapes that cross the process boundary. Money is always integer halalas (1 SAR = 100 halalas).
 import { z } from 'zod';
+import { Clearance, SaleBuyer } from './buyer';
 
 /** Integer halalas; the cap (10 million SAR) rejects absurd amounts before they reach the ledger. */
 export const Halalas = z.number().int().min(-1_000_000_000).max(1_000_000_000);
@@ -227,6 +228,8 @@ export const Sale = z.object({
   payment: IntentSummary.nullable(),
   /** Bumped on every change so a view can drop a stale "sale changed" event. */
   revision: z.number().int().nonnegative(),
+  /** The business buyer, when the customer asked for a standard tax invoice (B2B); null for a simplified one. */
+  buyer: SaleBuyer.nullable(),
 });
 export type Sale = z.infer<typeof Sale>;
 
@@ -246,6 +249,13 @@ export const Receipt = z.object({
    * document. Absent when the till issued no e-invoice for it: the receipt then carries the phase 1 QR.
    */
   einvoiceQr: z.string().max(1000).optional(),
+  /** The business buyer of a standard tax invoice (B2B), as the sale recorded it. */
+  buyer: SaleBuyer.optional(),
+  /**
+   * A standard invoice's clearance, read with the receipt (never stored in it): the receipt prints as a tax
+   * invoice with the buyer only once cleared; after `replaced` it is the simplified invoice issued instead.
+   */
+  clearance: Clearance.optional(),
 });
 export type Receipt = z.infer<typeof Receipt>;
 

@@ -249,6 +249,11 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     settleReturnRequest: (input) => call('settleReturnRequest', input),
     payReturnCash: (input) => call('payReturnCash', input),
     findSalesOfItem: (input) => call('findSalesOfItem', input),
+    setSaleBuyer: (input) => call('setSaleBuyer', input),
+    removeSaleBuyer: (input) => call('removeSaleBuyer', input),
+    clearTaxInvoice: (input) => call('clearTaxInvoice', input),
+    issueSimplifiedInstead: (input) => call('issueSimplifiedInstead', input),
+    reissueRejectedEinvoice: (input) => call('reissueRejectedEinvoice', input),
   };
   const api: NuqtaApi = {
     ...calls,

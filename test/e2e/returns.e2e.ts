@@ -192,7 +192,7 @@ describe('the returns desk in the terminal panel (F7)', () => {
     await page.getByTestId('returns-receipt-input').fill('');
     await typeAndEnter(page, receiptNo);
     await dialog(page).waitFor();
-    const refunds = await returnEverythingWithPin(page, 15_000);
+    const refunds = await returnEverythingWithPin(page, 30_000);
     expect(refunds.map((r) => [r.kind, r.method])).toEqual([['card', 'card']]);
     expect(await page.getByTestId('return-no').textContent()).toBe('T01-R000001');
     expect(await page.getByTestId('return-drawer').getAttribute('data-outcome')).toBe('not_needed');

@@ -306,10 +306,10 @@ describe('renewing the production CSID', () => {
     const o = offline(t.dir, platform);
     o.settings.update({ vatNumber: '311111111100003' });
     expect(await o.e.renew({ otp: DEFAULT_OTP })).toMatchObject({ ok: false, step: 'check', code: 'RENEW_VAT_CHANGED' });
-    o.settings.update({ vatNumber: '300000000000003', einvoicing: { platform: { kind: 'zatca', environment: 'simulation' }, zeroRatedReason: { code: 'VATEX-SA-35', text: 'x' }, exemptReason: { code: 'VATEX-SA-29', text: 'y' } } });
+    o.settings.update({ vatNumber: '300000000000003', einvoicing: { platform: { kind: 'zatca', environment: 'simulation' }, standardInvoices: false, zeroRatedReason: { code: 'VATEX-SA-35', text: 'x' }, exemptReason: { code: 'VATEX-SA-29', text: 'y' } } });
     const other = await o.e.renew({ otp: DEFAULT_OTP });
     expect(other).toMatchObject({ ok: false, step: 'check', code: 'RENEW_NOT_ONBOARDED', message: { en: expect.stringContaining('onboard') } });
-    o.settings.update({ einvoicing: { platform: { kind: 'simulator' }, zeroRatedReason: { code: 'VATEX-SA-35', text: 'x' }, exemptReason: { code: 'VATEX-SA-29', text: 'y' } } });
+    o.settings.update({ einvoicing: { platform: { kind: 'simulator' }, standardInvoices: true, zeroRatedReason: { code: 'VATEX-SA-35', text: 'x' }, exemptReason: { code: 'VATEX-SA-29', text: 'y' } } });
     await o.close();
     expect(platform.requests('renew-csid')).toEqual([]);
     expect(snapshot(t.dir).units).toEqual(before.units);

@@ -93,7 +93,7 @@ describe('the reporting queue against ZATCA faults', () => {
   it('a till set up for ZATCA but not onboarded takes no money, and says so in both languages', async () => {
     const tmp = tempDir();
     const db = openDatabase(ledgerFile(tmp.dir));
-    openSettings(db).update({ einvoicing: { platform: { kind: 'zatca', environment: 'simulation' }, zeroRatedReason: { code: 'VATEX-SA-35', text: 'x' }, exemptReason: { code: 'VATEX-SA-29', text: 'y' } } });
+    openSettings(db).update({ einvoicing: { platform: { kind: 'zatca', environment: 'simulation' }, standardInvoices: false, zeroRatedReason: { code: 'VATEX-SA-35', text: 'x' }, exemptReason: { code: 'VATEX-SA-29', text: 'y' } } });
     db.close();
     t = await startTestTill(tmp.dir, { providerCheckMs: 0 });
     await t.call('scanBarcode', { barcode: DEMO.milk.barcode });

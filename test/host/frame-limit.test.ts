@@ -8,6 +8,8 @@ import { DENOMINATIONS, MAX_MOVEMENT_HALALAS, MAX_PIECES, MAX_RETURN_LINES, meth
 
 /** A string JSON writes at 6 bytes a character (\u0001): the worst a length-capped free-text field can cost. */
 const escaped = (length: number) => '\u0001'.repeat(length);
+/** A string of the costliest printable characters: 3 bytes each in UTF-8, written by JSON as they are. */
+const wide = (length: number) => '\uFFFD'.repeat(length);
 const pin = '12345678';
 const amount = 100_000_000;
 
@@ -74,6 +76,19 @@ const largestInputs: Record<MethodName, unknown> = {
   settleReturnRequest: { requestId: escaped(64), managerPin: pin },
   payReturnCash: { returnNo: escaped(32), managerPin: pin },
   findSalesOfItem: { barcode: escaped(64) },
+  // The buyer's fields refuse control characters: the costliest a field can hold is a 3-byte UTF-8 character.
+  setSaleBuyer: {
+    buyer: {
+      legalName: wide(160),
+      vatNumber: wide(20),
+      otherId: { scheme: 'OTH', value: wide(30) },
+      address: { street: wide(80), buildingNumber: wide(10), district: wide(50), city: wide(50), postalCode: wide(10), country: 'SA' },
+    },
+  },
+  removeSaleBuyer: {},
+  clearTaxInvoice: { receiptNo: escaped(32), send: true },
+  issueSimplifiedInstead: { receiptNo: escaped(32) },
+  reissueRejectedEinvoice: { egsId: escaped(64), icv: Number.MAX_SAFE_INTEGER, managerPin: pin },
 };
 
 const frameBytes = (method: string, input: unknown) =>
@@ -84,6 +99,11 @@ describe('the payload limit against the contract', () => {
     const input = largestInputs[method];
     expect(methods[method].input.safeParse(input).success).toBe(true);
     expect(frameBytes(method, input)).toBeLessThanOrEqual(MAX_FRAME_BYTES / 4);
+  });
+
+  it("setSaleBuyer's fields refuse control characters, which JSON would write at 6 bytes each", () => {
+    const buyer = largestInputs.setSaleBuyer as { buyer: { legalName: string } };
+    expect(methods.setSaleBuyer.input.safeParse({ buyer: { ...buyer.buyer, legalName: escaped(160) } }).success).toBe(false);
   });
 
   it('the largest of all is the figure the limit is documented with', () => {

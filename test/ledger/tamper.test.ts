@@ -32,6 +32,13 @@ beforeAll(async () => {
   const card = await t.call('payCard', { amountHalalas: sale.dueHalalas });
   const water = card.completed!.receipt.lines.find((l) => l.barcode === DEMO.water.barcode)!;
   await t.call('returnSale', { receiptNo: card.completed!.receipt.receiptNo, lines: [{ lineId: water.lineId, quantity: 1 }], reason: 'damaged', managerPin: '1234' });
+  // A standard (B2B) sale: its buyer, its invoice cleared by the platform simulator.
+  sale = await t.call('scanBarcode', { barcode: DEMO.bread.barcode });
+  await t.call('setSaleBuyer', {
+    buyer: { legalName: 'شركة التموين', vatNumber: '310175397400003', address: { street: 'صلاح الدين', buildingNumber: '1111', district: 'المروج', city: 'الرياض', postalCode: '12222', country: 'SA' } },
+  });
+  const b2b = await t.call('tenderCash', { tenderedHalalas: sale.dueHalalas });
+  expect((await t.call('clearTaxInvoice', { receiptNo: b2b.receipt.receiptNo, send: true })).clearance).toBe('cleared');
   // A voided sale and a reprint.
   await t.call('scanBarcode', { barcode: DEMO.dates.barcode });
   await t.call('voidSale', {});
@@ -86,6 +93,9 @@ describe('ledger verify', () => {
     ["a payment's card", `UPDATE payment_intents SET card = json_set(card, '$.rrn', '000000000000') WHERE kind = 'purchase'`, /payment_intents .*card/],
     ['a reprint turned into an original', `UPDATE print_jobs SET copy = 'original' WHERE copy = 'copy'`, /print_jobs .*copy/],
     ['a receipt counter moved back', `UPDATE receipt_counters SET last_number = last_number - 1`, /receipt_counters/],
+    ["a B2B sale's buyer", `UPDATE sales SET buyer = json_set(buyer, '$.vatNumber', '399999999900003') WHERE buyer IS NOT NULL`, /sales .*buyer/],
+    ['a standard invoice marked refused instead of cleared', `UPDATE einvoice_clearances SET state = 'rejected'`, /einvoice_clearances .*state/],
+    ["the cleared copy's QR", `UPDATE einvoice_clearances SET cleared_qr = 'AQ=='`, /einvoice_clearances .*cleared_qr/],
     ['a payment reference counter moved back', `UPDATE payment_reference_counters SET last = last - 1`, /payment_reference_counters/],
     ['a sale no entry made', `INSERT INTO sales (id, till_id, status, opened_at, opened_seq) VALUES ('forged', 'T01', 'voided', '2026-01-01', 1)`, /sales .*no journal entry made/],
     ['a deleted cash tender', `DELETE FROM tenders WHERE kind = 'cash'`, /tenders/],

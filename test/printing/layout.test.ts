@@ -280,3 +280,32 @@ describe("the shop's own receipt lines, from the settings", () => {
     expect(texts_).toEqual({ header: { ar: [], en: [] } });
   });
 });
+
+describe('a standard (B2B) tax invoice on paper', () => {
+  const buyer = {
+    legalName: 'شركة التموين الحديث',
+    vatNumber: '310175397400003',
+    address: { street: 'صلاح الدين', buildingNumber: '1111', district: 'المروج', city: 'الرياض', postalCode: '12222', country: 'SA' as const },
+  };
+  const layout = (clearance: 'waiting' | 'cleared' | 'replaced') =>
+    texts(layoutReceipt({ receipt: { ...arabicReceipt(), buyer, clearance }, address: ADDRESS, cashierName: 'أحمد', copy: 'original' }));
+
+  it('once cleared: "Tax Invoice" with the buyer, its VAT number and national address', () => {
+    const t = layout('cleared');
+    expect(t).toContain('فاتورة ضريبية');
+    expect(t).toContain('Tax Invoice');
+    expect(t).not.toContain('Simplified Tax Invoice');
+    expect(t).toEqual(expect.arrayContaining(['المشتري', buyer.legalName, 'الرقم الضريبي للمشتري', buyer.vatNumber, '1111 صلاح الدين، المروج، الرياض 12222']));
+    expect(t.some((x) => x.includes('Not cleared'))).toBe(false);
+  });
+
+  it('before clearance (a reprint from history): says plainly it is not an invoice yet', () => {
+    expect(layout('waiting').some((x) => x.includes('لم تعتمدها هيئة الزكاة بعد') && x.includes('Not cleared by ZATCA yet'))).toBe(true);
+  });
+
+  it('replaced by a simplified invoice: the simplified title and no buyer', () => {
+    const t = layout('replaced');
+    expect(t).toContain('Simplified Tax Invoice');
+    expect(t).not.toContain(buyer.legalName);
+  });
+});

@@ -2,7 +2,7 @@
 // age, how the onboarding steps read after an answer, and the pager's arithmetic.
 import { describe, expect, it } from 'vitest';
 import type { EinvoicingStatus } from '../../preload/contract';
-import { ageParts, checkOtp, expiryTone, initialEnvironment, pageCount, stepStates, totalFor, urgencyTone } from '../../renderer/admin/einvoicing/einvoicingView';
+import { ageParts, checkOtp, expiryTone, initialEnvironment, mayReissue, pageCount, stepStates, totalFor, urgencyTone } from '../../renderer/admin/einvoicing/einvoicingView';
 
 const status = (over: Partial<EinvoicingStatus>): EinvoicingStatus => ({
   environment: 'simulator',
@@ -71,5 +71,14 @@ describe('the pager', () => {
     expect(pageCount(0, 20)).toBe(1);
     expect(pageCount(20, 20)).toBe(1);
     expect(pageCount(21, 20)).toBe(2);
+  });
+});
+
+describe('answering a rejected invoice', () => {
+  it('is offered for a rejected invoice not answered yet, and for nothing else', () => {
+    expect(mayReissue({ state: 'rejected', kind: 'invoice', reissuedIcv: null })).toBe(true);
+    expect(mayReissue({ state: 'rejected', kind: 'invoice', reissuedIcv: 7 })).toBe(false);
+    expect(mayReissue({ state: 'rejected', kind: 'credit_note', reissuedIcv: null })).toBe(false);
+    for (const state of ['waiting', 'reported', 'warned'] as const) expect(mayReissue({ state, kind: 'invoice', reissuedIcv: null })).toBe(false);
   });
 });

@@ -94,6 +94,7 @@ export const openSale = (over: Partial<Sale> = {}): Sale => ({
   dueHalalas: 5000,
   payment: null,
   revision: 1,
+  buyer: null,
   ...over,
 });
 

@@ -58,6 +58,7 @@ const aSale = (revision: number): Sale => ({
   dueHalalas: 0,
   payment: null,
   revision,
+  buyer: null,
 });
 
 describe('host client', () => {

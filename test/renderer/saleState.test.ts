@@ -25,6 +25,7 @@ const sale = (saleId: string, revision: number, lines: SaleLine[] = [], status: 
   dueHalalas: 0,
   payment: null,
   revision,
+  buyer: null,
 });
 
 const fold = (view: SaleView, ...sales: Sale[]): SaleView => sales.reduce((v, s) => acceptSale(v, s).view, view);

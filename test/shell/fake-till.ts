@@ -16,6 +16,7 @@ export const emptySale: Sale = {
   dueHalalas: 0,
   payment: null,
   revision: 0,
+  buyer: null,
 };
 
 export const tillInfo: TillInfo = {
@@ -96,6 +97,11 @@ const handlers: Handlers = {
   settleReturnRequest: () => unsupported(),
   payReturnCash: () => unsupported(),
   findSalesOfItem: () => unsupported(),
+  setSaleBuyer: () => unsupported(),
+  removeSaleBuyer: () => unsupported(),
+  clearTaxInvoice: () => unsupported(),
+  issueSimplifiedInstead: () => unsupported(),
+  reissueRejectedEinvoice: () => unsupported(),
 };
 
 export type FakeTill = RunningTill & {

@@ -3,7 +3,9 @@
 // it, so ZATCA sees the same unit — sent with an OTP from the FATOORA portal in `PATCH production/csids`,
 // authenticated with the CURRENT production CSID. The answer is the new production CSID itself: no compliance CSID
 // and no compliance checks (zatca.md, Odoo's l10n_sa_edi and our platform simulator agree; [inferred] one portal OTP
-// would not pay for a compliance CSID as well).
+// would not pay for a compliance CSID as well). So a renewal keeps the document types the unit was onboarded for
+// (its certificate's title): a simplified-only (0100) unit never passed the standard samples, and a till that now
+// issues standard invoices onboards again instead (the health page says so).
 //
 // Nothing is kept unless every step passed; the old key and certificate sign until the new ones are stored.
 // Storing is ordered so that a crash at any point leaves a unit whose key is its certificate's (units.ts):
@@ -128,7 +130,7 @@ const INVOICE_TYPES: readonly string[] = ['0100', '1100', '1000'] satisfies Invo
 
 /** The onboarding fields from today's settings, with the identity pinned to what the unit's certificate says. */
 function renewalFields(settings: TillSettings, unit: UnitRow, identity: ReturnType<typeof identityOfCertificate>): CsrFields {
-  const fields = { ...csrFields(settings, unit.serial), commonName: unit.common_name };
+  const fields = { ...csrFields(settings, unit.serial), commonName: unit.common_name, invoiceTypes: unit.invoice_types };
   if (!identity) return fields;
   // The till's name may have changed since onboarding: the EGS serial must not, or ZATCA would see another unit.
   const m = EGS_SERIAL.exec(identity.egsSerial);

@@ -20,6 +20,7 @@ const queueRow = tableRow(
     last_error: z.string().nullable(),
     messages: z.string().nullable(),
     reported_at: z.string().nullable(),
+    reissued_icv: z.number().int().nullable(),
     number: z.string(),
     kind: z.string(),
     uuid: z.string(),
@@ -43,6 +44,8 @@ export interface QueuedDocument {
   lastError: string | null;
   messages: PlatformMessage[];
   reportedAt: string | null;
+  /** A rejected invoice answered by a credit note and a new invoice: the new one's ICV. */
+  reissuedIcv: number | null;
   /** Issue date and time as on the document (local shop time). */
   issuedAt: string;
   /** The instant it was issued (its journal entry's time, UTC): the 24-hour clock runs from here. */
@@ -72,6 +75,7 @@ const toDocument = (r: RowOf<typeof queueRow>): QueuedDocument => ({
   lastError: r.last_error,
   messages: parseMessages(r.messages),
   reportedAt: r.reported_at,
+  reissuedIcv: r.reissued_icv,
   issuedAt: `${r.issue_date}T${r.issue_time}`,
   issuedSeq: r.issued_seq,
 });
@@ -86,6 +90,8 @@ export function createQueueStore(db: Db, journal: Journal) {
     oldest: queueRow.select(db, "WHERE r.state = 'waiting' ORDER BY d.issued_seq LIMIT 1"),
     listState: queueRow.select<[string, number, number]>(db, 'WHERE r.state = ? ORDER BY d.issued_seq DESC LIMIT ? OFFSET ?'),
     payload: db.prepare<[string, number], { uuid: string; hash: string; xml: Buffer }>('SELECT uuid, hash, xml FROM einvoice_documents WHERE egs_id = ? AND icv = ?'),
+    report: db.prepare<[string, number], { state: ReportState; messages: string | null; reissued_icv: number | null }>('SELECT state, messages, reissued_icv FROM einvoice_reports WHERE egs_id = ? AND icv = ?'),
+    reissued: db.prepare("UPDATE einvoice_reports SET reissued_icv = @invoiceIcv, updated_seq = @seq WHERE egs_id = @egsId AND icv = @icv AND state = 'rejected' AND reissued_icv IS NULL"),
     counts: db.prepare<[], { state: ReportState; n: number }>('SELECT state, COUNT(*) AS n FROM einvoice_reports GROUP BY state'),
     oldestWaiting: db.prepare<[], { at: string }>(
       "SELECT j.at AS at FROM einvoice_reports r JOIN journal j ON j.seq = r.created_seq WHERE r.state = 'waiting' ORDER BY r.created_seq LIMIT 1",
@@ -122,6 +128,16 @@ export function createQueueStore(db: Db, journal: Journal) {
     /** A try that did not settle the document: when to try again and why. */
     retryLater(doc: Pick<QueuedDocument, 'egsId' | 'icv'>, now: string, next: string, error: string): void {
       q.attempt.run({ egsId: doc.egsId, icv: doc.icv, now, next, error });
+    },
+    /** A document's report row: its state, ZATCA's messages, and the invoice that answered a rejection. */
+    report(egsId: string, icv: number): { state: ReportState; messages: PlatformMessage[]; reissuedIcv: number | null } | undefined {
+      const row = q.report.get(egsId, icv);
+      return row && { state: row.state, messages: parseMessages(row.messages), reissuedIcv: row.reissued_icv };
+    },
+    /** In the transaction that issues the credit note and the new invoice answering a rejected document. */
+    reissuedInTx(doc: Pick<QueuedDocument, 'egsId' | 'icv'>, creditIcv: number, invoiceIcv: number): void {
+      const entry = journal.append(ENTRY.reissued, { egsId: doc.egsId, icv: doc.icv, creditIcv, invoiceIcv });
+      if (q.reissued.run({ egsId: doc.egsId, icv: doc.icv, invoiceIcv, seq: entry.seq }).changes !== 1) throw new Error(`e-invoice ${doc.egsId}#${doc.icv} is not an unanswered rejection`);
     },
     /** A final answer, journaled with the row's change. */
     settle(doc: Pick<QueuedDocument, 'egsId' | 'icv'>, outcome: Exclude<ReportState, 'waiting'>, messages: PlatformMessage[], now: string): void {

@@ -29,3 +29,4 @@ export { apportion, divideHalfUp, documentAmounts, lineAmounts, totalsDifference
 export { amountText, quantityText, unitPriceText } from './decimal';
 export { buildUnsignedInvoice, ownDocumentHash, SIMPLIFIED_SUBTYPE } from './ubl';
 export { checkInvoiceRules, type RuleViolation } from './rules';
+export { checkBuyer, BUYER_ID_SCHEMES, type Buyer, type BuyerAddress, type BuyerField, type BuyerViolation } from './buyer';

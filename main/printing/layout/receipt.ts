@@ -66,10 +66,25 @@ function refundBlocks(t: Receipt['tenders'][number], fmt: (h: number) => string)
   ];
 }
 
+/** The business buyer of a standard tax invoice: name, VAT number (or other ID), national address. */
+function buyerBlocks(buyer: NonNullable<Receipt['buyer']>, clearance: Receipt['clearance']): Block[] {
+  const a = buyer.address;
+  const id = buyer.vatNumber ? { label: T.buyerVat, value: buyer.vatNumber } : buyer.otherId ? { label: { ar: buyer.otherId.scheme, en: '' }, value: buyer.otherId.value } : null;
+  return [
+    { kind: 'pair', label: T.buyer.ar, labelEn: T.buyer.en, value: buyer.legalName },
+    ...(id ? [{ kind: 'pair', label: id.label.ar, ...(id.label.en ? { labelEn: id.label.en } : {}), value: id.value } as Block] : []),
+    { kind: 'pair', label: T.buyerAddress.ar, labelEn: T.buyerAddress.en, value: `${a.buildingNumber} ${a.street}، ${a.district}، ${a.city} ${a.postalCode}`, size: 'small' },
+    ...(clearance === 'cleared' || clearance === 'reported' ? [] : [{ kind: 'text', text: `${T.notCleared.ar} / ${T.notCleared.en}`, align: 'center', size: 'small', bold: true, invert: true } as Block]),
+    { kind: 'separator', style: 'solid' },
+  ];
+}
+
 export function layoutReceipt(input: ReceiptLayoutInput): Block[] {
   const { receipt, copy } = input;
   const note = input.creditNote;
-  const title = note ? T.creditNote : T.simplifiedTaxInvoice;
+  // A standard (B2B) invoice names its buyer; until ZATCA clears it, the paper says it is not an invoice yet.
+  const buyer = !note && receipt.buyer && receipt.clearance !== 'replaced' ? receipt.buyer : null;
+  const title = note ? T.creditNote : buyer ? T.taxInvoice : T.simplifiedTaxInvoice;
   const digits = input.digits ?? 'latin';
   const fmt = (h: number) => formatHalalas(h, digits);
   const shop: ShopInfo = {
@@ -107,6 +122,7 @@ export function layoutReceipt(input: ReceiptLayoutInput): Block[] {
     { kind: 'pair', label: T.cashier.ar, labelEn: T.cashier.en, value: input.cashierName },
     { kind: 'separator', style: 'solid' },
   );
+  if (buyer) blocks.push(...buyerBlocks(buyer, receipt.clearance));
 
   // Items: a header row, then name (Arabic, English small), qty × unit price, line total.
   blocks.push(

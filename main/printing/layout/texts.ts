@@ -2,6 +2,11 @@
 // terminal receipts quoted in payments.md §5 (SkyBand and the Tarang mada app), spelling included.
 export const T = {
   simplifiedTaxInvoice: { ar: 'فاتورة ضريبية مبسطة', en: 'Simplified Tax Invoice' },
+  taxInvoice: { ar: 'فاتورة ضريبية', en: 'Tax Invoice' },
+  buyer: { ar: 'المشتري', en: 'Buyer' },
+  buyerVat: { ar: 'الرقم الضريبي للمشتري', en: 'Buyer VAT No.' },
+  buyerAddress: { ar: 'العنوان', en: 'Address' },
+  notCleared: { ar: 'لم تعتمدها هيئة الزكاة بعد — ليست فاتورة', en: 'Not cleared by ZATCA yet — not an invoice' },
   // A return's refund receipt is the simplified credit note of the sale's invoice (ZATCA 381).
   creditNote: { ar: 'إشعار دائن مبسط', en: 'Simplified Credit Note' },
   creditNoteNo: { ar: 'رقم الإشعار', en: 'Credit Note No.' },

@@ -305,6 +305,9 @@ export async function startZatcaSimulator(options: ZatcaSimulatorOptions = {}): 
     const wanted = call === 'reporting' ? 'simplified' : 'standard';
     if (facts.profile !== wanted) {
       errors.push({ code: 'invalid-invoice-type', category: 'KSA', message: `Only ${wanted} documents go to ${call === 'reporting' ? 'reporting' : 'clearance'}; this one is ${facts.profile}.` });
+    } else if (!requiredChecks(csid.invoiceTypes).includes(`${facts.profile}-${facts.kind}`)) {
+      // The CSID's document types (the CSR's title) say what the unit may issue: a 0100 unit issues no standard ones.
+      errors.push({ code: 'invalid-invoice-type', category: 'KSA', message: `This unit (document types ${csid.invoiceTypes}) may not issue a ${facts.profile} ${facts.kind}.` });
     }
     if (fault?.action === 'rejected') errors.push(...(fault.errors ?? [DEFAULT_REJECTION]));
     const warnings = fault?.action === 'warnings' ? (fault.warnings ?? [DEFAULT_WARNING]) : [];

@@ -4,14 +4,17 @@
 import { useTranslation } from 'react-i18next';
 import type { EinvoiceItem } from '../../../preload/contract/einvoicing';
 import { useFormat } from '../../format/FormatContext';
+import { ReissueButton } from './ReissueButton';
 import type { Labels } from './useLabels';
 
 interface Props {
   doc: EinvoiceItem;
   labels: Labels;
+  /** What answering a rejected invoice needs (the admin's PIN, the banner), and the list to reload after. */
+  reissue: Omit<Parameters<typeof ReissueButton>[0], 'doc'>;
 }
 
-export function DocumentDetail({ doc, labels }: Props) {
+export function DocumentDetail({ doc, labels, reissue }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -94,6 +97,8 @@ export function DocumentDetail({ doc, labels }: Props) {
           ))}
         </ul>
       )}
+
+      <ReissueButton key={`${doc.egsId}#${doc.icv}`} doc={doc} {...reissue} />
 
       <dl className="einv-facts einv-hashes">
         <div className="einv-fact">

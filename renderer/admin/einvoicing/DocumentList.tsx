@@ -20,11 +20,12 @@ interface Props {
   labels: Labels;
   onFilter(state: EinvoiceState | null): void;
   onPage(page: number): void;
+  reissue: Parameters<typeof DocumentDetail>[0]['reissue'];
 }
 
 // Buttons say they are unavailable (aria-disabled) rather than being disabled: a disabled button drops the
 // keyboard focus out of the dialog, and Esc would then no longer close it.
-export function DocumentList({ documents, counts, filter, busy, labels, onFilter, onPage }: Props) {
+export function DocumentList({ documents, counts, filter, busy, labels, onFilter, onPage, reissue }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   const [selected, setSelected] = useState<string | null>(null);
@@ -129,7 +130,7 @@ export function DocumentList({ documents, counts, filter, busy, labels, onFilter
             </button>
           </div>
         </div>
-        {chosen ? <DocumentDetail doc={chosen} labels={labels} /> : <p className="einv__hint einv-detail-panel">{t('einvoicing_admin.selectHint')}</p>}
+        {chosen ? <DocumentDetail doc={chosen} labels={labels} reissue={reissue} /> : <p className="einv__hint einv-detail-panel">{t('einvoicing_admin.selectHint')}</p>}
       </div>
     </section>
   );

@@ -48,6 +48,7 @@ export function EinvoicingSection({ api, managerPin, calls }: Props) {
             labels={labels}
             onFilter={(state) => void data.filter(state)}
             onPage={(page) => void data.page(page)}
+            reissue={{ api, managerPin, calls, onDone: () => void data.refresh() }}
           />
         </>
       )}

@@ -1,5 +1,5 @@
 // What the e-invoicing section decides before it shows or sends anything. Pure, so it is tested without a page.
-import type { EinvoicingStatus, EinvoiceState, OnboardStep } from '../../../preload/contract/einvoicing';
+import type { EinvoiceItem, EinvoicingStatus, EinvoiceState, OnboardStep } from '../../../preload/contract/einvoicing';
 import { toLatinDigits } from '../../format/digits';
 
 /** The OTP as the FATOORA portal shows it: six digits, typed in any script (the Arabic layout types ٠-٩). */
@@ -59,3 +59,6 @@ export function initialEnvironment(status: EinvoicingStatus): EinvoicingStatus['
   if (status.environment && status.environments.includes(status.environment)) return status.environment;
   return status.environments[0] ?? null;
 }
+
+/** Only a rejected invoice not answered yet can be answered by a credit note and a new invoice (main refuses the rest). */
+export const mayReissue = (doc: Pick<EinvoiceItem, 'state' | 'kind' | 'reissuedIcv'>): boolean => doc.state === 'rejected' && doc.kind === 'invoice' && doc.reissuedIcv === null;
