@@ -113,6 +113,9 @@ export function createUpdatesHandlers(deps: UpdatesAdminDeps): UpdatesAdminHandl
         .then(() => deps.onInstalling())
         .catch((e: unknown) => {
           installing = false;
+          // The answer has gone ("installing"): the reason is the tab's news at its next look (a deb install fails
+          // while the till stays open, unlike an installer that replaces it).
+          remember(failure(e));
           deps.log.error(`the installer of update ${ready.update.version} could not be started; the till runs on`, e);
         });
     }, 250);

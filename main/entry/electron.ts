@@ -3,11 +3,12 @@
 import * as electron from 'electron';
 import { defaultDataDir, startTill } from '../app';
 import { adoptSecrets, createFileSecretStore, createSafeStorageSecretStore } from '../secrets';
-import { APPLY_STAGED_FLAG, applyStagedFromTask, customerDisplayMode, installCrashGuard, startShell, windowsUpdatesDir } from '../shell';
+import { APPLY_STAGED_FLAG, applyStagedEntry, customerDisplayMode, debUpdatesDir, installCrashGuard, startShell, windowsUpdatesDir } from '../shell';
 
 if (process.argv.includes(APPLY_STAGED_FLAG)) {
-  // The SYSTEM update task (resources/installer/update-task.nsh): install the staged update, open nothing.
-  void applyStagedFromTask({ version: electron.app.getVersion(), programData: programData(), log: console }).then((code) => electron.app.exit(code));
+  // Windows' SYSTEM update task (resources/installer/update-task.nsh) or a deb's root update service
+  // (resources/installer/systemd): install the staged update, open nothing.
+  void applyStagedEntry(process.platform, { version: electron.app.getVersion(), programData: programData(), log: console }).then((code) => electron.app.exit(code));
 } else {
   startTillApp();
 }
@@ -39,8 +40,10 @@ function startTillApp(): void {
       const { adopted, left } = adoptSecrets(createFileSecretStore({ dataDir: options.dataDir }), secrets);
       if (adopted.length) console.log(`provider secrets taken into the system keychain: ${adopted.join(', ')}`);
       for (const { name, why } of left) console.error(`secret ${name} stays in the file store: ${why}`);
-      // A Windows till stages updates machine-wide, where the SYSTEM update task reads them.
-      return startTill({ ...options, secrets, ...(process.platform === 'win32' ? { updatesDir: windowsUpdatesDir(programData()) } : {}) });
+      // A Windows till stages updates machine-wide, where the SYSTEM update task reads them; a deb till in the
+      // package's shared folder, where its root update service reads them (when this user may write there).
+      const updatesDir = process.platform === 'win32' ? windowsUpdatesDir(programData()) : debUpdatesDir(process.platform, process.env);
+      return startTill({ ...options, secrets, ...(updatesDir ? { updatesDir } : {}) });
     },
     dataDir,
     kiosk: (till) => till.shell().kiosk,

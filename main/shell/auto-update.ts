@@ -1,9 +1,10 @@
 // The Electron side of updates: now and then, stage the latest signed release (main/updates decides whether
 // there is one, under the update policy) and, only when the policy says "now" — automatic, outside opening
 // hours, no sale open, no payment in doubt, no invoice unreported — hand over to the platform's installer
-// (main/updates/install: Windows' update task after an Authenticode check, the AppImage replaced in place) and
-// quit so it can replace the app. A deb is installed by the administrator's package manager: the staged package
-// is announced in the log once, never run from here. An installer that cannot start leaves the till running.
+// (main/updates/install: Windows' update task after an Authenticode check, the AppImage replaced in place, a deb
+// through its root update service, which has registered the relaunch by then) and quit so it can replace the app
+// or come back on the new one. Where nothing can install (no installer) the staged update is announced in the log
+// once. An installer that cannot start, or a deb install that fails, leaves the till running.
 import type { RunningTill } from '../app';
 import type { Installer } from '../updates';
 
@@ -31,8 +32,8 @@ export function startAutoUpdate(deps: AutoUpdateDeps): { tick(): Promise<AutoUpd
     }
     const ready = await deps.till.updates.readyToApply();
     if (!ready || ready.decision !== 'apply-now') return 'not-now';
-    if (deps.installer.kind === 'deb' || deps.installer.kind === 'none') {
-      if (announced !== ready.update.installerPath) deps.log.warn(`update ${ready.update.version} is staged at ${ready.update.installerPath}: install it with the package manager`);
+    if (deps.installer.kind === 'none') {
+      if (announced !== ready.update.installerPath) deps.log.warn(`update ${ready.update.version} is staged at ${ready.update.installerPath}: this till cannot install it itself`);
       announced = ready.update.installerPath;
       return 'not-now';
     }

@@ -8,5 +8,5 @@ export { mainWindowOptions } from './window';
 export { customerDisplayMode, customerWindowOptions, type CustomerDisplayMode } from './customer';
 export { installCrashGuard, CRASH_LOG_FILE, type CrashGuard, type CrashGuardOptions } from './crash-guard';
 export { CRASH_HISTORY_FILE, CRASH_LOOP_COUNT, CRASH_LOOP_WINDOW_MS } from './crash-history';
-export { APPLY_STAGED_FLAG, applyStagedFromTask, windowsUpdatesDir, type ApplyEntryDeps } from './apply-staged-entry';
-export { platformInstaller, WINDOWS_PUBLISHER } from './installer';
+export { APPLY_STAGED_FLAG, applyStagedEntry, applyStagedFromDebService, applyStagedFromTask, windowsUpdatesDir, type ApplyDebEntryDeps, type ApplyEntryDeps } from './apply-staged-entry';
+export { debUpdatesDir, platformInstaller, WINDOWS_PUBLISHER } from './installer';

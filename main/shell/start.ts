@@ -162,7 +162,7 @@ export async function startShell(electron: ElectronModule, deps: ShellDeps): Pro
   refuseDeviceChoosers(session.defaultSession, log);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(deps.rendererRoot ?? rendererDist()));
 
-  const installer = deps.autoUpdate?.installer ?? platformInstaller(process.platform, process.env, log);
+  const installer = deps.autoUpdate?.installer ?? platformInstaller(process.platform, process.env, log, () => app.relaunch());
   try {
     till = await deps.startTill({ host: 'electron', dataDir: deps.dataDir, installer, onInstalling: () => app.quit() });
   } catch (e) {

@@ -84,6 +84,22 @@ export const updateErrorCatalog = defineErrors({
     ar: 'على هذا الجهاز (حزمة deb) يثبّت مدير النظام التحديث بمدير الحزم: sudo apt install <ملف التحديث المعروض>. التحديث محقَّق وجاهز.',
     en: 'On this till (a deb package) the system administrator installs the update with the package manager: sudo apt install <the update file shown>. The update is verified and ready.',
   },
+  UPDATE_DEB_NO_SERVICE: {
+    ar: 'لا توجد على هذا الجهاز خدمة التحديث لحزمة deb (ثُبّتت الحزمة قبل وجودها، أو هذا تشغيل تطويري). ثبّت هذا التحديث مرة واحدة يدويًا: sudo apt install <ملف التحديث المعروض>، وبعدها تُثبَّت التحديثات تلقائيًا. لم يتغير شيء.',
+    en: 'This till has no update service for its deb package (installed before it existed, or a development run). Install this update once by hand: sudo apt install <the update file shown>; later updates install themselves. Nothing was changed.',
+  },
+  UPDATE_DEB_NOT_IN_GROUP: {
+    ar: 'مستخدم نقطة البيع لا يملك صلاحية تسليم التحديث لخدمة التحديث. مرة واحدة: sudo usermod -aG nuqta-pos <مستخدم نقطة البيع>، ثم سجّل الخروج والدخول وحمّل التحديث من جديد. لم يتغير شيء.',
+    en: 'The till\'s user may not hand updates to the update service. Once: sudo usermod -aG nuqta-pos <the till\'s user>, then sign out and in and download the update again. Nothing was changed.',
+  },
+  UPDATE_DEB_TIMEOUT: {
+    ar: 'لم تُجب خدمة التحديث في الوقت المحدد. نقطة البيع تعمل بالإصدار الذي كانت عليه. التفاصيل في سجل النظام: journalctl -u nuqta-pos-update.',
+    en: 'The update service did not answer in time. The till runs on the version it had. The details are in the system log: journalctl -u nuqta-pos-update.',
+  },
+  UPDATE_DEB_FAILED: {
+    ar: 'لم يستطع مدير الحزم تثبيت التحديث؛ نقطة البيع تعمل كما هي. التفاصيل في سجل النظام (journalctl -u nuqta-pos-update)؛ أبلغ مدير النظام.',
+    en: 'The package manager could not install the update; the till keeps running as it was. The details are in the system log (journalctl -u nuqta-pos-update); tell the system administrator.',
+  },
   UPDATE_INSTALL_FAILED: {
     ar: 'تعذر بدء تثبيت التحديث. لم يتغير شيء؛ نقطة البيع تعمل كما هي. تفاصيل الخطأ في السجل.',
     en: 'The update could not be started. Nothing was changed; the till works as before. The details are in the log.',

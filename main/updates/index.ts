@@ -12,9 +12,11 @@ export { MANIFEST_NAME, SIGNATURE_NAME, type StagedUpdate } from './staging';
 export { UpdateError, isUpdateError, updateErrorCatalog, waitReasonCatalog, type UpdateErrorCode, type WaitReasonCode } from './errors';
 export {
   appImageInstaller,
+  applyStagedDeb,
   applyStagedUpdate,
   checkAuthenticode,
   debInstaller,
+  debPaths,
   launchDetached,
   noInstaller,
   runCommand,
@@ -22,6 +24,8 @@ export {
   START_TASK,
   UPDATE_TASK,
   type ApplyOutcome,
+  type DebPaths,
+  type DebResult,
   type Installer,
   type LaunchDetached,
   type RunCommand,

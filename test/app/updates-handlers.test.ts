@@ -143,6 +143,26 @@ describe('the Updates tab', () => {
     expect(onInstalling).not.toHaveBeenCalled();
   });
 
+  it('an install that fails after the answer (a deb: apt-get, while the till stays open) shows its reason in the tab and closes nothing', async () => {
+    feed.publish(deb('1.3.5'));
+    const installer = { ...recordingInstaller(), kind: 'deb' as const };
+    installer.launch = async (u) => {
+      installer.launched.push(u);
+      throw new UpdateError('UPDATE_DEB_FAILED', 'apt-get ended with 100');
+    };
+    const onInstalling = await start(installer);
+    await t.call('downloadUpdate', { managerPin: PIN });
+    expect(await t.call('installUpdate', { managerPin: PIN })).toEqual({ outcome: 'installing', version: '1.3.5' });
+    await until(() => installer.launched.length === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    const status = await t.call('getUpdates', { managerPin: PIN });
+    expect(status.check).toEqual({ status: 'failed', error: updateErrorCatalog.data('UPDATE_DEB_FAILED') });
+    expect(onInstalling).not.toHaveBeenCalled();
+    // Not stuck "installing": the admin may try again.
+    expect(await t.call('installUpdate', { managerPin: PIN })).toEqual({ outcome: 'installing', version: '1.3.5' });
+    await until(() => installer.launched.length === 2);
+  });
+
   it('imports an offline folder, and reports a folder that fails verification beside the check', async () => {
     await start(recordingInstaller());
     const usb = writeFolder(path.join(tmp.dir, 'usb'), deb('1.4.0'));

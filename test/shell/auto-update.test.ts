@@ -1,5 +1,5 @@
 // The Electron side of updates: the platform installer runs, and the till quits for it, only when the update
-// service says "apply now"; a deb is announced, never run; an installer that fails leaves the till running.
+// service says "apply now" (a deb through its root update service too); an installer that fails leaves the till running.
 import { describe, expect, it, vi } from 'vitest';
 import type { Installer, Ready } from '../../main/updates';
 import { startAutoUpdate } from '../../main/shell/auto-update';
@@ -45,8 +45,33 @@ describe('installing a staged update from Electron', () => {
     r.updater.stop();
   });
 
-  it('a deb install announces the staged package once and never runs it', async () => {
+  it('a deb install goes through its root update service like any installer, then the till quits (its installer has registered the relaunch)', async () => {
     const r = rig('apply-now', fakeInstaller('deb'));
+    expect(await r.updater.tick()).toBe('installing');
+    expect(r.installer.prepare).toHaveBeenCalledWith(staged);
+    expect(r.installer.launch).toHaveBeenCalledWith(staged);
+    expect(r.app.quit).toHaveBeenCalledTimes(1);
+    r.updater.stop();
+  });
+
+  it('a deb install that fails (apt-get, the service) leaves the till open on its version', async () => {
+    const r = rig(
+      'apply-now',
+      fakeInstaller(
+        'deb',
+        vi.fn(async () => {
+          throw new Error('UPDATE_DEB_FAILED');
+        }),
+      ),
+    );
+    expect(await r.updater.tick()).toBe('not-now');
+    expect(r.app.quit).not.toHaveBeenCalled();
+    expect(r.log.error).toHaveBeenCalledTimes(1);
+    r.updater.stop();
+  });
+
+  it('where nothing can install, the staged update is announced once and never run', async () => {
+    const r = rig('apply-now', fakeInstaller('none'));
     expect(await r.updater.tick()).toBe('not-now');
     expect(await r.updater.tick()).toBe('not-now');
     expect(r.installer.launch).not.toHaveBeenCalled();

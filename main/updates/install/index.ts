@@ -1,10 +1,11 @@
-// The install step, per platform: Windows through its scheduled tasks, an AppImage by replacing the file, a deb by
-// the administrator's package manager (root owns /opt and dpkg; the till never runs as root), and nothing at all
-// in the browser host. `prepare` checks what can be checked while nothing has changed; `launch` hands over, and
-// the caller then quits the till.
+// The install step, per platform: Windows through its scheduled tasks, an AppImage by replacing the file, a deb
+// through the root update service its package sets up (the till never runs as root), and nothing at all in the
+// browser host. `prepare` checks what can be checked while nothing has changed; `launch` hands over (a deb's
+// waits for the install and registers the relaunch), and the caller then quits the till.
 import type { StagedUpdate } from '../staging';
 import { UpdateError } from '../errors';
 import { appImageInstaller } from './appimage';
+import { debInstaller } from './deb';
 import { windowsInstaller } from './windows';
 
 export interface Installer {
@@ -13,19 +14,15 @@ export interface Installer {
   launch(update: StagedUpdate): Promise<void>;
 }
 
-const refuse = (kind: 'deb' | 'none'): Installer => {
-  const code = kind === 'deb' ? 'UPDATE_INSTALL_BY_ADMIN' : 'UPDATE_INSTALL_UNAVAILABLE';
-  return {
-    kind,
-    prepare: (update) => Promise.reject(new UpdateError(code, update.installerPath)),
-    launch: (update) => Promise.reject(new UpdateError(code, update.installerPath)),
-  };
+export const noInstaller: Installer = {
+  kind: 'none',
+  prepare: (update) => Promise.reject(new UpdateError('UPDATE_INSTALL_UNAVAILABLE', update.installerPath)),
+  launch: (update) => Promise.reject(new UpdateError('UPDATE_INSTALL_UNAVAILABLE', update.installerPath)),
 };
 
-export const noInstaller: Installer = refuse('none');
-export const debInstaller: Installer = refuse('deb');
-
-export { appImageInstaller, windowsInstaller };
+export { appImageInstaller, debInstaller, windowsInstaller };
+export { applyStagedDeb, DEB_COPY_NAME, type ApplyDebDeps } from './apply-deb';
+export { debPaths, type DebPaths, type DebResult } from './deb-paths';
 export { applyStagedUpdate, type ApplyOutcome, type ApplyStagedDeps } from './apply-staged';
 export { checkAuthenticode, commonName } from './authenticode';
 export { runCommand, launchDetached, type RunCommand, type LaunchDetached, type CommandResult } from './run';
