@@ -155,6 +155,7 @@ export function App({ carrier }: { carrier: Carrier }) {
     quantityDown: () => bump(-1),
     undoRemove: () => void actions.undoRemove(),
     searchByName: scan.openNameSearch,
+    buyerDialog: dialogs.open.buyer,
   };
   useHotkeys({ dialogOpen: anyDialog, scanFieldEmpty: scan.query === '', paymentUnknown: unknownPayment !== null }, (action) => {
     if (action !== 'toggleLocale' && action !== 'toggleDigits') dialogs.dismissCompleted();
@@ -257,6 +258,7 @@ export function App({ carrier }: { carrier: Carrier }) {
             onQuantity={dialogs.open.quantity}
             onVoid={dialogs.open.void}
             onReverse={dialogs.open.reverse}
+            onBuyer={dialogs.open.buyer}
           />
         </main>
         <KeyLegend cards={cardPayments} stcPay={stcPayPayments} paymentUnknown={unknownPayment !== null} />
@@ -277,6 +279,8 @@ export function App({ carrier }: { carrier: Carrier }) {
       />
       {completedShown && (
         <CompletedView
+          key={completed.sale.receipt.receiptNo}
+          api={api}
           completed={completed.sale}
           payment={completed.payment}
           onDismiss={dialogs.dismissCompleted}

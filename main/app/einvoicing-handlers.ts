@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { EinvoiceEnvironment, EinvoiceItem, EinvoicingStatus } from '../../preload/contract';
 import type { Db } from '../db';
-import { configuredEnvironment, type Einvoicing, type QueuedDocument } from '../einvoicing';
+import { configuredEnvironment, type Einvoicing, type ListedDocument } from '../einvoicing';
 import { platformText } from '../einvoicing/platform';
 import type { Handlers } from '../ipc';
 import type { ManagerAuth } from '../auth';
@@ -14,7 +14,7 @@ import { failedOnboarding, failedRenewal, refusedOnboarding } from './einvoicing
 import { changeSettings } from './settings-change';
 
 export interface EinvoicingAdminDeps {
-  einvoicing: Pick<Einvoicing, 'unit' | 'status' | 'ready' | 'onboard' | 'renew' | 'documents' | 'xmlFor' | 'xmlOf'>;
+  einvoicing: Pick<Einvoicing, 'unit' | 'status' | 'ready' | 'onboard' | 'renew' | 'documents' | 'documentCounts' | 'xmlFor' | 'xmlOf'>;
   manager: ManagerAuth;
   settings: SettingsStore;
   /** For the settings change when onboarding moves the till to another environment. */
@@ -74,7 +74,7 @@ export function createEinvoicingHandlers({ einvoicing, manager, settings, db, jo
     return changeSettings(db, journal, settings, next, 'admin-screen', { reason: 'einvoicing-onboarded' }).length > 0;
   };
 
-  const itemOf = (d: QueuedDocument): EinvoiceItem => {
+  const itemOf = (d: ListedDocument): EinvoiceItem => {
     // By the document's own key: a receipt number can carry several documents (a corrected or replaced invoice).
     const xml = einvoicing.xmlOf(d.egsId, d.icv);
     return {
@@ -94,6 +94,8 @@ export function createEinvoicingHandlers({ einvoicing, manager, settings, db, jo
       invoiceHash: d.hash,
       xmlSha256: xml ? sha256Hex(xml) : null,
       reissuedIcv: d.reissuedIcv,
+      profile: d.profile,
+      clearance: d.clearance,
     };
   };
 
@@ -136,7 +138,7 @@ export function createEinvoicingHandlers({ einvoicing, manager, settings, db, jo
 
     listEinvoices: ({ managerPin, state, page, pageSize }) => {
       manager.check(managerPin);
-      const counts = einvoicing.status();
+      const counts = einvoicing.documentCounts();
       const total = state ? counts[state] : counts.waiting + counts.reported + counts.warned + counts.rejected;
       const items = einvoicing.documents(pageSize, page * pageSize, state).map(itemOf);
       return { items, total, page, pageSize };

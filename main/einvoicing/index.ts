@@ -9,4 +9,5 @@ export type { OnboardResult } from './onboarding/onboard';
 export { renewalErrors, type RenewResult } from './onboarding/renew';
 export type { ReportingStatus } from './reporting/status';
 export type { QueuedDocument, ReportState } from './reporting/queue-store';
+export type { ListedDocument } from './document-list';
 export { createPlatformClient, platformBaseUrl, type PlatformClient } from './platform';

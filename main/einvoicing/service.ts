@@ -5,6 +5,7 @@ import type { BuyerProblem, Clearance, Receipt, SaleBuyer } from '../../preload/
 import { TillError } from '../errors';
 import { checkBuyer } from '../fiscal/einvoice';
 import { createClearing } from './clearance/clearing';
+import { createDocumentList, type ListedDocument } from './document-list';
 import type { ClearanceRecord } from './clearance/store';
 import type { Db } from '../db';
 import type { Journal } from '../ledger';
@@ -16,7 +17,7 @@ import type { NoteReference } from './from-receipt';
 import { onboardUnit, type OnboardResult } from './onboarding/onboard';
 import { renewUnit, unitCertificates, type RenewResult } from './onboarding/renew';
 import type { PlatformClient, PlatformCredentials } from './platform';
-import { createQueueStore, type QueuedDocument, type ReportState } from './reporting/queue-store';
+import { createQueueStore, type ReportState } from './reporting/queue-store';
 import { createReportingQueue, type QueueRunResult } from './reporting/queue';
 import { reportingStatus, type ReportingStatus } from './reporting/status';
 import { createUnitStore, secretNamesOf, type UnitEnvironment, type UnitRow } from './units';
@@ -89,6 +90,7 @@ export function createEinvoicing(deps: EinvoicingDeps) {
   };
   const issuer = createIssuer({ db, journal: deps.journal, settings: deps.settings, credentials: matchingCredentials });
   const queueStore = createQueueStore(db, deps.journal);
+  const documentList = createDocumentList(db);
   let access: PlatformAccess | null = null;
   let reporting: PlatformCredentials | null = null;
   const queue = createReportingQueue({ store: queueStore, reporter: () => (access && reporting ? access.client.reporter(reporting) : null), now, log });
@@ -366,6 +368,7 @@ export function createEinvoicing(deps: EinvoicingDeps) {
     healthFacts() {
       const status = reportingStatus(queueStore, queue.lastProblem(), now());
       const unit = unitSummary();
+      const clearanceCounts = issuer.clearances.counts();
       return {
         environment: configuredEnvironment(deps.settings()),
         unit: unit ? { environment: unit.environment, notAfter: unit.notAfter, daysToExpiry: unit.daysToExpiry } : null,
@@ -375,9 +378,14 @@ export function createEinvoicing(deps: EinvoicingDeps) {
         oldestWaitingMinutes: status.oldestWaitingMinutes,
         urgency: status.urgency,
         lastProblem: status.lastProblem,
+        clearanceWaiting: clearanceCounts.waiting,
+        clearanceRefused: clearanceCounts.rejected,
       };
     },
-    documents: (limit: number, offset = 0, state?: ReportState): QueuedDocument[] => queueStore.list(limit, offset, state),
+    /** Every document ZATCA hears of, newest first: reported ones and cleared ones (document-list.ts). */
+    documents: (limit: number, offset = 0, state?: ReportState): ListedDocument[] => documentList.list(limit, offset, state),
+    /** How many of them are in each state (the list's pager). */
+    documentCounts: (): Record<ReportState, number> => documentList.counts(),
 
     async close(): Promise<void> {
       closed = true;

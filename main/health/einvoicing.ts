@@ -44,11 +44,19 @@ export function einvoicingCheck(f: EinvoicingFacts | null): HealthCheck {
     return check('einvoicing', 'problem', text(`${f.waiting} invoice(s) not reported for more than 24 hours`, `${f.waiting} فاتورة لم تُرسل منذ أكثر من ٢٤ ساعة`), text('Check the internet connection; the till sends them as soon as it can reach ZATCA.', 'تحقق من اتصال الإنترنت؛ تُرسل الفواتير فور الوصول إلى المنصة.'), facts);
   }
   if (standardNotCovered(f)) return check('einvoicing', 'warning', STANDARD_NOT_COVERED.summary, STANDARD_NOT_COVERED.action, facts);
+  const refused = f.clearanceRefused ?? 0;
+  const uncleared = f.clearanceWaiting ?? 0;
+  if (refused > 0) {
+    return check('einvoicing', 'warning', text(`${refused} business tax invoice(s) refused by ZATCA: the buyer has no invoice`, `${refused} فاتورة ضريبية لمنشأة رفضتها هيئة الزكاة: المشتري بلا فاتورة`), text('Admin → E-invoicing: issue a simplified invoice instead, and read ZATCA\'s messages.', 'الإعدادات ← الفوترة الإلكترونية: أصدر فاتورة مبسطة بدلًا منها، واقرأ رسائل الهيئة.'), { ...facts, clearanceRefused: refused });
+  }
   if (f.rejected > 0) {
     return check('einvoicing', 'warning', text(`${f.rejected} document(s) rejected by ZATCA`, `${f.rejected} مستند رفضته هيئة الزكاة`), text('See them with nuqta zatca documents --state rejected; correct with a credit note or a new invoice.', 'راجعها عبر nuqta zatca documents --state rejected وصححها بإشعار دائن أو فاتورة جديدة.'), facts);
   }
   if (f.urgency === 'late') {
     return check('einvoicing', 'warning', text(`${f.waiting} invoice(s) waiting for more than 12 hours`, `${f.waiting} فاتورة تنتظر الإرسال منذ أكثر من ١٢ ساعة`), text('Check the internet connection: ZATCA must have them within 24 hours.', 'تحقق من اتصال الإنترنت: يجب أن تصل للهيئة خلال ٢٤ ساعة.'), facts);
+  }
+  if (uncleared > 0) {
+    return check('einvoicing', 'warning', text(`${uncleared} business tax invoice(s) waiting for ZATCA's clearance`, `${uncleared} فاتورة ضريبية لمنشأة بانتظار اعتماد هيئة الزكاة`), text('The till sends them again by itself; if ZATCA stays unreachable, issue a simplified invoice instead (Admin → E-invoicing).', 'تعيد نقطة البيع إرسالها تلقائيًا؛ وإن تعذر الوصول إلى الهيئة فأصدر فاتورة مبسطة بدلًا منها (الإعدادات ← الفوترة الإلكترونية).'), { ...facts, clearanceWaiting: uncleared });
   }
   if (days !== null && days <= WARN_DAYS[0]) {
     return check('einvoicing', 'warning', text(`The e-invoicing certificate expires in ${days} days`, `تنتهي شهادة الفوترة خلال ${days} يومًا`), text('Renew it before then with a new OTP from the FATOORA portal (nuqta zatca renew).', 'جددها قبل ذلك برمز OTP جديد من بوابة فاتورة (nuqta zatca renew).'), facts);

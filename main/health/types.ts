@@ -58,6 +58,9 @@ export interface EinvoicingFacts {
   oldestWaitingMinutes: number | null;
   urgency: 'ok' | 'late' | 'overdue';
   lastProblem: { kind: 'unreachable' | 'unauthorized'; detail: string } | null;
+  /** Standard (B2B) invoices not cleared yet, and those ZATCA refused that no simplified invoice replaced. */
+  clearanceWaiting?: number;
+  clearanceRefused?: number;
   /**
    * The settings say the till issues standard (B2B) invoices, and the document types the unit was onboarded for
    * ('0100' simplified only, '1100' standard and simplified). Absent: not known (shown as covered).

@@ -129,6 +129,9 @@ export const EinvoiceItem = z.object({
   xmlSha256: z.string().nullable(),
   /** A rejected invoice answered by a credit note and a new invoice: the new invoice's ICV; null otherwise. */
   reissuedIcv: z.number().int().nullable(),
+  /** Standard (B2B) documents are cleared, not reported: where the clearance stands; null for a simplified one. */
+  profile: z.enum(['simplified', 'standard']),
+  clearance: z.enum(['waiting', 'cleared', 'rejected', 'replaced', 'reported']).nullable(),
 });
 export type EinvoiceItem = z.infer<typeof EinvoiceItem>;
 

@@ -22,7 +22,8 @@ export type HotkeyAction =
   | 'quantityUp'
   | 'quantityDown'
   | 'undoRemove'
-  | 'searchByName';
+  | 'searchByName'
+  | 'buyerDialog';
 
 export interface KeyPress {
   key: string;
@@ -78,6 +79,8 @@ export function hotkeyFor(k: KeyPress, ctx: HotkeyContext): HotkeyAction | null 
     if (k.code === 'Comma') return 'adminPanel';
     // Ctrl+F: find an item by name (the scan field, cleared, waiting for a name), instead of the browser's find bar.
     if (k.code === 'KeyF' && !k.shiftKey) return 'searchByName';
+    // Ctrl+B: the business buyer of a standard tax invoice (B2B), by physical key like Ctrl+F.
+    if (k.code === 'KeyB' && !k.shiftKey) return 'buyerDialog';
     // Ctrl+Z brings back the line just removed; with text in the scan field it is the field's own undo.
     if (k.code === 'KeyZ' && !k.shiftKey) return ctx.scanFieldEmpty ? 'undoRemove' : null;
     if (k.key === 'ArrowUp') return 'selectPrevLine';

@@ -3,10 +3,13 @@
 // STC Pay: the masked mobile number and STC Pay's reference instead of a card and approval code). The scan
 // field keeps the keyboard, so Enter, Esc or simply scanning the next customer's first item dismisses it;
 // the next sale is already open underneath. Tab switches the receipt between the on-screen copy and the
-// image exactly as printed; whether the printer took it is said under the change.
-import type { ReactNode } from 'react';
+// image exactly as printed; whether the printer took it is said under the change. A standard (B2B) invoice
+// prints only once ZATCA clears it: its clearance panel says where it stands, and the preview follows the
+// receipt each of main's answers carries (the cleared QR, or the simplified invoice issued instead).
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompletedSale, IntentSummary } from '../../preload/contract/schemas';
+import type { NuqtaApi } from '../../preload/contract/api';
+import type { CompletedSale, IntentSummary, Receipt } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { cardName, intentMethod, walletText } from '../payments/cardText';
 import type { ReceiptPrintState } from '../printing/printQueue';
@@ -14,10 +17,14 @@ import { ReceiptImageView } from '../printing/ReceiptImageView';
 import type { ReceiptImageState } from '../printing/useReceiptImage';
 import { ReceiptPreview } from './ReceiptPreview';
 import { Kbd } from '../shell/Kbd';
+import { ClearancePanel } from '../taxinvoice/ClearancePanel';
+import { LatestReceiptImage } from '../taxinvoice/LatestReceiptImage';
 
 export type ReceiptView = 'screen' | 'printed';
 
 interface Props {
+  /** For a standard invoice's clearance (and the simplified invoice instead). */
+  api: NuqtaApi;
   completed: CompletedSale;
   /** The card or STC Pay payment that completed the sale, when one did. */
   payment: IntentSummary | null;
@@ -31,8 +38,13 @@ interface Props {
   printNotice: ReactNode;
 }
 
-export function CompletedView({ completed, payment, onDismiss, image, receiptView, onReceiptView, printState, printNotice }: Props) {
+export function CompletedView({ api, completed, payment, onDismiss, image, receiptView, onReceiptView, printState, printNotice }: Props) {
   const { t } = useTranslation();
+  // The receipt as main last described it (a standard invoice's clearance changes it); this view goes with its sale.
+  const [{ receipt, version }, setLatest] = useState({ receipt: completed.receipt, version: 0 });
+  const onReceipt = useCallback((next: Receipt) => setLatest((l) => ({ receipt: next, version: l.version + 1 })), []);
+  const [undecided, setUndecided] = useState(completed.receipt.clearance !== undefined);
+  const onDecided = useCallback((decided: boolean) => setUndecided(!decided), []);
   const f = useFormat();
   const details = payment?.card ?? null;
   const wallet = details ? walletText(details, t) : null;
@@ -92,6 +104,9 @@ export function CompletedView({ completed, payment, onDismiss, image, receiptVie
               {t('completed.drawerFailed')}
             </div>
           )}
+          {completed.receipt.clearance && (
+            <ClearancePanel api={api} receipt={completed.receipt} onReceipt={onReceipt} onDecided={onDecided} />
+          )}
           {printNotice}
           {!printNotice && printState !== 'unknown' && printState !== 'failed' && (
             <div className={`completed__print completed__print--${printState}`} data-testid="receipt-print-state" data-state={printState}>
@@ -99,9 +114,10 @@ export function CompletedView({ completed, payment, onDismiss, image, receiptVie
             </div>
           )}
           <button type="button" className="btn btn--primary btn--wide" data-testid="new-sale" onClick={onDismiss}>
-            {t('completed.newSale')} <Kbd k="enter" />
+            {t('completed.newSale')} <Kbd k={undecided ? 'esc' : 'enter'} />
           </button>
-          <p className="completed__hint">{t('completed.hint')}</p>
+          {/* While a tax invoice is undecided its panel says how to move on (Enter does not). */}
+          {!undecided && <p className="completed__hint">{t('completed.hint')}</p>}
         </div>
         <div className="completed__receipt">
           <div className="segmented" role="group" aria-label={t('completed.receiptView')}>
@@ -120,10 +136,14 @@ export function CompletedView({ completed, payment, onDismiss, image, receiptVie
             <Kbd k="tab" />
           </div>
           <div className="completed__receipt-body" hidden={receiptView !== 'screen'}>
-            <ReceiptPreview receipt={completed.receipt} />
+            <ReceiptPreview receipt={receipt} />
           </div>
           <div className="completed__receipt-body completed__receipt-body--image" hidden={receiptView !== 'printed'}>
-            <ReceiptImageView state={image} testId="receipt-image" />
+            {version === 0 ? (
+              <ReceiptImageView state={image} testId="receipt-image" />
+            ) : (
+              <LatestReceiptImage key={version} api={api} receiptNo={receipt.receiptNo} testId="receipt-image" />
+            )}
           </div>
         </div>
       </section>

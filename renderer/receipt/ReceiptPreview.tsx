@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CardTender, Receipt } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { cardName, isStcPay, walletText } from '../payments/cardText';
+import { isStandardReceipt, ReceiptBuyer } from '../taxinvoice/ReceiptBuyer';
 
 export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
   const { t } = useTranslation();
@@ -20,7 +21,9 @@ export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
         <div className="receipt__shop" lang="en" dir="ltr">
           {receipt.shopNameEn}
         </div>
-        <div className="receipt__kind">{t('receipt.kind')}</div>
+        <div className="receipt__kind" data-testid="receipt-kind">
+          {isStandardReceipt(receipt) ? t('taxInvoice.receiptKind') : t('receipt.kind')}
+        </div>
       </header>
       <dl className="receipt__meta">
         <div>
@@ -38,6 +41,7 @@ export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
           <dd dir="ltr">{f.dateTime(receipt.issuedAt)}</dd>
         </div>
       </dl>
+      <ReceiptBuyer receipt={receipt} />
       <ul className="receipt__lines">
         {receipt.lines.map((line) => (
           <li key={line.lineId} className="receipt__line">

@@ -6,6 +6,7 @@ import { cardName, tenderMethod, walletText } from '../payments/cardText';
 import { fullyPaidByTenders, lineChangeBlock, paidHalalas, payBlock } from '../payments/salePayment';
 import type { LastApproval } from '../payments/usePaymentFlow';
 import { Kbd } from '../shell/Kbd';
+import { BuyerButton } from '../taxinvoice/BuyerButton';
 
 /** Saudi standard VAT rate, shown when the sale has no standard-rated line to read it from yet. */
 export const STANDARD_VAT_PERCENT = 15;
@@ -25,10 +26,12 @@ interface Props {
   onQuantity(): void;
   onVoid(): void;
   onReverse(intentId: string): void;
+  /** The business buyer of a standard tax invoice (Ctrl+B). */
+  onBuyer(): void;
 }
 
 export const TotalsPanel = memo(function TotalsPanel(props: Props) {
-  const { sale, cardPayments, stcPayPayments, lastApproval, printerWarning, onPayCash, onPayCard, onPayStcPay, onQuantity, onVoid, onReverse } = props;
+  const { sale, cardPayments, stcPayPayments, lastApproval, printerWarning, onPayCash, onPayCard, onPayStcPay, onQuantity, onVoid, onReverse, onBuyer } = props;
   const { t } = useTranslation();
   const f = useFormat();
   const totals = sale?.totals;
@@ -178,6 +181,7 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
             </button>
           )}
         </div>
+        <BuyerButton sale={sale} onBuyer={onBuyer} />
         <div className="side__row">
           <button type="button" className="btn btn--secondary" aria-disabled={empty || linesBlocked} onClick={onQuantity}>
             <span>{t('actions.quantity')}</span>

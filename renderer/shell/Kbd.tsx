@@ -13,6 +13,7 @@ export type KeyCap =
   | 'plus'
   | 'minus'
   | 'tab'
+  | 'b'
   | 'p'
   | 'r'
   | 'f1'

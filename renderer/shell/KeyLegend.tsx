@@ -17,6 +17,7 @@ const LEGEND: ReadonlyArray<{ keys: KeyCap[]; label: string }> = [
   { keys: ['f5'], label: 'keys.f5' },
   { keys: ['f6'], label: 'keys.f6' },
   { keys: ['f1'], label: 'keys.f1' },
+  { keys: ['ctrl', 'b'], label: 'keys.ctrlB' },
 ];
 
 /** Shown only when the till takes cards. */

@@ -18,6 +18,7 @@ import { PrintQueuePanel } from '../printing/PrintQueuePanel';
 import type { Printing } from '../printing/usePrinting';
 import { QuantityPrompt } from '../sale/QuantityPrompt';
 import { ShiftDialog } from '../shift/ShiftDialog';
+import { BuyerDialog } from '../taxinvoice/BuyerDialog';
 import { VoidConfirm } from '../sale/VoidConfirm';
 import type { SaleActions } from '../sale/useSaleActions';
 import { TenderPanel } from '../tender/TenderPanel';
@@ -156,6 +157,7 @@ export function TillDialogLayer({ api, sale, dialogs, actions, payment, paymentA
       {dialog.kind === 'health' && <HealthPanel report={health.report} check={health.check} banner={banner} onClose={close} />}
       {dialog.kind === 'admin' && <AdminPanel api={api} banner={banner} onClose={close} />}
       {dialog.kind === 'shift' && <ShiftDialog api={api} banner={banner} onClose={close} />}
+      {dialog.kind === 'buyer' && sale && <BuyerDialog api={api} sale={sale} onClose={close} />}
     </>
   );
 }

@@ -30,7 +30,8 @@ export type Dialog =
   | { kind: 'drawer' }
   | { kind: 'health' }
   | { kind: 'admin' }
-  | { kind: 'shift' };
+  | { kind: 'shift' }
+  | { kind: 'buyer'; saleId: string };
 
 export type DialogKind = Dialog['kind'];
 
@@ -124,6 +125,9 @@ export function stillOpen(dialog: Dialog, { sale, paymentCallBusy }: DialogSubje
       return (sale?.lines.some((l) => l.lineId === dialog.lineId) ?? false) && lineChangeBlock(sale) === null;
     case 'resolve':
       return lock === 'unknown' && sale?.payment?.intentId === dialog.intentId;
+    case 'buyer':
+      // The buyer belongs to the open sale: it goes when the sale does, or once a payment has started on it.
+      return sale !== null && sale.saleId === dialog.saleId && lock === 'none';
     case 'reverse':
       // Its own call locks the sale while the terminal reverses: the dialog stays for the answer.
       return tenderOf(sale, dialog.intentId) !== null && (lock === 'none' || paymentCallBusy);
@@ -161,7 +165,8 @@ export type DialogRequest =
   | { kind: 'drawer' }
   | { kind: 'health' }
   | { kind: 'admin' }
-  | { kind: 'shift' };
+  | { kind: 'shift' }
+  | { kind: 'buyer' };
 
 export interface OpenContext {
   sale: Sale | null;
@@ -214,6 +219,11 @@ export function opening(request: DialogRequest, ctx: OpenContext): Opening {
     case 'terminal':
       if (!ctx.cardPayments && !ctx.stcPayPayments) return refused('PAYMENTS_NOT_CONFIGURED');
       return opened({ kind: 'terminal' }, true);
+    case 'buyer': {
+      if (!sale) return refused('SALE_EMPTY');
+      if (sale.payment) return refused('PAYMENT_PENDING');
+      return opened({ kind: 'buyer', saleId: sale.saleId }, true);
+    }
     case 'queue':
     case 'history':
     case 'drawer':

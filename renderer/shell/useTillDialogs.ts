@@ -44,6 +44,8 @@ export interface DialogOpeners {
   health(): void;
   admin(): void;
   shift(): void;
+  /** The business buyer of a standard tax invoice (Ctrl+B). */
+  buyer(): void;
 }
 
 export interface TillDialogControls {
@@ -113,6 +115,7 @@ export function useTillDialogs({ sale, selectedLineId, till, paymentCallBusy, ba
         health: () => request({ kind: 'health' }),
         admin: () => request({ kind: 'admin' }),
         shift: () => request({ kind: 'shift' }),
+        buyer: () => request({ kind: 'buyer' }),
       },
       switchTo: (kind: 'history' | 'queue') => dispatch({ type: 'open', target: { kind } }),
       close: () => dispatch({ type: 'close' }),

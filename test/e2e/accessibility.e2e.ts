@@ -100,6 +100,14 @@ const SCREENS: Array<{ name: string; open(page: Page): Promise<void>; close(page
     close: (p) => p.keyboard.press('Escape'),
   },
   {
+    name: 'buyer of a tax invoice',
+    open: async (p) => {
+      await p.keyboard.press('Control+KeyB');
+      await p.getByTestId('buyer-dialog').waitFor();
+    },
+    close: (p) => p.keyboard.press('Escape'),
+  },
+  {
     name: 'health',
     open: async (p) => {
       await p.getByTestId('health-open').click();

@@ -100,6 +100,8 @@ describe('standard (B2B) tax invoices', () => {
     expect(xml).toContain('<cbc:CompanyID>310175397400003</cbc:CompanyID>');
     expect(verifySignedInvoice(xml).findings).toEqual([]);
     expect(sims.currentEinvoicing()!.requests('clearance')).toHaveLength(1);
+    const [listed] = (await t.call('listEinvoices', { managerPin: '1234', page: 0, pageSize: 20 })).items;
+    expect(listed).toMatchObject({ icv: 1, profile: 'standard', clearance: 'cleared', state: 'reported', receiptNo });
     expect(sims.currentEinvoicing()!.requests('reporting')).toHaveLength(0);
     // The next sale, without a buyer, is simplified again and chained after it.
     await saleFor(null, DEMO.dates.barcode);
@@ -114,6 +116,11 @@ describe('standard (B2B) tax invoices', () => {
     expect(refused.clearance).toBe('rejected');
     expect(refused.messages).toEqual([{ code: 'BR-KSA-44', message: 'Buyer VAT number is not registered' }]);
     expect(await printedReceipts(receiptNo)).toEqual([]);
+    // The health page says a buyer is without an invoice until it is answered (checked afresh: checkHealth).
+    const einvoicingHealth = async () => (await t.call('checkHealth', {})).checks.find((c) => c.id === 'einvoicing')!;
+    const warned = await einvoicingHealth();
+    expect(warned).toMatchObject({ state: 'warning', facts: expect.objectContaining({ clearanceRefused: 1 }) });
+    expect(warned.summary.ar).toContain('رفضتها هيئة الزكاة');
 
     const instead = await t.call('issueSimplifiedInstead', { receiptNo });
     expect(instead.clearance).toBe('replaced');
@@ -125,16 +132,30 @@ describe('standard (B2B) tax invoices', () => {
     await until(() => sims.currentEinvoicing()!.requests('reporting').some((r) => r.status === 200));
     expect(await t.attempt('issueSimplifiedInstead', { receiptNo })).toMatchObject({ ok: true }); // twice: the same answer
     expect(documents()).toHaveLength(2);
+    // The manager's list has both: the refused standard one (replaced) and the simplified one, reported.
+    await until(async () => (await t.call('listEinvoices', { managerPin: '1234', page: 0, pageSize: 20 })).items.every((d) => d.state !== 'waiting'));
+    const listed = await t.call('listEinvoices', { managerPin: '1234', page: 0, pageSize: 20 });
+    expect(listed.total).toBe(2);
+    expect(listed.items.map((d) => [d.icv, d.profile, d.clearance, d.state, d.messages.map((m) => m.code)])).toEqual([
+      [2, 'simplified', null, 'reported', []],
+      [1, 'standard', 'replaced', 'rejected', ['BR-KSA-44']],
+    ]);
+    expect((await t.call('listEinvoices', { managerPin: '1234', state: 'rejected', page: 0, pageSize: 20 })).total).toBe(1);
+    expect((await einvoicingHealth()).summary.en).not.toContain('refused by ZATCA');
     expect(checkLedgerFile(ledgerFile(t.dir), LEDGER_PROJECTIONS)).toMatchObject({ ok: true });
   });
 
   it('ZATCA unreachable: waiting with the reason; the simplified invoice instead; the standard one, cleared later, is cancelled by a credit note', async () => {
-    sims.currentEinvoicing()!.script({ call: 'clearance', action: 'status', status: 503, count: 2 });
+    // ZATCA stays down until the cashier has replaced the invoice (then it comes back: clearScript below).
+    sims.currentEinvoicing()!.script({ call: 'clearance', action: 'status', status: 503, count: 1_000 });
     const receiptNo = (await saleFor(BUYER)).receipt.receiptNo;
     const waiting = await t.call('clearTaxInvoice', { receiptNo, send: true });
     expect(waiting.clearance).toBe('waiting');
     expect(waiting.problem).toMatch(/503/);
+    const health = (await t.call('checkHealth', {})).checks.find((c) => c.id === 'einvoicing')!;
+    expect(health).toMatchObject({ state: 'warning', facts: expect.objectContaining({ clearanceWaiting: 1 }) });
     await t.call('issueSimplifiedInstead', { receiptNo });
+    sims.currentEinvoicing()!.clearScript();
     // The background round sends the standard one again (the identical bytes) once ZATCA answers: cleared after
     // all, so a standard credit note for all of it cancels it, and that note is cleared in turn.
     await until(() => clearances().length === 2 && clearances().every((c) => c.settled === 1), 20_000);

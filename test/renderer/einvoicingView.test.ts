@@ -2,7 +2,7 @@
 // age, how the onboarding steps read after an answer, and the pager's arithmetic.
 import { describe, expect, it } from 'vitest';
 import type { EinvoicingStatus } from '../../preload/contract';
-import { ageParts, checkOtp, expiryTone, initialEnvironment, mayReissue, pageCount, stepStates, totalFor, urgencyTone } from '../../renderer/admin/einvoicing/einvoicingView';
+import { ageParts, checkOtp, expiryTone, initialEnvironment, mayIssueSimplifiedInstead, mayReissue, pageCount, stepStates, totalFor, urgencyTone } from '../../renderer/admin/einvoicing/einvoicingView';
 
 const status = (over: Partial<EinvoicingStatus>): EinvoicingStatus => ({
   environment: 'simulator',
@@ -80,5 +80,14 @@ describe('answering a rejected invoice', () => {
     expect(mayReissue({ state: 'rejected', kind: 'invoice', reissuedIcv: 7 })).toBe(false);
     expect(mayReissue({ state: 'rejected', kind: 'credit_note', reissuedIcv: null })).toBe(false);
     for (const state of ['waiting', 'reported', 'warned'] as const) expect(mayReissue({ state, kind: 'invoice', reissuedIcv: null })).toBe(false);
+  });
+});
+
+describe('a business invoice not cleared, answered from the list', () => {
+  it('offers the simplified invoice instead while it is waiting or refused, never once cleared, replaced or for a note', () => {
+    expect(mayIssueSimplifiedInstead({ kind: 'invoice', clearance: 'waiting' })).toBe(true);
+    expect(mayIssueSimplifiedInstead({ kind: 'invoice', clearance: 'rejected' })).toBe(true);
+    for (const clearance of ['cleared', 'replaced', 'reported', null] as const) expect(mayIssueSimplifiedInstead({ kind: 'invoice', clearance })).toBe(false);
+    expect(mayIssueSimplifiedInstead({ kind: 'credit_note', clearance: 'rejected' })).toBe(false);
   });
 });

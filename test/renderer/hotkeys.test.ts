@@ -80,6 +80,15 @@ describe('hotkeyFor', () => {
     expect(hotkeyFor(key('F5', { altKey: true }), idle)).toBeNull();
   });
 
+  it('opens the business buyer (standard tax invoice) on Ctrl+B by physical key, under any layout, outside dialogs only', () => {
+    expect(hotkeyFor(key('b', { code: 'KeyB', ctrlKey: true }), idle)).toBe('buyerDialog');
+    expect(hotkeyFor(key('لا', { code: 'KeyB', ctrlKey: true }), typing)).toBe('buyerDialog');
+    expect(hotkeyFor(key('b', { code: 'KeyB' }), idle)).toBeNull();
+    expect(hotkeyFor(key('B', { code: 'KeyB', ctrlKey: true, shiftKey: true }), idle)).toBeNull();
+    expect(hotkeyFor(key('b', { code: 'KeyB', ctrlKey: true }), dialog)).toBeNull();
+    expect(hotkeyFor(key('b', { code: 'KeyB', ctrlKey: true, altKey: true }), idle)).toBeNull();
+  });
+
   it('keeps F1, F5 and F6 from the browser (help, reload, address bar) even where they do nothing', () => {
     expect(isReservedKey(key('F5'))).toBe(true);
     expect(isReservedKey(key('F1'))).toBe(true);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { EinvoiceItem } from '../../../preload/contract/einvoicing';
 import { useFormat } from '../../format/FormatContext';
 import { ReissueButton } from './ReissueButton';
+import { SimplifiedInsteadButton } from './SimplifiedInsteadButton';
 import type { Labels } from './useLabels';
 
 interface Props {
@@ -31,6 +32,14 @@ export function DocumentDetail({ doc, labels, reissue }: Props) {
           <dt>{t('einvoicing_admin.col_kind')}</dt>
           <dd>{labels.kind(doc.kind)}</dd>
         </div>
+        {doc.clearance && (
+          <div className="einv-fact">
+            <dt>{t('einvoicing_admin.clearance')}</dt>
+            <dd data-testid="einv-clearance" data-clearance={doc.clearance}>
+              {t(`einvoicing_admin.clearance_${doc.clearance}`)}
+            </dd>
+          </div>
+        )}
         <div className="einv-fact">
           <dt>{t('einvoicing_admin.col_icv')}</dt>
           <dd>{f.int(doc.icv)}</dd>
@@ -99,6 +108,7 @@ export function DocumentDetail({ doc, labels, reissue }: Props) {
       )}
 
       <ReissueButton key={`${doc.egsId}#${doc.icv}`} doc={doc} {...reissue} />
+      <SimplifiedInsteadButton key={`s${doc.egsId}#${doc.icv}`} doc={doc} api={reissue.api} calls={reissue.calls} onDone={reissue.onDone} />
 
       <dl className="einv-facts einv-hashes">
         <div className="einv-fact">

@@ -62,3 +62,7 @@ export function initialEnvironment(status: EinvoicingStatus): EinvoicingStatus['
 
 /** Only a rejected invoice not answered yet can be answered by a credit note and a new invoice (main refuses the rest). */
 export const mayReissue = (doc: Pick<EinvoiceItem, 'state' | 'kind' | 'reissuedIcv'>): boolean => doc.state === 'rejected' && doc.kind === 'invoice' && doc.reissuedIcv === null;
+
+/** A business (standard) invoice not cleared — refused, or ZATCA not reached — may be replaced by a simplified one. */
+export const mayIssueSimplifiedInstead = (doc: Pick<EinvoiceItem, 'kind' | 'clearance'>): boolean =>
+  doc.kind === 'invoice' && (doc.clearance === 'waiting' || doc.clearance === 'rejected');
