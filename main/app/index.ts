@@ -239,7 +239,7 @@ async function assemble(
     demo: () => simulatedDevices(settings.get()).length > 0,
     saleInProgress: () => {
       const sale = checkout.currentSale();
-      return sale.lines.length > 0 || sale.tenders.length > 0;
+      return sale.lines.length > 0 || sale.tenders.length > 0 || returns.inProgress();
     },
   });
   // Updates: the feed or an offline folder, staged in the data folder; the Electron shell installs one only when

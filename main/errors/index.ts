@@ -265,9 +265,13 @@ export const errorCatalog = defineErrors({
     ar: 'لم تُعدّ نقدية الوردية بعد. أدخل العدّ أولًا.',
     en: "The shift's cash has not been counted yet. Enter the count first.",
   },
+  SHIFT_DEMO_OPEN: {
+    ar: 'الوردية المفتوحة فتحها وضع العرض دون عدّ عهدة. أغلقها بعدّ الدرج، ثم افتح وردية بالعهدة المعدودة.',
+    en: 'The open shift was opened by the demo, with no float counted. Close it by counting the drawer, then open a shift with the counted float.',
+  },
   SHIFT_SALE_IN_PROGRESS: {
-    ar: 'يوجد بيع قيد التنفيذ. أكمله أو ألغه قبل إغلاق الوردية.',
-    en: 'A sale is in progress. Complete or void it before closing the shift.',
+    ar: 'يوجد بيع أو إرجاع قيد التنفيذ. أكمله أو ألغه قبل إغلاق الوردية.',
+    en: 'A sale or a return is in progress. Complete it (or void the sale) before closing the shift.',
   },
 });
 

@@ -325,6 +325,11 @@ export function createReturns(deps: ReturnsDeps) {
     /** The returns desk: what waits for a person, and a manager settling it (desk.ts). */
     waiting: desk.waiting,
     settleRequest: desk.settleRequest,
+    /**
+     * A return is waiting on the terminal for its card refund: its cash part, if any, leaves the drawer when the
+     * terminal answers — so the drawer is not counted (shift close) meanwhile.
+     */
+    inProgress: (): boolean => awaited.size > 0,
     payCash: desk.payCash,
 
     /**

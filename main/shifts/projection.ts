@@ -22,6 +22,8 @@ interface Replayed {
   key: string;
   /** The cash of the period, while the shift is open and not counted. */
   cash: ShiftCash | null;
+  /** What the count found, which the closing must repeat (and a manager's reason when the count needed one). */
+  count?: { expected: number; counted: number; difference: number; needsManager: boolean };
 }
 
 export function shiftsProjection(db: Db): Projection {
@@ -125,11 +127,20 @@ export function shiftsProjection(db: Db): Projection {
           return { table: 'shifts', key: shift.key, what: "the count's total or difference does not add up", seq: e.seq };
         }
         shift.cash = null;
+        shift.count = { expected, counted, difference: counted - expected, needsManager: p.needsManager === true };
         return movement(e, String(shift.row.id), 'count', counted, null, p.count);
       }
       case SHIFT_ENTRY.closed: {
         const shift = shifts.get(field.str(p, 'shiftId'));
         if (!shift || shift.row.closed_seq !== null || counting.has(shift)) return { table: 'shifts', key: field.str(p, 'shiftId'), what: 'a shift closed that was not counted and open', seq: e.seq };
+        // The closing repeats its count: a closing rewritten to hide a shortage no longer matches the count entry.
+        const c = shift.count;
+        if (!c || field.num(p, 'expectedHalalas') !== c.expected || field.num(p, 'countedHalalas') !== c.counted || field.num(p, 'differenceHalalas') !== c.difference) {
+          return { table: 'shifts', key: shift.key, what: "the closing's expected, counted or difference is not what its count recorded", seq: e.seq };
+        }
+        if (c.needsManager && field.strOrNull(p, 'managerReason') === null) {
+          return { table: 'shifts', key: shift.key, what: "closed without a manager's reason although its count needed one", seq: e.seq };
+        }
         Object.assign(shift.row, {
           closed_at: e.at,
           closed_seq: e.seq,

@@ -159,6 +159,8 @@ export function createShifts(deps: ShiftsDeps) {
       const shift = store.openOf(tillId());
       if (shift) {
         if (countOf(store.movements(shift.id))) throw new TillError('SHIFT_COUNTED', shift.id);
+        // A shift the demo opened by itself (no float counted) does not carry a till that has since gone live.
+        if (shift.demo === 1 && !deps.demo()) throw new TillError('SHIFT_DEMO_OPEN', shift.id);
         return;
       }
       if (!deps.demo()) throw new TillError('SHIFT_NOT_OPEN', tillId());

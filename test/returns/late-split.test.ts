@@ -90,6 +90,26 @@ describe('a split card and cash return approved later', () => {
   });
 });
 
+describe('a split return waiting on the terminal', () => {
+  it('holds the shift close until the terminal has answered (its cash would leave a counted drawer)', async () => {
+    // Outside review: closeShift from another window while the return waited on the terminal went ahead; the
+    // return's cash then left the drawer after the count, in no shift's expected cash.
+    await rig.t.call('openShift', { float: { n100: 1 } });
+    const receipt = await rig.sellByCard([DEMO.dates.barcode, DEMO.coffee.barcode], 1000);
+    rig.terminal.terminal.script({ commands: ['A6'], delayMs: 1500 });
+    const lines = receipt.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity }));
+    const returning = rig.t.call('returnSale', { receiptNo: receipt.receiptNo, lines, reason: 'sold_by_mistake', managerPin: PIN });
+    await until(() => rig.query<{ n: number }>("SELECT COUNT(*) AS n FROM return_requests WHERE state = 'waiting'")[0]!.n === 1);
+    expect(await rig.t.attempt('closeShift', { count: { n100: 1 } })).toMatchObject({ ok: false, error: { code: 'SHIFT_SALE_IN_PROGRESS' } });
+    const issued = await returning;
+    expect(issued.refund.refunds.some((t) => t.kind === 'cash')).toBe(true);
+    // Answered: the drawer is counted with the cash the return paid out in it.
+    const closed = await rig.t.call('closeShift', { count: { n100: 1 } });
+    expect(closed.result.expectedHalalas).toBe(10_000 + 1000 - 1000);
+    verified();
+  });
+});
+
 describe('a receipt paid with two cards', () => {
   it('each return goes back to one card that can take all of it; one no card can take is refused', async () => {
     const due = (await rig.t.call('scanBarcode', { barcode: DEMO.dates.barcode })).dueHalalas;

@@ -121,6 +121,32 @@ describe('ledger verify over shifts', () => {
     expect(report).toMatchObject({ ok: false, stage: 'rows' });
     if (!report.ok) expect(report.reason).toMatch(/shifts T01-S000001: the count recorded 8600 expected, the journal's cash entries give 10800/);
   });
+
+  it("finds a closing rewritten to hide the shortage its count found (and the manager's reason dropped), chain re-hashed after the last seal", () => {
+    // Outside review: only the closing entry and its row were rewritten — counted 108.00, no difference, no reason —
+    // while the count entry still said 85.00, short 23.00 with a manager needed; verify used to pass it.
+    const file = tampered((db) => {
+      const closed = db.prepare<[], { seq: number }>("SELECT seq FROM journal WHERE type = 'shift.closed' ORDER BY seq LIMIT 1").get()!.seq;
+      db.prepare('DELETE FROM journal_seals WHERE seq >= ?').run(closed);
+      rewriteFrom(db, closed, (type, p) => (type === 'shift.closed' && p.countedHalalas === 8500 ? { ...p, countedHalalas: 10_800, differenceHalalas: 0, managerReason: null } : p));
+      db.exec('UPDATE shifts SET counted_halalas = 10800, difference_halalas = 0, manager_reason = NULL WHERE number = 1');
+    });
+    const report = verify(file, [shiftsProjection]);
+    expect(report).toMatchObject({ ok: false, stage: 'rows' });
+    if (!report.ok) expect(report.reason).toMatch(/shifts T01-S000001: the closing's expected, counted or difference is not what its count recorded/);
+  });
+
+  it("finds a closing without the manager's reason its count needed, chain re-hashed after the last seal", () => {
+    const file = tampered((db) => {
+      const closed = db.prepare<[], { seq: number }>("SELECT seq FROM journal WHERE type = 'shift.closed' ORDER BY seq LIMIT 1").get()!.seq;
+      db.prepare('DELETE FROM journal_seals WHERE seq >= ?').run(closed);
+      rewriteFrom(db, closed, (type, p) => (type === 'shift.closed' && p.countedHalalas === 8500 ? { ...p, managerReason: null } : p));
+      db.exec('UPDATE shifts SET manager_reason = NULL WHERE number = 1');
+    });
+    const report = verify(file, [shiftsProjection]);
+    expect(report).toMatchObject({ ok: false, stage: 'rows' });
+    if (!report.ok) expect(report.reason).toMatch(/closed without a manager's reason although its count needed one/);
+  });
 });
 
 /** Rewrites entries from `first` on with `change`, re-linking and re-hashing every later entry. */

@@ -169,7 +169,7 @@ describe('a shift, from its float to its count', () => {
     await t.call('scanBarcode', { barcode: DEMO.milk.barcode });
     expect(await t.attempt('closeShift', { count: { n100: 1 } })).toMatchObject({
       ok: false,
-      error: { code: 'SHIFT_SALE_IN_PROGRESS', message_ar: expect.stringMatching(/الوردية/), message_en: expect.stringContaining('Complete or void') },
+      error: { code: 'SHIFT_SALE_IN_PROGRESS', message_ar: expect.stringMatching(/الوردية/), message_en: expect.stringContaining('before closing the shift') },
     });
     expect(entries(t.dir, 'shift.counted')).toEqual([]);
     await t.call('voidSale', {});

@@ -20,6 +20,8 @@ export interface DocumentFacts {
   kind: 'invoice' | 'credit' | 'debit' | 'unknown';
   /** ds:X509Certificate as written, whitespace removed. */
   certificate: string | null;
+  /** The buyer's VAT number (AccountingCustomerParty's CompanyID), when the document names one. */
+  buyerVat: string | null;
   hash: string;
 }
 
@@ -36,6 +38,13 @@ function reference(root: Element, id: string): Element | undefined {
 }
 
 const KINDS: Record<string, DocumentFacts['kind']> = { '388': 'invoice', '381': 'credit', '383': 'debit' };
+
+function buyerVatOf(root: Element): string | null {
+  const party = child(root, UBL_NS.cac, 'AccountingCustomerParty');
+  const inner = party ? child(party, UBL_NS.cac, 'Party') : undefined;
+  const scheme = inner ? child(inner, UBL_NS.cac, 'PartyTaxScheme') : undefined;
+  return textOf(scheme ? child(scheme, UBL_NS.cbc, 'CompanyID') : undefined);
+}
 
 /** Reads a document; throws (TillError EINVOICE_XML_MALFORMED) when it is not a UBL invoice at all. */
 export function inspectDocument(xml: string): DocumentFacts {
@@ -61,6 +70,7 @@ export function inspectDocument(xml: string): DocumentFacts {
     profile: typeName?.startsWith('02') ? 'simplified' : typeName?.startsWith('01') ? 'standard' : 'unknown',
     kind: (typeCode && KINDS[typeCode]) || 'unknown',
     certificate,
+    buyerVat: buyerVatOf(root),
     hash: invoiceHash(xml),
   };
 }

@@ -83,6 +83,14 @@ const ROUTES: Record<string, Partial<Record<string, ZatcaCall>>> = {
   [PLATFORM_PATHS.clearance]: { POST: 'clearance' },
 };
 
+/**
+ * A well-formed VAT number the simulator treats as registered to nobody: clearing a standard invoice naming it is
+ * refused, as ZATCA refuses a buyer its register does not know ([simulator]; the real platform's check and code
+ * may differ). The demo and the e2e tests use it to show a refused clearance.
+ */
+export const UNREGISTERED_BUYER_VAT = '399999999999993';
+const UNREGISTERED_BUYER = { code: 'BR-KSA-44', category: 'KSA', message: "The buyer's VAT number is not registered with ZATCA." };
+
 const ACTIONS = new Set(['status', 'timeout', 'reset', 'unauthorized', 'rejected', 'already-reported', 'warnings', 'clearance-off', 'rate-limited', 'malformed', 'oversized', 'slow']);
 
 /** Faults also arrive as JSON from the CLI: refuse one that would silently do nothing. */
@@ -310,6 +318,8 @@ export async function startZatcaSimulator(options: ZatcaSimulatorOptions = {}): 
       errors.push({ code: 'invalid-invoice-type', category: 'KSA', message: `This unit (document types ${csid.invoiceTypes}) may not issue a ${facts.profile} ${facts.kind}.` });
     }
     if (fault?.action === 'rejected') errors.push(...(fault.errors ?? [DEFAULT_REJECTION]));
+    // [simulator] A buyer no taxpayer register knows: the demo's and the e2e tests' way to see a refused clearance.
+    if (call === 'clearance' && facts.buyerVat === UNREGISTERED_BUYER_VAT) errors.push({ ...UNREGISTERED_BUYER });
     const warnings = fault?.action === 'warnings' ? (fault.warnings ?? [DEFAULT_WARNING]) : [];
     const fate = errors.length > 0 ? 'rejected' : call === 'reporting' ? 'reported' : 'cleared';
     if (authentic) {
