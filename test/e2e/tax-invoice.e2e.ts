@@ -6,14 +6,15 @@
 // not come, Enter does not move on past the panel; a lost answer offers Try again. axe-core checks the buyer form
 // and the clearance panel in Arabic and in English.
 //
-// Not here: ZATCA refusing the invoice, or unreachable, and the simplified invoice instead. The demo's platform
-// simulator runs inside the host process, where this file cannot script a fault, and main clears every standard
-// invoice in the background right after the sale; test/einvoicing/tax-invoice.test.ts covers those paths in main,
-// test/renderer/taxInvoiceView.test.ts what the panel says and offers for each answer.
+// ZATCA refusing it: the demo's platform simulator refuses clearance for a buyer it treats as unregistered
+// (UNREGISTERED_BUYER_VAT, a documented simulator convention); the panel shows ZATCA's message and the cashier
+// issues the simplified invoice instead, which prints. ZATCA unreachable is covered in main
+// (test/einvoicing/tax-invoice.test.ts) and in what the panel offers (test/renderer/taxInvoiceView.test.ts).
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { UNREGISTERED_BUYER_VAT } from '../../main/sim/zatca';
 import { DEMO } from '../support/till';
 import { focusedTestId, ring, tillReady, useTillBrowser } from './support/till-page';
 
@@ -301,6 +302,36 @@ describe('a standard (B2B) tax invoice at the till', () => {
     await expect.poll(() => panel(page).getAttribute('data-phase'), { timeout: 40_000 }).toBe('cleared');
     expect(await page.getByTestId('receipt-kind').textContent()).toBe('فاتورة ضريبية');
     expect(await page.getByTestId('new-sale').textContent()).toContain('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('completed-view').waitFor({ state: 'detached' });
+  });
+
+  it('refused by ZATCA: the rule it gave, no Try again, and a click issues the simplified invoice instead, which prints', async () => {
+    await ring(page, DEMO.milk.barcode);
+    await page.keyboard.press('Control+KeyB');
+    await dialog(page).waitFor();
+    await fillBuyer(page);
+    await field(page, 'vatNumber').fill(UNREGISTERED_BUYER_VAT);
+    await page.keyboard.press('Control+Enter');
+    await dialog(page).waitFor({ state: 'detached' });
+    await page.keyboard.press('F12');
+    await page.getByTestId('tender-panel').waitFor();
+    await page.keyboard.press('Enter');
+    await panel(page).waitFor();
+    await expect.poll(() => panel(page).getAttribute('data-phase'), { timeout: 40_000 }).toBe('rejected');
+    expect(await panel(page).getByTestId('clearance-note').first().getAttribute('data-code')).toBe('BR-KSA-44');
+    expect(await panel(page).getByTestId('clearance-retry').count()).toBe(0); // a refusal is final: no Try again
+    expect(await page.getByTestId('receipt-not-cleared').count()).toBe(1);
+    // Nothing printed for a refused invoice; Enter (a scanner's) does not move on past it.
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('completed-view').isVisible()).toBe(true);
+    expect(await axeFindings(page)).toEqual([]);
+
+    await panel(page).getByTestId('clearance-simplified').click();
+    await expect.poll(() => panel(page).getAttribute('data-phase'), { timeout: 20_000 }).toBe('replaced');
+    expect(await page.getByTestId('receipt-kind').textContent()).toBe('فاتورة ضريبية مبسطة');
+    expect(await page.getByTestId('receipt-buyer').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('receipt-print-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('printed');
     await page.keyboard.press('Enter');
     await page.getByTestId('completed-view').waitFor({ state: 'detached' });
   });
