@@ -344,6 +344,10 @@ export function createEinvoicing(deps: EinvoicingDeps) {
       const receipt = deps.counter?.receipt(receiptNo);
       if (!receipt) throw new TillError('RECEIPT_UNKNOWN', receiptNo);
       db.transaction(() => {
+        // Read again inside the transaction: a clearance answered meanwhile (a background send) decides it.
+        const now = issuer.clearances.byKey(record.egsId, record.icv);
+        if (now?.state === 'cleared' || now?.state === 'reported') throw new TillError('TAX_INVOICE_ALREADY_CLEARED', receiptNo);
+        if (now?.state === 'replaced') return;
         const issued = issuer.issueSimplifiedInTx(receipt);
         if (!issued) throw new TillError('EINVOICE_NOT_ONBOARDED', receiptNo);
         issuer.clearances.replaceInTx(record, issued.icv);
