@@ -101,8 +101,8 @@ export const errorCatalog = defineErrors({
   },
   RETURN_UNKNOWN: { ar: 'المرتجع غير موجود.', en: 'That return does not exist.' },
   RETURN_SPLIT_CARDS: {
-    ar: 'دُفع هذا الإيصال بأكثر من بطاقة، ولا تتسع أي بطاقة منها لكامل هذا الإرجاع: أرجع أصنافاً أقل في كل مرة (كل إرجاع يعود إلى بطاقة واحدة).',
-    en: 'This receipt was paid with more than one card and no one card can take all of this return: return fewer items at a time (each return goes back to one card).',
+    ar: 'دُفع هذا الإيصال بأكثر من بطاقة، ولا تتسع أي بطاقة منها — مع النقد المدفوع — لكامل هذا الإرجاع: أرجع أصنافاً أقل في كل مرة (كل إرجاع يعود إلى بطاقة واحدة، والباقي من النقد المدفوع).',
+    en: 'This receipt was paid with more than one card and no one card, with the cash paid, can take all of this return: return fewer items at a time (each return goes back to one card, the rest from the cash paid).',
   },
   RETURN_REFUND_DECLINED: {
     ar: 'رفض الجهاز الاسترداد: لم يُرجع أي مبلغ ولم يُسجَّل المرتجع. حاول مرة أخرى أو راجع المدير.',

@@ -167,12 +167,22 @@ export function createReturns(deps: ReturnsDeps) {
   };
 
   const cash = (amountHalalas: number): Tender => ({ kind: 'cash', amountHalalas, tenderedHalalas: amountHalalas, changeHalalas: 0 });
+  /** What a receipt took in cash (change already deducted: a cash tender's amount is what stayed in the drawer). */
+  const cashPaid = (receipt: Receipt): number => receipt.tenders.filter((t) => t.kind === 'cash').reduce((sum, t) => sum + t.amountHalalas, 0);
+  /** What earlier returns of a receipt gave back, or owe, in cash. */
+  const cashGivenBack = (receiptNo: string): number =>
+    store
+      .returnsOf(receiptNo)
+      .flatMap((r) => store.refund(r.returnNo).refunds)
+      .filter((t) => t.kind === 'cash')
+      .reduce((sum, t) => sum + t.amountHalalas, 0);
 
   /**
    * How a receipt's money goes back: all cash for a cash sale; through its one card or STC Pay payment, the rest
    * (a split card and cash sale) from the drawer. Paid with several cards: all of it to one that can take all of
-   * it — a return is one refund — else refused (return fewer items at a time). What
-   * each payment can still take is the payments side's cap: what it took less its refunds approved or in doubt.
+   * it — a return is one refund —; when none can, the card that takes the most and the rest from the drawer, up to
+   * the cash the customer paid that no earlier return gave back; else refused. What each payment can still take
+   * is the payments side's cap: what it took less its refunds approved or in doubt.
    */
   const split = (receipt: Receipt, totalHalalas: number): { card: CardTender | null; cardHalalas: number; cashHalalas: number } => {
     const cards = receipt.tenders
@@ -186,8 +196,12 @@ export function createReturns(deps: ReturnsDeps) {
     }
     // The one that fits best, so a bigger payment stays free for a bigger return.
     const fits = cards.filter((c) => c.left >= totalHalalas).sort((a, b) => a.left - b.left)[0];
-    if (!fits) throw new TillError('RETURN_SPLIT_CARDS', `${receipt.receiptNo}: no card can take ${totalHalalas}`);
-    return { card: fits.card, cardHalalas: totalHalalas, cashHalalas: 0 };
+    if (fits) return { card: fits.card, cardHalalas: totalHalalas, cashHalalas: 0 };
+    // Card A 30 + card B 30 + cash 40, an item of 40 back: card A's 30 and 10 of the customer's cash.
+    const most = [...cards].sort((a, b) => b.left - a.left)[0]!;
+    const cashLeft = cashPaid(receipt) - cashGivenBack(receipt.receiptNo);
+    if (most.left > 0 && totalHalalas - most.left <= cashLeft) return { card: most.card, cardHalalas: most.left, cashHalalas: totalHalalas - most.left };
+    throw new TillError('RETURN_SPLIT_CARDS', `${receipt.receiptNo}: no card, with the cash paid, can take ${totalHalalas}`);
   };
 
   /** Settles a waiting request inside the transaction that settles its refund (lifecycle.ts's RefundSettlement). */

@@ -136,6 +136,26 @@ describe('a receipt paid with two cards', () => {
     verified();
   });
 
+  it('a return no one card can take goes to the card that takes the most, the rest from the cash the customer paid', async () => {
+    // Outside review: card 30 + card 30 + cash for the rest, an item worth more than either card could take was
+    // refused forever (and, with the refund by amount gone, by no other way either).
+    await rig.t.call('scanBarcode', { barcode: DEMO.dates.barcode });
+    const due = (await rig.t.call('scanBarcode', { barcode: DEMO.coffee.barcode })).dueHalalas;
+    const first = await rig.t.call('payCard', { amountHalalas: 1000 });
+    await rig.t.call('payCard', { amountHalalas: 1000 });
+    const cashPart = due - 2000;
+    const receipt = (await rig.t.call('tenderCash', { tenderedHalalas: cashPart })).receipt;
+    const dates = receipt.lines.find((l) => l.barcode === DEMO.dates.barcode)!;
+    expect(dates.lineTotalHalalas).toBeGreaterThan(1000);
+    const back = await rig.t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: dates.lineId, quantity: 1 }], reason: 'damaged', managerPin: PIN });
+    expect(back.refund.refunds).toEqual([
+      expect.objectContaining({ kind: 'card', amountHalalas: 1000 }),
+      expect.objectContaining({ kind: 'cash', amountHalalas: dates.lineTotalHalalas - 1000 }),
+    ]);
+    expect(rig.query<{ original_id: string }>(`SELECT original_id FROM payment_intents WHERE kind = 'refund'`)).toEqual([{ original_id: first.intent.intentId }]);
+    verified();
+  });
+
   it('refuses a return no one card can take, in both languages, writing nothing', async () => {
     await rig.t.call('scanBarcode', { barcode: DEMO.dates.barcode });
     const due = (await rig.t.call('scanBarcode', { barcode: DEMO.coffee.barcode })).dueHalalas;
