@@ -1,4 +1,5 @@
-// `nuqta zatca status | onboard | renew | documents | xml`: e-invoicing from the admin's shell. `onboard` and
+// `nuqta zatca status | onboard | renew | documents | xml | export | hash | validate`: e-invoicing from the admin's
+// shell (the last three: zatca-files.ts). `onboard` and
 // `renew` take the OTP from the FATOORA portal (--otp, or standard input so it stays off the process list);
 // `onboard` writes the unit, `renew` its new certificate, only when every step passed. `xml` prints a document's
 // stored bytes exactly as signed.
@@ -23,6 +24,7 @@ import { createFileSecretStore, SAFE_STORAGE_FILE_NAME } from '../secrets';
 import { STANDARD_NOT_COVERED, standardNotCovered } from '../health';
 import { openSettings, type TillSettings } from '../settings';
 import { EXIT, type Output } from './io';
+import { zatcaExport, zatcaHash, zatcaValidate } from './zatca-files';
 
 export const ZATCA_USAGE = [
   'Usage: nuqta zatca status                                   the unit, its certificate, the reporting queue',
@@ -34,6 +36,10 @@ export const ZATCA_USAGE = [
   '       nuqta zatca documents [--state waiting|reported|warned|rejected]',
   '                                                            the latest documents with their state and ZATCA\'s messages',
   '       nuqta zatca xml RECEIPT_NO                           the signed document, byte for byte as stored',
+  '       nuqta zatca export DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+  '                                                            every stored document, byte for byte, as ICV-UUID.xml',
+  '       nuqta zatca hash FILE                                a document\'s invoice hash (C14N 1.1, SHA-256, Base64)',
+  '       nuqta zatca validate FILE [FILE…]                    schema, hash, signature, QR against the XML; the PIH chain',
 ];
 
 /** What a unit's document types (its certificate's title) let it sign, in both languages. */
@@ -59,6 +65,9 @@ export interface ZatcaOptions {
   otp?: string;
   env?: string;
   state?: string;
+  /** export: the documents' issue dates, inclusive. */
+  from?: string;
+  to?: string;
   stdin?: () => string;
   /** Starts the platform simulator for a demo (simulator) unit; without it such a unit has no platform here. */
   simulator?: () => Promise<CliPlatformSimulator>;
@@ -97,6 +106,16 @@ const line = (d: QueuedDocument) =>
 
 export async function zatcaCommand(dataDir: string, args: string[], options: ZatcaOptions, io: Output): Promise<number> {
   const [sub, arg] = args;
+  if (sub === 'hash') return zatcaHash(arg, io);
+  if (sub === 'validate') return zatcaValidate(args.slice(1), io);
+  if (sub === 'export') {
+    const db = openDatabase(ledgerFile(dataDir), { readonly: true });
+    try {
+      return zatcaExport(db, arg, { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) }, io);
+    } finally {
+      db.close();
+    }
+  }
   if (sub === 'status') {
     return withEinvoicing(dataDir, true, (e, _db, settings) => {
       const unit = e.unit();

@@ -44,6 +44,10 @@ const USAGE = `Usage: nuqta <command> [--data-dir DIR]
                                 onboard this till with ZATCA's FATOORA (the OTP from its portal; or on stdin)
   zatca renew [--otp OTP]       renew the unit's certificate (CSID) before it expires: a new key, the same unit
                                 and invoice chain (the OTP from the portal; or on stdin)
+  zatca export DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                every stored document, byte for byte, as ICV-UUID.xml
+  zatca hash FILE               a document's invoice hash (C14N 1.1, SHA-256, Base64)
+  zatca validate FILE [FILE…]   schema, hash, signature, QR against the XML; several: the PIH chain too
   support-bundle [FILE]         settings (no secrets), recent logs, verify and health in one .tar.gz for support
   config show | export          every setting as JSON (never secrets; export's output imports on another till)
   config get KEY                one setting, e.g. nationalAddress.postalCode
@@ -116,6 +120,8 @@ const FLAG_OWNERS: Record<string, string[]> = {
   otp: ['zatca'],
   env: ['zatca'],
   state: ['zatca'],
+  from: ['zatca'],
+  to: ['zatca'],
 };
 
 const OPTIONS = {
@@ -138,6 +144,8 @@ const OPTIONS = {
   otp: { type: 'string' },
   env: { type: 'string' },
   state: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
 } as const;
 
 async function run(argv: string[]): Promise<number> {
@@ -248,7 +256,7 @@ async function dispatchCommand(
   if (command === 'config') return configCommand(dataDir, positionals.slice(1), io);
   if (command === 'zatca') {
     const stdin = () => (process.stdin.isTTY ? '' : fs.readFileSync(0, 'utf8'));
-    return zatcaCommand(dataDir, positionals.slice(1), { ...(values.otp !== undefined ? { otp: values.otp } : {}), ...(values.env !== undefined ? { env: values.env } : {}), ...(values.state !== undefined ? { state: values.state } : {}), stdin, simulator: zatcaSimulator }, io);
+    return zatcaCommand(dataDir, positionals.slice(1), { ...(values.otp !== undefined ? { otp: values.otp } : {}), ...(values.env !== undefined ? { env: values.env } : {}), ...(values.state !== undefined ? { state: values.state } : {}), ...(values.from !== undefined ? { from: values.from } : {}), ...(values.to !== undefined ? { to: values.to } : {}), stdin, simulator: zatcaSimulator }, io);
   }
   if (command === 'terminal') return terminalCommand(dataDir, positionals.slice(1), io, flags);
   if (command === 'stcpay') return stcPayCommand(dataDir, positionals.slice(1), io, flags);

@@ -10,6 +10,8 @@ export const preloadBundle = (): string => path.join(projectRoot(), 'dist', 'pre
 export const customerPreloadBundle = (): string => path.join(projectRoot(), 'dist', 'preload', 'customer.cjs');
 export const resourcesDir = (): string => path.join(projectRoot(), 'resources');
 export const demoCatalogCsv = (): string => path.join(resourcesDir(), 'catalog', 'demo-catalog.csv');
+/** OASIS UBL 2.1 schemas as ZATCA's SDK ships them: `nuqta zatca validate` checks documents against them. */
+export const ublInvoiceXsd = (): string => path.join(resourcesDir(), 'ubl-2.1-xsd', 'maindoc', 'UBL-Invoice-2.1.xsd');
 
 /**
  * The till's data folder. NUQTA_DATA_DIR wins (tests, several tills on one machine); otherwise the

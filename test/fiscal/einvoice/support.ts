@@ -7,7 +7,8 @@ import path from 'node:path';
 
 export const ZATCA_FIXTURES = path.resolve(__dirname, '../../fixtures/zatca');
 export const SAMPLES = path.join(ZATCA_FIXTURES, 'sdk-samples');
-export const UBL_INVOICE_XSD = path.join(ZATCA_FIXTURES, 'ubl-2.1-xsd/maindoc/UBL-Invoice-2.1.xsd');
+/** The UBL 2.1 schemas ship with the app (resources/): `nuqta zatca validate` checks documents against them. */
+export const UBL_INVOICE_XSD = path.resolve(__dirname, '../../../resources/ubl-2.1-xsd/maindoc/UBL-Invoice-2.1.xsd');
 
 /** The six signed samples and the hashes the fixtures' README lists for them. */
 export const SAMPLE_HASHES: Record<string, string> = {
