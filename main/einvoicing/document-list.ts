@@ -6,7 +6,7 @@ import { Clearance } from '../../preload/contract';
 import type { Db } from '../db';
 import { TillError } from '../errors';
 import type { QueuedDocument, ReportState } from './reporting/queue-store';
-import type { PlatformMessage } from './reporting/answer';
+import { parseMessages } from './reporting/answer';
 
 /**
  * A standard document's clearance as one of the list's states: not answered yet → waiting; refused → rejected
@@ -60,16 +60,6 @@ export interface ListedDocument extends QueuedDocument {
   /** A standard document's clearance; null for a simplified one. */
   clearance: Clearance | null;
 }
-
-const parseMessages = (text: string | null): PlatformMessage[] => {
-  if (text === null) return [];
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? (parsed as PlatformMessage[]) : [];
-  } catch {
-    return [];
-  }
-};
 
 const toListed = (r: ListRow): ListedDocument => ({
   egsId: r.egs_id,

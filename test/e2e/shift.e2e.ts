@@ -3,26 +3,11 @@
 // then the blind count — nothing of the expected cash on screen until the count is submitted — which comes out
 // short by more than the threshold: a wrong PIN is refused, the manager's PIN and a reason close it. axe-core
 // checks the shift screens in Arabic and in English; the counter's targets are touch-sized.
-import { createRequire } from 'node:module';
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../support/till';
+import { axeFindings } from './support/axe';
 import { focusedTestId, ring, useTillBrowser } from './support/till-page';
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** The serious and critical axe violations on the page as it is now (as test/e2e/accessibility.e2e.ts runs it). */
-async function axeFindings(page: Page): Promise<Array<{ id: string; targets: string[] }>> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const drawn = Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
-    await Promise.race([drawn, new Promise((done) => setTimeout(done, 2_000))]);
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-}
 
 const tills = useTillBrowser();
 let page: Page;

@@ -10,27 +10,12 @@
 // (UNREGISTERED_BUYER_VAT, a documented simulator convention); the panel shows ZATCA's message and the cashier
 // issues the simplified invoice instead, which prints. ZATCA unreachable is covered in main
 // (test/einvoicing/tax-invoice.test.ts) and in what the panel offers (test/renderer/taxInvoiceView.test.ts).
-import { createRequire } from 'node:module';
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UNREGISTERED_BUYER_VAT } from '../../main/sim/zatca';
 import { DEMO } from '../support/till';
+import { axeFindings } from './support/axe';
 import { focusedTestId, ring, tillReady, useTillBrowser } from './support/till-page';
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** The serious and critical axe violations on the page as it is now (as test/e2e/accessibility.e2e.ts runs it). */
-async function axeFindings(page: Page): Promise<Array<{ id: string; targets: string[] }>> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const drawn = Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
-    await Promise.race([drawn, new Promise((done) => setTimeout(done, 2_000))]);
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-}
 
 const tills = useTillBrowser();
 let page: Page;

@@ -8,7 +8,7 @@ import { tableRow, type Db, type RowOf } from '../../db';
 import type { Journal } from '../../ledger';
 import { sha256Hex } from '../documents';
 import { ENTRY } from '../projection';
-import type { PlatformMessage, ReportPayload } from '../reporting/answer';
+import { parseMessages, type PlatformMessage, type ReportPayload } from '../reporting/answer';
 
 const clearanceRow = tableRow(
   'einvoice_clearances c JOIN einvoice_documents d USING (egs_id, icv)',
@@ -48,16 +48,6 @@ export interface ClearanceRecord {
   /** ZATCA has answered (cleared, rejected, or reported instead): nothing more is sent. */
   settled: boolean;
 }
-
-const parseMessages = (text: string | null): PlatformMessage[] => {
-  if (text === null) return [];
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? (parsed as PlatformMessage[]) : [];
-  } catch {
-    return [];
-  }
-};
 
 const toRecord = (r: RowOf<typeof clearanceRow>): ClearanceRecord => ({
   egsId: r.egs_id,

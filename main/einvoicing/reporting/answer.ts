@@ -31,3 +31,14 @@ export interface ReportPayload {
 export interface Reporter {
   report(payload: ReportPayload): Promise<ReportAnswer>;
 }
+
+/** ZATCA's messages as a row keeps them (a JSON column): unreadable or absent text reads as none. */
+export function parseMessages(text: string | null): PlatformMessage[] {
+  if (text === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? (parsed as PlatformMessage[]) : [];
+  } catch {
+    return [];
+  }
+}

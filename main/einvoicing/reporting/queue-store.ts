@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { tableRow, type Db, type RowOf } from '../../db';
 import type { Journal } from '../../ledger';
 import { ENTRY } from '../projection';
-import type { PlatformMessage, ReportPayload } from './answer';
+import { parseMessages, type PlatformMessage, type ReportPayload } from './answer';
 
 export const ReportState = z.enum(['waiting', 'reported', 'warned', 'rejected']);
 export type ReportState = z.infer<typeof ReportState>;
@@ -51,16 +51,6 @@ export interface QueuedDocument {
   /** The instant it was issued (its journal entry's time, UTC): the 24-hour clock runs from here. */
   issuedSeq: number;
 }
-
-const parseMessages = (text: string | null): PlatformMessage[] => {
-  if (text === null) return [];
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? (parsed as PlatformMessage[]) : [];
-  } catch {
-    return [];
-  }
-};
 
 const toDocument = (r: RowOf<typeof queueRow>): QueuedDocument => ({
   egsId: r.egs_id,
