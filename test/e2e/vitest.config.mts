@@ -10,7 +10,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     fileParallelism: false,
     pool: 'forks',
-    // The STC Pay simulator's certificates, made once for the whole run (test/support/global-setup.ts).
-    globalSetup: ['test/support/global-setup.ts'],
+    // The STC Pay simulator's certificates, made once for the whole run (test/support/global-setup.ts), then the
+    // till folder every test's till starts from (test/e2e/support/till-template.ts).
+    globalSetup: ['test/support/global-setup.ts', 'test/e2e/support/till-template.ts'],
   },
 });

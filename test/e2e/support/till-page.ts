@@ -1,5 +1,5 @@
 // The harness every browser end-to-end file shares: one Chromium per file, a till (the built browser host on a
-// fresh data folder) opened in a page the size of a till's screen, everything a test opened closed after it; and
+// data folder of its own) opened in a page the size of a till's screen, everything a test opened closed after it; and
 // the few things a cashier does in every test (scan a barcode, type and press Enter).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
@@ -7,6 +7,7 @@ import { ensureMainBuilt } from '../../support/build';
 import { tempDir } from '../../support/tmp';
 import { launchChromium } from './browser';
 import { startHostProcess, type HostProcess } from './host-process';
+import { copyTillTemplate } from './till-template';
 
 export interface OpenTill {
   page: Page;
@@ -28,7 +29,10 @@ export interface TillBrowser {
   onCleanup(...steps: Array<() => unknown>): void;
   /** A page on the till at `host`, once the till's view says it is ready; closed after the test. */
   openPage(host: HostProcess): Promise<Page>;
-  /** A till on a fresh data folder, started and open in a page; all of it goes after the test. */
+  /**
+   * A till on a data folder of its own (a copy of the run's template till, see till-template.ts), started and open
+   * in a page; all of it goes after the test.
+   */
   openTill(options?: OpenTillOptions): Promise<OpenTill>;
 }
 
@@ -73,6 +77,7 @@ export function useTillBrowser(): TillBrowser {
     async openTill({ prefix = 'nuqta-e2e-', configure }: OpenTillOptions = {}) {
       const tmp = tempDir(prefix);
       cleanups.push(() => tmp.cleanup());
+      copyTillTemplate(tmp.dir);
       configure?.(tmp.dir);
       const host = await startHostProcess(tmp.dir);
       cleanups.push(() => host.stop());
