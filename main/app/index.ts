@@ -10,7 +10,7 @@ import { createEinvoicing, einvoicingProjection } from '../einvoicing';
 import { createDispatcher } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
-import { createReturns, REASON_TEXT, returnsProjection } from '../returns';
+import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
@@ -140,6 +140,7 @@ async function assemble(
   const platforms = createPlatformAccess(simulators);
   const rawReceipt = createReceiptReader(db);
   opened.add(() => platforms.close());
+  let returnsOnceMade: Returns | null = null;
   const einvoicing = createEinvoicing({
     db,
     journal,
@@ -152,6 +153,8 @@ async function assemble(
     counter: {
       receipt: (receiptNo) => rawReceipt(receiptNo),
       handOverInTx: (receiptNo) => printing.enqueueSaleInTx(receiptWithQr(receiptNo)),
+      // Returns are made further down; a note cleared before then is printed by nobody — it can be reprinted.
+      creditNoteClearedInTx: (number) => returnsOnceMade?.creditNoteClearedInTx(number),
       kick: () => printing.kick(),
     },
     ...(options.einvoiceQueueIntervalMs !== undefined ? { queueIntervalMs: options.einvoiceQueueIntervalMs } : {}),
@@ -221,6 +224,7 @@ async function assemble(
     receipt: checkout.receipt,
     payments,
     issueCreditNoteInTx: einvoicing.issueCreditNoteInTx,
+    creditNote: { qrFor: einvoicing.qrFor, clearanceFor: einvoicing.clearanceFor },
     openDrawer: settings.get().printer ? () => printing.drawer.openDrawer() : null,
     refundReceiptBlocks: (refund) => refundReceiptBlocks(refund, settings.get(), REASON_TEXT[refund.reason], 'original'),
     printDocument: async (blocks) => {
@@ -229,6 +233,7 @@ async function assemble(
     },
     log,
   });
+  returnsOnceMade = returns;
   // Shifts: the drawer's float, paid-ins/outs, safe drops and the blind count. A demo till (any simulated device)
   // opens a shift by itself when a sale needs one; a live till sells only on a shift a person opened.
   const shifts = createShifts({

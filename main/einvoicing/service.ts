@@ -46,7 +46,13 @@ export interface EinvoicingDeps {
    * queueing its print — inside the transaction that records its clearance (or the simplified invoice issued
    * instead). Absent in rigs without a counter: nothing is printed.
    */
-  counter?: { receipt(receiptNo: string): Receipt; handOverInTx(receiptNo: string): void; kick(): void };
+  counter?: {
+    receipt(receiptNo: string): Receipt;
+    handOverInTx(receiptNo: string): void;
+    /** A standard credit note ZATCA cleared: a return's refund receipt is handed over (main/returns). */
+    creditNoteClearedInTx?(number: string): void;
+    kick(): void;
+  };
   /** Tests: a fixed wait before a clearance is tried again, instead of the back-off. */
   clearanceRetryMs?: number;
   /** How often the queue looks for work besides after each sale. */
@@ -120,6 +126,7 @@ export function createEinvoicing(deps: EinvoicingDeps) {
       if (answer.outcome === 'reported') issuer.documents.queueReportInTx(record.egsId, record.icv, seq);
       if (record.state === 'replaced') cancelReplacedInTx(record);
       else if (record.kind === 'invoice') deps.counter?.handOverInTx(record.number);
+      else deps.counter?.creditNoteClearedInTx?.(record.number);
     },
     now,
     log,

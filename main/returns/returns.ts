@@ -9,7 +9,7 @@
 // card refund leaves for a person — a request its approval could not issue, cash a late return owes — is the
 // returns desk's (desk.ts); a customer without the receipt finds the sale by the item (find-sale.ts).
 import { randomUUID } from 'node:crypto';
-import { receiptOfRefund, type CardDetails, type CardTender, type DrawerOutcome, type ErrorData, type Receipt, type RefundReceipt, type ReturnableReceipt, type ReturnInput, type SaleLine, type Tender } from '../../preload/contract';
+import { receiptOfRefund, type CardDetails, type Clearance, type CardTender, type DrawerOutcome, type ErrorData, type Receipt, type RefundReceipt, type ReturnableReceipt, type ReturnInput, type SaleLine, type Tender } from '../../preload/contract';
 import type { ManagerAuth } from '../auth';
 import { writeRelaxed, type Db } from '../db';
 import { TillError } from '../errors';
@@ -40,6 +40,11 @@ export interface ReturnsDeps {
   issueCreditNoteInTx?: (document: Receipt, note: { originalNumber: string; reason: string }, buyer: Receipt['buyer'] | null) => { qr: string } | null;
   /** Opens the cash drawer (the printer's kick); throws when it cannot. Null: no printer. */
   openDrawer: (() => Promise<void>) | null;
+  /**
+   * The credit note issued with a return, as e-invoicing stored it (by the return's number): its QR — the cleared
+   * copy's for a standard one — and, for a standard one, where its clearance stands.
+   */
+  creditNote?: { qrFor(returnNo: string): string | null; clearanceFor(returnNo: string): Clearance | null };
   /** The refund receipt's layout (printing's, from the stored refund and the shop's settings). */
   refundReceiptBlocks?: (refund: RefundReceipt) => Block[];
   /** Prints one document now: the refund receipt, then each card refund slip (print.ts). */
@@ -250,13 +255,28 @@ export function createReturns(deps: ReturnsDeps) {
   deps.payments?.onRefundSettled({ approvedInTx, releasedInTx });
 
   /**
-   * The refund receipt and its card refund slips on paper: null when they printed (or there is no printer), the
-   * printer's first error otherwise (what follows it is not sent: the printer said no).
+   * A stored refund with its credit note as e-invoicing keeps it: the stored QR (a stored refund has none of its
+   * own) and a standard note's clearance.
    */
-  const printRefund = async (refund: RefundReceipt): Promise<ErrorData | null> => {
+  const withCreditNote = (refund: RefundReceipt): RefundReceipt => {
+    const qr = deps.creditNote?.qrFor(refund.returnNo) ?? refund.einvoiceQr;
+    const clearance = deps.creditNote?.clearanceFor(refund.returnNo) ?? null;
+    return { ...refund, ...(qr ? { einvoiceQr: qr } : {}), ...(clearance ? { clearance } : {}) };
+  };
+  /** A standard credit note is handed over once ZATCA cleared it (or took it as reported, clearance being off). */
+  const handedOverYet = (refund: RefundReceipt): boolean => refund.clearance === undefined || refund.clearance === 'cleared' || refund.clearance === 'reported';
+
+  /**
+   * The refund receipt and its card refund slips on paper: null when they printed (or there is no printer), the
+   * printer's first error otherwise (what follows it is not sent: the printer said no). The refund receipt of a
+   * standard credit note ZATCA has not cleared yet waits (printed by creditNoteCleared); the card's slips do not.
+   */
+  const printRefund = async (stored: RefundReceipt): Promise<ErrorData | null> => {
     if (!deps.printDocument || !deps.refundReceiptBlocks) return null;
+    const refund = withCreditNote(stored);
     try {
-      for (const blocks of refundDocuments(refund, deps.refundReceiptBlocks(refund), deps.settings())) {
+      const [receipt, ...slips] = refundDocuments(refund, deps.refundReceiptBlocks(refund), deps.settings());
+      for (const blocks of handedOverYet(refund) ? [receipt!, ...slips] : slips) {
         const printed = await deps.printDocument(blocks);
         if (!printed.ok) return printed.error;
       }
@@ -265,6 +285,14 @@ export function createReturns(deps: ReturnsDeps) {
       log.error(`refund receipt of ${refund.returnNo} did not print`, e);
       return { code: 'INTERNAL', message_ar: 'تعذرت طباعة إيصال الاسترداد.', message_en: 'The refund receipt could not be printed.' };
     }
+  };
+
+  const printCleared = async (returnId: string): Promise<void> => {
+    if (!deps.printDocument || !deps.refundReceiptBlocks) return;
+    const refund = withCreditNote(store.refundById(returnId));
+    if (!handedOverYet(refund)) return;
+    const printed = await deps.printDocument(deps.refundReceiptBlocks(refund)).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    if (!printed.ok) log.error(`the cleared credit note of ${refund.returnNo} did not print`, printed.error);
   };
 
   /** A refund receipt whose card refund was approved later (by recovery): printed when it is issued. */
@@ -294,7 +322,7 @@ export function createReturns(deps: ReturnsDeps) {
   /** After the commit: the drawer for any cash, then the refund receipt. */
   const handOver = async (refund: RefundReceipt): Promise<IssuedReturn> => {
     const drawer = refund.refunds.some((t) => t.kind === 'cash') ? await openDrawer(refund) : 'not_needed';
-    return { refund, drawer, printError: await printRefund(refund) };
+    return { refund: withCreditNote(refund), drawer, printError: await printRefund(refund) };
   };
 
   /** A card or STC Pay receipt: the refund goes to the terminal (or STC Pay); the return waits on its answer. */
@@ -344,6 +372,18 @@ export function createReturns(deps: ReturnsDeps) {
      * terminal answers — so the drawer is not counted (shift close) meanwhile.
      */
     inProgress: (): boolean => awaited.size > 0,
+
+    /**
+     * E-invoicing, in the transaction that records ZATCA clearing a standard credit note: when it is a return's,
+     * its refund receipt prints once that commits (its card slips printed with the return). A note of no return
+     * (one cancelling a replaced invoice) prints nothing; a print that finds the note not cleared after all (the
+     * transaction rolled back) leaves the receipt waiting again.
+     */
+    creditNoteClearedInTx(number: string): void {
+      const id = store.idOf(number);
+      if (id === null) return;
+      setImmediate(() => void printCleared(id));
+    },
     payCash: desk.payCash,
 
     /**

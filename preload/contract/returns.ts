@@ -2,6 +2,7 @@
 // amount typed by hand), with a manager's approval and a reason from a fixed list, and issues a refund receipt
 // that is also the sale's credit note (ZATCA 381) when e-invoicing is on.
 import { z } from 'zod';
+import { Clearance } from './buyer';
 import { DrawerOutcome, ErrorData, Halalas, IntentSummary, MAX_LINE_QUANTITY, SaleLine, Tender, Totals, type Receipt } from './schemas';
 
 /** Why goods came back: the reasons a Saudi counter uses, printed on the refund receipt and the credit note. */
@@ -48,6 +49,11 @@ export const RefundReceipt = z.object({
   refunds: z.array(Tender),
   /** The credit note's QR (ZATCA phase 2) as stored with the signed document; absent without e-invoicing. */
   einvoiceQr: z.string().max(1000).optional(),
+  /**
+   * A return from a business (standard) invoice has a standard credit note, handed over only once ZATCA clears
+   * it: where that stands (absent for a simplified one). The refund receipt prints when it is cleared.
+   */
+  clearance: Clearance.optional(),
 });
 export type RefundReceipt = z.infer<typeof RefundReceipt>;
 

@@ -47,6 +47,10 @@ export function ReturnResult({ issued }: { issued: IssuedReturn }) {
         <p className="returns__print returns__print--failed" data-testid="return-print-error" data-code={printError.code}>
           {t('returns.printFailed', { reason: messageFor(printError, f.locale) })}
         </p>
+      ) : refund.clearance === 'waiting' || refund.clearance === 'rejected' ? (
+        <p className="returns__print" data-testid="return-credit-note-waiting" data-clearance={refund.clearance}>
+          {t(refund.clearance === 'waiting' ? 'returns.creditNoteWaiting' : 'returns.creditNoteRefused')}
+        </p>
       ) : (
         <p className="returns__print">{t('returns.printed')}</p>
       )}

@@ -203,6 +203,30 @@ describe('standard (B2B) tax invoices', () => {
     expect(checkLedgerFile(ledgerFile(t.dir), LEDGER_PROJECTIONS)).toMatchObject({ ok: true });
   });
 
+  it('the refund receipt of a B2B return (its tax credit note) prints only once ZATCA clears the note', async () => {
+    const completed = await saleFor(BUYER);
+    const receiptNo = completed.receipt.receiptNo;
+    await t.call('clearTaxInvoice', { receiptNo, send: true });
+    // The sale's own receipt first (it prints once cleared).
+    await until(() => (sims.currentPrinter()?.receipts.length ?? 0) === 1, 10_000);
+    const printer = sims.currentPrinter()!;
+    const before = printer.receipts.length;
+    // ZATCA down: the return stands (the money goes back), its standard credit note waits, and so does its paper.
+    sims.currentEinvoicing()!.script({ call: 'clearance', action: 'status', status: 503, count: 1_000 });
+    const line = completed.receipt.lines[0]!;
+    const issued = await t.call('returnSale', { receiptNo, lines: [{ lineId: line.lineId, quantity: 1 }], reason: 'damaged', managerPin: '1234' });
+    expect(issued.refund.clearance).toBe('waiting');
+    expect(issued.printError).toBeNull();
+    await new Promise((r) => setTimeout(r, 400)); // several background rounds, all refused with 503
+    expect(clearances().map((c) => c.settled)).toEqual([1, 0]);
+    expect(printer.receipts.length).toBe(before);
+    // ZATCA back: cleared in the background, then the refund receipt prints.
+    sims.currentEinvoicing()!.clearScript();
+    await until(() => clearances().every((c) => c.settled === 1), 20_000);
+    await until(() => printer.receipts.length === before + 1, 10_000);
+    expect(checkLedgerFile(ledgerFile(t.dir), LEDGER_PROJECTIONS)).toMatchObject({ ok: true });
+  });
+
   it('a till that does not issue standard invoices, or whose unit is onboarded for simplified ones only, names no buyer', async () => {
     await t.till.close();
     updateSettings(t.dir, { einvoicing: { ...DEMO_SETTINGS.einvoicing!, standardInvoices: false } });
