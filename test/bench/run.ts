@@ -273,8 +273,8 @@ async function main() {
   // the invoice (the demo issues one per sale) and stays ≤ 10 ms p99.
   figures.einvoice40LinesBuildSignMs = invoice40Lines(1000);
   figures.einvoiceReportingThroughput = await reportingThroughput(300);
-  figures.receipt40LinesArabic80mm = benchReceipt(50, { lines: 40, widthDots: 576 });
-  figures.receipt40LinesArabic58mm = benchReceipt(50, { lines: 40, widthDots: 384 });
+  figures.receipt40LinesArabic80mm = benchReceipt(200, { lines: 40, widthDots: 576 });
+  figures.receipt40LinesArabic58mm = benchReceipt(200, { lines: 40, widthDots: 384 });
   log('host start and scan-to-line in Chromium…');
   await hostStartAndScan(big.dir, big.barcodes);
   fs.rmSync(big.dir, { recursive: true, force: true });

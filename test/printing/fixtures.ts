@@ -147,6 +147,29 @@ export const SHOP = {
 };
 
 /** A long Arabic receipt for the bench: `count` lines with varied names. */
+/**
+ * A different 40-line receipt each time, as a shop's day brings them: the `n`-th of a seeded series, its lines from
+ * a vocabulary of 2,000 product names (two words each from small lists, numbered), its quantities and prices
+ * drawn, its number and time its own. For the bench: a render that keeps what it drew (text stamps) must be
+ * timed on receipts it has not all seen.
+ */
+export function variedArabicReceipt(n: number, count = 40): Receipt {
+  const first = ['قهوة', 'تمر', 'ماء', 'خبز', 'حليب', 'جبنة', 'زيت', 'أرز', 'سكر', 'شاي', 'عسل', 'لبن', 'بسكويت', 'عصير', 'دجاج', 'طماطم', 'بطاطس', 'صابون', 'مناديل', 'معكرونة'];
+  const second = ['عربية', 'سكري', 'معدني', 'بر', 'طازج', 'بيضاء', 'زيتون', 'بسمتي', 'أبيض', 'أخضر'];
+  let state = (n + 1) * 2_654_435_761;
+  const next = (below: number) => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state % below;
+  };
+  const lines = Array.from({ length: count }, () => {
+    const product = next(2_000);
+    const name = `${first[product % first.length]} ${second[Math.floor(product / first.length) % second.length]} ${Math.floor(product / 200) + 1}`;
+    return line(name, '', 1 + next(4), 100 + next(20_000));
+  });
+  const at = new Date(Date.UTC(2026, 11, 5, 6, 0, 0) + n * 97_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  return receiptOf(lines, cash(10_000_000), { receiptNo: `T01-${String(1000 + n).padStart(6, '0')}`, saleId: `sale-${n}`, issuedAt: at });
+}
+
 export function longArabicReceipt(count = 40): Receipt {
   const names = ['قهوة عربية', 'تمر سكري', 'ماء معدني', 'خبز بر', 'حليب طازج', 'جبنة بيضاء', 'زيت زيتون', 'أرز بسمتي', 'سكر أبيض', 'شاي أخضر'];
   const lines = Array.from({ length: count }, (_, i) => line(`${names[i % names.length]} ${i + 1}`, '', 1 + (i % 3), 150 + i * 37));

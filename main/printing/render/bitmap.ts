@@ -54,6 +54,26 @@ export class MonoBitmap implements MonoImage {
     }
   }
 
+  /**
+   * Sets the dots of `src` (whole bytes wide) at (x, y), any x, clipped to this bitmap: a byte at a time, shifted
+   * into the two bytes it straddles. Never clears a dot.
+   */
+  orBits(src: MonoBitmap, x: number, y: number): void {
+    const shift = x & 7; // also right for negative x (two's complement)
+    const firstByte = x >> 3;
+    for (let sy = Math.max(0, -y); sy < src.height && y + sy < this.height; sy++) {
+      const from = sy * src.rowBytes;
+      const to = (y + sy) * this.rowBytes;
+      for (let b = 0; b < src.rowBytes; b++) {
+        const v = src.data[from + b]!;
+        if (v === 0) continue;
+        const at = firstByte + b;
+        if (at >= 0 && at < this.rowBytes) this.data[to + at]! |= v >> shift;
+        if (shift !== 0 && at + 1 >= 0 && at + 1 < this.rowBytes) this.data[to + at + 1]! |= (v << (8 - shift)) & 0xff;
+      }
+    }
+  }
+
   /** Copies black pixels of `image` onto this bitmap at (x, y). */
   blit(image: MonoImage, x: number, y: number): void {
     const src = MonoBitmap.from(image);
