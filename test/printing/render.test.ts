@@ -1,6 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { MonoBitmap, renderBlocks } from '../../main/printing/render';
+import { forgetStamps } from '../../main/printing/render/text-stamps';
 import { ensureFonts, fontFor } from '../../main/printing/render/fonts';
 import { decodeMonoPng, encodeMonoPng } from '../../main/printing/render/png';
 import { qrBitmap, qrMatrix } from '../../main/printing/render/qr';
@@ -134,5 +135,37 @@ describe('renderer', () => {
     expect(png.readUInt8(25)).toBe(0); // grayscale
     const back = decodeMonoPng(png);
     expect(MonoBitmap.from(back).diffCount(b)).toBe(0);
+  });
+});
+
+describe('text stamps (text drawn once, then copied)', () => {
+  it('a receipt copied from stamps has the dots of one drawn afresh, wherever its lines land', () => {
+    const blocks = (shift: number) => [
+      { kind: 'space' as const, dots: shift },
+      { kind: 'text' as const, text: 'حليب طازج ٢ × ٥٫٥٠', align: 'right' as const, size: 'large' as const, bold: true },
+      { kind: 'pair' as const, label: 'المجموع', labelEn: 'Total', value: '11.00' },
+      { kind: 'text' as const, text: 'Fresh milk 2 × 5.50', align: 'left' as const, size: 'normal' as const },
+    ];
+    for (const shift of [0, 3, 13]) {
+      forgetStamps();
+      const fresh = renderBlocks(blocks(shift), { width: 576 });
+      // Stamps made at another height (shift 7) and then reused at this one.
+      forgetStamps();
+      renderBlocks(blocks(7), { width: 576 });
+      const stamped = renderBlocks(blocks(shift), { width: 576 });
+      expect(stamped.blackPixels()).toBeGreaterThan(1000);
+      expect(stamped.diffCount(fresh)).toBe(0);
+    }
+  });
+
+  it('orBits sets the dots of a byte-wide stamp at any dot, clipped at the edges, and clears none', () => {
+    const stamp = new MonoBitmap(16, 2, Uint8Array.from([0xff, 0x81, 0x00, 0x01]));
+    const target = new MonoBitmap(24, 3);
+    target.set(0, 0, true);
+    target.orBits(stamp, 3, 1);
+    const row = (y: number) => Array.from({ length: 24 }, (_, x) => (target.get(x, y) ? '#' : '.')).join('');
+    expect([row(0), row(1), row(2)]).toEqual(['#.......................', '...#########......#.....', '..................#.....']);
+    target.orBits(stamp, -4, 2); // off the left edge: only what lands inside
+    expect(row(2)).toEqual('#####......#......#.....');
   });
 });

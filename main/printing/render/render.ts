@@ -364,6 +364,25 @@ function readRegions(items: ReadonlyArray<{ box: Box }>, top: number, bottom: nu
   return out;
 }
 
+/** The text ops whose ink boxes meet another text's: a sweep down the receipt, each box against those it reaches. */
+function textsThatOverlap(ops: readonly Op[]): Set<Op> {
+  const texts = ops.filter((op): op is Extract<Op, { t: 'text' }> => op.t === 'text').sort((a, b) => a.ink.y0 - b.ink.y0);
+  const crossed = new Set<Op>();
+  for (let i = 0; i < texts.length; i++) {
+    const a = texts[i]!.ink;
+    for (let j = i + 1; j < texts.length && texts[j]!.ink.y0 < a.y1; j++) {
+      const b = texts[j]!.ink;
+      // The boxes carry INK_PAD on every side for marks that ink past what measureText says; two texts whose
+      // measured ink comes closer than INK_PAD dots are taken to meet (the stress goldens hold this to the dot).
+      if (b.y0 + INK_PAD < a.y1 && b.x0 + INK_PAD < a.x1 && b.x1 > a.x0 + INK_PAD) {
+        crossed.add(texts[i]!);
+        crossed.add(texts[j]!);
+      }
+    }
+  }
+  return crossed;
+}
+
 /**
  * Draws the rules and text of `ops` into `bitmap`, strip by strip: each strip is cleared to white and gets the rules
  * and then the text whose ink box reaches into it (in their order, as one big canvas would draw them, at the same
@@ -378,13 +397,16 @@ function drawOps(ops: readonly Op[], bitmap: MonoBitmap): void {
   // black text over it stays black either way; only a rule under white text (an inverted banner) is drawn.
   const whiteText = ops.flatMap((op) => (op.t === 'text' && op.white ? [op.ink] : []));
   const underWhite = (b: Box) => whiteText.some((w) => w.x0 < b.x1 && w.x1 > b.x0 && w.y0 < b.y1 && w.y1 > b.y0);
+  const crossed = textsThatOverlap(ops);
   const drawn: Array<{ op: Op; box: Box }> = [];
   for (const op of ops) {
     if (op.t === 'image') continue;
     const box = boxOf(op);
     if (op.t === 'rect' && !underWhite(box)) bitmap.fillRect(op.x, op.y, op.w, op.h);
-    // Black text sets dots and clears none, like a rule: stamped (text-stamps.ts) whenever it sits on whole dots.
-    else if (op.t === 'text' && !op.white && stampable(op)) stampText(op, bitmap);
+    // Black text sets dots and clears none, like a rule: stamped (text-stamps.ts) when it sits on whole dots and its
+    // ink box meets no other text's (where two meet, their anti-aliased edges add up on one canvas, and a banner's
+    // white letters clear what they cover).
+    else if (op.t === 'text' && !op.white && stampable(op) && !crossed.has(op)) stampText(op, bitmap);
     else drawn.push({ op, box });
   }
   // Rules first, then text, as on one big canvas: white text on an inverted banner must land on its black rule.
