@@ -192,6 +192,34 @@ async function hostStartAndScan(dir: string, barcodes: string[]) {
   const host = await startHostProcess(dir);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  // Where a scan's time goes: the page's WebSocket marks when the scan went out and when its answer came back.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __scanSent: number | null; __scanReply: number | null };
+    w.__scanSent = null;
+    w.__scanReply = null;
+    // The page's own WebSocket (this file's `WebSocket` is the ws package, which must not leak into the script).
+    const socketClass = (globalThis as unknown as { WebSocket: { prototype: { send(data: unknown): void } } }).WebSocket;
+    const send = socketClass.prototype.send;
+    socketClass.prototype.send = function (this: unknown, data: unknown) {
+      if (typeof data === 'string' && data.includes('"scanBarcode"')) {
+        w.__scanSent = performance.now();
+        w.__scanReply = null;
+      }
+      return send.call(this, data);
+    };
+    const onmessage = Object.getOwnPropertyDescriptor(socketClass.prototype, 'onmessage')!;
+    Object.defineProperty(socketClass.prototype, 'onmessage', {
+      get() {
+        return onmessage.get!.call(this);
+      },
+      set(handler: ((e: unknown) => void) | null) {
+        onmessage.set!.call(this, (e: unknown) => {
+          if (w.__scanSent !== null && w.__scanReply === null) w.__scanReply = performance.now();
+          handler?.(e);
+        });
+      },
+    });
+  });
   await page.goto(host.url);
   await page.waitForSelector('html[data-ready="1"]');
   figures.hostRssWithPageMb = rssMb(host.pid);
@@ -213,10 +241,12 @@ async function hostStartAndScan(dir: string, barcodes: string[]) {
       ws.send(JSON.stringify({ kind: 'call', id, method: 'voidSale', input: {} }));
     });
 
-  // Measured inside the page: from the Enter keydown to the frame after the new line is in the DOM.
+  // Measured inside the page: from the Enter keydown to the frame after the new line is in the DOM; and its parts:
+  // keydown → the scan sent, → its answer back (main and the socket), → the line in the DOM (React), → the frame.
   await page.evaluate(() => {
-    const w = window as unknown as { __scanSamples: number[]; __t0: number | null };
+    const w = window as unknown as { __scanSamples: number[]; __scanParts: number[][]; __t0: number | null; __scanSent: number | null; __scanReply: number | null };
     w.__scanSamples = [];
+    w.__scanParts = [];
     w.__t0 = null;
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') w.__t0 = performance.now();
@@ -227,7 +257,14 @@ async function hostStartAndScan(dir: string, barcodes: string[]) {
       const t0 = w.__t0;
       if (t0 === null) return;
       w.__t0 = null;
-      requestAnimationFrame(() => w.__scanSamples.push(performance.now() - t0));
+      const inDom = performance.now();
+      const sent = w.__scanSent ?? t0;
+      const reply = w.__scanReply ?? inDom;
+      requestAnimationFrame(() => {
+        const frame = performance.now();
+        w.__scanSamples.push(frame - t0);
+        w.__scanParts.push([sent - t0, reply - sent, inDom - reply, frame - inDom]);
+      });
     }).observe(target, { childList: true, subtree: true, characterData: true });
   });
   const cdp = await page.context().newCDPSession(page);
@@ -248,6 +285,13 @@ async function hostStartAndScan(dir: string, barcodes: string[]) {
   }
   const samples = await page.evaluate(() => (window as unknown as { __scanSamples: number[] }).__scanSamples);
   figures.scanToLineVisibleMs = summarise(samples);
+  const parts = await page.evaluate(() => (window as unknown as { __scanParts: number[][] }).__scanParts);
+  figures.scanToLineParts = {
+    keydownToSentMs: summarise(parts.map((p) => p[0]!)),
+    mainAndSocketMs: summarise(parts.map((p) => p[1]!)),
+    reactToDomMs: summarise(parts.map((p) => p[2]!)),
+    domToFrameMs: summarise(parts.map((p) => p[3]!)),
+  };
   ws.close();
   await browser.close();
   await host.stop();
