@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { toDisplayDigits } from '../format/digits';
 import { useFormat } from '../format/FormatContext';
+import { FieldKeypad } from '../keypad/FieldKeypad';
 import { clientError } from '../i18n/messages';
 import { Kbd } from '../shell/Kbd';
 import { TextField } from '../shell/TextField';
@@ -80,6 +81,7 @@ export function OtpEntry({ prompt, onSubmit, onReject }: Props) {
         onValue={setCode}
         onEnter={submit}
       />
+      <FieldKeypad value={code} onValue={setCode} onEnter={submit} maxLength={8} testId="stcpay-otp-keypad" />
       {prompt && <Countdown expiresAt={prompt.expiresAt} />}
       <button type="button" className="btn btn--pay" data-testid="stcpay-otp-submit" onClick={() => submit(code)}>
         {t('stcpay.otpSubmit')} <Kbd k="enter" />

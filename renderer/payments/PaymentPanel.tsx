@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { formatAmount } from '../format/money';
+import { FieldKeypad } from '../keypad/FieldKeypad';
 import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
@@ -125,6 +126,8 @@ export function PaymentPanel({ flow, dueHalalas, stcPayOffline, onSend, onSubmit
           onEnter={submit}
         />
       )}
+      {/* One pad, under the field a touch till types first: the mobile number (STC Pay) or the amount (card). */}
+      {stcPay && !waiting && <FieldKeypad value={mobile} onValue={setMobile} onEnter={submit} maxLength={14} testId="stcpay-mobile-keypad" />}
       {!(stcPay && waiting) && (
         <label className="field">
           <span className="field__label">{t(`${ns}.amount`)}</span>
@@ -142,6 +145,7 @@ export function PaymentPanel({ flow, dueHalalas, stcPayOffline, onSend, onSubmit
           <span className="field__hint">{t('card.amountHint')}</span>
         </label>
       )}
+      {!stcPay && flow.phase !== 'waiting' && <FieldKeypad value={text} onValue={setText} onEnter={() => submit()} decimal maxLength={9} testId="card-amount-keypad" />}
 
       {flow.phase === 'waiting' && <PaymentStage flow={flow} />}
       {flow.phase === 'waiting' && otpOpen && <OtpEntry prompt={flow.otp} onSubmit={onSubmitOtp} onReject={onReject} />}

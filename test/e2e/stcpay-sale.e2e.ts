@@ -57,8 +57,12 @@ describe('paying with STC Pay', () => {
     expect(await page.getByTestId('stcpay-otp-attempt').textContent()).toContain('2');
     expect(await page.getByTestId('stcpay-otp-input').inputValue()).toBe('');
 
-    // The right code: paid, and the sale completes on STC Pay.
-    await typeOtp(page, '123456');
+    // The right code, tapped on the pad as on a touch till: the field keeps the focus; paid, the sale completes.
+    await page.getByTestId('stcpay-otp-keypad-toggle').click();
+    for (const k of '123456') await page.getByTestId(`stcpay-otp-keypad-key-${k}`).click();
+    expect(await page.getByTestId('stcpay-otp-input').inputValue()).toBe('123456');
+    expect(await focusedTestId(page)).toBe('stcpay-otp-input');
+    await page.getByTestId('stcpay-otp-keypad-enter').click();
     await page.getByTestId('completed-view').waitFor({ timeout: 15_000 });
     const outcome = page.getByTestId('completed-view').getByTestId('card-outcome');
     expect(await outcome.getAttribute('data-outcome')).toBe('approved');
@@ -84,7 +88,13 @@ describe('paying with STC Pay', () => {
   it('an insufficient balance is declined in Arabic, the sale stays open and is paid in cash', async () => {
     const page = await openTill();
     await ring(page, DEMO.dates.barcode); // 35.00
-    await startStcPay(page, '+966 55 123 4567');
+    // The customer's number tapped on the pad (the touch till's way), then sent with its Enter.
+    await page.keyboard.press('Shift+F11');
+    await page.getByTestId('stcpay-mobile-keypad-toggle').click();
+    for (const k of '0551234567') await page.getByTestId(`stcpay-mobile-keypad-key-${k}`).click();
+    expect(await page.getByTestId('stcpay-mobile-input').inputValue()).toBe('0551234567');
+    await page.getByTestId('stcpay-mobile-keypad-enter').click();
+    await page.getByTestId('stcpay-otp-input').waitFor({ timeout: 15_000 });
     await typeOtp(page, '111111');
     const outcome = page.getByTestId('card-panel').getByTestId('card-outcome');
     await expect.poll(() => outcome.getAttribute('data-outcome'), { timeout: 15_000 }).toBe('declined');

@@ -16,10 +16,16 @@ export default async function setup(): Promise<() => void> {
   ensureMainBuilt();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nuqta-e2e-template-'));
   const dir = path.join(root, 'till');
-  fs.mkdirSync(dir, { mode: 0o700 });
-  const host = await startHostProcess(dir);
-  const code = await host.stop();
-  if (code !== 0) throw new Error(`the template till did not stop cleanly (exit ${code}): ${host.stderr()}`);
+  // A till stopped by anything but its own clean exit (another process's signal on a shared machine) is not a
+  // folder to copy: made again, twice at most.
+  for (let attempt = 1; ; attempt++) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { mode: 0o700 });
+    const host = await startHostProcess(dir);
+    const code = await host.stop();
+    if (code === 0) break;
+    if (attempt === 3) throw new Error(`the template till did not stop cleanly (exit ${code}): ${host.stderr()}`);
+  }
   // What belongs to that one launch, not to the folder a copy starts from.
   for (const leftover of ['logs', 'till.lock']) fs.rmSync(path.join(dir, leftover), { recursive: true, force: true });
   // The workers are forked after this and inherit the environment.
