@@ -60,4 +60,16 @@ export const SaleLineRow = memo(function SaleLineRow({ line, index, selected, re
       </span>
     </li>
   );
-});
+}, sameRow);
+
+/**
+ * Every answer from main brings the whole sale, each line a new object: compared by reference, every row of a long
+ * sale would render again at each scan. A row renders again only when something it shows changed (a field that is
+ * itself an object counts as changed: the safe side).
+ */
+function sameRow(a: Props, b: Props): boolean {
+  if (a.index !== b.index || a.selected !== b.selected || a.removable !== b.removable || a.onSelect !== b.onSelect || a.onRemove !== b.onRemove) return false;
+  if (a.line === b.line) return true;
+  const keys = Object.keys(a.line) as Array<keyof SaleLine>;
+  return keys.length === Object.keys(b.line).length && keys.every((k) => a.line[k] === b.line[k]);
+}
