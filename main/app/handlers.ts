@@ -3,6 +3,7 @@
 import type { Preferences, TillInfo } from '../../preload/contract';
 import type { Catalog } from '../catalog';
 import type { Checkout } from '../checkout';
+import type { PeriodReports } from '../closing';
 import type { Handlers } from '../ipc';
 import type { ManagerAuth } from '../auth';
 import type { Payments } from '../payments';
@@ -17,6 +18,7 @@ import { createEinvoicingHandlers, type EinvoicingAdminDeps } from './einvoicing
 import { createTaxInvoiceHandlers, type TaxInvoiceDeps } from './tax-invoice-handlers';
 import { createUpdatesHandlers, type UpdatesAdminDeps } from './updates-handlers';
 import { createShiftHandlers, withShiftGate } from './shift-handlers';
+import { createClosingHandlers } from './closing-handlers';
 import type { HostKind } from './types';
 
 export interface HandlerDeps {
@@ -43,6 +45,8 @@ export interface HandlerDeps {
   shifts: Shifts;
   /** Standard (B2B) tax invoices: clearance and the simplified invoice instead (tax-invoice-handlers.ts). */
   taxInvoices: TaxInvoiceDeps['einvoicing'];
+  /** The X report (closing-handlers.ts). */
+  reports: PeriodReports;
 }
 
 export function createHandlers({
@@ -62,6 +66,7 @@ export function createHandlers({
   updates,
   shifts,
   taxInvoices,
+  reports,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -103,6 +108,7 @@ export function createHandlers({
     ...createUpdatesHandlers({ ...updates, manager, settings }),
     ...createShiftHandlers(shifts),
     ...createTaxInvoiceHandlers({ checkout, einvoicing: taxInvoices, manager }),
+    ...createClosingHandlers({ reports, manager }),
     getTill: () => tillInfo(),
     setPreferences: (patch) => {
       const current = settings.get().preferences;

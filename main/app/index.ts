@@ -10,6 +10,7 @@ import { createEinvoicing, einvoicingProjection } from '../einvoicing';
 import { createDispatcher } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
+import { createPeriodReports } from '../closing';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
 import { createTillLog, type TillLog } from '../logging';
@@ -293,6 +294,7 @@ async function assemble(
       einvoicingReady: einvoicing.ready,
       einvoicing,
       taxInvoices: einvoicing,
+      reports: createPeriodReports({ db, journal, intents, tillId: () => settings.get().tillId }),
       updates: {
         updates,
         installer: options.installer ?? noInstaller,

@@ -10,6 +10,7 @@ import { EinvoicePage, EinvoicingStatus, FatooraOtp, ListEinvoicesInput, Onboard
 import { InstallAnswer, UpdateFolder, UpdatesStatus } from './updates';
 import { ApproveShiftCloseInput, CashMovementInput, CloseShiftAnswer, CloseShiftInput, OpenShiftInput, ShiftStatus } from './shifts';
 import { SaleBuyer } from './buyer';
+import { PeriodReport } from './closing';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import {
   MAX_LINE_QUANTITY,
@@ -238,6 +239,10 @@ export const methods = {
   issueSimplifiedInstead: method(z.strictObject({ receiptNo: z.string().min(1).max(32) }), TaxInvoiceState),
   /** Manager: a simplified invoice ZATCA rejected, answered by a credit note and a new invoice in one step. */
   reissueRejectedEinvoice: method(z.strictObject({ egsId: z.string().min(1).max(64), icv: z.number().int().positive(), managerPin: ManagerPin }), ReissueAnswer),
+
+  // Closing the day (issue 15)
+  // The X report: what the till took since its last closing, changing nothing (preload/contract/closing.ts).
+  getXReport: method(z.strictObject({ managerPin: ManagerPin }), PeriodReport),
 } as const;
 
 export type Methods = typeof methods;

@@ -15,8 +15,9 @@ import { CommissioningWizard } from './CommissioningWizard';
 import { EinvoicingSection } from './einvoicing/EinvoicingSection';
 import { SettingsForm } from './SettingsForm';
 import { UpdatesSection } from './updates/UpdatesSection';
+import { XReportSection } from './closing/XReportSection';
 
-type Tab = 'settings' | 'commissioning' | 'einvoicing' | 'updates';
+type Tab = 'settings' | 'commissioning' | 'einvoicing' | 'updates' | 'xreport';
 
 /** Each tab and the locale key of its name. */
 const TABS: readonly (readonly [Tab, string])[] = [
@@ -24,6 +25,7 @@ const TABS: readonly (readonly [Tab, string])[] = [
   ['commissioning', 'admin.tab_commissioning'],
   ['einvoicing', 'einvoicing_admin.tab'],
   ['updates', 'updates_admin.tab'],
+  ['xreport', 'closing.tab'],
 ];
 
 interface Props {
@@ -102,6 +104,7 @@ export function AdminPanel({ api, banner, onClose }: Props) {
       {pin && tab === 'commissioning' && <CommissioningWizard api={api} managerPin={pin} calls={calls} report={report} onReport={setReport} />}
       {pin && tab === 'einvoicing' && <EinvoicingSection api={api} managerPin={pin} calls={calls} />}
       {pin && tab === 'updates' && <UpdatesSection api={api} managerPin={pin} calls={calls} />}
+      {pin && tab === 'xreport' && <XReportSection api={api} managerPin={pin} calls={calls} />}
     </Dialog>
   );
 }

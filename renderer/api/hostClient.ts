@@ -254,6 +254,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     clearTaxInvoice: (input) => call('clearTaxInvoice', input),
     issueSimplifiedInstead: (input) => call('issueSimplifiedInstead', input),
     reissueRejectedEinvoice: (input) => call('reissueRejectedEinvoice', input),
+    getXReport: (input) => call('getXReport', input),
   };
   const api: NuqtaApi = {
     ...calls,

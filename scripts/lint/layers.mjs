@@ -26,7 +26,8 @@ export const LAYERS = [
   // Returns refund a receipt's lines (checkout's receipts) and credit its invoice.
   ['main/returns'],
   // Shifts sum a shift's cash from the sales' tenders (checkout's) and the returns' cash refunds.
-  ['main/shifts'],
+  // Closing reads the period's sales, payments and returns (their tables, through the journal) for X and Z.
+  ['main/shifts', 'main/closing'],
   // Simulators speak the real protocols (they use the codecs of payments and printing) and are wired in only
   // by the composition root: no domain imports one.
   ['main/sim'],

@@ -89,6 +89,7 @@ const largestInputs: Record<MethodName, unknown> = {
   clearTaxInvoice: { receiptNo: escaped(32), send: true },
   issueSimplifiedInstead: { receiptNo: escaped(32) },
   reissueRejectedEinvoice: { egsId: escaped(64), icv: Number.MAX_SAFE_INTEGER, managerPin: pin },
+  getXReport: { managerPin: pin },
 };
 
 const frameBytes = (method: string, input: unknown) =>

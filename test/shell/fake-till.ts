@@ -102,6 +102,7 @@ const handlers: Handlers = {
   clearTaxInvoice: () => unsupported(),
   issueSimplifiedInstead: () => unsupported(),
   reissueRejectedEinvoice: () => unsupported(),
+  getXReport: () => unsupported(),
 };
 
 export type FakeTill = RunningTill & {

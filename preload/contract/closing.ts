@@ -1,0 +1,64 @@
+// Closing the day (issue 15), first step: the X report — what the till took since its last closing, read from the
+// ledger at any time and changing nothing. The Z report (the same figures, numbered, kept and printed at closing)
+// builds on it.
+import { z } from 'zod';
+import { Halalas, VatCategory } from './schemas';
+
+/** Money taken or given back one way: cash, or a card scheme / STC Pay, with the wallet when one was used. */
+export const TenderTotal = z.object({
+  kind: z.enum(['cash', 'card']),
+  /** The card scheme as the terminal named it (MADA, VISA, MASTERCARD, AMEX, …; STCPAY for STC Pay); null for cash. */
+  scheme: z.string().nullable(),
+  /** apple_pay, google_pay, samsung_pay, other_wallet; null for a card or cash. */
+  wallet: z.string().nullable(),
+  count: z.number().int().nonnegative(),
+  amountHalalas: Halalas,
+});
+export type TenderTotal = z.infer<typeof TenderTotal>;
+
+export const VatTotal = z.object({
+  category: VatCategory,
+  ratePercent: z.number(),
+  taxableHalalas: Halalas,
+  vatHalalas: Halalas,
+});
+export type VatTotal = z.infer<typeof VatTotal>;
+
+/** A card or STC Pay payment nobody knows the end of yet (unknown, orphaned, being reversed). */
+export const PaymentNeedingAttention = z.object({
+  reference: z.string(),
+  kind: z.string(),
+  state: z.string(),
+  amountHalalas: Halalas,
+});
+export type PaymentNeedingAttention = z.infer<typeof PaymentNeedingAttention>;
+
+export const PeriodReport = z.object({
+  tillId: z.string(),
+  /** The journal entries the report covers: after `afterSeq`, up to `uptoSeq` included. */
+  afterSeq: z.number().int().nonnegative(),
+  uptoSeq: z.number().int().nonnegative(),
+  /** When the period began (its first entry) and when it was read; null from: nothing happened yet. */
+  from: z.string().nullable(),
+  to: z.string(),
+  receipts: z.object({ count: z.number().int().nonnegative(), first: z.string().nullable(), last: z.string().nullable() }),
+  /** What completed sales took, VAT included. */
+  salesHalalas: Halalas,
+  voids: z.object({ count: z.number().int().nonnegative(), halalas: Halalas }),
+  returns: z.object({ count: z.number().int().nonnegative(), halalas: Halalas }),
+  /** Sales less returns. */
+  netHalalas: Halalas,
+  /** Sales less returns, per VAT category. */
+  vat: z.array(VatTotal),
+  /** How the sales were paid, and how the returns paid back. */
+  tenders: z.array(TenderTotal),
+  refunds: z.array(TenderTotal),
+  /** Cash the sales left in the drawer and cash the returns took out of it. */
+  cash: z.object({ takenHalalas: Halalas, refundedHalalas: Halalas }),
+  paymentsNeedingAttention: z.array(PaymentNeedingAttention),
+  /** E-invoices not yet reported, and refused (now, whatever their period). */
+  einvoices: z.object({ waiting: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }),
+  /** The ledger's last entry: the anchor a printed report carries. */
+  chainHead: z.object({ seq: z.number().int().nonnegative(), hash: z.string() }),
+});
+export type PeriodReport = z.infer<typeof PeriodReport>;

@@ -1,0 +1,69 @@
+// The X report on a real till (demo devices, real SQLite): what a manager reads mid-day — sales, voids, returns,
+// VAT, how the money came in and went back — computed from the ledger and changing nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeTotals } from '../../main/money';
+import { DEMO, startTestTill, type TestTill } from '../support/till';
+
+const PIN = '1234';
+let t: TestTill;
+
+beforeAll(async () => {
+  t = await startTestTill();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('the X report', () => {
+  it('is empty on a new till, and asks for the manager', async () => {
+    const x = await t.call('getXReport', { managerPin: PIN });
+    expect(x).toMatchObject({ receipts: { count: 0, first: null, last: null }, salesHalalas: 0, netHalalas: 0, tenders: [], refunds: [], vat: [] });
+    const wrong = await t.attempt('getXReport', { managerPin: '9999' });
+    expect(wrong.ok ? null : wrong.error.code).toBe('MANAGER_PIN_WRONG');
+  });
+
+  it('adds up a day: cash and card sales, a void, a return; VAT less the return; and reading it changes nothing', async () => {
+    // Sale 1, cash: milk + bread (11.50), paid with 20.00.
+    await t.call('scanBarcode', { barcode: DEMO.milk.barcode });
+    const due1 = (await t.call('scanBarcode', { barcode: DEMO.bread.barcode })).dueHalalas;
+    const first = (await t.call('tenderCash', { tenderedHalalas: 2000 })).receipt;
+    // Sale 2, card: dates (35.00).
+    const due2 = (await t.call('scanBarcode', { barcode: DEMO.dates.barcode })).dueHalalas;
+    const paid = await t.call('payCard', { amountHalalas: due2 });
+    expect(paid.outcome).toBe('approved');
+    const second = paid.completed!.receipt;
+    // A voided sale (coffee), and a voided empty one that does not count.
+    await t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
+    await t.call('voidSale', {});
+    await t.call('voidSale', {});
+    // The bread comes back from sale 1: cash from the drawer.
+    const bread = first.lines.find((l) => l.barcode === DEMO.bread.barcode)!;
+    await t.call('returnSale', { receiptNo: first.receiptNo, lines: [{ lineId: bread.lineId, quantity: 1 }], reason: 'damaged', managerPin: PIN });
+
+    const x = await t.call('getXReport', { managerPin: PIN });
+    expect(x.receipts).toEqual({ count: 2, first: first.receiptNo, last: second.receiptNo });
+    expect(x.salesHalalas).toBe(due1 + due2);
+    expect(x.voids).toEqual({ count: 1, halalas: DEMO.coffee.price });
+    expect(x.returns).toEqual({ count: 1, halalas: DEMO.bread.price });
+    expect(x.netHalalas).toBe(due1 + due2 - DEMO.bread.price);
+    // VAT of what was sold less what came back, as the receipts and the refund receipt carry it.
+    const sold = computeTotals([...first.lines, ...second.lines], true).breakdown;
+    const back = computeTotals([{ ...bread }], true).breakdown;
+    expect(x.vat).toEqual([{ category: 'S', ratePercent: 15, taxableHalalas: sold[0]!.taxableHalalas - back[0]!.taxableHalalas, vatHalalas: first.totals.vatHalalas + second.totals.vatHalalas - back[0]!.vatHalalas }]);
+    const card = second.tenders[0]!;
+    expect(card.kind).toBe('card');
+    expect(x.tenders).toEqual([
+      { kind: 'cash', scheme: null, wallet: null, count: 1, amountHalalas: due1 },
+      { kind: 'card', scheme: card.kind === 'card' ? card.card.scheme : '', wallet: card.kind === 'card' ? card.card.wallet : null, count: 1, amountHalalas: due2 },
+    ]);
+    expect(x.refunds).toEqual([{ kind: 'cash', scheme: null, wallet: null, count: 1, amountHalalas: DEMO.bread.price }]);
+    expect(x.cash).toEqual({ takenHalalas: due1, refundedHalalas: DEMO.bread.price });
+    expect(x.paymentsNeedingAttention).toEqual([]);
+    expect(x.chainHead.seq).toBe(x.uptoSeq);
+    expect(x.from).not.toBeNull();
+
+    // Read again: the same figures, and the journal did not move.
+    const again = await t.call('getXReport', { managerPin: PIN });
+    expect({ ...again, to: x.to }).toEqual(x);
+  });
+});
