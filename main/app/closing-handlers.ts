@@ -1,16 +1,20 @@
-// Closing the day (issue 15): the X report for a manager. Until the first Z report the period starts at the
-// ledger's beginning.
+// Closing the day (issue 15): the X report and the Z report for a manager (main/closing).
 import type { ManagerAuth } from '../auth';
-import type { PeriodReports } from '../closing';
+import type { Closing } from '../closing';
 import type { Handlers } from '../ipc';
 
-export type ClosingHandlers = Pick<Handlers, 'getXReport'>;
+export type ClosingHandlers = Pick<Handlers, 'getXReport' | 'closeDay' | 'listZReports'>;
 
-export function createClosingHandlers({ reports, manager }: { reports: PeriodReports; manager: ManagerAuth }): ClosingHandlers {
+export function createClosingHandlers({ closing, manager }: { closing: Closing; manager: ManagerAuth }): ClosingHandlers {
   return {
     getXReport: ({ managerPin }) => {
       manager.check(managerPin);
-      return reports.report(0);
+      return closing.xReport();
+    },
+    closeDay: (input) => closing.closeDay(input),
+    listZReports: ({ managerPin }) => {
+      manager.check(managerPin);
+      return closing.recent();
     },
   };
 }

@@ -3,7 +3,7 @@
 import type { Preferences, TillInfo } from '../../preload/contract';
 import type { Catalog } from '../catalog';
 import type { Checkout } from '../checkout';
-import type { PeriodReports } from '../closing';
+import type { Closing } from '../closing';
 import type { Handlers } from '../ipc';
 import type { ManagerAuth } from '../auth';
 import type { Payments } from '../payments';
@@ -45,8 +45,8 @@ export interface HandlerDeps {
   shifts: Shifts;
   /** Standard (B2B) tax invoices: clearance and the simplified invoice instead (tax-invoice-handlers.ts). */
   taxInvoices: TaxInvoiceDeps['einvoicing'];
-  /** The X report (closing-handlers.ts). */
-  reports: PeriodReports;
+  /** The X and Z reports (closing-handlers.ts). */
+  closing: Closing;
 }
 
 export function createHandlers({
@@ -66,7 +66,7 @@ export function createHandlers({
   updates,
   shifts,
   taxInvoices,
-  reports,
+  closing,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -108,7 +108,7 @@ export function createHandlers({
     ...createUpdatesHandlers({ ...updates, manager, settings }),
     ...createShiftHandlers(shifts),
     ...createTaxInvoiceHandlers({ checkout, einvoicing: taxInvoices, manager }),
-    ...createClosingHandlers({ reports, manager }),
+    ...createClosingHandlers({ closing, manager }),
     getTill: () => tillInfo(),
     setPreferences: (patch) => {
       const current = settings.get().preferences;

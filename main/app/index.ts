@@ -10,7 +10,7 @@ import { createEinvoicing, einvoicingProjection } from '../einvoicing';
 import { createDispatcher } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
-import { createPeriodReports } from '../closing';
+import { closingProjection, createClosing, createPeriodReports, zReportBlocks } from '../closing';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
 import { createTillLog, type TillLog } from '../logging';
@@ -267,6 +267,24 @@ async function assemble(
     ...(options.updateTrust?.trustedKeys ? { trustedKeys: options.updateTrust.trustedKeys } : {}),
     ...(options.updateTrust?.fetch ? { fetch: options.updateTrust.fetch } : {}),
   });
+  // Closing the day: the X report, and the Z report taken, kept and printed (main/closing).
+  const closing = createClosing({
+    db,
+    journal,
+    reports: createPeriodReports({ db, journal, intents, tillId: () => settings.get().tillId }),
+    manager,
+    tillId: () => settings.get().tillId,
+    saleInProgress: () => {
+      const sale = checkout.currentSale();
+      return sale.lines.length > 0 || sale.tenders.length > 0 || returns.inProgress();
+    },
+    printZ: async (z) => {
+      if (!settings.get().printer) return null;
+      const s = settings.get();
+      const printed = await printing.printDocument(zReportBlocks(z, { nameAr: s.shopNameAr, nameEn: s.shopNameEn, vatNumber: s.vatNumber }));
+      return printed.ok ? null : printed.error;
+    },
+  });
   // Until the whole file has been checked (in the background, below) the till sells; damage found then stops
   // every write with LEDGER_DAMAGED.
   let damage: string[] | null = null;
@@ -294,7 +312,7 @@ async function assemble(
       einvoicingReady: einvoicing.ready,
       einvoicing,
       taxInvoices: einvoicing,
-      reports: createPeriodReports({ db, journal, intents, tillId: () => settings.get().tillId }),
+      closing,
       updates: {
         updates,
         installer: options.installer ?? noInstaller,
@@ -375,7 +393,7 @@ function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {
 }
 
 /** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
-export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection];
+export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, closingProjection];
 
 /** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
 function reportMissingReceipts(missing: IssuedReceipt[], log: TillLog): void {

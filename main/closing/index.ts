@@ -1,3 +1,7 @@
-// Closing the day: the X report now (what the till took since its last closing, changing nothing); the Z report,
-// reconciliation with the terminal and the closing checklist come next (issue 15).
+// Closing the day (issue 15): the X report (what the till took since its last closing, changing nothing) and the Z
+// report (the same, numbered, kept and printed). Reconciliation with the terminal and the checklist come next.
 export { createPeriodReports, type PeriodReports, type PeriodReportDeps } from './period-report';
+export { createClosing, type Closing, type ClosingDeps } from './z-reports';
+export { closingProjection } from './projection';
+export { Z_ENTRY, zNumberText } from './entries';
+export { zReportBlocks, type ZShop } from './print';

@@ -257,6 +257,14 @@ export const errorCatalog = defineErrors({
     ar: 'توجد وردية مفتوحة على نقطة البيع هذه. أغلقها قبل فتح وردية أخرى.',
     en: 'A shift is already open on this till. Close it before opening another.',
   },
+  CLOSING_PAYMENTS_IN_DOUBT: {
+    ar: 'لا يُغلق اليوم ومدفوعات لم تُحسم بعد: احسمها من قائمة الجهاز، أو يقرّ المدير باسمه بإغلاق اليوم وهي معلّقة.',
+    en: 'The day cannot close while payments are still in doubt: settle them from the terminal list, or a manager acknowledges them by name to close anyway.',
+  },
+  CLOSING_SALE_IN_PROGRESS: {
+    ar: 'بيع مفتوح على نقطة البيع: أكمله أو ألغِه قبل إغلاق اليوم.',
+    en: 'A sale is open on the till: finish or void it before closing the day.',
+  },
   SHIFT_COUNTED: {
     ar: 'عُدّت نقدية هذه الوردية وفرقها ينتظر موافقة المدير: لا بيع ولا حركة نقدية حتى تُغلق.',
     en: "This shift's cash has been counted and its difference waits for a manager: no sale or cash movement until it is closed.",

@@ -2,7 +2,7 @@
 // ledger at any time and changing nothing. The Z report (the same figures, numbered, kept and printed at closing)
 // builds on it.
 import { z } from 'zod';
-import { Halalas, VatCategory } from './schemas';
+import { ErrorData, Halalas, VatCategory } from './schemas';
 
 /** Money taken or given back one way: cash, or a card scheme / STC Pay, with the wallet when one was used. */
 export const TenderTotal = z.object({
@@ -62,3 +62,29 @@ export const PeriodReport = z.object({
   chainHead: z.object({ seq: z.number().int().nonnegative(), hash: z.string() }),
 });
 export type PeriodReport = z.infer<typeof PeriodReport>;
+
+/** A day's closing: its gapless number, when it was taken, who acknowledged payments still in doubt, and its figures. */
+export const ZReport = z.object({
+  number: z.number().int().positive(),
+  /** `<till>-Z000001`, as printed. */
+  zNo: z.string(),
+  closedAt: z.string(),
+  /** The manager who closed the day although payments were still in doubt (named on the Z); null otherwise. */
+  acknowledgedBy: z.string().nullable(),
+  report: PeriodReport,
+});
+export type ZReport = z.infer<typeof ZReport>;
+
+export const CloseDayInput = z.strictObject({
+  managerPin: z.string().regex(/^\d{4,8}$/),
+  /** Only when payments are in doubt: the manager closing anyway, by name. */
+  acknowledgedBy: z.string().trim().min(2).max(80).optional(),
+});
+export type CloseDayInput = z.infer<typeof CloseDayInput>;
+
+export const CloseDayAnswer = z.object({
+  z: ZReport,
+  /** Null when the Z printed (or there is no printer); the printer's error otherwise — the Z stands either way. */
+  printError: ErrorData.nullable(),
+});
+export type CloseDayAnswer = z.infer<typeof CloseDayAnswer>;

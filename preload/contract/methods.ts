@@ -10,7 +10,7 @@ import { EinvoicePage, EinvoicingStatus, FatooraOtp, ListEinvoicesInput, Onboard
 import { InstallAnswer, UpdateFolder, UpdatesStatus } from './updates';
 import { ApproveShiftCloseInput, CashMovementInput, CloseShiftAnswer, CloseShiftInput, OpenShiftInput, ShiftStatus } from './shifts';
 import { SaleBuyer } from './buyer';
-import { PeriodReport } from './closing';
+import { CloseDayAnswer, CloseDayInput, PeriodReport, ZReport } from './closing';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import {
   MAX_LINE_QUANTITY,
@@ -243,6 +243,10 @@ export const methods = {
   // Closing the day (issue 15)
   // The X report: what the till took since its last closing, changing nothing (preload/contract/closing.ts).
   getXReport: method(z.strictObject({ managerPin: ManagerPin }), PeriodReport),
+  /** The Z report: the period closed, numbered and kept, then printed. */
+  closeDay: method(CloseDayInput, CloseDayAnswer),
+  /** The last Z reports, newest first, to read or print again. */
+  listZReports: method(z.strictObject({ managerPin: ManagerPin }), z.array(ZReport)),
 } as const;
 
 export type Methods = typeof methods;

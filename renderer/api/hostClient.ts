@@ -255,6 +255,8 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     issueSimplifiedInstead: (input) => call('issueSimplifiedInstead', input),
     reissueRejectedEinvoice: (input) => call('reissueRejectedEinvoice', input),
     getXReport: (input) => call('getXReport', input),
+    closeDay: (input) => call('closeDay', input),
+    listZReports: (input) => call('listZReports', input),
   };
   const api: NuqtaApi = {
     ...calls,

@@ -1,5 +1,6 @@
 // The X report in the admin area, in real Chromium against the browser host: after a cash sale and a card sale the
-// manager reads what the till took, in Arabic — counts, totals, each way of paying — and axe finds nothing serious.
+// manager reads what the till took, in Arabic — counts, totals, each way of paying — and axe finds nothing serious;
+// then closes the day: Enter alone (a scanner's) does not, a click does; Z 1 is kept and the X starts again empty.
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../support/till';
 import { axeFindings } from './support/axe';
@@ -8,7 +9,7 @@ import { ring, useTillBrowser } from './support/till-page';
 const tills = useTillBrowser();
 
 describe('the X report', () => {
-  it('shows the day so far after a cash sale and a card sale', async () => {
+  it('shows the day so far after a cash sale and a card sale, then closes the day with a Z', async () => {
     const { page } = await tills.openTill({ prefix: 'nuqta-e2e-xreport-' });
     await ring(page, DEMO.milk.barcode);
     await page.keyboard.press('F12');
@@ -40,5 +41,16 @@ describe('the X report', () => {
     expect(tenders).toContain((DEMO.dates.price / 100).toFixed(2));
     expect(await page.getByTestId('x-cash-taken').locator('td').textContent()).toContain((DEMO.milk.price / 100).toFixed(2));
     expect(await axeFindings(page)).toEqual([]);
+
+    await page.getByTestId('z-close').click();
+    await page.getByTestId('z-confirm').waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('z-confirm').textContent()).toContain('Ctrl+Enter');
+    expect(await page.getByTestId('z-closed').count()).toBe(0);
+    await page.getByTestId('z-confirm-button').click();
+    await page.getByTestId('z-closed').waitFor();
+    expect(await page.getByTestId('z-closed').getAttribute('data-number')).toBe('1');
+    expect(await page.getByTestId('z-closed').textContent()).toContain('Z000001');
+    await expect.poll(() => page.getByTestId('x-receipts').locator('td').textContent()).toBe('0');
   });
 });

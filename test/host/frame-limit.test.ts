@@ -90,6 +90,8 @@ const largestInputs: Record<MethodName, unknown> = {
   issueSimplifiedInstead: { receiptNo: escaped(32) },
   reissueRejectedEinvoice: { egsId: escaped(64), icv: Number.MAX_SAFE_INTEGER, managerPin: pin },
   getXReport: { managerPin: pin },
+  closeDay: { managerPin: pin, acknowledgedBy: escaped(80) },
+  listZReports: { managerPin: pin },
 };
 
 const frameBytes = (method: string, input: unknown) =>

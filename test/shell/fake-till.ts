@@ -103,6 +103,8 @@ const handlers: Handlers = {
   issueSimplifiedInstead: () => unsupported(),
   reissueRejectedEinvoice: () => unsupported(),
   getXReport: () => unsupported(),
+  closeDay: () => unsupported(),
+  listZReports: () => unsupported(),
 };
 
 export type FakeTill = RunningTill & {

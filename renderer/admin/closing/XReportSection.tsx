@@ -1,11 +1,16 @@
 // The admin area's X report: what the till took since its last closing, as main reads it from the ledger — sales,
 // voids, returns, VAT, how the money came in and went back, cash, payments still in doubt, e-invoices waiting, and
-// the ledger's head. Reading it changes nothing; Refresh reads it again.
+// the ledger's head. Reading it changes nothing; Refresh reads it again. "Close the day" takes the Z report (main
+// numbers, keeps and prints it) after a deliberate confirmation — a click or Ctrl+Enter, never Enter alone, which a
+// scanner sends — and, with payments still in doubt, the closing manager's name.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../../preload/contract/api';
-import type { PeriodReport, TenderTotal } from '../../../preload/contract/closing';
+import type { CloseDayAnswer, PeriodReport, TenderTotal } from '../../../preload/contract/closing';
 import { useFormat } from '../../format/FormatContext';
+import { messageFor } from '../../i18n/messages';
+import { confirmKeyAction, isPointerClick } from '../../keys/deliberateConfirm';
+import { TextField } from '../../shell/TextField';
 import type { BannerCall } from '../../terminal/useBannerCall';
 import './closing.css';
 
@@ -19,6 +24,10 @@ export function XReportSection({ api, managerPin, calls }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   const [report, setReport] = useState<PeriodReport | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [hint, setHint] = useState(false);
+  const [name, setName] = useState('');
+  const [closed, setClosed] = useState<CloseDayAnswer | null>(null);
 
   const read = async () => {
     const fresh = await calls.call(() => api.getXReport({ managerPin }));
@@ -29,7 +38,19 @@ export function XReportSection({ api, managerPin, calls }: Props) {
     // Once, when the tab opens; then on Refresh.
   }, []);
 
+  const closeDay = async () => {
+    setConfirming(false);
+    setHint(false);
+    const inDoubt = (report?.paymentsNeedingAttention.length ?? 0) > 0;
+    const answer = await calls.call(() => api.closeDay({ managerPin, ...(inDoubt ? { acknowledgedBy: name.trim() } : {}) }));
+    if (!answer) return;
+    setClosed(answer);
+    setName('');
+    await read();
+  };
+
   if (!report) return <div className="xr" data-testid="x-report" data-loaded="0" />;
+  const inDoubt = report.paymentsNeedingAttention.length > 0;
   const tenderName = (x: TenderTotal): string =>
     x.kind === 'cash' ? t('closing.cash') : x.scheme === 'STCPAY' ? 'STC Pay' : `${x.scheme ?? t('closing.card')}${x.wallet ? ` · ${t(`closing.wallet_${x.wallet}`)}` : ''}`;
   const row = (label: string, value: string, testId?: string) => (
@@ -93,9 +114,62 @@ export function XReportSection({ api, managerPin, calls }: Props) {
       <p className="xr__meta">
         {t('closing.chainHead')} <bdi className="xr__hash">{`#${report.chainHead.seq} ${report.chainHead.hash.slice(0, 16)}…`}</bdi>
       </p>
-      <button type="button" className="btn btn--secondary" data-testid="x-refresh" onClick={() => void read()}>
-        {t('closing.refresh')}
-      </button>
+      {closed && (
+        <p className="xr__done" role="status" data-testid="z-closed" data-number={closed.z.number}>
+          {t('closing.z_done', { zNo: closed.z.zNo })}{' '}
+          {closed.printError ? t('closing.z_printFailed', { reason: messageFor(closed.printError, f.locale, f.digits) }) : t('closing.z_printed')}
+        </p>
+      )}
+      <div className="xr__actions">
+        <button type="button" className="btn btn--secondary" data-testid="x-refresh" onClick={() => void read()}>
+          {t('closing.refresh')}
+        </button>
+        {!confirming && (
+          <button type="button" className="btn btn--primary" data-testid="z-close" disabled={calls.busy} onClick={() => setConfirming(true)}>
+            {t('closing.z_close')}
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div
+          className="xr__confirm"
+          role="alertdialog"
+          aria-labelledby="z-confirm-text"
+          tabIndex={-1}
+          ref={(el) => {
+            if (el && !el.contains(document.activeElement)) el.focus();
+          }}
+          data-testid="z-confirm"
+          onKeyDown={(e) => {
+            const action = confirmKeyAction(e, null);
+            if (action === null) return;
+            e.preventDefault();
+            e.stopPropagation();
+            if (action === 'confirm') void closeDay();
+            else setHint(true);
+          }}
+        >
+          <p id="z-confirm-text">{t('closing.z_confirm')}</p>
+          {inDoubt && (
+            <TextField label={t('closing.z_acknowledge')} data-testid="z-acknowledged-by" value={name} onValue={setName} maxLength={80} className="field__input" />
+          )}
+          {hint && <p className="xr__warn">{t('closing.z_confirmHint')}</p>}
+          <div className="xr__actions">
+            <button
+              type="button"
+              className="btn btn--primary"
+              data-testid="z-confirm-button"
+              disabled={inDoubt && name.trim().length < 2}
+              onClick={(e) => (isPointerClick(e) ? void closeDay() : setHint(true))}
+            >
+              {t('closing.z_confirmButton')}
+            </button>
+            <button type="button" className="btn btn--secondary" data-testid="z-cancel" onClick={() => setConfirming(false)}>
+              {t('closing.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
     </div>
   );
 }

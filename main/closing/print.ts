@@ -1,0 +1,79 @@
+// A Z report on paper, Arabic first with the English under each label, as the receipts are laid out (one raster
+// image: ESC/POS code pages cannot shape Arabic). The figures are the stored Z's; the ledger's head closes it, an
+// anchor a later `ledger verify` can be held to.
+import type { TenderTotal, ZReport } from '../../preload/contract';
+import { formatHalalas, riyadhDateTime, type Block } from '../printing';
+
+export interface ZShop {
+  nameAr: string;
+  nameEn: string;
+  vatNumber: string;
+}
+
+const tenderLabel = (x: TenderTotal): { ar: string; en: string } => {
+  if (x.kind === 'cash') return { ar: 'نقدًا', en: 'Cash' };
+  const scheme = x.scheme === 'STCPAY' ? 'STC Pay' : (x.scheme ?? 'Card');
+  const wallet = x.wallet ? ` · ${x.wallet.replace('_', ' ')}` : '';
+  return { ar: `${scheme}${wallet}`, en: `${x.count} ×` };
+};
+
+export function zReportBlocks(z: ZReport, shop: ZShop): Block[] {
+  const r = z.report;
+  const money = (h: number) => formatHalalas(h);
+  const when = (iso: string) => {
+    const t = riyadhDateTime(iso);
+    return `${t.date} ${t.time}`;
+  };
+  const blocks: Block[] = [
+    { kind: 'text', text: shop.nameAr, align: 'center', size: 'large', bold: true },
+    { kind: 'text', text: shop.nameEn, align: 'center' },
+    { kind: 'text', text: `الرقم الضريبي ${shop.vatNumber}`, align: 'center', size: 'small' },
+    { kind: 'separator', style: 'double' },
+    { kind: 'text', text: 'تقرير Z — إغلاق اليوم', align: 'center', size: 'title', bold: true, invert: true },
+    { kind: 'pair', label: 'رقم التقرير', labelEn: 'Z number', value: z.zNo, bold: true },
+    { kind: 'pair', label: 'أُغلق في', labelEn: 'Closed at', value: when(z.closedAt) },
+    { kind: 'pair', label: 'من', labelEn: 'From', value: r.from ? when(r.from) : '—' },
+    { kind: 'pair', label: 'نقطة البيع', labelEn: 'Till', value: r.tillId },
+    { kind: 'separator', style: 'dashed' },
+    { kind: 'pair', label: 'عدد الإيصالات', labelEn: 'Receipts', value: String(r.receipts.count) },
+    { kind: 'pair', label: 'أول إيصال', labelEn: 'First receipt', value: r.receipts.first ?? '—' },
+    { kind: 'pair', label: 'آخر إيصال', labelEn: 'Last receipt', value: r.receipts.last ?? '—' },
+    { kind: 'pair', label: 'المبيعات', labelEn: 'Sales', value: money(r.salesHalalas) },
+    { kind: 'pair', label: 'الملغاة', labelEn: `Voided (${r.voids.count})`, value: money(r.voids.halalas) },
+    { kind: 'pair', label: 'المرتجعات', labelEn: `Returns (${r.returns.count})`, value: money(r.returns.halalas) },
+    { kind: 'pair', label: 'الصافي', labelEn: 'Net', value: money(r.netHalalas), size: 'large', bold: true },
+    { kind: 'separator', style: 'dashed' },
+  ];
+  for (const v of r.vat) {
+    blocks.push({ kind: 'pair', label: `الخاضع ${v.category} ${v.ratePercent}%`, labelEn: `Taxable ${v.category} ${v.ratePercent}%`, value: money(v.taxableHalalas) });
+    blocks.push({ kind: 'pair', label: `الضريبة ${v.category} ${v.ratePercent}%`, labelEn: `VAT ${v.category} ${v.ratePercent}%`, value: money(v.vatHalalas) });
+  }
+  blocks.push({ kind: 'separator', style: 'dashed' }, { kind: 'text', text: 'طرق الدفع | Payments', align: 'center', bold: true });
+  for (const x of r.tenders) {
+    const l = tenderLabel(x);
+    blocks.push({ kind: 'pair', label: l.ar, labelEn: `${x.count} ×`, value: money(x.amountHalalas) });
+  }
+  for (const x of r.refunds) {
+    const l = tenderLabel(x);
+    blocks.push({ kind: 'pair', label: `مسترد: ${l.ar}`, labelEn: `Refunded ${x.count} ×`, value: money(-x.amountHalalas) });
+  }
+  blocks.push(
+    { kind: 'separator', style: 'dashed' },
+    { kind: 'pair', label: 'نقد المبيعات', labelEn: 'Cash from sales', value: money(r.cash.takenHalalas) },
+    { kind: 'pair', label: 'نقد مسترد', labelEn: 'Cash refunded', value: money(-r.cash.refundedHalalas) },
+  );
+  if (r.paymentsNeedingAttention.length > 0) {
+    blocks.push({ kind: 'separator', style: 'dashed' }, { kind: 'text', text: `مدفوعات معلّقة | In doubt (${r.paymentsNeedingAttention.length})`, align: 'center', bold: true });
+    for (const p of r.paymentsNeedingAttention) blocks.push({ kind: 'pair', label: p.reference, labelEn: p.state, value: money(p.amountHalalas) });
+    if (z.acknowledgedBy) blocks.push({ kind: 'pair', label: 'أقرّ بها', labelEn: 'Acknowledged by', value: z.acknowledgedBy });
+  }
+  blocks.push(
+    { kind: 'separator', style: 'dashed' },
+    { kind: 'pair', label: 'فواتير بانتظار الإبلاغ', labelEn: 'E-invoices waiting', value: String(r.einvoices.waiting) },
+    { kind: 'pair', label: 'فواتير مرفوضة', labelEn: 'E-invoices rejected', value: String(r.einvoices.rejected) },
+    { kind: 'separator', style: 'double' },
+    { kind: 'text', text: `سجل القيود | Ledger #${r.chainHead.seq}`, align: 'center', size: 'small' },
+    { kind: 'text', text: r.chainHead.hash, align: 'center', size: 'small' },
+  );
+  return blocks;
+}
