@@ -1,7 +1,7 @@
-// What a till took over a stretch of its journal — the entries after one closing up to now — read from the tables
-// the journal made, through the period's own entries (the journal's key), so a day is read without touching a
-// year: completed sales through their `sale.completed` entries and stored receipts (what was printed), voids from
-// their entries, returns through `return.issued` and their stored refund receipts. Nothing is written.
+// What a till took over a stretch of its journal — the entries after one closing up to now — read from the period's
+// own entries, found by type through the journal's (type, seq) index, so a day is read without touching a year:
+// completed sales from their `sale.completed` entries (each holds the receipt as printed), voids from theirs,
+// returns from `return.issued` (each holds the refund receipt). Nothing is written.
 import type { PaymentNeedingAttention, PeriodReport, TenderTotal, VatTotal } from '../../preload/contract';
 import { cashTakenBetween } from '../checkout';
 import type { Db } from '../db';
@@ -22,60 +22,50 @@ type TenderRow = { kind: 'cash' | 'card'; scheme: string | null; wallet: string 
 export function createPeriodReports(deps: PeriodReportDeps) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
+  // A completed sale's entry holds its whole receipt (main/checkout/receipts.ts: the stored body is rebuilt from it
+  // by `ledger verify`), and a return's entry its whole refund receipt: the period is read from the entries alone,
+  // found by type through the journal's (type, seq) index (migration 0220).
+  const SALES = `FROM journal j WHERE j.type = 'sale.completed' AND j.seq > ? AND j.seq <= ?`;
+  const RETURNS = `FROM journal j WHERE j.type = '${RETURN_ENTRY}' AND j.seq > ? AND j.seq <= ?`;
   const q = {
     firstAt: db.prepare<[number, number], { at: string }>('SELECT at FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT 1'),
-    receipts: db.prepare<[number, number], { count: number; total: number | null }>(
-      `SELECT COUNT(*) AS count, SUM(json_extract(r.body, '$.totals.totalHalalas')) AS total
-         FROM journal j JOIN receipts r ON r.sale_id = json_extract(j.payload, '$.saleId')
-        WHERE j.seq > ? AND j.seq <= ? AND j.type = 'sale.completed'`,
+    receipts: db.prepare<[number, number], { count: number; total: number | null; first: number | null; last: number | null }>(
+      `SELECT COUNT(*) AS count, SUM(json_extract(j.payload, '$.totals.totalHalalas')) AS total, MIN(j.seq) AS first, MAX(j.seq) AS last ${SALES}`,
     ),
-    firstReceipt: db.prepare<[number, number], { receipt_no: string }>(
-      `SELECT r.receipt_no FROM journal j JOIN receipts r ON r.sale_id = json_extract(j.payload, '$.saleId')
-        WHERE j.seq > ? AND j.seq <= ? AND j.type = 'sale.completed' ORDER BY j.seq LIMIT 1`,
-    ),
-    lastReceipt: db.prepare<[number, number], { receipt_no: string }>(
-      `SELECT r.receipt_no FROM journal j JOIN receipts r ON r.sale_id = json_extract(j.payload, '$.saleId')
-        WHERE j.seq > ? AND j.seq <= ? AND j.type = 'sale.completed' ORDER BY j.seq DESC LIMIT 1`,
-    ),
+    receiptNoAt: db.prepare<[number], { receiptNo: string }>(`SELECT json_extract(payload, '$.receiptNo') AS receiptNo FROM journal WHERE seq = ?`),
     saleVat: db.prepare<[number, number], { category: VatTotal['category']; rate: number; taxable: number; vat: number }>(
       `SELECT json_extract(b.value, '$.category') AS category, json_extract(b.value, '$.ratePercent') AS rate,
               SUM(json_extract(b.value, '$.taxableHalalas')) AS taxable, SUM(json_extract(b.value, '$.vatHalalas')) AS vat
-         FROM journal j JOIN receipts r ON r.sale_id = json_extract(j.payload, '$.saleId')
-         JOIN json_each(r.body, '$.totals.breakdown') b
-        WHERE j.seq > ? AND j.seq <= ? AND j.type = 'sale.completed'
+         FROM journal j JOIN json_each(j.payload, '$.totals.breakdown') b
+        WHERE j.type = 'sale.completed' AND j.seq > ? AND j.seq <= ?
         GROUP BY category, rate`,
     ),
     saleTenders: db.prepare<[number, number], TenderRow>(
       `SELECT json_extract(t.value, '$.kind') AS kind, json_extract(t.value, '$.card.scheme') AS scheme,
               json_extract(t.value, '$.card.wallet') AS wallet, COUNT(*) AS count, SUM(json_extract(t.value, '$.amountHalalas')) AS amount
-         FROM journal j JOIN receipts r ON r.sale_id = json_extract(j.payload, '$.saleId')
-         JOIN json_each(r.body, '$.tenders') t
-        WHERE j.seq > ? AND j.seq <= ? AND j.type = 'sale.completed'
+         FROM journal j JOIN json_each(j.payload, '$.tenders') t
+        WHERE j.type = 'sale.completed' AND j.seq > ? AND j.seq <= ?
         GROUP BY kind, scheme, wallet`,
     ),
     voids: db.prepare<[number, number], { count: number; total: number | null }>(
       `SELECT COUNT(*) AS count, SUM(json_extract(payload, '$.totalHalalas')) AS total FROM journal
-        WHERE seq > ? AND seq <= ? AND type = 'sale.voided' AND json_extract(payload, '$.lineCount') > 0`,
+        WHERE type = 'sale.voided' AND seq > ? AND seq <= ? AND json_extract(payload, '$.lineCount') > 0`,
     ),
-    returns: db.prepare<[number, number, string], { count: number; total: number | null }>(
-      `SELECT COUNT(*) AS count, SUM(r.total_halalas) AS total
-         FROM journal j JOIN returns r ON r.id = json_extract(j.payload, '$.returnId') AND r.seq = j.seq
-        WHERE j.seq > ? AND j.seq <= ? AND j.type = ?`,
+    returns: db.prepare<[number, number], { count: number; total: number | null }>(
+      `SELECT COUNT(*) AS count, SUM(json_extract(j.payload, '$.totals.totalHalalas')) AS total ${RETURNS}`,
     ),
-    returnVat: db.prepare<[number, number, string], { category: VatTotal['category']; rate: number; taxable: number; vat: number }>(
+    returnVat: db.prepare<[number, number], { category: VatTotal['category']; rate: number; taxable: number; vat: number }>(
       `SELECT json_extract(b.value, '$.category') AS category, json_extract(b.value, '$.ratePercent') AS rate,
               SUM(json_extract(b.value, '$.taxableHalalas')) AS taxable, SUM(json_extract(b.value, '$.vatHalalas')) AS vat
-         FROM journal j JOIN returns r ON r.id = json_extract(j.payload, '$.returnId') AND r.seq = j.seq
-         JOIN json_each(r.body, '$.totals.breakdown') b
-        WHERE j.seq > ? AND j.seq <= ? AND j.type = ?
+         FROM journal j JOIN json_each(j.payload, '$.totals.breakdown') b
+        WHERE j.type = '${RETURN_ENTRY}' AND j.seq > ? AND j.seq <= ?
         GROUP BY category, rate`,
     ),
-    refunds: db.prepare<[number, number, string], TenderRow>(
+    refunds: db.prepare<[number, number], TenderRow>(
       `SELECT json_extract(t.value, '$.kind') AS kind, json_extract(t.value, '$.card.scheme') AS scheme,
               json_extract(t.value, '$.card.wallet') AS wallet, COUNT(*) AS count, SUM(json_extract(t.value, '$.amountHalalas')) AS amount
-         FROM journal j JOIN returns r ON r.id = json_extract(j.payload, '$.returnId') AND r.seq = j.seq
-         JOIN json_each(r.body, '$.refunds') t
-        WHERE j.seq > ? AND j.seq <= ? AND j.type = ?
+         FROM journal j JOIN json_each(j.payload, '$.refunds') t
+        WHERE j.type = '${RETURN_ENTRY}' AND j.seq > ? AND j.seq <= ?
         GROUP BY kind, scheme, wallet`,
     ),
     einvoices: db.prepare<[], { waiting: number; rejected: number }>(
@@ -101,7 +91,7 @@ export function createPeriodReports(deps: PeriodReportDeps) {
       }
     };
     add(q.saleVat.all(afterSeq, uptoSeq), 1);
-    add(q.returnVat.all(afterSeq, uptoSeq, RETURN_ENTRY), -1);
+    add(q.returnVat.all(afterSeq, uptoSeq), -1);
     const order = { S: 0, Z: 1, E: 2 } as const;
     return [...byKey.values()].sort((a, b) => order[a.category] - order[b.category] || b.ratePercent - a.ratePercent);
   };
@@ -117,7 +107,7 @@ export function createPeriodReports(deps: PeriodReportDeps) {
         const uptoSeq = head.seq;
         const receipts = q.receipts.get(afterSeq, uptoSeq)!;
         const voids = q.voids.get(afterSeq, uptoSeq)!;
-        const returns = q.returns.get(afterSeq, uptoSeq, RETURN_ENTRY)!;
+        const returns = q.returns.get(afterSeq, uptoSeq)!;
         const salesHalalas = receipts.total ?? 0;
         const returnsHalalas = returns.total ?? 0;
         return {
@@ -128,8 +118,8 @@ export function createPeriodReports(deps: PeriodReportDeps) {
           to: now().toISOString(),
           receipts: {
             count: receipts.count,
-            first: q.firstReceipt.get(afterSeq, uptoSeq)?.receipt_no ?? null,
-            last: q.lastReceipt.get(afterSeq, uptoSeq)?.receipt_no ?? null,
+            first: receipts.first === null ? null : (q.receiptNoAt.get(receipts.first)?.receiptNo ?? null),
+            last: receipts.last === null ? null : (q.receiptNoAt.get(receipts.last)?.receiptNo ?? null),
           },
           salesHalalas,
           voids: { count: voids.count, halalas: voids.total ?? 0 },
@@ -137,7 +127,7 @@ export function createPeriodReports(deps: PeriodReportDeps) {
           netHalalas: salesHalalas - returnsHalalas,
           vat: vatOf(afterSeq, uptoSeq),
           tenders: tenderTotals(q.saleTenders.all(afterSeq, uptoSeq)),
-          refunds: tenderTotals(q.refunds.all(afterSeq, uptoSeq, RETURN_ENTRY)),
+          refunds: tenderTotals(q.refunds.all(afterSeq, uptoSeq)),
           cash: { takenHalalas: cashTakenBetween(db, afterSeq, uptoSeq), refundedHalalas: cashRefundedBetween(db, afterSeq, uptoSeq) },
           paymentsNeedingAttention: attention(),
           einvoices: q.einvoices.get()!,
