@@ -8,6 +8,7 @@ import type { Db } from '../db';
 import type { Journal } from '../ledger';
 import type { IntentStore } from '../payments';
 import { cashRefundedBetween, RETURN_ENTRY } from '../returns';
+import { shiftNumberText } from '../shifts';
 
 export interface PeriodReportDeps {
   db: Db;
@@ -68,6 +69,13 @@ export function createPeriodReports(deps: PeriodReportDeps) {
         WHERE j.type = '${RETURN_ENTRY}' AND j.seq > ? AND j.seq <= ?
         GROUP BY kind, scheme, wallet`,
     ),
+    shifts: db.prepare<[number, number], { tillId: string; number: number; expected: number; counted: number; difference: number }>(
+      `SELECT s.till_id AS tillId, s.number AS number, json_extract(j.payload, '$.expectedHalalas') AS expected,
+              json_extract(j.payload, '$.countedHalalas') AS counted, json_extract(j.payload, '$.differenceHalalas') AS difference
+         FROM journal j JOIN shifts s ON s.id = json_extract(j.payload, '$.shiftId')
+        WHERE j.type = 'shift.closed' AND j.seq > ? AND j.seq <= ? ORDER BY j.seq`,
+    ),
+    shiftOpen: db.prepare<[string], { open: number }>('SELECT COUNT(*) AS open FROM shifts WHERE till_id = ? AND closed_seq IS NULL'),
     einvoices: db.prepare<[], { waiting: number; rejected: number }>(
       `SELECT COALESCE(SUM(state = 'waiting'), 0) AS waiting, COALESCE(SUM(state = 'rejected'), 0) AS rejected FROM einvoice_reports`,
     ),
@@ -129,6 +137,13 @@ export function createPeriodReports(deps: PeriodReportDeps) {
           tenders: tenderTotals(q.saleTenders.all(afterSeq, uptoSeq)),
           refunds: tenderTotals(q.refunds.all(afterSeq, uptoSeq)),
           cash: { takenHalalas: cashTakenBetween(db, afterSeq, uptoSeq), refundedHalalas: cashRefundedBetween(db, afterSeq, uptoSeq) },
+          shifts: q.shifts.all(afterSeq, uptoSeq).map((r) => ({
+            shiftNo: shiftNumberText(r.tillId, r.number),
+            expectedHalalas: r.expected,
+            countedHalalas: r.counted,
+            differenceHalalas: r.difference,
+          })),
+          shiftOpen: q.shiftOpen.get(deps.tillId())!.open > 0,
           paymentsNeedingAttention: attention(),
           einvoices: q.einvoices.get()!,
           chainHead: head,

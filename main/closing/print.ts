@@ -62,6 +62,14 @@ export function zReportBlocks(z: ZReport, shop: ZShop): Block[] {
     { kind: 'pair', label: 'نقد المبيعات', labelEn: 'Cash from sales', value: money(r.cash.takenHalalas) },
     { kind: 'pair', label: 'نقد مسترد', labelEn: 'Cash refunded', value: money(-r.cash.refundedHalalas) },
   );
+  for (const sh of r.shifts) {
+    blocks.push(
+      { kind: 'text', text: `الوردية | Shift ${sh.shiftNo}`, align: 'center', bold: true },
+      { kind: 'pair', label: 'المتوقع', labelEn: 'Expected', value: money(sh.expectedHalalas) },
+      { kind: 'pair', label: 'المعدود', labelEn: 'Counted', value: money(sh.countedHalalas) },
+      { kind: 'pair', label: 'الفرق', labelEn: 'Over / short', value: money(sh.differenceHalalas) },
+    );
+  }
   if (r.paymentsNeedingAttention.length > 0) {
     blocks.push({ kind: 'separator', style: 'dashed' }, { kind: 'text', text: `مدفوعات معلّقة | In doubt (${r.paymentsNeedingAttention.length})`, align: 'center', bold: true });
     for (const p of r.paymentsNeedingAttention) blocks.push({ kind: 'pair', label: p.reference, labelEn: p.state, value: money(p.amountHalalas) });

@@ -55,6 +55,10 @@ export const PeriodReport = z.object({
   refunds: z.array(TenderTotal),
   /** Cash the sales left in the drawer and cash the returns took out of it. */
   cash: z.object({ takenHalalas: Halalas, refundedHalalas: Halalas }),
+  /** The drawer's shifts closed in the period: what the till expected, what was counted (blind), over/short. */
+  shifts: z.array(z.object({ shiftNo: z.string(), expectedHalalas: Halalas, countedHalalas: Halalas, differenceHalalas: Halalas })),
+  /** A shift is open (not yet counted and closed) on the till as the report is read. */
+  shiftOpen: z.boolean(),
   paymentsNeedingAttention: z.array(PaymentNeedingAttention),
   /** E-invoices not yet reported, and refused (now, whatever their period). */
   einvoices: z.object({ waiting: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }),

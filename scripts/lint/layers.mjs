@@ -26,8 +26,9 @@ export const LAYERS = [
   // Returns refund a receipt's lines (checkout's receipts) and credit its invoice.
   ['main/returns'],
   // Shifts sum a shift's cash from the sales' tenders (checkout's) and the returns' cash refunds.
-  // Closing reads the period's sales, payments and returns (their tables, through the journal) for X and Z.
-  ['main/shifts', 'main/closing'],
+  ['main/shifts'],
+  // Closing reads the period's sales, payments, returns and shifts (through the journal) for the X and Z reports.
+  ['main/closing'],
   // Simulators speak the real protocols (they use the codecs of payments and printing) and are wired in only
   // by the composition root: no domain imports one.
   ['main/sim'],

@@ -94,6 +94,12 @@ export function XReportSection({ api, managerPin, calls }: Props) {
         <tbody>
           {row(t('closing.cashTaken'), f.money(report.cash.takenHalalas), 'x-cash-taken')}
           {row(t('closing.cashRefunded'), f.money(report.cash.refundedHalalas))}
+          {report.shifts.map((sh) =>
+            row(
+              t('closing.shiftLine', { shiftNo: sh.shiftNo }),
+              `${f.money(sh.expectedHalalas)} · ${f.money(sh.countedHalalas)} · ${f.money(sh.differenceHalalas)}`,
+            ),
+          )}
         </tbody>
       </table>
       {report.paymentsNeedingAttention.length > 0 && (
@@ -107,6 +113,11 @@ export function XReportSection({ api, managerPin, calls }: Props) {
             ))}
           </ul>
         </div>
+      )}
+      {report.shiftOpen && (
+        <p className="xr__warn" role="status" data-testid="x-shift-open">
+          {t('closing.shiftOpen')}
+        </p>
       )}
       <p className="xr__meta">
         {t('closing.einvoices', { waiting: f.int(report.einvoices.waiting), rejected: f.int(report.einvoices.rejected) })}
