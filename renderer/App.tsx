@@ -88,7 +88,8 @@ export function App({ carrier }: { carrier: Carrier }) {
   const scan = useScanInput({ api, actions, banner: messages, dialogs });
 
   const unknownPayment = paymentLock(sale) === 'unknown' ? (sale?.payment ?? null) : null;
-  const anyDialog = dialogs.anyOpen;
+  // The weight prompt (an item sold by weight waits for its weight) is a dialog too: the scan field lets it have the keys.
+  const anyDialog = dialogs.anyOpen || actions.weighing !== null;
 
   useFocusKeeper(scan.inputRef, anyDialog);
   // An error goes when the sale or the dialog it was about does.

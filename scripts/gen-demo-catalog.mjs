@@ -354,6 +354,20 @@ const FIXED = [
   ['628100000005', 'ماء نوفا ٣٣٠ مل', 'Nova Water 330ml', '1.00', 'S', 'beverages'],
 ];
 
+/**
+ * Loose goods sold by weight (sold_by kg, price per kilogram), under the shop's own 5-digit PLU codes: the item
+ * code its scales print in weight and price labels (docs/catalog.md). [PLU, Arabic, English, price SAR/kg, category]
+ */
+const WEIGHED = [
+  ['10001', 'تمر سكري سائب', 'Sukkari Dates, loose', '45.00', 'dates'],
+  ['10002', 'تمر خلاص سائب', 'Khalas Dates, loose', '38.00', 'dates'],
+  ['20001', 'لحم غنم نعيمي', 'Naimi Lamb', '75.00', 'frozen'],
+  ['20002', 'لحم بقري مفروم', 'Minced Beef', '52.00', 'frozen'],
+  ['30001', 'طماطم', 'Tomatoes', '6.50', 'produce'],
+  ['30002', 'موز', 'Bananas', '7.95', 'produce'],
+  ['30003', 'خيار', 'Cucumbers', '5.75', 'produce'],
+];
+
 /** GS1 check digit: weights 3,1,3,… from the rightmost body digit. */
 function checkDigit(body) {
   let sum = 0;
@@ -369,12 +383,15 @@ export function demoCatalogRows() {
   CATEGORIES.forEach(([code, catAr, catEn, products], index) => {
     const cat = [code, catAr, catEn];
     for (const [stem, ar, en, price, vat, c] of FIXED) {
-      if (c === code) rows.push([stem + checkDigit(stem), ar, en, price, vat, ...cat]);
+      if (c === code) rows.push([stem + checkDigit(stem), ar, en, price, vat, ...cat, '']);
     }
     products.forEach(([ar, en, price, vat = 'S'], i) => {
       const stem = `62810${String(index + 1).padStart(2, '0')}${String(i + 1).padStart(5, '0')}`;
-      rows.push([stem + checkDigit(stem), ar, en, price, vat, ...cat]);
+      rows.push([stem + checkDigit(stem), ar, en, price, vat, ...cat, '']);
     });
+    for (const [plu, ar, en, price, c] of WEIGHED) {
+      if (c === code) rows.push([plu, ar, en, price, 'S', ...cat, 'kg']);
+    }
   });
   for (const r of rows) {
     if (seen.has(r[0])) throw new Error(`duplicate barcode ${r[0]}`);
@@ -386,7 +403,7 @@ export function demoCatalogRows() {
   return rows;
 }
 
-const header = ['barcode', 'name_ar', 'name_en', 'price_sar', 'vat_category', 'category_code', 'category_ar', 'category_en'];
+const header = ['barcode', 'name_ar', 'name_en', 'price_sar', 'vat_category', 'category_code', 'category_ar', 'category_en', 'sold_by'];
 const text = '\ufeff' + [header, ...demoCatalogRows()].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 
 if (process.argv.includes('--check')) {

@@ -120,8 +120,8 @@ export function createHandlers({
       return saved;
     },
     getSale: () => checkout.currentSale(),
-    scanBarcode: ({ barcode }) => checkout.scanBarcode(barcode),
-    addProduct: ({ productId }) => checkout.addProduct(productId),
+    scanBarcode: ({ barcode, grams }) => checkout.scanBarcode(barcode, grams),
+    addProduct: ({ productId, grams }) => checkout.addProduct(productId, grams),
     setQuantity: ({ lineId, quantity }) => checkout.setQuantity(lineId, quantity),
     removeLine: ({ lineId }) => checkout.removeLine(lineId),
     voidSale: () => checkout.voidSale(),

@@ -33,7 +33,7 @@ export const MAX_SEARCH_LIMIT = 50;
 export const CANDIDATE_CAP = 2_000;
 
 const PRODUCT_COLUMNS = `p.id AS productId, p.barcode AS barcode, p.name_ar AS nameAr, p.name_en AS nameEn,
-  p.price_halalas AS priceHalalas, p.vat_category AS vatCategory`;
+  p.price_halalas AS priceHalalas, p.vat_category AS vatCategory, p.sold_by AS soldBy`;
 
 /**
  * A product row as the contract shapes it, checked on the way out: a price edited by hand into a fraction or a
@@ -45,6 +45,13 @@ function checked<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const issue = parsed.error.issues[0];
   const barcode = typeof raw === 'object' && raw !== null && 'barcode' in raw ? String(raw.barcode) : '?';
   throw new TillError('LEDGER_DAMAGED', `products (barcode ${barcode}).${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid row'}`);
+}
+
+/** Only a product sold by weight says how it is sold: a piece product's shape is what it always was. */
+function soldAsStored<T extends { soldBy?: 'each' | 'kg' | undefined }>(product: T): T {
+  if (product.soldBy === 'kg') return product;
+  const { soldBy: _each, ...rest } = product;
+  return rest as T;
 }
 
 /** FTS5 query text: every token as a quoted prefix term, implicitly ANDed. Empty when nothing is searchable. */
@@ -82,17 +89,17 @@ export function openCatalog(db: Database.Database): Catalog {
     findByBarcode(code) {
       const normalized = normalizeBarcode(code);
       const raw = normalized === undefined ? undefined : byBarcode.get(normalized);
-      return raw === undefined ? undefined : checked(Product, raw);
+      return raw === undefined ? undefined : soldAsStored(checked(Product, raw));
     },
     getById(id) {
       const raw = Number.isSafeInteger(id) ? byId.get(id) : undefined;
-      return raw === undefined ? undefined : checked(Product, raw);
+      return raw === undefined ? undefined : soldAsStored(checked(Product, raw));
     },
     search(query, limit) {
       const match = ftsQuery(query);
       if (match === '') return [];
       const n = Math.max(1, Math.min(MAX_SEARCH_LIMIT, Math.trunc(limit) || 1));
-      return search.all(match, CANDIDATE_CAP, n).map((raw) => checked(ProductHit, raw));
+      return search.all(match, CANDIDATE_CAP, n).map((raw) => soldAsStored(checked(ProductHit, raw)));
     },
     count() {
       return countActive.get() ?? 0;

@@ -58,6 +58,10 @@ export const importRowErrors = defineErrors({
     ar: 'فئة الضريبة غير معروفة. استخدم S أو Z أو E.',
     en: 'Unknown VAT category. Use S, Z or E.',
   },
+  SOLD_BY_UNKNOWN: {
+    ar: 'طريقة البيع غير معروفة. استخدم each (بالقطعة) أو kg (بالكيلو).',
+    en: 'Unknown sold_by. Use each (by the piece) or kg (by weight, price per kilogram).',
+  },
   CATEGORY_INVALID: { ar: 'رمز التصنيف أطول من ٦٤ حرفًا.', en: 'The category code is longer than 64 characters.' },
 });
 

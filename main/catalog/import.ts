@@ -42,6 +42,8 @@ export const CATALOG_COLUMNS = [
   'category_code',
   'category_ar',
   'category_en',
+  // Optional: `each` (the default when the column or the cell is empty) or `kg` (price_sar is per kilogram).
+  'sold_by',
 ] as const;
 type Column = (typeof CATALOG_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['barcode', 'name_ar', 'name_en', 'price_sar', 'vat_category'];
@@ -143,6 +145,9 @@ function validateRow(
   const categoryCode = get('category_code');
   if (categoryCode.length > MAX_CATEGORY_CODE) return rowError(row, 'CATEGORY_INVALID', barcode);
 
+  const soldBy = get('sold_by').toLowerCase() || 'each';
+  if (soldBy !== 'each' && soldBy !== 'kg') return rowError(row, 'SOLD_BY_UNKNOWN', barcode);
+
   return {
     barcode,
     nameAr,
@@ -152,6 +157,7 @@ function validateRow(
     categoryCode: categoryCode === '' ? null : categoryCode,
     categoryAr: get('category_ar'),
     categoryEn: get('category_en'),
+    ...(soldBy === 'kg' ? { soldBy } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 export { openCatalog, type Catalog } from './catalog';
 export { classifyBarcode, gtinCheckDigit, isValidGtin, normalizeBarcode, type BarcodeClass } from './barcode';
 export { normalizeSearchText } from './normalize';
+export { readScaleBarcode, priceCheckDigit, layoutProblem, type ScaleLayout, type ScaleRead } from './scale-barcode';
 export { parsePriceSar } from './price';
 export {
   importCatalogCsv,

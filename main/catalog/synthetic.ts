@@ -115,6 +115,7 @@ export function catalogRowsToCsv(rows: readonly CatalogRow[]): Buffer {
       p.categoryCode ?? '',
       p.categoryAr,
       p.categoryEn,
+      p.soldBy === 'kg' ? 'kg' : '',
     ]),
   ];
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(toCsv(records), 'utf8')]);

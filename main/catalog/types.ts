@@ -1,7 +1,7 @@
 // The catalog's value shapes. ProductHit is the contract type the renderer sees; Product adds only what
 // main needs besides (the category, for reports).
 import { z } from 'zod';
-import { ProductHit, type VatCategory } from '../../preload/contract';
+import { ProductHit, type SoldBy, type VatCategory } from '../../preload/contract';
 
 export { ProductHit };
 export type { VatCategory };
@@ -15,8 +15,11 @@ export interface CatalogRow {
   barcode: string;
   nameAr: string;
   nameEn: string;
+  /** Per piece, or per kilogram when soldBy is `kg`. */
   priceHalalas: number;
   vatCategory: VatCategory;
+  /** Absent: `each`. */
+  soldBy?: SoldBy;
   categoryCode: string | null;
   /** Names for a category not yet in the database; ignored when empty. */
   categoryAr: string;

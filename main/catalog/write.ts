@@ -12,13 +12,13 @@ export interface CatalogWriter {
 
 export function createCatalogWriter(db: Database.Database): CatalogWriter {
   const findProduct = db.prepare<[string], number>('SELECT id FROM products WHERE barcode = ?').pluck();
-  const insertProduct = db.prepare<[string, string, string, number, string, number | null, string]>(
-    `INSERT INTO products (barcode, name_ar, name_en, price_halalas, vat_category, category_id, search_text)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  const insertProduct = db.prepare<[string, string, string, number, string, number | null, string, string]>(
+    `INSERT INTO products (barcode, name_ar, name_en, price_halalas, vat_category, category_id, search_text, sold_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const updateProduct = db.prepare<[string, string, number, string, number | null, string, number]>(
+  const updateProduct = db.prepare<[string, string, number, string, number | null, string, string, number]>(
     `UPDATE products SET name_ar = ?, name_en = ?, price_halalas = ?, vat_category = ?, category_id = ?,
-            search_text = ?, active = 1
+            search_text = ?, sold_by = ?, active = 1
      WHERE id = ?`,
   );
   const findCategory = db.prepare<[string], number>('SELECT id FROM categories WHERE code = ?').pluck();
@@ -55,10 +55,10 @@ export function createCatalogWriter(db: Database.Database): CatalogWriter {
       const cat = categoryId(row);
       const id = findProduct.get(row.barcode);
       if (id === undefined) {
-        insertProduct.run(row.barcode, row.nameAr, row.nameEn, row.priceHalalas, row.vatCategory, cat, search);
+        insertProduct.run(row.barcode, row.nameAr, row.nameEn, row.priceHalalas, row.vatCategory, cat, search, row.soldBy ?? 'each');
         return 'inserted';
       }
-      updateProduct.run(row.nameAr, row.nameEn, row.priceHalalas, row.vatCategory, cat, search, id);
+      updateProduct.run(row.nameAr, row.nameEn, row.priceHalalas, row.vatCategory, cat, search, row.soldBy ?? 'each', id);
       return 'updated';
     },
   };

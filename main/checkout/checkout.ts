@@ -2,8 +2,8 @@
 // appends the journal entry and updates the sale tables together, so a reload, a crash or a power cut
 // brings back exactly what the cashier last saw.
 import { randomUUID } from 'node:crypto';
-import { MAX_CHANGE_HALALAS, MAX_LINE_QUANTITY, type BuyerProblem, type CardTender, type CashTender, type CompletedSale, type DrawerOutcome, type ProductHit, type Receipt, type Sale, type SaleBuyer, type SetBuyerResult } from '../../preload/contract';
-import { classifyBarcode } from '../catalog';
+import { MAX_CHANGE_HALALAS, MAX_LINE_QUANTITY, MAX_WEIGHT_GRAMS, MIN_WEIGHT_GRAMS, type BuyerProblem, type CardTender, type CashTender, type CompletedSale, type DrawerOutcome, type ProductHit, type Receipt, type Sale, type SaleBuyer, type SetBuyerResult } from '../../preload/contract';
+import { classifyBarcode, readScaleBarcode } from '../catalog';
 import { writeRelaxed, type Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
@@ -185,12 +185,26 @@ export function createCheckout(deps: CheckoutDeps) {
     return sale;
   };
 
-  const addProduct = (product: ProductHit): Sale =>
+  /**
+   * What one ring-up adds: pieces (counted on the item's existing line), a weight in grams for an item sold by
+   * weight (always a line of its own: two bags of tomatoes are two weighings), or a scale label's price (one
+   * piece at that price: the label is the price the customer saw, so it is charged to the halala).
+   */
+  type RingUp = { kind: 'piece' } | { kind: 'weight'; grams: number } | { kind: 'label-price'; halalas: number };
+
+  const addProduct = (product: ProductHit, ring: RingUp): Sale =>
     changed(
       write(() => {
         const sale = ensureOpenSale();
         assertEditable(sale);
-        const same = sale.lines.find((l) => l.productId === product.productId && l.unitPriceHalalas === product.priceHalalas);
+        const weighed = product.soldBy === 'kg';
+        if (ring.kind === 'piece' && weighed) throw new TillError('WEIGHT_REQUIRED', product.barcode);
+        if (ring.kind === 'weight' && !weighed) throw new TillError('WEIGHT_NOT_FOR_PIECES', product.barcode);
+        if (ring.kind === 'weight' && !(Number.isSafeInteger(ring.grams) && ring.grams >= MIN_WEIGHT_GRAMS && ring.grams <= MAX_WEIGHT_GRAMS)) {
+          throw new TillError('WEIGHT_OUT_OF_RANGE', `${product.barcode} ${ring.grams} g`);
+        }
+        const unitPrice = ring.kind === 'label-price' ? ring.halalas : product.priceHalalas;
+        const same = ring.kind === 'weight' ? undefined : sale.lines.find((l) => l.productId === product.productId && l.soldBy !== 'kg' && l.unitPriceHalalas === unitPrice);
         if (same) {
           // Scanning the same item again counts it again on its existing line, as cashiers expect, up to the
           // one limit every path keeps (a stuck scanner must not run a line past it).
@@ -205,9 +219,11 @@ export function createCheckout(deps: CheckoutDeps) {
             barcode: product.barcode,
             nameAr: product.nameAr,
             nameEn: product.nameEn,
-            unitPriceHalalas: product.priceHalalas,
-            quantity: 1,
+            unitPriceHalalas: unitPrice,
+            quantity: ring.kind === 'weight' ? ring.grams : 1,
             vatCategory: product.vatCategory,
+            // Only weighed lines say so: a piece line's entry is what it always was.
+            ...(ring.kind === 'weight' ? { soldBy: 'kg' as const } : {}),
           };
           const entry = journal.append('line.added', { saleId: sale.saleId, ...line });
           store.insertLine(sale.saleId, line, entry.seq);
@@ -215,6 +231,9 @@ export function createCheckout(deps: CheckoutDeps) {
         return checkedSale(sale.saleId);
       }),
     );
+
+  /** A ring-up by an item's own code: pieces, or the weight the cashier entered for an item sold by weight. */
+  const byHand = (grams: number | undefined): RingUp => (grams === undefined ? { kind: 'piece' } : { kind: 'weight', grams });
 
   /** After a completion's commit: its number goes into the log kept outside the database (receipt-watermark.ts). */
   const recordIssued = (receipt: Receipt) =>
@@ -233,21 +252,31 @@ export function createCheckout(deps: CheckoutDeps) {
   return {
     currentSale,
 
-    scanBarcode(raw: string): Sale {
+    scanBarcode(raw: string, grams?: number): Sale {
       // A scan read under the wrong keyboard layout, or line noise, is not a barcode: say so plainly.
       const read = classifyBarcode(raw);
       if (read.status === 'malformed') throw new TillError('BARCODE_MALFORMED', `${read.reason}: ${JSON.stringify(raw)}`);
       if (read.status === 'bad-check-digit') throw new TillError('BARCODE_CHECK_DIGIT', read.code);
       const barcode = read.code;
+      // A scale label (prefix 20–29 with a layout in the settings) names the item by its PLU, before any GTIN lookup.
+      const scale = readScaleBarcode(barcode, deps.settings().scaleBarcodes);
+      if (scale.status === 'bad-price-check-digit') throw new TillError('SCALE_PRICE_CHECK_DIGIT', barcode);
+      if (scale.status === 'ok') {
+        const item = products.byBarcode(scale.itemCode);
+        if (!item) throw new TillError('SCALE_ITEM_UNKNOWN', `${barcode} (item ${scale.itemCode})`);
+        if (scale.value === 'price-halalas') return addProduct(item, { kind: 'label-price', halalas: scale.amount });
+        if (item.soldBy !== 'kg') throw new TillError('SCALE_NOT_WEIGHED', `${barcode} (item ${scale.itemCode})`);
+        return addProduct(item, { kind: 'weight', grams: scale.amount });
+      }
       const product = products.byBarcode(barcode);
       if (!product) throw new TillError('BARCODE_UNKNOWN', barcode);
-      return addProduct(product);
+      return addProduct(product, byHand(grams));
     },
 
-    addProduct(productId: number): Sale {
+    addProduct(productId: number, grams?: number): Sale {
       const product = products.byId(productId);
       if (!product) throw new TillError('PRODUCT_UNKNOWN', String(productId));
-      return addProduct(product);
+      return addProduct(product, byHand(grams));
     },
 
     setQuantity(lineId: string, quantity: number): Sale {
@@ -257,6 +286,11 @@ export function createCheckout(deps: CheckoutDeps) {
           assertEditable(sale);
           const line = lineOf(sale, lineId);
           if (line.quantity === quantity) return sale;
+          // A weighed line's quantity is its weight in grams; a piece line keeps the piece limit.
+          const most = line.soldBy === 'kg' ? MAX_WEIGHT_GRAMS : MAX_LINE_QUANTITY;
+          if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > most) {
+            throw new TillError(line.soldBy === 'kg' ? 'WEIGHT_OUT_OF_RANGE' : 'LINE_QUANTITY_LIMIT', `${lineId} to ${quantity}`);
+          }
           journal.append('line.quantity_changed', { saleId: sale.saleId, lineId, from: line.quantity, to: quantity, reason: 'cashier' });
           store.setQuantity(sale.saleId, lineId, quantity);
           return checkedSale(sale.saleId);

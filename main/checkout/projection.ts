@@ -129,6 +129,8 @@ export function checkoutProjection(db: Db): Projection {
           unit_price_halalas: p.unitPriceHalalas ?? null,
           quantity: p.quantity ?? null,
           vat_category: p.vatCategory ?? null,
+          // Entries written before weighed goods name no soldBy: those lines were all pieces.
+          sold_by: p.soldBy ?? 'each',
           added_seq: e.seq,
           removed_seq: null,
         });

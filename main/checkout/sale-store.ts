@@ -1,10 +1,10 @@
 // Reading and writing the sale tables. Only checkout uses this, always inside the transaction that also
 // appends the matching journal entry.
 import { z } from 'zod';
-import { CardTender, Sale, SaleBuyer, VatCategory, type CashTender, type IntentSummary, type Receipt, type ReceiptSummary, type SaleLine } from '../../preload/contract';
+import { CardTender, Sale, SaleBuyer, SoldBy, VatCategory, type CashTender, type IntentSummary, type Receipt, type ReceiptSummary, type SaleLine } from '../../preload/contract';
 import { parseJsonColumn, tableRow, type Db, type RowOf } from '../db';
 import { canonicalJson } from '../ledger';
-import { computeTotals } from '../money';
+import { computeTotals, lineTotalHalalas } from '../money';
 
 /** What a card tender's `details` column holds. */
 const CardTenderDetails = CardTender.pick({ reference: true, card: true });
@@ -26,6 +26,7 @@ const LineRow = tableRow(
     unit_price_halalas: z.number().int(),
     quantity: z.number().int().positive(),
     vat_category: VatCategory,
+    sold_by: SoldBy,
   }),
 );
 type LineRow = RowOf<typeof LineRow>;
@@ -37,8 +38,10 @@ export interface NewLine {
   nameAr: string;
   nameEn: string;
   unitPriceHalalas: number;
+  /** Pieces, or grams when soldBy is `kg`. */
   quantity: number;
   vatCategory: SaleLine['vatCategory'];
+  soldBy?: SoldBy;
 }
 
 /** The card payment in flight or unresolved for a sale, read from main/payments. */
@@ -57,9 +60,9 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
     ),
     insertLine: db.prepare(
       `INSERT INTO sale_lines (id, sale_id, position, product_id, barcode, name_ar, name_en, unit_price_halalas,
-                               quantity, vat_category, added_seq)
+                               quantity, vat_category, sold_by, added_seq)
        VALUES (@lineId, @saleId, @position, @productId, @barcode, @nameAr, @nameEn, @unitPriceHalalas,
-               @quantity, @vatCategory, @seq)`,
+               @quantity, @vatCategory, @soldBy, @seq)`,
     ),
     setQuantity: db.prepare('UPDATE sale_lines SET quantity = ? WHERE id = ? AND removed_seq IS NULL'),
     removeLine: db.prepare('UPDATE sale_lines SET removed_seq = ? WHERE id = ? AND removed_seq IS NULL'),
@@ -117,8 +120,10 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
     nameEn: r.name_en,
     quantity: r.quantity,
     unitPriceHalalas: r.unit_price_halalas,
-    lineTotalHalalas: r.unit_price_halalas * r.quantity,
+    lineTotalHalalas: lineTotalHalalas({ unitPriceHalalas: r.unit_price_halalas, quantity: r.quantity, soldBy: r.sold_by }),
     vatCategory: r.vat_category,
+    // Piece lines read as they always did (no soldBy), so receipts issued before weighed goods compare equal.
+    ...(r.sold_by === 'kg' ? { soldBy: r.sold_by } : {}),
   });
 
   const cardTenders = (saleId: string): CardTender[] =>
@@ -160,7 +165,7 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
     },
     insertLine(saleId: string, line: NewLine, seq: number) {
       const position = q.nextPosition.get(saleId)!.next;
-      q.insertLine.run({ ...line, saleId, position, seq });
+      q.insertLine.run({ ...line, soldBy: line.soldBy ?? 'each', saleId, position, seq });
       q.bump.run(saleId);
     },
     setQuantity(saleId: string, lineId: string, quantity: number) {

@@ -3,6 +3,7 @@
 // samples write it, Arabic first: "عربي | English".
 import type { Receipt } from '../../preload/contract';
 import { TillError } from '../errors';
+import { quantityMilli } from '../money';
 import { bilingual, type DocumentType, type EInvoiceDocument, type EInvoiceSeller } from '../fiscal/einvoice';
 import type { TillSettings } from '../settings';
 import type { DocumentKind } from './documents';
@@ -63,7 +64,8 @@ export function documentFromReceipt(
     seller: sellerOf(settings, { nameAr: receipt.shopNameAr, nameEn: receipt.shopNameEn, vatNumber: receipt.vatNumber }),
     lines: receipt.lines.map((l) => ({
       name: bilingual(l.nameAr, l.nameEn),
-      quantityMilli: l.quantity * 1000,
+      quantityMilli: quantityMilli(l),
+      unitCode: l.soldBy === 'kg' ? ('KGM' as const) : ('PCE' as const),
       lineTotalHalalas: l.lineTotalHalalas,
       vatCategory: l.vatCategory,
     })),

@@ -277,6 +277,24 @@ export const errorCatalog = defineErrors({
     ar: 'الوردية المفتوحة فتحها وضع العرض دون عدّ عهدة. أغلقها بعدّ الدرج، ثم افتح وردية بالعهدة المعدودة.',
     en: 'The open shift was opened by the demo, with no float counted. Close it by counting the drawer, then open a shift with the counted float.',
   },
+  SCALE_ITEM_UNKNOWN: {
+    ar: 'رقم الصنف في ملصق الميزان غير موجود في الأصناف. تحقق من رقم PLU في الميزان.',
+    en: "The scale label's item code is not in the catalog. Check the item's PLU on the scale.",
+  },
+  SCALE_PRICE_CHECK_DIGIT: {
+    ar: 'رقم التحقق من السعر في ملصق الميزان غير صحيح. أعد المسح أو اطبع الملصق من جديد.',
+    en: "The scale label's price check digit is wrong. Scan it again or print a new label.",
+  },
+  SCALE_NOT_WEIGHED: {
+    ar: 'ملصق الوزن لصنف يُباع بالقطعة. امسح باركود الصنف نفسه.',
+    en: 'That weight label is for an item sold by the piece. Scan the item’s own barcode.',
+  },
+  WEIGHT_REQUIRED: { ar: 'هذا الصنف يُباع بالوزن: أدخل الوزن.', en: 'This item is sold by weight: enter the weight.' },
+  WEIGHT_OUT_OF_RANGE: {
+    ar: 'الوزن يجب أن يكون من ١ غرام إلى ١٠٠ كغ.',
+    en: 'The weight must be from 1 g to 100 kg.',
+  },
+  WEIGHT_NOT_FOR_PIECES: { ar: 'هذا الصنف يُباع بالقطعة، لا بالوزن.', en: 'This item is sold by the piece, not by weight.' },
   SHIFT_SALE_IN_PROGRESS: {
     ar: 'يوجد بيع أو إرجاع قيد التنفيذ. أكمله أو ألغه قبل إغلاق الوردية.',
     en: 'A sale or a return is in progress. Complete it (or void the sale) before closing the shift.',

@@ -1,2 +1,3 @@
 export { divideRoundHalfUp } from './rounding';
 export { computeTotals, VAT_RATE_PERCENT, type PricedLine } from './vat';
+export { lineTotalHalalas, quantityMilli, type LineQuantity } from './line-total';

@@ -14,7 +14,7 @@ import type { ManagerAuth } from '../auth';
 import { writeRelaxed, type Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
-import { computeTotals } from '../money';
+import { computeTotals, lineTotalHalalas } from '../money';
 import type { Block } from '../printing';
 import { createIntentStore, type IntentRow, type Payments } from '../payments';
 import type { TillSettings } from '../settings';
@@ -110,7 +110,8 @@ export function createReturns(deps: ReturnsDeps) {
       if (!at || seen.has(lineId)) throw new TillError('RETURN_LINE_UNKNOWN', `${receipt.receiptNo} ${lineId}`);
       seen.add(lineId);
       if (quantity > at.returnableQuantity) throw new TillError('RETURN_QUANTITY_OVER', `${lineId}: ${quantity} > ${at.returnableQuantity}`);
-      return { ...at.line, quantity, lineTotalHalalas: at.line.unitPriceHalalas * quantity };
+      // A weighed line is returned by grams, priced by the one line-total rule the sale used.
+      return { ...at.line, quantity, lineTotalHalalas: lineTotalHalalas({ ...at.line, quantity }) };
     });
   };
 

@@ -3,4 +3,5 @@ export { DEMO_VAT_NUMBER, NationalAddress, BackupSettings, UpdateSettings, type 
 export { bilingual, fieldErrors, describeFieldErrors, type FieldError } from './messages';
 export { exportable, settingAt, withSetting, simulatedDevices, isDemoIdentity, SECRET_SETTINGS, type ExportedSettings } from './keys';
 export { EinvoicingSettings, VatReason } from './einvoicing';
+export { DEFAULT_SCALE_LAYOUTS, ScaleBarcodeLayouts } from './scale';
 export { readLogoFile, LOGO_MAX_BYTES, LOGO_MAX_SIDE, type LogoFileCheck } from './logo-file';

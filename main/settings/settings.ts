@@ -9,6 +9,7 @@ import { bilingual, describeFieldErrors, fieldErrors, type FieldError } from './
 import { EinvoicingSettingsShape } from './einvoicing';
 import { readLogoFile } from './logo-file';
 import { DEMO_VAT_NUMBER, ShopSettingsShape } from './shop';
+import { ScaleSettingsShape } from './scale';
 
 const HttpsUrl = z
   .string()
@@ -165,6 +166,7 @@ export const TillSettings = z.object({
   stcPay: StcPaySettings.nullable().default(null),
   ...ShopSettingsShape,
   ...EinvoicingSettingsShape,
+  ...ScaleSettingsShape,
 });
 export type TillSettings = z.infer<typeof TillSettings>;
 

@@ -13,7 +13,8 @@ import { SaleBuyer } from './buyer';
 import { CloseDayAnswer, CloseDayInput, PeriodReport, ZReport } from './closing';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import {
-  MAX_LINE_QUANTITY,
+  MAX_WEIGHT_GRAMS,
+  MIN_WEIGHT_GRAMS,
   CardPaymentResult,
   CompletedSale,
   DigitStyle,
@@ -41,6 +42,7 @@ import {
  */
 const BarcodeInput = z.string().min(1).max(64);
 const LineId = z.string().min(1).max(64);
+const WeightGrams = z.number().int().min(MIN_WEIGHT_GRAMS).max(MAX_WEIGHT_GRAMS);
 const IntentId = z.string().min(1).max(64);
 const JobId = z.string().min(1).max(64);
 /** A manager's PIN: 4-8 digits. Checked in main against a salted hash; wrong PINs are rate-limited. */
@@ -55,11 +57,12 @@ export const methods = {
     Preferences,
   ),
   getSale: method(z.strictObject({}), Sale),
-  scanBarcode: method(z.strictObject({ barcode: BarcodeInput }), Sale),
-  addProduct: method(z.strictObject({ productId: z.number().int().positive() }), Sale),
-  /** An absolute quantity, not a delta: a repeated or retried call cannot count twice. */
+  /** `grams`: the weight the cashier entered for an item sold by weight (docs/catalog.md); main asks for it (WEIGHT_REQUIRED). */
+  scanBarcode: method(z.strictObject({ barcode: BarcodeInput, grams: WeightGrams.optional() }), Sale),
+  addProduct: method(z.strictObject({ productId: z.number().int().positive(), grams: WeightGrams.optional() }), Sale),
+  /** An absolute quantity (grams on a weighed line), not a delta: a repeated or retried call cannot count twice. */
   setQuantity: method(
-    z.strictObject({ lineId: LineId, quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY) }),
+    z.strictObject({ lineId: LineId, quantity: z.number().int().min(1).max(MAX_WEIGHT_GRAMS) }),
     Sale,
   ),
   removeLine: method(z.strictObject({ lineId: LineId }), Sale),

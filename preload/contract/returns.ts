@@ -3,7 +3,7 @@
 // that is also the sale's credit note (ZATCA 381) when e-invoicing is on.
 import { z } from 'zod';
 import { Clearance } from './buyer';
-import { DrawerOutcome, ErrorData, Halalas, IntentSummary, MAX_LINE_QUANTITY, SaleLine, Tender, Totals, type Receipt } from './schemas';
+import { DrawerOutcome, ErrorData, Halalas, IntentSummary, MAX_WEIGHT_GRAMS, SaleLine, Tender, Totals, type Receipt } from './schemas';
 
 /** Why goods came back: the reasons a Saudi counter uses, printed on the refund receipt and the credit note. */
 export const ReturnReason = z.enum(['damaged', 'expired', 'not_as_described', 'customer_changed_mind', 'sold_by_mistake']);
@@ -86,7 +86,7 @@ export function receiptOfRefund(refund: RefundReceipt): Receipt {
 export const ReturnInput = z.strictObject({
   receiptNo: z.string().min(1).max(32),
   lines: z
-    .array(z.strictObject({ lineId: z.string().regex(/^[0-9A-Za-z_-]{1,40}$/), quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY) }))
+    .array(z.strictObject({ lineId: z.string().regex(/^[0-9A-Za-z_-]{1,40}$/), quantity: z.number().int().min(1).max(MAX_WEIGHT_GRAMS) }))
     .min(1)
     .max(MAX_RETURN_LINES),
   reason: ReturnReason,

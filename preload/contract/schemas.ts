@@ -66,11 +66,20 @@ export const ProductHit = z.object({
   nameEn: z.string(),
   priceHalalas: Halalas,
   vatCategory: VatCategory,
+  /** `kg`: priced per kilogram and rung up by weight (docs/catalog.md); absent means `each`. */
+  soldBy: z.enum(['each', 'kg']).optional(),
 });
 export type ProductHit = z.infer<typeof ProductHit>;
 
+/** How a product is sold: by the piece, or by weight with its price per kilogram. */
+export const SoldBy = z.enum(['each', 'kg']);
+export type SoldBy = z.infer<typeof SoldBy>;
+
 /** The most of one item a sale line may hold, however it got there (typed, + key, or scanned again). */
 export const MAX_LINE_QUANTITY = 9999;
+/** A weighed line's weight in grams: 1 g up to 100 kg (a counter scale's range; more is a slip). */
+export const MIN_WEIGHT_GRAMS = 1;
+export const MAX_WEIGHT_GRAMS = 100_000;
 
 /**
  * The most change one cash tender may give, exclusive: 500 riyals, the largest Saudi note. No set of notes covers
@@ -86,11 +95,15 @@ export const SaleLine = z.object({
   barcode: z.string(),
   nameAr: z.string(),
   nameEn: z.string(),
-  quantity: z.number().int().positive().max(MAX_LINE_QUANTITY),
+  /** Pieces, or grams on a `kg` line (at most MAX_LINE_QUANTITY pieces; checkout keeps each limit). */
+  quantity: z.number().int().positive().max(MAX_WEIGHT_GRAMS),
+  /** Per piece, or per kilogram on a `kg` line. */
   unitPriceHalalas: Halalas,
-  /** quantity × unit price, as priced (VAT-inclusive when the till's prices include VAT). */
+  /** lineTotalHalalas() of main/money, as priced (VAT-inclusive when the till's prices include VAT). */
   lineTotalHalalas: Halalas,
   vatCategory: VatCategory,
+  /** Absent: `each` (every line recorded before weighed goods). */
+  soldBy: SoldBy.optional(),
 });
 export type SaleLine = z.infer<typeof SaleLine>;
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Locale, Sale } from '../../preload/contract/schemas';
 import type { Carrier } from '../api/carrier';
 import { FormatProvider, useFormat } from '../format/FormatContext';
+import { formatKg } from '../format/weight';
 import { i18n } from '../i18n';
 import { paidHalalas } from '../payments/salePayment';
 import { STANDARD_VAT_PERCENT } from '../sale/TotalsPanel';
@@ -110,7 +111,7 @@ function SaleView({ sale, payment, other }: { sale: Sale; payment: CustomerPayme
               </span>
             </div>
             <span className="cd-line__qty">
-              {t('customer.qtyTimesPrice', { qty: f.int(line.quantity), price: f.amount(line.unitPriceHalalas) })}
+              {line.soldBy === 'kg' ? t('weighed.qtyTimesPrice', { kg: formatKg(line.quantity, f.digits), price: f.amount(line.unitPriceHalalas) }) : t('customer.qtyTimesPrice', { qty: f.int(line.quantity), price: f.amount(line.unitPriceHalalas) })}
             </span>
             <span className="cd-line__total">{f.amount(line.lineTotalHalalas)}</span>
           </li>

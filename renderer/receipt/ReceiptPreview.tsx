@@ -4,6 +4,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardTender, Receipt } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
+import { formatKg } from '../format/weight';
 import { cardName, isStcPay, walletText } from '../payments/cardText';
 import { isStandardReceipt, ReceiptBuyer } from '../taxinvoice/ReceiptBuyer';
 
@@ -47,7 +48,7 @@ export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
           <li key={line.lineId} className="receipt__line">
             <span className="receipt__line-name">{f.locale === 'ar' ? line.nameAr : line.nameEn}</span>
             <span className="receipt__line-qty">
-              {t('receipt.qtyTimesPrice', { qty: f.int(line.quantity), price: f.amount(line.unitPriceHalalas) })}
+              {line.soldBy === 'kg' ? t('weighed.qtyTimesPrice', { kg: formatKg(line.quantity, f.digits), price: f.amount(line.unitPriceHalalas) }) : t('receipt.qtyTimesPrice', { qty: f.int(line.quantity), price: f.amount(line.unitPriceHalalas) })}
             </span>
             <span className="receipt__line-total">{f.amount(line.lineTotalHalalas)}</span>
           </li>

@@ -2,23 +2,28 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { parseQuantity } from '../format/money';
+import { formatKg, parseWeightGrams } from '../format/weight';
 import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import { useDialogKeys } from '../shell/useDialogKeys';
 import { FieldKeypad } from '../keypad/FieldKeypad';
+import { weighedError } from './weighed';
 
 interface Props {
-  current: number;
+  /** Pieces, or grams when `weighed` (null: no weight yet, the item is being rung up). */
+  current: number | null;
+  /** The line (or the item) is sold by weight: grams ("750") or kilograms ("0.75") are typed, grams are sent. */
+  weighed?: boolean;
   lineName: string;
   onSet(quantity: number): void;
   onReject(error: ErrorData): void;
   onClose(): void;
 }
 
-export function QuantityPrompt({ current, lineName, onSet, onReject, onClose }: Props) {
+export function QuantityPrompt({ current, weighed = false, lineName, onSet, onReject, onClose }: Props) {
   const { t } = useTranslation();
-  const [text, setText] = useState(String(current));
+  const [text, setText] = useState(current === null ? '' : weighed ? formatKg(current, 'latin') : String(current));
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -27,8 +32,8 @@ export function QuantityPrompt({ current, lineName, onSet, onReject, onClose }: 
   }, []);
 
   const submit = (): void => {
-    const quantity = parseQuantity(text);
-    if (quantity === null) onReject(clientError('QUANTITY_INVALID'));
+    const quantity = weighed ? parseWeightGrams(text) : parseQuantity(text);
+    if (quantity === null) onReject(weighed ? weighedError('invalid') : clientError('QUANTITY_INVALID'));
     else onSet(quantity);
   };
 
@@ -37,23 +42,24 @@ export function QuantityPrompt({ current, lineName, onSet, onReject, onClose }: 
   return (
     <Dialog labelledBy="qty-title" className="dialog--small" testId="quantity-prompt" onKeyDown={onKeyDown}>
       <h2 id="qty-title" className="dialog__title">
-        {t('quantity.title')}
+        {weighed ? t('weighed.title') : t('quantity.title')}
       </h2>
       <p className="dialog__subtitle">{lineName}</p>
       <label className="field">
-        <span className="field__label">{t('quantity.label')}</span>
+        <span className="field__label">{weighed ? t('weighed.label') : t('quantity.label')}</span>
         <input
           ref={inputRef}
           className="field__input field__input--big"
           data-testid="quantity-input"
+          data-weighed={weighed ? 'true' : undefined}
           type="text"
-          inputMode="numeric"
+          inputMode={weighed ? 'decimal' : 'numeric'}
           autoComplete="off"
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      <FieldKeypad value={text} onValue={setText} onEnter={submit} maxLength={4} testId="quantity-keypad" />
+      <FieldKeypad value={text} onValue={setText} onEnter={submit} maxLength={weighed ? 7 : 4} testId="quantity-keypad" />
       <div className="dialog__actions">
         <button type="button" className="btn btn--primary" onClick={submit}>
           {t('quantity.ok')} <Kbd k="enter" />

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleLine } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
+import { weightText } from './weighed';
 
 interface Props {
   line: SaleLine;
@@ -34,10 +35,10 @@ export const SaleLineRow = memo(function SaleLineRow({ line, index, selected, re
         </span>
         <span className="line__barcode">{line.barcode}</span>
       </span>
-      <span className="line__qty" data-testid="line-qty">
-        {f.int(line.quantity)}
+      <span className="line__qty" data-testid="line-qty" data-sold-by={line.soldBy ?? 'each'}>
+        {weightText(line, f.digits, t) ?? f.int(line.quantity)}
       </span>
-      <span className="line__unit">{f.money(line.unitPriceHalalas)}</span>
+      <span className="line__unit">{line.soldBy === 'kg' ? t('weighed.perKg', { price: f.money(line.unitPriceHalalas) }) : f.money(line.unitPriceHalalas)}</span>
       <span className="line__total" data-testid="line-total">
         {f.money(line.lineTotalHalalas)}
       </span>

@@ -11,6 +11,7 @@ import { safetyError } from '../scanner/safetyMessages';
 import type { BannerControls } from '../shell/useBanner';
 import { removedLineOf, restoreTarget, undoable, UNDO_MS, type RemovedLine } from './lineUndo';
 import type { SaleStore } from './saleStore';
+import { weighedError } from './weighed';
 
 /** A scan main did not find in the catalog, and the very message that said so (compared by identity). */
 export interface UnknownScan {
@@ -18,8 +19,16 @@ export interface UnknownScan {
   message: ErrorData;
 }
 
+/** An item sold by weight main asked the weight of (WEIGHT_REQUIRED): by the code scanned or typed, or from search. */
+export type Weighing = { barcode: string } | { productId: number };
+
 export interface SaleActions {
   scan(barcode: string): Promise<void>;
+  /** The item waiting for its weight, while the weight prompt is up. */
+  weighing: Weighing | null;
+  /** Rings up the waiting item with the weight typed (grams); true once main took it. */
+  weigh(grams: number): Promise<boolean>;
+  cancelWeighing(): void;
   addProduct(productId: number): Promise<void>;
   setQuantity(lineId: string, quantity: number): Promise<boolean>;
   /** + / - on the highlighted line; - at quantity 1 removes the line (with undo). */
@@ -43,6 +52,7 @@ export function useSaleActions(api: NuqtaApi, store: SaleStore, banner: BannerCo
   const [tendering, setTendering] = useState(false);
   const [removed, setRemoved] = useState<RemovedLine | null>(null);
   const [unknownScan, setUnknownScan] = useState<UnknownScan | null>(null);
+  const [weighing, setWeighing] = useState<Weighing | null>(null);
   const tenderInFlight = useRef(false);
   // Quick + + + presses must add up even before main's answers arrive, so the last quantity asked for
   // (not the one on screen) is the base for the next press.
@@ -107,6 +117,9 @@ export function useSaleActions(api: NuqtaApi, store: SaleStore, banner: BannerCo
           store.accept(r.value);
         } else if (r.error.code === 'BARCODE_UNKNOWN') {
           noteUnknown(barcode, r.error);
+        } else if (r.error.code === 'WEIGHT_REQUIRED') {
+          banner.clear();
+          setWeighing({ barcode });
         } else {
           banner.error(r.error);
         }
@@ -116,8 +129,16 @@ export function useSaleActions(api: NuqtaApi, store: SaleStore, banner: BannerCo
         else banner.error(error);
       },
       async addProduct(productId: number) {
-        const sale = await run(api.addProduct({ productId }));
-        if (sale) store.accept(sale);
+        const r = await api.addProduct({ productId });
+        if (r.ok) {
+          banner.clear();
+          store.accept(r.value);
+        } else if (r.error.code === 'WEIGHT_REQUIRED') {
+          banner.clear();
+          setWeighing({ productId });
+        } else {
+          banner.error(r.error);
+        }
       },
       setQuantity,
       async bumpQuantity(delta: number) {
@@ -125,6 +146,11 @@ export function useSaleActions(api: NuqtaApi, store: SaleStore, banner: BannerCo
         const line = sale?.lines.find((l) => l.lineId === selectedLineId);
         if (!line) {
           banner.error(clientError('NO_LINE_SELECTED'));
+          return;
+        }
+        // A weighed line's quantity is grams: + must not add a gram. Its weight is changed in the quantity prompt.
+        if (line.soldBy === 'kg') {
+          banner.error(weighedError('noBump'));
           return;
         }
         const pending = intended.current?.lineId === line.lineId && intended.current.inFlight > 0 ? intended.current : null;
@@ -184,5 +210,18 @@ export function useSaleActions(api: NuqtaApi, store: SaleStore, banner: BannerCo
     };
   }, [api, store, banner]);
 
-  return { ...actions, tendering, removed, unknownScan };
+  const weigh = async (grams: number): Promise<boolean> => {
+    if (!weighing) return false;
+    const r = await ('barcode' in weighing ? api.scanBarcode({ barcode: weighing.barcode, grams }) : api.addProduct({ productId: weighing.productId, grams }));
+    if (!r.ok) {
+      banner.error(r.error);
+      return false;
+    }
+    banner.clear();
+    store.accept(r.value);
+    setWeighing(null);
+    return true;
+  };
+
+  return { ...actions, tendering, removed, unknownScan, weighing, weigh, cancelWeighing: () => setWeighing(null) };
 }

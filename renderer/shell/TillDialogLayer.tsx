@@ -93,9 +93,20 @@ export function TillDialogLayer({ api, sale, dialogs, actions, payment, paymentA
           onReject={banner.error}
         />
       )}
+      {actions.weighing && (
+        <QuantityPrompt
+          current={null}
+          weighed
+          lineName={'barcode' in actions.weighing ? actions.weighing.barcode : ''}
+          onSet={(grams) => void actions.weigh(grams)}
+          onReject={banner.error}
+          onClose={actions.cancelWeighing}
+        />
+      )}
       {dialog.kind === 'quantity' && quantityLine && (
         <QuantityPrompt
           current={quantityLine.quantity}
+          weighed={quantityLine.soldBy === 'kg'}
           lineName={f.locale === 'ar' ? quantityLine.nameAr : quantityLine.nameEn}
           onSet={(q) => void setQuantity(dialog.lineId, q)}
           onReject={banner.error}

@@ -21,18 +21,24 @@ describe('demo catalog', () => {
   it('has the documented header, a BOM and CRLF line ends', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8', 3, bytes.indexOf('\r\n'))).toBe(
-      'barcode,name_ar,name_en,price_sar,vat_category,category_code,category_ar,category_en',
+      'barcode,name_ar,name_en,price_sar,vat_category,category_code,category_ar,category_en,sold_by',
     );
   });
 
   it('parses without a single rejected row', () => {
     expect(parsed.fatal).toBe(false);
     expect(parsed.rejected).toEqual([]);
-    expect(parsed.rows).toHaveLength(300);
+    expect(parsed.rows).toHaveLength(307);
   });
 
-  it('uses valid, unique Saudi EAN-13 barcodes', () => {
-    const codes = parsed.rows.map((r) => r.barcode);
+  it('uses valid, unique Saudi EAN-13 barcodes, and 5-digit PLUs for the goods sold by weight', () => {
+    const weighed = parsed.rows.filter((r) => r.soldBy === 'kg');
+    expect(weighed.map((r) => r.nameEn)).toEqual(['Sukkari Dates, loose', 'Khalas Dates, loose', 'Tomatoes', 'Bananas', 'Cucumbers', 'Naimi Lamb', 'Minced Beef']);
+    for (const r of weighed) {
+      expect(r.barcode).toMatch(/^\d{5}$/);
+      expect(classifyBarcode(r.barcode)).toEqual({ status: 'ok', code: r.barcode, kind: 'internal' });
+    }
+    const codes = parsed.rows.filter((r) => r.soldBy !== 'kg').map((r) => r.barcode);
     expect(new Set(codes).size).toBe(codes.length);
     for (const c of codes) {
       expect(c).toMatch(/^628\d{10}$/);

@@ -50,6 +50,8 @@ export interface EInvoiceLine {
   name: string;
   /** Integer thousandths of the unit (1 item = 1000; 1.250 kg = 1250). */
   quantityMilli: number;
+  /** UN/ECE rec. 20 unit of the quantity: PCE (pieces, the default) or KGM (kilograms, weighed goods). */
+  unitCode?: 'PCE' | 'KGM';
   /** quantity × unit price as the till priced it (VAT-inclusive when the shop's prices include VAT). */
   lineTotalHalalas: number;
   vatCategory: VatCategoryCode;

@@ -249,7 +249,7 @@ export function buildUnsignedInvoice(doc: EInvoiceDocument): string {
     out.push(
       '    <cac:InvoiceLine>',
       `        <cbc:ID>${i + 1}</cbc:ID>`,
-      `        <cbc:InvoicedQuantity unitCode="PCE">${quantityText(line.quantityMilli)}</cbc:InvoicedQuantity>`,
+      `        <cbc:InvoicedQuantity unitCode="${line.unitCode ?? 'PCE'}">${quantityText(line.quantityMilli)}</cbc:InvoicedQuantity>`,
       `        ${money('LineExtensionAmount', a.netHalalas)}`,
       '        <cac:TaxTotal>',
       `            ${money('TaxAmount', a.vatHalalas)}`,

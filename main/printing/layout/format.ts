@@ -25,6 +25,13 @@ export function formatInteger(n: number, digits: Digits = 'latin'): string {
   return digits === 'arabic' ? toArabicDigits(text) : text;
 }
 
+/** Grams as kilograms with three places ("0.750"), by integer arithmetic: a weight is never a float. */
+export function formatGramsAsKg(grams: number, digits: Digits = 'latin'): string {
+  const g = Math.trunc(grams);
+  const text = `${Math.trunc(g / 1000)}.${String(g % 1000).padStart(3, '0')}`;
+  return digits === 'arabic' ? toArabicDigits(text) : text;
+}
+
 // Saudi Arabia keeps UTC+3 all year; Intl still does the conversion so the rule lives in one place (ICU).
 const riyadh = new Intl.DateTimeFormat('en-US', {
   timeZone: 'Asia/Riyadh',

@@ -4,7 +4,7 @@
 import type { Receipt, VatBreakdown } from '../../../preload/contract';
 import { zatcaQrForReceipt } from '../../fiscal';
 import type { Block, Cell } from './blocks';
-import { formatHalalas, formatInteger, riyadhDateTime, safePan, type Digits } from './format';
+import { formatGramsAsKg, formatHalalas, formatInteger, riyadhDateTime, safePan, type Digits } from './format';
 import { shopHeader, type ShopInfo } from './shop';
 import { tenderBlocks } from './tenders';
 import { T } from './texts';
@@ -131,9 +131,14 @@ export function layoutReceipt(input: ReceiptLayoutInput): Block[] {
   );
   let count = 0;
   for (const line of receipt.lines) {
-    count += line.quantity;
+    // A weighed line counts as one item; its quantity is grams, shown as kilograms × the price per kilogram.
+    count += line.soldBy === 'kg' ? 1 : line.quantity;
     const names = line.nameEn && line.nameEn !== line.nameAr ? [line.nameAr, line.nameEn] : [line.nameAr];
-    blocks.push(itemRow(names, [`${formatInteger(line.quantity, digits)} × ${fmt(line.unitPriceHalalas)}`], [fmt(line.lineTotalHalalas)], false));
+    const qtyPrice =
+      line.soldBy === 'kg'
+        ? [`${formatGramsAsKg(line.quantity, digits)} ${T.kg.ar} × ${fmt(line.unitPriceHalalas)}`, `${formatGramsAsKg(line.quantity, digits)} ${T.kg.en} × ${fmt(line.unitPriceHalalas)}`]
+        : [`${formatInteger(line.quantity, digits)} × ${fmt(line.unitPriceHalalas)}`];
+    blocks.push(itemRow(names, qtyPrice, [fmt(line.lineTotalHalalas)], false));
   }
   blocks.push(
     { kind: 'separator', style: 'dashed' },

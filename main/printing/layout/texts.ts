@@ -21,6 +21,7 @@ export const T = {
   cashier: { ar: 'الكاشير', en: 'Cashier' },
   item: { ar: 'الصنف', en: 'Item' },
   qtyPrice: { ar: 'الكمية × السعر', en: 'Qty × Price' },
+  kg: { ar: 'كغ', en: 'kg' },
   amount: { ar: 'المبلغ', en: 'Amount' },
   totalExVat: { ar: 'الإجمالي بدون الضريبة', en: 'Total excl. VAT' },
   vat: { ar: 'ضريبة القيمة المضافة', en: 'VAT' },
