@@ -17,6 +17,8 @@ import { createEinvoicingHandlers, type EinvoicingAdminDeps } from './einvoicing
 import { createTaxInvoiceHandlers, type TaxInvoiceDeps } from './tax-invoice-handlers';
 import { createUpdatesHandlers, type UpdatesAdminDeps } from './updates-handlers';
 import { createShiftHandlers, withShiftGate } from './shift-handlers';
+import { createPeopleHandlers, withSignInGate } from './people-handlers';
+import type { TillSessionDesk } from '../people';
 import type { HostKind } from './types';
 
 export interface HandlerDeps {
@@ -43,6 +45,8 @@ export interface HandlerDeps {
   shifts: Shifts;
   /** Standard (B2B) tax invoices: clearance and the simplified invoice instead (tax-invoice-handlers.ts). */
   taxInvoices: TaxInvoiceDeps['einvoicing'];
+  /** Who is signed in: sale methods are refused while the till is locked (people-handlers.ts). */
+  people: TillSessionDesk;
 }
 
 export function createHandlers({
@@ -62,6 +66,7 @@ export function createHandlers({
   updates,
   shifts,
   taxInvoices,
+  people,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -96,8 +101,10 @@ export function createHandlers({
     };
   };
 
-  // A sale starts and is paid only on an open shift (live), or on the shift a demo till opens by itself.
-  return withShiftGate(shifts, {
+  // A sale starts and is paid only on an open shift (live), or on the shift a demo till opens by itself; and only
+  // with someone signed in (SIGNED_OUT first: a locked till says so before anything about its shift).
+  return withSignInGate(people, withShiftGate(shifts, {
+    ...createPeopleHandlers(people),
     ...createAdminHandlers({ ...admin, settings, manager, printing, payments }),
     ...createEinvoicingHandlers({ einvoicing, manager, settings, db: admin.db, journal: admin.journal }),
     ...createUpdatesHandlers({ ...updates, manager, settings }),
@@ -176,5 +183,5 @@ export function createHandlers({
       manager.check(managerPin);
       return printing.openDrawerForManager(reason);
     },
-  });
+  }));
 }

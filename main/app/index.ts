@@ -12,6 +12,7 @@ import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSea
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
+import { createSession, createSignInGuard, createUsers, peopleHealth, peopleProjection, seedDemoUsers } from '../people';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
 import { createPrintService, printJobsProjection, refundReceiptBlocks } from '../printing/service';
@@ -131,6 +132,20 @@ async function assemble(
   // The simulated devices behind any `simulator` link in the settings (demo, training); made only when used.
   const simulators = options.simulators ?? createTillSimulators({ dataDir: options.dataDir });
   const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin });
+  // People: a demo till gets its demo staff and starts signed in as the demo cashier; a live till starts locked
+  // and has no shared default PIN (its first admin comes from `nuqta user add`).
+  const users = createUsers(db, journal);
+  const demoTill = () => simulatedDevices(settings.get()).length > 0;
+  const people = createSession({
+    db,
+    journal,
+    users,
+    guard: createSignInGuard(db, journal),
+    lockAfterMs: () => settings.get().lockAfterMinutes * 60_000,
+    required: () => users.count() > 0,
+    initial: demoTill() ? seedDemoUsers(users) : null,
+    onSignedIn: (user) => checkout.claimEmptySale(user),
+  });
   const intents = createIntentStore(db);
   // Carries the cashier's STC Pay mobile numbers and codes to the payment in flight.
   const desk = createOtpDesk();
@@ -193,6 +208,7 @@ async function assemble(
     invoicing: einvoicing,
     watermark,
     log,
+    cashier: () => people.signedIn(),
   });
   const devices = await openPaymentDevices({ settings: settings.get(), secrets, simulators, intents, desk, log });
   opened.add(() => devices.close());
@@ -287,6 +303,7 @@ async function assemble(
         lastBackup: backups.lastVerifiedBackup,
         einvoicing: () => einvoicing.healthFacts(),
         einvoicingUnit: einvoicing.unit,
+        people: () => peopleHealth(users, demoTill()),
       }),
       emitPreferences: (preferences) => hub.emit('preferencesChanged', preferences),
       admin: { db, journal, dataDir: options.dataDir, log },
@@ -302,6 +319,7 @@ async function assemble(
         log,
       },
       shifts,
+      people,
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null) },
@@ -373,7 +391,7 @@ function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {
 }
 
 /** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
-export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection];
+export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, peopleProjection];
 
 /** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
 function reportMissingReceipts(missing: IssuedReceipt[], log: TillLog): void {

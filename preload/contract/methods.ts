@@ -11,6 +11,7 @@ import { InstallAnswer, UpdateFolder, UpdatesStatus } from './updates';
 import { ApproveShiftCloseInput, CashMovementInput, CloseShiftAnswer, CloseShiftInput, OpenShiftInput, ShiftStatus } from './shifts';
 import { SaleBuyer } from './buyer';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
+import { SignInInput, TillSession } from './people';
 import {
   MAX_LINE_QUANTITY,
   CardPaymentResult,
@@ -238,6 +239,14 @@ export const methods = {
   issueSimplifiedInstead: method(z.strictObject({ receiptNo: z.string().min(1).max(32) }), TaxInvoiceState),
   /** Manager: a simplified invoice ZATCA rejected, answered by a credit note and a new invoice in one step. */
   reissueRejectedEinvoice: method(z.strictObject({ egsId: z.string().min(1).max(64), icv: z.number().int().positive(), managerPin: ManagerPin }), ReissueAnswer),
+
+  // People (issue 14, preload/contract/people.ts): who is signed in at this till; main refuses sale methods while locked.
+  /** Who is signed in (null: locked) and the idle time after which the till locks itself. */
+  currentUser: method(z.strictObject({}), TillSession),
+  /** Signs in with a PIN alone or a badge scan then the PIN: SIGN_IN_WRONG, SIGN_IN_LOCKED or BADGE_UNKNOWN. */
+  signIn: method(SignInInput, TillSession),
+  /** Locks the till (the lock key, the lock button, idle time): the open sale stays as it is for the next sign-in. */
+  signOut: method(z.strictObject({}), TillSession),
 } as const;
 
 export type Methods = typeof methods;

@@ -254,6 +254,9 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     clearTaxInvoice: (input) => call('clearTaxInvoice', input),
     issueSimplifiedInstead: (input) => call('issueSimplifiedInstead', input),
     reissueRejectedEinvoice: (input) => call('reissueRejectedEinvoice', input),
+    currentUser: (input) => call('currentUser', input),
+    signIn: (input) => call('signIn', input),
+    signOut: (input) => call('signOut', input),
   };
   const api: NuqtaApi = {
     ...calls,

@@ -89,6 +89,9 @@ const largestInputs: Record<MethodName, unknown> = {
   clearTaxInvoice: { receiptNo: escaped(32), send: true },
   issueSimplifiedInstead: { receiptNo: escaped(32) },
   reissueRejectedEinvoice: { egsId: escaped(64), icv: Number.MAX_SAFE_INTEGER, managerPin: pin },
+  currentUser: {},
+  signIn: { badge: escaped(64), pin: '12345678' },
+  signOut: {},
 };
 
 const frameBytes = (method: string, input: unknown) =>

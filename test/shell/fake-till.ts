@@ -102,6 +102,9 @@ const handlers: Handlers = {
   clearTaxInvoice: () => unsupported(),
   issueSimplifiedInstead: () => unsupported(),
   reissueRejectedEinvoice: () => unsupported(),
+  currentUser: () => unsupported(),
+  signIn: () => unsupported(),
+  signOut: () => unsupported(),
 };
 
 export type FakeTill = RunningTill & {
