@@ -12,7 +12,7 @@ import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSea
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
-import { createSession, createSignInGuard, createUsers, peopleHealth, peopleProjection, seedDemoUsers } from '../people';
+import { createSession, createSignInGuard, createUsers, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
 import { createPrintService, printJobsProjection, refundReceiptBlocks } from '../printing/service';
@@ -136,13 +136,14 @@ async function assemble(
   // and has no shared default PIN (its first admin comes from `nuqta user add`).
   const users = createUsers(db, journal);
   const demoTill = () => simulatedDevices(settings.get()).length > 0;
+  if (!demoTill()) retireDemoUsers(users);
   const people = createSession({
     db,
     journal,
     users,
     guard: createSignInGuard(db, journal),
     lockAfterMs: () => settings.get().lockAfterMinutes * 60_000,
-    required: () => users.count() > 0,
+    required: () => users.hasActive(),
     initial: demoTill() ? seedDemoUsers(users) : null,
     onSignedIn: (user) => checkout.claimEmptySale(user),
   });

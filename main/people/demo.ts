@@ -7,6 +7,14 @@ import type { Users } from './users';
 export const DEMO_CASHIER = { id: 'demo-cashier', nameAr: 'أمل (تجريبي)', nameEn: 'Amal (demo)', role: 'cashier', pin: '1111' } as const;
 export const DEMO_MANAGER = { id: 'demo-manager', nameAr: 'خالد (تجريبي)', nameEn: 'Khalid (demo)', role: 'manager', pin: '1234' } as const;
 
+/**
+ * A till that went live keeps no demo staff: their PINs are in the README, so they are deactivated (journaled)
+ * the first time it starts live. Until the shop adds its own users it sells unattributed, with a health warning.
+ */
+export function retireDemoUsers(users: Users): void {
+  for (const { id } of [DEMO_CASHIER, DEMO_MANAGER]) if (users.byId(id)?.active) users.deactivate(id, 'went-live');
+}
+
 /** Adds the demo staff to a till that has no users yet; returns the demo cashier to sign in (null if inactive). */
 export function seedDemoUsers(users: Users): SignedInUser | null {
   if (users.count() === 0) {

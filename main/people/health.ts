@@ -9,11 +9,11 @@ export function peopleHealth(users: Pick<Users, 'hasActiveManager' | 'list'>, de
   if (demo) {
     return { id: 'people', state: 'ok', summary: { en: 'Demo staff (demo PINs)', ar: 'موظفو العرض (رموز العرض)' }, action: null, facts };
   }
-  if (users.list().length === 0) {
+  if (active === 0) {
     return {
       id: 'people',
       state: 'warning',
-      summary: { en: 'No users yet: this live till sells without anyone signed in', ar: 'لا يوجد مستخدمون بعد: نقطة البيع هذه تبيع دون تسجيل دخول أحد' },
+      summary: { en: 'No active users: this live till sells without anyone signed in', ar: 'لا يوجد مستخدمون مفعّلون: نقطة البيع هذه تبيع دون تسجيل دخول أحد' },
       action: {
         en: 'Add the first admin: nuqta user add --name-ar … --name-en … --role admin (the PIN on standard input).',
         ar: 'أضف أول مسؤول بالأمر nuqta user add --name-ar … --name-en … --role admin (والرمز من الإدخال القياسي).',

@@ -18,7 +18,7 @@ export interface SessionDeps {
   guard: SignInGuard;
   /** The idle time after which the till locks itself (settings: lockAfterMinutes); 0: never. */
   lockAfterMs: () => number;
-  /** False while the till has no users at all (upgraded from before users): nothing is refused then. */
+  /** False while the till has no active user (upgraded from before users, or just gone live): nothing is refused then. */
   required: () => boolean;
   /** Who is signed in at start: the demo cashier on a demo till, nobody on a live one. */
   initial: SignedInUser | null;

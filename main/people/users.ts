@@ -53,6 +53,8 @@ export interface Users {
   byPin(pin: string): SignedInUser | undefined;
   /** The active user with this badge, to ask for the PIN next. */
   byBadge(badge: string): (SignedInUser & { pin: SaltedHash }) | undefined;
+  /** Whether any user is active: from then on nobody sells signed out. */
+  hasActive(): boolean;
   /** Whether a live till has someone who can run it (an active admin or manager). */
   hasActiveManager(): boolean;
   count(): number;
@@ -74,6 +76,7 @@ export function createUsers(db: Db, journal: Journal, newId: () => string = rand
   const active = UserRow.select(db, 'WHERE active = 1 ORDER BY rowid');
   const one = UserRow.select<[string]>(db, 'WHERE id = ?');
   const countAll = db.prepare<[], number>('SELECT COUNT(*) FROM users').pluck();
+  const countActive = db.prepare<[], number>('SELECT COUNT(*) FROM users WHERE active = 1').pluck();
   const insert = db.prepare(
     `INSERT INTO users (id, name_ar, name_en, role, pin_salt, pin_hash, badge_salt, badge_hash, active, created_seq, updated_seq)
      VALUES (@userId, @nameAr, @nameEn, @role, @pinSalt, @pinHash, @badgeSalt, @badgeHash, 1, @seq, @seq)`,
@@ -149,6 +152,7 @@ export function createUsers(db: Db, journal: Journal, newId: () => string = rand
       }
       return found ? { ...signedIn(found), pin: pinOf(found) } : undefined;
     },
+    hasActive: () => countActive.get()! > 0,
     hasActiveManager: () => active.all().some((r) => r.role === 'admin' || r.role === 'manager'),
     count: () => countAll.get()!,
   };

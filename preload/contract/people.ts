@@ -27,8 +27,9 @@ export const TillSession = z.object({
   /** Null: the till is locked (or nobody signed in yet); sale methods answer SIGNED_OUT. */
   user: SignedInUser.nullable(),
   /**
-   * False only on a till that has no users yet (one upgraded from before users): it sells unattributed, as it
-   * did, and the health page warns, until the first user is added; from then on nobody sells signed out.
+   * False only on a till with no active user yet (upgraded from before users, or a demo till just gone live, whose
+   * demo staff are retired): it sells unattributed, as it did, and the health page warns, until the first user is
+   * added; from then on nobody sells signed out.
    */
   required: z.boolean(),
   /** The till locks itself after this long without a person's action; 0: never. */

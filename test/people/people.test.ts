@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_PROJECTIONS, ledgerFile } from '../../main/app';
 import { openDatabase } from '../../main/db';
 import { createJournal, verifyLedger } from '../../main/ledger';
-import { createSession, createSignInGuard, createUsers, DEMO_CASHIER, DEMO_MANAGER, matches, peopleHealth } from '../../main/people';
+import { createSession, createSignInGuard, createUsers, DEMO_CASHIER, DEMO_MANAGER, matches, peopleHealth, retireDemoUsers, seedDemoUsers } from '../../main/people';
 import { cashierNameOf } from '../../main/printing/service/render-job';
 import { DEMO, startTestTill, type TestTill } from '../support/till';
 import { tempDir } from '../support/tmp';
@@ -135,7 +135,7 @@ describe('users', () => {
       const users = createUsers(db, journal);
       let clock = Date.parse('2026-12-05T10:00:00Z');
       const guard = createSignInGuard(db, journal, () => new Date(clock));
-      const session = createSession({ db, journal, users, guard, lockAfterMs: () => 60_000, required: () => users.count() > 0, initial: null, now: () => clock });
+      const session = createSession({ db, journal, users, guard, lockAfterMs: () => 60_000, required: () => users.hasActive(), initial: null, now: () => clock });
       expect(session.requireSignedIn()).toBeNull();
       expect(session.current().required).toBe(false);
       const ali = users.add({ nameAr: 'علي', nameEn: 'Ali', role: 'cashier', pin: '7310', badge: 'STAFF-0042' }, 'test');
@@ -152,6 +152,25 @@ describe('users', () => {
       clock += 60_000;
       expect(() => session.requireSignedIn()).toThrow(expect.objectContaining({ code: 'SIGNED_OUT' }));
       expect(session.current().user).toBeNull();
+      expect(verifyLedger(db, { projections: LEDGER_PROJECTIONS }).ok).toBe(true);
+    } finally {
+      db.close();
+      tmp.cleanup();
+    }
+  });
+
+  it('retires the demo staff of a till gone live: their PINs are public, so nobody signs in with them', () => {
+    const tmp = tempDir();
+    const db = openDatabase(path.join(tmp.dir, 'till.db'));
+    try {
+      const journal = createJournal(db, 'T01');
+      const users = createUsers(db, journal);
+      expect(seedDemoUsers(users)?.id).toBe(DEMO_CASHIER.id);
+      retireDemoUsers(users);
+      expect(users.hasActive()).toBe(false);
+      expect(users.byPin(DEMO_MANAGER.pin)).toBeUndefined();
+      // Back on simulators it is not seeded again: the retired staff stay retired.
+      expect(seedDemoUsers(users)).toBeNull();
       expect(verifyLedger(db, { projections: LEDGER_PROJECTIONS }).ok).toBe(true);
     } finally {
       db.close();
