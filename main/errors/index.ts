@@ -283,6 +283,10 @@ export const errorCatalog = defineErrors({
     ar: 'محاولات خاطئة كثيرة: تسجيل الدخول متوقف مؤقتًا (دقيقة، ثم مدة أطول بعد كل إيقاف). انتظر ثم حاول مجددًا.',
     en: 'Too many wrong PINs: signing in is paused for a while (a minute, longer after each pause). Wait, then try again.',
   },
+  SIGN_IN_TRAINEE: {
+    ar: 'المتدرب يسجل الدخول في وضع التدريب فقط، وهو غير متاح بعد على نقطة البيع هذه.',
+    en: 'A trainee signs in only in training mode, which this till does not have yet.',
+  },
   BADGE_UNKNOWN: { ar: 'بطاقة الموظف غير معروفة أو غير مفعلة.', en: 'That staff badge is not known or not active.' },
   USER_PIN_TAKEN: {
     ar: 'هذا الرمز يستخدمه مستخدم آخر. اختر رمزًا غيره.',

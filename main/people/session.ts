@@ -58,6 +58,8 @@ export function createSession({ db, journal, users, guard, lockAfterMs, required
   };
   const session = (): TillSession => ({ user, required: required(), lockAfterMs: lockAfterMs() });
   const begin = (who: SignedInUser, how: 'pin' | 'badge'): TillSession => {
+    // Training mode (a separate ledger, simulators only) comes later; until then a trainee would ring real sales.
+    if (who.role === 'trainee') throw new TillError('SIGN_IN_TRAINEE');
     journaled('people.signed_in', { userId: who.id, how });
     user = who;
     lastActivity = now();

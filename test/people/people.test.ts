@@ -138,6 +138,8 @@ describe('users', () => {
       const session = createSession({ db, journal, users, guard, lockAfterMs: () => 60_000, required: () => users.hasActive(), initial: null, now: () => clock });
       expect(session.requireSignedIn()).toBeNull();
       expect(session.current().required).toBe(false);
+      users.add({ nameAr: 'متدرب', nameEn: 'Trainee', role: 'trainee', pin: '2468' }, 'test');
+      expect(() => session.signIn({ pin: '2468' })).toThrow(expect.objectContaining({ code: 'SIGN_IN_TRAINEE' }));
       const ali = users.add({ nameAr: 'علي', nameEn: 'Ali', role: 'cashier', pin: '7310', badge: 'STAFF-0042' }, 'test');
       expect(() => session.requireSignedIn()).toThrow(expect.objectContaining({ code: 'SIGNED_OUT' }));
       expect(() => session.signIn({ badge: 'STAFF-9999', pin: '7310' })).toThrow(expect.objectContaining({ code: 'BADGE_UNKNOWN' }));
