@@ -71,6 +71,12 @@ const summary = (r: UserRow): UserSummary => ({
 
 const NAME = z.string().trim().min(1).max(60);
 
+/**
+ * A badge as compared: trimmed, upper case. A wedge scanner types letters with or without Shift depending on its
+ * setup (and the view decodes the physical keys), so "staff0042" and "STAFF0042" are the same badge.
+ */
+const badgeKey = (badge: string): string => badge.trim().toUpperCase();
+
 export function createUsers(db: Db, journal: Journal, newId: () => string = randomUUID): Users {
   const all = UserRow.select(db, 'ORDER BY rowid');
   const active = UserRow.select(db, 'WHERE active = 1 ORDER BY rowid');
@@ -102,11 +108,11 @@ export function createUsers(db: Db, journal: Journal, newId: () => string = rand
       const nameEn = NAME.parse(user.nameEn);
       const role = UserRole.parse(user.role);
       assertPinFree(user.pin);
-      if (user.badge !== undefined && active.all().some((r) => r.badge_hash !== null && matches(user.badge!, { salt: r.badge_salt!, hash: r.badge_hash }))) {
+      if (user.badge !== undefined && active.all().some((r) => r.badge_hash !== null && matches(badgeKey(user.badge!), { salt: r.badge_salt!, hash: r.badge_hash }))) {
         throw new TillError('USER_BADGE_TAKEN');
       }
       const pin = hashSecret(user.pin);
-      const badge = user.badge === undefined ? null : hashSecret(user.badge);
+      const badge = user.badge === undefined ? null : hashSecret(badgeKey(user.badge));
       const userId = user.id ?? newId();
       const state = { userId, nameAr, nameEn, role, pinSalt: pin.salt, pinHash: pin.hash, badgeSalt: badge?.salt ?? null, badgeHash: badge?.hash ?? null };
       write(() => {
@@ -148,7 +154,7 @@ export function createUsers(db: Db, journal: Journal, newId: () => string = rand
     byBadge(badge) {
       let found: UserRow | undefined;
       for (const r of active.all()) {
-        if (r.badge_hash !== null && r.badge_salt !== null && matches(badge, { salt: r.badge_salt, hash: r.badge_hash }) && !found) found = r;
+        if (r.badge_hash !== null && r.badge_salt !== null && matches(badgeKey(badge), { salt: r.badge_salt, hash: r.badge_hash }) && !found) found = r;
       }
       return found ? { ...signedIn(found), pin: pinOf(found) } : undefined;
     },

@@ -112,6 +112,7 @@ describe('users', () => {
       expect(() => users.setPin(ali.id, '5824', 'test')).toThrow(expect.objectContaining({ code: 'USER_PIN_TAKEN' }));
       expect(users.byPin('5824')?.id).toBe(sara.id);
       expect(users.byBadge('STAFF-0042')?.id).toBe(ali.id);
+      expect(users.byBadge(' staff-0042 ')?.id).toBe(ali.id); // a scanner without Shift types it in lower case
       users.deactivate(sara.id, 'test');
       expect(users.byPin('5824')).toBeUndefined();
       users.setPin(ali.id, '5824', 'test');
