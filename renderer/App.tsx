@@ -1,7 +1,7 @@
 // The till screen: wires the session (what main says), the cashier's keys and the panels together. Which dialog
 // is open and may open is decided in shell/useTillDialogs, what typing and scanning mean in scanner/useScanInput;
 // components below only render and report.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Carrier } from './api/carrier';
 import { useConnectionState } from './api/useConnectionState';
@@ -43,6 +43,9 @@ import { useBanner } from './shell/useBanner';
 import { useStableCallback } from './shell/useLatest';
 import { useTillDialogs } from './shell/useTillDialogs';
 import { useShiftStatus } from './shift/useShiftStatus';
+import { SignInScreen } from './people/SignInScreen';
+import { UserBadge } from './people/UserBadge';
+import { usePeopleSession } from './people/usePeopleSession';
 import { providerIndicators } from './terminal/providerStatus';
 import { useTerminal } from './terminal/useTerminal';
 
@@ -51,6 +54,7 @@ export function App({ carrier }: { carrier: Carrier }) {
   const { t } = useTranslation();
   const connectionState = useConnectionState(carrier.connection);
   const { banner, controls: messages } = useBanner();
+  const people = usePeopleSession(carrier);
   const preferences = usePreferences(api, messages.error);
   const session = useTillSession(carrier, {
     onFirstTill: (till) => preferences.adopt(till.preferences),
@@ -88,8 +92,12 @@ export function App({ carrier }: { carrier: Carrier }) {
   const scan = useScanInput({ api, actions, banner: messages, dialogs });
 
   const unknownPayment = paymentLock(sale) === 'unknown' ? (sale?.payment ?? null) : null;
-  // The weight prompt (an item sold by weight waits for its weight) is a dialog too: the scan field lets it have the keys.
-  const anyDialog = dialogs.anyOpen || actions.weighing !== null;
+  // The weight prompt (an item sold by weight waits for its weight) and the sign-in screen hold the keyboard like a
+  // dialog does (the scan field must not take it back).
+  const anyDialog = dialogs.anyOpen || actions.weighing !== null || people.locked;
+  // Main refused something because it locked the till itself (idle time): show the sign-in screen.
+  const noticeError = people.noticeError;
+  useEffect(() => noticeError(banner?.data), [banner, noticeError]);
 
   useFocusKeeper(scan.inputRef, anyDialog);
   // An error goes when the sale or the dialog it was about does.
@@ -157,6 +165,7 @@ export function App({ carrier }: { carrier: Carrier }) {
     undoRemove: () => void actions.undoRemove(),
     searchByName: scan.openNameSearch,
     buyerDialog: dialogs.open.buyer,
+    lockTill: people.lock,
   };
   useHotkeys({ dialogOpen: anyDialog, scanFieldEmpty: scan.query === '', paymentUnknown: unknownPayment !== null }, (action) => {
     if (action !== 'toggleLocale' && action !== 'toggleDigits') dialogs.dismissCompleted();
@@ -164,6 +173,7 @@ export function App({ carrier }: { carrier: Carrier }) {
   });
 
   const { locale, digits } = preferences.prefs;
+  const userBadge = useMemo(() => <UserBadge session={people.session} locale={locale} onLock={people.lock} />, [people.session, locale, people.lock]);
   // The unknown barcode's code and "search by name" go with the very message that announced it.
   const unknownScan = actions.unknownScan && banner?.data === actions.unknownScan.message ? actions.unknownScan : null;
   const removedLine = actions.removed && actions.removed.saleId === sale?.saleId && !anyDialog ? actions.removed : null;
@@ -199,6 +209,7 @@ export function App({ carrier }: { carrier: Carrier }) {
           onAdmin={dialogs.open.admin}
           shift={shift}
           onShift={dialogs.open.shift}
+          people={userBadge}
         />
         <main className="workspace">
           <section className="sale">
@@ -278,6 +289,7 @@ export function App({ carrier }: { carrier: Carrier }) {
         banner={messages}
         onCompleted={showCompleted}
       />
+      {people.locked && <SignInScreen locale={locale} onSignIn={people.signIn} />}
       {completedShown && (
         <CompletedView
           key={completed.sale.receipt.receiptNo}

@@ -19,6 +19,8 @@ import { createTaxInvoiceHandlers, type TaxInvoiceDeps } from './tax-invoice-han
 import { createUpdatesHandlers, type UpdatesAdminDeps } from './updates-handlers';
 import { createShiftHandlers, withShiftGate } from './shift-handlers';
 import { createClosingHandlers } from './closing-handlers';
+import { createPeopleHandlers, withSignInGate } from './people-handlers';
+import type { TillSessionDesk } from '../people';
 import type { HostKind } from './types';
 
 export interface HandlerDeps {
@@ -47,6 +49,8 @@ export interface HandlerDeps {
   taxInvoices: TaxInvoiceDeps['einvoicing'];
   /** The X and Z reports (closing-handlers.ts). */
   closing: Closing;
+  /** Who is signed in: sale methods are refused while the till is locked (people-handlers.ts). */
+  people: TillSessionDesk;
 }
 
 export function createHandlers({
@@ -67,6 +71,7 @@ export function createHandlers({
   shifts,
   taxInvoices,
   closing,
+  people,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -101,8 +106,10 @@ export function createHandlers({
     };
   };
 
-  // A sale starts and is paid only on an open shift (live), or on the shift a demo till opens by itself.
-  return withShiftGate(shifts, {
+  // A sale starts and is paid only on an open shift (live), or on the shift a demo till opens by itself; and only
+  // with someone signed in (SIGNED_OUT first: a locked till says so before anything about its shift).
+  return withSignInGate(people, withShiftGate(shifts, {
+    ...createPeopleHandlers(people),
     ...createAdminHandlers({ ...admin, settings, manager, printing, payments }),
     ...createEinvoicingHandlers({ einvoicing, manager, settings, db: admin.db, journal: admin.journal }),
     ...createUpdatesHandlers({ ...updates, manager, settings }),
@@ -182,5 +189,5 @@ export function createHandlers({
       manager.check(managerPin);
       return printing.openDrawerForManager(reason);
     },
-  });
+  }));
 }

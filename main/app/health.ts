@@ -18,14 +18,16 @@ export interface HealthDeps {
   einvoicing?: () => EinvoicingFacts | null;
   /** The active unit's document types ('0100' | '1100'): whether its CSID covers the standard invoices the settings ask for. */
   einvoicingUnit?: () => { invoiceTypes: string } | null;
+  /** People: a live till without an active admin or manager is warned about (main/people). */
+  people?: () => HealthReport['checks'][number];
   now?: () => Date;
 }
 
-export function createHealthDesk({ dataDir, settings, payments, printing, lastBackup, einvoicing, einvoicingUnit, now = () => new Date() }: HealthDeps) {
+export function createHealthDesk({ dataDir, settings, payments, printing, lastBackup, einvoicing, einvoicingUnit, people, now = () => new Date() }: HealthDeps) {
   const report = (): HealthReport => {
     const s = settings.get();
     const einvoicingFacts = einvoicing?.() ?? null;
-    return healthReport(
+    const made = healthReport(
       {
         terminal: payments.status(),
         printer: printing.lastStatus(),
@@ -42,6 +44,7 @@ export function createHealthDesk({ dataDir, settings, payments, printing, lastBa
       },
       now(),
     );
+    return people ? { ...made, checks: [...made.checks, people()] } : made;
   };
   return {
     getHealth: report,

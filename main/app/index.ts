@@ -13,6 +13,7 @@ import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, p
 import { closingProjection, createClosing, createPeriodReports, zReportBlocks } from '../closing';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
+import { createSession, createSignInGuard, createUsers, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
 import { createPrintService, printJobsProjection, refundReceiptBlocks } from '../printing/service';
@@ -132,6 +133,21 @@ async function assemble(
   // The simulated devices behind any `simulator` link in the settings (demo, training); made only when used.
   const simulators = options.simulators ?? createTillSimulators({ dataDir: options.dataDir });
   const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin });
+  // People: a demo till gets its demo staff and starts signed in as the demo cashier; a live till starts locked
+  // and has no shared default PIN (its first admin comes from `nuqta user add`).
+  const users = createUsers(db, journal);
+  const demoTill = () => simulatedDevices(settings.get()).length > 0;
+  if (!demoTill()) retireDemoUsers(users);
+  const people = createSession({
+    db,
+    journal,
+    users,
+    guard: createSignInGuard(db, journal),
+    lockAfterMs: () => settings.get().lockAfterMinutes * 60_000,
+    required: () => users.hasActive(),
+    initial: demoTill() ? seedDemoUsers(users) : null,
+    onSignedIn: (user) => checkout.claimEmptySale(user),
+  });
   const intents = createIntentStore(db);
   // Carries the cashier's STC Pay mobile numbers and codes to the payment in flight.
   const desk = createOtpDesk();
@@ -194,6 +210,7 @@ async function assemble(
     invoicing: einvoicing,
     watermark,
     log,
+    cashier: () => people.signedIn(),
   });
   const devices = await openPaymentDevices({ settings: settings.get(), secrets, simulators, intents, desk, log });
   opened.add(() => devices.close());
@@ -306,6 +323,7 @@ async function assemble(
         lastBackup: backups.lastVerifiedBackup,
         einvoicing: () => einvoicing.healthFacts(),
         einvoicingUnit: einvoicing.unit,
+        people: () => peopleHealth(users, demoTill()),
       }),
       emitPreferences: (preferences) => hub.emit('preferencesChanged', preferences),
       admin: { db, journal, dataDir: options.dataDir, log },
@@ -322,6 +340,7 @@ async function assemble(
         log,
       },
       shifts,
+      people,
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null) },
@@ -393,7 +412,7 @@ function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {
 }
 
 /** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
-export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, closingProjection];
+export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, peopleProjection, closingProjection];
 
 /** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
 function reportMissingReceipts(missing: IssuedReceipt[], log: TillLog): void {

@@ -2,7 +2,7 @@
 // appends the journal entry and updates the sale tables together, so a reload, a crash or a power cut
 // brings back exactly what the cashier last saw.
 import { randomUUID } from 'node:crypto';
-import { MAX_CHANGE_HALALAS, MAX_LINE_QUANTITY, MAX_WEIGHT_GRAMS, MIN_WEIGHT_GRAMS, type BuyerProblem, type CardTender, type CashTender, type CompletedSale, type DrawerOutcome, type ProductHit, type Receipt, type Sale, type SaleBuyer, type SetBuyerResult } from '../../preload/contract';
+import { MAX_CHANGE_HALALAS, MAX_LINE_QUANTITY, MAX_WEIGHT_GRAMS, MIN_WEIGHT_GRAMS, type BuyerProblem, type CardTender, type CashTender, type CompletedSale, type DrawerOutcome, type ProductHit, type Receipt, type Sale, type SaleBuyer, type SaleCashier, type SetBuyerResult } from '../../preload/contract';
 import { classifyBarcode, readScaleBarcode } from '../catalog';
 import { writeRelaxed, type Db } from '../db';
 import { TillError } from '../errors';
@@ -12,6 +12,7 @@ import type { TillSettings } from '../settings';
 import { createReceiptReader, receiptFromIssue, type ReceiptIssue } from './receipts';
 import type { IssuedReceipt, ReceiptWatermark } from './receipt-watermark';
 import { createSaleStore, type PendingPayment } from './sale-store';
+import { asSaleCashier, createSaleCashiers } from './sale-cashier';
 
 /** What checkout needs of the catalog. */
 export interface ProductLookup {
@@ -60,6 +61,8 @@ export interface CheckoutDeps {
   watermark?: ReceiptWatermark;
   log?: { error(message: string, detail?: unknown): void };
   newId?: () => string;
+  /** Who is signed in (main/people), recorded on a sale when it opens and printed on its receipt; null: nobody. */
+  cashier?: () => SaleCashier | null;
 }
 
 /** 1,000,000 SAR: far above any till sale, low enough that a stuck key cannot produce a runaway total. */
@@ -108,14 +111,17 @@ export function createCheckout(deps: CheckoutDeps) {
   const store = createSaleStore(db, tillId(), () => deps.settings().pricesIncludeVat, deps.pendingPayment ?? (() => null));
 
   const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  const cashiers = createSaleCashiers(db);
 
   /** Must run inside a write transaction. */
   const ensureOpenSale = (): Sale => {
     const open = store.openSale();
     if (open) return open;
     const saleId = newId();
-    const entry = journal.append('sale.opened', { saleId });
+    const cashier = asSaleCashier(deps.cashier?.() ?? null);
+    const entry = journal.append('sale.opened', { saleId, ...(cashier ? { cashier } : {}) });
     store.insertSale(saleId, entry.at, entry.seq);
+    if (cashier) cashiers.set(saleId, cashier);
     return store.openSale()!;
   };
 
@@ -152,6 +158,7 @@ export function createCheckout(deps: CheckoutDeps) {
       store.insertCashTender(sale.saleId, tenderId, cash, entry.seq);
     }
     const number = store.nextReceiptNumber();
+    const cashier = cashiers.of(sale.saleId);
     // Everything the receipt says is in the entry, so `ledger verify` rebuilds the stored body from it.
     const issued: ReceiptIssue = {
       saleId: sale.saleId,
@@ -165,6 +172,7 @@ export function createCheckout(deps: CheckoutDeps) {
       totals: sale.totals,
       tenders: [...sale.tenders, ...(cash ? [cash] : [])],
       ...(sale.buyer ? { buyer: sale.buyer } : {}),
+      ...(cashier ? { cashier } : {}),
     };
     const completed = journal.append('sale.completed', { ...issued });
     const receipt = receiptFromIssue(issued, completed.at);
@@ -476,6 +484,19 @@ export function createCheckout(deps: CheckoutDeps) {
 
     /** A stored receipt, with the QR of the e-invoice issued with it when there is one. */
     receipt: withEinvoiceQr(createReceiptReader(db), deps.invoicing),
+
+    /** Someone signed in: the open sale becomes theirs while it is still empty (sale-cashier.ts). */
+    claimEmptySale(user: SaleCashier): void {
+      const cashier = asSaleCashier(user)!;
+      const sale = write(() => {
+        const open = ensureOpenSale();
+        if (open.lines.length > 0 || open.tenders.length > 0 || open.payment || cashiers.of(open.saleId)?.id === cashier.id) return null;
+        journal.append('sale.cashier_set', { saleId: open.saleId, cashier });
+        cashiers.set(open.saleId, cashier);
+        return store.openSale()!;
+      });
+      if (sale) deps.onSaleChanged(sale);
+    },
   };
 
   async function openDrawer(saleId: string): Promise<DrawerOutcome> {

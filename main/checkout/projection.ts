@@ -97,6 +97,7 @@ export function checkoutProjection(db: Db): Projection {
           opened_at: e.at,
           opened_seq: e.seq,
           buyer: null,
+          cashier: p.cashier ? canonicalJson(p.cashier) : null,
           closed_at: null,
           closed_seq: null,
           subtotal_halalas: null,
@@ -192,6 +193,9 @@ export function checkoutProjection(db: Db): Projection {
         return undefined;
       case 'sale.buyer_removed':
         sale.row.buyer = null;
+        return undefined;
+      case 'sale.cashier_set':
+        sale.row.cashier = canonicalJson(p.cashier);
         return undefined;
       case 'sale.voided':
         Object.assign(sale.row, { status: 'voided', closed_at: e.at, closed_seq: e.seq, ...totalsOf(p) });

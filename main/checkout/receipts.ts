@@ -21,6 +21,8 @@ export interface ReceiptIssue {
   tenders: Receipt['tenders'];
   /** The business buyer of a standard (B2B) invoice; absent for a simplified one (and in older entries). */
   buyer?: Receipt['buyer'];
+  /** Who was signed in when the sale opened (absent before users, issue 14). */
+  cashier?: Receipt['cashier'];
 }
 
 /**
@@ -40,6 +42,7 @@ export function receiptFromIssue(issue: ReceiptIssue, issuedAt: string): Receipt
     totals: issue.totals,
     tenders: issue.tenders,
     ...(issue.buyer ? { buyer: issue.buyer } : {}),
+    ...(issue.cashier ? { cashier: issue.cashier } : {}),
   };
 }
 

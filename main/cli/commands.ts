@@ -22,6 +22,7 @@ export { updateCommand, UPDATE_USAGE } from './update';
 export { zatcaCommand, ZATCA_USAGE } from './zatca';
 export { backup } from './backup';
 export { restoreCommand, RESTORE_USAGE } from './restore';
+export { userCommand, USER_USAGE } from './users';
 
 export function ledgerVerify(dataDir: string, io: Output): number {
   const file = ledgerFile(dataDir);

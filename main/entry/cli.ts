@@ -16,6 +16,7 @@ import {
   zatcaCommand,
   ledgerVerify,
   managerPinCommand,
+  userCommand,
   secretCommand,
   stcPayCommand,
   terminalCommand,
@@ -74,6 +75,12 @@ const USAGE = `Usage: nuqta <command> [--data-dir DIR]
   secret delete NAME
   manager-pin set               the manager PIN, read from standard input (echo 5824 | nuqta manager-pin set)
   manager-pin unlock            clear a lockout after wrong PINs (journaled)
+  user add --name-ar NAME --name-en NAME --role ROLE
+                                a user (cashier, supervisor, manager, admin, trainee); the PIN (4-8 digits) and
+                                optionally a staff badge on standard input, one a line: printf '5824\n' | nuqta user add …
+  user list                     users' ids, roles and names (never a PIN or a hash)
+  user set-pin USER_ID          a user's new PIN from standard input
+  user deactivate USER_ID       the user can no longer sign in (journaled; never deleted)
 
 Secrets: nexo.apiKey (cloud modes), nexo.passphrase (local mode), stcpay.clientCert (PKCS#12, --file),
 stcpay.passphrase. They are never taken on the command line and never printed.
@@ -122,6 +129,9 @@ const FLAG_OWNERS: Record<string, string[]> = {
   state: ['zatca'],
   from: ['zatca'],
   to: ['zatca'],
+  'name-ar': ['user'],
+  'name-en': ['user'],
+  role: ['user'],
 };
 
 const OPTIONS = {
@@ -146,6 +156,9 @@ const OPTIONS = {
   state: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  'name-ar': { type: 'string' },
+  'name-en': { type: 'string' },
+  role: { type: 'string' },
 } as const;
 
 async function run(argv: string[]): Promise<number> {
@@ -204,6 +217,8 @@ function writes(command: string, sub: string | undefined): boolean {
     case 'manager-pin':
     case 'restore':
       return true;
+    case 'user':
+      return sub !== 'list';
     case 'terminal':
     case 'stcpay':
       return sub === 'set' || sub === 'none';
@@ -264,6 +279,11 @@ async function dispatchCommand(
     // The value is piped in (never an argument); from a terminal it would be echoed, so it is refused there.
     const input = sub === 'set' && flags.file === undefined ? (process.stdin.isTTY ? null : fs.readFileSync(0)) : null;
     return secretCommand(dataDir, positionals.slice(1), input, flags, io);
+  }
+  if (command === 'user') {
+    const stdin = sub === 'add' || sub === 'set-pin' ? (process.stdin.isTTY ? '' : fs.readFileSync(0, 'utf8')) : '';
+    const userFlags = { ...(values['name-ar'] !== undefined ? { nameAr: values['name-ar'] } : {}), ...(values['name-en'] !== undefined ? { nameEn: values['name-en'] } : {}), ...(values.role !== undefined ? { role: values.role } : {}) };
+    return userCommand(dataDir, positionals.slice(1), userFlags, stdin, io);
   }
   if (command === 'manager-pin') {
     const stdin = process.stdin.isTTY ? '' : fs.readFileSync(0, 'utf8');

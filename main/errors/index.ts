@@ -299,6 +299,29 @@ export const errorCatalog = defineErrors({
     ar: 'يوجد بيع أو إرجاع قيد التنفيذ. أكمله أو ألغه قبل إغلاق الوردية.',
     en: 'A sale or a return is in progress. Complete it (or void the sale) before closing the shift.',
   },
+  // People (issue 14): users, sign-in and the till's lock (main/people).
+  SIGNED_OUT: {
+    ar: 'نقطة البيع مقفلة. سجّل الدخول برمزك للمتابعة.',
+    en: 'The till is locked. Sign in with your PIN to go on.',
+  },
+  SIGN_IN_WRONG: { ar: 'الرمز غير صحيح.', en: 'That PIN is not right.' },
+  SIGN_IN_LOCKED: {
+    ar: 'محاولات خاطئة كثيرة: تسجيل الدخول متوقف مؤقتًا (دقيقة، ثم مدة أطول بعد كل إيقاف). انتظر ثم حاول مجددًا.',
+    en: 'Too many wrong PINs: signing in is paused for a while (a minute, longer after each pause). Wait, then try again.',
+  },
+  SIGN_IN_TRAINEE: {
+    ar: 'المتدرب يسجل الدخول في وضع التدريب فقط، وهو غير متاح بعد على نقطة البيع هذه.',
+    en: 'A trainee signs in only in training mode, which this till does not have yet.',
+  },
+  BADGE_UNKNOWN: { ar: 'بطاقة الموظف غير معروفة أو غير مفعلة.', en: 'That staff badge is not known or not active.' },
+  USER_PIN_TAKEN: {
+    ar: 'هذا الرمز يستخدمه مستخدم آخر. اختر رمزًا غيره.',
+    en: 'Another user already has that PIN. Choose a different one.',
+  },
+  USER_PIN_FORMAT: { ar: 'يجب أن يتكون الرمز من ٤ إلى ٨ أرقام.', en: 'The PIN must be 4 to 8 digits.' },
+  USER_UNKNOWN: { ar: 'المستخدم غير موجود.', en: 'No such user.' },
+  USER_INACTIVE: { ar: 'هذا المستخدم غير مفعل.', en: 'This user is not active.' },
+  USER_BADGE_TAKEN: { ar: 'بطاقة الموظف هذه لمستخدم آخر.', en: 'Another user already has that staff badge.' },
 });
 
 export type ErrorCode = keyof typeof errorCatalog.text;

@@ -103,4 +103,11 @@ export const ShopSettingsShape = {
   timeZone: TimeZone.default('Asia/Riyadh'),
   /** Shifts (main/shifts): a count further than this from the expected cash, either way, needs a manager's PIN and reason. */
   shifts: ShiftSettings.default({ differenceThresholdHalalas: 1000 }),
+  /** People (main/people): the till locks itself after this many minutes without a cashier's action; 0: never. */
+  lockAfterMinutes: z
+    .number(bilingual('minutes, a whole number', 'عدد الدقائق، رقم صحيح'))
+    .int(bilingual('minutes, a whole number', 'عدد الدقائق، رقم صحيح'))
+    .min(0, bilingual('0 (never) to 240 minutes', 'من 0 (أبدًا) إلى 240 دقيقة'))
+    .max(240, bilingual('0 (never) to 240 minutes', 'من 0 (أبدًا) إلى 240 دقيقة'))
+    .default(5),
 };

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { BilingualText } from './schemas';
 
-export const HealthCheckId = z.enum(['terminal', 'printer', 'stcpay', 'certificates', 'einvoicing', 'disk', 'backup', 'clock']);
+export const HealthCheckId = z.enum(['terminal', 'printer', 'stcpay', 'certificates', 'einvoicing', 'disk', 'backup', 'clock', 'people']);
 export type HealthCheckId = z.infer<typeof HealthCheckId>;
 
 export const HealthCheck = z.object({

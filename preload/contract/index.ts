@@ -14,3 +14,4 @@ export * from './shifts';
 export * from './buyer';
 export * from './tax-invoice';
 export * from './closing';
+export * from './people';

@@ -12,6 +12,7 @@ import { ApproveShiftCloseInput, CashMovementInput, CloseShiftAnswer, CloseShift
 import { SaleBuyer } from './buyer';
 import { CloseDayAnswer, CloseDayInput, PeriodReport, ZReport } from './closing';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
+import { SignInInput, TillSession } from './people';
 import {
   MAX_WEIGHT_GRAMS,
   MIN_WEIGHT_GRAMS,
@@ -250,6 +251,13 @@ export const methods = {
   closeDay: method(CloseDayInput, CloseDayAnswer),
   /** The last Z reports, newest first, to read or print again. */
   listZReports: method(z.strictObject({ managerPin: ManagerPin }), z.array(ZReport)),
+  // People (issue 14, preload/contract/people.ts): who is signed in at this till; main refuses sale methods while locked.
+  /** Who is signed in (null: locked) and the idle time after which the till locks itself. */
+  currentUser: method(z.strictObject({}), TillSession),
+  /** Signs in with a PIN alone or a badge scan then the PIN: SIGN_IN_WRONG, SIGN_IN_LOCKED or BADGE_UNKNOWN. */
+  signIn: method(SignInInput, TillSession),
+  /** Locks the till (the lock key, the lock button, idle time): the open sale stays as it is for the next sign-in. */
+  signOut: method(z.strictObject({}), TillSession),
 } as const;
 
 export type Methods = typeof methods;

@@ -1,6 +1,7 @@
 // Value shapes that cross the process boundary. Money is always integer halalas (1 SAR = 100 halalas).
 import { z } from 'zod';
 import { Clearance, SaleBuyer } from './buyer';
+import { SaleCashier } from './people';
 
 /** Integer halalas; the cap (10 million SAR) rejects absurd amounts before they reach the ledger. */
 export const Halalas = z.number().int().min(-1_000_000_000).max(1_000_000_000);
@@ -264,6 +265,8 @@ export const Receipt = z.object({
   einvoiceQr: z.string().max(1000).optional(),
   /** The business buyer of a standard tax invoice (B2B), as the sale recorded it. */
   buyer: SaleBuyer.optional(),
+  /** Who was signed in when the sale opened (people, issue 14); absent on receipts from before users. */
+  cashier: SaleCashier.optional(),
   /**
    * A standard invoice's clearance, read with the receipt (never stored in it): the receipt prints as a tax
    * invoice with the buyer only once cleared; after `replaced` it is the simplified invoice issued instead.

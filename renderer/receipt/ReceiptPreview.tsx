@@ -41,6 +41,12 @@ export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
           <dt>{t('receipt.date')}</dt>
           <dd dir="ltr">{f.dateTime(receipt.issuedAt)}</dd>
         </div>
+        {receipt.cashier && (
+          <div>
+            <dt>{t('people.cashier')}</dt>
+            <dd data-testid="receipt-cashier">{f.locale === 'ar' ? receipt.cashier.nameAr : receipt.cashier.nameEn}</dd>
+          </div>
+        )}
       </dl>
       <ReceiptBuyer receipt={receipt} />
       <ul className="receipt__lines">

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DigitStyle, Locale, PrinterStatus, TerminalStatus, TillInfo } from '../../preload/contract/schemas';
 import type { HealthReport } from '../../preload/contract/health';
@@ -39,6 +39,8 @@ interface Props {
   /** The cash drawer's shift (renderer/shift): which is open, and the way into its screen. */
   shift: ShiftStatus | null;
   onShift(): void;
+  /** Who is signed in, with the lock button (renderer/people). */
+  people?: ReactNode;
 }
 
 export const TopBar = memo(function TopBar(props: Props) {
@@ -71,6 +73,7 @@ export const TopBar = memo(function TopBar(props: Props) {
         </span>
       )}
       <div className="topbar__spacer" />
+      {props.people}
       <ConnectionStatus state={connection} />
       <button
         type="button"

@@ -17,8 +17,8 @@ export const LAYERS = [
   // Health reads the status objects the composition root hands it; updates get the till's state and settings
   // as plain data. Neither depends on a domain (updates may use settings' types).
   ['main/health', 'main/updates'],
-  // The manager PIN's guard is journaled.
-  ['main/auth', 'main/einvoicing'],
+  // The manager PIN's guard is journaled; people (users, sign-in) likewise.
+  ['main/auth', 'main/einvoicing', 'main/people'],
   ['main/printing'],
   ['main/checkout'],
   // Backups read the receipt-number high-water mark (checkout's) and verify with the projections the root hands in.

@@ -15,7 +15,7 @@ const byId = (report: HealthReport) => Object.fromEntries(report.checks.map((c) 
 describe('the health of a demo till', () => {
   it('reads what is at hand without asking any device, then checks them all on request', async () => {
     const first = byId(await t.call('getHealth', {}));
-    expect(Object.keys(first).sort()).toEqual(['backup', 'certificates', 'clock', 'disk', 'einvoicing', 'printer', 'stcpay', 'terminal']);
+    expect(Object.keys(first).sort()).toEqual(['backup', 'certificates', 'clock', 'disk', 'einvoicing', 'people', 'printer', 'stcpay', 'terminal']);
     // The demo onboarded itself with the platform simulator: ready, its certificate's days counted.
     expect(first.einvoicing).toMatchObject({ state: 'ok', facts: { environment: 'simulator', daysToExpiry: expect.any(Number) } });
     // Nothing asked yet: the lights say so, and there is no provider clock or certificate to read.

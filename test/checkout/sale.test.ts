@@ -19,9 +19,9 @@ const journalTypes = (dir: string) => {
   try {
     // The sale's own entries (the ledger's format marker and signing key come first on a new till; the demo's
     // e-invoicing unit is made at start, and each sale's invoice is checked in test/einvoicing; the demo's shift,
-    // opened by the first item, in test/shifts).
+    // opened by the first item, in test/shifts; the demo staff, in test/people).
     return db
-      .prepare<[], { type: string }>("SELECT type FROM journal WHERE type NOT LIKE 'ledger.%' AND type NOT LIKE 'einvoice.%' AND type NOT LIKE 'shift.%' ORDER BY seq")
+      .prepare<[], { type: string }>("SELECT type FROM journal WHERE type NOT LIKE 'ledger.%' AND type NOT LIKE 'einvoice.%' AND type NOT LIKE 'shift.%' AND type NOT LIKE 'user.%' ORDER BY seq")
       .all()
       .map((r) => r.type);
   } finally {

@@ -92,6 +92,9 @@ const largestInputs: Record<MethodName, unknown> = {
   getXReport: { managerPin: pin },
   closeDay: { managerPin: pin, acknowledgedBy: escaped(80) },
   listZReports: { managerPin: pin },
+  currentUser: {},
+  signIn: { badge: escaped(64), pin: '12345678' },
+  signOut: {},
 };
 
 const frameBytes = (method: string, input: unknown) =>

@@ -105,6 +105,9 @@ const handlers: Handlers = {
   getXReport: () => unsupported(),
   closeDay: () => unsupported(),
   listZReports: () => unsupported(),
+  currentUser: () => unsupported(),
+  signIn: () => unsupported(),
+  signOut: () => unsupported(),
 };
 
 export type FakeTill = RunningTill & {

@@ -8,8 +8,11 @@ import type { MonoImage } from '../escpos/image';
 import type { MonoBitmap } from '../render/bitmap';
 import type { JobCopy, JobKind } from './job-store';
 
-/** Until cashiers sign in, receipts name no cashier. */
+/** A receipt from before users (or a refund receipt, until returns record their cashier) names no cashier. */
 export const NO_CASHIER = '—';
+
+/** The cashier the sale recorded (people, issue 14), by the Arabic name the receipt leads with. */
+export const cashierNameOf = (receipt: Receipt): string => receipt.cashier?.nameAr ?? NO_CASHIER;
 
 export interface JobDocument {
   kind: JobKind;
@@ -53,7 +56,7 @@ export function renderJobImage(doc: JobDocument, receipt: Receipt, settings: Til
   const address = addressOf(settings);
   if (doc.kind === 'receipt') {
     const copy: ReceiptCopy = doc.copy === 'original' && !doc.mayHavePrinted ? 'original' : 'copy';
-    return renderReceipt({ receipt, address, cashierName: NO_CASHIER, copy, ...receiptTextsOf(settings) }, { width: widthDots, ...(logo ? { logo } : {}) });
+    return renderReceipt({ receipt, address, cashierName: cashierNameOf(receipt), copy, ...receiptTextsOf(settings) }, { width: widthDots, ...(logo ? { logo } : {}) });
   }
   const tender = receipt.tenders.find((t) => t.kind === 'card' && t.intentId === doc.intentId);
   if (!tender || tender.kind !== 'card') throw new Error(`receipt ${receipt.receiptNo} has no card tender ${doc.intentId}`);

@@ -1,0 +1,7 @@
+export { createUsers, type Users, type NewUser, type UserSummary } from './users';
+export { createSignInGuard, pauseMs, FAILURES_BEFORE_PAUSE, TILL_SUBJECT, type SignInGuard } from './guard';
+export { createSession, userSubject, type TillSessionDesk, type SessionDeps } from './session';
+export { peopleProjection } from './projection';
+export { seedDemoUsers, retireDemoUsers, DEMO_CASHIER, DEMO_MANAGER } from './demo';
+export { peopleHealth } from './health';
+export { hashSecret, matches, isPin, type SaltedHash } from './hash';
