@@ -17,6 +17,7 @@ import { createEinvoicingHandlers, type EinvoicingAdminDeps } from './einvoicing
 import { createTaxInvoiceHandlers, type TaxInvoiceDeps } from './tax-invoice-handlers';
 import { createUpdatesHandlers, type UpdatesAdminDeps } from './updates-handlers';
 import { createShiftHandlers, withShiftGate } from './shift-handlers';
+import { createParkedHandlers } from './parked-handlers';
 import type { HostKind } from './types';
 
 export interface HandlerDeps {
@@ -103,6 +104,7 @@ export function createHandlers({
     ...createUpdatesHandlers({ ...updates, manager, settings }),
     ...createShiftHandlers(shifts),
     ...createTaxInvoiceHandlers({ checkout, einvoicing: taxInvoices, manager }),
+    ...createParkedHandlers(checkout),
     getTill: () => tillInfo(),
     setPreferences: (patch) => {
       const current = settings.get().preferences;

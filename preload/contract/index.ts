@@ -13,3 +13,4 @@ export * from './updates';
 export * from './shifts';
 export * from './buyer';
 export * from './tax-invoice';
+export * from './parked';

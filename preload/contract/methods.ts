@@ -11,6 +11,7 @@ import { InstallAnswer, UpdateFolder, UpdatesStatus } from './updates';
 import { ApproveShiftCloseInput, CashMovementInput, CloseShiftAnswer, CloseShiftInput, OpenShiftInput, ShiftStatus } from './shifts';
 import { SaleBuyer } from './buyer';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
+import { ParkedSale, ParkedSaleId } from './parked';
 import {
   MAX_LINE_QUANTITY,
   CardPaymentResult,
@@ -238,6 +239,16 @@ export const methods = {
   issueSimplifiedInstead: method(z.strictObject({ receiptNo: z.string().min(1).max(32) }), TaxInvoiceState),
   /** Manager: a simplified invoice ZATCA rejected, answered by a credit note and a new invoice in one step. */
   reissueRejectedEinvoice: method(z.strictObject({ egsId: z.string().min(1).max(64), icv: z.number().int().positive(), managerPin: ManagerPin }), ReissueAnswer),
+
+  // Parked sales (parked.ts, docs/parked-sales.md).
+  /** Sets the open sale aside and starts an empty one (returned). Refused when empty or while money is on it. */
+  parkSale: method(z.strictObject({}), Sale),
+  /** This till's parked sales, newest first. */
+  listParkedSales: method(z.strictObject({}), z.array(ParkedSale)),
+  /** Makes a parked sale the open one; an open sale with lines is parked in its place (swap). */
+  recallSale: method(ParkedSaleId, Sale),
+  /** Voids a parked sale (as voidSale voids the open one); the parked sales left. */
+  voidParkedSale: method(ParkedSaleId, z.array(ParkedSale)),
 } as const;
 
 export type Methods = typeof methods;

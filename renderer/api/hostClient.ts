@@ -254,6 +254,10 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     clearTaxInvoice: (input) => call('clearTaxInvoice', input),
     issueSimplifiedInstead: (input) => call('issueSimplifiedInstead', input),
     reissueRejectedEinvoice: (input) => call('reissueRejectedEinvoice', input),
+    parkSale: (input) => call('parkSale', input),
+    listParkedSales: (input) => call('listParkedSales', input),
+    recallSale: (input) => call('recallSale', input),
+    voidParkedSale: (input) => call('voidParkedSale', input),
   };
   const api: NuqtaApi = {
     ...calls,

@@ -89,6 +89,10 @@ const largestInputs: Record<MethodName, unknown> = {
   clearTaxInvoice: { receiptNo: escaped(32), send: true },
   issueSimplifiedInstead: { receiptNo: escaped(32) },
   reissueRejectedEinvoice: { egsId: escaped(64), icv: Number.MAX_SAFE_INTEGER, managerPin: pin },
+  parkSale: {},
+  listParkedSales: {},
+  recallSale: { saleId: escaped(64) },
+  voidParkedSale: { saleId: escaped(64) },
 };
 
 const frameBytes = (method: string, input: unknown) =>

@@ -102,6 +102,10 @@ const handlers: Handlers = {
   clearTaxInvoice: () => unsupported(),
   issueSimplifiedInstead: () => unsupported(),
   reissueRejectedEinvoice: () => unsupported(),
+  parkSale: () => unsupported(),
+  listParkedSales: () => unsupported(),
+  recallSale: () => unsupported(),
+  voidParkedSale: () => unsupported(),
 };
 
 export type FakeTill = RunningTill & {
