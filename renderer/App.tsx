@@ -11,6 +11,8 @@ import { usePreferences } from './i18n/usePreferences';
 import type { HotkeyAction } from './keys/hotkeys';
 import { useFocusKeeper } from './keys/useFocusKeeper';
 import { useHotkeys } from './keys/useHotkeys';
+import { ParkButtons } from './parked/ParkButtons';
+import { useParkSale } from './parked/useParkSale';
 import { PaymentUnknownPanel } from './payments/PaymentUnknownPanel';
 import { lineChangeBlock, paymentLock } from './payments/salePayment';
 import { useCompletedElsewhere } from './payments/useCompletedElsewhere';
@@ -133,6 +135,7 @@ export function App({ carrier }: { carrier: Carrier }) {
     if (!refused(lineChangeBlock(sale))) void actions.bumpQuantity(delta);
   };
 
+  const parkSale = useParkSale(api, messages);
   const hotkeys: Record<HotkeyAction, () => void> = {
     toggleLocale: preferences.toggleLocale,
     toggleDigits: preferences.toggleDigits,
@@ -156,6 +159,8 @@ export function App({ carrier }: { carrier: Carrier }) {
     undoRemove: () => void actions.undoRemove(),
     searchByName: scan.openNameSearch,
     buyerDialog: dialogs.open.buyer,
+    parkSale: () => void parkSale(),
+    parkedSales: dialogs.open.parked,
   };
   useHotkeys({ dialogOpen: anyDialog, scanFieldEmpty: scan.query === '', paymentUnknown: unknownPayment !== null }, (action) => {
     if (action !== 'toggleLocale' && action !== 'toggleDigits') dialogs.dismissCompleted();
@@ -259,6 +264,7 @@ export function App({ carrier }: { carrier: Carrier }) {
             onVoid={dialogs.open.void}
             onReverse={dialogs.open.reverse}
             onBuyer={dialogs.open.buyer}
+            parking={<ParkButtons onPark={() => void parkSale()} onList={dialogs.open.parked} />}
           />
         </main>
         <KeyLegend cards={cardPayments} stcPay={stcPayPayments} paymentUnknown={unknownPayment !== null} />

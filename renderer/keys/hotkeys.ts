@@ -23,7 +23,9 @@ export type HotkeyAction =
   | 'quantityDown'
   | 'undoRemove'
   | 'searchByName'
-  | 'buyerDialog';
+  | 'buyerDialog'
+  | 'parkSale'
+  | 'parkedSales';
 
 export interface KeyPress {
   key: string;
@@ -81,6 +83,8 @@ export function hotkeyFor(k: KeyPress, ctx: HotkeyContext): HotkeyAction | null 
     if (k.code === 'KeyF' && !k.shiftKey) return 'searchByName';
     // Ctrl+B: the business buyer of a standard tax invoice (B2B), by physical key like Ctrl+F.
     if (k.code === 'KeyB' && !k.shiftKey) return 'buyerDialog';
+    // Ctrl+H holds (parks) the sale; Ctrl+Shift+H lists the parked sales to recall one. By physical key too.
+    if (k.code === 'KeyH') return k.shiftKey ? 'parkedSales' : 'parkSale';
     // Ctrl+Z brings back the line just removed; with text in the scan field it is the field's own undo.
     if (k.code === 'KeyZ' && !k.shiftKey) return ctx.scanFieldEmpty ? 'undoRemove' : null;
     if (k.key === 'ArrowUp') return 'selectPrevLine';
