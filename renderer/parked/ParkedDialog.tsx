@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
 import type { ParkedSale } from '../../preload/contract/parked';
+import type { Sale } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { VoidConfirm } from '../sale/VoidConfirm';
 import { Dialog } from '../shell/Dialog';
@@ -18,10 +19,12 @@ import { moveHighlight, parkedKey } from './parkedKeys';
 interface Props {
   api: NuqtaApi;
   banner: BannerControls;
+  /** The recalled sale, to show at once: the view had retired it when it was parked (sale/saleState.ts). */
+  onRecalled(sale: Sale): void;
   onClose(): void;
 }
 
-export function ParkedDialog({ api, banner, onClose }: Props) {
+export function ParkedDialog({ api, banner, onRecalled, onClose }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -59,6 +62,7 @@ export function ParkedDialog({ api, banner, onClose }: Props) {
       const r = await api.recallSale({ saleId });
       if (!r.ok) return banner.error(r.error);
       banner.clear();
+      onRecalled(r.value);
       onClose();
     } finally {
       busy.current = false;

@@ -159,7 +159,7 @@ export function TillDialogLayer({ api, sale, dialogs, actions, payment, paymentA
       {dialog.kind === 'admin' && <AdminPanel api={api} banner={banner} onClose={close} />}
       {dialog.kind === 'shift' && <ShiftDialog api={api} banner={banner} onClose={close} />}
       {dialog.kind === 'buyer' && sale && <BuyerDialog api={api} sale={sale} onClose={close} />}
-      {dialog.kind === 'parked' && <ParkedDialog api={api} banner={banner} onClose={close} />}
+      {dialog.kind === 'parked' && <ParkedDialog api={api} banner={banner} onRecalled={actions.adopt} onClose={close} />}
     </>
   );
 }
