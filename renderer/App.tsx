@@ -11,6 +11,8 @@ import { usePreferences } from './i18n/usePreferences';
 import type { HotkeyAction } from './keys/hotkeys';
 import { useFocusKeeper } from './keys/useFocusKeeper';
 import { useHotkeys } from './keys/useHotkeys';
+import { ParkButtons } from './parked/ParkButtons';
+import { useParkSale } from './parked/useParkSale';
 import { PaymentUnknownPanel } from './payments/PaymentUnknownPanel';
 import { lineChangeBlock, paymentLock } from './payments/salePayment';
 import { useCompletedElsewhere } from './payments/useCompletedElsewhere';
@@ -142,6 +144,7 @@ export function App({ carrier }: { carrier: Carrier }) {
     if (!refused(lineChangeBlock(sale))) void actions.bumpQuantity(delta);
   };
 
+  const parkSale = useParkSale(api, messages);
   const hotkeys: Record<HotkeyAction, () => void> = {
     toggleLocale: preferences.toggleLocale,
     toggleDigits: preferences.toggleDigits,
@@ -166,6 +169,8 @@ export function App({ carrier }: { carrier: Carrier }) {
     searchByName: scan.openNameSearch,
     buyerDialog: dialogs.open.buyer,
     lockTill: people.lock,
+    parkSale: () => void parkSale(),
+    parkedSales: dialogs.open.parked,
   };
   useHotkeys({ dialogOpen: anyDialog, scanFieldEmpty: scan.query === '', paymentUnknown: unknownPayment !== null }, (action) => {
     if (action !== 'toggleLocale' && action !== 'toggleDigits') dialogs.dismissCompleted();
@@ -271,6 +276,7 @@ export function App({ carrier }: { carrier: Carrier }) {
             onVoid={dialogs.open.void}
             onReverse={dialogs.open.reverse}
             onBuyer={dialogs.open.buyer}
+            parking={<ParkButtons onPark={() => void parkSale()} onList={dialogs.open.parked} />}
           />
         </main>
         <KeyLegend cards={cardPayments} stcPay={stcPayPayments} paymentUnknown={unknownPayment !== null} />

@@ -21,6 +21,7 @@ import { createShiftHandlers, withShiftGate } from './shift-handlers';
 import { createClosingHandlers } from './closing-handlers';
 import { createPeopleHandlers, withSignInGate } from './people-handlers';
 import type { TillSessionDesk } from '../people';
+import { createParkedHandlers } from './parked-handlers';
 import type { HostKind } from './types';
 
 export interface HandlerDeps {
@@ -116,6 +117,7 @@ export function createHandlers({
     ...createShiftHandlers(shifts),
     ...createTaxInvoiceHandlers({ checkout, einvoicing: taxInvoices, manager }),
     ...createClosingHandlers({ closing, manager }),
+    ...createParkedHandlers(checkout),
     getTill: () => tillInfo(),
     setPreferences: (patch) => {
       const current = settings.get().preferences;

@@ -37,6 +37,10 @@ export const SIGNED_IN_METHODS = [
   'openShift',
   'cashMovement',
   'closeShift',
+  'parkSale',
+  'listParkedSales',
+  'recallSale',
+  'voidParkedSale',
 ] as const satisfies ReadonlyArray<keyof Handlers>;
 
 export function withSignInGate(session: Pick<TillSessionDesk, 'requireSignedIn'>, handlers: Handlers): Handlers {

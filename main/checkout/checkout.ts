@@ -188,6 +188,21 @@ export function createCheckout(deps: CheckoutDeps) {
     return { receipt: invoice ? { ...receipt, einvoiceQr: invoice.qr } : receipt, next: ensureOpenSale() };
   };
 
+  /**
+   * A parked sale holds no money: a payment not settled, or an approved tender still on the sale (half of a split
+   * tender), means money is in the drawer or on a card for it, so it is finished or voided first.
+   */
+  const assertParkable = (sale: Sale) => {
+    if (sale.payment) throw new TillError('PARK_PAYMENT_PENDING', `${sale.saleId}: ${sale.payment.intentId}`);
+    if (sale.tenders.length > 0) throw new TillError('PARK_HAS_PAYMENTS', sale.saleId);
+  };
+
+  /** Inside a write transaction: parks the open sale (checked by the caller). */
+  const parkInTx = (sale: Sale) => {
+    const entry = journal.append('sale.parked', { saleId: sale.saleId, lineCount: sale.lines.length, totalHalalas: sale.totals.totalHalalas });
+    store.park(sale.saleId, entry.at, entry.seq);
+  };
+
   const changed = (sale: Sale): Sale => {
     deps.onSaleChanged(sale);
     return sale;
@@ -377,6 +392,58 @@ export function createCheckout(deps: CheckoutDeps) {
           return ensureOpenSale();
         }),
       );
+    },
+
+    /** Sets the open sale aside (docs/parked-sales.md) and returns the empty sale the till goes on with. */
+    parkSale(): Sale {
+      return changed(
+        write(() => {
+          const sale = store.openSale();
+          if (!sale || sale.lines.length === 0) throw new TillError('PARK_SALE_EMPTY');
+          assertParkable(sale);
+          parkInTx(sale);
+          return ensureOpenSale();
+        }),
+      );
+    },
+
+    /** This till's parked sales, newest first. */
+    parkedSales: () => store.parkedSales(),
+
+    /**
+     * Makes a parked sale the open one. An open sale with lines is parked in its place (refused, with nothing
+     * changed, when it cannot be parked); an empty one is voided, as it holds nothing.
+     */
+    recallSale(saleId: string): Sale {
+      return changed(
+        write(() => {
+          if (!store.isParked(saleId)) throw new TillError('PARKED_SALE_UNKNOWN', saleId);
+          const current = store.openSale();
+          if (current && current.lines.length > 0) {
+            assertParkable(current);
+            parkInTx(current);
+          } else if (current) {
+            if (current.payment) throw new TillError('PARK_PAYMENT_PENDING', `${current.saleId}: ${current.payment.intentId}`);
+            const entry = journal.append('sale.voided', { saleId: current.saleId, lineCount: 0, totalHalalas: 0, totals: current.totals, reason: 'replaced by a recalled sale' });
+            store.closeSale(current, 'voided', entry.at, entry.seq);
+          }
+          journal.append('sale.recalled', { saleId });
+          store.recall(saleId);
+          return store.sale(saleId)!;
+        }),
+      );
+    },
+
+    /** Voids a parked sale, journaled as voiding the open sale is; the parked sales left. */
+    voidParkedSale(saleId: string) {
+      write(() => {
+        if (!store.isParked(saleId)) throw new TillError('PARKED_SALE_UNKNOWN', saleId);
+        const sale = store.sale(saleId)!;
+        assertParkable(sale);
+        const entry = journal.append('sale.voided', { saleId, lineCount: sale.lines.length, totalHalalas: sale.totals.totalHalalas, totals: sale.totals, parked: true });
+        store.closeSale(sale, 'voided', entry.at, entry.seq);
+      });
+      return store.parkedSales();
     },
 
     async tenderCash(tenderedHalalas: number): Promise<CompletedSale> {

@@ -98,6 +98,8 @@ export function checkoutProjection(db: Db): Projection {
           opened_seq: e.seq,
           buyer: null,
           cashier: p.cashier ? canonicalJson(p.cashier) : null,
+          parked_seq: null,
+          parked_at: null,
           closed_at: null,
           closed_seq: null,
           subtotal_halalas: null,
@@ -196,6 +198,14 @@ export function checkoutProjection(db: Db): Projection {
         return undefined;
       case 'sale.cashier_set':
         sale.row.cashier = canonicalJson(p.cashier);
+        return undefined;
+      case 'sale.parked':
+        if (sale.row.parked_seq !== null) return { table: 'sales', key: saleId, what: 'parked again while parked in the journal', seq: e.seq };
+        Object.assign(sale.row, { parked_seq: e.seq, parked_at: e.at });
+        return undefined;
+      case 'sale.recalled':
+        if (sale.row.parked_seq === null) return { table: 'sales', key: saleId, what: 'recalled while not parked in the journal', seq: e.seq };
+        Object.assign(sale.row, { parked_seq: null, parked_at: null });
         return undefined;
       case 'sale.voided':
         Object.assign(sale.row, { status: 'voided', closed_at: e.at, closed_seq: e.seq, ...totalsOf(p) });

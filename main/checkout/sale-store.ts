@@ -1,7 +1,7 @@
 // Reading and writing the sale tables. Only checkout uses this, always inside the transaction that also
 // appends the matching journal entry.
 import { z } from 'zod';
-import { CardTender, Sale, SaleBuyer, SoldBy, VatCategory, type CashTender, type IntentSummary, type Receipt, type ReceiptSummary, type SaleLine } from '../../preload/contract';
+import { CardTender, Sale, SaleBuyer, SoldBy, VatCategory, type CashTender, type IntentSummary, type ParkedSale, type Receipt, type ReceiptSummary, type SaleLine } from '../../preload/contract';
 import { parseJsonColumn, tableRow, type Db, type RowOf } from '../db';
 import { canonicalJson } from '../ledger';
 import { computeTotals, lineTotalHalalas } from '../money';
@@ -49,7 +49,21 @@ export type PendingPayment = (saleId: string) => IntentSummary | null;
 
 export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => boolean, pendingPayment: PendingPayment) {
   const q = {
-    openSale: SaleRow.select<[string]>(db, `WHERE till_id = ? AND status = 'open'`),
+    // A parked sale is open too (docs/parked-sales.md): "the till's open sale" is the one not parked.
+    openSale: SaleRow.select<[string]>(db, `WHERE till_id = ? AND status = 'open' AND parked_seq IS NULL`),
+    parked: db.prepare<[string], { id: string; parked_at: string }>(
+      `SELECT id, parked_at FROM sales WHERE till_id = ? AND status = 'open' AND parked_seq IS NOT NULL ORDER BY parked_seq DESC`,
+    ),
+    isParked: db.prepare<[string, string], { id: string }>(
+      `SELECT id FROM sales WHERE id = ? AND till_id = ? AND status = 'open' AND parked_seq IS NOT NULL`,
+    ),
+    park: db.prepare(
+      `UPDATE sales SET parked_seq = ?, parked_at = ?, revision = revision + 1 WHERE id = ? AND status = 'open' AND parked_seq IS NULL`,
+    ),
+    recall: db.prepare(
+      `UPDATE sales SET parked_seq = NULL, parked_at = NULL, revision = revision + 1
+       WHERE id = ? AND status = 'open' AND parked_seq IS NOT NULL`,
+    ),
     saleById: SaleRow.select<[string]>(db, 'WHERE id = ?'),
     lines: LineRow.select<[string]>(db, 'WHERE sale_id = ? AND removed_seq IS NULL ORDER BY position'),
     insertSale: db.prepare(
@@ -159,6 +173,20 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
     sale(saleId: string): Sale | undefined {
       const row = q.saleById.get(saleId);
       return row && assemble(row);
+    },
+    /** This till's parked sales, newest first. */
+    parkedSales(): ParkedSale[] {
+      return q.parked.all(tillId).map((r) => {
+        const sale = this.sale(r.id)!;
+        return { saleId: r.id, parkedAt: r.parked_at, lineCount: sale.lines.length, totalHalalas: sale.totals.totalHalalas };
+      });
+    },
+    isParked: (saleId: string): boolean => q.isParked.get(saleId, tillId) !== undefined,
+    park(saleId: string, at: string, seq: number) {
+      if (q.park.run(seq, at, saleId).changes !== 1) throw new Error(`sale ${saleId} was not open`);
+    },
+    recall(saleId: string) {
+      if (q.recall.run(saleId).changes !== 1) throw new Error(`sale ${saleId} was not parked`);
     },
     insertSale(saleId: string, openedAt: string, seq: number) {
       q.insertSale.run(saleId, tillId, openedAt, seq);

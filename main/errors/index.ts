@@ -322,6 +322,16 @@ export const errorCatalog = defineErrors({
   USER_UNKNOWN: { ar: 'المستخدم غير موجود.', en: 'No such user.' },
   USER_INACTIVE: { ar: 'هذا المستخدم غير مفعل.', en: 'This user is not active.' },
   USER_BADGE_TAKEN: { ar: 'بطاقة الموظف هذه لمستخدم آخر.', en: 'Another user already has that staff badge.' },
+  PARK_SALE_EMPTY: { ar: 'لا توجد أصناف في البيع لتعليقه.', en: 'There are no items in the sale to park.' },
+  PARK_PAYMENT_PENDING: {
+    ar: 'لا يمكن تعليق البيع: عملية دفع عليه لم تُحسم بعد. انتظر نتيجتها أو احسمها، ثم أكمل البيع أو ألغه.',
+    en: 'The sale cannot be parked: a payment on it is not settled yet. Wait for it or resolve it, then finish or void the sale.',
+  },
+  PARK_HAS_PAYMENTS: {
+    ar: 'لا يمكن تعليق البيع: قُبل عليه جزء من المبلغ. أكمل البيع أو اعكس الدفعة ثم ألغه.',
+    en: 'The sale cannot be parked: part of it has been paid. Finish the sale, or reverse the payment and void it.',
+  },
+  PARKED_SALE_UNKNOWN: { ar: 'البيع المعلّق غير موجود، ربما استُرجع أو أُلغي.', en: 'That parked sale is not there; it may have been recalled or voided.' },
 });
 
 export type ErrorCode = keyof typeof errorCatalog.text;

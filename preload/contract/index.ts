@@ -15,3 +15,4 @@ export * from './buyer';
 export * from './tax-invoice';
 export * from './closing';
 export * from './people';
+export * from './parked';

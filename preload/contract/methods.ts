@@ -13,6 +13,7 @@ import { SaleBuyer } from './buyer';
 import { CloseDayAnswer, CloseDayInput, PeriodReport, ZReport } from './closing';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import { SignInInput, TillSession } from './people';
+import { ParkedSale, ParkedSaleId } from './parked';
 import {
   MAX_WEIGHT_GRAMS,
   MIN_WEIGHT_GRAMS,
@@ -258,6 +259,15 @@ export const methods = {
   signIn: method(SignInInput, TillSession),
   /** Locks the till (the lock key, the lock button, idle time): the open sale stays as it is for the next sign-in. */
   signOut: method(z.strictObject({}), TillSession),
+  // Parked sales (parked.ts, docs/parked-sales.md).
+  /** Sets the open sale aside and starts an empty one (returned). Refused when empty or while money is on it. */
+  parkSale: method(z.strictObject({}), Sale),
+  /** This till's parked sales, newest first. */
+  listParkedSales: method(z.strictObject({}), z.array(ParkedSale)),
+  /** Makes a parked sale the open one; an open sale with lines is parked in its place (swap). */
+  recallSale: method(ParkedSaleId, Sale),
+  /** Voids a parked sale (as voidSale voids the open one); the parked sales left. */
+  voidParkedSale: method(ParkedSaleId, z.array(ParkedSale)),
 } as const;
 
 export type Methods = typeof methods;

@@ -260,6 +260,10 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     currentUser: (input) => call('currentUser', input),
     signIn: (input) => call('signIn', input),
     signOut: (input) => call('signOut', input),
+    parkSale: (input) => call('parkSale', input),
+    listParkedSales: (input) => call('listParkedSales', input),
+    recallSale: (input) => call('recallSale', input),
+    voidParkedSale: (input) => call('voidParkedSale', input),
   };
   const api: NuqtaApi = {
     ...calls,

@@ -24,7 +24,9 @@ export type HotkeyAction =
   | 'undoRemove'
   | 'searchByName'
   | 'buyerDialog'
-  | 'lockTill';
+  | 'lockTill'
+  | 'parkSale'
+  | 'parkedSales';
 
 export interface KeyPress {
   key: string;
@@ -84,6 +86,8 @@ export function hotkeyFor(k: KeyPress, ctx: HotkeyContext): HotkeyAction | null 
     if (k.code === 'KeyB' && !k.shiftKey) return 'buyerDialog';
     // Ctrl+L locks the till (people): by physical key, like Ctrl+F and Ctrl+B.
     if (k.code === 'KeyL' && !k.shiftKey) return 'lockTill';
+    // Ctrl+H holds (parks) the sale; Ctrl+Shift+H lists the parked sales to recall one. By physical key too.
+    if (k.code === 'KeyH') return k.shiftKey ? 'parkedSales' : 'parkSale';
     // Ctrl+Z brings back the line just removed; with text in the scan field it is the field's own undo.
     if (k.code === 'KeyZ' && !k.shiftKey) return ctx.scanFieldEmpty ? 'undoRemove' : null;
     if (k.key === 'ArrowUp') return 'selectPrevLine';

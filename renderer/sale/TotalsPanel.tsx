@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
@@ -28,10 +28,12 @@ interface Props {
   onReverse(intentId: string): void;
   /** The business buyer of a standard tax invoice (Ctrl+B). */
   onBuyer(): void;
+  /** Park this sale / recall a parked one (renderer/parked). */
+  parking?: ReactNode;
 }
 
 export const TotalsPanel = memo(function TotalsPanel(props: Props) {
-  const { sale, cardPayments, stcPayPayments, lastApproval, printerWarning, onPayCash, onPayCard, onPayStcPay, onQuantity, onVoid, onReverse, onBuyer } = props;
+  const { sale, cardPayments, stcPayPayments, lastApproval, printerWarning, onPayCash, onPayCard, onPayStcPay, onQuantity, onVoid, onReverse, onBuyer, parking } = props;
   const { t } = useTranslation();
   const f = useFormat();
   const totals = sale?.totals;
@@ -182,6 +184,7 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
           )}
         </div>
         <BuyerButton sale={sale} onBuyer={onBuyer} />
+        {parking}
         <div className="side__row">
           <button type="button" className="btn btn--secondary" aria-disabled={empty || linesBlocked} onClick={onQuantity}>
             <span>{t('actions.quantity')}</span>

@@ -4,7 +4,7 @@
 // message that announced it, so the screen can show the code next to that message.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NuqtaApi, Result } from '../../preload/contract/api';
-import type { CompletedSale, ErrorData } from '../../preload/contract/schemas';
+import type { CompletedSale, ErrorData, Sale } from '../../preload/contract/schemas';
 import { MAX_QUANTITY, MIN_QUANTITY } from '../format/money';
 import { clientError, notice } from '../i18n/messages';
 import { safetyError } from '../scanner/safetyMessages';
@@ -40,6 +40,8 @@ export interface SaleActions {
   /** A scan refused as unknown, told the same way as the wedge's (a serial scanner in main). */
   scanRejected(barcode: string, error: ErrorData): void;
   voidSale(): Promise<boolean>;
+  /** A sale main made the open one again (a parked sale recalled): shown, though this view had moved on from it. */
+  adopt(sale: Sale): void;
   /** Resolves to the completed sale, or null if main refused (the banner says why). */
   tenderCash(tenderedHalalas: number): Promise<CompletedSale | null>;
   tendering: boolean;
@@ -181,6 +183,9 @@ export function useSaleActions(api: NuqtaApi, store: SaleStore, banner: BannerCo
         store.accept(after);
         const target = restoreTarget(before, after, gone);
         if (target) await setQuantity(target.lineId, target.quantity);
+      },
+      adopt(sale: Sale) {
+        store.accept(sale, true);
       },
       dismissUndo() {
         remember(null);

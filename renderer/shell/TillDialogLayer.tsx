@@ -19,6 +19,7 @@ import type { Printing } from '../printing/usePrinting';
 import { QuantityPrompt } from '../sale/QuantityPrompt';
 import { ShiftDialog } from '../shift/ShiftDialog';
 import { BuyerDialog } from '../taxinvoice/BuyerDialog';
+import { ParkedDialog } from '../parked/ParkedDialog';
 import { VoidConfirm } from '../sale/VoidConfirm';
 import type { SaleActions } from '../sale/useSaleActions';
 import { TenderPanel } from '../tender/TenderPanel';
@@ -169,6 +170,7 @@ export function TillDialogLayer({ api, sale, dialogs, actions, payment, paymentA
       {dialog.kind === 'admin' && <AdminPanel api={api} banner={banner} onClose={close} />}
       {dialog.kind === 'shift' && <ShiftDialog api={api} banner={banner} onClose={close} />}
       {dialog.kind === 'buyer' && sale && <BuyerDialog api={api} sale={sale} onClose={close} />}
+      {dialog.kind === 'parked' && <ParkedDialog api={api} banner={banner} onRecalled={actions.adopt} onClose={close} />}
     </>
   );
 }

@@ -31,7 +31,8 @@ export type Dialog =
   | { kind: 'health' }
   | { kind: 'admin' }
   | { kind: 'shift' }
-  | { kind: 'buyer'; saleId: string };
+  | { kind: 'buyer'; saleId: string }
+  | { kind: 'parked' };
 
 export type DialogKind = Dialog['kind'];
 
@@ -166,7 +167,8 @@ export type DialogRequest =
   | { kind: 'health' }
   | { kind: 'admin' }
   | { kind: 'shift' }
-  | { kind: 'buyer' };
+  | { kind: 'buyer' }
+  | { kind: 'parked' };
 
 export interface OpenContext {
   sale: Sale | null;
@@ -230,6 +232,7 @@ export function opening(request: DialogRequest, ctx: OpenContext): Opening {
     case 'health':
     case 'admin':
     case 'shift':
+    case 'parked':
       return opened({ kind: request.kind }, true);
   }
 }

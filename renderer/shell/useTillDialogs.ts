@@ -46,6 +46,8 @@ export interface DialogOpeners {
   shift(): void;
   /** The business buyer of a standard tax invoice (Ctrl+B). */
   buyer(): void;
+  /** The parked sales, to recall or void one (Ctrl+Shift+H). */
+  parked(): void;
 }
 
 export interface TillDialogControls {
@@ -116,6 +118,7 @@ export function useTillDialogs({ sale, selectedLineId, till, paymentCallBusy, ba
         admin: () => request({ kind: 'admin' }),
         shift: () => request({ kind: 'shift' }),
         buyer: () => request({ kind: 'buyer' }),
+        parked: () => request({ kind: 'parked' }),
       },
       switchTo: (kind: 'history' | 'queue') => dispatch({ type: 'open', target: { kind } }),
       close: () => dispatch({ type: 'close' }),

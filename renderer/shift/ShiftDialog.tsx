@@ -8,6 +8,7 @@ import type { NuqtaApi } from '../../preload/contract/api';
 import type { CashCount, CashMovementKind, CloseShiftAnswer, DenominationKey, ShiftStatus } from '../../preload/contract/shifts';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
+import { ParkedShiftNote } from '../parked/ParkedShiftNote';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import type { BannerControls } from '../shell/useBanner';
@@ -241,6 +242,7 @@ export function ShiftDialog({ api, banner, onClose }: Props) {
       {step.kind === 'count' && (
         <>
           <p className="dialog__body">{t('shift.countBody')}</p>
+          <ParkedShiftNote api={api} />
           <DenominationCounter label={t('shift.countTitle')} fields={fields} onFields={changeFields} invalid={invalid} disabled={busy} />
           <div className="dialog__actions">
             <button type="button" className="btn btn--primary" data-testid="shift-count-submit" disabled={busy} onClick={() => void submitCount()}>

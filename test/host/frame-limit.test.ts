@@ -95,6 +95,10 @@ const largestInputs: Record<MethodName, unknown> = {
   currentUser: {},
   signIn: { badge: escaped(64), pin: '12345678' },
   signOut: {},
+  parkSale: {},
+  listParkedSales: {},
+  recallSale: { saleId: escaped(64) },
+  voidParkedSale: { saleId: escaped(64) },
 };
 
 const frameBytes = (method: string, input: unknown) =>

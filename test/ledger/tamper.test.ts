@@ -43,6 +43,9 @@ beforeAll(async () => {
   await t.call('scanBarcode', { barcode: DEMO.dates.barcode });
   await t.call('voidSale', {});
   await t.call('reprintReceipt', { receiptNo: cash.receipt.receiptNo });
+  // A parked sale (docs/parked-sales.md), left parked.
+  await t.call('scanBarcode', { barcode: DEMO.water.barcode });
+  await t.call('parkSale', {});
   await t.till.close();
 }, 60_000);
 
@@ -93,6 +96,8 @@ describe('ledger verify', () => {
     ["a payment's card", `UPDATE payment_intents SET card = json_set(card, '$.rrn', '000000000000') WHERE kind = 'purchase'`, /payment_intents .*card/],
     ['a reprint turned into an original', `UPDATE print_jobs SET copy = 'original' WHERE copy = 'copy'`, /print_jobs .*copy/],
     ['a receipt counter moved back', `UPDATE receipt_counters SET last_number = last_number - 1`, /receipt_counters/],
+    ['the time a sale was parked', `UPDATE sales SET parked_at = '2026-01-01T00:00:00.000Z' WHERE parked_seq IS NOT NULL`, /sales .*parked_at/],
+    ["a parked sale's entry", `UPDATE sales SET parked_seq = parked_seq - 1 WHERE parked_seq IS NOT NULL`, /sales .*parked_seq/],
     ["a B2B sale's buyer", `UPDATE sales SET buyer = json_set(buyer, '$.vatNumber', '399999999900003') WHERE buyer IS NOT NULL`, /sales .*buyer/],
     ['a standard invoice marked refused instead of cleared', `UPDATE einvoice_clearances SET state = 'rejected'`, /einvoice_clearances .*state/],
     ["the cleared copy's QR", `UPDATE einvoice_clearances SET cleared_qr = 'AQ=='`, /einvoice_clearances .*cleared_qr/],

@@ -108,6 +108,10 @@ const handlers: Handlers = {
   currentUser: () => unsupported(),
   signIn: () => unsupported(),
   signOut: () => unsupported(),
+  parkSale: () => unsupported(),
+  listParkedSales: () => unsupported(),
+  recallSale: () => unsupported(),
+  voidParkedSale: () => unsupported(),
 };
 
 export type FakeTill = RunningTill & {
