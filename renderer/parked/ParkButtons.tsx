@@ -10,7 +10,7 @@ interface Props {
 export function ParkButtons({ onPark, onList }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="side__row">
+    <div className="side__row side__row--park">
       <button type="button" className="btn btn--secondary" data-testid="park-sale" onClick={onPark}>
         <span>{t('parked.park')}</span>
         <kbd dir="ltr">{t('parked.parkKey')}</kbd>

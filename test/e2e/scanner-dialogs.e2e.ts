@@ -26,7 +26,7 @@ async function openTill(): Promise<Page> {
     configure: (dir) => {
       const csv = path.join(dir, 'catalog.csv');
       const demo = fs.readFileSync(demoCatalogCsv(), 'utf8').trimEnd();
-      fs.writeFileSync(csv, `${demo}\n${BAG.barcode},كيس بلاستيك,${BAG.nameEn},0.25,S,misc,متفرقات,Misc\n`);
+      fs.writeFileSync(csv, `${demo}\n${BAG.barcode},كيس بلاستيك,${BAG.nameEn},0.25,S,misc,متفرقات,Misc,\n`);
       const cli = path.join(projectRoot(), 'dist', 'main', 'cli.cjs');
       execFileSync(process.execPath, [cli, 'catalog', 'import', csv, '--data-dir', dir], { encoding: 'utf8' });
     },

@@ -150,7 +150,7 @@ describe('every till screen size, in Arabic and English', () => {
     tmp = tempDir('nuqta-e2e-screens-');
     // The demo catalog (cards and STC Pay on: all three pay buttons) and one very long name.
     const catalog = path.join(tmp.dir, 'catalog.csv');
-    const row = [LONG.barcode, `"${LONG.nameAr}"`, `"${LONG.nameEn}"`, '99.95', 'S', 'dates', 'تمور', 'Dates'].join(',');
+    const row = [LONG.barcode, `"${LONG.nameAr}"`, `"${LONG.nameEn}"`, '99.95', 'S', 'dates', 'تمور', 'Dates', ''].join(',');
     fs.writeFileSync(catalog, `${fs.readFileSync(demoCatalogCsv(), 'utf8')}${row}\r\n`);
     host = await startHostProcess(tmp.dir, ['--catalog', catalog]);
     till = await tills.browser.newPage({ viewport: { width: 1366, height: 768 } });
