@@ -22,7 +22,9 @@ describe('the health page', () => {
     await page.getByTestId('health-panel').waitFor();
     await expect.poll(() => page.getByTestId('health-printer').getAttribute('data-state'), { timeout: 10_000 }).toBe('problem');
     const checks = page.locator('[data-testid^="health-"][data-state]');
-    expect(await checks.count()).toBe(8);
+    expect(await checks.count()).toBe(9);
+    // People: the demo's own staff, with their demo PINs.
+    expect(await page.getByTestId('health-people').getAttribute('data-state')).toBe('ok');
     // E-invoicing: the demo onboarded itself with the platform simulator, named in Arabic on the page.
     expect(await page.getByTestId('health-einvoicing').getAttribute('data-state')).toBe('ok');
     expect(await page.getByTestId('health-einvoicing').textContent()).toContain('الفوترة الإلكترونية');
