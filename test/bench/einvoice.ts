@@ -69,7 +69,7 @@ export async function reportingThroughput(documents: number): Promise<{ document
   const platform = sims.currentEinvoicing()!;
   platform.script({ call: 'reporting', action: 'status', status: 503, count: 1_000_000 });
   const read = openDatabase(ledgerFile(dir), { readonly: true });
-  const barcode = read.prepare<[], { barcode: string }>('SELECT barcode FROM products LIMIT 1').get()!.barcode;
+  const barcode = read.prepare<[], { barcode: string }>("SELECT barcode FROM products WHERE sold_by = 'each' LIMIT 1").get()!.barcode;
   for (let i = 0; i < documents; i++) {
     const sale = await till.dispatch('scanBarcode', { barcode });
     if (!sale.ok) throw new Error('scan failed');

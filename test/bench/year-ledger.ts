@@ -67,7 +67,7 @@ async function sellTemplates(dir: string): Promise<void> {
   const till = await startTill({ host: 'browser', dataDir: dir });
   try {
     const db = openDatabase(ledgerFile(dir), { readonly: true });
-    const barcodes = db.prepare('SELECT barcode FROM products ORDER BY id LIMIT 40').pluck().all() as string[];
+    const barcodes = db.prepare("SELECT barcode FROM products WHERE sold_by = 'each' ORDER BY id LIMIT 40").pluck().all() as string[];
     db.close();
     let next = 0;
     for (const lines of [4, 5, 6]) {
