@@ -252,6 +252,12 @@ async function assemble(
     log,
   });
   returnsOnceMade = returns;
+  // A sale with lines or payments, or a return waiting on the terminal: neither a shift's count nor the day's Z
+  // goes ahead under it.
+  const saleOnTill = (): boolean => {
+    const sale = checkout.currentSale();
+    return sale.lines.length > 0 || sale.tenders.length > 0 || returns.inProgress();
+  };
   // Shifts: the drawer's float, paid-ins/outs, safe drops and the blind count. A demo till (any simulated device)
   // opens a shift by itself when a sale needs one; a live till sells only on a shift a person opened.
   const shifts = createShifts({
@@ -260,10 +266,7 @@ async function assemble(
     settings: settings.get,
     manager,
     demo: () => simulatedDevices(settings.get()).length > 0,
-    saleInProgress: () => {
-      const sale = checkout.currentSale();
-      return sale.lines.length > 0 || sale.tenders.length > 0 || returns.inProgress();
-    },
+    saleInProgress: saleOnTill,
   });
   // Updates: the feed or an offline folder, staged in the data folder; the Electron shell installs one only when
   // the policy says now (never mid-sale, never with a payment in doubt).
@@ -291,10 +294,7 @@ async function assemble(
     reports: createPeriodReports({ db, journal, intents, tillId: () => settings.get().tillId }),
     manager,
     tillId: () => settings.get().tillId,
-    saleInProgress: () => {
-      const sale = checkout.currentSale();
-      return sale.lines.length > 0 || sale.tenders.length > 0 || returns.inProgress();
-    },
+    saleInProgress: saleOnTill,
     printZ: async (z) => {
       if (!settings.get().printer) return null;
       const s = settings.get();

@@ -10,11 +10,11 @@ export interface ZShop {
   vatNumber: string;
 }
 
-const tenderLabel = (x: TenderTotal): { ar: string; en: string } => {
-  if (x.kind === 'cash') return { ar: 'نقدًا', en: 'Cash' };
+/** Cash in Arabic; a card scheme (or STC Pay) as the terminal names it, with its wallet. */
+const tenderLabel = (x: TenderTotal): string => {
+  if (x.kind === 'cash') return 'نقدًا';
   const scheme = x.scheme === 'STCPAY' ? 'STC Pay' : (x.scheme ?? 'Card');
-  const wallet = x.wallet ? ` · ${x.wallet.replace('_', ' ')}` : '';
-  return { ar: `${scheme}${wallet}`, en: `${x.count} ×` };
+  return x.wallet ? `${scheme} · ${x.wallet.replace('_', ' ')}` : scheme;
 };
 
 export function zReportBlocks(z: ZReport, shop: ZShop): Block[] {
@@ -50,12 +50,10 @@ export function zReportBlocks(z: ZReport, shop: ZShop): Block[] {
   }
   blocks.push({ kind: 'separator', style: 'dashed' }, { kind: 'text', text: 'طرق الدفع | Payments', align: 'center', bold: true });
   for (const x of r.tenders) {
-    const l = tenderLabel(x);
-    blocks.push({ kind: 'pair', label: l.ar, labelEn: `${x.count} ×`, value: money(x.amountHalalas) });
+    blocks.push({ kind: 'pair', label: tenderLabel(x), labelEn: `${x.count} ×`, value: money(x.amountHalalas) });
   }
   for (const x of r.refunds) {
-    const l = tenderLabel(x);
-    blocks.push({ kind: 'pair', label: `مسترد: ${l.ar}`, labelEn: `Refunded ${x.count} ×`, value: money(-x.amountHalalas) });
+    blocks.push({ kind: 'pair', label: `مسترد: ${tenderLabel(x)}`, labelEn: `Refunded ${x.count} ×`, value: money(-x.amountHalalas) });
   }
   blocks.push(
     { kind: 'separator', style: 'dashed' },
