@@ -171,6 +171,9 @@ export function App({ carrier }: { carrier: Carrier }) {
     lockTill: people.lock,
     parkSale: () => void parkSale(),
     parkedSales: dialogs.open.parked,
+    lineDiscount: () => dialogs.open.discount('line'),
+    saleDiscount: () => dialogs.open.discount('sale'),
+    priceOverride: () => dialogs.open.discount('price'),
   };
   useHotkeys({ dialogOpen: anyDialog, scanFieldEmpty: scan.query === '', paymentUnknown: unknownPayment !== null }, (action) => {
     if (action !== 'toggleLocale' && action !== 'toggleDigits') dialogs.dismissCompleted();
@@ -276,6 +279,7 @@ export function App({ carrier }: { carrier: Carrier }) {
             onVoid={dialogs.open.void}
             onReverse={dialogs.open.reverse}
             onBuyer={dialogs.open.buyer}
+            onDiscount={() => dialogs.open.discount(view.selectedLineId ? 'line' : 'sale')}
             parking={<ParkButtons onPark={() => void parkSale()} onList={dialogs.open.parked} />}
           />
         </main>

@@ -133,6 +133,9 @@ export function createHandlers({
     addProduct: ({ productId, grams }) => checkout.addProduct(productId, grams),
     setQuantity: ({ lineId, quantity }) => checkout.setQuantity(lineId, quantity),
     removeLine: ({ lineId }) => checkout.removeLine(lineId),
+    setLineDiscount: ({ lineId, discount, managerPin }) => checkout.setLineDiscount(lineId, discount, managerPin),
+    setSaleDiscount: ({ discount, managerPin }) => checkout.setSaleDiscount(discount, managerPin),
+    overridePrice: ({ lineId, unitPriceHalalas, reason, managerPin }) => checkout.overridePrice(lineId, unitPriceHalalas, reason, managerPin),
     voidSale: () => checkout.voidSale(),
     tenderCash: ({ tenderedHalalas }) => {
       mayTakeMoney();

@@ -211,6 +211,11 @@ async function assemble(
     watermark,
     log,
     cashier: () => people.signedIn(),
+    // The shared manager PIN names no one yet; per-user approval comes with roles (docs/people.md).
+    approve: (pin) => {
+      manager.check(pin);
+      return { by: 'manager' };
+    },
   });
   const devices = await openPaymentDevices({ settings: settings.get(), secrets, simulators, intents, desk, log });
   opened.add(() => devices.close());

@@ -2,8 +2,9 @@
 // appends the journal entry and updates the sale tables together, so a reload, a crash or a power cut
 // brings back exactly what the cashier last saw.
 import { randomUUID } from 'node:crypto';
-import { MAX_CHANGE_HALALAS, MAX_LINE_QUANTITY, MAX_WEIGHT_GRAMS, MIN_WEIGHT_GRAMS, type BuyerProblem, type CardTender, type CashTender, type CompletedSale, type DrawerOutcome, type ProductHit, type Receipt, type Sale, type SaleBuyer, type SaleCashier, type SetBuyerResult } from '../../preload/contract';
+import { MAX_CHANGE_HALALAS, MAX_LINE_QUANTITY, MAX_WEIGHT_GRAMS, MIN_WEIGHT_GRAMS, type BuyerProblem, type DiscountApproval, type DiscountReason, type DiscountRequest, type CardTender, type CashTender, type CompletedSale, type DrawerOutcome, type ProductHit, type Receipt, type Sale, type SaleBuyer, type SaleCashier, type SetBuyerResult } from '../../preload/contract';
 import { classifyBarcode, readScaleBarcode } from '../catalog';
+import { beyondLimit, discountExceeds, discountHalalas, lineTotalHalalas } from '../money';
 import { writeRelaxed, type Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
@@ -63,6 +64,11 @@ export interface CheckoutDeps {
   newId?: () => string;
   /** Who is signed in (main/people), recorded on a sale when it opens and printed on its receipt; null: nobody. */
   cashier?: () => SaleCashier | null;
+  /**
+   * A manager's PIN let a discount or a price past the cashier's limit: who approved (main/auth). Throws on a
+   * wrong or locked PIN (journaled and rate-limited there). None: nothing past the limit can be approved.
+   */
+  approve?: (managerPin: string) => DiscountApproval;
 }
 
 /** 1,000,000 SAR: far above any till sale, low enough that a stuck key cannot produce a runaway total. */
@@ -131,14 +137,45 @@ export function createCheckout(deps: CheckoutDeps) {
     return line;
   };
 
-  /** Re-reads the sale after a change and refuses a result no till should hold. */
+  /**
+   * Re-reads the sale after a change and refuses a result no till should hold: too large, or a discount amount
+   * now above what it comes off (a line made smaller, or removed, under a fixed discount).
+   */
   const checkedSale = (saleId: string): Sale => {
     const sale = store.sale(saleId)!;
     if (sale.lines.length > MAX_LINES || sale.totals.totalHalalas > MAX_SALE_TOTAL_HALALAS) {
       throw new TillError('SALE_TOO_LARGE', `total ${sale.totals.totalHalalas}, lines ${sale.lines.length}`);
     }
+    for (const line of sale.lines) {
+      if (line.discount && discountExceeds(line.discount.rule, line.lineTotalHalalas + line.discount.halalas)) {
+        throw new TillError('DISCOUNT_OVER_AMOUNT', `line ${line.lineId}`);
+      }
+    }
+    if (sale.discount && discountExceeds(sale.discount.rule, linesTotal(sale))) throw new TillError('DISCOUNT_OVER_AMOUNT', `sale ${sale.saleId}`);
     return sale;
   };
+
+  /** What the sale's own discount comes off: its lines, each after its own discount. */
+  const linesTotal = (sale: Sale): number => sale.lines.reduce((sum, l) => sum + l.lineTotalHalalas, 0);
+
+  /**
+   * A manager's approval, asked for before the write (a wrong PIN is journaled in a transaction of its own that
+   * must not roll back with the change): null when no PIN came with the request.
+   */
+  const approvalFor = (managerPin: string | undefined): DiscountApproval | null => {
+    if (managerPin === undefined) return null;
+    if (!deps.approve) throw new TillError('DISCOUNT_NEEDS_APPROVAL', 'no manager approval on this till');
+    return deps.approve(managerPin);
+  };
+
+  /** Within the limit nothing is asked; beyond it, the approval or DISCOUNT_NEEDS_APPROVAL. */
+  const approvalIfBeyond = (beyond: boolean, approval: DiscountApproval | null, what: string): { approval?: DiscountApproval } => {
+    if (!beyond) return {};
+    if (!approval) throw new TillError('DISCOUNT_NEEDS_APPROVAL', what);
+    return { approval };
+  };
+
+  const limitPercent = (): number => deps.settings().discounts.limitPercent;
 
   /** Lines are frozen while a card payment is unsettled or once one is approved: the total was charged. */
   const assertEditable = (sale: Sale) => {
@@ -173,6 +210,7 @@ export function createCheckout(deps: CheckoutDeps) {
       tenders: [...sale.tenders, ...(cash ? [cash] : [])],
       ...(sale.buyer ? { buyer: sale.buyer } : {}),
       ...(cashier ? { cashier } : {}),
+      ...(sale.discount ? { discount: sale.discount } : {}),
     };
     const completed = journal.append('sale.completed', { ...issued });
     const receipt = receiptFromIssue(issued, completed.at);
@@ -335,7 +373,79 @@ export function createCheckout(deps: CheckoutDeps) {
             lineTotalHalalas: line.lineTotalHalalas,
           });
           store.removeLine(sale.saleId, lineId, entry.seq);
-          return store.sale(sale.saleId)!;
+          return checkedSale(sale.saleId);
+        }),
+      );
+    },
+
+    /** A line's own discount (docs/discounts.md); null takes it off. */
+    setLineDiscount(lineId: string, discount: DiscountRequest | null, managerPin?: string): Sale {
+      const approval = approvalFor(managerPin);
+      return changed(
+        write(() => {
+          const sale = ensureOpenSale();
+          assertEditable(sale);
+          const line = lineOf(sale, lineId);
+          const base = line.lineTotalHalalas + (line.discount?.halalas ?? 0);
+          let stored = null;
+          if (discount) {
+            if (discountExceeds(discount.rule, base)) throw new TillError('DISCOUNT_OVER_AMOUNT', `line ${lineId}`);
+            const beyond = beyondLimit(discountHalalas(discount.rule, base), base, limitPercent(), discount.rule);
+            stored = { ...discount, ...approvalIfBeyond(beyond, approval, `line ${lineId}`) };
+          }
+          journal.append('line.discount_set', { saleId: sale.saleId, lineId, discount: stored });
+          store.setLineDiscount(sale.saleId, lineId, stored);
+          return checkedSale(sale.saleId);
+        }),
+      );
+    },
+
+    /** A discount on the whole sale, spread over its lines (main/money/discount.ts); null takes it off. */
+    setSaleDiscount(discount: DiscountRequest | null, managerPin?: string): Sale {
+      const approval = approvalFor(managerPin);
+      return changed(
+        write(() => {
+          const sale = ensureOpenSale();
+          assertEditable(sale);
+          let stored = null;
+          if (discount) {
+            const base = linesTotal(sale);
+            if (sale.lines.length === 0) throw new TillError('DISCOUNT_SALE_EMPTY');
+            if (discountExceeds(discount.rule, base)) throw new TillError('DISCOUNT_OVER_AMOUNT', `sale ${sale.saleId}`);
+            const beyond = beyondLimit(discountHalalas(discount.rule, base), base, limitPercent(), discount.rule);
+            stored = { ...discount, ...approvalIfBeyond(beyond, approval, `sale ${sale.saleId}`) };
+          } else if (!sale.discount) {
+            return sale;
+          }
+          journal.append('sale.discount_set', { saleId: sale.saleId, discount: stored });
+          store.setSaleDiscount(sale.saleId, stored);
+          return checkedSale(sale.saleId);
+        }),
+      );
+    },
+
+    /**
+     * A line's unit price set by hand. Lowering it past the limit (against the catalog's price) needs a manager;
+     * raising it does not. The catalog's price puts the line back as it was.
+     */
+    overridePrice(lineId: string, unitPriceHalalas: number, reason: DiscountReason, managerPin?: string): Sale {
+      const approval = approvalFor(managerPin);
+      return changed(
+        write(() => {
+          const sale = ensureOpenSale();
+          assertEditable(sale);
+          const line = lineOf(sale, lineId);
+          const listPrice = line.priceOverride?.listPriceHalalas ?? line.unitPriceHalalas;
+          if (unitPriceHalalas === line.unitPriceHalalas && (line.priceOverride?.reason ?? reason) === reason) return sale;
+          const back = unitPriceHalalas === listPrice;
+          // Compared on the line as sold (its quantity, its weight), so a price per kg is judged like a price per piece.
+          const listTotal = lineTotalHalalas({ ...line, unitPriceHalalas: listPrice });
+          const newTotal = lineTotalHalalas({ ...line, unitPriceHalalas });
+          const beyond = !back && beyondLimit(listTotal - newTotal, listTotal, limitPercent());
+          const override = back ? null : { listPriceHalalas: listPrice, reason, ...approvalIfBeyond(beyond, approval, `price of ${lineId}`) };
+          journal.append('line.price_set', { saleId: sale.saleId, lineId, from: line.unitPriceHalalas, to: unitPriceHalalas, override });
+          store.setLinePrice(sale.saleId, lineId, unitPriceHalalas, override);
+          return checkedSale(sale.saleId);
         }),
       );
     },

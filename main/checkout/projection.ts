@@ -97,6 +97,7 @@ export function checkoutProjection(db: Db): Projection {
           opened_at: e.at,
           opened_seq: e.seq,
           buyer: null,
+          discount: null,
           cashier: p.cashier ? canonicalJson(p.cashier) : null,
           parked_seq: null,
           parked_at: null,
@@ -134,6 +135,8 @@ export function checkoutProjection(db: Db): Projection {
           vat_category: p.vatCategory ?? null,
           // Entries written before weighed goods name no soldBy: those lines were all pieces.
           sold_by: p.soldBy ?? 'each',
+          discount: null,
+          price_override: null,
           added_seq: e.seq,
           removed_seq: null,
         });
@@ -144,6 +147,19 @@ export function checkoutProjection(db: Db): Projection {
         if (line && line.removed_seq === null) line.quantity = p.to ?? null;
         return undefined;
       }
+      case 'line.discount_set': {
+        const line = sale.lines.get(field.str(p, 'lineId'));
+        if (line && line.removed_seq === null) line.discount = jsonOrNull(p.discount);
+        return undefined;
+      }
+      case 'line.price_set': {
+        const line = sale.lines.get(field.str(p, 'lineId'));
+        if (line && line.removed_seq === null) Object.assign(line, { unit_price_halalas: p.to ?? null, price_override: jsonOrNull(p.override) });
+        return undefined;
+      }
+      case 'sale.discount_set':
+        sale.row.discount = jsonOrNull(p.discount);
+        return undefined;
       case 'line.removed': {
         const line = sale.lines.get(field.str(p, 'lineId'));
         if (line && line.removed_seq === null) line.removed_seq = e.seq;
@@ -274,6 +290,9 @@ export function checkoutProjection(db: Db): Projection {
     },
   };
 }
+
+/** What an entry's object becomes in its column: canonical JSON, or null for none. */
+const jsonOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : canonicalJson(value));
 
 /** A JSON column in canonical form (sorted keys), or null when empty; unreadable JSON never equals an entry. */
 function canonicalOrNull(value: unknown): string | null {

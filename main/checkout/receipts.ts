@@ -23,6 +23,8 @@ export interface ReceiptIssue {
   buyer?: Receipt['buyer'];
   /** Who was signed in when the sale opened (absent before users, issue 14). */
   cashier?: Receipt['cashier'];
+  /** The discount on the whole sale (absent when none, and before discounts). */
+  discount?: Receipt['discount'];
 }
 
 /**
@@ -43,6 +45,7 @@ export function receiptFromIssue(issue: ReceiptIssue, issuedAt: string): Receipt
     tenders: issue.tenders,
     ...(issue.buyer ? { buyer: issue.buyer } : {}),
     ...(issue.cashier ? { cashier: issue.cashier } : {}),
+    ...(issue.discount ? { discount: issue.discount } : {}),
   };
 }
 

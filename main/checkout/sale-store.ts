@@ -1,17 +1,27 @@
 // Reading and writing the sale tables. Only checkout uses this, always inside the transaction that also
 // appends the matching journal entry.
 import { z } from 'zod';
-import { CardTender, Sale, SaleBuyer, SoldBy, VatCategory, type CashTender, type IntentSummary, type ParkedSale, type Receipt, type ReceiptSummary, type SaleLine } from '../../preload/contract';
+import { AppliedDiscount, CardTender, PriceOverride, Sale, SaleBuyer, SoldBy, VatCategory, type CashTender, type IntentSummary, type ParkedSale, type Receipt, type ReceiptSummary, type SaleLine } from '../../preload/contract';
 import { parseJsonColumn, tableRow, type Db, type RowOf } from '../db';
 import { canonicalJson } from '../ledger';
-import { computeTotals, lineTotalHalalas } from '../money';
+import { apportion, computeTotals, discountHalalas, lineTotalHalalas } from '../money';
 
 /** What a card tender's `details` column holds. */
 const CardTenderDetails = CardTender.pick({ reference: true, card: true });
+/** A discount as its column (and its journal entry) holds it: what it takes off is computed when read. */
+export const StoredDiscount = AppliedDiscount.omit({ halalas: true });
+export type StoredDiscount = ReturnType<typeof StoredDiscount.parse>;
 
 const SaleRow = tableRow(
   'sales',
-  z.object({ id: z.string(), status: Sale.shape.status, opened_at: z.string(), revision: z.number().int(), buyer: z.string().nullable() }),
+  z.object({
+    id: z.string(),
+    status: Sale.shape.status,
+    opened_at: z.string(),
+    revision: z.number().int(),
+    buyer: z.string().nullable(),
+    discount: z.string().nullable(),
+  }),
 );
 type SaleRow = RowOf<typeof SaleRow>;
 
@@ -27,6 +37,8 @@ const LineRow = tableRow(
     quantity: z.number().int().positive(),
     vat_category: VatCategory,
     sold_by: SoldBy,
+    discount: z.string().nullable(),
+    price_override: z.string().nullable(),
   }),
 );
 type LineRow = RowOf<typeof LineRow>;
@@ -79,6 +91,9 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
                @quantity, @vatCategory, @soldBy, @seq)`,
     ),
     setQuantity: db.prepare('UPDATE sale_lines SET quantity = ? WHERE id = ? AND removed_seq IS NULL'),
+    setLineDiscount: db.prepare('UPDATE sale_lines SET discount = ? WHERE id = ? AND removed_seq IS NULL'),
+    setLinePrice: db.prepare('UPDATE sale_lines SET unit_price_halalas = ?, price_override = ? WHERE id = ? AND removed_seq IS NULL'),
+    setSaleDiscount: db.prepare(`UPDATE sales SET discount = ?, revision = revision + 1 WHERE id = ? AND status = 'open'`),
     removeLine: db.prepare('UPDATE sale_lines SET removed_seq = ? WHERE id = ? AND removed_seq IS NULL'),
     bump: db.prepare('UPDATE sales SET revision = revision + 1 WHERE id = ?'),
     setBuyer: db.prepare(`UPDATE sales SET buyer = ?, revision = revision + 1 WHERE id = ? AND status = 'open'`),
@@ -126,19 +141,36 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
     ),
   };
 
-  const toLine = (r: LineRow): SaleLine => ({
-    lineId: r.id,
-    productId: r.product_id,
-    barcode: r.barcode,
-    nameAr: r.name_ar,
-    nameEn: r.name_en,
-    quantity: r.quantity,
-    unitPriceHalalas: r.unit_price_halalas,
-    lineTotalHalalas: lineTotalHalalas({ unitPriceHalalas: r.unit_price_halalas, quantity: r.quantity, soldBy: r.sold_by }),
-    vatCategory: r.vat_category,
-    // Piece lines read as they always did (no soldBy), so receipts issued before weighed goods compare equal.
-    ...(r.sold_by === 'kg' ? { soldBy: r.sold_by } : {}),
-  });
+  const toLine = (r: LineRow): SaleLine => {
+    const base = lineTotalHalalas({ unitPriceHalalas: r.unit_price_halalas, quantity: r.quantity, soldBy: r.sold_by });
+    const discount = r.discount === null ? null : parseJsonColumn(StoredDiscount, r.discount, `sale_lines.discount of ${r.id}`);
+    const off = discount ? discountHalalas(discount.rule, base) : 0;
+    return {
+      lineId: r.id,
+      productId: r.product_id,
+      barcode: r.barcode,
+      nameAr: r.name_ar,
+      nameEn: r.name_en,
+      quantity: r.quantity,
+      unitPriceHalalas: r.unit_price_halalas,
+      lineTotalHalalas: base - off,
+      vatCategory: r.vat_category,
+      // Piece lines read as they always did (no soldBy, no discount), so receipts issued before compare equal.
+      ...(r.sold_by === 'kg' ? { soldBy: r.sold_by } : {}),
+      ...(discount ? { discount: { ...discount, halalas: off } } : {}),
+      ...(r.price_override === null ? {} : { priceOverride: parseJsonColumn(PriceOverride, r.price_override, `sale_lines.price_override of ${r.id}`) }),
+    };
+  };
+
+  /** The sale's discount, spread over its lines (main/money/discount.ts); none: the lines as they are. */
+  const withSaleDiscount = (row: SaleRow, lines: SaleLine[]): { lines: SaleLine[]; discount: AppliedDiscount | null } => {
+    if (row.discount === null) return { lines, discount: null };
+    const stored = parseJsonColumn(StoredDiscount, row.discount, `sales.discount of ${row.id}`);
+    const totals = lines.map((l) => l.lineTotalHalalas);
+    const off = discountHalalas(stored.rule, totals.reduce((a, b) => a + b, 0));
+    const shares = apportion(off, totals);
+    return { lines: lines.map((l, i) => ({ ...l, saleDiscountShareHalalas: shares[i]! })), discount: { ...stored, halalas: off } };
+  };
 
   const cardTenders = (saleId: string): CardTender[] =>
     q.cardTenders.all(saleId).map((t) => {
@@ -147,7 +179,7 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
     });
 
   const assemble = (row: SaleRow): Sale => {
-    const lines = q.lines.all(row.id).map(toLine);
+    const { lines, discount } = withSaleDiscount(row, q.lines.all(row.id).map(toLine));
     const totals = computeTotals(lines, pricesIncludeVat());
     const tenders = cardTenders(row.id);
     const paid = tenders.reduce((sum, t) => sum + t.amountHalalas, 0);
@@ -162,6 +194,7 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
       payment: row.status === 'open' ? pendingPayment(row.id) : null,
       revision: row.revision,
       buyer: row.buyer === null ? null : parseJsonColumn(SaleBuyer, row.buyer, `sales.buyer of ${row.id}`),
+      ...(discount ? { discount } : {}),
     };
   };
 
@@ -199,6 +232,19 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
     setQuantity(saleId: string, lineId: string, quantity: number) {
       q.setQuantity.run(quantity, lineId);
       q.bump.run(saleId);
+    },
+    /** Canonical JSON as the journal's replay writes it; null takes the discount off. */
+    setLineDiscount(saleId: string, lineId: string, discount: StoredDiscount | null) {
+      q.setLineDiscount.run(discount === null ? null : canonicalJson(discount), lineId);
+      q.bump.run(saleId);
+    },
+    /** The unit price set by hand, with the catalog's price it replaced; null override: back to the catalog's. */
+    setLinePrice(saleId: string, lineId: string, unitPriceHalalas: number, override: PriceOverride | null) {
+      q.setLinePrice.run(unitPriceHalalas, override === null ? null : canonicalJson(override), lineId);
+      q.bump.run(saleId);
+    },
+    setSaleDiscount(saleId: string, discount: StoredDiscount | null) {
+      if (q.setSaleDiscount.run(discount === null ? null : canonicalJson(discount), saleId).changes !== 1) throw new Error(`sale ${saleId} was not open`);
     },
     removeLine(saleId: string, lineId: string, seq: number) {
       q.removeLine.run(seq, lineId);

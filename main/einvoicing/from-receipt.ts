@@ -1,7 +1,7 @@
 // A receipt as the document ZATCA gets: the receipt's own lines and totals (never recomputed from the catalog),
 // the seller as the settings register it, the chain's place and the issue moment. Bilingual text as ZATCA's
 // samples write it, Arabic first: "عربي | English".
-import type { Receipt } from '../../preload/contract';
+import { DISCOUNT_REASON_TEXT, type Receipt } from '../../preload/contract';
 import { TillError } from '../errors';
 import { quantityMilli } from '../money';
 import { bilingual, type DocumentType, type EInvoiceDocument, type EInvoiceSeller } from '../fiscal/einvoice';
@@ -46,6 +46,12 @@ export function sellerOf(settings: TillSettings, identity: { nameAr: string; nam
 
 const TYPE: Record<DocumentKind, DocumentType> = { invoice: 'invoice', credit_note: 'credit_note', debit_note: 'debit_note' };
 
+/** The allowance's reason (BT-97), Arabic and English as the receipt prints it. */
+const discountReasonText = (receipt: Receipt): string => {
+  const text = receipt.discount ? DISCOUNT_REASON_TEXT[receipt.discount.reason] : DISCOUNT_REASON_TEXT.promotion;
+  return `${text.ar} / ${text.en}`;
+};
+
 export function documentFromReceipt(
   receipt: Receipt,
   place: { kind: DocumentKind; note: NoteReference | null; uuid: string; icv: number; pih: string; moment: IssueMoment; settings: TillSettings; buyer: Receipt['buyer'] | null },
@@ -69,6 +75,10 @@ export function documentFromReceipt(
       lineTotalHalalas: l.lineTotalHalalas,
       vatCategory: l.vatCategory,
     })),
+    // The sale's discount, per VAT category it fell on (main/money spread it over the lines).
+    allowances: receipt.totals.breakdown
+      .filter((b) => (b.allowanceHalalas ?? 0) > 0)
+      .map((b) => ({ category: b.category, halalas: b.allowanceHalalas!, reason: discountReasonText(receipt) })),
     pricesIncludeVat: settings.pricesIncludeVat,
     totals: receipt.totals,
     paymentMeans: paymentMeansOf(receipt),

@@ -29,6 +29,15 @@ export const errorCatalog = defineErrors({
   LINE_UNKNOWN: { ar: 'السطر غير موجود في البيع الحالي.', en: 'That line is not in the current sale.' },
   SALE_EMPTY: { ar: 'لا توجد أصناف في البيع.', en: 'The sale has no items.' },
   SALE_TOO_LARGE: { ar: 'تجاوز البيع الحد المسموح.', en: 'The sale exceeds the allowed limit.' },
+  DISCOUNT_NEEDS_APPROVAL: {
+    ar: 'هذا الخصم أو السعر يتجاوز حد الكاشير: يلزم رمز المدير.',
+    en: "This discount or price is beyond the cashier's limit: a manager's PIN is needed.",
+  },
+  DISCOUNT_OVER_AMOUNT: {
+    ar: 'الخصم أكبر من المبلغ الذي يُخصم منه. أزل الخصم أو غيّره أولاً.',
+    en: 'The discount is more than the amount it comes off. Remove or change the discount first.',
+  },
+  DISCOUNT_SALE_EMPTY: { ar: 'لا يوجد أصناف في البيع ليُخصم منها.', en: 'There are no items on the sale to discount.' },
   UNDER_TENDER: { ar: 'المبلغ المدفوع أقل من الإجمالي.', en: 'The amount tendered is less than the total.' },
   CHANGE_TOO_LARGE: {
     ar: 'سيكون الباقي ٥٠٠ ريال أو أكثر. تحقق من المبلغ المستلم (ربما مُسح باركود في خانة المبلغ).',

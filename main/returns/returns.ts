@@ -14,7 +14,7 @@ import type { ManagerAuth } from '../auth';
 import { writeRelaxed, type Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
-import { computeTotals, lineTotalHalalas } from '../money';
+import { computeTotals, lineTotalHalalas, paidPartHalalas } from '../money';
 import type { Block } from '../printing';
 import { createIntentStore, type IntentRow, type Payments } from '../payments';
 import type { TillSettings } from '../settings';
@@ -69,7 +69,21 @@ export function returnNumberText(tillId: string, number: number): string {
  * Whether a receipt's prices included VAT, read from the receipt itself (the setting may have changed since):
  * with VAT-inclusive prices the lines add up to the total. A receipt without VAT reads the same either way.
  */
-const pricesIncludedVat = (receipt: Receipt): boolean => receipt.lines.reduce((sum, l) => sum + l.lineTotalHalalas, 0) === receipt.totals.totalHalalas;
+const pricesIncludedVat = (receipt: Receipt): boolean =>
+  receipt.lines.reduce((sum, l) => sum + l.lineTotalHalalas - (l.saleDiscountShareHalalas ?? 0), 0) === receipt.totals.totalHalalas;
+
+/**
+ * A returned line as the refund lists it: its quantity and what the customer paid for that much. A line without
+ * a discount is priced by the one line-total rule the sale used; a discounted one (its own discount, or its part
+ * of the sale's) gives back its share of what was paid (docs/discounts.md), `before` being what came back or is
+ * coming back already.
+ */
+function refundedLine(line: SaleLine, quantity: number, before: number): SaleLine {
+  const { discount, saleDiscountShareHalalas: share, ...rest } = line;
+  if (!discount && !share) return { ...rest, quantity, lineTotalHalalas: lineTotalHalalas({ ...line, quantity }) };
+  const paid = line.lineTotalHalalas - (share ?? 0);
+  return { ...rest, quantity, lineTotalHalalas: paidPartHalalas(paid, quantity, before, line.quantity) };
+}
 
 export function createReturns(deps: ReturnsDeps) {
   const { db, journal } = deps;
@@ -110,8 +124,8 @@ export function createReturns(deps: ReturnsDeps) {
       if (!at || seen.has(lineId)) throw new TillError('RETURN_LINE_UNKNOWN', `${receipt.receiptNo} ${lineId}`);
       seen.add(lineId);
       if (quantity > at.returnableQuantity) throw new TillError('RETURN_QUANTITY_OVER', `${lineId}: ${quantity} > ${at.returnableQuantity}`);
-      // A weighed line is returned by grams, priced by the one line-total rule the sale used.
-      return { ...at.line, quantity, lineTotalHalalas: lineTotalHalalas({ ...at.line, quantity }) };
+      // A weighed line is returned by grams, priced like any other line.
+      return refundedLine(at.line, quantity, at.line.quantity - at.returnableQuantity);
     });
   };
 

@@ -73,6 +73,18 @@ export const ShiftSettings = z.object({
   differenceThresholdHalalas: z.number().int().min(0).max(10_000_000),
 });
 
+/**
+ * Discounts and price overrides (docs/discounts.md): a cashier may take off up to this share of a line or of the
+ * sale, or lower a price by as much, without a manager; beyond it main asks for a manager's PIN.
+ */
+export const DiscountSettings = z.object({
+  limitPercent: z
+    .number(bilingual('a whole percentage', 'نسبة مئوية، رقم صحيح'))
+    .int(bilingual('a whole percentage', 'نسبة مئوية، رقم صحيح'))
+    .min(0, bilingual('0 to 100 %', 'من 0 إلى 100 ٪'))
+    .max(100, bilingual('0 to 100 %', 'من 0 إلى 100 ٪')),
+});
+
 /** An IANA time zone the runtime knows (receipts and invoices print local time; ZATCA's is Asia/Riyadh). */
 export const TimeZone = z.string().refine((tz) => {
   try {
@@ -103,6 +115,8 @@ export const ShopSettingsShape = {
   timeZone: TimeZone.default('Asia/Riyadh'),
   /** Shifts (main/shifts): a count further than this from the expected cash, either way, needs a manager's PIN and reason. */
   shifts: ShiftSettings.default({ differenceThresholdHalalas: 1000 }),
+  /** Discounts (main/checkout): beyond this share a manager approves; 0: every discount needs one. */
+  discounts: DiscountSettings.default({ limitPercent: 10 }),
   /** People (main/people): the till locks itself after this many minutes without a cashier's action; 0: never. */
   lockAfterMinutes: z
     .number(bilingual('minutes, a whole number', 'عدد الدقائق، رقم صحيح'))

@@ -14,6 +14,7 @@ import { CloseDayAnswer, CloseDayInput, PeriodReport, ZReport } from './closing'
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import { SignInInput, TillSession } from './people';
 import { ParkedSale, ParkedSaleId } from './parked';
+import { DiscountReason, DiscountRequest, MAX_DISCOUNT_HALALAS } from './discounts';
 import {
   MAX_WEIGHT_GRAMS,
   MIN_WEIGHT_GRAMS,
@@ -68,6 +69,17 @@ export const methods = {
     Sale,
   ),
   removeLine: method(z.strictObject({ lineId: LineId }), Sale),
+  /**
+   * Discounts and price overrides (docs/discounts.md). Null takes a discount off. Beyond the till's limit main
+   * answers DISCOUNT_NEEDS_APPROVAL unless `managerPin` is a manager's; the view then asks for it.
+   */
+  setLineDiscount: method(z.strictObject({ lineId: LineId, discount: DiscountRequest.nullable(), managerPin: ManagerPin.optional() }), Sale),
+  setSaleDiscount: method(z.strictObject({ discount: DiscountRequest.nullable(), managerPin: ManagerPin.optional() }), Sale),
+  /** The line's unit price (per piece or per kg) set by hand; the catalog's price puts it back. */
+  overridePrice: method(
+    z.strictObject({ lineId: LineId, unitPriceHalalas: z.number().int().min(0).max(MAX_DISCOUNT_HALALAS), reason: DiscountReason, managerPin: ManagerPin.optional() }),
+    Sale,
+  ),
   /** Voids the sale in progress (journaled) and answers with the fresh, empty sale the till moved on to. */
   voidSale: method(z.strictObject({}), Sale),
   tenderCash: method(

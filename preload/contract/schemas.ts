@@ -1,6 +1,7 @@
 // Value shapes that cross the process boundary. Money is always integer halalas (1 SAR = 100 halalas).
 import { z } from 'zod';
 import { Clearance, SaleBuyer } from './buyer';
+import { AppliedDiscount, PriceOverride } from './discounts';
 import { SaleCashier } from './people';
 
 /** Integer halalas; the cap (10 million SAR) rejects absurd amounts before they reach the ledger. */
@@ -100,11 +101,23 @@ export const SaleLine = z.object({
   quantity: z.number().int().positive().max(MAX_WEIGHT_GRAMS),
   /** Per piece, or per kilogram on a `kg` line. */
   unitPriceHalalas: Halalas,
-  /** lineTotalHalalas() of main/money, as priced (VAT-inclusive when the till's prices include VAT). */
+  /**
+   * lineTotalHalalas() of main/money, as priced (VAT-inclusive when the till's prices include VAT), less the
+   * line's own discount.
+   */
   lineTotalHalalas: Halalas,
   vatCategory: VatCategory,
   /** Absent: `each` (every line recorded before weighed goods). */
   soldBy: SoldBy.optional(),
+  /** The line's own discount (docs/discounts.md); absent: none. */
+  discount: AppliedDiscount.optional(),
+  /** The unit price was changed by hand: the catalog's price and why. Absent: the catalog's price. */
+  priceOverride: PriceOverride.optional(),
+  /**
+   * This line's part of the sale's discount (spread over the lines in proportion to their totals): what the
+   * customer paid for the line is lineTotalHalalas less this. Absent: the sale has no discount.
+   */
+  saleDiscountShareHalalas: Halalas.optional(),
 });
 export type SaleLine = z.infer<typeof SaleLine>;
 
@@ -113,6 +126,11 @@ export const VatBreakdown = z.object({
   ratePercent: z.number(),
   taxableHalalas: Halalas,
   vatHalalas: Halalas,
+  /**
+   * The sale's discount that fell on this category, as priced (VAT-inclusive when prices are): the category's
+   * lines less this is what its VAT is computed on (ZATCA's document-level allowance). Absent: none.
+   */
+  allowanceHalalas: Halalas.optional(),
 });
 export type VatBreakdown = z.infer<typeof VatBreakdown>;
 
@@ -244,6 +262,8 @@ export const Sale = z.object({
   revision: z.number().int().nonnegative(),
   /** The business buyer, when the customer asked for a standard tax invoice (B2B); null for a simplified one. */
   buyer: SaleBuyer.nullable(),
+  /** A discount on the whole sale (docs/discounts.md); absent: none. */
+  discount: AppliedDiscount.optional(),
 });
 export type Sale = z.infer<typeof Sale>;
 
@@ -267,6 +287,8 @@ export const Receipt = z.object({
   buyer: SaleBuyer.optional(),
   /** Who was signed in when the sale opened (people, issue 14); absent on receipts from before users. */
   cashier: SaleCashier.optional(),
+  /** The discount on the whole sale, as issued (docs/discounts.md); absent: none. */
+  discount: AppliedDiscount.optional(),
   /**
    * A standard invoice's clearance, read with the receipt (never stored in it): the receipt prints as a tax
    * invoice with the buyer only once cleared; after `replaced` it is the simplified invoice issued instead.

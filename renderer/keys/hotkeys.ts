@@ -26,7 +26,10 @@ export type HotkeyAction =
   | 'buyerDialog'
   | 'lockTill'
   | 'parkSale'
-  | 'parkedSales';
+  | 'parkedSales'
+  | 'lineDiscount'
+  | 'saleDiscount'
+  | 'priceOverride';
 
 export interface KeyPress {
   key: string;
@@ -88,6 +91,9 @@ export function hotkeyFor(k: KeyPress, ctx: HotkeyContext): HotkeyAction | null 
     if (k.code === 'KeyL' && !k.shiftKey) return 'lockTill';
     // Ctrl+H holds (parks) the sale; Ctrl+Shift+H lists the parked sales to recall one. By physical key too.
     if (k.code === 'KeyH') return k.shiftKey ? 'parkedSales' : 'parkSale';
+    // Ctrl+D a discount on the highlighted line, Ctrl+Shift+D on the whole sale; Ctrl+E edits the line's price.
+    if (k.code === 'KeyD') return k.shiftKey ? 'saleDiscount' : 'lineDiscount';
+    if (k.code === 'KeyE' && !k.shiftKey) return 'priceOverride';
     // Ctrl+Z brings back the line just removed; with text in the scan field it is the field's own undo.
     if (k.code === 'KeyZ' && !k.shiftKey) return ctx.scanFieldEmpty ? 'undoRemove' : null;
     if (k.key === 'ArrowUp') return 'selectPrevLine';

@@ -34,6 +34,16 @@ export const SaleLineRow = memo(function SaleLineRow({ line, index, selected, re
           {f.locale === 'ar' ? line.nameAr : line.nameEn}
         </span>
         <span className="line__barcode">{line.barcode}</span>
+        {line.discount && (
+          <span className="line__discount" data-testid="line-discount">
+            {t('discounts.lineDiscount', { what: `${line.discount.rule.kind === 'percent' ? `${f.int(line.discount.rule.percent)}% ` : ''}-${f.money(line.discount.halalas)}` })}
+          </span>
+        )}
+        {line.priceOverride && (
+          <span className="line__discount" data-testid="line-price-changed">
+            {t('discounts.priceChanged', { amount: f.money(line.priceOverride.listPriceHalalas) })}
+          </span>
+        )}
       </span>
       <span className="line__qty" data-testid="line-qty" data-sold-by={line.soldBy ?? 'each'}>
         {weightText(line, f.digits, t) ?? f.int(line.quantity)}

@@ -28,12 +28,15 @@ interface Props {
   onReverse(intentId: string): void;
   /** The business buyer of a standard tax invoice (Ctrl+B). */
   onBuyer(): void;
+  /** Discounts and prices (renderer/discounts): the highlighted line's, or the sale's. */
+  onDiscount(): void;
   /** Park this sale / recall a parked one (renderer/parked). */
   parking?: ReactNode;
 }
 
 export const TotalsPanel = memo(function TotalsPanel(props: Props) {
-  const { sale, cardPayments, stcPayPayments, lastApproval, printerWarning, onPayCash, onPayCard, onPayStcPay, onQuantity, onVoid, onReverse, onBuyer, parking } = props;
+  const { sale, cardPayments, stcPayPayments, lastApproval, printerWarning, onPayCash, onPayCard, onPayStcPay, onQuantity, onVoid, onReverse, onBuyer, onDiscount, parking } =
+    props;
   const { t } = useTranslation();
   const f = useFormat();
   const totals = sale?.totals;
@@ -51,6 +54,12 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
   return (
     <aside className="side">
       <dl className={tenders.length > 0 ? 'totals totals--split' : 'totals'}>
+        {sale?.discount && (
+          <div className="totals__row totals__row--discount" data-testid="sale-discount">
+            <dt>{t('discounts.saleDiscount', { what: sale.discount.rule.kind === 'percent' ? `${f.int(sale.discount.rule.percent)}%` : '' })}</dt>
+            <dd>-{f.money(sale.discount.halalas)}</dd>
+          </div>
+        )}
         <div className="totals__row">
           <dt>{t('totals.subtotal')}</dt>
           <dd data-testid="subtotal">{f.money(totals?.subtotalHalalas ?? 0)}</dd>
@@ -189,6 +198,9 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
           <button type="button" className="btn btn--secondary" aria-disabled={empty || linesBlocked} onClick={onQuantity}>
             <span>{t('actions.quantity')}</span>
             <Kbd k="f4" />
+          </button>
+          <button type="button" className="btn btn--secondary" data-testid="discount-open" aria-disabled={empty || linesBlocked} onClick={onDiscount}>
+            <span>{t('discounts.button')}</span>
           </button>
           <button type="button" className="btn btn--danger" data-testid="void-sale" aria-disabled={empty || linesBlocked} onClick={onVoid}>
             <span>{t('actions.void')}</span>

@@ -21,6 +21,7 @@ import { ShiftDialog } from '../shift/ShiftDialog';
 import { BuyerDialog } from '../taxinvoice/BuyerDialog';
 import { ParkedDialog } from '../parked/ParkedDialog';
 import { VoidConfirm } from '../sale/VoidConfirm';
+import { DiscountDialog } from '../discounts/DiscountDialog';
 import type { SaleActions } from '../sale/useSaleActions';
 import { TenderPanel } from '../tender/TenderPanel';
 import { stcPayOffline } from '../terminal/providerStatus';
@@ -170,6 +171,18 @@ export function TillDialogLayer({ api, sale, dialogs, actions, payment, paymentA
       {dialog.kind === 'admin' && <AdminPanel api={api} banner={banner} onClose={close} />}
       {dialog.kind === 'shift' && <ShiftDialog api={api} banner={banner} onClose={close} />}
       {dialog.kind === 'buyer' && sale && <BuyerDialog api={api} sale={sale} onClose={close} />}
+      {dialog.kind === 'discount' && sale && (
+        <DiscountDialog
+          key={dialog.target}
+          api={api}
+          sale={sale}
+          target={dialog.target}
+          line={sale.lines.find((l) => l.lineId === dialog.lineId) ?? null}
+          onTarget={dialogs.open.discount}
+          onReject={banner.error}
+          onClose={close}
+        />
+      )}
       {dialog.kind === 'parked' && <ParkedDialog api={api} banner={banner} onRecalled={actions.adopt} onClose={close} />}
     </>
   );

@@ -32,7 +32,12 @@ export type Dialog =
   | { kind: 'admin' }
   | { kind: 'shift' }
   | { kind: 'buyer'; saleId: string }
-  | { kind: 'parked' };
+  | { kind: 'parked' }
+  /** A discount on the highlighted line or on the sale, or the line's price (renderer/discounts). */
+  | { kind: 'discount'; target: DiscountTarget; saleId: string; lineId: string | null };
+
+/** What the discount dialog changes. */
+export type DiscountTarget = 'line' | 'sale' | 'price';
 
 export type DialogKind = Dialog['kind'];
 
@@ -124,6 +129,14 @@ export function stillOpen(dialog: Dialog, { sale, paymentCallBusy }: DialogSubje
       return sale !== null && sale.saleId === dialog.saleId && sale.lines.length > 0 && lock === 'none';
     case 'quantity':
       return (sale?.lines.some((l) => l.lineId === dialog.lineId) ?? false) && lineChangeBlock(sale) === null;
+    case 'discount':
+      // Its sale, and its line when it is about one, still there and still open to change.
+      return (
+        sale !== null &&
+        sale.saleId === dialog.saleId &&
+        (dialog.lineId === null ? sale.lines.length > 0 : sale.lines.some((l) => l.lineId === dialog.lineId)) &&
+        lineChangeBlock(sale) === null
+      );
     case 'resolve':
       return lock === 'unknown' && sale?.payment?.intentId === dialog.intentId;
     case 'buyer':
@@ -168,7 +181,8 @@ export type DialogRequest =
   | { kind: 'admin' }
   | { kind: 'shift' }
   | { kind: 'buyer' }
-  | { kind: 'parked' };
+  | { kind: 'parked' }
+  | { kind: 'discount'; target: DiscountTarget };
 
 export interface OpenContext {
   sale: Sale | null;
@@ -225,6 +239,16 @@ export function opening(request: DialogRequest, ctx: OpenContext): Opening {
       if (!sale) return refused('SALE_EMPTY');
       if (sale.payment) return refused('PAYMENT_PENDING');
       return opened({ kind: 'buyer', saleId: sale.saleId }, true);
+    }
+    case 'discount': {
+      if (request.target === 'sale') {
+        if (!sale || sale.lines.length === 0) return refused('SALE_EMPTY');
+        const block = lineChangeBlock(sale);
+        return block ? refused(block) : opened({ kind: 'discount', target: 'sale', saleId: sale.saleId, lineId: null }, true);
+      }
+      const block = selectionBlock(sale, ctx.selectedLineId) ?? lineChangeBlock(sale);
+      if (block || !sale || !ctx.selectedLineId) return refused(block ?? 'NO_LINE_SELECTED');
+      return opened({ kind: 'discount', target: request.target, saleId: sale.saleId, lineId: ctx.selectedLineId }, true);
     }
     case 'queue':
     case 'history':

@@ -18,6 +18,7 @@ import {
   type Dialog,
   type DialogRequest,
   type DialogSubjects,
+  type DiscountTarget,
 } from './tillDialogs';
 
 interface Options {
@@ -48,6 +49,8 @@ export interface DialogOpeners {
   buyer(): void;
   /** The parked sales, to recall or void one (Ctrl+Shift+H). */
   parked(): void;
+  /** A discount on the highlighted line (Ctrl+D) or on the sale (Ctrl+Shift+D), or the line's price (Ctrl+E). */
+  discount(target: DiscountTarget): void;
 }
 
 export interface TillDialogControls {
@@ -119,6 +122,7 @@ export function useTillDialogs({ sale, selectedLineId, till, paymentCallBusy, ba
         shift: () => request({ kind: 'shift' }),
         buyer: () => request({ kind: 'buyer' }),
         parked: () => request({ kind: 'parked' }),
+        discount: (target: DiscountTarget) => request({ kind: 'discount', target }),
       },
       switchTo: (kind: 'history' | 'queue') => dispatch({ type: 'open', target: { kind } }),
       close: () => dispatch({ type: 'close' }),

@@ -5,7 +5,7 @@
 // (taxable) amount is split over its lines in proportion to their gross, largest remainder first, so the line
 // nets are whole halalas that sum to the category's taxable amount exactly (BR-CO-10, BR-S-08) — summing
 // rounded per-line figures instead is what got other tills rejected (BR-CO-14/15).
-import { VAT_RATE_PERCENT, type DocumentTotals, type EInvoiceDocument, type EInvoiceLine, type VatCategoryCode, type VatCategoryTotal } from './document';
+import { VAT_RATE_PERCENT, type DocumentAllowance, type DocumentTotals, type EInvoiceDocument, type EInvoiceLine, type VatCategoryCode, type VatCategoryTotal } from './document';
 
 export interface LineAmounts {
   netHalalas: number;
@@ -15,10 +15,20 @@ export interface LineAmounts {
   withVatHalalas: number;
 }
 
+/** A document-level allowance as UBL writes it: net of VAT, per category. */
+export interface AllowanceAmount {
+  category: VatCategoryCode;
+  ratePercent: number;
+  /** The lines' nets less this is the category's taxable amount (BR-S-08, BR-CO-13). */
+  netHalalas: number;
+  reason: string;
+}
+
 export interface DocumentAmounts {
   /** What the lines give: equal to the sale's totals for a document that can be issued. */
   totals: DocumentTotals;
   lines: LineAmounts[];
+  allowances: AllowanceAmount[];
 }
 
 const CATEGORY_ORDER: readonly VatCategoryCode[] = ['S', 'Z', 'E'];
@@ -66,15 +76,33 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return parts;
 }
 
-/** The document's totals as ZATCA's rounding gives them from the lines (main/money's computeTotals, re-derived). */
-export function totalsFromLines(lines: readonly EInvoiceLine[], pricesIncludeVat: boolean): DocumentTotals {
+/** VAT of a category's amount as priced: the rate's share of a VAT-inclusive amount, or the rate of a net one. */
+const vatOf = (amount: number, rate: number, pricesIncludeVat: boolean): number =>
+  pricesIncludeVat ? divideHalfUp(amount * rate, 100 + rate) : divideHalfUp(amount * rate, 100);
+
+/** The allowance on each category, as priced (zero where none). */
+const allowanceByCategory = (allowances: readonly DocumentAllowance[] | undefined): Map<VatCategoryCode, number> => {
+  const by = new Map<VatCategoryCode, number>();
+  for (const a of allowances ?? []) by.set(a.category, (by.get(a.category) ?? 0) + wholeHalalas(a.halalas, 'allowance'));
+  return by;
+};
+
+/**
+ * The document's totals as ZATCA's rounding gives them from the lines and the document's allowances (main/money's
+ * computeTotals, re-derived): each category's lines less its allowance, then its VAT once.
+ */
+export function totalsFromLines(lines: readonly EInvoiceLine[], pricesIncludeVat: boolean, allowances?: readonly DocumentAllowance[]): DocumentTotals {
   const gross = new Map<VatCategoryCode, number>();
   for (const line of lines) gross.set(line.vatCategory, (gross.get(line.vatCategory) ?? 0) + wholeHalalas(line.lineTotalHalalas, 'line total'));
+  const off = allowanceByCategory(allowances);
+  for (const [category, halalas] of off) {
+    if (halalas > (gross.get(category) ?? 0)) throw new RangeError(`the ${category} allowance ${halalas} is more than its lines`);
+  }
   const breakdown: VatCategoryTotal[] = CATEGORY_ORDER.filter((c) => gross.has(c)).map((category) => {
-    const amount = gross.get(category)!;
+    const amount = gross.get(category)! - (off.get(category) ?? 0);
     const rate = VAT_RATE_PERCENT[category];
     // VAT-inclusive shelf price: VAT is the rate's share of the gross, the taxable amount what is left.
-    const vat = pricesIncludeVat ? divideHalfUp(amount * rate, 100 + rate) : divideHalfUp(amount * rate, 100);
+    const vat = vatOf(amount, rate, pricesIncludeVat);
     return { category, ratePercent: rate, taxableHalalas: pricesIncludeVat ? amount - vat : amount, vatHalalas: vat };
   });
   const subtotal = breakdown.reduce((s, b) => s + b.taxableHalalas, 0);
@@ -82,15 +110,29 @@ export function totalsFromLines(lines: readonly EInvoiceLine[], pricesIncludeVat
   return { subtotalHalalas: subtotal, vatHalalas: vat, totalHalalas: subtotal + vat, breakdown };
 }
 
-/** The totals and every line's amounts, from the lines alone. Throws RangeError on a negative or fractional amount. */
-export function documentAmounts(doc: Pick<EInvoiceDocument, 'lines' | 'pricesIncludeVat'>): DocumentAmounts {
-  const totals = totalsFromLines(doc.lines, doc.pricesIncludeVat);
+/**
+ * The totals, every line's amounts and the allowances' net amounts, from the lines and the allowances alone.
+ * Throws RangeError on a negative or fractional amount, or an allowance larger than its category's lines.
+ */
+export function documentAmounts(doc: Pick<EInvoiceDocument, 'lines' | 'pricesIncludeVat' | 'allowances'>): DocumentAmounts {
+  const totals = totalsFromLines(doc.lines, doc.pricesIncludeVat, doc.allowances);
   const lines = new Array<LineAmounts>(doc.lines.length);
+  const allowances: AllowanceAmount[] = [];
+  const off = allowanceByCategory(doc.allowances);
   for (const category of totals.breakdown) {
     const indexes: number[] = [];
     for (let i = 0; i < doc.lines.length; i += 1) if (doc.lines[i]!.vatCategory === category.category) indexes.push(i);
     const gross = indexes.map((i) => doc.lines[i]!.lineTotalHalalas);
-    const nets = doc.pricesIncludeVat ? apportion(category.taxableHalalas, gross) : gross;
+    // The lines' nets are those of the category before its allowance (what the shelf prices give); the
+    // allowance's net is what takes them down to the category's taxable amount (BR-S-08).
+    const grossTotal = gross.reduce((a, b) => a + b, 0);
+    const allowance = off.get(category.category) ?? 0;
+    const netBefore = doc.pricesIncludeVat ? grossTotal - vatOf(grossTotal, category.ratePercent, true) : grossTotal;
+    const nets = doc.pricesIncludeVat ? apportion(netBefore, gross) : gross;
+    if (allowance > 0) {
+      const reason = doc.allowances!.find((a) => a.category === category.category)!.reason;
+      allowances.push({ category: category.category, ratePercent: category.ratePercent, netHalalas: netBefore - category.taxableHalalas, reason });
+    }
     indexes.forEach((lineIndex, k) => {
       const net = nets[k]!;
       // Each line's VAT is its own net × rate, so net + VAT may differ from the shelf price by a halala on a
@@ -99,11 +141,11 @@ export function documentAmounts(doc: Pick<EInvoiceDocument, 'lines' | 'pricesInc
       lines[lineIndex] = { netHalalas: net, vatHalalas: vat, withVatHalalas: net + vat };
     });
   }
-  return { totals, lines };
+  return { totals, lines, allowances };
 }
 
 /** The line amounts alone (see documentAmounts). */
-export const lineAmounts = (doc: Pick<EInvoiceDocument, 'lines' | 'pricesIncludeVat'>): LineAmounts[] => documentAmounts(doc).lines;
+export const lineAmounts = (doc: Pick<EInvoiceDocument, 'lines' | 'pricesIncludeVat' | 'allowances'>): LineAmounts[] => documentAmounts(doc).lines;
 
 /**
  * Where the sale's totals differ from what its lines give, in words for the log ("S taxable 8695 ≠ 8696"), or

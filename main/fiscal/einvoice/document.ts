@@ -64,6 +64,17 @@ export interface VatCategoryTotal {
   vatHalalas: number;
 }
 
+/**
+ * A discount on the whole document (ZATCA's document-level allowance, BG-20) falling on one VAT category: the
+ * amount as the till priced it (VAT-inclusive when its prices are), taken off the category's lines before VAT.
+ */
+export interface DocumentAllowance {
+  category: VatCategoryCode;
+  halalas: number;
+  /** BT-97: why (ZATCA needs a reason or a reason code, BR-33). */
+  reason: string;
+}
+
 /** The sale's document-level totals (main/money's computeTotals): the XML must reproduce them exactly. */
 export interface DocumentTotals {
   subtotalHalalas: number;
@@ -90,6 +101,8 @@ export interface EInvoiceDocument {
   pih: string;
   seller: EInvoiceSeller;
   lines: EInvoiceLine[];
+  /** The sale's discount per VAT category (none: absent or empty). */
+  allowances?: readonly DocumentAllowance[];
   pricesIncludeVat: boolean;
   totals: DocumentTotals;
   /** UNTDID 4461 codes, one per way the customer paid (10 cash, 48 bank card, 68 online payment service). */

@@ -15,6 +15,7 @@ export {
   profileOf,
   VAT_RATE_PERCENT,
   type DocumentProfile,
+  type DocumentAllowance,
   type EInvoiceDocument,
   type EInvoiceLine,
   type EInvoiceSeller,

@@ -177,7 +177,10 @@ export function checkInvoiceRules(doc: EInvoiceDocument): RuleViolation[] {
   if (totals.subtotalHalalas !== sum(totals.breakdown.map((b) => b.taxableHalalas))) fail('BR-CO-13', 'The total without VAT is not the sum of the categories.', 'الإجمالي دون الضريبة لا يساوي مجموع الفئات.');
   if (totals.vatHalalas !== sum(totals.breakdown.map((b) => b.vatHalalas))) fail('BR-CO-14', "The VAT total is not the sum of the categories' VAT.", 'إجمالي الضريبة لا يساوي مجموع ضريبة الفئات.');
   if (totals.totalHalalas !== totals.subtotalHalalas + totals.vatHalalas) fail('BR-CO-15', 'The total with VAT is not the total without VAT plus VAT.', 'الإجمالي شامل الضريبة لا يساوي الإجمالي دون الضريبة مع الضريبة.');
-  if (sum(computed.lines.map((l) => l.netHalalas)) !== totals.subtotalHalalas) fail('BR-CO-10', "The lines' net amounts do not add up to the total without VAT.", 'مجموع صافي الأسطر لا يساوي الإجمالي دون الضريبة.');
+  // The lines' nets (BR-CO-10's sum) less the document's allowances are the total without VAT (BR-CO-13).
+  if (sum(computed.lines.map((l) => l.netHalalas)) - sum(computed.allowances.map((a) => a.netHalalas)) !== totals.subtotalHalalas) {
+    fail('BR-CO-10', "The lines' net amounts less the discounts do not add up to the total without VAT.", 'مجموع صافي الأسطر بعد الخصم لا يساوي الإجمالي دون الضريبة.');
+  }
 
   // Each line's unit price, as written, gives its net back (BR-KSA-EN16931-11).
   computed.lines.forEach((l, i) => {

@@ -168,7 +168,7 @@ export function ownDocumentHash(unsignedXml: string): string {
  * RangeError on amounts that are not whole, non-negative halalas.
  */
 export function buildUnsignedInvoice(doc: EInvoiceDocument): string {
-  const { totals: expected, lines: amounts } = documentAmounts(doc);
+  const { totals: expected, lines: amounts, allowances } = documentAmounts(doc);
   const difference = totalsDifference(expected, doc.totals);
   if (difference) throw new TillError('EINVOICE_TOTALS_MISMATCH', `${doc.number}: ${difference}`);
   const t = doc.totals;
@@ -216,6 +216,26 @@ export function buildUnsignedInvoice(doc: EInvoiceDocument): string {
     if (doc.note) out.push(`        <cbc:InstructionNote>${esc(doc.note.reason)}</cbc:InstructionNote>`);
     out.push('    </cac:PaymentMeans>');
   }
+  // The sale's discount: one allowance per VAT category it fell on (BG-20), net of VAT, its category and rate
+  // named (BR-32, BR-S-06…) so ZATCA takes it off that category's taxable amount (BR-S-08).
+  for (const a of allowances) {
+    out.push(
+      '    <cac:AllowanceCharge>',
+      '        <cbc:ChargeIndicator>false</cbc:ChargeIndicator>',
+      `        <cbc:AllowanceChargeReason>${esc(a.reason)}</cbc:AllowanceChargeReason>`,
+      `        ${money('Amount', a.netHalalas)}`,
+      '        <cac:TaxCategory>',
+      `            <cbc:ID schemeAgencyID="6" schemeID="UN/ECE 5305">${a.category}</cbc:ID>`,
+      `            <cbc:Percent>${percent(a.ratePercent)}</cbc:Percent>`,
+      '            <cac:TaxScheme>',
+      '                <cbc:ID schemeAgencyID="6" schemeID="UN/ECE 5153">VAT</cbc:ID>',
+      '            </cac:TaxScheme>',
+      '        </cac:TaxCategory>',
+      '    </cac:AllowanceCharge>',
+    );
+  }
+  const lineNets = amounts.reduce((sum, a) => sum + a.netHalalas, 0);
+  const allowanceTotal = allowances.reduce((sum, a) => sum + a.netHalalas, 0);
   out.push(
     '    <cac:TaxTotal>',
     `        ${money('TaxAmount', t.vatHalalas)}`,
@@ -235,10 +255,10 @@ export function buildUnsignedInvoice(doc: EInvoiceDocument): string {
   out.push(
     '    </cac:TaxTotal>',
     '    <cac:LegalMonetaryTotal>',
-    `        ${money('LineExtensionAmount', t.subtotalHalalas)}`,
+    `        ${money('LineExtensionAmount', lineNets)}`,
     `        ${money('TaxExclusiveAmount', t.subtotalHalalas)}`,
     `        ${money('TaxInclusiveAmount', t.totalHalalas)}`,
-    `        ${money('AllowanceTotalAmount', 0)}`,
+    `        ${money('AllowanceTotalAmount', allowanceTotal)}`,
     `        ${money('PrepaidAmount', 0)}`,
     `        ${money('PayableAmount', t.totalHalalas)}`,
     '    </cac:LegalMonetaryTotal>',

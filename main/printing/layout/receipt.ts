@@ -1,7 +1,7 @@
 // The sales receipt: a ZATCA simplified tax invoice, bilingual, Arabic first. Built only from the stored
 // Receipt (so a reprint is identical to the original apart from the copy marker) plus shop details that
 // are not part of the sale record.
-import type { Receipt, VatBreakdown } from '../../../preload/contract';
+import { DISCOUNT_REASON_TEXT, type AppliedDiscount, type Receipt, type VatBreakdown } from '../../../preload/contract';
 import { zatcaQrForReceipt } from '../../fiscal';
 import type { Block, Cell } from './blocks';
 import { formatGramsAsKg, formatHalalas, formatInteger, riyadhDateTime, safePan, type Digits } from './format';
@@ -46,6 +46,21 @@ function itemRow(name: string[], qtyPrice: string[], amount: string[], header: b
     { lines: spans(amount, header ? 'small' : 'normal'), width: COLUMNS[2], align: 'left' },
   ];
   return { kind: 'columns', cells };
+}
+
+/** "10% " for a percentage rule, nothing for an amount: the amount taken off follows anyway. */
+const ruleText = (d: AppliedDiscount, digits: Digits): string => (d.rule.kind === 'percent' ? `${formatInteger(d.rule.percent, digits)}% ` : '');
+
+/** A discount under its line or over the totals: what, how much, why — and the amount taken off. */
+function discountPair(label: { ar: string; en: string }, d: AppliedDiscount, fmt: (h: number) => string, digits: Digits): Block {
+  const why = DISCOUNT_REASON_TEXT[d.reason];
+  return {
+    kind: 'pair',
+    label: `${label.ar} ${ruleText(d, digits)}(${why.ar})`,
+    labelEn: `${label.en} ${ruleText(d, digits)}(${why.en})`,
+    value: `-${fmt(d.halalas)}`,
+    size: 'small',
+  };
 }
 
 function vatLines(b: VatBreakdown, fmt: (h: number) => string): Block[] {
@@ -138,12 +153,24 @@ export function layoutReceipt(input: ReceiptLayoutInput): Block[] {
       line.soldBy === 'kg'
         ? [`${formatGramsAsKg(line.quantity, digits)} ${T.kg.ar} × ${fmt(line.unitPriceHalalas)}`, `${formatGramsAsKg(line.quantity, digits)} ${T.kg.en} × ${fmt(line.unitPriceHalalas)}`]
         : [`${formatInteger(line.quantity, digits)} × ${fmt(line.unitPriceHalalas)}`];
-    blocks.push(itemRow(names, qtyPrice, [fmt(line.lineTotalHalalas)], false));
+    // A discounted line shows its amount before the discount, then the discount under it.
+    blocks.push(itemRow(names, qtyPrice, [fmt(line.lineTotalHalalas + (line.discount?.halalas ?? 0))], false));
+    if (line.priceOverride) {
+      blocks.push({ kind: 'pair', label: T.listPrice.ar, labelEn: T.listPrice.en, value: fmt(line.priceOverride.listPriceHalalas), size: 'small' });
+    }
+    if (line.discount) blocks.push(discountPair(T.lineDiscount, line.discount, fmt, digits));
   }
   blocks.push(
     { kind: 'separator', style: 'dashed' },
     { kind: 'pair', label: T.itemsCount.ar, labelEn: T.itemsCount.en, value: formatInteger(count, digits), size: 'small' },
   );
+  if (receipt.discount) {
+    const before = receipt.lines.reduce((sum, l) => sum + l.lineTotalHalalas, 0);
+    blocks.push(
+      { kind: 'pair', label: T.beforeDiscount.ar, labelEn: T.beforeDiscount.en, value: fmt(before) },
+      discountPair(T.saleDiscount, receipt.discount, fmt, digits),
+    );
+  }
 
   // Totals and the VAT breakdown (document-level, per category, as computed at sale time).
   const { totals } = receipt;
