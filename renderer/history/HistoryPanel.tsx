@@ -228,7 +228,8 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
                 )}
               </div>
               {copyJob?.state === 'failed' && copyJob.error && <p className="job__error">{messageFor(copyJob.error, f.locale, f.digits)}</p>}
-              <div className="history__image">
+              {/* A long receipt scrolls here: focusable, so the keyboard can scroll it too (axe scrollable-region-focusable). */}
+              <div className="history__image" tabIndex={0} role="region" aria-label={t('history.preview')}>
                 <ReceiptImageView state={image} testId="history-preview" />
               </div>
             </>

@@ -54,12 +54,6 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
   return (
     <aside className="side">
       <dl className={tenders.length > 0 ? 'totals totals--split' : 'totals'}>
-        {sale?.discount && (
-          <div className="totals__row totals__row--discount" data-testid="sale-discount">
-            <dt>{t('discounts.saleDiscount', { what: sale.discount.rule.kind === 'percent' ? `${f.int(sale.discount.rule.percent)}%` : '' })}</dt>
-            <dd>-{f.money(sale.discount.halalas)}</dd>
-          </div>
-        )}
         <div className="totals__row">
           <dt>{t('totals.subtotal')}</dt>
           <dd data-testid="subtotal">{f.money(totals?.subtotalHalalas ?? 0)}</dd>
@@ -86,7 +80,16 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
         )}
         <div className="totals__count">
           <dt className="visually-hidden">{t('sale.itemCountLabel')}</dt>
-          <dd>{t('sale.itemCount', { n: f.int(pieces) })}</dd>
+          <dd>
+            {t('sale.itemCount', { n: f.int(pieces) })}
+            {/* The sale's discount shares the small line under the total: a row of its own would push Void off a 768-pixel screen. */}
+            {sale?.discount && (
+              <span className="totals__discount" data-testid="sale-discount">
+                {' · '}
+                {t('discounts.saleDiscount', { what: `${sale.discount.rule.kind === 'percent' ? `${f.int(sale.discount.rule.percent)}% ` : ''}-${f.money(sale.discount.halalas)}` })}
+              </span>
+            )}
+          </dd>
         </div>
       </dl>
 
@@ -194,13 +197,14 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
         </div>
         <BuyerButton sale={sale} onBuyer={onBuyer} />
         {parking}
-        <div className="side__row">
+        <div className="side__row side__row--three">
           <button type="button" className="btn btn--secondary" aria-disabled={empty || linesBlocked} onClick={onQuantity}>
             <span>{t('actions.quantity')}</span>
             <Kbd k="f4" />
           </button>
           <button type="button" className="btn btn--secondary" data-testid="discount-open" aria-disabled={empty || linesBlocked} onClick={onDiscount}>
             <span>{t('discounts.button')}</span>
+            <kbd dir="ltr">{t('discounts.key')}</kbd>
           </button>
           <button type="button" className="btn btn--danger" data-testid="void-sale" aria-disabled={empty || linesBlocked} onClick={onVoid}>
             <span>{t('actions.void')}</span>

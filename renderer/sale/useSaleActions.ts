@@ -50,6 +50,9 @@ export interface SaleActions {
   unknownScan: UnknownScan | null;
 }
 
+/** A scan whose item is not in the catalog (a product code, or a scale label's PLU): the banner shows the code scanned. */
+const UNKNOWN_ITEM = new Set(['BARCODE_UNKNOWN', 'SCALE_ITEM_UNKNOWN']);
+
 export function useSaleActions(api: NuqtaApi, store: SaleStore, banner: BannerControls): SaleActions {
   const [tendering, setTendering] = useState(false);
   const [removed, setRemoved] = useState<RemovedLine | null>(null);
@@ -117,7 +120,7 @@ export function useSaleActions(api: NuqtaApi, store: SaleStore, banner: BannerCo
         if (r.ok) {
           banner.clear();
           store.accept(r.value);
-        } else if (r.error.code === 'BARCODE_UNKNOWN') {
+        } else if (UNKNOWN_ITEM.has(r.error.code)) {
           noteUnknown(barcode, r.error);
         } else if (r.error.code === 'WEIGHT_REQUIRED') {
           banner.clear();
@@ -127,7 +130,7 @@ export function useSaleActions(api: NuqtaApi, store: SaleStore, banner: BannerCo
         }
       },
       scanRejected(barcode: string, error: ErrorData) {
-        if (error.code === 'BARCODE_UNKNOWN') noteUnknown(barcode, error);
+        if (UNKNOWN_ITEM.has(error.code)) noteUnknown(barcode, error);
         else banner.error(error);
       },
       async addProduct(productId: number) {

@@ -244,7 +244,9 @@ export function opening(request: DialogRequest, ctx: OpenContext): Opening {
       if (request.target === 'sale') {
         if (!sale || sale.lines.length === 0) return refused('SALE_EMPTY');
         const block = lineChangeBlock(sale);
-        return block ? refused(block) : opened({ kind: 'discount', target: 'sale', saleId: sale.saleId, lineId: null }, true);
+        // The highlighted line goes with it, so the dialog's Line and Price tabs can switch to it.
+        const lineId = selectionBlock(sale, ctx.selectedLineId) === null ? ctx.selectedLineId : null;
+        return block ? refused(block) : opened({ kind: 'discount', target: 'sale', saleId: sale.saleId, lineId }, true);
       }
       const block = selectionBlock(sale, ctx.selectedLineId) ?? lineChangeBlock(sale);
       if (block || !sale || !ctx.selectedLineId) return refused(block ?? 'NO_LINE_SELECTED');

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../main/paths';
 import { DEMO } from '../support/till';
+import { formatAmount } from '../../renderer/format/money';
 import { startHostProcess, type HostProcess } from './support/host-process';
 import { tempDir } from '../support/tmp';
 import { focusedTestId, tillReady, typeBarcode as typeBarcodeAt, useTillBrowser } from './support/till-page';
@@ -184,6 +185,8 @@ describe('surviving a crash', () => {
     await typeBarcode(page, DEMO.dates.barcode);
     await typeBarcode(page, DEMO.dates.barcode);
     await expect.poll(() => lines(page).count()).toBe(2);
+    // The second dates scan counts on the first's line: wait for its answer, not just for two lines.
+    await expect.poll(() => page.getByTestId('total').textContent()).toContain(formatAmount(DEMO.milk.price + 2 * DEMO.dates.price, 'latin'));
     const before = await lines(page).allTextContents();
     await page.close();
 
