@@ -7,7 +7,7 @@ import { checkoutProjection, createCheckout, createReceiptReader, openReceiptWat
 import { openDatabase, type Db } from '../db';
 import { errorData, TillError } from '../errors';
 import { createEinvoicing, einvoicingProjection } from '../einvoicing';
-import { createDispatcher } from '../ipc';
+import { createDispatcher, createPermissionGate } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
 import { closingProjection, createClosing, createPeriodReports, zReportBlocks } from '../closing';
@@ -343,7 +343,7 @@ async function assemble(
       people,
     }),
     log,
-    { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null) },
+    { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null), gate: createPermissionGate(people) },
   );
   const peripherals = startPeripherals({ settings: settings.get(), dispatch, subscribe: hub.subscribe, emit: hub.emit, log });
   opened.add(() => peripherals.close());
