@@ -132,10 +132,11 @@ async function assemble(
   const hub = createEventHub(log);
   // The simulated devices behind any `simulator` link in the settings (demo, training); made only when used.
   const simulators = options.simulators ?? createTillSimulators({ dataDir: options.dataDir });
-  const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin });
   // People: a demo till gets its demo staff and starts signed in as the demo cashier; a live till starts locked
   // and has no shared default PIN (its first admin comes from `nuqta user add`).
   const users = createUsers(db, journal);
+  // An approver's PIN names a supervisor, manager or admin; the settings' shared PIN only while no user is active.
+  const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin, approvers: users });
   const demoTill = () => simulatedDevices(settings.get()).length > 0;
   if (!demoTill()) retireDemoUsers(users);
   const people = createSession({
