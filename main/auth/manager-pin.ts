@@ -1,8 +1,8 @@
 // The approver's PIN (`managerPin` in a method's input) guards refunds, reversals, resolving unknown payments,
 // settlement, the drawer, the admin screen… On a till with users (issue 14) the PIN names an active user, who must
-// have a role that may approve the method being called (preload/contract/permissions.ts: `approve:supervisor`,
-// `approve:manager`); the approval is journaled as `manager.override` with both users, the one signed in and the
-// approver. A till with no active user yet keeps the one shared manager PIN of the settings, as before users; a
+// have a role that may approve the method being called (preload/contract/permissions.ts: `approve:` and `view:`
+// supervisor or manager); an action's approval is journaled as `manager.override` with both users, the one signed
+// in and the approver (a `view:` read is not: reading changes nothing). A till with no active user yet keeps the one shared manager PIN of the settings, as before users; a
 // till with users has no shared PIN (the demo manager's PIN is the demo's `1234`).
 //
 // Guessing is slowed by a guard kept in the ledger (pin_guard, journaled), so neither a restart nor a second
@@ -11,7 +11,7 @@
 // manager out; an admin unlocks with `nuqta manager-pin unlock` (journaled), with the till stopped.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { isApproval, permissionOf, roleMayApprove, type ApprovePermission, type SignedInUser } from '../../preload/contract';
+import { approvalIsJournaled, isApproval, permissionOf, roleMayApprove, type ApprovePermission, type SignedInUser } from '../../preload/contract';
 import { tableRow, type Db } from '../db';
 import { TillError } from '../errors';
 import { currentCall } from '../ipc';
@@ -115,12 +115,16 @@ export function createManagerAuth({ db, journal, stored, approvers, now = () => 
     const needed = isApproval(permission) ? permission : APPROVAL_OUTSIDE_A_CALL;
     // A PIN that names someone is not a guess to slow down; but it approves nothing their role may not.
     if (!roleMayApprove(approver.role, needed)) throw new TillError('APPROVER_NOT_ALLOWED', `${approver.role} for ${needed}`);
+    const cleared = guard.failures > 0 || guard.lockouts > 0 || guard.locked_until;
+    // A read behind a PIN (`view:`) is not journaled: the X report and the admin pages change nothing, the ledger included.
+    if (!cleared && !approvalIsJournaled(needed)) return approver;
     db.transaction(() => {
-      if (guard.failures > 0 || guard.lockouts > 0 || guard.locked_until) {
-        const cleared = { failures: 0, lockouts: 0, lockedUntil: null };
-        const entry = journal.append('manager.pin_cleared', { subject: PIN_SUBJECT, ...cleared });
-        save.run({ subject: PIN_SUBJECT, ...cleared, seq: entry.seq });
+      if (cleared) {
+        const reset = { failures: 0, lockouts: 0, lockedUntil: null };
+        const entry = journal.append('manager.pin_cleared', { subject: PIN_SUBJECT, ...reset });
+        save.run({ subject: PIN_SUBJECT, ...reset, seq: entry.seq });
       }
+      if (!approvalIsJournaled(needed)) return;
       journal.append('manager.override', {
         method: call?.method ?? null,
         permission: needed,

@@ -9,12 +9,16 @@ import type { MethodName } from './methods';
  * - `open`: no sign-in: what the locked screen may show or do (the sale, receipts, health, signing in).
  * - `sell`: anyone signed in, a trainee too: ringing up and paying a sale.
  * - `till`: signed-in staff but not a trainee: the drawer's shift and cash.
- * - `approve:supervisor`, `approve:manager`: the call carries an approver's PIN (`managerPin`); any signed-in
- *   staff but a trainee may ask, and the PIN must be an active user of that role or above (main/auth).
+ * - `approve:supervisor`, `approve:manager`: an action that carries an approver's PIN (`managerPin`); any
+ *   signed-in staff but a trainee may ask, the PIN must be an active user of that role or above (main/auth), and
+ *   the approval is journaled (`manager.override`) with both users.
+ * - `view:supervisor`, `view:manager`: a read shown only after such a PIN (the X report, the admin screen's
+ *   pages): checked the same way, but not journaled — reading changes nothing, the ledger included.
  */
-export const PERMISSIONS = ['open', 'sell', 'till', 'approve:supervisor', 'approve:manager'] as const;
+export const PERMISSIONS = ['open', 'sell', 'till', 'approve:supervisor', 'approve:manager', 'view:supervisor', 'view:manager'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
-export type ApprovePermission = Extract<Permission, `approve:${string}`>;
+/** The permissions whose calls carry an approver's PIN. */
+export type ApprovePermission = Extract<Permission, `approve:${string}` | `view:${string}`>;
 
 export const METHOD_PERMISSIONS = {
   getTill: 'open',
@@ -52,15 +56,15 @@ export const METHOD_PERMISSIONS = {
   getReceiptImage: 'open',
   listReceipts: 'open',
   openDrawer: 'approve:supervisor',
-  getSettings: 'approve:manager',
+  getSettings: 'view:manager',
   updateSettings: 'approve:manager',
   commissioningStep: 'approve:manager',
   getCommissioningReport: 'open',
-  getEinvoicing: 'approve:manager',
+  getEinvoicing: 'view:manager',
   onboardEinvoicing: 'approve:manager',
   renewEinvoicing: 'approve:manager',
-  listEinvoices: 'approve:manager',
-  getUpdates: 'approve:manager',
+  listEinvoices: 'view:manager',
+  getUpdates: 'view:manager',
   checkUpdates: 'approve:manager',
   downloadUpdate: 'approve:manager',
   importUpdateFolder: 'approve:manager',
@@ -79,9 +83,9 @@ export const METHOD_PERMISSIONS = {
   clearTaxInvoice: 'open',
   issueSimplifiedInstead: 'open',
   reissueRejectedEinvoice: 'approve:manager',
-  getXReport: 'approve:supervisor',
+  getXReport: 'view:supervisor',
   closeDay: 'approve:manager',
-  listZReports: 'approve:manager',
+  listZReports: 'view:manager',
   currentUser: 'open',
   signIn: 'open',
   signOut: 'open',
@@ -100,16 +104,23 @@ const CALLERS: { readonly [P in Permission]: readonly UserRole[] } = {
   till: ['cashier', 'supervisor', 'manager', 'admin'],
   'approve:supervisor': ['cashier', 'supervisor', 'manager', 'admin'],
   'approve:manager': ['cashier', 'supervisor', 'manager', 'admin'],
+  'view:supervisor': ['cashier', 'supervisor', 'manager', 'admin'],
+  'view:manager': ['cashier', 'supervisor', 'manager', 'admin'],
 };
 
 /** Whose PIN approves a method of each approval permission. */
 const APPROVERS: { readonly [P in ApprovePermission]: readonly UserRole[] } = {
   'approve:supervisor': ['supervisor', 'manager', 'admin'],
   'approve:manager': ['manager', 'admin'],
+  'view:supervisor': ['supervisor', 'manager', 'admin'],
+  'view:manager': ['manager', 'admin'],
 };
 
 export const permissionOf = (method: MethodName): Permission => METHOD_PERMISSIONS[method];
 export const needsSignIn = (permission: Permission): boolean => permission !== 'open';
 export const roleMayCall = (role: UserRole, permission: Permission): boolean => CALLERS[permission].includes(role);
-export const isApproval = (permission: Permission): permission is ApprovePermission => permission.startsWith('approve:');
+/** Whether the call carries an approver's PIN (`approve:` and `view:`). */
+export const isApproval = (permission: Permission): permission is ApprovePermission => permission.startsWith('approve:') || permission.startsWith('view:');
+/** Whether an approval is journaled: an action is, a read behind a PIN is not. */
+export const approvalIsJournaled = (permission: ApprovePermission): boolean => permission.startsWith('approve:');
 export const roleMayApprove = (role: UserRole, permission: ApprovePermission): boolean => APPROVERS[permission].includes(role);

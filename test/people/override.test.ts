@@ -61,10 +61,17 @@ describe('an approval by a user', () => {
     expect(journal('manager.pin_%')).toEqual([]);
   });
 
-  it('needs a manager where the contract says approve:manager: a supervisor is refused, the manager approves', async () => {
+  it('needs a manager where the contract says so; a read behind the PIN (view:) is checked but not journaled', async () => {
+    const overrides = () => journal('manager.override').length;
+    const before = overrides();
     expect(await t.attempt('getSettings', { managerPin: SUPERVISOR_PIN })).toMatchObject({ ok: false, error: { code: 'APPROVER_NOT_ALLOWED' } });
     expect((await t.attempt('getSettings', { managerPin: DEMO_MANAGER.pin })).ok).toBe(true);
-    expect(journal('manager.override').at(-1)?.payload).toMatchObject({ method: 'getSettings', approverId: DEMO_MANAGER.id, userId: DEMO_CASHIER.id });
+    expect((await t.attempt('getXReport', { managerPin: SUPERVISOR_PIN })).ok).toBe(true);
+    expect(overrides()).toBe(before);
+    // An action (approve:manager): the approval is journaled when given, whatever the terminal then answers.
+    expect(await t.attempt('settleTerminal', { managerPin: SUPERVISOR_PIN })).toMatchObject({ ok: false, error: { code: 'APPROVER_NOT_ALLOWED' } });
+    await t.attempt('settleTerminal', { managerPin: DEMO_MANAGER.pin });
+    expect(journal('manager.override').at(-1)?.payload).toMatchObject({ method: 'settleTerminal', permission: 'approve:manager', approverId: DEMO_MANAGER.id, userId: DEMO_CASHIER.id });
   });
 
   it('has no shared PIN on a till with users, and wrong PINs still lock the approval', async () => {

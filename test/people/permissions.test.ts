@@ -62,6 +62,8 @@ const APPROVER_TEXT: Record<Permission, string> = {
   till: '—',
   'approve:supervisor': 'supervisor, manager, admin',
   'approve:manager': 'manager, admin',
+  'view:supervisor': 'supervisor, manager, admin',
+  'view:manager': 'manager, admin',
 };
 const CELL: Record<Outcome, string> = { allowed: '✓', SIGNED_OUT: 'signed out', PERMISSION_DENIED: '✗' };
 
