@@ -1,14 +1,17 @@
 // Manager override by user (issue 14): the PIN typed for `managerPin` names an active user whose role may
 // approve the method called; the approval is journaled with both users. Wrong PINs still count against the
-// guard; a till with no users keeps the shared PIN (test/auth). One demo till, signed in as its cashier.
+// guard; a till with no users keeps the shared PIN. One demo till, signed in as its cashier; then ManagerAuth alone.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SignedInUser } from '../../preload/contract';
 import { ledgerFile } from '../../main/app';
+import { createManagerAuth, hashPin } from '../../main/auth';
 import { openDatabase } from '../../main/db';
-import { hashPin } from '../../main/auth';
 import { createJournal } from '../../main/ledger';
 import { createUsers, DEMO_CASHIER, DEMO_MANAGER } from '../../main/people';
-import { openSettings } from '../../main/settings';
+import { DEMO_SETTINGS, openSettings } from '../../main/settings';
 import { startTestTill, type TestTill } from '../support/till';
+import { tempDir } from '../support/tmp';
 
 const SUPERVISOR_PIN = '4321';
 /** The settings' shared manager PIN, set to one no user has: a till with users must not take it. */
@@ -87,5 +90,44 @@ describe('an approval by a user', () => {
     await t.call('signOut', {});
     expect(await drawer(DEMO_MANAGER.pin)).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
     await t.call('signIn', { pin: DEMO_CASHIER.pin });
+  });
+});
+
+describe('ManagerAuth on its own', () => {
+  const rig = (active: boolean) => {
+    const tmp = tempDir();
+    const db = openDatabase(path.join(tmp.dir, 'till.db'));
+    const settings = openSettings(db, DEMO_SETTINGS);
+    const journalOf = createJournal(db, 'T01');
+    const byPin: Record<string, SignedInUser> = {
+      '4321': { id: 'u-sup', nameAr: 'م', nameEn: 'S', role: 'supervisor' },
+      '8765': { id: 'u-man', nameAr: 'م', nameEn: 'M', role: 'manager' },
+    };
+    const auth = createManagerAuth({ db, journal: journalOf, stored: () => settings.get().managerPin, approvers: { hasActive: () => active, byPin: (pin) => byPin[pin] } });
+    const overrides = () => db.prepare<[], string>("SELECT payload FROM journal WHERE type = 'manager.override'").pluck().all().map((p) => JSON.parse(p) as unknown);
+    return { auth, overrides, close: () => (db.close(), tmp.cleanup()) };
+  };
+
+  it('keeps the shared PIN while no user is active (no approver to name, nothing journaled)', () => {
+    const { auth, overrides, close } = rig(false);
+    try {
+      expect(auth.check('1234')).toBeNull();
+      expect(() => auth.check('8765')).toThrow(expect.objectContaining({ code: 'MANAGER_PIN_WRONG' }));
+      expect(overrides()).toEqual([]);
+    } finally {
+      close();
+    }
+  });
+
+  it('outside a contract call asks for a manager, and journals the approval without a method or a signed-in user', () => {
+    const { auth, overrides, close } = rig(true);
+    try {
+      expect(() => auth.check('1234')).toThrow(expect.objectContaining({ code: 'MANAGER_PIN_WRONG' }));
+      expect(() => auth.check('4321')).toThrow(expect.objectContaining({ code: 'APPROVER_NOT_ALLOWED' }));
+      expect(auth.check('8765')?.id).toBe('u-man');
+      expect(overrides()).toEqual([{ method: null, permission: 'approve:manager', userId: null, userRole: null, approverId: 'u-man', approverRole: 'manager' }]);
+    } finally {
+      close();
+    }
   });
 });
