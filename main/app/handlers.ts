@@ -19,7 +19,7 @@ import { createTaxInvoiceHandlers, type TaxInvoiceDeps } from './tax-invoice-han
 import { createUpdatesHandlers, type UpdatesAdminDeps } from './updates-handlers';
 import { createShiftHandlers, withShiftGate } from './shift-handlers';
 import { createClosingHandlers } from './closing-handlers';
-import { createPeopleHandlers, withSignInGate } from './people-handlers';
+import { createPeopleHandlers } from './people-handlers';
 import type { TillSessionDesk } from '../people';
 import { createParkedHandlers } from './parked-handlers';
 import type { HostKind } from './types';
@@ -50,7 +50,7 @@ export interface HandlerDeps {
   taxInvoices: TaxInvoiceDeps['einvoicing'];
   /** The X and Z reports (closing-handlers.ts). */
   closing: Closing;
-  /** Who is signed in: sale methods are refused while the till is locked (people-handlers.ts). */
+  /** Who is signed in: the people methods (people-handlers.ts); the permission gate is the dispatcher's. */
   people: TillSessionDesk;
 }
 
@@ -107,9 +107,9 @@ export function createHandlers({
     };
   };
 
-  // A sale starts and is paid only on an open shift (live), or on the shift a demo till opens by itself; and only
-  // with someone signed in (SIGNED_OUT first: a locked till says so before anything about its shift).
-  return withSignInGate(people, withShiftGate(shifts, {
+  // A sale starts and is paid only on an open shift (live), or on the shift a demo till opens by itself. Who may
+  // call what (SIGNED_OUT first: a locked till says so before anything about its shift) is the dispatcher's gate.
+  return withShiftGate(shifts, {
     ...createPeopleHandlers(people),
     ...createAdminHandlers({ ...admin, settings, manager, printing, payments }),
     ...createEinvoicingHandlers({ einvoicing, manager, settings, db: admin.db, journal: admin.journal }),
@@ -194,5 +194,5 @@ export function createHandlers({
       manager.check(managerPin);
       return printing.openDrawerForManager(reason);
     },
-  }));
+  });
 }

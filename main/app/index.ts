@@ -1,19 +1,20 @@
 // The composition root: opens the ledger, wires the domains together and hands the shell (Electron or the
 // browser host) one RunningTill. Both shells call exactly this, so they run the same services.
+import type { UserRole } from '../../preload/contract';
 import { createManagerAuth, pinGuardProjection, resaltSharedDemoPin } from '../auth';
 import { createBackups } from '../backup';
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
-import { checkoutProjection, createCheckout, createReceiptReader, openReceiptWatermark, withEinvoiceQr, type IssuedReceipt } from '../checkout';
+import { checkoutProjection, createCheckout, createReceiptReader, openReceiptWatermark, withEinvoiceQr, type DiscountLimits, type IssuedReceipt } from '../checkout';
 import { openDatabase, type Db } from '../db';
 import { errorData, TillError } from '../errors';
 import { createEinvoicing, einvoicingProjection } from '../einvoicing';
-import { createDispatcher } from '../ipc';
+import { createDispatcher, createPermissionGate } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
 import { closingProjection, createClosing, createPeriodReports, zReportBlocks } from '../closing';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
-import { createSession, createSignInGuard, createUsers, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
+import { createSession, createSignInGuard, createUsers, FULL_DISCOUNT_BP, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
 import { createPrintService, printJobsProjection, refundReceiptBlocks } from '../printing/service';
@@ -40,6 +41,12 @@ export { acquireInstanceLock, type InstanceLock } from './instance-lock';
 export { changeSettings, settingChanges, type SettingChange, type SettingsSource } from './settings-change';
 export { applyProvisioning, defaultProvisionFile, type ProvisioningResult } from './provisioning';
 export { defaultDataDir, ledgerFile, rendererDist, preloadBundle, customerPreloadBundle, projectRoot } from '../paths';
+
+/** A role's discount limits (main/people) as checkout reads them. */
+function discountLimitsOf(role: UserRole): DiscountLimits {
+  const limits = limitsFor(role);
+  return { lineBp: limits.lineDiscountBp, saleBp: limits.saleDiscountBp, priceOverride: limits.priceOverride };
+}
 
 export async function startTill(options: TillOptions): Promise<RunningTill> {
   const ledger = ledgerFile(options.dataDir);
@@ -132,10 +139,11 @@ async function assemble(
   const hub = createEventHub(log);
   // The simulated devices behind any `simulator` link in the settings (demo, training); made only when used.
   const simulators = options.simulators ?? createTillSimulators({ dataDir: options.dataDir });
-  const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin });
   // People: a demo till gets its demo staff and starts signed in as the demo cashier; a live till starts locked
   // and has no shared default PIN (its first admin comes from `nuqta user add`).
   const users = createUsers(db, journal);
+  // An approver's PIN names a supervisor, manager or admin; the settings' shared PIN only while no user is active.
+  const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin, approvers: users });
   const demoTill = () => simulatedDevices(settings.get()).length > 0;
   if (!demoTill()) retireDemoUsers(users);
   const people = createSession({
@@ -211,10 +219,18 @@ async function assemble(
     watermark,
     log,
     cashier: () => people.signedIn(),
-    // The shared manager PIN names no one yet; per-user approval comes with roles (docs/people.md).
+    // The signed-in user's role decides what they may take off alone; the till's setting while nobody is
+    // signed in (a till without users). An approver's PIN names them; their own role's limits must cover it.
+    discountLimits: () => {
+      const user = people.signedIn();
+      if (user) return discountLimitsOf(user.role);
+      const bp = settings.get().discounts.limitPercent * 100;
+      return { lineBp: bp, saleBp: bp, priceOverride: true };
+    },
     approve: (pin) => {
-      manager.check(pin);
-      return { by: 'manager' };
+      const approver = manager.check(pin, 'approve:supervisor');
+      if (!approver) return { approval: { by: 'manager' }, limits: { lineBp: FULL_DISCOUNT_BP, saleBp: FULL_DISCOUNT_BP, priceOverride: true } };
+      return { approval: { by: approver.nameEn || approver.nameAr, userId: approver.id }, limits: discountLimitsOf(approver.role) };
     },
   });
   const devices = await openPaymentDevices({ settings: settings.get(), secrets, simulators, intents, desk, log });
@@ -348,7 +364,7 @@ async function assemble(
       people,
     }),
     log,
-    { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null) },
+    { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null), gate: createPermissionGate(people) },
   );
   const peripherals = startPeripherals({ settings: settings.get(), dispatch, subscribe: hub.subscribe, emit: hub.emit, log });
   opened.add(() => peripherals.close());

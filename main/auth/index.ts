@@ -6,6 +6,7 @@ export {
   unlockManagerPin,
   FAILURES_BEFORE_LOCK,
   SHARED_DEMO_SALT,
+  type Approvers,
   type ManagerAuth,
   type ManagerAuthDeps,
   type PinHash,

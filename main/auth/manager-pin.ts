@@ -1,5 +1,9 @@
-// The manager's PIN guards refunds, reversals, resolving unknown payments, settlement and the drawer. Users,
-// roles and TOTP come with their own issue and will replace this check behind the same function.
+// The approver's PIN (`managerPin` in a method's input) guards refunds, reversals, resolving unknown payments,
+// settlement, the drawer, the admin screen… On a till with users (issue 14) the PIN names an active user, who must
+// have a role that may approve the method being called (preload/contract/permissions.ts: `approve:` and `view:`
+// supervisor or manager); an action's approval is journaled as `manager.override` with both users, the one signed
+// in and the approver (a `view:` read is not: reading changes nothing). A till with no active user yet keeps the one shared manager PIN of the settings, as before users; a
+// till with users has no shared PIN (the demo manager's PIN is the demo's `1234`).
 //
 // Guessing is slowed by a guard kept in the ledger (pin_guard, journaled), so neither a restart nor a second
 // window resets it: five wrong PINs in a row lock the PIN for a minute, the next lockout for two, then four…
@@ -7,8 +11,10 @@
 // manager out; an admin unlocks with `nuqta manager-pin unlock` (journaled), with the till stopped.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { approvalIsJournaled, isApproval, permissionOf, roleMayApprove, type ApprovePermission, type SignedInUser } from '../../preload/contract';
 import { tableRow, type Db } from '../db';
 import { TillError } from '../errors';
+import { currentCall } from '../ipc';
 import type { Journal } from '../ledger';
 
 export interface PinHash {
@@ -33,9 +39,23 @@ export function resaltSharedDemoPin(stored: PinHash): PinHash | null {
 }
 
 export interface ManagerAuth {
-  /** Throws MANAGER_PIN_WRONG or MANAGER_PIN_LOCKED; returns normally for the right PIN. */
-  check(pin: string): void;
+  /**
+   * Throws MANAGER_PIN_WRONG or MANAGER_PIN_LOCKED, or APPROVER_NOT_ALLOWED for an active user's PIN whose role may
+   * not approve this method. Returns the approving user, or null when the till's shared PIN approved (no users yet).
+   */
+  check(pin: string, needed?: ApprovePermission): SignedInUser | null;
 }
+
+/** The till's users as the approval needs them (main/people's Users, which this line may not import). */
+export interface Approvers {
+  /** Whether any user is active: from then on only a user's PIN approves. */
+  hasActive(): boolean;
+  /** The active user whose PIN this is (PINs are unique among active users). */
+  byPin(pin: string): SignedInUser | undefined;
+}
+
+/** What a check outside a contract call approves (the CLI, a test calling a domain): the stricter level. */
+const APPROVAL_OUTSIDE_A_CALL: ApprovePermission = 'approve:manager';
 
 export const PIN_SUBJECT = 'manager';
 export const FAILURES_BEFORE_LOCK = 5;
@@ -54,10 +74,12 @@ export interface ManagerAuthDeps {
   db: Db;
   journal: Journal;
   stored: () => PinHash;
+  /** The till's users; without them (tests of a domain alone) the shared PIN approves, as before users. */
+  approvers?: Approvers;
   now?: () => Date;
 }
 
-export function createManagerAuth({ db, journal, stored, now = () => new Date() }: ManagerAuthDeps): ManagerAuth {
+export function createManagerAuth({ db, journal, stored, approvers, now = () => new Date() }: ManagerAuthDeps): ManagerAuth {
   const read = GuardRow.select<[string]>(db, 'WHERE subject = ?');
   const save = db.prepare(
     `INSERT INTO pin_guard (subject, failures, lockouts, locked_until, updated_seq) VALUES (@subject, @failures, @lockouts, @lockedUntil, @seq)
@@ -72,26 +94,61 @@ export function createManagerAuth({ db, journal, stored, now = () => new Date() 
       })
       .immediate();
 
+  const failed = (guard: { failures: number; lockouts: number }, at: Date): never => {
+    const failures = guard.failures + 1;
+    if (failures < FAILURES_BEFORE_LOCK) {
+      record('manager.pin_failed', { failures, lockouts: guard.lockouts, lockedUntil: null });
+      throw new TillError('MANAGER_PIN_WRONG');
+    }
+    const lockouts = guard.lockouts + 1;
+    const lockedUntil = new Date(at.getTime() + lockDurationMs(lockouts)).toISOString();
+    record('manager.pin_locked', { failures: 0, lockouts, lockedUntil });
+    throw new TillError('MANAGER_PIN_LOCKED', `until ${lockedUntil}`);
+  };
+
+  /** A user's PIN: who approves, if their role may approve what is being called; journaled with both users. */
+  const approveByUser = (pin: string, users: Approvers, guard: { failures: number; lockouts: number; locked_until: string | null }, at: Date, asked?: ApprovePermission) => {
+    const approver = users.byPin(pin);
+    if (!approver) return failed(guard, at);
+    const call = currentCall();
+    const permission = call ? permissionOf(call.method) : APPROVAL_OUTSIDE_A_CALL;
+    // A method that asks for approval only past a limit (a discount) names what it needs; else the method's own.
+    const needed = asked ?? (isApproval(permission) ? permission : APPROVAL_OUTSIDE_A_CALL);
+    // A PIN that names someone is not a guess to slow down; but it approves nothing their role may not.
+    if (!roleMayApprove(approver.role, needed)) throw new TillError('APPROVER_NOT_ALLOWED', `${approver.role} for ${needed}`);
+    const cleared = guard.failures > 0 || guard.lockouts > 0 || guard.locked_until;
+    // A read behind a PIN (`view:`) is not journaled: the X report and the admin pages change nothing, the ledger included.
+    if (!cleared && !approvalIsJournaled(needed)) return approver;
+    db.transaction(() => {
+      if (cleared) {
+        const reset = { failures: 0, lockouts: 0, lockedUntil: null };
+        const entry = journal.append('manager.pin_cleared', { subject: PIN_SUBJECT, ...reset });
+        save.run({ subject: PIN_SUBJECT, ...reset, seq: entry.seq });
+      }
+      if (!approvalIsJournaled(needed)) return;
+      journal.append('manager.override', {
+        method: call?.method ?? null,
+        permission: needed,
+        userId: call?.user?.id ?? null,
+        userRole: call?.user?.role ?? null,
+        approverId: approver.id,
+        approverRole: approver.role,
+      });
+    }).immediate();
+    return approver;
+  };
+
   return {
-    check(pin) {
+    check(pin, needed) {
       const guard = read.get(PIN_SUBJECT) ?? { failures: 0, lockouts: 0, locked_until: null };
       const at = now();
       if (guard.locked_until && Date.parse(guard.locked_until) > at.getTime()) throw new TillError('MANAGER_PIN_LOCKED', `until ${guard.locked_until}`);
+      if (approvers?.hasActive()) return approveByUser(pin, approvers, guard, at, needed);
       const { salt, hash } = stored();
       const right = timingSafeEqual(Buffer.from(hashPin(pin, salt), 'hex'), Buffer.from(hash, 'hex'));
-      if (right) {
-        if (guard.failures > 0 || guard.lockouts > 0 || guard.locked_until) record('manager.pin_cleared', { failures: 0, lockouts: 0, lockedUntil: null });
-        return;
-      }
-      const failures = guard.failures + 1;
-      if (failures < FAILURES_BEFORE_LOCK) {
-        record('manager.pin_failed', { failures, lockouts: guard.lockouts, lockedUntil: null });
-        throw new TillError('MANAGER_PIN_WRONG');
-      }
-      const lockouts = guard.lockouts + 1;
-      const lockedUntil = new Date(at.getTime() + lockDurationMs(lockouts)).toISOString();
-      record('manager.pin_locked', { failures: 0, lockouts, lockedUntil });
-      throw new TillError('MANAGER_PIN_LOCKED', `until ${lockedUntil}`);
+      if (!right) return failed(guard, at);
+      if (guard.failures > 0 || guard.lockouts > 0 || guard.locked_until) record('manager.pin_cleared', { failures: 0, lockouts: 0, lockedUntil: null });
+      return null;
     },
   };
 }

@@ -65,10 +65,24 @@ export interface CheckoutDeps {
   /** Who is signed in (main/people), recorded on a sale when it opens and printed on its receipt; null: nobody. */
   cashier?: () => SaleCashier | null;
   /**
-   * A manager's PIN let a discount or a price past the cashier's limit: who approved (main/auth). Throws on a
-   * wrong or locked PIN (journaled and rate-limited there). None: nothing past the limit can be approved.
+   * What the signed-in user may take off without an approver (their role's limits, main/people); the till's
+   * setting when nobody is signed in. None: the till's setting.
    */
-  approve?: (managerPin: string) => DiscountApproval;
+  discountLimits?: () => DiscountLimits;
+  /**
+   * An approver's PIN let a discount or a price past the user's limit: who approved (main/auth) and their own
+   * limits, which must cover it too. Throws on a wrong or locked PIN (journaled and rate-limited there). None:
+   * nothing past the limit can be approved.
+   */
+  approve?: (managerPin: string) => { approval: DiscountApproval; limits: DiscountLimits };
+}
+
+/** What a user may take off without an approver: basis points (100 = 1 %) of a line and of the sale. */
+export interface DiscountLimits {
+  lineBp: number;
+  saleBp: number;
+  /** Whether a price may be set by hand at all (lowering it still counts against `lineBp`). */
+  priceOverride: boolean;
 }
 
 /** 1,000,000 SAR: far above any till sale, low enough that a stuck key cannot produce a runaway total. */
@@ -158,24 +172,33 @@ export function createCheckout(deps: CheckoutDeps) {
   /** What the sale's own discount comes off: its lines, each after its own discount. */
   const linesTotal = (sale: Sale): number => sale.lines.reduce((sum, l) => sum + l.lineTotalHalalas, 0);
 
+  type Approved = { approval: DiscountApproval; limits: DiscountLimits };
   /**
-   * A manager's approval, asked for before the write (a wrong PIN is journaled in a transaction of its own that
+   * An approver's approval, asked for before the write (a wrong PIN is journaled in a transaction of its own that
    * must not roll back with the change): null when no PIN came with the request.
    */
-  const approvalFor = (managerPin: string | undefined): DiscountApproval | null => {
+  const approvalFor = (managerPin: string | undefined): Approved | null => {
     if (managerPin === undefined) return null;
     if (!deps.approve) throw new TillError('DISCOUNT_NEEDS_APPROVAL', 'no manager approval on this till');
     return deps.approve(managerPin);
   };
 
-  /** Within the limit nothing is asked; beyond it, the approval or DISCOUNT_NEEDS_APPROVAL. */
-  const approvalIfBeyond = (beyond: boolean, approval: DiscountApproval | null, what: string): { approval?: DiscountApproval } => {
-    if (!beyond) return {};
-    if (!approval) throw new TillError('DISCOUNT_NEEDS_APPROVAL', what);
-    return { approval };
+  /**
+   * Within the user's limits nothing is asked; beyond them, an approval whose approver's own limits cover it
+   * (APPROVER_NOT_ALLOWED otherwise), or DISCOUNT_NEEDS_APPROVAL.
+   */
+  const approvalIfBeyond = (beyond: (limits: DiscountLimits) => boolean, approved: Approved | null, what: string): { approval?: DiscountApproval } => {
+    if (!beyond(userLimits())) return {};
+    if (!approved) throw new TillError('DISCOUNT_NEEDS_APPROVAL', what);
+    if (beyond(approved.limits)) throw new TillError('APPROVER_NOT_ALLOWED', `${what}: beyond the approver's own limit`);
+    return { approval: approved.approval };
   };
 
-  const limitPercent = (): number => deps.settings().discounts.limitPercent;
+  const userLimits = (): DiscountLimits => {
+    if (deps.discountLimits) return deps.discountLimits();
+    const bp = deps.settings().discounts.limitPercent * 100;
+    return { lineBp: bp, saleBp: bp, priceOverride: true };
+  };
 
   /** Lines are frozen while a card payment is unsettled or once one is approved: the total was charged. */
   const assertEditable = (sale: Sale) => {
@@ -390,8 +413,8 @@ export function createCheckout(deps: CheckoutDeps) {
           let stored = null;
           if (discount) {
             if (discountExceeds(discount.rule, base)) throw new TillError('DISCOUNT_OVER_AMOUNT', `line ${lineId}`);
-            const beyond = beyondLimit(discountHalalas(discount.rule, base), base, limitPercent(), discount.rule);
-            stored = { ...discount, ...approvalIfBeyond(beyond, approval, `line ${lineId}`) };
+            const off = discountHalalas(discount.rule, base);
+            stored = { ...discount, ...approvalIfBeyond((l) => beyondLimit(off, base, l.lineBp, discount.rule), approval, `line ${lineId}`) };
           }
           journal.append('line.discount_set', { saleId: sale.saleId, lineId, discount: stored });
           store.setLineDiscount(sale.saleId, lineId, stored);
@@ -412,8 +435,8 @@ export function createCheckout(deps: CheckoutDeps) {
             const base = linesTotal(sale);
             if (sale.lines.length === 0) throw new TillError('DISCOUNT_SALE_EMPTY');
             if (discountExceeds(discount.rule, base)) throw new TillError('DISCOUNT_OVER_AMOUNT', `sale ${sale.saleId}`);
-            const beyond = beyondLimit(discountHalalas(discount.rule, base), base, limitPercent(), discount.rule);
-            stored = { ...discount, ...approvalIfBeyond(beyond, approval, `sale ${sale.saleId}`) };
+            const off = discountHalalas(discount.rule, base);
+            stored = { ...discount, ...approvalIfBeyond((l) => beyondLimit(off, base, l.saleBp, discount.rule), approval, `sale ${sale.saleId}`) };
           } else if (!sale.discount) {
             return sale;
           }
@@ -441,7 +464,8 @@ export function createCheckout(deps: CheckoutDeps) {
           // Compared on the line as sold (its quantity, its weight), so a price per kg is judged like a price per piece.
           const listTotal = lineTotalHalalas({ ...line, unitPriceHalalas: listPrice });
           const newTotal = lineTotalHalalas({ ...line, unitPriceHalalas });
-          const beyond = !back && beyondLimit(listTotal - newTotal, listTotal, limitPercent());
+          // Lowering counts like a line discount; a role that may not set prices needs an approver for any change.
+          const beyond = (l: DiscountLimits) => !l.priceOverride || beyondLimit(listTotal - newTotal, listTotal, l.lineBp);
           const override = back ? null : { listPriceHalalas: listPrice, reason, ...approvalIfBeyond(beyond, approval, `price of ${lineId}`) };
           journal.append('line.price_set', { saleId: sale.saleId, lineId, from: line.unitPriceHalalas, to: unitPriceHalalas, override });
           store.setLinePrice(sale.saleId, lineId, unitPriceHalalas, override);

@@ -6,6 +6,7 @@ export {
   MAX_SALE_TOTAL_HALALAS,
   type Checkout,
   type CheckoutDeps,
+  type DiscountLimits,
   type ProductLookup,
 } from './checkout';
 export { createReceiptReader, type ReceiptReader } from './receipts';

@@ -331,6 +331,15 @@ export const errorCatalog = defineErrors({
   USER_UNKNOWN: { ar: 'المستخدم غير موجود.', en: 'No such user.' },
   USER_INACTIVE: { ar: 'هذا المستخدم غير مفعل.', en: 'This user is not active.' },
   USER_BADGE_TAKEN: { ar: 'بطاقة الموظف هذه لمستخدم آخر.', en: 'Another user already has that staff badge.' },
+  // Roles and approvals (preload/contract/permissions.ts, main/ipc/permission-gate.ts, main/auth).
+  PERMISSION_DENIED: {
+    ar: 'دورك لا يسمح بهذا الإجراء. اطلب من المشرف أو المدير.',
+    en: 'Your role does not allow this. Ask a supervisor or a manager.',
+  },
+  APPROVER_NOT_ALLOWED: {
+    ar: 'صاحب هذا الرمز لا يملك صلاحية الموافقة على هذا الإجراء. يلزم رمز مشرف أو مدير.',
+    en: 'The owner of this PIN may not approve this. A supervisor’s or manager’s PIN is needed.',
+  },
   PARK_SALE_EMPTY: { ar: 'لا توجد أصناف في البيع لتعليقه.', en: 'There are no items in the sale to park.' },
   PARK_PAYMENT_PENDING: {
     ar: 'لا يمكن تعليق البيع: عملية دفع عليه لم تُحسم بعد. انتظر نتيجتها أو احسمها، ثم أكمل البيع أو ألغه.',

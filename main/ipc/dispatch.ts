@@ -10,6 +10,8 @@ import {
   type Result,
 } from '../../preload/contract';
 import { errorData, isDiskFull, isTillError } from '../errors';
+import { runInCall, type CallContext } from './call-context';
+import type { PermissionGate } from './permission-gate';
 import { onlyReads } from './read-only';
 
 export type Handlers = {
@@ -27,18 +29,31 @@ const isMethod = (name: string): name is MethodName => Object.prototype.hasOwnPr
 export interface DispatchOptions {
   /** A reason to refuse every method that may write (the ledger was found damaged), or null. */
   writesRefused?: () => ErrorData | null;
+  /**
+   * Who may call what (./permission-gate.ts): asked before the input is parsed, so a refused caller learns
+   * nothing about the method's input. Without it every method is open (a test's fake till).
+   */
+  gate?: PermissionGate;
 }
 
 export function createDispatcher(handlers: Handlers, log: DispatchLog = console, options: DispatchOptions = {}): Dispatch {
   return async (method, rawInput) => {
     if (!isMethod(method)) return { ok: false, error: errorData('UNKNOWN_METHOD') };
+    let context: CallContext = { method, user: null };
+    try {
+      if (options.gate) context = options.gate(method);
+    } catch (e) {
+      if (isTillError(e)) return { ok: false, error: e.toData() };
+      log.error(`permission check failed for ${method}`, e);
+      return { ok: false, error: errorData('INTERNAL') };
+    }
     const parsed = methods[method].input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: errorData('INVALID_INPUT') };
     const refused = onlyReads(method) ? null : (options.writesRefused?.() ?? null);
     if (refused) return { ok: false, error: refused };
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const value = await runInCall(context, () => handler(parsed.data));
       return { ok: true, value };
     } catch (e) {
       if (isTillError(e)) return { ok: false, error: e.toData() };

@@ -16,13 +16,13 @@ export function discountHalalas(rule: DiscountRule, base: number): number {
 export const discountExceeds = (rule: DiscountRule, base: number): boolean => rule.kind === 'amount' && rule.halalas > base;
 
 /**
- * Whether taking `off` from `base` goes beyond `limitPercent` of it (a cashier's limit), compared in integers:
- * off × 100 > limit × base. A percentage rule is judged by its percentage, so 10 % is within a 10 % limit
- * even where rounding makes it a halala more.
+ * Whether taking `off` from `base` goes beyond a limit of `limitBp` basis points of it (100 = 1 %), compared in
+ * integers: off × 10,000 > limit × base. A percentage rule is judged by its percentage, so 10 % is within a 10 %
+ * limit even where rounding makes it a halala more.
  */
-export function beyondLimit(off: number, base: number, limitPercent: number, rule?: DiscountRule): boolean {
-  if (rule?.kind === 'percent') return rule.percent > limitPercent;
-  return off * 100 > limitPercent * base;
+export function beyondLimit(off: number, base: number, limitBp: number, rule?: DiscountRule): boolean {
+  if (rule?.kind === 'percent') return rule.percent * 100 > limitBp;
+  return off * 10_000 > limitBp * base;
 }
 
 /**

@@ -5,3 +5,12 @@ export { peopleProjection } from './projection';
 export { seedDemoUsers, retireDemoUsers, DEMO_CASHIER, DEMO_MANAGER } from './demo';
 export { peopleHealth } from './health';
 export { hashSecret, matches, isPin, type SaltedHash } from './hash';
+export {
+  DEFAULT_ROLE_LIMITS,
+  FULL_DISCOUNT_BP,
+  limitsFor,
+  mayDiscountLine,
+  mayDiscountSale,
+  mayRefundAlone,
+  type RoleLimits,
+} from './limits';

@@ -31,7 +31,11 @@ export const DiscountRequest = z.strictObject({ rule: DiscountRule, reason: Disc
 export type DiscountRequest = z.infer<typeof DiscountRequest>;
 
 /** Who let a discount or a price past the till's limit (docs/discounts.md); absent: within the limit. */
-export const DiscountApproval = z.object({ by: z.string() });
+export const DiscountApproval = z.object({
+  /** The approver's name (English, else Arabic), or `manager` for the shared manager PIN of a till without users. */
+  by: z.string(),
+  userId: z.string().optional(),
+});
 export type DiscountApproval = z.infer<typeof DiscountApproval>;
 
 /** A discount on a line or on the sale, with what it takes off in halalas as main computed it. */

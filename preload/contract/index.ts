@@ -17,3 +17,4 @@ export * from './closing';
 export * from './people';
 export * from './parked';
 export * from './discounts';
+export * from './permissions';

@@ -181,7 +181,7 @@ export const methods = {
   ),
 
   // ---- Admin: settings and commissioning ------------------------------------------------------------------
-  // Guarded by the manager PIN until per-user roles exist. Settings take effect when the till restarts.
+  // Approved by a manager's PIN (approve:manager, permissions.ts). Settings take effect when the till restarts.
   /** Every setting but the secrets, and the fields the admin screen shows (grouped as the schema is). */
   getSettings: method(z.strictObject({ managerPin: ManagerPin }), AdminSettings),
   /**

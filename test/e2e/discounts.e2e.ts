@@ -1,6 +1,6 @@
 // Discounts in real Chromium against the real browser host: a line discount within the cashier's limit by the
-// keyboard alone (Enter does not apply it: a scanner ends every barcode with Enter), a sale discount past the limit
-// approved by the manager's PIN in the same dialog, then the sale paid at the discounted total. One till, one test.
+// keyboard alone (Enter does not apply it: a scanner ends every barcode with Enter), a sale discount past the
+// cashier's limit approved by the manager's PIN in the same dialog, then the sale paid at the discounted total. One till, one test.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../support/till';
@@ -22,7 +22,7 @@ describe('discounts at the till', () => {
     await page.keyboard.press('Control+KeyD');
     const dialog = page.getByTestId('discount-dialog');
     await dialog.waitFor();
-    await page.keyboard.type('10');
+    await page.keyboard.type('5');
     await page.getByTestId('discount-reason-promotion').click();
     // Enter alone only says which key applies; nothing changes.
     await page.getByTestId('discount-value').focus();
@@ -31,11 +31,11 @@ describe('discounts at the till', () => {
     expect(await page.getByTestId('total').textContent()).toContain('40.75');
     await page.keyboard.press('Control+Enter');
     await dialog.waitFor({ state: 'detached' });
-    // 10 % of 13.00 off the milk: 1.30.
-    await expect.poll(() => page.getByTestId('line-discount').textContent()).toContain('1.30');
-    await expect.poll(() => page.getByTestId('total').textContent()).toContain('39.45');
+    // 5 % of 13.00 off the milk (the demo cashier's own limit): 0.65.
+    await expect.poll(() => page.getByTestId('line-discount').textContent()).toContain('0.65');
+    await expect.poll(() => page.getByTestId('total').textContent()).toContain('40.10');
 
-    // 5.00 off a sale of 39.45 is 12.7 %: past the cashier's 10 %, so the dialog asks for the manager.
+    // A cashier gives no discount on the whole sale alone: the dialog asks for the manager.
     await page.keyboard.press('Control+Shift+KeyD');
     await dialog.waitFor();
     await page.getByTestId('discount-kind-amount').click();
@@ -51,13 +51,13 @@ describe('discounts at the till', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('sale-discount').textContent()).toContain('5.00');
     expect(await axeFindings(page)).toEqual([]);
-    await expect.poll(() => page.getByTestId('total').textContent()).toContain('34.45');
+    await expect.poll(() => page.getByTestId('total').textContent()).toContain('35.10');
 
     await page.keyboard.press('F12');
     await page.getByTestId('tender-panel').waitFor();
-    await page.keyboard.type('34.45');
+    await page.keyboard.type('35.10');
     await page.keyboard.press('Enter');
     await page.getByTestId('receipt-preview').waitFor();
-    expect(await page.getByTestId('receipt-preview').textContent()).toContain('34.45');
+    expect(await page.getByTestId('receipt-preview').textContent()).toContain('35.10');
   });
 });

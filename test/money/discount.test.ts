@@ -14,10 +14,11 @@ describe('discounts in halalas', () => {
   });
 
   it('judges the limit by the percentage asked, or by the amount against its base', () => {
-    expect(beyondLimit(234, 2335, 10, { kind: 'percent', percent: 10 })).toBe(false);
-    expect(beyondLimit(0, 2335, 10, { kind: 'percent', percent: 11 })).toBe(true);
-    expect(beyondLimit(100, 1000, 10)).toBe(false);
-    expect(beyondLimit(101, 1000, 10)).toBe(true);
+    expect(beyondLimit(234, 2335, 1000, { kind: 'percent', percent: 10 })).toBe(false);
+    expect(beyondLimit(0, 2335, 1000, { kind: 'percent', percent: 11 })).toBe(true);
+    expect(beyondLimit(100, 1000, 1000)).toBe(false);
+    expect(beyondLimit(101, 1000, 1000)).toBe(true);
+    expect(beyondLimit(50, 1000, 500)).toBe(false);
     expect(beyondLimit(1, 1000, 0)).toBe(true);
   });
 
