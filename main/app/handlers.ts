@@ -3,7 +3,7 @@
 import type { Preferences, TillInfo } from '../../preload/contract';
 import type { Catalog } from '../catalog';
 import type { Checkout } from '../checkout';
-import type { Closing } from '../closing';
+import type { Closing, TerminalReconciliation } from '../closing';
 import type { Handlers } from '../ipc';
 import type { ManagerAuth } from '../auth';
 import type { Payments } from '../payments';
@@ -50,6 +50,8 @@ export interface HandlerDeps {
   taxInvoices: TaxInvoiceDeps['einvoicing'];
   /** The X and Z reports (closing-handlers.ts). */
   closing: Closing;
+  /** A settlement held against the ledger's card payments, right after it (main/closing/reconcile.ts). */
+  reconciliation?: TerminalReconciliation;
   /** Who is signed in: the people methods (people-handlers.ts); the permission gate is the dispatcher's. */
   people: TillSessionDesk;
 }
@@ -72,6 +74,7 @@ export function createHandlers({
   shifts,
   taxInvoices,
   closing,
+  reconciliation,
   people,
 }: HandlerDeps): Handlers {
   /**
@@ -177,7 +180,11 @@ export function createHandlers({
     getTerminalStatus: () => payments.status(),
     checkTerminal: () => payments.checkTerminal(),
     repeatLastTransaction: () => payments.repeatLastTransaction(),
-    settleTerminal: ({ managerPin }) => payments.settleTerminal(managerPin),
+    settleTerminal: async ({ managerPin }) => {
+      const settled = await payments.settleTerminal(managerPin);
+      const held = reconciliation?.reconcileLastSettlement() ?? null;
+      return held ? { ...settled, reconciliation: held } : settled;
+    },
     getHealth: () => health.getHealth(),
     checkHealth: () => health.checkHealth(),
     getPrinterStatus: () => printing.status(),

@@ -11,7 +11,7 @@ import { createEinvoicing, einvoicingProjection } from '../einvoicing';
 import { createDispatcher, createPermissionGate } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
-import { closingProjection, createClosing, createPeriodReports, zReportBlocks } from '../closing';
+import { closingProjection, createClosing, createPeriodReports, createReconciliation, zReportBlocks } from '../closing';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
 import { createSession, createSignInGuard, createUsers, FULL_DISCOUNT_BP, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
@@ -352,6 +352,7 @@ async function assemble(
       einvoicing,
       taxInvoices: einvoicing,
       closing,
+      reconciliation: createReconciliation({ db, journal }),
       updates: {
         updates,
         installer: options.installer ?? noInstaller,

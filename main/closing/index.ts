@@ -3,5 +3,6 @@
 export { createPeriodReports, type PeriodReports, type PeriodReportDeps } from './period-report';
 export { createClosing, type Closing, type ClosingDeps } from './z-reports';
 export { closingProjection } from './projection';
+export { createReconciliation, RECONCILED_ENTRY, type TerminalReconciliation } from './reconcile';
 export { Z_ENTRY, zNumberText } from './entries';
 export { zReportBlocks, type ZShop } from './print';

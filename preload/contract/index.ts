@@ -18,3 +18,4 @@ export * from './people';
 export * from './parked';
 export * from './discounts';
 export * from './permissions';
+export * from './reconciliation';

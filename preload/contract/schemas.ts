@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Clearance, SaleBuyer } from './buyer';
 import { AppliedDiscount, PriceOverride } from './discounts';
+import { Reconciliation } from './reconciliation';
 import { SaleCashier } from './people';
 
 /** Integer halalas; the cap (10 million SAR) rejects absurd amounts before they reach the ledger. */
@@ -359,6 +360,8 @@ export const SettlementSummary = z.object({
   schemes: z.array(
     z.object({ scheme: z.string(), purchaseCount: z.number().int(), purchaseHalalas: Halalas, refundCount: z.number().int(), refundHalalas: Halalas }),
   ),
+  /** The settlement held against the ledger's card payments since the previous one (main/closing). */
+  reconciliation: Reconciliation.optional(),
 });
 export type SettlementSummary = z.infer<typeof SettlementSummary>;
 
