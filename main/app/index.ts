@@ -10,7 +10,7 @@ import { createEinvoicing, einvoicingProjection } from '../einvoicing';
 import { createDispatcher } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
-import { closingProjection, createClosing, createPeriodReports, zReportBlocks } from '../closing';
+import { alignDailyTotalsZone, closingProjection, createClosing, createPeriodReports, dailyTotalsProjection, zReportBlocks } from '../closing';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
 import { createSession, createSignInGuard, createUsers, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
@@ -127,6 +127,8 @@ async function assemble(
     file: options.provisionFile === undefined ? defaultProvisionFile() : options.provisionFile,
     log,
   });
+  // The daily totals' business day follows the zone the settings (or the provisioning just now) name.
+  alignDailyTotalsZone(db, settings.get().timeZone);
   // Entries from here on carry the till id the provisioning may just have set.
   const journal = createJournal(db, settings.get().tillId, { sealer });
   const hub = createEventHub(log);
@@ -412,7 +414,7 @@ function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {
 }
 
 /** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
-export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, peopleProjection, closingProjection];
+export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, peopleProjection, closingProjection, dailyTotalsProjection];
 
 /** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
 function reportMissingReceipts(missing: IssuedReceipt[], log: TillLog): void {

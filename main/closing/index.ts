@@ -5,3 +5,5 @@ export { createClosing, type Closing, type ClosingDeps } from './z-reports';
 export { closingProjection } from './projection';
 export { Z_ENTRY, zNumberText } from './entries';
 export { zReportBlocks, type ZShop } from './print';
+export { dailyTotalsProjection } from './daily-totals-projection';
+export { alignDailyTotalsZone, zoneOffsetMinutes } from './daily-totals';
