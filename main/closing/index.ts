@@ -7,3 +7,4 @@ export { Z_ENTRY, zNumberText } from './entries';
 export { zReportBlocks, type ZShop } from './print';
 export { dailyTotalsProjection } from './daily-totals-projection';
 export { alignDailyTotalsZone, zoneOffsetMinutes } from './daily-totals';
+export { createDailyReports, type DailyReports, type DailyReportDeps, type Day } from './daily-report';

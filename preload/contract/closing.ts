@@ -24,6 +24,20 @@ export const VatTotal = z.object({
 });
 export type VatTotal = z.infer<typeof VatTotal>;
 
+/**
+ * What one cashier rang up in the period: completed sales (count) and their total less the returns of those sales.
+ * The cashier is the one the sale carries (people, issue 14); null id: sales made before users, or while nobody was
+ * signed in. Names are the user's as the till knows them now ('' when it does not).
+ */
+export const CashierTotal = z.object({
+  cashierId: z.string().nullable(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  count: z.number().int().nonnegative(),
+  netHalalas: Halalas,
+});
+export type CashierTotal = z.infer<typeof CashierTotal>;
+
 /** A card or STC Pay payment nobody knows the end of yet (unknown, orphaned, being reversed). */
 export const PaymentNeedingAttention = z.object({
   reference: z.string(),
@@ -55,6 +69,8 @@ export const PeriodReport = z.object({
   refunds: z.array(TenderTotal),
   /** Cash the sales left in the drawer and cash the returns took out of it. */
   cash: z.object({ takenHalalas: Halalas, refundedHalalas: Halalas }),
+  /** Per cashier, highest net first. Absent from Z reports kept before it existed (read as none). */
+  cashiers: z.array(CashierTotal).default([]),
   /** The drawer's shifts closed in the period: what the till expected, what was counted (blind), over/short. */
   shifts: z.array(z.object({ shiftNo: z.string(), expectedHalalas: Halalas, countedHalalas: Halalas, differenceHalalas: Halalas })),
   /** A shift is open (not yet counted and closed) on the till as the report is read. */

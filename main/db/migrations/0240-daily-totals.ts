@@ -18,7 +18,7 @@ const LOCAL = `datetime(j.at, ${ZONE_OFFSET} || ' minutes')`;
 const DAY = `substr(${LOCAL}, 1, 10)`;
 const TENDER_KEY = (t: string) =>
   `json_extract(${t}.value, '$.kind') || ':' || coalesce(json_extract(${t}.value, '$.card.scheme'), '') || ':' || coalesce(json_extract(${t}.value, '$.card.wallet'), '')`;
-const UPSERT = `ON CONFLICT (day, dim, key) DO UPDATE SET count = count + excluded.count, amount = amount + excluded.amount,
+const UPSERT = `ON CONFLICT (dim, day, key) DO UPDATE SET count = count + excluded.count, amount = amount + excluded.amount,
   vat = vat + excluded.vat, first_seq = min(first_seq, excluded.first_seq), last_seq = max(last_seq, excluded.last_seq)`;
 const INTO = 'INSERT INTO daily_totals (day, dim, key, count, amount, vat, first_seq, last_seq)';
 
@@ -95,7 +95,7 @@ export const migration0240DailyTotals: Migration = {
         vat       INTEGER NOT NULL,
         first_seq INTEGER NOT NULL,
         last_seq  INTEGER NOT NULL,
-        PRIMARY KEY (day, dim, key)
+        PRIMARY KEY (dim, day, key)
       ) STRICT, WITHOUT ROWID;
     `);
     for (const type of DAILY_TOTAL_TYPES) {
