@@ -10,7 +10,7 @@ import { createEinvoicing, einvoicingProjection } from '../einvoicing';
 import { createDispatcher } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
-import { alignDailyTotalsZone, closingProjection, createClosing, createPeriodReports, dailyTotalsProjection, zReportBlocks } from '../closing';
+import { alignDailyTotalsZone, closingProjection, createClosing, createDailyReports, createPeriodReports, dailyTotalsProjection, zReportBlocks } from '../closing';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
 import { createSession, createSignInGuard, createUsers, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
@@ -290,10 +290,12 @@ async function assemble(
     ...(options.updateTrust?.fetch ? { fetch: options.updateTrust.fetch } : {}),
   });
   // Closing the day: the X report, and the Z report taken, kept and printed (main/closing).
+  const periodReports = createPeriodReports({ db, journal, intents, tillId: () => settings.get().tillId });
   const closing = createClosing({
     db,
     journal,
-    reports: createPeriodReports({ db, journal, intents, tillId: () => settings.get().tillId }),
+    reports: periodReports,
+    daily: createDailyReports({ db, journal, reports: periodReports, tillId: () => settings.get().tillId }),
     manager,
     tillId: () => settings.get().tillId,
     saleInProgress: saleOnTill,

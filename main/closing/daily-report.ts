@@ -2,7 +2,7 @@
 // per dimension instead of the period's entries. The answer is the entry-reading report's (period-report.ts) for the
 // same entries — the days' span of the journal — which test/closing/daily-report.test.ts holds it to. What does not
 // add up (the shifts closed, the till's state now) is read as that report reads it.
-import type { PeriodReport, TenderTotal, VatTotal } from '../../preload/contract';
+import type { PeriodReport, SalesReport, TenderTotal, VatTotal } from '../../preload/contract';
 import type { Db } from '../db';
 import type { Journal } from '../ledger';
 import { createCashierNames, type CashierPart } from './cashier-totals';
@@ -42,6 +42,15 @@ export function createDailyReports(deps: DailyReportDeps) {
     offset: db.prepare<[], { offset_minutes: number }>('SELECT offset_minutes FROM daily_totals_zone WHERE id = 1'),
     atOf: db.prepare<[number], { at: string }>('SELECT at FROM journal WHERE seq = ?'),
     chainAt: db.prepare<[number], { seq: number; hash: string }>('SELECT seq, hash FROM journal WHERE seq = ?'),
+    byDay: db.prepare<[Day, Day], { day: Day; dim: 'sales' | 'returns'; count: number; amount: number }>(
+      `SELECT day, dim, SUM(count) AS count, SUM(amount) AS amount FROM daily_totals
+        WHERE dim IN ('sales', 'returns') AND day BETWEEN ? AND ? GROUP BY day, dim ORDER BY day`,
+    ),
+    topItems: db.prepare<[Day, Day], { productId: number; quantity: number; amount: number }>(
+      `SELECT CAST(key AS INTEGER) AS productId, SUM(count) AS quantity, SUM(amount) AS amount FROM daily_totals
+        WHERE dim = 'item' AND day BETWEEN ? AND ? GROUP BY key ORDER BY amount DESC, productId LIMIT 10`,
+    ),
+    product: db.prepare<[number], { nameAr: string; nameEn: string }>('SELECT name_ar AS nameAr, name_en AS nameEn FROM products WHERE id = ?'),
   };
   const cashierTotals = createCashierNames(db);
 
@@ -81,10 +90,8 @@ export function createDailyReports(deps: DailyReportDeps) {
     return [...byKey.values()].sort((a, b) => VAT_ORDER[a.category] - VAT_ORDER[b.category] || b.ratePercent - a.ratePercent);
   };
 
-  return {
-    /** The whole business days `from` to `to` included, as one period. */
-    days(from: Day, to: Day): PeriodReport {
-      return db
+  const days = (from: Day, to: Day): PeriodReport =>
+    db
         .transaction((): PeriodReport => {
           const offsetMs = (q.offset.get()?.offset_minutes ?? 180) * 60_000;
           const startOf = (day: Day) => new Date(Date.parse(`${day}T00:00:00.000Z`) - offsetMs).toISOString();
@@ -121,6 +128,36 @@ export function createDailyReports(deps: DailyReportDeps) {
             cashiers: cashierTotals(parts(dim('cashier')), parts(dim('cashier_return'))),
             ...rest,
             chainHead: q.chainAt.get(uptoSeq) ?? { seq: 0, hash: '' },
+          };
+        })
+        .deferred();
+
+  return {
+    /** The whole business days `from` to `to` included, as one period. */
+    days,
+    /** The reports screen's answer: the period and its spread by day and hour, and the items that sold most. */
+    sales(from: Day, to: Day): SalesReport {
+      return db
+        .transaction((): SalesReport => {
+          const byDay = new Map<Day, SalesReport['byDay'][number]>();
+          for (const r of q.byDay.all(from, to)) {
+            const d = byDay.get(r.day) ?? { day: r.day, count: 0, salesHalalas: 0, returnsHalalas: 0 };
+            if (r.dim === 'sales') {
+              d.count = r.count;
+              d.salesHalalas = r.amount;
+            } else d.returnsHalalas = r.amount;
+            byDay.set(r.day, d);
+          }
+          return {
+            from,
+            to,
+            report: days(from, to),
+            byDay: [...byDay.values()],
+            byHour: q.dim.all('hour', from, to).map((r) => ({ hour: Number(r.key), count: r.count, salesHalalas: r.amount })).sort((a, b) => a.hour - b.hour),
+            topItems: q.topItems.all(from, to).map((r) => {
+              const name = q.product.get(r.productId);
+              return { productId: r.productId, nameAr: name?.nameAr ?? '', nameEn: name?.nameEn ?? '', quantity: r.quantity, salesHalalas: r.amount };
+            }),
           };
         })
         .deferred();

@@ -108,3 +108,29 @@ export const CloseDayAnswer = z.object({
   printError: ErrorData.nullable(),
 });
 export type CloseDayAnswer = z.infer<typeof CloseDayAnswer>;
+
+/** A business day in the till's zone. */
+export const BusinessDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+
+/** Whole business days `from`–`to` (at most a year and a day), for a manager. */
+export const SalesReportInput = z
+  .strictObject({ managerPin: z.string().regex(/^\d{4,8}$/), from: BusinessDay, to: BusinessDay })
+  .refine((r) => r.from <= r.to && Date.parse(`${r.to}T00:00:00Z`) - Date.parse(`${r.from}T00:00:00Z`) <= 366 * 24 * 3600_000, {
+    message: 'from must not be after to, and the range at most 367 days',
+  });
+export type SalesReportInput = z.infer<typeof SalesReportInput>;
+
+/**
+ * The reports screen: the period's report over whole days (totals, VAT by category, tenders, refunds, cashiers) read
+ * from the daily totals, and its spread — by day, by local hour — with the items that sold most.
+ */
+export const SalesReport = z.object({
+  from: BusinessDay,
+  to: BusinessDay,
+  report: PeriodReport,
+  byDay: z.array(z.object({ day: BusinessDay, count: z.number().int().nonnegative(), salesHalalas: Halalas, returnsHalalas: Halalas })),
+  byHour: z.array(z.object({ hour: z.number().int().min(0).max(23), count: z.number().int().nonnegative(), salesHalalas: Halalas })),
+  /** By sales value, at most 10: pieces, or grams of a weighed item. */
+  topItems: z.array(z.object({ productId: z.number().int(), nameAr: z.string(), nameEn: z.string(), quantity: z.number().int(), salesHalalas: Halalas })),
+});
+export type SalesReport = z.infer<typeof SalesReport>;

@@ -102,6 +102,7 @@ describe('the Z report', () => {
       db,
       journal,
       reports: createPeriodReports({ db, journal, intents: { needsAttention: () => [inDoubt as never] }, tillId: () => 'T01' }),
+      daily: { sales: () => expect.fail('no sales report here') },
       manager: { check: (pin) => expect(pin).toBe(PIN) },
       tillId: () => 'T01',
       saleInProgress: () => false,
