@@ -3,7 +3,7 @@ import type { ManagerAuth } from '../auth';
 import type { Closing } from '../closing';
 import type { Handlers } from '../ipc';
 
-export type ClosingHandlers = Pick<Handlers, 'getXReport' | 'closeDay' | 'listZReports'>;
+export type ClosingHandlers = Pick<Handlers, 'getXReport' | 'closeDay' | 'listZReports' | 'getSalesReport'>;
 
 export function createClosingHandlers({ closing, manager }: { closing: Closing; manager: ManagerAuth }): ClosingHandlers {
   return {
@@ -15,6 +15,10 @@ export function createClosingHandlers({ closing, manager }: { closing: Closing; 
     listZReports: ({ managerPin }) => {
       manager.check(managerPin);
       return closing.recent();
+    },
+    getSalesReport: ({ managerPin, from, to }) => {
+      manager.check(managerPin);
+      return closing.salesReport(from, to);
     },
   };
 }

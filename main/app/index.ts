@@ -11,7 +11,7 @@ import { createEinvoicing, einvoicingProjection } from '../einvoicing';
 import { createDispatcher, createPermissionGate } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
-import { closingProjection, createClosing, createPeriodReports, createReconciliation, zReportBlocks } from '../closing';
+import { alignDailyTotalsZone, closingProjection, createClosing, createDailyReports, createPeriodReports, createReconciliation, dailyTotalsProjection, zReportBlocks } from '../closing';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
 import { createSession, createSignInGuard, createUsers, FULL_DISCOUNT_BP, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
@@ -134,6 +134,8 @@ async function assemble(
     file: options.provisionFile === undefined ? defaultProvisionFile() : options.provisionFile,
     log,
   });
+  // The daily totals' business day follows the zone the settings (or the provisioning just now) name.
+  alignDailyTotalsZone(db, settings.get().timeZone);
   // Entries from here on carry the till id the provisioning may just have set.
   const journal = createJournal(db, settings.get().tillId, { sealer });
   const hub = createEventHub(log);
@@ -309,10 +311,12 @@ async function assemble(
     ...(options.updateTrust?.fetch ? { fetch: options.updateTrust.fetch } : {}),
   });
   // Closing the day: the X report, and the Z report taken, kept and printed (main/closing).
+  const periodReports = createPeriodReports({ db, journal, intents, tillId: () => settings.get().tillId });
   const closing = createClosing({
     db,
     journal,
-    reports: createPeriodReports({ db, journal, intents, tillId: () => settings.get().tillId }),
+    reports: periodReports,
+    daily: createDailyReports({ db, journal, reports: periodReports, tillId: () => settings.get().tillId }),
     manager,
     tillId: () => settings.get().tillId,
     saleInProgress: saleOnTill,
@@ -434,7 +438,7 @@ function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {
 }
 
 /** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
-export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, peopleProjection, closingProjection];
+export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, peopleProjection, closingProjection, dailyTotalsProjection];
 
 /** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
 function reportMissingReceipts(missing: IssuedReceipt[], log: TillLog): void {

@@ -6,3 +6,6 @@ export { closingProjection } from './projection';
 export { createReconciliation, RECONCILED_ENTRY, type TerminalReconciliation } from './reconcile';
 export { Z_ENTRY, zNumberText } from './entries';
 export { zReportBlocks, type ZShop } from './print';
+export { dailyTotalsProjection } from './daily-totals-projection';
+export { alignDailyTotalsZone, zoneOffsetMinutes } from './daily-totals';
+export { createDailyReports, type DailyReports, type DailyReportDeps, type Day } from './daily-report';

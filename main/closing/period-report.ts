@@ -9,6 +9,7 @@ import type { Journal } from '../ledger';
 import type { IntentStore } from '../payments';
 import { cashRefundedBetween, RETURN_ENTRY } from '../returns';
 import { shiftNumberText } from '../shifts';
+import { createCashierNames, type CashierPart } from './cashier-totals';
 
 export interface PeriodReportDeps {
   db: Db;
@@ -17,6 +18,14 @@ export interface PeriodReportDeps {
   tillId: () => string;
   now?: () => Date;
 }
+
+/** Cash first, then by amount, then by scheme and wallet (a stable order for equal amounts). */
+export const byTender = (a: TenderTotal, b: TenderTotal): number =>
+  a.kind !== b.kind
+    ? a.kind === 'cash'
+      ? -1
+      : 1
+    : b.amountHalalas - a.amountHalalas || (a.scheme ?? '').localeCompare(b.scheme ?? '') || (a.wallet ?? '').localeCompare(b.wallet ?? '');
 
 type TenderRow = { kind: 'cash' | 'card'; scheme: string | null; wallet: string | null; count: number; amount: number };
 
@@ -76,15 +85,25 @@ export function createPeriodReports(deps: PeriodReportDeps) {
         WHERE j.type = 'shift.closed' AND j.seq > ? AND j.seq <= ? ORDER BY j.seq`,
     ),
     shiftOpen: db.prepare<[string], { open: number }>('SELECT COUNT(*) AS open FROM shifts WHERE till_id = ? AND closed_seq IS NULL'),
+    cashierSales: db.prepare<[number, number], CashierPart>(
+      `SELECT coalesce(json_extract(j.payload, '$.cashier.id'), '') AS id, COUNT(*) AS count, SUM(json_extract(j.payload, '$.totals.totalHalalas')) AS amount
+         ${SALES} GROUP BY id`,
+    ),
+    // A return counts against the cashier of the sale it comes back from.
+    cashierReturns: db.prepare<[number, number], CashierPart>(
+      `SELECT coalesce((SELECT json_extract(s.cashier, '$.id') FROM sales s WHERE s.id = json_extract(j.payload, '$.saleId')), '') AS id,
+              COUNT(*) AS count, SUM(json_extract(j.payload, '$.totals.totalHalalas')) AS amount
+         ${RETURNS} GROUP BY id`,
+    ),
+    chainAt: db.prepare<[number], { seq: number; hash: string }>('SELECT seq, hash FROM journal WHERE seq = ?'),
     einvoices: db.prepare<[], { waiting: number; rejected: number }>(
       `SELECT COALESCE(SUM(state = 'waiting'), 0) AS waiting, COALESCE(SUM(state = 'rejected'), 0) AS rejected FROM einvoice_reports`,
     ),
   };
 
+  const cashierTotals = createCashierNames(db);
   const tenderTotals = (rows: TenderRow[]): TenderTotal[] =>
-    rows
-      .map((r) => ({ kind: r.kind, scheme: r.scheme, wallet: r.wallet, count: r.count, amountHalalas: r.amount }))
-      .sort((a, b) => (a.kind === b.kind ? b.amountHalalas - a.amountHalalas : a.kind === 'cash' ? -1 : 1));
+    rows.map((r) => ({ kind: r.kind, scheme: r.scheme, wallet: r.wallet, count: r.count, amountHalalas: r.amount })).sort(byTender);
 
   /** Sales less returns, per VAT category and rate. */
   const vatOf = (afterSeq: number, uptoSeq: number): VatTotal[] => {
@@ -107,49 +126,63 @@ export function createPeriodReports(deps: PeriodReportDeps) {
   const attention = (): PaymentNeedingAttention[] =>
     deps.intents.needsAttention().map((i) => ({ reference: i.reference, kind: i.kind, state: i.state, amountHalalas: i.amount_halalas }));
 
+  /** What does not add up from the period's sales: when it began, its shifts, and the till's state now. */
+  const context = (afterSeq: number, uptoSeq: number) => ({
+    from: q.firstAt.get(afterSeq, uptoSeq)?.at ?? null,
+    shifts: q.shifts.all(afterSeq, uptoSeq).map((r) => ({
+      shiftNo: shiftNumberText(r.tillId, r.number),
+      expectedHalalas: r.expected,
+      countedHalalas: r.counted,
+      differenceHalalas: r.difference,
+    })),
+    shiftOpen: q.shiftOpen.get(deps.tillId())!.open > 0,
+    paymentsNeedingAttention: attention(),
+    einvoices: q.einvoices.get()!,
+  });
+  const receiptNoAt = (seq: number | null): string | null => (seq === null ? null : (q.receiptNoAt.get(seq)?.receiptNo ?? null));
+
+  const between = (afterSeq: number, uptoSeq: number, chainHead: { seq: number; hash: string }): PeriodReport => {
+    const receipts = q.receipts.get(afterSeq, uptoSeq)!;
+    const voids = q.voids.get(afterSeq, uptoSeq)!;
+    const returns = q.returns.get(afterSeq, uptoSeq)!;
+    const salesHalalas = receipts.total ?? 0;
+    const returnsHalalas = returns.total ?? 0;
+    const { from, ...rest } = context(afterSeq, uptoSeq);
+    return {
+      tillId: deps.tillId(),
+      afterSeq,
+      uptoSeq,
+      from,
+      to: now().toISOString(),
+      receipts: { count: receipts.count, first: receiptNoAt(receipts.first), last: receiptNoAt(receipts.last) },
+      salesHalalas,
+      voids: { count: voids.count, halalas: voids.total ?? 0 },
+      returns: { count: returns.count, halalas: returnsHalalas },
+      netHalalas: salesHalalas - returnsHalalas,
+      vat: vatOf(afterSeq, uptoSeq),
+      tenders: tenderTotals(q.saleTenders.all(afterSeq, uptoSeq)),
+      refunds: tenderTotals(q.refunds.all(afterSeq, uptoSeq)),
+      cash: { takenHalalas: cashTakenBetween(db, afterSeq, uptoSeq), refundedHalalas: cashRefundedBetween(db, afterSeq, uptoSeq) },
+      cashiers: cashierTotals(q.cashierSales.all(afterSeq, uptoSeq), q.cashierReturns.all(afterSeq, uptoSeq)),
+      ...rest,
+      chainHead,
+    };
+  };
+
   return {
     /** The period after entry `afterSeq` up to the journal's head, read in one read transaction (a consistent view). */
     report(afterSeq: number): PeriodReport {
       return db.transaction((): PeriodReport => {
         const head = deps.journal.head();
-        const uptoSeq = head.seq;
-        const receipts = q.receipts.get(afterSeq, uptoSeq)!;
-        const voids = q.voids.get(afterSeq, uptoSeq)!;
-        const returns = q.returns.get(afterSeq, uptoSeq)!;
-        const salesHalalas = receipts.total ?? 0;
-        const returnsHalalas = returns.total ?? 0;
-        return {
-          tillId: deps.tillId(),
-          afterSeq,
-          uptoSeq,
-          from: q.firstAt.get(afterSeq, uptoSeq)?.at ?? null,
-          to: now().toISOString(),
-          receipts: {
-            count: receipts.count,
-            first: receipts.first === null ? null : (q.receiptNoAt.get(receipts.first)?.receiptNo ?? null),
-            last: receipts.last === null ? null : (q.receiptNoAt.get(receipts.last)?.receiptNo ?? null),
-          },
-          salesHalalas,
-          voids: { count: voids.count, halalas: voids.total ?? 0 },
-          returns: { count: returns.count, halalas: returnsHalalas },
-          netHalalas: salesHalalas - returnsHalalas,
-          vat: vatOf(afterSeq, uptoSeq),
-          tenders: tenderTotals(q.saleTenders.all(afterSeq, uptoSeq)),
-          refunds: tenderTotals(q.refunds.all(afterSeq, uptoSeq)),
-          cash: { takenHalalas: cashTakenBetween(db, afterSeq, uptoSeq), refundedHalalas: cashRefundedBetween(db, afterSeq, uptoSeq) },
-          shifts: q.shifts.all(afterSeq, uptoSeq).map((r) => ({
-            shiftNo: shiftNumberText(r.tillId, r.number),
-            expectedHalalas: r.expected,
-            countedHalalas: r.counted,
-            differenceHalalas: r.difference,
-          })),
-          shiftOpen: q.shiftOpen.get(deps.tillId())!.open > 0,
-          paymentsNeedingAttention: attention(),
-          einvoices: q.einvoices.get()!,
-          chainHead: head,
-        };
+        return between(afterSeq, head.seq, head);
       }).deferred();
     },
+    /** The entries after `afterSeq` up to `uptoSeq` included (the daily totals' reading is held to this one). */
+    reportBetween(afterSeq: number, uptoSeq: number): PeriodReport {
+      return db.transaction((): PeriodReport => between(afterSeq, uptoSeq, q.chainAt.get(uptoSeq) ?? { seq: uptoSeq, hash: '' })).deferred();
+    },
+    context,
+    receiptNoAt,
   };
 }
 export type PeriodReports = ReturnType<typeof createPeriodReports>;

@@ -1,7 +1,7 @@
 // A Z report on paper, Arabic first with the English under each label, as the receipts are laid out (one raster
 // image: ESC/POS code pages cannot shape Arabic). The figures are the stored Z's; the ledger's head closes it, an
 // anchor a later `ledger verify` can be held to.
-import type { TenderTotal, ZReport } from '../../preload/contract';
+import type { CashierTotal, TenderTotal, ZReport } from '../../preload/contract';
 import { formatHalalas, riyadhDateTime, type Block } from '../printing';
 
 export interface ZShop {
@@ -16,6 +16,9 @@ const tenderLabel = (x: TenderTotal): string => {
   const scheme = x.scheme === 'STCPAY' ? 'STC Pay' : (x.scheme ?? 'Card');
   return x.wallet ? `${scheme} · ${x.wallet.replace('_', ' ')}` : scheme;
 };
+
+/** The cashier's Arabic name (or English, or id); sales without one — before users, nobody signed in — say so. */
+const cashierLabel = (c: CashierTotal): string => c.nameAr || c.nameEn || (c.cashierId ?? 'بدون كاشير');
 
 export function zReportBlocks(z: ZReport, shop: ZShop): Block[] {
   const r = z.report;
@@ -54,6 +57,10 @@ export function zReportBlocks(z: ZReport, shop: ZShop): Block[] {
   }
   for (const x of r.refunds) {
     blocks.push({ kind: 'pair', label: `مسترد: ${tenderLabel(x)}`, labelEn: `Refunded ${x.count} ×`, value: money(-x.amountHalalas) });
+  }
+  if (r.cashiers.length > 0) {
+    blocks.push({ kind: 'separator', style: 'dashed' }, { kind: 'text', text: 'الكاشيرية | Cashiers', align: 'center', bold: true });
+    for (const c of r.cashiers) blocks.push({ kind: 'pair', label: cashierLabel(c), labelEn: `${c.count} ×`, value: money(c.netHalalas) });
   }
   blocks.push(
     { kind: 'separator', style: 'dashed' },

@@ -2,18 +2,21 @@
 // taken, numbered without gaps and kept — journaled whole and stored in one write transaction, so the figures
 // that print are the ledger's — then printed. Refused while a sale is on the till, and while a card or STC Pay
 // payment is still in doubt unless a manager closes anyway and says so by name (the Z names them).
-import { PeriodReport, type CloseDayAnswer, type CloseDayInput, type ErrorData, type ZReport } from '../../preload/contract';
+import { PeriodReport, type CloseDayAnswer, type CloseDayInput, type ErrorData, type SalesReport, type ZReport } from '../../preload/contract';
 import type { ManagerAuth } from '../auth';
 import { parseJsonColumn, type Db } from '../db';
 import { TillError } from '../errors';
 import { canonicalJson, type Journal } from '../ledger';
 import { Z_ENTRY, zNumberText } from './entries';
+import type { DailyReports } from './daily-report';
 import type { PeriodReports } from './period-report';
 
 export interface ClosingDeps {
   db: Db;
   journal: Journal;
   reports: PeriodReports;
+  /** Reports over whole business days from the daily totals (the reports screen). */
+  daily: Pick<DailyReports, 'sales'>;
   manager: ManagerAuth;
   tillId: () => string;
   /** A sale with lines or payments (or a return waiting on the terminal) is on the till. */
@@ -77,6 +80,9 @@ export function createClosing(deps: ClosingDeps) {
       const printError = deps.printZ ? await deps.printZ(z) : null;
       return { z, printError };
     },
+
+    /** Whole business days `from`–`to` from the daily totals: the reports screen. */
+    salesReport: (from: string, to: string): SalesReport => deps.daily.sales(from, to),
 
     /** The last `limit` Z reports of this till, newest first. */
     recent: (limit = 31): ZReport[] => {

@@ -4,3 +4,4 @@ export { migrations } from './migrations';
 export { parseJsonColumn, parseJsonColumnOrNull } from './json-column';
 export { writeRelaxed } from './relaxed-write';
 export { tableRow, type RowOf, type RowQuery, type TableRow } from './row';
+export { rederiveDailyTotals, DAILY_TOTAL_TYPES } from './migrations/0240-daily-totals';

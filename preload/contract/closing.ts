@@ -24,6 +24,20 @@ export const VatTotal = z.object({
 });
 export type VatTotal = z.infer<typeof VatTotal>;
 
+/**
+ * What one cashier rang up in the period: completed sales (count) and their total less the returns of those sales.
+ * The cashier is the one the sale carries (people, issue 14); null id: sales made before users, or while nobody was
+ * signed in. Names are the user's as the till knows them now ('' when it does not).
+ */
+export const CashierTotal = z.object({
+  cashierId: z.string().nullable(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  count: z.number().int().nonnegative(),
+  netHalalas: Halalas,
+});
+export type CashierTotal = z.infer<typeof CashierTotal>;
+
 /** A card or STC Pay payment nobody knows the end of yet (unknown, orphaned, being reversed). */
 export const PaymentNeedingAttention = z.object({
   reference: z.string(),
@@ -55,6 +69,8 @@ export const PeriodReport = z.object({
   refunds: z.array(TenderTotal),
   /** Cash the sales left in the drawer and cash the returns took out of it. */
   cash: z.object({ takenHalalas: Halalas, refundedHalalas: Halalas }),
+  /** Per cashier, highest net first. Absent from Z reports kept before it existed (read as none). */
+  cashiers: z.array(CashierTotal).default([]),
   /** The drawer's shifts closed in the period: what the till expected, what was counted (blind), over/short. */
   shifts: z.array(z.object({ shiftNo: z.string(), expectedHalalas: Halalas, countedHalalas: Halalas, differenceHalalas: Halalas })),
   /** A shift is open (not yet counted and closed) on the till as the report is read. */
@@ -92,3 +108,29 @@ export const CloseDayAnswer = z.object({
   printError: ErrorData.nullable(),
 });
 export type CloseDayAnswer = z.infer<typeof CloseDayAnswer>;
+
+/** A business day in the till's zone. */
+export const BusinessDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+
+/** Whole business days `from`–`to` (at most a year and a day), for a manager. */
+export const SalesReportInput = z
+  .strictObject({ managerPin: z.string().regex(/^\d{4,8}$/), from: BusinessDay, to: BusinessDay })
+  .refine((r) => r.from <= r.to && Date.parse(`${r.to}T00:00:00Z`) - Date.parse(`${r.from}T00:00:00Z`) <= 366 * 24 * 3600_000, {
+    message: 'from must not be after to, and the range at most 367 days',
+  });
+export type SalesReportInput = z.infer<typeof SalesReportInput>;
+
+/**
+ * The reports screen: the period's report over whole days (totals, VAT by category, tenders, refunds, cashiers) read
+ * from the daily totals, and its spread — by day, by local hour — with the items that sold most.
+ */
+export const SalesReport = z.object({
+  from: BusinessDay,
+  to: BusinessDay,
+  report: PeriodReport,
+  byDay: z.array(z.object({ day: BusinessDay, count: z.number().int().nonnegative(), salesHalalas: Halalas, returnsHalalas: Halalas })),
+  byHour: z.array(z.object({ hour: z.number().int().min(0).max(23), count: z.number().int().nonnegative(), salesHalalas: Halalas })),
+  /** By sales value, at most 10: pieces, or grams of a weighed item. */
+  topItems: z.array(z.object({ productId: z.number().int(), nameAr: z.string(), nameEn: z.string(), quantity: z.number().int(), salesHalalas: Halalas })),
+});
+export type SalesReport = z.infer<typeof SalesReport>;

@@ -10,7 +10,7 @@ import { EinvoicePage, EinvoicingStatus, FatooraOtp, ListEinvoicesInput, Onboard
 import { InstallAnswer, UpdateFolder, UpdatesStatus } from './updates';
 import { ApproveShiftCloseInput, CashMovementInput, CloseShiftAnswer, CloseShiftInput, OpenShiftInput, ShiftStatus } from './shifts';
 import { SaleBuyer } from './buyer';
-import { CloseDayAnswer, CloseDayInput, PeriodReport, ZReport } from './closing';
+import { CloseDayAnswer, CloseDayInput, PeriodReport, SalesReport, SalesReportInput, ZReport } from './closing';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import { SignInInput, TillSession } from './people';
 import { ParkedSale, ParkedSaleId } from './parked';
@@ -264,6 +264,8 @@ export const methods = {
   closeDay: method(CloseDayInput, CloseDayAnswer),
   /** The last Z reports, newest first, to read or print again. */
   listZReports: method(z.strictObject({ managerPin: ManagerPin }), z.array(ZReport)),
+  /** Sales over whole business days from the daily totals: by day, hour, tender, cashier, VAT category, top items. */
+  getSalesReport: method(SalesReportInput, SalesReport),
   // People (issue 14, preload/contract/people.ts): who is signed in at this till; main refuses sale methods while locked.
   /** Who is signed in (null: locked) and the idle time after which the till locks itself. */
   currentUser: method(z.strictObject({}), TillSession),

@@ -88,6 +88,7 @@ export const METHOD_PERMISSIONS = {
   issueSimplifiedInstead: 'open',
   reissueRejectedEinvoice: 'approve:manager',
   getXReport: 'view:supervisor',
+  getSalesReport: 'view:supervisor',
   closeDay: 'approve:manager',
   listZReports: 'view:manager',
   currentUser: 'open',

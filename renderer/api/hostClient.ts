@@ -260,6 +260,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     getXReport: (input) => call('getXReport', input),
     closeDay: (input) => call('closeDay', input),
     listZReports: (input) => call('listZReports', input),
+    getSalesReport: (input) => call('getSalesReport', input),
     currentUser: (input) => call('currentUser', input),
     signIn: (input) => call('signIn', input),
     signOut: (input) => call('signOut', input),

@@ -73,13 +73,14 @@ describe('reconciling the terminal with the ledger', () => {
     settle([['mada', 1, 999, 0, 0]]);
 
     write('tender.attached', { saleId: 's1', tenderId: 'i1', intentId: 'i1', kind: 'card', amountHalalas: 3500, card: card('MADA', 'mada', '111111111111') });
-    write('sale.completed', { saleId: 's1', receiptNo: 'T01-000001' });
+    const totals = (total: number) => ({ subtotalHalalas: total, vatHalalas: 0, totalHalalas: total, breakdown: [] });
+    write('sale.completed', { saleId: 's1', receiptNo: 'T01-000001', totals: totals(3500), lines: [], tenders: [] });
     write('tender.attached', { saleId: 's2', tenderId: 'i2', intentId: 'i2', kind: 'card', amountHalalas: 2775, card: card('VISA', 'VISA', '222222222222') });
     write('tender.attached', { saleId: 's3', tenderId: 'i3', intentId: 'i3', kind: 'card', amountHalalas: 1000, card: card('VISA', 'VISA', '333333333333') });
     write('tender.reversed', { saleId: 's3', intentId: 'i3' });
     // STC Pay is not on the terminal.
     write('tender.attached', { saleId: 's4', tenderId: 'i4', intentId: 'i4', kind: 'card', amountHalalas: 500, card: card('STCPAY', 'STC Pay', '444444444444') });
-    write('return.issued', { returnNo: 'T01-R000001', refunds: [{ kind: 'card', intentId: 'r1', amountHalalas: 700, card: card('MADA', 'mada', '555555555555') }] });
+    write('return.issued', { returnNo: 'T01-R000001', saleId: 's1', totals: totals(700), refunds: [{ kind: 'card', intentId: 'r1', amountHalalas: 700, card: card('MADA', 'mada', '555555555555') }] });
     // The terminal also settled a 12.00 mada purchase the till never recorded (keyed on the terminal by hand).
     settle([
       ['MADA', 2, 4700, 1, 700],

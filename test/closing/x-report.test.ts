@@ -66,4 +66,22 @@ describe('the X report', () => {
     const again = await t.call('getXReport', { managerPin: PIN });
     expect({ ...again, to: x.to }).toEqual(x);
   });
+  it('the sales report over whole days: the same figures as the X for today, by hour and day, top items; manager only; a range the right way round', async () => {
+    const today = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
+    const x = await t.call('getXReport', { managerPin: PIN });
+    const r = await t.call('getSalesReport', { managerPin: PIN, from: today, to: today });
+    // The till opened today: the whole days' report is the X's (apart from when it was read).
+    expect({ ...r.report, to: x.to, afterSeq: x.afterSeq, uptoSeq: x.uptoSeq, chainHead: x.chainHead }).toEqual(x);
+    expect(r.byDay).toEqual([{ day: today, count: x.receipts.count, salesHalalas: x.salesHalalas, returnsHalalas: x.returns.halalas }]);
+    expect(r.byHour.reduce((n, h) => n + h.count, 0)).toBe(x.receipts.count);
+    expect(r.topItems[0]).toMatchObject({ salesHalalas: DEMO.dates.price, quantity: 1 });
+    expect(r.topItems[0]!.nameAr).not.toBe('');
+    expect(r.report.cashiers).toHaveLength(1);
+    const wrong = await t.attempt('getSalesReport', { managerPin: '9999', from: today, to: today });
+    expect(wrong.ok ? null : wrong.error.code).toBe('MANAGER_PIN_WRONG');
+    const reversed = await t.attempt('getSalesReport', { managerPin: PIN, from: '2026-02-02', to: '2026-02-01' });
+    expect(reversed.ok).toBe(false);
+    const empty = await t.call('getSalesReport', { managerPin: PIN, from: '2020-01-01', to: '2020-01-31' });
+    expect(empty).toMatchObject({ byDay: [], byHour: [], topItems: [], report: { receipts: { count: 0 }, salesHalalas: 0 } });
+  });
 });

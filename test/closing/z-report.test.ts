@@ -8,7 +8,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ledgerFile, LEDGER_PROJECTIONS } from '../../main/app';
 import { openDatabase } from '../../main/db';
 import { createJournal, verifyLedger } from '../../main/ledger';
-import { createClosing, createPeriodReports } from '../../main/closing';
+import { createClosing, createPeriodReports, zReportBlocks } from '../../main/closing';
+import { formatHalalas } from '../../main/printing';
 import { DEMO, startTestTill, type TestTill } from '../support/till';
 import { tempDir } from '../support/tmp';
 
@@ -47,6 +48,10 @@ describe('the Z report', () => {
     expect({ ...closed.z.report, to: x.to, chainHead: x.chainHead, uptoSeq: x.uptoSeq }).toEqual(x);
     expect(closed.z.report.uptoSeq).toBe(x.uptoSeq + 1);
     expect(closed.z.report.receipts).toEqual({ count: 1, first: first.receiptNo, last: first.receiptNo });
+    // The demo cashier rang the sale up: her count and net, by name, on the Z and on its paper.
+    expect(closed.z.report.cashiers).toEqual([{ cashierId: first.cashier!.id, nameAr: first.cashier!.nameAr, nameEn: first.cashier!.nameEn, count: 1, netHalalas: first.totals.totalHalalas }]);
+    const paper = zReportBlocks(closed.z, { nameAr: 'متجر', nameEn: 'Shop', vatNumber: '300000000000003' });
+    expect(paper).toContainEqual({ kind: 'pair', label: first.cashier!.nameAr, labelEn: '1 ×', value: formatHalalas(first.totals.totalHalalas) });
 
     const after = await t.call('getXReport', { managerPin: PIN });
     expect(after).toMatchObject({ receipts: { count: 0 }, salesHalalas: 0, voids: { count: 0, halalas: 0 }, tenders: [] });
@@ -99,6 +104,7 @@ describe('the Z report', () => {
       db,
       journal,
       reports: createPeriodReports({ db, journal, intents: { needsAttention: () => [inDoubt as never] }, tillId: () => 'T01' }),
+      daily: { sales: () => expect.fail('no sales report here') },
       manager: {
         check: (pin) => {
           expect(pin).toBe(PIN);

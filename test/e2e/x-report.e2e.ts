@@ -40,6 +40,9 @@ describe('the X report', () => {
     expect(tenders).toContain((DEMO.milk.price / 100).toFixed(2));
     expect(tenders).toContain((DEMO.dates.price / 100).toFixed(2));
     expect(await page.getByTestId('x-cash-taken').locator('td').textContent()).toContain((DEMO.milk.price / 100).toFixed(2));
+    // Both sales are the demo cashier's: one row, with both.
+    expect(await page.getByTestId('x-cashiers').locator('tr').count()).toBe(1);
+    expect(await page.getByTestId('x-cashiers').locator('td').textContent()).toContain(total);
     expect(await axeFindings(page)).toEqual([]);
 
     await page.getByTestId('z-close').click();

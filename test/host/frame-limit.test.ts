@@ -95,6 +95,7 @@ const largestInputs: Record<MethodName, unknown> = {
   getXReport: { managerPin: pin },
   closeDay: { managerPin: pin, acknowledgedBy: escaped(80) },
   listZReports: { managerPin: pin },
+  getSalesReport: { managerPin: pin, from: '2026-01-01', to: '2026-12-31' },
   currentUser: {},
   signIn: { badge: escaped(64), pin: '12345678' },
   signOut: {},

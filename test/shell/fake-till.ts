@@ -108,6 +108,7 @@ const handlers: Handlers = {
   getXReport: () => unsupported(),
   closeDay: () => unsupported(),
   listZReports: () => unsupported(),
+  getSalesReport: () => unsupported(),
   currentUser: () => unsupported(),
   signIn: () => unsupported(),
   signOut: () => unsupported(),

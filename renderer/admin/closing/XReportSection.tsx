@@ -89,6 +89,23 @@ export function XReportSection({ api, managerPin, calls }: Props) {
           {report.refunds.map((x) => row(`${t('closing.refundedBy', { how: tenderName(x) })} (${f.int(x.count)})`, f.money(-x.amountHalalas)))}
         </tbody>
       </table>
+      {report.cashiers.length > 0 && (
+        <table className="xr__table" data-testid="x-cashiers">
+          <caption>{t('reports.cashiers')}</caption>
+          <tbody>
+            {report.cashiers.map((c) => (
+              <tr key={c.cashierId ?? ''}>
+                <th scope="row">
+                  <bdi>{(f.locale === 'ar' ? c.nameAr : c.nameEn) || c.nameAr || c.nameEn || t('reports.noCashier')}</bdi> ({f.int(c.count)})
+                </th>
+                <td>
+                  <bdi>{f.money(c.netHalalas)}</bdi>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <table className="xr__table">
         <caption>{t('closing.cashTitle')}</caption>
         <tbody>
