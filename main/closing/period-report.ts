@@ -2,13 +2,14 @@
 // own entries, found by type through the journal's (type, seq) index, so a day is read without touching a year:
 // completed sales from their `sale.completed` entries (each holds the receipt as printed), voids from theirs,
 // returns from `return.issued` (each holds the refund receipt). Nothing is written.
-import type { PaymentNeedingAttention, PeriodReport, TenderTotal, VatTotal } from '../../preload/contract';
+import { Reconciliation, type PaymentNeedingAttention, type PeriodReport, type TenderTotal, type VatTotal } from '../../preload/contract';
 import { cashTakenBetween } from '../checkout';
 import type { Db } from '../db';
 import type { Journal } from '../ledger';
 import type { IntentStore } from '../payments';
 import { cashRefundedBetween, RETURN_ENTRY } from '../returns';
 import { shiftNumberText } from '../shifts';
+import { RECONCILED_ENTRY } from './reconcile';
 import { createCashierNames, type CashierPart } from './cashier-totals';
 
 export interface PeriodReportDeps {
@@ -99,6 +100,9 @@ export function createPeriodReports(deps: PeriodReportDeps) {
     einvoices: db.prepare<[], { waiting: number; rejected: number }>(
       `SELECT COALESCE(SUM(state = 'waiting'), 0) AS waiting, COALESCE(SUM(state = 'rejected'), 0) AS rejected FROM einvoice_reports`,
     ),
+    reconciled: db.prepare<[number, number], { payload: string }>(
+      `SELECT payload FROM journal WHERE type = '${RECONCILED_ENTRY}' AND seq > ? AND seq <= ? ORDER BY seq`,
+    ),
   };
 
   const cashierTotals = createCashierNames(db);
@@ -138,6 +142,7 @@ export function createPeriodReports(deps: PeriodReportDeps) {
     shiftOpen: q.shiftOpen.get(deps.tillId())!.open > 0,
     paymentsNeedingAttention: attention(),
     einvoices: q.einvoices.get()!,
+    reconciliations: q.reconciled.all(afterSeq, uptoSeq).map((r) => Reconciliation.parse(JSON.parse(r.payload))),
   });
   const receiptNoAt = (seq: number | null): string | null => (seq === null ? null : (q.receiptNoAt.get(seq)?.receiptNo ?? null));
 

@@ -75,6 +75,25 @@ export function zReportBlocks(z: ZReport, shop: ZShop): Block[] {
       { kind: 'pair', label: 'الفرق', labelEn: 'Over / short', value: money(sh.differenceHalalas) },
     );
   }
+  // Each settlement of the terminal in the period, scheme by scheme: the terminal's count and amount, then the
+  // ledger's when they differ (with the ledger's transactions of that scheme, to find the one that differs).
+  for (const rec of r.reconciliations) {
+    blocks.push(
+      { kind: 'separator', style: 'dashed' },
+      { kind: 'text', text: `تسوية الجهاز | Terminal settlement: ${rec.matched ? 'مطابقة | matched' : 'فرق | DIFFERENCE'}`, align: 'center', bold: true },
+    );
+    for (const sc of rec.schemes) {
+      const t = sc.terminal;
+      blocks.push({ kind: 'pair', label: sc.scheme, labelEn: `${t.purchaseCount} ×`, value: money(t.purchaseHalalas - t.refundHalalas) });
+      if (!sc.matched) {
+        const l = sc.ledger;
+        blocks.push({ kind: 'pair', label: 'في السجل', labelEn: `Ledger ${l.purchaseCount} ×`, value: money(l.purchaseHalalas - l.refundHalalas), bold: true });
+      }
+    }
+    for (const d of rec.differences) {
+      blocks.push({ kind: 'pair', label: d.documentNo ?? d.intentId, labelEn: `${d.kind} RRN ${d.rrn}`, value: money(d.kind === 'refund' ? -d.amountHalalas : d.amountHalalas), size: 'small' });
+    }
+  }
   if (r.paymentsNeedingAttention.length > 0) {
     blocks.push({ kind: 'separator', style: 'dashed' }, { kind: 'text', text: `مدفوعات معلّقة | In doubt (${r.paymentsNeedingAttention.length})`, align: 'center', bold: true });
     for (const p of r.paymentsNeedingAttention) blocks.push({ kind: 'pair', label: p.reference, labelEn: p.state, value: money(p.amountHalalas) });

@@ -2,6 +2,7 @@
 // ledger at any time and changing nothing. The Z report (the same figures, numbered, kept and printed at closing)
 // builds on it.
 import { z } from 'zod';
+import { Reconciliation } from './reconciliation';
 import { ErrorData, Halalas, VatCategory } from './schemas';
 
 /** Money taken or given back one way: cash, or a card scheme / STC Pay, with the wallet when one was used. */
@@ -80,6 +81,8 @@ export const PeriodReport = z.object({
   einvoices: z.object({ waiting: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }),
   /** The ledger's last entry: the anchor a printed report carries. */
   chainHead: z.object({ seq: z.number().int().nonnegative(), hash: z.string() }),
+  /** The terminal's settlements in the period, each held against the ledger (main/closing/reconcile.ts). */
+  reconciliations: z.array(Reconciliation).default([]),
 });
 export type PeriodReport = z.infer<typeof PeriodReport>;
 

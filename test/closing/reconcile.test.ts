@@ -3,7 +3,7 @@
 // the ledger's transactions of the scheme that differs are listed.
 import { afterAll, describe, expect, it } from 'vitest';
 import { ledgerFile } from '../../main/app';
-import { createReconciliation } from '../../main/closing';
+import { createReconciliation, zReportBlocks } from '../../main/closing';
 import { openDatabase } from '../../main/db';
 import { createJournal } from '../../main/ledger';
 import { DEMO, startTestTill, type TestTill } from '../support/till';
@@ -49,6 +49,14 @@ describe('reconciling the terminal with the ledger', () => {
     expect(JSON.parse(entry)).toMatchObject({ matched: true });
     const again = await t.call('settleTerminal', { managerPin: PIN });
     expect(again.reconciliation).toMatchObject({ matched: true, schemes: [] });
+
+    // The X lists both settlements; the Z keeps and prints them.
+    const x = await t.call('getXReport', { managerPin: PIN });
+    expect(x.reconciliations.map((rec) => rec.matched)).toEqual([true, true]);
+    const closed = await t.call('closeDay', { managerPin: PIN });
+    expect(closed.z.report.reconciliations).toHaveLength(2);
+    const paper = JSON.stringify(zReportBlocks(closed.z, { nameAr: 'متجر', nameEn: 'Shop', vatNumber: '300000000000003' }));
+    expect(paper).toContain('Terminal settlement: مطابقة | matched');
   });
 
   it('finds a purchase the terminal has and the till has not, and lists the ledger side of that scheme', () => {
