@@ -19,6 +19,8 @@ import { createTaxInvoiceHandlers, type TaxInvoiceDeps } from './tax-invoice-han
 import { createUpdatesHandlers, type UpdatesAdminDeps } from './updates-handlers';
 import { createShiftHandlers, withShiftGate } from './shift-handlers';
 import { createClosingHandlers } from './closing-handlers';
+import { createExportsHandlers } from './exports-handlers';
+import type { ReportExports } from '../exports';
 import { createPeopleHandlers, withSignInGate } from './people-handlers';
 import type { TillSessionDesk } from '../people';
 import { createParkedHandlers } from './parked-handlers';
@@ -50,6 +52,8 @@ export interface HandlerDeps {
   taxInvoices: TaxInvoiceDeps['einvoicing'];
   /** The X and Z reports (closing-handlers.ts). */
   closing: Closing;
+  /** Reports written as CSV / PDF files (exports-handlers.ts). */
+  exports: ReportExports;
   /** Who is signed in: sale methods are refused while the till is locked (people-handlers.ts). */
   people: TillSessionDesk;
 }
@@ -72,6 +76,7 @@ export function createHandlers({
   shifts,
   taxInvoices,
   closing,
+  exports,
   people,
 }: HandlerDeps): Handlers {
   /**
@@ -117,6 +122,7 @@ export function createHandlers({
     ...createShiftHandlers(shifts),
     ...createTaxInvoiceHandlers({ checkout, einvoicing: taxInvoices, manager }),
     ...createClosingHandlers({ closing, manager }),
+    ...createExportsHandlers({ reports: exports, manager }),
     ...createParkedHandlers(checkout),
     getTill: () => tillInfo(),
     setPreferences: (patch) => {

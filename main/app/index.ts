@@ -11,6 +11,7 @@ import { createDispatcher } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
 import { closingProjection, createClosing, createPeriodReports, zReportBlocks } from '../closing';
+import { createReportExports } from '../exports';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
 import { createSession, createSignInGuard, createUsers, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
@@ -331,6 +332,11 @@ async function assemble(
       einvoicing,
       taxInvoices: einvoicing,
       closing,
+      exports: createReportExports({
+        dataDir: options.dataDir,
+        closing,
+        shop: () => ({ nameAr: settings.get().shopNameAr, nameEn: settings.get().shopNameEn, vatNumber: settings.get().vatNumber }),
+      }),
       updates: {
         updates,
         installer: options.installer ?? noInstaller,

@@ -16,3 +16,4 @@ export * from './tax-invoice';
 export * from './closing';
 export * from './people';
 export * from './parked';
+export * from './exports';

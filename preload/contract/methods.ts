@@ -14,6 +14,7 @@ import { CloseDayAnswer, CloseDayInput, PeriodReport, ZReport } from './closing'
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import { SignInInput, TillSession } from './people';
 import { ParkedSale, ParkedSaleId } from './parked';
+import { ExportedFile, ExportXInput, ExportZInput } from './exports';
 import {
   MAX_WEIGHT_GRAMS,
   MIN_WEIGHT_GRAMS,
@@ -268,6 +269,11 @@ export const methods = {
   recallSale: method(ParkedSaleId, Sale),
   /** Voids a parked sale (as voidSale voids the open one); the parked sales left. */
   voidParkedSale: method(ParkedSaleId, z.array(ParkedSale)),
+  // Exports (preload/contract/exports.ts): written into the data folder's exports/, answered with the file.
+  /** Manager: the X report (the open period) as CSV. */
+  exportXReport: method(ExportXInput, ExportedFile),
+  /** Manager: a kept Z report as CSV or PDF (Z_REPORT_UNKNOWN when there is no such Z). */
+  exportZReport: method(ExportZInput, ExportedFile),
 } as const;
 
 export type Methods = typeof methods;

@@ -99,6 +99,8 @@ const largestInputs: Record<MethodName, unknown> = {
   listParkedSales: {},
   recallSale: { saleId: escaped(64) },
   voidParkedSale: { saleId: escaped(64) },
+  exportXReport: { managerPin: pin },
+  exportZReport: { zNumber: 10_000_000, format: 'csv', managerPin: pin },
 };
 
 const frameBytes = (method: string, input: unknown) =>

@@ -110,6 +110,8 @@ const handlers: Handlers = {
   signOut: () => unsupported(),
   parkSale: () => unsupported(),
   listParkedSales: () => unsupported(),
+  exportXReport: () => unsupported(),
+  exportZReport: () => unsupported(),
   recallSale: () => unsupported(),
   voidParkedSale: () => unsupported(),
 };
