@@ -21,6 +21,7 @@ import { createShiftHandlers, withShiftGate } from './shift-handlers';
 import { createClosingHandlers } from './closing-handlers';
 import { createExportsHandlers } from './exports-handlers';
 import type { ReportExports } from '../exports';
+import type { AuditReader } from '../audit';
 import { createPeopleHandlers, withSignInGate } from './people-handlers';
 import type { TillSessionDesk } from '../people';
 import { createParkedHandlers } from './parked-handlers';
@@ -52,8 +53,9 @@ export interface HandlerDeps {
   taxInvoices: TaxInvoiceDeps['einvoicing'];
   /** The X and Z reports (closing-handlers.ts). */
   closing: Closing;
-  /** Reports written as CSV / PDF files (exports-handlers.ts). */
+  /** Reports written as CSV / PDF files, and the audit list (exports-handlers.ts). */
   exports: ReportExports;
+  audit: AuditReader;
   /** Who is signed in: sale methods are refused while the till is locked (people-handlers.ts). */
   people: TillSessionDesk;
 }
@@ -77,6 +79,7 @@ export function createHandlers({
   taxInvoices,
   closing,
   exports,
+  audit,
   people,
 }: HandlerDeps): Handlers {
   /**
@@ -122,7 +125,7 @@ export function createHandlers({
     ...createShiftHandlers(shifts),
     ...createTaxInvoiceHandlers({ checkout, einvoicing: taxInvoices, manager }),
     ...createClosingHandlers({ closing, manager }),
-    ...createExportsHandlers({ reports: exports, manager }),
+    ...createExportsHandlers({ reports: exports, audit, dataDir: admin.dataDir, manager }),
     ...createParkedHandlers(checkout),
     getTill: () => tillInfo(),
     setPreferences: (patch) => {

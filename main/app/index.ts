@@ -12,6 +12,7 @@ import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSea
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
 import { closingProjection, createClosing, createPeriodReports, zReportBlocks } from '../closing';
 import { createReportExports } from '../exports';
+import { createAuditReader } from '../audit';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
 import { createSession, createSignInGuard, createUsers, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
@@ -337,6 +338,7 @@ async function assemble(
         closing,
         shop: () => ({ nameAr: settings.get().shopNameAr, nameEn: settings.get().shopNameEn, vatNumber: settings.get().vatNumber }),
       }),
+      audit: createAuditReader(db),
       updates: {
         updates,
         installer: options.installer ?? noInstaller,

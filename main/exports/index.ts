@@ -2,3 +2,4 @@
 // or PDF into the data folder's exports/ (docs/exports.md).
 export { createReportExports, type ReportExports, type ReportExportDeps } from './reports';
 export { toCsv, safeCell, BOM, type Cell } from './csv';
+export { exportAuditCsv, AUDIT_HEADER, AUDIT_EXPORT_MAX_ROWS } from './audit-csv';

@@ -25,7 +25,7 @@ export type ExportZInput = z.infer<typeof ExportZInput>;
 /** The X report (the open period) as CSV. */
 export const ExportXInput = z.strictObject({ managerPin: ManagerPin });
 
-/** What the audit list shows of one privileged act. */
+/** The kinds of privileged act the audit list shows (main/audit/actions.ts: which journal entries each one is). */
 export const AuditAction = z.enum([
   'manager_approval',
   'manager_pin',
@@ -34,7 +34,6 @@ export const AuditAction = z.enum([
   'void',
   'line_removed',
   'drawer',
-  'price_change',
   'settings',
   'sign_in',
   'sign_in_failed',

@@ -14,7 +14,7 @@ import { CloseDayAnswer, CloseDayInput, PeriodReport, ZReport } from './closing'
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import { SignInInput, TillSession } from './people';
 import { ParkedSale, ParkedSaleId } from './parked';
-import { ExportedFile, ExportXInput, ExportZInput } from './exports';
+import { AuditPage, ExportAuditInput, ExportedFile, ExportXInput, ExportZInput, ListAuditInput } from './exports';
 import {
   MAX_WEIGHT_GRAMS,
   MIN_WEIGHT_GRAMS,
@@ -274,6 +274,10 @@ export const methods = {
   exportXReport: method(ExportXInput, ExportedFile),
   /** Manager: a kept Z report as CSV or PDF (Z_REPORT_UNKNOWN when there is no such Z). */
   exportZReport: method(ExportZInput, ExportedFile),
+  // The audit list (issue 14): privileged acts from the journal, newest first, paged by `nextCursor`.
+  listAudit: method(ListAuditInput, AuditPage),
+  /** Manager: the filtered audit list as CSV. */
+  exportAudit: method(ExportAuditInput, ExportedFile),
 } as const;
 
 export type Methods = typeof methods;

@@ -264,6 +264,8 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     listParkedSales: (input) => call('listParkedSales', input),
     exportXReport: (input) => call('exportXReport', input),
     exportZReport: (input) => call('exportZReport', input),
+    listAudit: (input) => call('listAudit', input),
+    exportAudit: (input) => call('exportAudit', input),
     recallSale: (input) => call('recallSale', input),
     voidParkedSale: (input) => call('voidParkedSale', input),
   };

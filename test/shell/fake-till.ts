@@ -112,6 +112,8 @@ const handlers: Handlers = {
   listParkedSales: () => unsupported(),
   exportXReport: () => unsupported(),
   exportZReport: () => unsupported(),
+  listAudit: () => unsupported(),
+  exportAudit: () => unsupported(),
   recallSale: () => unsupported(),
   voidParkedSale: () => unsupported(),
 };
