@@ -16,8 +16,9 @@ import { EinvoicingSection } from './einvoicing/EinvoicingSection';
 import { SettingsForm } from './SettingsForm';
 import { UpdatesSection } from './updates/UpdatesSection';
 import { XReportSection } from './closing/XReportSection';
+import { AuditSection } from './audit/AuditSection';
 
-type Tab = 'settings' | 'commissioning' | 'einvoicing' | 'updates' | 'xreport';
+type Tab = 'settings' | 'commissioning' | 'einvoicing' | 'updates' | 'xreport' | 'audit';
 
 /** Each tab and the locale key of its name. */
 const TABS: readonly (readonly [Tab, string])[] = [
@@ -26,6 +27,7 @@ const TABS: readonly (readonly [Tab, string])[] = [
   ['einvoicing', 'einvoicing_admin.tab'],
   ['updates', 'updates_admin.tab'],
   ['xreport', 'closing.tab'],
+  ['audit', 'audit.tab'],
 ];
 
 interface Props {
@@ -105,6 +107,7 @@ export function AdminPanel({ api, banner, onClose }: Props) {
       {pin && tab === 'einvoicing' && <EinvoicingSection api={api} managerPin={pin} calls={calls} />}
       {pin && tab === 'updates' && <UpdatesSection api={api} managerPin={pin} calls={calls} />}
       {pin && tab === 'xreport' && <XReportSection api={api} managerPin={pin} calls={calls} />}
+      {pin && tab === 'audit' && <AuditSection api={api} managerPin={pin} calls={calls} />}
     </Dialog>
   );
 }
