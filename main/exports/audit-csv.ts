@@ -3,7 +3,7 @@
 import type { AuditFilter, ExportedFile } from '../../preload/contract';
 import type { AuditReader } from '../audit';
 import { toCsv } from './csv';
-import { riyadhDay, writeExport } from './files';
+import { riyadhClock, riyadhDay, writeExport } from './files';
 
 /** More than a busy till's year of privileged acts; a wider export is cut here and says so in its last row. */
 export const AUDIT_EXPORT_MAX_ROWS = 100_000;
@@ -25,8 +25,7 @@ export function exportAuditCsv(dataDir: string, reader: AuditReader, filter: Aud
     cursor = page.nextCursor;
   }
   if (cut) rows.push(['', '', '', '', '', `cut at ${AUDIT_EXPORT_MAX_ROWS} rows: narrow the dates`, '', '']);
-  const stamp = now.toISOString().slice(11, 19).replace(/:/g, '');
-  const name = ['audit', filter.from?.slice(0, 10), filter.to?.slice(0, 10), filter.action, filter.userId?.replace(/[^\w-]/g, '_'), `${riyadhDay(now.toISOString())}-${stamp}`]
+  const name = ['audit', filter.from?.slice(0, 10), filter.to?.slice(0, 10), filter.action, filter.userId?.replace(/[^\w-]/g, '_'), `${riyadhDay(now.toISOString())}-${riyadhClock(now.toISOString())}`]
     .filter(Boolean)
     .join('-');
   return writeExport(dataDir, `${name}.csv`, toCsv(AUDIT_HEADER, rows));

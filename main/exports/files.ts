@@ -22,5 +22,8 @@ export const riyadhDay = (iso: string): string => riyadhDateTime(iso).date;
 /** `Z-000012-2026-12-05`: the Z's number and the day it closed. */
 export const zFileStem = (number: number, closedAt: string): string => `Z-${String(number).padStart(6, '0')}-${riyadhDay(closedAt)}`;
 
+/** The shop's time of day (Riyadh) of an instant, `143012`. */
+export const riyadhClock = (iso: string): string => riyadhDateTime(iso).time.replace(/\D/g, '').slice(0, 6);
+
 /** `X-2026-12-05-143012`: an X is read at any time; the time (Riyadh) tells two apart. */
-export const xFileStem = (at: string): string => `X-${riyadhDay(at)}-${riyadhDateTime(at).time.replace(/\D/g, '').slice(0, 6)}`;
+export const xFileStem = (at: string): string => `X-${riyadhDay(at)}-${riyadhClock(at)}`;
