@@ -1,5 +1,6 @@
 // The audit list: the privileged acts of the journal (./actions.ts), newest first, a page at a time, filtered by
-// date, action and user. Who did an act is what its entry says (a user id, `by`), or else the user signed in at
+// date, action and user. Who did an act is what its entry says (a user id, `by`), else the cashier of the sale it
+// belongs to (sales.cashier: a demo till starts signed in without a sign-in entry), else the user signed in at
 // the till when it was written (the last people.signed_in / signed_out before it). Reads only; the journal's
 // (type, seq) index (migration 0220) finds a type's entries without reading the others.
 import type { AuditAction, AuditFilter, AuditPage, AuditRow } from '../../preload/contract';
@@ -27,6 +28,7 @@ export function createAuditReader(db: Db) {
     `SELECT type, json_extract(payload, '$.userId') AS userId FROM journal
       WHERE type IN ('people.signed_in', 'people.signed_out') AND seq < ? ORDER BY seq DESC LIMIT 1`,
   );
+  const saleCashier = db.prepare<[string], { userId: string | null }>(`SELECT json_extract(cashier, '$.id') AS userId FROM sales WHERE id = ?`);
   const pageQuery = (types: readonly string[]) =>
     db.prepare<unknown[], EntryRow>(
       `SELECT seq, at, type, payload FROM journal
@@ -56,7 +58,7 @@ export function createAuditReader(db: Db) {
       at: e.at,
       action: ACTION_OF.get(e.type)!,
       type: e.type,
-      userId: described.userId ?? whoAt(e.seq),
+      userId: described.userId ?? (typeof payload.saleId === 'string' ? (saleCashier.get(payload.saleId)?.userId ?? null) : null) ?? whoAt(e.seq),
       detail: described.detail,
       before: described.before,
       after: described.after,

@@ -44,6 +44,8 @@ describe('exports and the audit list', () => {
     await page.locator('[data-testid="audit"][data-loaded="1"]').waitFor();
     const types = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')));
     expect(types.slice(0, 2)).toEqual(['sale.voided', 'line.removed']);
+    // The demo's cashier rang the sale up: the void and the delete are hers.
+    expect(await page.getByTestId('audit-row').first().textContent()).toContain('demo-cashier');
     expect(await axeFindings(page)).toEqual([]);
 
     await page.getByTestId('audit-action').selectOption('line_removed');
