@@ -13,7 +13,8 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3', 'ws', 'bufferutil', 'utf-8-validate', 'serialport', '@napi-rs/canvas'],
+  // pdfkit reads its font metrics (js/data/*.afm) from beside its own file at run time: loaded from node_modules.
+  external: ['electron', 'better-sqlite3', 'ws', 'bufferutil', 'utf-8-validate', 'serialport', '@napi-rs/canvas', 'pdfkit'],
 };
 
 const entries = ['host', 'cli', 'electron'].filter((name) => existsSync(path.join(root, 'main/entry', `${name}.ts`)));

@@ -1,4 +1,4 @@
-// Second README command: installs what the tests need (npm packages; Debian's Chromium, Arabic fonts, socat),
+// Second README command: installs what the tests need (npm packages; Debian's Chromium, Arabic fonts, socat, poppler),
 // builds the app, runs the type check and the lint, the unit/integration suite and then the browser
 // end-to-end suite, and closes with one "N passed, N failed" line. CI (.ci/run) runs exactly this.
 import fs from 'node:fs';
@@ -15,6 +15,8 @@ const debianOk = installDebianPackages([
   { package: 'socat', command: 'socat' },
   // xmllint: the independent C14N 1.1 and the UBL 2.1 schema check of every e-invoice the tests make.
   { package: 'libxml2-utils', command: 'xmllint' },
+  // pdftotext / pdftoppm: the Z's PDF read back (Arabic in logical order) and rendered (test/exports/z-pdf.test.ts).
+  { package: 'poppler-utils', command: 'pdftotext' },
 ]);
 if (!debianOk) say('continuing without them: the browser tests will fail until Chromium is installed.');
 build();

@@ -20,6 +20,9 @@ import { createUpdatesHandlers, type UpdatesAdminDeps } from './updates-handlers
 import { createShiftHandlers, withShiftGate } from './shift-handlers';
 import { createClosingHandlers } from './closing-handlers';
 import { createPeopleHandlers } from './people-handlers';
+import { createExportsHandlers } from './exports-handlers';
+import type { ReportExports } from '../exports';
+import type { AuditReader } from '../audit';
 import type { TillSessionDesk } from '../people';
 import { createParkedHandlers } from './parked-handlers';
 import type { HostKind } from './types';
@@ -53,6 +56,10 @@ export interface HandlerDeps {
   /** A settlement held against the ledger's card payments, right after it (main/closing/reconcile.ts). */
   reconciliation?: TerminalReconciliation;
   /** Who is signed in: the people methods (people-handlers.ts); the permission gate is the dispatcher's. */
+  /** Reports written as CSV / PDF files, and the audit list (exports-handlers.ts). */
+  exports: ReportExports;
+  audit: AuditReader;
+  /** Who is signed in: sale methods are refused while the till is locked (people-handlers.ts). */
   people: TillSessionDesk;
 }
 
@@ -75,6 +82,8 @@ export function createHandlers({
   taxInvoices,
   closing,
   reconciliation,
+  exports,
+  audit,
   people,
 }: HandlerDeps): Handlers {
   /**
@@ -120,6 +129,7 @@ export function createHandlers({
     ...createShiftHandlers(shifts),
     ...createTaxInvoiceHandlers({ checkout, einvoicing: taxInvoices, manager }),
     ...createClosingHandlers({ closing, manager }),
+    ...createExportsHandlers({ reports: exports, audit, dataDir: admin.dataDir, manager }),
     ...createParkedHandlers(checkout),
     getTill: () => tillInfo(),
     setPreferences: (patch) => {

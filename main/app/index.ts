@@ -12,6 +12,8 @@ import { createDispatcher, createPermissionGate } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
 import { alignDailyTotalsZone, closingProjection, createClosing, createDailyReports, createPeriodReports, createReconciliation, dailyTotalsProjection, zReportBlocks } from '../closing';
+import { createReportExports } from '../exports';
+import { createAuditReader } from '../audit';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
 import { createSession, createSignInGuard, createUsers, FULL_DISCOUNT_BP, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
@@ -357,6 +359,12 @@ async function assemble(
       taxInvoices: einvoicing,
       closing,
       reconciliation: createReconciliation({ db, journal }),
+      exports: createReportExports({
+        dataDir: options.dataDir,
+        closing,
+        shop: () => ({ nameAr: settings.get().shopNameAr, nameEn: settings.get().shopNameEn, vatNumber: settings.get().vatNumber }),
+      }),
+      audit: createAuditReader(db),
       updates: {
         updates,
         installer: options.installer ?? noInstaller,

@@ -37,6 +37,7 @@ export function createClosing(deps: ClosingDeps) {
   const { db, journal } = deps;
   const q = {
     last: db.prepare<[string], ZRow>('SELECT number, closed_at, body, acknowledged_by, seq FROM z_reports WHERE till_id = ? ORDER BY number DESC LIMIT 1'),
+    byNumber: db.prepare<[string, number], ZRow>('SELECT number, closed_at, body, acknowledged_by, seq FROM z_reports WHERE till_id = ? AND number = ?'),
     recent: db.prepare<[string, number], ZRow>('SELECT number, closed_at, body, acknowledged_by, seq FROM z_reports WHERE till_id = ? ORDER BY number DESC LIMIT ?'),
     insert: db.prepare(
       `INSERT INTO z_reports (till_id, number, after_seq, upto_seq, closed_at, body, acknowledged_by, seq)
@@ -83,6 +84,13 @@ export function createClosing(deps: ClosingDeps) {
 
     /** Whole business days `from`–`to` from the daily totals: the reports screen. */
     salesReport: (from: string, to: string): SalesReport => deps.daily.sales(from, to),
+    /** One kept Z of this till by its number (exports); Z_REPORT_UNKNOWN when there is none. */
+    zReport: (number: number): ZReport => {
+      const tillId = deps.tillId();
+      const row = q.byNumber.get(tillId, number);
+      if (!row) throw new TillError('Z_REPORT_UNKNOWN', String(number));
+      return zOf(tillId, row);
+    },
 
     /** The last `limit` Z reports of this till, newest first. */
     recent: (limit = 31): ZReport[] => {

@@ -270,6 +270,14 @@ export const errorCatalog = defineErrors({
     ar: 'لا يُغلق اليوم ومدفوعات لم تُحسم بعد: احسمها من قائمة الجهاز، أو يقرّ المدير باسمه بإغلاق اليوم وهي معلّقة.',
     en: 'The day cannot close while payments are still in doubt: settle them from the terminal list, or a manager acknowledges them by name to close anyway.',
   },
+  Z_REPORT_UNKNOWN: {
+    ar: 'لا يوجد تقرير Z بهذا الرقم على نقطة البيع هذه.',
+    en: 'There is no Z report with this number on this till.',
+  },
+  EXPORT_FONT_MISSING: {
+    ar: 'لا يوجد على الجهاز خط عربي لملف PDF (ثبّت fonts-noto-core). تصدير CSV يعمل.',
+    en: 'No Arabic font for the PDF on this machine (install fonts-noto-core). The CSV export works.',
+  },
   CLOSING_SALE_IN_PROGRESS: {
     ar: 'بيع مفتوح على نقطة البيع: أكمله أو ألغِه قبل إغلاق اليوم.',
     en: 'A sale is open on the till: finish or void it before closing the day.',

@@ -26,3 +26,5 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 }
 
 export const ledgerFile = (dataDir: string): string => path.join(dataDir, 'till.db');
+/** Reports and lists a manager exported (CSV, PDF): inside the data folder, so backups and support bundles see them. */
+export const exportsDir = (dataDir: string): string => path.join(dataDir, 'exports');

@@ -19,3 +19,4 @@ export * from './parked';
 export * from './discounts';
 export * from './permissions';
 export * from './reconciliation';
+export * from './exports';

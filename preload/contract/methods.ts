@@ -15,6 +15,7 @@ import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import { SignInInput, TillSession } from './people';
 import { ParkedSale, ParkedSaleId } from './parked';
 import { DiscountReason, DiscountRequest, MAX_DISCOUNT_HALALAS } from './discounts';
+import { AuditPage, ExportAuditInput, ExportedFile, ExportXInput, ExportZInput, ListAuditInput } from './exports';
 import {
   MAX_WEIGHT_GRAMS,
   MIN_WEIGHT_GRAMS,
@@ -282,6 +283,15 @@ export const methods = {
   recallSale: method(ParkedSaleId, Sale),
   /** Voids a parked sale (as voidSale voids the open one); the parked sales left. */
   voidParkedSale: method(ParkedSaleId, z.array(ParkedSale)),
+  // Exports (preload/contract/exports.ts): written into the data folder's exports/, answered with the file.
+  /** Manager: the X report (the open period) as CSV. */
+  exportXReport: method(ExportXInput, ExportedFile),
+  /** Manager: a kept Z report as CSV or PDF (Z_REPORT_UNKNOWN when there is no such Z). */
+  exportZReport: method(ExportZInput, ExportedFile),
+  // The audit list (issue 14): privileged acts from the journal, newest first, paged by `nextCursor`.
+  listAudit: method(ListAuditInput, AuditPage),
+  /** Manager: the filtered audit list as CSV. */
+  exportAudit: method(ExportAuditInput, ExportedFile),
 } as const;
 
 export type Methods = typeof methods;

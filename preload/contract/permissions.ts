@@ -89,6 +89,12 @@ export const METHOD_PERMISSIONS = {
   reissueRejectedEinvoice: 'approve:manager',
   getXReport: 'view:supervisor',
   getSalesReport: 'view:supervisor',
+  // Exports write a file into the till's own exports/ folder and change nothing in the ledger: reads behind a PIN.
+  exportXReport: 'view:supervisor',
+  exportZReport: 'view:supervisor',
+  // Who did what (the audit list) is for a manager.
+  listAudit: 'view:manager',
+  exportAudit: 'view:manager',
   closeDay: 'approve:manager',
   listZReports: 'view:manager',
   currentUser: 'open',

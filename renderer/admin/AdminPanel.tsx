@@ -18,7 +18,9 @@ import { UpdatesSection } from './updates/UpdatesSection';
 import { XReportSection } from './closing/XReportSection';
 import { ReportsSection } from './reports/ReportsSection';
 
-type Tab = 'settings' | 'commissioning' | 'einvoicing' | 'updates' | 'xreport' | 'reports';
+import { AuditSection } from './audit/AuditSection';
+
+type Tab = 'settings' | 'commissioning' | 'einvoicing' | 'updates' | 'xreport' | 'reports' | 'audit';
 
 /** Each tab and the locale key of its name. */
 const TABS: readonly (readonly [Tab, string])[] = [
@@ -28,6 +30,7 @@ const TABS: readonly (readonly [Tab, string])[] = [
   ['updates', 'updates_admin.tab'],
   ['xreport', 'closing.tab'],
   ['reports', 'reports.tab'],
+  ['audit', 'audit.tab'],
 ];
 
 interface Props {
@@ -108,6 +111,7 @@ export function AdminPanel({ api, banner, onClose }: Props) {
       {pin && tab === 'updates' && <UpdatesSection api={api} managerPin={pin} calls={calls} />}
       {pin && tab === 'xreport' && <XReportSection api={api} managerPin={pin} calls={calls} />}
       {pin && tab === 'reports' && <ReportsSection api={api} managerPin={pin} calls={calls} />}
+      {pin && tab === 'audit' && <AuditSection api={api} managerPin={pin} calls={calls} />}
     </Dialog>
   );
 }

@@ -266,6 +266,10 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     signOut: (input) => call('signOut', input),
     parkSale: (input) => call('parkSale', input),
     listParkedSales: (input) => call('listParkedSales', input),
+    exportXReport: (input) => call('exportXReport', input),
+    exportZReport: (input) => call('exportZReport', input),
+    listAudit: (input) => call('listAudit', input),
+    exportAudit: (input) => call('exportAudit', input),
     recallSale: (input) => call('recallSale', input),
     voidParkedSale: (input) => call('voidParkedSale', input),
   };

@@ -27,8 +27,11 @@ export const LAYERS = [
   ['main/returns'],
   // Shifts sum a shift's cash from the sales' tenders (checkout's) and the returns' cash refunds.
   ['main/shifts'],
-  // Closing reads the period's sales, payments, returns and shifts (through the journal) for the X and Z reports.
-  ['main/closing'],
+  // Closing reads the period's sales, payments, returns and shifts (through the journal) for the X and Z reports;
+  // audit reads the privileged acts back from the journal.
+  ['main/closing', 'main/audit'],
+  // Exports write the reports (closing's) and the audit list (audit's) as CSV and PDF files.
+  ['main/exports'],
   // Simulators speak the real protocols (they use the codecs of payments and printing) and are wired in only
   // by the composition root: no domain imports one.
   ['main/sim'],

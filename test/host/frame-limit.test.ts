@@ -103,6 +103,10 @@ const largestInputs: Record<MethodName, unknown> = {
   listParkedSales: {},
   recallSale: { saleId: escaped(64) },
   voidParkedSale: { saleId: escaped(64) },
+  exportXReport: { managerPin: pin },
+  exportZReport: { zNumber: 10_000_000, format: 'csv', managerPin: pin },
+  listAudit: { from: '2026-12-05T00:00:00.000Z', to: '2026-12-05T23:59:59.999Z', userId: escaped(64), action: 'sign_in_failed', limit: 200, cursor: Number.MAX_SAFE_INTEGER, managerPin: pin },
+  exportAudit: { from: '2026-12-05T00:00:00.000Z', to: '2026-12-05T23:59:59.999Z', userId: escaped(64), action: 'sign_in_failed', managerPin: pin },
 };
 
 const frameBytes = (method: string, input: unknown) =>

@@ -114,6 +114,10 @@ const handlers: Handlers = {
   signOut: () => unsupported(),
   parkSale: () => unsupported(),
   listParkedSales: () => unsupported(),
+  exportXReport: () => unsupported(),
+  exportZReport: () => unsupported(),
+  listAudit: () => unsupported(),
+  exportAudit: () => unsupported(),
   recallSale: () => unsupported(),
   voidParkedSale: () => unsupported(),
 };

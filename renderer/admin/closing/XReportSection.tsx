@@ -12,6 +12,7 @@ import { messageFor } from '../../i18n/messages';
 import { confirmKeyAction, isPointerClick } from '../../keys/deliberateConfirm';
 import { TextField } from '../../shell/TextField';
 import type { BannerCall } from '../../terminal/useBannerCall';
+import { ZExports } from './ZExports';
 import './closing.css';
 
 interface Props {
@@ -158,6 +159,7 @@ export function XReportSection({ api, managerPin, calls }: Props) {
           </button>
         )}
       </div>
+      <ZExports api={api} managerPin={managerPin} calls={calls} lastZ={closed?.z.number ?? null} />
       {confirming && (
         <div
           className="xr__confirm"

@@ -1,0 +1,24 @@
+// Which journal entries are privileged acts, under which audit action. Every such act is already a journal entry
+// (written in the act's own transaction), so the audit list is a reading of the journal, never a second record.
+// Catalog prices are not journaled yet (main/catalog writes no entry): no price-change action until they are.
+import type { AuditAction } from '../../preload/contract';
+
+export const AUDIT_TYPES: Readonly<Record<AuditAction, readonly string[]>> = {
+  manager_approval: ['manager.authorised'],
+  manager_pin: ['manager.pin_failed', 'manager.pin_locked', 'manager.pin_unlocked', 'manager.pin_changed'],
+  return: ['return.issued'],
+  refund: ['return.cash_paid', 'payment.reversed'],
+  void: ['sale.voided'],
+  line_removed: ['line.removed'],
+  drawer: ['drawer.opened_without_sale'],
+  settings: ['settings.changed', 'settings.provisioned'],
+  sign_in: ['people.signed_in', 'people.signed_out'],
+  sign_in_failed: ['people.pin_failed', 'people.pin_locked'],
+  user: ['user.added', 'user.pin_set', 'user.deactivated'],
+  payment_resolved: ['payment.resolved_by_manager'],
+  z_closing: ['closing.z'],
+};
+
+export const ACTION_OF: ReadonlyMap<string, AuditAction> = new Map(
+  (Object.entries(AUDIT_TYPES) as Array<[AuditAction, readonly string[]]>).flatMap(([action, types]) => types.map((t) => [t, action] as const)),
+);
