@@ -4,7 +4,11 @@
 import type { AuditAction } from '../../preload/contract';
 
 export const AUDIT_TYPES: Readonly<Record<AuditAction, readonly string[]>> = {
-  manager_approval: ['manager.authorised'],
+  manager_approval: ['manager.authorised', 'manager.override'],
+  // Discounts and prices set by hand (docs/discounts.md): each entry carries the approval when one was needed.
+  discount: ['line.discount_set', 'sale.discount_set', 'line.price_set'],
+  // The terminal's settlement and its reconciliation with the ledger (docs/shifts.md).
+  settlement: ['terminal.settled', 'closing.reconciled'],
   manager_pin: ['manager.pin_failed', 'manager.pin_locked', 'manager.pin_unlocked', 'manager.pin_changed'],
   return: ['return.issued'],
   refund: ['return.cash_paid', 'payment.reversed'],

@@ -46,6 +46,20 @@ export function describeEntry(type: string, p: Record<string, unknown>): Describ
         [pairs(p, [['returnNo', 'return', 'text'], ['receiptNo', 'receipt', 'text'], ['reason', 'reason', 'text']]), money(totals.totalHalalas)].filter(Boolean).join(' · '),
       );
     }
+    case 'line.discount_set':
+    case 'sale.discount_set':
+    case 'line.price_set': {
+      // Who approved a discount past the user's limit is named in it; the user is who was signed in.
+      const d = (type === 'line.price_set' ? p.override : p.discount) as { rule?: { kind?: string; percent?: number; halalas?: number }; reason?: string; approval?: { by?: string } } | null;
+      const rule = d?.rule ? (d.rule.kind === 'percent' ? `${d.rule.percent}%` : money(d.rule.halalas)) : null;
+      const what =
+        type === 'line.price_set'
+          ? [`price ${money(p.from) ?? '?'} → ${money(p.to) ?? '?'}`, d?.reason ?? null]
+          : [d ? `discount ${rule ?? ''}`.trim() : 'discount removed', d?.reason ?? null];
+      return { userId: null, detail: [...what, d?.approval?.by ? `approved by ${d.approval.by}` : null].filter(Boolean).join(' · '), before: null, after: null };
+    }
+    case 'closing.reconciled':
+      return plain(p.matched ? 'the ledger agrees with the terminal' : `the ledger and the terminal differ: ${(Array.isArray(p.differences) ? p.differences.length : 0)} transaction(s) listed`);
     case 'closing.z':
       return plain(pairs(p, [['number', 'Z', 'text'], ['afterSeq', 'after entry', 'text'], ['uptoSeq', 'up to entry', 'text'], ['acknowledgedBy', 'acknowledged by', 'text']]));
     default:

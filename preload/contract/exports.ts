@@ -28,6 +28,8 @@ export const ExportXInput = z.strictObject({ managerPin: ManagerPin });
 /** The kinds of privileged act the audit list shows (main/audit/actions.ts: which journal entries each one is). */
 export const AuditAction = z.enum([
   'manager_approval',
+  'discount',
+  'settlement',
   'manager_pin',
   'return',
   'refund',

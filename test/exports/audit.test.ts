@@ -41,6 +41,23 @@ async function allPages(t: TestTill, filter: { action?: AuditRow['action']; user
 }
 
 describe('the audit list', () => {
+  it('lists discounts and prices with who gave them and who approved them', async () => {
+    const t = await till();
+    const sale = await t.call('scanBarcode', { barcode: DEMO.milk.barcode });
+    const lineId = sale.lines[0]!.lineId;
+    await t.call('setLineDiscount', { lineId, discount: { rule: { kind: 'percent', percent: 5 }, reason: 'promotion' } });
+    await t.call('overridePrice', { lineId, unitPriceHalalas: 500, reason: 'price_match', managerPin: PIN });
+    const rows = await allPages(t, { action: 'discount' }, 10);
+    expect(rows.map((r) => r.type)).toEqual(['line.price_set', 'line.discount_set']);
+    expect(rows[0]!.detail).toContain('approved by Khalid (demo)');
+    expect(rows[0]!.detail).toContain('price_match');
+    expect(rows[1]!.detail).toContain('discount 5%');
+    // Who was signed in: the demo cashier.
+    expect(rows.every((r) => r.userId === DEMO_CASHIER.id)).toBe(true);
+    // The approval itself is a manager's act.
+    expect((await allPages(t, { action: 'manager_approval' }, 10)).map((r) => r.type)).toContain('manager.override');
+  });
+
   it('reads the privileged acts of a real till newest first, pages them, filters them, exports them', async () => {
     const t = await till();
     const started = new Date().toISOString();
@@ -61,13 +78,17 @@ describe('the audit list', () => {
 
     const all = await allPages(t, {}, 3);
     const types = all.map((r) => r.type);
+    // Each approved act is preceded by its approval (manager.override: who asked, who approved).
     expect(types).toEqual([
       'closing.z',
+      'manager.override',
       'people.signed_in',
       'people.pin_failed',
       'people.signed_out',
       'settings.changed',
+      'manager.override',
       'drawer.opened_without_sale',
+      'manager.override',
       'manager.pin_failed',
       'sale.voided',
       'line.removed',
