@@ -313,7 +313,7 @@ async function assemble(
     ...(options.updateTrust?.fetch ? { fetch: options.updateTrust.fetch } : {}),
   });
   // Closing the day: the X report, and the Z report taken, kept and printed (main/closing).
-  const periodReports = createPeriodReports({ db, journal, intents, tillId: () => settings.get().tillId });
+  const periodReports = createPeriodReports({ db, journal, intents, tillId: () => settings.get().tillId, lastBackup: () => backups.lastVerifiedBackup() });
   const closing = createClosing({
     db,
     journal,

@@ -18,6 +18,8 @@ export interface PeriodReportDeps {
   intents: Pick<IntentStore, 'needsAttention'>;
   tillId: () => string;
   now?: () => Date;
+  /** The last verified backup (main/backup), for the closing checklist; none: not known. */
+  lastBackup?: () => { at: string; entries: number } | null;
 }
 
 /** Cash first, then by amount, then by scheme and wallet (a stable order for equal amounts). */
@@ -143,7 +145,12 @@ export function createPeriodReports(deps: PeriodReportDeps) {
     paymentsNeedingAttention: attention(),
     einvoices: q.einvoices.get()!,
     reconciliations: q.reconciled.all(afterSeq, uptoSeq).map((r) => Reconciliation.parse(JSON.parse(r.payload))),
+    lastBackup: lastBackup(),
   });
+  const lastBackup = (): { at: string; entries: number } | null => {
+    const b = deps.lastBackup?.() ?? null;
+    return b ? { at: b.at, entries: b.entries } : null;
+  };
   const receiptNoAt = (seq: number | null): string | null => (seq === null ? null : (q.receiptNoAt.get(seq)?.receiptNo ?? null));
 
   const between = (afterSeq: number, uptoSeq: number, chainHead: { seq: number; hash: string }): PeriodReport => {

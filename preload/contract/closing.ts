@@ -83,6 +83,8 @@ export const PeriodReport = z.object({
   chainHead: z.object({ seq: z.number().int().nonnegative(), hash: z.string() }),
   /** The terminal's settlements in the period, each held against the ledger (main/closing/reconcile.ts). */
   reconciliations: z.array(Reconciliation).default([]),
+  /** The till's last verified backup as the report is read (the closing checklist), or none yet. */
+  lastBackup: z.object({ at: z.string(), entries: z.number().int().nonnegative() }).nullable().default(null),
 });
 export type PeriodReport = z.infer<typeof PeriodReport>;
 

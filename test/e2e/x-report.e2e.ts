@@ -43,6 +43,11 @@ describe('the X report', () => {
     // Both sales are the demo cashier's: one row, with both.
     expect(await page.getByTestId('x-cashiers').locator('tr').count()).toBe(1);
     expect(await page.getByTestId('x-cashiers').locator('td').textContent()).toContain(total);
+    // The checklist: a card was taken and the terminal not settled yet; nothing in doubt; no backup since the morning.
+    expect(await page.getByTestId('check-payments').getAttribute('data-state')).toBe('done');
+    expect(await page.getByTestId('check-settlement').getAttribute('data-state')).toBe('todo');
+    expect(await page.getByTestId('check-backup').getAttribute('data-state')).toBe('todo');
+    expect(await page.getByTestId('check-settlement').textContent()).toContain('سُوّي جهاز الدفع');
     expect(await axeFindings(page)).toEqual([]);
 
     await page.getByTestId('z-close').click();

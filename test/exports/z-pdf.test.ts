@@ -20,7 +20,7 @@ const report: PeriodReport = {
   vat: [{ category: 'S', ratePercent: 15, taxableHalalas: 106483, vatHalalas: 15973 }],
   tenders: [{ kind: 'cash', scheme: null, wallet: null, count: 2, amountHalalas: 100000 }], refunds: [],
   cash: { takenHalalas: 100000, refundedHalalas: 1000 }, shifts: [], shiftOpen: false, paymentsNeedingAttention: [],
-  einvoices: { waiting: 0, rejected: 0 }, chainHead: { seq: 10, hash: 'abc' }, cashiers: [], reconciliations: [],
+  einvoices: { waiting: 0, rejected: 0 }, chainHead: { seq: 10, hash: 'abc' }, cashiers: [], reconciliations: [], lastBackup: null,
 };
 const z: ZReport = { number: 12, zNo: 'T01-Z000012', closedAt: '2026-12-05T20:00:00.000Z', acknowledgedBy: null, report };
 const shop = { nameAr: 'بقالة النقطة', nameEn: 'Nuqta Grocery', vatNumber: '300000000000003' };

@@ -4,6 +4,7 @@
 // numbers, keeps and prints it) after a deliberate confirmation — a click or Ctrl+Enter, never Enter alone, which a
 // scanner sends — and, with payments still in doubt, the closing manager's name.
 import { useEffect, useState } from 'react';
+import { closingChecklist } from './checklist';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../../preload/contract/api';
 import type { CloseDayAnswer, PeriodReport, TenderTotal } from '../../../preload/contract/closing';
@@ -20,6 +21,8 @@ interface Props {
   managerPin: string;
   calls: BannerCall;
 }
+
+const CHECK_MARK = { done: '✓', todo: '•', warn: '!', not_needed: '–' } as const;
 
 export function XReportSection({ api, managerPin, calls }: Props) {
   const { t } = useTranslation();
@@ -143,6 +146,16 @@ export function XReportSection({ api, managerPin, calls }: Props) {
       <p className="xr__meta">
         {t('closing.chainHead')} <bdi className="xr__hash">{`#${report.chainHead.seq} ${report.chainHead.hash.slice(0, 16)}…`}</bdi>
       </p>
+      <section className="xr__checklist" aria-labelledby="xr-checklist-title" data-testid="closing-checklist">
+        <h3 id="xr-checklist-title">{t('closing.checklist')}</h3>
+        <ul>
+          {closingChecklist(report).map((c) => (
+            <li key={c.key} className={`xr__check xr__check--${c.state}`} data-testid={`check-${c.key}`} data-state={c.state}>
+              <span aria-hidden="true">{CHECK_MARK[c.state]}</span> {t(`closing.check_${c.key}`)} — {t(`closing.state_${c.state}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
       {closed && (
         <p className="xr__done" role="status" data-testid="z-closed" data-number={closed.z.number}>
           {t('closing.z_done', { zNo: closed.z.zNo })}{' '}
