@@ -15,7 +15,8 @@ await esbuild({
   format: 'cjs',
   target: 'node20',
   outfile: bundle,
-  external: ['better-sqlite3', 'ws', 'playwright-core', 'electron', 'serialport', '@napi-rs/canvas'],
+  // pdfkit reads its own data files at run time (as in scripts/build-main.mjs).
+  external: ['better-sqlite3', 'ws', 'playwright-core', 'electron', 'serialport', '@napi-rs/canvas', 'pdfkit'],
   logLevel: 'warning',
 });
 const result = spawnSync(process.execPath, [bundle], { cwd: root, stdio: 'inherit' });
