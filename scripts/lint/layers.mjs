@@ -11,7 +11,9 @@
 export const LAYERS = [
   ['preload/contract'],
   ['main/errors'],
-  ['main/money', 'main/paths', 'main/fiscal'],
+  // Money's split of a total is fiscal's too (the e-invoice's line nets, the sale's discount).
+  ['main/money'],
+  ['main/paths', 'main/fiscal'],
   ['main/db', 'main/logging'],
   ['main/ledger', 'main/settings', 'main/secrets', 'main/catalog', 'main/ipc', 'main/devices'],
   // Health reads the status objects the composition root hands it; updates get the till's state and settings

@@ -5,6 +5,7 @@
 // (taxable) amount is split over its lines in proportion to their gross, largest remainder first, so the line
 // nets are whole halalas that sum to the category's taxable amount exactly (BR-CO-10, BR-S-08) — summing
 // rounded per-line figures instead is what got other tills rejected (BR-CO-14/15).
+import { apportion as apportionHalalas } from '../../money';
 import { VAT_RATE_PERCENT, type DocumentAllowance, type DocumentTotals, type EInvoiceDocument, type EInvoiceLine, type VatCategoryCode, type VatCategoryTotal } from './document';
 
 export interface LineAmounts {
@@ -46,34 +47,14 @@ export function divideHalfUp(numerator: number, denominator: number): number {
 
 /**
  * Splits `total` over `weights` in proportion, whole units, largest remainder first (ties: the earlier line);
- * the parts sum to `total` exactly and each is within one unit of its exact share. BigInt products: a line of
- * 10 million SAR times a category of as much is beyond 2^53.
+ * the parts sum to `total` exactly (main/money's apportion, the one the sale's discount is spread with), here
+ * refusing what a document cannot hold: a negative or fractional amount, or something split over nothing.
  */
 export function apportion(total: number, weights: readonly number[]): number[] {
   wholeHalalas(total, 'total');
   weights.forEach((w) => wholeHalalas(w, 'weight'));
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum === 0) {
-    if (total !== 0) throw new RangeError(`cannot split ${total} over nothing`);
-    return weights.map(() => 0);
-  }
-  const bigTotal = BigInt(total);
-  const bigSum = BigInt(sum);
-  const parts: number[] = [];
-  const remainders: bigint[] = [];
-  let left = total;
-  for (const w of weights) {
-    const product = BigInt(w) * bigTotal;
-    const part = Number(product / bigSum);
-    parts.push(part);
-    remainders.push(product % bigSum);
-    left -= part;
-  }
-  if (left > 0) {
-    const order = weights.map((_, i) => i).sort((a, b) => (remainders[b]! > remainders[a]! ? 1 : remainders[b]! < remainders[a]! ? -1 : a - b));
-    for (let k = 0; k < left; k += 1) parts[order[k]!]! += 1;
-  }
-  return parts;
+  if (total !== 0 && weights.every((w) => w === 0)) throw new RangeError(`cannot split ${total} over nothing`);
+  return apportionHalalas(total, weights);
 }
 
 /** VAT of a category's amount as priced: the rate's share of a VAT-inclusive amount, or the rate of a net one. */
