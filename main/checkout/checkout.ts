@@ -194,6 +194,16 @@ export function createCheckout(deps: CheckoutDeps) {
     return { approval: approved.approval };
   };
 
+  /**
+   * A discount as stored, checked against what it comes off (DISCOUNT_OVER_AMOUNT) and the user's limit of that
+   * kind (`limitOf`: the line's or the sale's), with the approval when past it.
+   */
+  const storedDiscount = (discount: DiscountRequest, base: number, limitOf: (l: DiscountLimits) => number, approval: Approved | null, what: string) => {
+    if (discountExceeds(discount.rule, base)) throw new TillError('DISCOUNT_OVER_AMOUNT', what);
+    const off = discountHalalas(discount.rule, base);
+    return { ...discount, ...approvalIfBeyond((l) => beyondLimit(off, base, limitOf(l), discount.rule), approval, what) };
+  };
+
   const userLimits = (): DiscountLimits => {
     if (deps.discountLimits) return deps.discountLimits();
     const bp = deps.settings().discounts.limitPercent * 100;
@@ -410,12 +420,7 @@ export function createCheckout(deps: CheckoutDeps) {
           assertEditable(sale);
           const line = lineOf(sale, lineId);
           const base = line.lineTotalHalalas + (line.discount?.halalas ?? 0);
-          let stored = null;
-          if (discount) {
-            if (discountExceeds(discount.rule, base)) throw new TillError('DISCOUNT_OVER_AMOUNT', `line ${lineId}`);
-            const off = discountHalalas(discount.rule, base);
-            stored = { ...discount, ...approvalIfBeyond((l) => beyondLimit(off, base, l.lineBp, discount.rule), approval, `line ${lineId}`) };
-          }
+          const stored = discount && storedDiscount(discount, base, (l) => l.lineBp, approval, `line ${lineId}`);
           journal.append('line.discount_set', { saleId: sale.saleId, lineId, discount: stored });
           store.setLineDiscount(sale.saleId, lineId, stored);
           return checkedSale(sale.saleId);
@@ -430,16 +435,9 @@ export function createCheckout(deps: CheckoutDeps) {
         write(() => {
           const sale = ensureOpenSale();
           assertEditable(sale);
-          let stored = null;
-          if (discount) {
-            const base = linesTotal(sale);
-            if (sale.lines.length === 0) throw new TillError('DISCOUNT_SALE_EMPTY');
-            if (discountExceeds(discount.rule, base)) throw new TillError('DISCOUNT_OVER_AMOUNT', `sale ${sale.saleId}`);
-            const off = discountHalalas(discount.rule, base);
-            stored = { ...discount, ...approvalIfBeyond((l) => beyondLimit(off, base, l.saleBp, discount.rule), approval, `sale ${sale.saleId}`) };
-          } else if (!sale.discount) {
-            return sale;
-          }
+          if (!discount && !sale.discount) return sale;
+          if (discount && sale.lines.length === 0) throw new TillError('DISCOUNT_SALE_EMPTY');
+          const stored = discount && storedDiscount(discount, linesTotal(sale), (l) => l.saleBp, approval, `sale ${sale.saleId}`);
           journal.append('sale.discount_set', { saleId: sale.saleId, discount: stored });
           store.setSaleDiscount(sale.saleId, stored);
           return checkedSale(sale.saleId);
