@@ -15,7 +15,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { UNREGISTERED_BUYER_VAT } from '../../main/sim/zatca';
 import { DEMO } from '../support/till';
 import { axeFindings } from './support/axe';
-import { focusedTestId, ring, tillReady, useTillBrowser } from './support/till-page';
+import { focusedTestId, ring, tillReady, useTillBrowser, wedgeScan } from './support/till-page';
 
 const tills = useTillBrowser();
 let page: Page;
@@ -34,20 +34,6 @@ async function ctrlBUnderArabicLayout(p: Page): Promise<void> {
   const base = { key: 'لا', code: 'KeyB', windowsVirtualKeyCode: 66, nativeVirtualKeyCode: 66, modifiers: 2 };
   await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...base });
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base });
-  await cdp.detach();
-}
-
-/** A keyboard-wedge scanner sending `digits` and Enter at a scanner's pace (4 ms apart), wherever focus is. */
-async function wedgeScan(p: Page, digits: string): Promise<void> {
-  const cdp = await p.context().newCDPSession(p);
-  const start = Date.now() / 1000;
-  const keys = [...digits].map((d) => ({ key: d, code: `Digit${d}`, windowsVirtualKeyCode: 48 + Number(d), text: d }));
-  const sends: Promise<unknown>[] = [];
-  [...keys, { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' }].forEach((k, i) => {
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, nativeVirtualKeyCode: k.windowsVirtualKeyCode, unmodifiedText: k.text, timestamp: start + i * 0.004 }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, timestamp: start + i * 0.004 + 0.001 }));
-  });
-  await Promise.all(sends);
   await cdp.detach();
 }
 

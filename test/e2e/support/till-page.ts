@@ -102,10 +102,32 @@ export async function typeBarcode(page: Page, barcode: string, delay = 40): Prom
   await typeAndEnter(page, barcode, delay);
 }
 
-/** Scans each barcode (all different), each one a new line on the sale. */
+/**
+ * A keyboard-wedge scanner sending `digits` and Enter at a scanner's pace (4 ms apart by the events' own timestamps,
+ * so a loaded machine cannot make it look like a person), wherever focus is.
+ */
+export async function wedgeScan(p: Page, digits: string): Promise<void> {
+  if (!/^\d+$/.test(digits)) throw new Error(`wedgeScan sends digits only, not "${digits}"`);
+  const cdp = await p.context().newCDPSession(p);
+  const start = Date.now() / 1000;
+  const keys = [...digits].map((d) => ({ key: d, code: `Digit${d}`, windowsVirtualKeyCode: 48 + Number(d), text: d }));
+  const sends: Promise<unknown>[] = [];
+  [...keys, { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' }].forEach((k, i) => {
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, nativeVirtualKeyCode: k.windowsVirtualKeyCode, unmodifiedText: k.text, timestamp: start + i * 0.004 }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, timestamp: start + i * 0.004 + 0.001 }));
+  });
+  await Promise.all(sends);
+  await cdp.detach();
+}
+
+/**
+ * Scans each barcode (all different) into the scan field with a wedge scanner, each one a new line on the sale. A
+ * person keying a barcode in (typeBarcode) is the slower path, walked by the tests about it.
+ */
 export async function ring(page: Page, ...barcodes: string[]): Promise<void> {
   for (const [i, barcode] of barcodes.entries()) {
-    await typeBarcode(page, barcode);
+    await page.getByTestId('scan-input').focus();
+    await wedgeScan(page, barcode);
     await expect.poll(() => page.getByTestId('sale-line').count()).toBe(i + 1);
   }
 }
