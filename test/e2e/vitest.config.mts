@@ -10,6 +10,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     fileParallelism: false,
     pool: 'forks',
+    // One test process goes on from file to file (as the unit project does), so playwright, the support modules and
+    // the main/ sources they import are loaded once rather than once per file: the run's import time was 46 s of
+    // its 440. Each file still launches its own Chromium and opens its own tills; nothing here keeps module state.
+    isolate: false,
     // The STC Pay simulator's certificates, made once for the whole run (test/support/global-setup.ts), then the
     // till folder every test's till starts from (test/e2e/support/till-template.ts).
     globalSetup: ['test/support/global-setup.ts', 'test/e2e/support/till-template.ts'],
