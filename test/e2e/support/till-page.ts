@@ -1,8 +1,8 @@
-// The harness every browser end-to-end file shares: one Chromium per file, a till (the built browser host on a
+// The harness every browser end-to-end file shares: one Chromium for the run, a till (the built browser host on a
 // data folder of its own) opened in a page the size of a till's screen, everything a test opened closed after it; and
 // the few things a cashier does in every test (scan a barcode, type and press Enter).
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterEach, beforeAll, expect } from 'vitest';
 import { ensureMainBuilt } from '../../support/build';
 import { tempDir } from '../../support/tmp';
 import { launchChromium } from './browser';
@@ -23,7 +23,7 @@ export interface OpenTillOptions {
 }
 
 export interface TillBrowser {
-  /** The file's Chromium (launched in beforeAll). */
+  /** The run's Chromium (launched by the first file's beforeAll). */
   readonly browser: Browser;
   /** Runs `steps` after the current test; what was registered last runs first. */
   onCleanup(...steps: Array<() => unknown>): void;
@@ -41,6 +41,17 @@ export async function tillReady(page: Page): Promise<void> {
   await page.waitForSelector('html[data-ready="1"]');
 }
 
+// One Chromium for the whole run (the files share a test process, see ../vitest.config.mts): every test opens its
+// pages in a fresh context and closes them, so a file leaves nothing behind for the next but a browser. A browser
+// that went away is launched again; playwright kills the last one when the test process exits.
+let chromium: Promise<Browser> | null = null;
+async function sharedChromium(): Promise<Browser> {
+  const running = chromium && (await chromium.catch(() => null));
+  if (running?.isConnected()) return running;
+  chromium = launchChromium();
+  return chromium;
+}
+
 /** Registers the file's hooks (build, Chromium, cleanups after each test) and returns what opens tills. */
 export function useTillBrowser(): TillBrowser {
   let browser: Browser;
@@ -48,10 +59,7 @@ export function useTillBrowser(): TillBrowser {
 
   beforeAll(async () => {
     ensureMainBuilt();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
+    browser = await sharedChromium();
   });
   afterEach(async () => {
     while (cleanups.length) await cleanups.pop()!();
