@@ -13,6 +13,7 @@ export const SettingsGroup = z.enum([
   'drawer',
   'devices',
   'customer',
+  'sales',
   'terminal',
   'stcPay',
   'backups',

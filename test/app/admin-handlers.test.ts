@@ -109,6 +109,35 @@ describe('the admin settings methods', () => {
     expect(journal('settings.changed')).toHaveLength(1);
   });
 
+  it('edit the discount limit and the scale labels in the sales group: a wrong layout is named, a right one saved', async () => {
+    const shown = await t.call('getSettings', { managerPin: '1234' });
+    const sales = shown.fields.filter((f) => f.group === 'sales');
+    expect(sales.map((f) => [f.key, f.kind])).toEqual([
+      ['discounts.limitPercent', 'number'],
+      ['scaleBarcodes', 'json'],
+    ]);
+    expect(sales[0]!.value).toBe(10);
+    const layouts = sales[1]!.value as Array<{ prefix: string }>;
+    expect(layouts.map((l) => l.prefix)).toEqual(['20', '21', '22', '23', '24', '25']);
+
+    const wrong = await t.call('updateSettings', {
+      managerPin: '1234',
+      settings: { 'discounts.limitPercent': 120, scaleBarcodes: [{ prefix: '30', itemDigits: 5, value: 'weight-grams', valueDigits: 5, priceCheckDigit: false }] },
+    });
+    expect(wrong.outcome).toBe('invalid');
+    if (wrong.outcome !== 'invalid') return;
+    const byKey = new Map(wrong.errors.map((e) => [e.key, e]));
+    expect(byKey.get('discounts.limitPercent')).toMatchObject({ en: '0 to 100 %' });
+    expect(byKey.get('scaleBarcodes.0.prefix')).toMatchObject({ en: 'a prefix 20 to 29', ar: 'بادئة من 20 إلى 29' });
+
+    const price26 = { prefix: '26', itemDigits: 5, value: 'price-halalas', valueDigits: 4, priceCheckDigit: true };
+    const right = await t.call('updateSettings', { managerPin: '1234', settings: { 'discounts.limitPercent': 5, scaleBarcodes: [...layouts, price26] } });
+    expect(right).toEqual({ outcome: 'saved', changed: ['discounts', 'scaleBarcodes'], restartNeeded: true });
+    const stored = JSON.parse(storedSettings()) as { discounts: { limitPercent: number }; scaleBarcodes: Array<{ prefix: string }> };
+    expect(stored.discounts.limitPercent).toBe(5);
+    expect(stored.scaleBarcodes.map((l) => l.prefix)).toContain('26');
+  });
+
   it('limit one save to what the browser host carries', () => {
     const at = (n: number) => ({ managerPin: '1234', settings: { 'receipt.footerAr': '\u0001'.repeat(n) } });
     expect(Buffer.byteLength(JSON.stringify(at(187).settings))).toBeLessThanOrEqual(SETTINGS_PATCH_MAX_BYTES);

@@ -45,6 +45,10 @@ const FIELDS: readonly FieldSpec[] = [
   json('devices', 'serialScanner', true),
   choice('customer', 'customerScreen', ['auto', 'always', 'off']),
   flag('customer', 'kiosk'),
+  // What a cashier may take off alone while nobody is signed in (signed-in users have their role's limits).
+  whole('sales', 'discounts.limitPercent'),
+  // The shop's scale labels, per prefix 20–29 (docs/catalog.md): JSON, a list of layouts.
+  json('sales', 'scaleBarcodes', false),
   json('terminal', 'terminal', true),
   json('stcPay', 'stcPay', true),
   text('backups', 'backups.folder', true),
