@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_PROJECTIONS, ledgerFile } from '../../main/app';
+import { checkPractice } from '../../main/app/practice';
 import { trainingDirOf, trainingSettings } from '../../main/app/training';
 import { openDatabase } from '../../main/db';
 import { createJournal, verifyLedger } from '../../main/ledger';
@@ -47,10 +48,12 @@ function liveLedger(dir: string): { sales: number; head: { seq: number; hash: st
   }
 }
 
-const sellMilk = async () => {
-  const due = (await t.call('scanBarcode', { barcode: DEMO.milk.barcode })).dueHalalas;
+const sell = async (...barcodes: string[]) => {
+  let due = 0;
+  for (const barcode of barcodes) due = (await t.call('scanBarcode', { barcode })).dueHalalas;
   return t.call('tenderCash', { tenderedHalalas: due + 350 });
 };
+const sellMilk = () => sell(DEMO.milk.barcode);
 
 describe('training mode', () => {
   it('keeps the live ledger untouched while a trainee sells TR- receipts on the training ledger, watermarked', async () => {
@@ -70,7 +73,7 @@ describe('training mode', () => {
     // Nobody is signed in on the training till; the trainee may sign in there.
     expect(await t.attempt('scanBarcode', { barcode: DEMO.milk.barcode })).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
     expect((await t.call('signIn', { pin: TRAINEE_PIN })).user).toMatchObject({ role: 'trainee' });
-    const practice = await sellMilk();
+    const practice = await sell(DEMO.milk.barcode, DEMO.bread.barcode);
     expect(practice.changeHalalas).toBe(350);
     expect(practice.receipt.receiptNo).toMatch(/^TR-T01-\d{6}$/);
     expect(practice.receipt.cashier).toMatchObject({ nameEn: 'Trainee' });
@@ -96,6 +99,13 @@ describe('training mode', () => {
     const replay = openDatabase(ledgerFile(trainingDirOf(t.dir)), { readonly: true });
     try {
       expect(verifyLedger(replay, { projections: LEDGER_PROJECTIONS }).ok).toBe(true);
+      // Practice checked from the training journal: two items paid in cash with change, but no split tender;
+      // and nothing done since the sale (its seq) passes nothing.
+      const cash = checkPractice(replay, 'cash-with-change', 0);
+      expect(cash.checks.map((c) => c.ok)).toEqual([true, true, true]);
+      expect(checkPractice(replay, 'split-tender', 0).passed).toBe(false);
+      const saleSeq = replay.prepare("SELECT MAX(seq) FROM journal WHERE type = 'sale.completed'").pluck().get() as number;
+      expect(checkPractice(replay, 'cash-with-change', saleSeq).checks.map((c) => c.ok)).toEqual([false, false, false]);
     } finally {
       replay.close();
     }
