@@ -81,7 +81,7 @@ export async function startSwitchableTill(options: TillOptions, open: OpenTill):
       requested = null;
       if (request && !closed) {
         switching = switchTo(request)
-          .catch(() => undefined)
+          .catch((e: unknown) => (options.log ?? console).error('switching training mode failed', e))
           .finally(() => {
             switching = null;
           });

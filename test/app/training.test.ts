@@ -121,6 +121,12 @@ describe('training mode', () => {
     expect(after.sales).toBe(before.sales);
     expect(after.training).toEqual(['training.started', 'training.ended']);
     expect(after.head.seq).toBeGreaterThan(before.head.seq);
+    const liveDb = openDatabase(ledgerFile(t.dir), { readonly: true });
+    try {
+      expect(verifyLedger(liveDb, { projections: LEDGER_PROJECTIONS }).ok).toBe(true);
+    } finally {
+      liveDb.close();
+    }
   }, 60_000);
 
   it('opens the live till after a restart in training, closing the session in its journal', async () => {
