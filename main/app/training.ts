@@ -64,7 +64,8 @@ export function readTrainingSeed(db: Db, settings: TillSettings): TrainingSeed {
 /**
  * Brings the training ledger's staff and catalog up to the live till's. Users go through the journal as the
  * people domain writes them (user.added / user.pin_set / user.deactivated carrying the new state), so the
- * training ledger's `ledger verify` replays them; the catalog is a plain table (no journal), upserted by id.
+ * training ledger's `ledger verify` replays them. The catalog is a plain table (no journal, nothing refers to a
+ * product's row): it is replaced whole, so a product the live till dropped or re-barcoded is the same here.
  */
 export function adoptTrainingSeed(db: Db, journal: Journal, seed: TrainingSeed): void {
   const byId = db.prepare<[string], Record<string, unknown>>('SELECT * FROM users WHERE id = ?');
@@ -101,17 +102,16 @@ export function adoptTrainingSeed(db: Db, journal: Journal, seed: TrainingSeed):
         db.prepare('UPDATE users SET active = 0, updated_seq = ? WHERE id = ?').run(entry.seq, id);
       }
     }
-    upsertRows(db, 'categories', seed.categories);
-    upsertRows(db, 'products', seed.products);
+    db.prepare('DELETE FROM products').run();
+    db.prepare('DELETE FROM categories').run();
+    insertRows(db, 'categories', seed.categories);
+    insertRows(db, 'products', seed.products);
   }).immediate();
 }
 
-function upsertRows(db: Db, table: 'categories' | 'products', rows: Array<Record<string, unknown>>): void {
+function insertRows(db: Db, table: 'categories' | 'products', rows: Array<Record<string, unknown>>): void {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
-  const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
-  const statement = db.prepare(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
-  );
+  const statement = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
   for (const row of rows) statement.run(row);
 }
