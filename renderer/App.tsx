@@ -46,6 +46,7 @@ import { useStableCallback } from './shell/useLatest';
 import { useTillDialogs } from './shell/useTillDialogs';
 import { useShiftStatus } from './shift/useShiftStatus';
 import { SignInScreen } from './people/SignInScreen';
+import { TrainingWatermark } from './training/TrainingWatermark';
 import { UserBadge } from './people/UserBadge';
 import { usePeopleSession } from './people/usePeopleSession';
 import { providerIndicators } from './terminal/providerStatus';
@@ -300,6 +301,7 @@ export function App({ carrier }: { carrier: Carrier }) {
         onCompleted={showCompleted}
       />
       {people.locked && <SignInScreen locale={locale} onSignIn={people.signIn} />}
+      {till?.training && <TrainingWatermark />}
       {completedShown && (
         <CompletedView
           key={completed.sale.receipt.receiptNo}

@@ -8,6 +8,7 @@ import type { Handlers } from '../ipc';
 import type { ManagerAuth } from '../auth';
 import type { Payments } from '../payments';
 import type { PrintService } from '../printing/service';
+import { createTrainingHandlers, type TrainingDesk } from './training-handlers';
 import type { Returns } from '../returns';
 import type { Shifts } from '../shifts';
 import { TillError } from '../errors';
@@ -61,6 +62,8 @@ export interface HandlerDeps {
   audit: AuditReader;
   /** Who is signed in: sale methods are refused while the till is locked (people-handlers.ts). */
   people: TillSessionDesk;
+  /** Training mode (./training-handlers.ts); absent: a till that cannot switch (tests of the handlers alone). */
+  training?: TrainingDesk;
 }
 
 export function createHandlers({
@@ -85,6 +88,7 @@ export function createHandlers({
   exports,
   audit,
   people,
+  training = { active: false, request: () => undefined },
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -112,6 +116,7 @@ export function createHandlers({
       currency: 'SAR',
       host,
       simulated: simulatedDevices(s).length > 0,
+      training: training.active,
       liveSaleRefused: liveSaleRefused(),
       cardPayments: s.terminal !== null,
       stcPayPayments: s.stcPay !== null,
@@ -132,6 +137,7 @@ export function createHandlers({
     ...createExportsHandlers({ reports: exports, audit, dataDir: admin.dataDir, manager }),
     ...createParkedHandlers(checkout),
     getTill: () => tillInfo(),
+    ...createTrainingHandlers(training, manager),
     setPreferences: (patch) => {
       const current = settings.get().preferences;
       const next = { locale: patch.locale ?? current.locale, digits: patch.digits ?? current.digits };

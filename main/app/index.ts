@@ -37,6 +37,8 @@ import { prepareDataFolder } from './data-folder';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock';
 import { demoCatalogCsv, ledgerFile } from '../paths';
 import type { RunningTill, TillOptions } from './types';
+import { adoptTrainingSeed, readTrainingSeed, type TrainingEnd } from './training';
+import { startSwitchableTill, type TrainingRequest } from './training-switch';
 
 export type { RunningTill, TillOptions, HostKind, TillEventListener } from './types';
 export { acquireInstanceLock, type InstanceLock } from './instance-lock';
@@ -50,7 +52,15 @@ function discountLimitsOf(role: UserRole): DiscountLimits {
   return { lineBp: limits.lineDiscountBp, saleBp: limits.saleDiscountBp, priceOverride: limits.priceOverride };
 }
 
-export async function startTill(options: TillOptions): Promise<RunningTill> {
+/**
+ * Opens the till on its data folder: the live till, which a manager can switch into training and back
+ * (./training-switch.ts) without the shell noticing more than a reload.
+ */
+export function startTill(options: TillOptions): Promise<RunningTill> {
+  return startSwitchableTill(options, openTill);
+}
+
+async function openTill(options: TillOptions, onTrainingRequest: (request: TrainingRequest) => void): Promise<RunningTill> {
   const ledger = ledgerFile(options.dataDir);
   prepareDataFolder(options.dataDir, ledger);
   const lock = acquireInstanceLock(options.dataDir);
@@ -61,7 +71,7 @@ export async function startTill(options: TillOptions): Promise<RunningTill> {
     db = openLedger(ledger);
     // A damaged file is refused before anything is added to it (LEDGER_DAMAGED: restore a verified backup).
     assertLedgerSound(db);
-    return await wire(db, lock, log, options);
+    return await wire(db, lock, log, options, onTrainingRequest);
   } catch (e) {
     // A till that cannot start must not keep the folder locked or the file open: the admin fixes the
     // settings or the file and starts again at once.
@@ -96,10 +106,10 @@ function openedSoFar(log: TillLog) {
   };
 }
 
-async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptions): Promise<RunningTill> {
+async function wire(db: Db, lock: InstanceLock, log: TillLog, options: TillOptions, onTrainingRequest: (request: TrainingRequest) => void): Promise<RunningTill> {
   const opened = openedSoFar(log);
   try {
-    return await assemble(db, lock, log, options, opened);
+    return await assemble(db, lock, log, options, opened, onTrainingRequest);
   } catch (e) {
     await opened.closeAll();
     throw e;
@@ -112,8 +122,12 @@ async function assemble(
   log: TillLog,
   options: TillOptions,
   opened: ReturnType<typeof openedSoFar>,
+  onTrainingRequest: (request: TrainingRequest) => void,
 ): Promise<RunningTill> {
-  const settings = openSettings(db);
+  const training = options.training;
+  const settings = openSettings(db, training?.settings);
+  // A training till follows the live till's settings (forced onto the simulators) each time it opens.
+  if (training) settings.update(training.settings);
   // Tills set up with the shared demo salt get one of their own (the PIN is unchanged).
   const resalted = resaltSharedDemoPin(settings.get().managerPin);
   if (resalted) settings.update({ managerPin: resalted });
@@ -140,6 +154,8 @@ async function assemble(
   alignDailyTotalsZone(db, settings.get().timeZone);
   // Entries from here on carry the till id the provisioning may just have set.
   const journal = createJournal(db, settings.get().tillId, { sealer });
+  if (training) adoptTrainingSeed(db, journal, training);
+  else endTrainingLeftOpen(db, journal, options.trainingEnded ?? { by: 'restart', reason: 'restart' });
   const hub = createEventHub(log);
   // The simulated devices behind any `simulator` link in the settings (demo, training); made only when used.
   const simulators = options.simulators ?? createTillSimulators({ dataDir: options.dataDir });
@@ -148,8 +164,9 @@ async function assemble(
   const users = createUsers(db, journal);
   // An approver's PIN names a supervisor, manager or admin; the settings' shared PIN only while no user is active.
   const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin, approvers: users });
-  const demoTill = () => simulatedDevices(settings.get()).length > 0;
-  if (!demoTill()) retireDemoUsers(users);
+  // A training till runs on simulators but is not the demo: its staff are the live till's, nobody signed in.
+  const demoTill = () => !training && simulatedDevices(settings.get()).length > 0;
+  if (!demoTill() && !training) retireDemoUsers(users);
   const people = createSession({
     db,
     journal,
@@ -159,6 +176,7 @@ async function assemble(
     required: () => users.hasActive(),
     initial: demoTill() ? seedDemoUsers(users) : null,
     onSignedIn: (user) => checkout.claimEmptySale(user),
+    training: Boolean(training),
   });
   const intents = createIntentStore(db);
   // Carries the cashier's STC Pay mobile numbers and codes to the payment in flight.
@@ -201,6 +219,7 @@ async function assemble(
     emitJobs: (jobs) => hub.emit('printJobsChanged', jobs),
     emitStatus: (status) => hub.emit('printerStatusChanged', status),
     virtualPrinter: simulators.printer,
+    training: Boolean(training),
     log,
   });
   opened.add(() => printing.close());
@@ -290,7 +309,7 @@ async function assemble(
     journal,
     settings: settings.get,
     manager,
-    demo: () => simulatedDevices(settings.get()).length > 0,
+    demo: () => Boolean(training) || simulatedDevices(settings.get()).length > 0,
     saleInProgress: saleOnTill,
   });
   // Updates: the feed or an offline folder, staged in the data folder; the Electron shell installs one only when
@@ -375,6 +394,17 @@ async function assemble(
       },
       shifts,
       people,
+      training: {
+        active: Boolean(training),
+        request: (on, by) => {
+          if (saleOnTill()) throw new TillError('TRAINING_BUSY');
+          if (on) {
+            const seed = readTrainingSeed(db, settings.get());
+            db.transaction(() => journal.append('training.started', { by, trainingTillId: seed.settings.tillId })).immediate();
+            onTrainingRequest({ on, by, seed });
+          } else onTrainingRequest({ on, by });
+        },
+      },
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null), gate: createPermissionGate(people) },
@@ -435,6 +465,15 @@ async function assemble(
 }
 
 const SEAL_INTERVAL_MS = 30_000;
+
+/**
+ * The live till opening after a training session closes it in its own record: left by a manager, a training till
+ * that failed to open, or (nobody said) a restart — a crash or a power cut ended the session.
+ */
+function endTrainingLeftOpen(db: Db, journal: ReturnType<typeof createJournal>, end: TrainingEnd): void {
+  const last = db.prepare("SELECT type FROM journal WHERE type IN ('training.started', 'training.ended') ORDER BY seq DESC LIMIT 1").pluck().get();
+  if (last === 'training.started') db.transaction(() => journal.append('training.ended', { ...end })).immediate();
+}
 
 /** A seal that cannot be written now (a full disk) is written with a later one: never a reason to stop. */
 function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {

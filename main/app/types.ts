@@ -5,6 +5,7 @@ import type { Dispatch } from '../ipc';
 import type { SecretStore } from '../secrets';
 import type { TillLog } from '../logging';
 import type { TillSimulators } from '../sim';
+import type { TrainingEnd, TrainingSeed } from './training';
 
 export type HostKind = TillInfo['host'];
 
@@ -58,6 +59,13 @@ export interface TillOptions {
   installer?: Installer;
   /** The admin said "install now" and the installer is running: the shell quits so it can replace the app. */
   onInstalling?: () => void;
+  /**
+   * Set by the training switch only (./training-switch.ts): this till is the training till on <dataDir>/training,
+   * made from the live till's settings, staff and catalog.
+   */
+  training?: TrainingSeed;
+  /** Set by the training switch only: the live till reopens after a training session, which it journals as ended. */
+  trainingEnded?: TrainingEnd;
   /** Tests only (in-process): release keys and a feed client trusting a test CA, instead of the build's own. */
   updateTrust?: { trustedKeys?: readonly TrustedKey[]; fetch?: UpdateFetch };
 }

@@ -327,8 +327,12 @@ export const errorCatalog = defineErrors({
     en: 'Too many wrong PINs: signing in is paused for a while (a minute, longer after each pause). Wait, then try again.',
   },
   SIGN_IN_TRAINEE: {
-    ar: 'المتدرب يسجل الدخول في وضع التدريب فقط، وهو غير متاح بعد على نقطة البيع هذه.',
-    en: 'A trainee signs in only in training mode, which this till does not have yet.',
+    ar: 'المتدرب يسجل الدخول في وضع التدريب فقط. يبدأ المدير التدريب من الإدارة ← التدريب.',
+    en: 'A trainee signs in only in training mode. A manager starts it in Admin → Training.',
+  },
+  TRAINING_BUSY: {
+    ar: 'أكمل البيع أو الإرجاع الجاري أو ألغه قبل تبديل وضع التدريب.',
+    en: 'Finish or void the sale or return in progress before switching training mode.',
   },
   BADGE_UNKNOWN: { ar: 'بطاقة الموظف غير معروفة أو غير مفعلة.', en: 'That staff badge is not known or not active.' },
   USER_PIN_TAKEN: {

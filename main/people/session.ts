@@ -24,6 +24,8 @@ export interface SessionDeps {
   initial: SignedInUser | null;
   /** Told after every sign-in (the empty open sale becomes this cashier's). */
   onSignedIn?: (user: SignedInUser) => void;
+  /** Training mode (its own ledger, simulators only): the one place a trainee may sign in. */
+  training?: boolean;
   now?: () => number;
 }
 
@@ -42,7 +44,7 @@ export interface TillSessionDesk {
 
 export const userSubject = (userId: string): string => `user:${userId}`;
 
-export function createSession({ db, journal, users, guard, lockAfterMs, required, initial, onSignedIn, now = Date.now }: SessionDeps): TillSessionDesk {
+export function createSession({ db, journal, users, guard, lockAfterMs, required, initial, onSignedIn, training = false, now = Date.now }: SessionDeps): TillSessionDesk {
   let user: SignedInUser | null = initial;
   let lastActivity = now();
   const journaled = (type: string, payload: Record<string, unknown>) => db.transaction(() => journal.append(type, payload)).immediate();
@@ -58,8 +60,8 @@ export function createSession({ db, journal, users, guard, lockAfterMs, required
   };
   const session = (): TillSession => ({ user, required: required(), lockAfterMs: lockAfterMs() });
   const begin = (who: SignedInUser, how: 'pin' | 'badge'): TillSession => {
-    // Training mode (a separate ledger, simulators only) comes later; until then a trainee would ring real sales.
-    if (who.role === 'trainee') throw new TillError('SIGN_IN_TRAINEE');
+    // Outside training (main/app/training) a trainee would ring real sales.
+    if (who.role === 'trainee' && !training) throw new TillError('SIGN_IN_TRAINEE');
     journaled('people.signed_in', { userId: who.id, how });
     user = who;
     lastActivity = now();

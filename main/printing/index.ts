@@ -33,6 +33,7 @@ export {
   type ShopInfo,
 } from './layout';
 export { MonoBitmap } from './render/bitmap';
+export { TRAINING_MARK, TRAINING_PREFIX, isTrainingNumber, stampTraining, trainingBar } from './render/training-stamp';
 export { encodeMonoPng, decodeMonoPng } from './render/png';
 export type { PrinterTransport, TimeoutOptions } from './transport/types';
 export { createTcpTransport, type TcpTransportOptions } from './transport/tcp';

@@ -56,6 +56,11 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =
 
 export const methods = {
   getTill: method(z.strictObject({}), TillInfo),
+  /**
+   * A manager switches the till into training (on) or back to the live till (off): the services restart on the
+   * other ledger once the answer is sent, so the renderer reloads (docs/training.md).
+   */
+  setTraining: method(z.strictObject({ on: z.boolean(), managerPin: ManagerPin }), z.object({ training: z.boolean() })),
   setPreferences: method(
     z.strictObject({ locale: Locale.optional(), digits: DigitStyle.optional() }),
     Preferences,

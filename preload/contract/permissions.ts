@@ -22,6 +22,7 @@ export type ApprovePermission = Extract<Permission, `approve:${string}` | `view:
 
 export const METHOD_PERMISSIONS = {
   getTill: 'open',
+  setTraining: 'approve:manager',
   setPreferences: 'open',
   getSale: 'open',
   scanBarcode: 'sell',

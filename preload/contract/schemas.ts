@@ -50,6 +50,11 @@ export const TillInfo = z.object({
   /** Simulated devices are in use (demo / training); shown on screen so nobody mistakes it for a live till. */
   simulated: z.boolean(),
   /**
+   * Training mode (docs/training.md): a separate ledger with TR- numbers and simulators only. Every screen and
+   * every printed receipt carries the "تدريب TRAINING" watermark; trainees may sign in only now.
+   */
+  training: z.boolean(),
+  /**
    * Real devices but still the demo shop's identity (VAT 300000000000003): the till refuses to take money
    * (DEMO_IDENTITY) and the screen says what to set.
    */

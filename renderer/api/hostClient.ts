@@ -192,6 +192,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
   // out of the view's bundle; the NuqtaCalls type still fails the build if a method is missing here.
   const calls: NuqtaCalls = {
     getTill: (input) => call('getTill', input),
+    setTraining: (input) => call('setTraining', input),
     setPreferences: (input) => call('setPreferences', input),
     getSale: (input) => call('getSale', input),
     scanBarcode: (input) => call('scanBarcode', input),

@@ -12,6 +12,7 @@ import { paidHalalas } from '../payments/salePayment';
 import { STANDARD_VAT_PERCENT } from '../sale/TotalsPanel';
 import type { CustomerPayment, Thanks } from './displayRules';
 import { useCustomerSession } from './useCustomerSession';
+import { TrainingWatermark } from '../training/TrainingWatermark';
 
 const otherLocale = (locale: Locale): Locale => (locale === 'ar' ? 'en' : 'ar');
 
@@ -49,6 +50,7 @@ function CustomerScreen({ till, sale, payment, thanks, connected }: ScreenProps)
 
   return (
     <div className="cd" data-testid="customer-display" data-phase={phase} data-payment={payment}>
+      {till?.training && <TrainingWatermark />}
       <header className="cd__head">
         <span className="cd__logo" aria-hidden="true" />
         <div className="cd__shop">

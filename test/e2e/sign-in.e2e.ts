@@ -9,7 +9,7 @@ import { createJournal } from '../../main/ledger';
 import { createUsers, DEMO_CASHIER, DEMO_MANAGER } from '../../main/people';
 import { DEMO } from '../support/till';
 import { axeFindings } from './support/axe';
-import { focusedTestId, typeBarcode, useTillBrowser } from './support/till-page';
+import { focusedTestId, tillReady, typeAndEnter, typeBarcode, useTillBrowser } from './support/till-page';
 
 const tills = useTillBrowser();
 
@@ -46,6 +46,31 @@ function addBadgeUser(dir: string) {
   } finally {
     db.close();
   }
+}
+
+const TRAINEE = { nameAr: 'سلمى', nameEn: 'Salma', role: 'trainee' as const, pin: '2468' };
+
+/** A trainee the admin added before the till started. */
+function addTrainee(dir: string) {
+  const db = openDatabase(ledgerFile(dir));
+  try {
+    const { pin, ...user } = TRAINEE;
+    createUsers(db, createJournal(db, 'T01')).add({ ...user, pin }, 'test');
+  } finally {
+    db.close();
+  }
+}
+
+/** Admin → Training with the manager's PIN, and the switch; the page reloads onto the other ledger. */
+async function switchTraining(p: Page) {
+  await p.keyboard.press('Control+Comma');
+  await p.getByTestId('admin-panel').waitFor();
+  await typeAndEnter(p, DEMO_MANAGER.pin);
+  await p.getByTestId('settings-form').waitFor();
+  await p.getByTestId('admin-tab-training').click();
+  await p.getByTestId('training-section').waitFor();
+  await Promise.all([p.waitForEvent('load'), p.getByTestId('training-toggle').click()]);
+  await tillReady(p);
 }
 
 const size = async (p: Page, testId: string) => (await p.getByTestId(testId).boundingBox())!;
@@ -115,5 +140,40 @@ describe('signing in at the till', () => {
     await page.keyboard.press('Enter');
     await signInScreen(page).waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(BADGE_USER.nameAr);
+  });
+
+  it('switches into training with the manager PIN: the watermark on every screen, a trainee sells TR- receipts, and back to the live till', async () => {
+    const { page } = await tills.openTill({ prefix: 'nuqta-e2e-training-', configure: addTrainee });
+    expect(await page.getByTestId('training-watermark').count()).toBe(0);
+    await switchTraining(page);
+
+    // Training: nobody signed in, the watermark over the sign-in screen too; the trainee may sign in here.
+    await signInScreen(page).waitFor();
+    await page.getByTestId('training-watermark').waitFor();
+    expect(await page.getByTestId('training-watermark').textContent()).toContain('تدريب TRAINING');
+    await page.keyboard.type(TRAINEE.pin, { delay: 60 });
+    await page.keyboard.press('Enter');
+    await signInScreen(page).waitFor({ state: 'detached' });
+    await typeBarcode(page, DEMO.milk.barcode);
+    await expect.poll(() => lines(page).count()).toBe(1);
+    // The watermark takes no clicks: the pay key under it still works.
+    await page.keyboard.press('F12');
+    await page.getByTestId('tender-panel').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('receipt-preview').waitFor();
+    expect(await page.getByTestId('receipt-no').textContent()).toContain('TR-T01-000001');
+    expect(await axeFindings(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('receipt-preview').waitFor({ state: 'detached' });
+
+    // A manager signs in and leaves training: the live till, unmarked, as the demo cashier left it.
+    await page.keyboard.press('Control+l');
+    await signInScreen(page).waitFor();
+    await page.keyboard.type(DEMO_MANAGER.pin, { delay: 60 });
+    await page.keyboard.press('Enter');
+    await signInScreen(page).waitFor({ state: 'detached' });
+    await switchTraining(page);
+    await expect.poll(() => page.getByTestId('training-watermark').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(DEMO_CASHIER.nameAr);
   });
 });

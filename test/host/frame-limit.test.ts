@@ -15,6 +15,7 @@ const amount = 100_000_000;
 
 const largestInputs: Record<MethodName, unknown> = {
   getTill: {},
+  setTraining: { on: true, managerPin: '12345678' },
   setPreferences: { locale: 'ar', digits: 'arabic' },
   getSale: {},
   scanBarcode: { barcode: escaped(64) },

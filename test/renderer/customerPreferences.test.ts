@@ -30,6 +30,7 @@ const till = (preferences: Preferences): TillInfo => ({
   currency: 'SAR',
   host: 'browser',
   simulated: true,
+  training: false,
   liveSaleRefused: false,
   cardPayments: false,
   stcPayPayments: false,

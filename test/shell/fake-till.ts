@@ -28,6 +28,7 @@ export const tillInfo: TillInfo = {
   currency: 'SAR',
   host: 'electron',
   simulated: true,
+  training: false,
   liveSaleRefused: false,
   cardPayments: false,
   stcPayPayments: false,
@@ -40,6 +41,7 @@ const unsupported = (): never => {
 
 const handlers: Handlers = {
   getTill: () => tillInfo,
+  setTraining: () => unsupported(),
   setPreferences: () => unsupported(),
   getSale: () => emptySale,
   scanBarcode: () => {

@@ -6,6 +6,7 @@ import { renderCardSlip, renderReceipt } from '../documents';
 import { cardSlipFromTender, layoutReceipt, type Block, type ReceiptCopy, type ShopInfo, type SlipCopy } from '../layout';
 import type { MonoImage } from '../escpos/image';
 import type { MonoBitmap } from '../render/bitmap';
+import { isTrainingNumber, stampTraining } from '../render/training-stamp';
 import type { JobCopy, JobKind } from './job-store';
 
 /** A receipt from before users (or a refund receipt, until returns record their cashier) names no cashier. */
@@ -53,6 +54,11 @@ export function receiptTextsOf(settings: TillSettings): { header: { ar: string[]
 
 /** `logo`: the shop's own, rasterised for this width (./shop-logo.ts); absent, the built-in logo. */
 export function renderJobImage(doc: JobDocument, receipt: Receipt, settings: TillSettings, widthDots: number, logo?: MonoImage): MonoBitmap {
+  const image = renderDocumentImage(doc, receipt, settings, widthDots, logo);
+  return isTrainingNumber(receipt.receiptNo) ? stampTraining(image) : image;
+}
+
+function renderDocumentImage(doc: JobDocument, receipt: Receipt, settings: TillSettings, widthDots: number, logo?: MonoImage): MonoBitmap {
   const address = addressOf(settings);
   if (doc.kind === 'receipt') {
     const copy: ReceiptCopy = doc.copy === 'original' && !doc.mayHavePrinted ? 'original' : 'copy';

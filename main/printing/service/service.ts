@@ -9,6 +9,7 @@ import { encodeImageJob } from '../escpos/job';
 import { sendJob } from '../print-job';
 import { bandRowsForStatus } from '../profiles';
 import { renderBlocks } from '../render/render';
+import { withTrainingBlocks } from '../render/training-stamp';
 import { blockingProblems } from '../escpos/status';
 import { fromProblem } from '../errors';
 import { attemptJob, detailOf, errorDataOf } from './attempt';
@@ -372,7 +373,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       while (running) await running;
       try {
         const l = currentLink();
-        const image = renderBlocks(blocks, { width: l.profile.widthDots });
+        const image = renderBlocks(deps.training ? withTrainingBlocks(blocks) : blocks, { width: l.profile.widthDots });
         const job = encodeImageJob(image, l.profile, l.readsStatus ? { bandRows: bandRowsForStatus(l.profile) } : {});
         const sent = await sendJob(l.transport, job, { watch: l.readsStatus });
         if (sent.status) setStatus({ transport: l.description, ...stateFromStatus(sent.status) });

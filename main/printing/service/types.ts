@@ -19,6 +19,8 @@ export interface PrintServiceDeps {
   /** Gets a PrinterStatusReport (a PrinterStatus plus `error`). */
   emitStatus: (status: PrinterStatus) => void;
   now?: () => Date;
+  /** A training till (docs/training.md): documents printed from blocks (refunds, the Z) carry the watermark bar. */
+  training?: boolean;
   newId?: () => string;
   /** Tests: the transport to use for the configured printer instead of the one its settings name. */
   openLink?: (printer: PrinterSettings) => PrinterTransport;
