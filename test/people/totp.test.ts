@@ -13,6 +13,8 @@ import { createJournal, verifyLedger, type Journal } from '../../main/ledger';
 import { acceptedStep, createSignInGuard, createTwoFactor, createUsers, stepAt, TOTP_PARAMS, totpSecretName, type TwoFactor } from '../../main/people';
 import { createFileSecretStore, type SecretStore } from '../../main/secrets';
 import { tempDir } from '../support/tmp';
+import { EXIT } from '../../main/cli/io';
+import { userCommand } from '../../main/cli/users';
 
 // RFC 6238 appendix B, SHA-1 rows: the seed is the ASCII "12345678901234567890"; the codes are 8 digits.
 const RFC_SEED = Secret.fromLatin1('12345678901234567890');
@@ -175,6 +177,19 @@ describe('enrolment and codes', () => {
     expect(open().enrolled(manager.id)).toBe(false);
     expect(() => open().confirm(manager, '123456')).toThrow(expect.objectContaining({ code: 'TOTP_NOT_STARTED' }));
     expect(verifyLedger(db, { projections: LEDGER_PROJECTIONS }).ok).toBe(true);
+  });
+
+  it('`nuqta user totp-reset` removes a lost phone\'s enrolment, journaled as by the CLI', async () => {
+    await enrol(open());
+    const out: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
+    expect(userCommand(folder.dir, ['totp-reset', 'nobody'], {}, '', io)).toBe(EXIT.tillError);
+    expect(userCommand(folder.dir, ['totp-reset', manager.id], {}, '', io)).toBe(EXIT.ok);
+    expect(out.at(-1)).toContain('reset');
+    expect(open().enrolled(manager.id)).toBe(false);
+    expect(JSON.parse(entries('totp.removed')[0]!.payload)).toEqual({ userId: manager.id, by: 'cli' });
+    expect(userCommand(folder.dir, ['totp-reset', manager.id], {}, '', io)).toBe(EXIT.ok);
+    expect(out.at(-1)).toContain('No two-step');
   });
 
   it('ledger verify finds a user_totp row edited by hand', async () => {
