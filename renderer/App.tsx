@@ -102,7 +102,7 @@ export function App({ carrier }: { carrier: Carrier }) {
   const unknownPayment = paymentLock(sale) === 'unknown' ? (sale?.payment ?? null) : null;
   // The weight prompt (an item sold by weight waits for its weight) and the sign-in screen hold the keyboard like a
   // dialog does (the scan field must not take it back).
-  const anyDialog = dialogs.anyOpen || actions.weighing !== null || people.locked;
+  const anyDialog = dialogs.anyOpen || actions.weighing !== null || people.locked || enrolling || secondFactor.dialog !== null;
   // Main refused something because it locked the till itself (idle time): show the sign-in screen.
   const noticeError = people.noticeError;
   useEffect(() => noticeError(banner?.data), [banner, noticeError]);

@@ -148,8 +148,9 @@ describe('signing in at the till', () => {
     expect(await page.getByTestId('totp-recovery-codes').locator('li').count()).toBe(10);
     expect(await axeFindings(page)).toEqual([]);
     await page.getByTestId('totp-code-input').fill(totp.generate());
-    await page.keyboard.press('Enter');
-    await page.getByTestId('totp-done').waitFor();
+    await page.getByTestId('totp-confirm').click();
+    await page.locator('[data-testid=totp-done], [data-testid=totp-error]').first().waitFor();
+    expect(await page.getByTestId('totp-error').allTextContents()).toEqual([]);
     await page.getByTestId('totp-close').click();
 
     // A settings change approved with the admin's PIN: main asks for the code; the same save goes through with it.
