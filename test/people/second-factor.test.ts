@@ -109,6 +109,15 @@ describe('a manager past a threshold', () => {
     expect(lastOverride()).toMatchObject({ method: 'returnSale', permission: 'approve:manager', approverRole: 'manager', secondFactor: 'recovery' });
   });
 
+  it('gives their code to close a shift whose cash is out by more than the threshold', async () => {
+    // The demo till opened a shift for the sales above; a SAR 100 note more than it expects is SAR 50 out and more.
+    expect(await t.call('closeShift', { count: { n100: 1 } })).toMatchObject({ outcome: 'needs-manager' });
+    expect(await t.attempt('approveShiftClose', { managerPin: SUPERVISOR_PIN, reason: 'Extra note' })).toMatchObject({ ok: false, error: { code: 'APPROVER_NOT_ALLOWED' } });
+    expect(await t.attempt('approveShiftClose', { managerPin: DEMO_MANAGER.pin, reason: 'Extra note' })).toMatchObject({ ok: false, error: { code: 'SECOND_FACTOR_REQUIRED' } });
+    expect(await t.call('approveShiftClose', { managerPin: DEMO_MANAGER.pin, reason: 'Extra note', secondFactor: managerRecovery[2] })).toMatchObject({ outcome: 'closed' });
+    expect(lastOverride()).toMatchObject({ method: 'approveShiftClose', permission: 'approve:manager', secondFactor: 'recovery' });
+  });
+
   it('an admin action approved by a manager asks no code of them (the rule is for admins)', async () => {
     expect((await settingsChange(DEMO_MANAGER.pin)).ok).toBe(true);
     expect(lastOverride()).not.toHaveProperty('secondFactor');
