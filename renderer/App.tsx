@@ -1,7 +1,7 @@
 // The till screen: wires the session (what main says), the cashier's keys and the panels together. Which dialog
 // is open and may open is decided in shell/useTillDialogs, what typing and scanning mean in scanner/useScanInput;
 // components below only render and report.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Carrier } from './api/carrier';
 import { useConnectionState } from './api/useConnectionState';
@@ -48,12 +48,18 @@ import { useShiftStatus } from './shift/useShiftStatus';
 import { SignInScreen } from './people/SignInScreen';
 import { TrainingWatermark } from './training/TrainingWatermark';
 import { UserBadge } from './people/UserBadge';
+import { withSecondFactor } from './people/secondFactor';
+import { useSecondFactorPrompt } from './people/SecondFactorDialog';
+import { TotpEnrolDialog } from './people/TotpEnrolDialog';
 import { usePeopleSession } from './people/usePeopleSession';
 import { providerIndicators } from './terminal/providerStatus';
 import { useTerminal } from './terminal/useTerminal';
 
 export function App({ carrier }: { carrier: Carrier }) {
-  const { api } = carrier;
+  // An approval main holds back for the approver's authenticator code asks for it and is sent again (docs/people.md).
+  const secondFactor = useSecondFactorPrompt();
+  const api = useMemo(() => withSecondFactor(carrier.api, secondFactor.ask), [carrier.api, secondFactor.ask]);
+  const [enrolling, setEnrolling] = useState(false);
   const { t } = useTranslation();
   const connectionState = useConnectionState(carrier.connection);
   const { banner, controls: messages } = useBanner();
@@ -97,7 +103,7 @@ export function App({ carrier }: { carrier: Carrier }) {
   const unknownPayment = paymentLock(sale) === 'unknown' ? (sale?.payment ?? null) : null;
   // The weight prompt (an item sold by weight waits for its weight) and the sign-in screen hold the keyboard like a
   // dialog does (the scan field must not take it back).
-  const anyDialog = dialogs.anyOpen || actions.weighing !== null || people.locked;
+  const anyDialog = dialogs.anyOpen || actions.weighing !== null || people.locked || enrolling || secondFactor.dialog !== null;
   // Main refused something because it locked the till itself (idle time): show the sign-in screen.
   const noticeError = people.noticeError;
   useEffect(() => noticeError(banner?.data), [banner, noticeError]);
@@ -182,7 +188,10 @@ export function App({ carrier }: { carrier: Carrier }) {
   });
 
   const { locale, digits } = preferences.prefs;
-  const userBadge = useMemo(() => <UserBadge session={people.session} locale={locale} onLock={people.lock} />, [people.session, locale, people.lock]);
+  const userBadge = useMemo(
+    () => <UserBadge session={people.session} locale={locale} onLock={people.lock} onTwoFactor={() => setEnrolling(true)} />,
+    [people.session, locale, people.lock],
+  );
   // The unknown barcode's code and "search by name" go with the very message that announced it.
   const unknownScan = actions.unknownScan && banner?.data === actions.unknownScan.message ? actions.unknownScan : null;
   const removedLine = actions.removed && actions.removed.saleId === sale?.saleId && !anyDialog ? actions.removed : null;
@@ -300,6 +309,8 @@ export function App({ carrier }: { carrier: Carrier }) {
         banner={messages}
         onCompleted={showCompleted}
       />
+      {enrolling && !people.locked && <TotpEnrolDialog api={api} onClose={() => setEnrolling(false)} />}
+      {secondFactor.dialog}
       {people.locked && <SignInScreen locale={locale} onSignIn={people.signIn} />}
       {till?.training && <TrainingWatermark />}
       {completedShown && (

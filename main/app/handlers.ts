@@ -21,10 +21,11 @@ import { createUpdatesHandlers, type UpdatesAdminDeps } from './updates-handlers
 import { createShiftHandlers, withShiftGate } from './shift-handlers';
 import { createClosingHandlers } from './closing-handlers';
 import { createPeopleHandlers } from './people-handlers';
+import { createTotpHandlers } from './totp-handlers';
 import { createExportsHandlers } from './exports-handlers';
 import type { ReportExports } from '../exports';
 import type { AuditReader } from '../audit';
-import type { TillSessionDesk } from '../people';
+import type { TillSessionDesk, TwoFactor } from '../people';
 import { createParkedHandlers } from './parked-handlers';
 import type { HostKind } from './types';
 
@@ -64,6 +65,8 @@ export interface HandlerDeps {
   people: TillSessionDesk;
   /** Training mode (./training-handlers.ts); absent: a till that cannot switch (tests of the handlers alone). */
   training?: TrainingDesk;
+  /** The signed-in manager's or admin's own two-factor enrolment (totp-handlers.ts). */
+  twoFactor: TwoFactor;
 }
 
 export function createHandlers({
@@ -89,6 +92,7 @@ export function createHandlers({
   audit,
   people,
   training = { active: false, request: () => undefined },
+  twoFactor,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -128,6 +132,7 @@ export function createHandlers({
   // call what (SIGNED_OUT first: a locked till says so before anything about its shift) is the dispatcher's gate.
   return withShiftGate(shifts, {
     ...createPeopleHandlers(people),
+    ...createTotpHandlers(people, twoFactor),
     ...createAdminHandlers({ ...admin, settings, manager, printing, payments }),
     ...createEinvoicingHandlers({ einvoicing, manager, settings, db: admin.db, journal: admin.journal }),
     ...createUpdatesHandlers({ ...updates, manager, settings }),

@@ -16,7 +16,7 @@ import { createReportExports } from '../exports';
 import { createAuditReader } from '../audit';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
-import { createSession, createSignInGuard, createUsers, FULL_DISCOUNT_BP, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
+import { createSession, createSignInGuard, createTwoFactor, createUsers, FULL_DISCOUNT_BP, totpProjection, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
 import { createPrintService, printJobsProjection, refundReceiptBlocks } from '../printing/service';
@@ -163,7 +163,11 @@ async function assemble(
   // and has no shared default PIN (its first admin comes from `nuqta user add`).
   const users = createUsers(db, journal);
   // An approver's PIN names a supervisor, manager or admin; the settings' shared PIN only while no user is active.
-  const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin, approvers: users });
+  // One back-off per user for their PINs and their two-factor codes (main/people/guard.ts).
+  const signInGuard = createSignInGuard(db, journal);
+  // Admins' and managers' authenticator codes; the secret sealed in the secret store, never in the ledger.
+  const twoFactor = createTwoFactor({ db, journal, secrets, guard: signInGuard });
+  const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin, approvers: users, secondFactor: twoFactor });
   // A training till runs on simulators but is not the demo: its staff are the live till's, nobody signed in.
   const demoTill = () => !training && simulatedDevices(settings.get()).length > 0;
   if (!demoTill() && !training) retireDemoUsers(users);
@@ -171,7 +175,7 @@ async function assemble(
     db,
     journal,
     users,
-    guard: createSignInGuard(db, journal),
+    guard: signInGuard,
     lockAfterMs: () => settings.get().lockAfterMinutes * 60_000,
     required: () => users.hasActive(),
     initial: demoTill() ? seedDemoUsers(users) : null,
@@ -405,6 +409,7 @@ async function assemble(
           } else onTrainingRequest({ on, by });
         },
       },
+      twoFactor,
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null), gate: createPermissionGate(people) },
@@ -485,7 +490,7 @@ function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {
 }
 
 /** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
-export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, peopleProjection, closingProjection, dailyTotalsProjection];
+export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, peopleProjection, totpProjection, closingProjection, dailyTotalsProjection];
 
 /** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
 function reportMissingReceipts(missing: IssuedReceipt[], log: TillLog): void {

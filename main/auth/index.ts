@@ -9,6 +9,8 @@ export {
   type Approvers,
   type ManagerAuth,
   type ManagerAuthDeps,
+  type ApprovalOptions,
+  type SecondFactorCheck,
   type PinHash,
 } from './manager-pin';
 export { pinGuardProjection } from './projection';

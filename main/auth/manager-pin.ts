@@ -11,7 +11,7 @@
 // manager out; an admin unlocks with `nuqta manager-pin unlock` (journaled), with the till stopped.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { approvalIsJournaled, isApproval, permissionOf, roleMayApprove, type ApprovePermission, type SignedInUser } from '../../preload/contract';
+import { approvalIsJournaled, isAdminAction, isApproval, permissionOf, roleMayApprove, type ApprovePermission, type SignedInUser } from '../../preload/contract';
 import { tableRow, type Db } from '../db';
 import { TillError } from '../errors';
 import { currentCall } from '../ipc';
@@ -43,7 +43,27 @@ export interface ManagerAuth {
    * Throws MANAGER_PIN_WRONG or MANAGER_PIN_LOCKED, or APPROVER_NOT_ALLOWED for an active user's PIN whose role may
    * not approve this method. Returns the approving user, or null when the till's shared PIN approved (no users yet).
    */
-  check(pin: string, needed?: ApprovePermission): SignedInUser | null;
+  check(pin: string, needed?: ApprovePermission, options?: ApprovalOptions): SignedInUser | null;
+}
+
+export interface ApprovalOptions {
+  /**
+   * The action is past a two-factor threshold of the settings (a large refund, a shift's large cash difference):
+   * the approver must give their authenticator code too. The caller names `approve:manager` as what it needs.
+   */
+  secondFactor?: boolean;
+}
+
+/**
+ * The second factor (main/people's TwoFactor, which this line may not import). An admin approving an admin action
+ * (preload/contract/permissions.ts ADMIN_ACTIONS), and any approver past a threshold, gives the code of their
+ * authenticator app as the input's `secondFactor`, beside the PIN. Only inside a contract call: the CLI is run
+ * from the till's own shell. A till with no users (the shared PIN) has no second factor.
+ */
+export interface SecondFactorCheck {
+  enrolled(userId: string): boolean;
+  /** Throws SECOND_FACTOR_WRONG / _USED / _LOCKED (counted in the user's back-off); journals what it accepted. */
+  verify(userId: string, code: string): 'totp' | 'recovery';
 }
 
 /** The till's users as the approval needs them (main/people's Users, which this line may not import). */
@@ -76,10 +96,12 @@ export interface ManagerAuthDeps {
   stored: () => PinHash;
   /** The till's users; without them (tests of a domain alone) the shared PIN approves, as before users. */
   approvers?: Approvers;
+  /** Two-factor for admins and past thresholds; without it (tests of a domain alone) no code is asked for. */
+  secondFactor?: SecondFactorCheck;
   now?: () => Date;
 }
 
-export function createManagerAuth({ db, journal, stored, approvers, now = () => new Date() }: ManagerAuthDeps): ManagerAuth {
+export function createManagerAuth({ db, journal, stored, approvers, secondFactor, now = () => new Date() }: ManagerAuthDeps): ManagerAuth {
   const read = GuardRow.select<[string]>(db, 'WHERE subject = ?');
   const save = db.prepare(
     `INSERT INTO pin_guard (subject, failures, lockouts, locked_until, updated_seq) VALUES (@subject, @failures, @lockouts, @lockedUntil, @seq)
@@ -107,7 +129,25 @@ export function createManagerAuth({ db, journal, stored, approvers, now = () => 
   };
 
   /** A user's PIN: who approves, if their role may approve what is being called; journaled with both users. */
-  const approveByUser = (pin: string, users: Approvers, guard: { failures: number; lockouts: number; locked_until: string | null }, at: Date, asked?: ApprovePermission) => {
+  /** Asks the approver's code when the action needs it: null when it does not, else how it was given. */
+  const secondFactorOf = (approver: SignedInUser, call: ReturnType<typeof currentCall>, options?: ApprovalOptions): 'totp' | 'recovery' | null => {
+    if (!secondFactor || !call) return null;
+    const wanted = options?.secondFactor === true || (approver.role === 'admin' && isAdminAction(call.method));
+    if (!wanted) return null;
+    // Asked before the code, so the screen never asks an admin for a code they have no app for.
+    if (!secondFactor.enrolled(approver.id)) throw new TillError('SECOND_FACTOR_NOT_ENROLLED', approver.id);
+    if (!call.secondFactor) throw new TillError('SECOND_FACTOR_REQUIRED', `${call.method} by ${approver.role}`);
+    return secondFactor.verify(approver.id, call.secondFactor);
+  };
+
+  const approveByUser = (
+    pin: string,
+    users: Approvers,
+    guard: { failures: number; lockouts: number; locked_until: string | null },
+    at: Date,
+    asked?: ApprovePermission,
+    options?: ApprovalOptions,
+  ) => {
     const approver = users.byPin(pin);
     if (!approver) return failed(guard, at);
     const call = currentCall();
@@ -116,6 +156,7 @@ export function createManagerAuth({ db, journal, stored, approvers, now = () => 
     const needed = asked ?? (isApproval(permission) ? permission : APPROVAL_OUTSIDE_A_CALL);
     // A PIN that names someone is not a guess to slow down; but it approves nothing their role may not.
     if (!roleMayApprove(approver.role, needed)) throw new TillError('APPROVER_NOT_ALLOWED', `${approver.role} for ${needed}`);
+    const factor = secondFactorOf(approver, call, options);
     const cleared = guard.failures > 0 || guard.lockouts > 0 || guard.locked_until;
     // A read behind a PIN (`view:`) is not journaled: the X report and the admin pages change nothing, the ledger included.
     if (!cleared && !approvalIsJournaled(needed)) return approver;
@@ -133,17 +174,18 @@ export function createManagerAuth({ db, journal, stored, approvers, now = () => 
         userRole: call?.user?.role ?? null,
         approverId: approver.id,
         approverRole: approver.role,
+        ...(factor ? { secondFactor: factor } : {}),
       });
     }).immediate();
     return approver;
   };
 
   return {
-    check(pin, needed) {
+    check(pin, needed, options) {
       const guard = read.get(PIN_SUBJECT) ?? { failures: 0, lockouts: 0, locked_until: null };
       const at = now();
       if (guard.locked_until && Date.parse(guard.locked_until) > at.getTime()) throw new TillError('MANAGER_PIN_LOCKED', `until ${guard.locked_until}`);
-      if (approvers?.hasActive()) return approveByUser(pin, approvers, guard, at, needed);
+      if (approvers?.hasActive()) return approveByUser(pin, approvers, guard, at, needed, options);
       const { salt, hash } = stored();
       const right = timingSafeEqual(Buffer.from(hashPin(pin, salt), 'hex'), Buffer.from(hash, 'hex'));
       if (!right) return failed(guard, at);

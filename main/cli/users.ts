@@ -1,4 +1,4 @@
-// `nuqta user add | list | set-pin | deactivate`: the till's users from the admin's shell — how a live till gets
+// `nuqta user add | list | set-pin | deactivate | totp-reset`: the till's users from the admin's shell — how a live till gets
 // its first admin. A PIN (and a staff badge) is read from standard input, never from the command line, so it
 // sits in no shell history or process list; `list` shows names and roles, never a hash. Every change is
 // journaled (main/people) and written under the till's lock (stop the till first).
@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import { UserRole } from '../../preload/contract';
 import { ledgerFile } from '../app';
 import { openDatabase } from '../db';
-import { isTillError, errorCatalog } from '../errors';
+import { isTillError, errorCatalog, TillError } from '../errors';
 import { createJournal } from '../ledger';
-import { createUsers, type Users } from '../people';
+import { createSignInGuard, createTwoFactor, createUsers, type Users } from '../people';
+import { createFileSecretStore } from '../secrets';
 import { openSettings } from '../settings';
 import { EXIT, type Output } from './io';
 
@@ -17,6 +18,7 @@ export const USER_USAGE = [
   '       nuqta user list',
   '       printf "PIN\\n" | nuqta user set-pin USER_ID',
   '       nuqta user deactivate USER_ID',
+  '       nuqta user totp-reset USER_ID',
 ];
 
 export interface UserFlags {
@@ -101,8 +103,36 @@ export function userCommand(dataDir: string, args: string[], flags: UserFlags, s
           return refused(e, io);
         }
       });
+    case 'totp-reset':
+      if (!userId) {
+        io.err(USER_USAGE.join('\n'));
+        return EXIT.usage;
+      }
+      return totpReset(dataDir, userId, io);
     default:
       io.err(USER_USAGE.join('\n'));
       return EXIT.usage;
+  }
+}
+
+/**
+ * A lost phone: the user's two-factor enrolment goes (journaled as totp.removed, by cli); they enrol again once
+ * signed in. The secret is deleted from the file store; in the Electron app it sits in the safeStorage store, which
+ * the CLI cannot open — left there unused until the next enrolment replaces it.
+ */
+function totpReset(dataDir: string, userId: string, io: Output): number {
+  const db = openDatabase(ledgerFile(dataDir));
+  try {
+    const journal = createJournal(db, openSettings(db).get().tillId);
+    if (!createUsers(db, journal).byId(userId)) return refused(new TillError('USER_UNKNOWN'), io);
+    const twoFactor = createTwoFactor({ db, journal, secrets: createFileSecretStore({ dataDir }), guard: createSignInGuard(db, journal) });
+    if (!twoFactor.remove(userId, 'cli')) {
+      io.out('No two-step verification to reset. / لا يوجد تحقق بخطوتين لإعادة ضبطه.');
+      return EXIT.ok;
+    }
+    io.out('Two-step verification reset: the user enrols again. / أُعيد ضبط التحقق بخطوتين: يسجل المستخدم من جديد.');
+    return EXIT.ok;
+  } finally {
+    db.close();
   }
 }

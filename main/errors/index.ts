@@ -352,6 +352,36 @@ export const errorCatalog = defineErrors({
     ar: 'صاحب هذا الرمز لا يملك صلاحية الموافقة على هذا الإجراء. يلزم رمز مشرف أو مدير.',
     en: 'The owner of this PIN may not approve this. A supervisor’s or manager’s PIN is needed.',
   },
+  // Two-factor (TOTP) for admins and managers (main/people/totp.ts, docs/people.md).
+  SECOND_FACTOR_REQUIRED: {
+    ar: 'هذا الإجراء يحتاج رمز التحقق من تطبيق المصادقة (٦ أرقام) لصاحب رمز الموافقة.',
+    en: 'This needs the approver’s 6-digit code from their authenticator app.',
+  },
+  SECOND_FACTOR_WRONG: { ar: 'رمز التحقق غير صحيح.', en: 'That code is not right.' },
+  SECOND_FACTOR_USED: {
+    ar: 'هذا الرمز استُخدم من قبل. انتظر الرمز التالي في التطبيق.',
+    en: 'That code has already been used. Wait for the next code in the app.',
+  },
+  SECOND_FACTOR_LOCKED: {
+    ar: 'محاولات خاطئة كثيرة: التحقق متوقف مؤقتًا (دقيقة، ثم مدة أطول بعد كل إيقاف). انتظر ثم حاول مجددًا.',
+    en: 'Too many wrong codes: checking is paused for a while (a minute, longer after each pause). Wait, then try again.',
+  },
+  SECOND_FACTOR_NOT_ENROLLED: {
+    ar: 'يلزم صاحب رمز الموافقة التسجيل في التحقق بخطوتين أولًا: سجّل الدخول ثم اختر «التحقق بخطوتين» من شارة المستخدم.',
+    en: 'The approver must set up two-step verification first: sign in, then choose “Two-step verification” from the user badge.',
+  },
+  TOTP_ALREADY_ENROLLED: {
+    ar: 'التحقق بخطوتين مفعّل لهذا المستخدم. لاستبدال الجهاز يعيد المسؤول ضبطه (nuqta user totp-reset).',
+    en: 'Two-step verification is already set up for this user. To replace the device an admin resets it (nuqta user totp-reset).',
+  },
+  TOTP_NOT_STARTED: {
+    ar: 'لم يبدأ التسجيل في التحقق بخطوتين، أو انتهت مدته. ابدأ من جديد.',
+    en: 'Two-step verification setup was not started, or has expired. Start again.',
+  },
+  TOTP_NOT_FOR_ROLE: {
+    ar: 'التحقق بخطوتين للمديرين والمسؤولين المسجلين دخولهم فقط.',
+    en: 'Two-step verification is for a signed-in manager or admin only.',
+  },
   PARK_SALE_EMPTY: { ar: 'لا توجد أصناف في البيع لتعليقه.', en: 'There are no items in the sale to park.' },
   PARK_PAYMENT_PENDING: {
     ar: 'لا يمكن تعليق البيع: عملية دفع عليه لم تُحسم بعد. انتظر نتيجتها أو احسمها، ثم أكمل البيع أو ألغه.',

@@ -8,6 +8,8 @@ export interface CallContext {
   method: MethodName;
   /** Null: an open method (nobody is asked for), or a till with no users yet. */
   user: SignedInUser | null;
+  /** The approver's authenticator code, when the input carries one (`secondFactor`, checked by main/auth). */
+  secondFactor?: string;
 }
 
 const calls = new AsyncLocalStorage<CallContext>();

@@ -49,6 +49,9 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog = console,
     }
     const parsed = methods[method].input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: errorData('INVALID_INPUT') };
+    // The second factor rides beside the PIN in the input; main/auth reads it from the call, not every handler.
+    const secondFactor: unknown = (parsed.data as { secondFactor?: unknown }).secondFactor;
+    if (typeof secondFactor === 'string') context = { ...context, secondFactor };
     const refused = onlyReads(method) ? null : (options.writesRefused?.() ?? null);
     if (refused) return { ok: false, error: refused };
     try {

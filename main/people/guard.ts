@@ -3,9 +3,11 @@
 // badge + PIN failures count against that user; a PIN alone names nobody, so its failures count against the
 // till ('till'). Five wrong in a row pause that subject for a minute, the next pause two, then four… up to an
 // hour; a right PIN clears it. Every change is journaled (people.pin_failed / pin_locked / pin_cleared).
+// A wrong two-factor code (./totp.ts) counts against its user's subject too — the same back-off, so a PIN and a
+// code cannot be guessed in turns — journaled as people.totp_failed / totp_locked and answered with its own codes.
 import { z } from 'zod';
 import { tableRow, type Db } from '../db';
-import { TillError } from '../errors';
+import { TillError, type ErrorCode } from '../errors';
 import type { Journal } from '../ledger';
 
 export const FAILURES_BEFORE_PAUSE = 5;
@@ -21,11 +23,19 @@ const GuardRow = tableRow(
   z.object({ failures: z.number().int().nonnegative(), lockouts: z.number().int().nonnegative(), locked_until: z.string().nullable() }),
 );
 
+/** What a failure is of, and what it answers: a PIN (the default) or a two-factor code. */
+export interface GuardAnswers {
+  entry: 'pin' | 'totp';
+  wrong: ErrorCode;
+  locked: ErrorCode;
+}
+const PIN_ANSWERS: GuardAnswers = { entry: 'pin', wrong: 'SIGN_IN_WRONG', locked: 'SIGN_IN_LOCKED' };
+
 export interface SignInGuard {
-  /** Throws SIGN_IN_LOCKED while `subject` is paused. */
-  assertOpen(subject: string): void;
-  /** A wrong PIN: counts it and throws SIGN_IN_WRONG, or SIGN_IN_LOCKED when it starts a pause. */
-  failed(subject: string): never;
+  /** Throws SIGN_IN_LOCKED (or `answers.locked`) while `subject` is paused. */
+  assertOpen(subject: string, answers?: GuardAnswers): void;
+  /** A wrong PIN: counts it and throws SIGN_IN_WRONG, or SIGN_IN_LOCKED when it starts a pause (or `answers`'). */
+  failed(subject: string, answers?: GuardAnswers): never;
   /** A right PIN: the subject's count starts again. */
   cleared(subject: string): void;
 }
@@ -47,21 +57,21 @@ export function createSignInGuard(db: Db, journal: Journal, now: () => Date = ()
   const state = (subject: string) => read.get(subject) ?? { failures: 0, lockouts: 0, locked_until: null };
 
   return {
-    assertOpen(subject) {
+    assertOpen(subject, answers = PIN_ANSWERS) {
       const guard = state(subject);
-      if (guard.locked_until && Date.parse(guard.locked_until) > now().getTime()) throw new TillError('SIGN_IN_LOCKED', `${subject} until ${guard.locked_until}`);
+      if (guard.locked_until && Date.parse(guard.locked_until) > now().getTime()) throw new TillError(answers.locked, `${subject} until ${guard.locked_until}`);
     },
-    failed(subject) {
+    failed(subject, answers = PIN_ANSWERS) {
       const guard = state(subject);
       const failures = guard.failures + 1;
       if (failures < FAILURES_BEFORE_PAUSE) {
-        record('people.pin_failed', subject, { failures, lockouts: guard.lockouts, lockedUntil: null });
-        throw new TillError('SIGN_IN_WRONG');
+        record(`people.${answers.entry}_failed`, subject, { failures, lockouts: guard.lockouts, lockedUntil: null });
+        throw new TillError(answers.wrong);
       }
       const lockouts = guard.lockouts + 1;
       const lockedUntil = new Date(now().getTime() + pauseMs(lockouts)).toISOString();
-      record('people.pin_locked', subject, { failures: 0, lockouts, lockedUntil });
-      throw new TillError('SIGN_IN_LOCKED', `${subject} until ${lockedUntil}`);
+      record(`people.${answers.entry}_locked`, subject, { failures: 0, lockouts, lockedUntil });
+      throw new TillError(answers.locked, `${subject} until ${lockedUntil}`);
     },
     cleared(subject) {
       const guard = state(subject);

@@ -1,5 +1,5 @@
 export { createUsers, type Users, type NewUser, type UserSummary } from './users';
-export { createSignInGuard, pauseMs, FAILURES_BEFORE_PAUSE, TILL_SUBJECT, type SignInGuard } from './guard';
+export { createSignInGuard, pauseMs, FAILURES_BEFORE_PAUSE, TILL_SUBJECT, type SignInGuard, type GuardAnswers } from './guard';
 export { createSession, userSubject, type TillSessionDesk, type SessionDeps } from './session';
 export { peopleProjection } from './projection';
 export { seedDemoUsers, retireDemoUsers, DEMO_CASHIER, DEMO_MANAGER } from './demo';
@@ -14,3 +14,15 @@ export {
   mayRefundAlone,
   type RoleLimits,
 } from './limits';
+export {
+  createTwoFactor,
+  acceptedStep,
+  stepAt,
+  totpSecretName,
+  TOTP_PARAMS,
+  TOTP_WINDOW,
+  RECOVERY_CODE_COUNT,
+  type TwoFactor,
+  type TwoFactorDeps,
+} from './totp';
+export { totpProjection } from './totp-projection';

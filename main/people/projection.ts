@@ -5,7 +5,7 @@
 import type { Db } from '../db';
 import { compareRow, countRows, field, type Mismatch, type Projection } from '../ledger';
 
-const GUARD_ENTRIES = new Set(['people.pin_failed', 'people.pin_locked', 'people.pin_cleared']);
+const GUARD_ENTRIES = new Set(['people.pin_failed', 'people.pin_locked', 'people.pin_cleared', 'people.totp_failed', 'people.totp_locked']);
 
 export function peopleProjection(db: Db): Projection {
   const users = new Map<string, Record<string, unknown>>();

@@ -406,9 +406,12 @@ export function createReturns(deps: ReturnsDeps) {
      * drawer opens for cash and the refund receipt prints.
      */
     async returnSale(input: ReturnInput, managerPin: string): Promise<IssuedReturn> {
-      deps.manager.check(managerPin);
       const receipt = deps.receipt(input.receiptNo);
-      const plan = split(receipt, priced(receipt, input.lines).totals.totalHalalas);
+      const total = priced(receipt, input.lines).totals.totalHalalas;
+      // A refund past the two-factor threshold is a manager's, with their authenticator code (docs/people.md).
+      const large = total > deps.settings().twoFactor.refundAboveHalalas;
+      deps.manager.check(managerPin, large ? 'approve:manager' : undefined, large ? { secondFactor: true } : undefined);
+      const plan = split(receipt, total);
       if (plan.card && plan.cardHalalas > 0) return returnThroughPayment(receipt, input, { ...plan, card: plan.card });
       const { refund } = db
         .transaction(() => {

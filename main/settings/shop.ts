@@ -74,6 +74,16 @@ export const ShiftSettings = z.object({
 });
 
 /**
+ * Two-factor for managers (docs/people.md): past these amounts the approver must be a manager (or admin) and give
+ * their authenticator code with the PIN. A refund above `refundAboveHalalas`; a shift closed with a cash difference
+ * (either way) above `cashDifferenceAboveHalalas`.
+ */
+export const TwoFactorSettings = z.object({
+  refundAboveHalalas: z.number().int().min(0).max(100_000_000),
+  cashDifferenceAboveHalalas: z.number().int().min(0).max(10_000_000),
+});
+
+/**
  * Discounts and price overrides (docs/discounts.md): a cashier may take off up to this share of a line or of the
  * sale, or lower a price by as much, without a manager; beyond it main asks for a manager's PIN.
  */
@@ -117,6 +127,8 @@ export const ShopSettingsShape = {
   shifts: ShiftSettings.default({ differenceThresholdHalalas: 1000 }),
   /** Discounts (main/checkout): beyond this share a manager approves; 0: every discount needs one. */
   discounts: DiscountSettings.default({ limitPercent: 10 }),
+  /** Two-factor thresholds (main/people/totp.ts): SAR 500 refunded, SAR 50 of cash difference by default. */
+  twoFactor: TwoFactorSettings.default({ refundAboveHalalas: 50_000, cashDifferenceAboveHalalas: 5_000 }),
   /** People (main/people): the till locks itself after this many minutes without a cashier's action; 0: never. */
   lockAfterMinutes: z
     .number(bilingual('minutes, a whole number', 'عدد الدقائق، رقم صحيح'))

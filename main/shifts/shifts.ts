@@ -30,7 +30,7 @@ import { createShiftStore, storedCount, type MovementRow, type ShiftRow } from '
 export interface ShiftsDeps {
   db: Db;
   journal: Journal;
-  settings: () => Pick<TillSettings, 'tillId' | 'shifts'>;
+  settings: () => Pick<TillSettings, 'tillId' | 'shifts'> & Partial<Pick<TillSettings, 'twoFactor'>>;
   manager: ManagerAuth;
   /** A demo till (simulated devices): it opens a shift by itself when a sale needs one. */
   demo: () => boolean;
@@ -215,8 +215,13 @@ export function createShifts(deps: ShiftsDeps) {
         if (!countOf(store.movements(shift.id))) throw new TillError('SHIFT_NOT_COUNTED', shift.id);
         return shift;
       };
-      counted();
-      deps.manager.check(managerPin);
+      const before = counted();
+      const movements = store.movements(before.id);
+      // Past the two-factor threshold the approver is a manager who gives their authenticator code too.
+      const { differenceHalalas } = resultOf(before, movements, countOf(movements)!);
+      const limit = deps.settings().twoFactor?.cashDifferenceAboveHalalas;
+      const large = limit !== undefined && Math.abs(differenceHalalas) > limit;
+      deps.manager.check(managerPin, large ? 'approve:manager' : undefined, large ? { secondFactor: true } : undefined);
       const shiftId = db
         .transaction(() => {
           const shift = counted();

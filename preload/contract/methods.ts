@@ -12,7 +12,7 @@ import { ApproveShiftCloseInput, CashMovementInput, CloseShiftAnswer, CloseShift
 import { SaleBuyer } from './buyer';
 import { CloseDayAnswer, CloseDayInput, PeriodReport, SalesReport, SalesReportInput, ZReport } from './closing';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
-import { SignInInput, TillSession } from './people';
+import { SecondFactorCode, SignInInput, TillSession, TotpEnrolment } from './people';
 import { ParkedSale, ParkedSaleId } from './parked';
 import { DiscountReason, DiscountRequest, MAX_DISCOUNT_HALALAS } from './discounts';
 import { AuditPage, ExportAuditInput, ExportedFile, ExportXInput, ExportZInput, ListAuditInput } from './exports';
@@ -147,7 +147,7 @@ export const methods = {
    * Returns lines of a receipt (manager only, with a reason): refunded the way it was paid, credited by a credit
    * note in the same transaction, the drawer opened for cash, the refund receipt printed.
    */
-  returnSale: method(ReturnInput.extend({ managerPin: ManagerPin }), IssuedReturn),
+  returnSale: method(ReturnInput.extend({ managerPin: ManagerPin, secondFactor: SecondFactorCode.optional() }), IssuedReturn),
   getTerminalStatus: method(z.strictObject({}), TerminalStatus),
   /** Connects to the terminal and asks about the last transaction; never sends a financial message. */
   checkTerminal: method(z.strictObject({}), TerminalStatus),
@@ -194,9 +194,9 @@ export const methods = {
    * Changes settings by dotted key: saved (journaled, source admin-screen) or refused whole with each field's
    * error in both languages, as data, so the screen marks every field. Nothing is written when one is wrong.
    */
-  updateSettings: method(z.strictObject({ managerPin: ManagerPin, settings: SettingsPatch }), UpdateSettingsResult),
+  updateSettings: method(z.strictObject({ managerPin: ManagerPin, secondFactor: SecondFactorCode.optional(), settings: SettingsPatch }), UpdateSettingsResult),
   /** Runs one self-test of the commissioning wizard (journaled as commissioning.step); `done` saves and prints the report. */
-  commissioningStep: method(CommissioningStepInput.extend({ managerPin: ManagerPin }), CommissioningStepAnswer),
+  commissioningStep: method(CommissioningStepInput.extend({ managerPin: ManagerPin, secondFactor: SecondFactorCode.optional() }), CommissioningStepAnswer),
   /** The latest result of each self-test so far. */
   getCommissioningReport: method(z.strictObject({}), CommissioningReport),
 
@@ -205,9 +205,9 @@ export const methods = {
   /** The unit (environment, certificate and its expiry) and the reporting queue: counts, the oldest waiting. */
   getEinvoicing: method(z.strictObject({ managerPin: ManagerPin }), EinvoicingStatus),
   /** Onboards this till with FATOORA (OTP from the portal); a failure keeps nothing and is answered as data. */
-  onboardEinvoicing: method(OnboardInput.extend({ managerPin: ManagerPin }), OnboardAnswer),
+  onboardEinvoicing: method(OnboardInput.extend({ managerPin: ManagerPin, secondFactor: SecondFactorCode.optional() }), OnboardAnswer),
   /** Renews the active unit's certificate with a new OTP from the FATOORA portal (the unit and its chain stay). */
-  renewEinvoicing: method(z.strictObject({ managerPin: ManagerPin, otp: FatooraOtp }), RenewAnswer),
+  renewEinvoicing: method(z.strictObject({ managerPin: ManagerPin, secondFactor: SecondFactorCode.optional(), otp: FatooraOtp }), RenewAnswer),
   /** The documents newest first, optionally of one state, with ZATCA's messages and the stored XML's hashes. */
   listEinvoices: method(ListEinvoicesInput.extend({ managerPin: ManagerPin }), EinvoicePage),
 
@@ -216,13 +216,13 @@ export const methods = {
   /** The version, policy, last check, staged update and whether it may be installed now; asks no one. */
   getUpdates: method(z.strictObject({ managerPin: ManagerPin }), UpdatesStatus),
   /** Asks the feed for the latest signed release (downloads nothing). */
-  checkUpdates: method(z.strictObject({ managerPin: ManagerPin }), UpdatesStatus),
+  checkUpdates: method(z.strictObject({ managerPin: ManagerPin, secondFactor: SecondFactorCode.optional() }), UpdatesStatus),
   /** Downloads, verifies and stages the latest release. */
-  downloadUpdate: method(z.strictObject({ managerPin: ManagerPin }), UpdatesStatus),
+  downloadUpdate: method(z.strictObject({ managerPin: ManagerPin, secondFactor: SecondFactorCode.optional() }), UpdatesStatus),
   /** Verifies an offline update folder and stages a verified copy of it. */
-  importUpdateFolder: method(z.strictObject({ managerPin: ManagerPin, folder: UpdateFolder }), UpdatesStatus),
+  importUpdateFolder: method(z.strictObject({ managerPin: ManagerPin, secondFactor: SecondFactorCode.optional(), folder: UpdateFolder }), UpdatesStatus),
   /** Installs the staged update now, if the till's state allows (never mid-sale, payment in doubt or unreported invoices). */
-  installUpdate: method(z.strictObject({ managerPin: ManagerPin }), InstallAnswer),
+  installUpdate: method(z.strictObject({ managerPin: ManagerPin, secondFactor: SecondFactorCode.optional() }), InstallAnswer),
 
   // Shifts and cash (issue 15)
   // A shift per till: float, paid-ins, paid-outs, safe drops, the blind count (preload/contract/shifts.ts).
@@ -279,6 +279,13 @@ export const methods = {
   signIn: method(SignInInput, TillSession),
   /** Locks the till (the lock key, the lock button, idle time): the open sale stays as it is for the next sign-in. */
   signOut: method(z.strictObject({}), TillSession),
+  /**
+   * The signed-in manager or admin starts their own two-factor enrolment (docs/people.md): the otpauth:// URI and
+   * its QR to scan, the secret for typing in, ten recovery codes shown this once. Nothing is kept until confirmed.
+   */
+  startTotpEnrolment: method(z.strictObject({}), TotpEnrolment),
+  /** Confirms the enrolment with a first code from the app (journaled as totp.enrolled). */
+  confirmTotpEnrolment: method(z.strictObject({ code: z.string().regex(/^\d{6}$/) }), z.object({ enrolled: z.literal(true) })),
   // Parked sales (parked.ts, docs/parked-sales.md).
   /** Sets the open sale aside and starts an empty one (returned). Refused when empty or while money is on it. */
   parkSale: method(z.strictObject({}), Sale),

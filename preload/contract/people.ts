@@ -40,3 +40,15 @@ export type TillSession = z.infer<typeof TillSession>;
 /** A PIN alone (it names its user: two active users never share one), or a badge scan then the PIN. */
 export const SignInInput = z.union([z.strictObject({ pin: UserPin }), z.strictObject({ badge: BadgeCode, pin: UserPin })]);
 export type SignInInput = z.infer<typeof SignInInput>;
+
+/** A code for an approval's second factor: the 6 digits of the approver's authenticator app, or a recovery code. */
+export const SecondFactorCode = z.string().trim().min(6).max(16);
+
+/** What enrolling in two-factor shows once: the QR to scan (a data: URL of the otpauth:// URI), the secret typed by hand, the recovery codes. */
+export const TotpEnrolment = z.object({
+  uri: z.string(),
+  qrDataUrl: z.string(),
+  secret: z.string(),
+  recoveryCodes: z.array(z.string()),
+});
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;

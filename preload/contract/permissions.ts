@@ -101,6 +101,9 @@ export const METHOD_PERMISSIONS = {
   currentUser: 'open',
   signIn: 'open',
   signOut: 'open',
+  // One's own enrolment: signed in, not a trainee; main refuses any role but manager and admin (TOTP_NOT_FOR_ROLE).
+  startTotpEnrolment: 'till',
+  confirmTotpEnrolment: 'till',
   parkSale: 'sell',
   listParkedSales: 'sell',
   recallSale: 'sell',
@@ -127,6 +130,23 @@ const APPROVERS: { readonly [P in ApprovePermission]: readonly UserRole[] } = {
   'view:supervisor': ['supervisor', 'manager', 'admin'],
   'view:manager': ['manager', 'admin'],
 };
+
+/**
+ * The admin actions (issue 14): approved by an admin, they also need that admin's authenticator code (the input's
+ * `secondFactor`, main/auth). Reads behind a PIN are not actions; users, secrets and restore are the CLI's, run from
+ * the till's own shell, and have no contract method.
+ */
+export const ADMIN_ACTIONS = [
+  'updateSettings',
+  'commissioningStep',
+  'onboardEinvoicing',
+  'renewEinvoicing',
+  'checkUpdates',
+  'downloadUpdate',
+  'importUpdateFolder',
+  'installUpdate',
+] as const satisfies readonly MethodName[];
+export const isAdminAction = (method: MethodName): boolean => (ADMIN_ACTIONS as readonly MethodName[]).includes(method);
 
 export const permissionOf = (method: MethodName): Permission => METHOD_PERMISSIONS[method];
 export const needsSignIn = (permission: Permission): boolean => permission !== 'open';

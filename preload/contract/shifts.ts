@@ -2,6 +2,7 @@
 // safe drops with a reason, and closes with a blind count — the cashier counts the drawer before the till says
 // what it expected. A difference above the till's threshold needs a manager's PIN and a reason.
 import { z } from 'zod';
+import { SecondFactorCode } from './people';
 import { Halalas } from './schemas';
 
 /**
@@ -142,6 +143,8 @@ export const CloseShiftInput = z.strictObject({ count: CashCount });
 
 export const ApproveShiftCloseInput = z.strictObject({
   managerPin: z.string().regex(/^\d{4,8}$/),
+  /** The approver's authenticator code, asked for when the difference is above settings.twoFactor (docs/people.md). */
+  secondFactor: SecondFactorCode.optional(),
   reason: MovementReason,
 });
 

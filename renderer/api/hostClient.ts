@@ -265,6 +265,8 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     currentUser: (input) => call('currentUser', input),
     signIn: (input) => call('signIn', input),
     signOut: (input) => call('signOut', input),
+    startTotpEnrolment: (input) => call('startTotpEnrolment', input),
+    confirmTotpEnrolment: (input) => call('confirmTotpEnrolment', input),
     parkSale: (input) => call('parkSale', input),
     listParkedSales: (input) => call('listParkedSales', input),
     exportXReport: (input) => call('exportXReport', input),

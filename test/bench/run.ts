@@ -22,6 +22,7 @@ import { benchReceipt } from '../printing/bench-receipt';
 import { invoice40Lines, reportingThroughput } from './einvoice';
 import { nexoCloudSyncPaymentOverhead, stcPayPaymentOverhead } from './provider-payments';
 import { summarise } from './stats';
+import { totpVerificationCost } from './totp';
 import { openSyncBaselines } from './sync-baselines';
 import { yearLedgerStartupCheck } from './year-ledger';
 
@@ -351,6 +352,10 @@ async function main() {
   if (runs('health')) {
     log('health checks…');
     await healthCost();
+  }
+  if (runs('totp')) {
+    log('TOTP verification cost');
+    figures.totpVerificationCost = await totpVerificationCost();
   }
   if (runs('providers')) {
     log('provider payments: nexo cloud-sync and STC Pay against their HTTPS simulators…');

@@ -1,6 +1,7 @@
 // People at the till, in real Chromium against the real browser host: the lock key, the sign-in screen (a wrong
 // PIN empties the field and keeps the keyboard there), the open sale there again after sign-in, and the receipt
-// naming who signed in. One till for the file.
+// naming who signed in; an admin's two-step enrolment and the code an admin action then asks for.
+import { TOTP, URI } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ledgerFile } from '../../main/app';
@@ -175,5 +176,60 @@ describe('signing in at the till', () => {
     await switchTraining(page);
     await expect.poll(() => page.getByTestId('training-watermark').count()).toBe(0);
     await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(DEMO_CASHIER.nameAr);
+  });
+
+  it('an admin enrols in two-step verification from the user badge, then a settings change asks for the app\'s code', async () => {
+    const ADMIN = { nameAr: 'سعاد', nameEn: 'Suad', role: 'admin' as const, pin: '9753' };
+    const { page } = await tills.openTill({
+      prefix: 'nuqta-e2e-totp-',
+      configure: (dir) => {
+        const db = openDatabase(ledgerFile(dir));
+        try {
+          createUsers(db, createJournal(db, 'T01')).add(ADMIN, 'test');
+        } finally {
+          db.close();
+        }
+      },
+    });
+    await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(DEMO_CASHIER.nameAr);
+    expect(await page.getByTestId('two-factor-open').count()).toBe(0); // not for a cashier
+    await page.keyboard.press('Control+l');
+    await signInScreen(page).waitFor();
+    await page.keyboard.type(ADMIN.pin, { delay: 60 });
+    await page.keyboard.press('Enter');
+    await signInScreen(page).waitFor({ state: 'detached' });
+
+    // Enrolment: the QR carries the otpauth:// URI (a phone would scan it; the test reads it), the codes shown once.
+    await page.getByTestId('two-factor-open').click();
+    await page.getByTestId('totp-qr').waitFor();
+    const totp = URI.parse((await page.getByTestId('totp-qr').getAttribute('data-uri'))!) as TOTP;
+    expect(totp).toMatchObject({ digits: 6, period: 30, algorithm: 'SHA1' });
+    expect((await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '')).toBe(totp.secret.base32);
+    expect(await page.getByTestId('totp-recovery-codes').locator('li').count()).toBe(10);
+    expect(await axeFindings(page)).toEqual([]);
+    await page.getByTestId('totp-code-input').fill(totp.generate());
+    await page.getByTestId('totp-confirm').click();
+    await page.locator('[data-testid=totp-done], [data-testid=totp-error]').first().waitFor();
+    expect(await page.getByTestId('totp-error').allTextContents()).toEqual([]);
+    await page.getByTestId('totp-close').click();
+
+    // A settings change approved with the admin's PIN: main asks for the code; the same save goes through with it.
+    await page.getByTestId('admin-open').click();
+    await page.getByTestId('manager-pin-input').fill(ADMIN.pin);
+    await page.getByTestId('manager-pin-submit').click();
+    await page.getByTestId('settings-form').waitFor();
+    await page.getByTestId('setting-tillName').fill('Till 2');
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('second-factor-dialog').waitFor();
+    expect(await page.getByTestId('second-factor-reason').textContent()).toContain('تطبيق المصادقة');
+    await page.getByTestId('second-factor-input').fill('000000');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('second-factor-reason').textContent()).toContain('رمز التحقق غير صحيح');
+    // The enrolling code's step is used: the app's next code (one step ahead is accepted).
+    await page.getByTestId('second-factor-input').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('second-factor-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('settings-saved').waitFor();
+    expect(await page.getByTestId('settings-saved').getAttribute('data-changed')).toBe('tillName');
   });
 });

@@ -100,6 +100,8 @@ const largestInputs: Record<MethodName, unknown> = {
   currentUser: {},
   signIn: { badge: escaped(64), pin: '12345678' },
   signOut: {},
+  startTotpEnrolment: {},
+  confirmTotpEnrolment: { code: '123456' },
   parkSale: {},
   listParkedSales: {},
   recallSale: { saleId: escaped(64) },
