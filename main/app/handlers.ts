@@ -20,6 +20,7 @@ import { createUpdatesHandlers, type UpdatesAdminDeps } from './updates-handlers
 import { createShiftHandlers, withShiftGate } from './shift-handlers';
 import { createClosingHandlers } from './closing-handlers';
 import { createPeopleHandlers } from './people-handlers';
+import { createUsersHandlers, type UsersDeps } from './users-handlers';
 import { createExportsHandlers } from './exports-handlers';
 import type { ReportExports } from '../exports';
 import type { AuditReader } from '../audit';
@@ -61,6 +62,8 @@ export interface HandlerDeps {
   audit: AuditReader;
   /** Who is signed in: sale methods are refused while the till is locked (people-handlers.ts). */
   people: TillSessionDesk;
+  /** The admin screen's Users tab: the users and the sign-in back-off (users-handlers.ts). */
+  staff: Omit<UsersDeps, 'manager'>;
 }
 
 export function createHandlers({
@@ -85,6 +88,7 @@ export function createHandlers({
   exports,
   audit,
   people,
+  staff,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -123,6 +127,7 @@ export function createHandlers({
   // call what (SIGNED_OUT first: a locked till says so before anything about its shift) is the dispatcher's gate.
   return withShiftGate(shifts, {
     ...createPeopleHandlers(people),
+    ...createUsersHandlers({ ...staff, manager }),
     ...createAdminHandlers({ ...admin, settings, manager, printing, payments }),
     ...createEinvoicingHandlers({ einvoicing, manager, settings, db: admin.db, journal: admin.journal }),
     ...createUpdatesHandlers({ ...updates, manager, settings }),

@@ -150,11 +150,12 @@ async function assemble(
   const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin, approvers: users });
   const demoTill = () => simulatedDevices(settings.get()).length > 0;
   if (!demoTill()) retireDemoUsers(users);
+  const signInGuard = createSignInGuard(db, journal);
   const people = createSession({
     db,
     journal,
     users,
-    guard: createSignInGuard(db, journal),
+    guard: signInGuard,
     lockAfterMs: () => settings.get().lockAfterMinutes * 60_000,
     required: () => users.hasActive(),
     initial: demoTill() ? seedDemoUsers(users) : null,
@@ -375,6 +376,7 @@ async function assemble(
       },
       shifts,
       people,
+      staff: { users, guard: signInGuard },
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null), gate: createPermissionGate(people) },

@@ -339,6 +339,10 @@ export const errorCatalog = defineErrors({
   USER_UNKNOWN: { ar: 'المستخدم غير موجود.', en: 'No such user.' },
   USER_INACTIVE: { ar: 'هذا المستخدم غير مفعل.', en: 'This user is not active.' },
   USER_BADGE_TAKEN: { ar: 'بطاقة الموظف هذه لمستخدم آخر.', en: 'Another user already has that staff badge.' },
+  USER_LAST_MANAGER: {
+    ar: 'هذا آخر مدير أو مسؤول مفعل: أضف غيره قبل إيقافه.',
+    en: 'This is the last active manager or admin: add another before deactivating them.',
+  },
   // Roles and approvals (preload/contract/permissions.ts, main/ipc/permission-gate.ts, main/auth).
   PERMISSION_DENIED: {
     ar: 'دورك لا يسمح بهذا الإجراء. اطلب من المشرف أو المدير.',

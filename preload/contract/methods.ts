@@ -13,6 +13,7 @@ import { SaleBuyer } from './buyer';
 import { CloseDayAnswer, CloseDayInput, PeriodReport, SalesReport, SalesReportInput, ZReport } from './closing';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import { SignInInput, TillSession } from './people';
+import { AddUserInput, ChangeUserInput, UsersList } from './users';
 import { ParkedSale, ParkedSaleId } from './parked';
 import { DiscountReason, DiscountRequest, MAX_DISCOUNT_HALALAS } from './discounts';
 import { AuditPage, ExportAuditInput, ExportedFile, ExportXInput, ExportZInput, ListAuditInput } from './exports';
@@ -274,6 +275,12 @@ export const methods = {
   signIn: method(SignInInput, TillSession),
   /** Locks the till (the lock key, the lock button, idle time): the open sale stays as it is for the next sign-in. */
   signOut: method(z.strictObject({}), TillSession),
+  // The admin screen's Users tab (users.ts): each answers the list as it now is.
+  listUsers: method(z.strictObject({ managerPin: ManagerPin }), UsersList),
+  /** USER_PIN_TAKEN, USER_BADGE_TAKEN, USER_PIN_FORMAT as the CLI's `nuqta user add`. */
+  addUser: method(AddUserInput, UsersList),
+  /** A new PIN, a badge set or cleared, deactivated or back on (with a new PIN), or the back-off's pause lifted. */
+  changeUser: method(ChangeUserInput, UsersList),
   // Parked sales (parked.ts, docs/parked-sales.md).
   /** Sets the open sale aside and starts an empty one (returned). Refused when empty or while money is on it. */
   parkSale: method(z.strictObject({}), Sale),

@@ -19,8 +19,9 @@ import { XReportSection } from './closing/XReportSection';
 import { ReportsSection } from './reports/ReportsSection';
 
 import { AuditSection } from './audit/AuditSection';
+import { UsersSection } from './users/UsersSection';
 
-type Tab = 'settings' | 'commissioning' | 'einvoicing' | 'updates' | 'xreport' | 'reports' | 'audit';
+type Tab = 'settings' | 'commissioning' | 'einvoicing' | 'updates' | 'xreport' | 'reports' | 'audit' | 'users';
 
 /** Each tab and the locale key of its name. */
 const TABS: readonly (readonly [Tab, string])[] = [
@@ -31,6 +32,7 @@ const TABS: readonly (readonly [Tab, string])[] = [
   ['xreport', 'closing.tab'],
   ['reports', 'reports.tab'],
   ['audit', 'audit.tab'],
+  ['users', 'users_admin.tab'],
 ];
 
 interface Props {
@@ -112,6 +114,7 @@ export function AdminPanel({ api, banner, onClose }: Props) {
       {pin && tab === 'xreport' && <XReportSection api={api} managerPin={pin} calls={calls} />}
       {pin && tab === 'reports' && <ReportsSection api={api} managerPin={pin} calls={calls} />}
       {pin && tab === 'audit' && <AuditSection api={api} managerPin={pin} calls={calls} />}
+      {pin && tab === 'users' && <UsersSection api={api} managerPin={pin} calls={calls} />}
     </Dialog>
   );
 }
