@@ -47,6 +47,7 @@ import { useTillDialogs } from './shell/useTillDialogs';
 import { useShiftStatus } from './shift/useShiftStatus';
 import { SignInScreen } from './people/SignInScreen';
 import { UserBadge } from './people/UserBadge';
+import { shownEntries } from './people/mayShow';
 import { usePeopleSession } from './people/usePeopleSession';
 import { providerIndicators } from './terminal/providerStatus';
 import { useTerminal } from './terminal/useTerminal';
@@ -145,6 +146,9 @@ export function App({ carrier }: { carrier: Carrier }) {
   };
 
   const parkSale = useParkSale(api, messages);
+  // What the signed-in role may use (main refuses the rest anyway): a trainee gets no drawer, shift or admin.
+  const shown = shownEntries(people.session);
+  const onlyIf = <F,>(show: boolean, f: F): F | undefined => (show ? f : undefined);
   const hotkeys: Record<HotkeyAction, () => void> = {
     toggleLocale: preferences.toggleLocale,
     toggleDigits: preferences.toggleDigits,
@@ -154,8 +158,8 @@ export function App({ carrier }: { carrier: Carrier }) {
     terminalPanel: dialogs.open.terminal,
     historyPanel: dialogs.open.history,
     printQueue: dialogs.open.queue,
-    openDrawer: dialogs.open.drawer,
-    adminPanel: dialogs.open.admin,
+    openDrawer: onlyIf(shown.drawer, dialogs.open.drawer) ?? (() => undefined),
+    adminPanel: onlyIf(shown.admin, dialogs.open.admin) ?? (() => undefined),
     recoverPayment: recoverUnknown,
     resolvePayment: dialogs.open.resolve,
     voidSale: dialogs.open.void,
@@ -211,12 +215,12 @@ export function App({ carrier }: { carrier: Carrier }) {
           onTerminal={dialogs.open.terminal}
           onPrintQueue={dialogs.open.queue}
           onHistory={dialogs.open.history}
-          onDrawer={dialogs.open.drawer}
+          onDrawer={onlyIf(shown.drawer, dialogs.open.drawer)}
           health={health.report}
           onHealth={dialogs.open.health}
-          onAdmin={dialogs.open.admin}
+          onAdmin={onlyIf(shown.admin, dialogs.open.admin)}
           shift={shift}
-          onShift={dialogs.open.shift}
+          onShift={onlyIf(shown.shift, dialogs.open.shift)}
           people={userBadge}
         />
         <main className="workspace">
@@ -277,7 +281,7 @@ export function App({ carrier }: { carrier: Carrier }) {
             onPayStcPay={dialogs.open.stcPay}
             onQuantity={dialogs.open.quantity}
             onVoid={dialogs.open.void}
-            onReverse={dialogs.open.reverse}
+            onReverse={onlyIf(shown.reverse, dialogs.open.reverse)}
             onBuyer={dialogs.open.buyer}
             onDiscount={() => dialogs.open.discount(view.selectedLineId ? 'line' : 'sale')}
             parking={<ParkButtons onPark={() => void parkSale()} onList={dialogs.open.parked} />}
