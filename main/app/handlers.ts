@@ -24,7 +24,7 @@ import { createUsersHandlers, type UsersDeps } from './users-handlers';
 import { createExportsHandlers } from './exports-handlers';
 import type { ReportExports } from '../exports';
 import type { AuditReader } from '../audit';
-import type { TillSessionDesk } from '../people';
+import { limitsFor, type TillSessionDesk } from '../people';
 import { createParkedHandlers } from './parked-handlers';
 import type { HostKind } from './types';
 
@@ -213,7 +213,12 @@ export function createHandlers({
     getReceiptImage: ({ receiptNo }) => printing.receiptImage(receiptNo),
     listReceipts: ({ limit, beforeReceiptNo }) => checkout.receipts(limit, beforeReceiptNo),
     openDrawer: async ({ managerPin, reason }) => {
-      manager.check(managerPin);
+      // Alone for a role whose limits allow it (main/people/limits.ts); else a supervisor's PIN or above.
+      if (managerPin !== undefined) manager.check(managerPin, 'approve:supervisor');
+      else {
+        const user = people.signedIn();
+        if (!user || !limitsFor(user.role).drawerWithoutSale) throw new TillError('DRAWER_NEEDS_APPROVAL');
+      }
       return printing.openDrawerForManager(reason);
     },
   });

@@ -265,6 +265,11 @@ async function assemble(
     journal,
     settings: settings.get,
     manager,
+    // The signed-in user's role limit (main/people/limits.ts): a refund up to it needs no approver.
+    refundAlone: () => {
+      const user = people.signedIn();
+      return user ? limitsFor(user.role).refundWithoutApprovalHalalas : 0;
+    },
     receipt: checkout.receipt,
     payments,
     issueCreditNoteInTx: einvoicing.issueCreditNoteInTx,

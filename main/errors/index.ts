@@ -29,6 +29,14 @@ export const errorCatalog = defineErrors({
   LINE_UNKNOWN: { ar: 'السطر غير موجود في البيع الحالي.', en: 'That line is not in the current sale.' },
   SALE_EMPTY: { ar: 'لا توجد أصناف في البيع.', en: 'The sale has no items.' },
   SALE_TOO_LARGE: { ar: 'تجاوز البيع الحد المسموح.', en: 'The sale exceeds the allowed limit.' },
+  REFUND_NEEDS_APPROVAL: {
+    ar: 'هذا الاسترداد يتجاوز الحد المسموح لدورك: يلزم رمز مشرف أو مدير.',
+    en: 'This refund is beyond what your role may refund alone: a supervisor’s or manager’s PIN is needed.',
+  },
+  DRAWER_NEEDS_APPROVAL: {
+    ar: 'دورك لا يفتح الدرج دون عملية بيع: يلزم رمز مشرف أو مدير.',
+    en: 'Your role does not open the drawer without a sale: a supervisor’s or manager’s PIN is needed.',
+  },
   DISCOUNT_NEEDS_APPROVAL: {
     ar: 'هذا الخصم أو السعر يتجاوز حد الكاشير: يلزم رمز المدير.',
     en: "This discount or price is beyond the cashier's limit: a manager's PIN is needed.",

@@ -140,10 +140,11 @@ export const methods = {
   /** A receipt's lines with what may still be returned of each, and its earlier returns. */
   getReturnable: method(z.strictObject({ receiptNo: z.string().min(1).max(32) }), ReturnableReceipt),
   /**
-   * Returns lines of a receipt (manager only, with a reason): refunded the way it was paid, credited by a credit
-   * note in the same transaction, the drawer opened for cash, the refund receipt printed.
+   * Returns lines of a receipt (with a reason): refunded the way it was paid, credited by a credit note in the same
+   * transaction, the drawer opened for cash, the refund receipt printed. Within the signed-in role's refund limit
+   * without a PIN; past it REFUND_NEEDS_APPROVAL unless `managerPin` is a supervisor's or above (docs/returns.md).
    */
-  returnSale: method(ReturnInput.extend({ managerPin: ManagerPin }), IssuedReturn),
+  returnSale: method(ReturnInput.extend({ managerPin: ManagerPin.optional() }), IssuedReturn),
   getTerminalStatus: method(z.strictObject({}), TerminalStatus),
   /** Connects to the terminal and asks about the last transaction; never sends a financial message. */
   checkTerminal: method(z.strictObject({}), TerminalStatus),
@@ -176,9 +177,12 @@ export const methods = {
     z.strictObject({ limit: z.number().int().min(1).max(100).default(30), beforeReceiptNo: z.string().max(32).optional() }),
     z.array(ReceiptSummary),
   ),
-  /** Opens the cash drawer without a sale. Manager only; journaled with the reason. */
+  /**
+   * Opens the cash drawer without a sale, journaled with the reason: alone for a role whose limits allow it, else
+   * DRAWER_NEEDS_APPROVAL unless `managerPin` is a supervisor's or above.
+   */
   openDrawer: method(
-    z.strictObject({ managerPin: ManagerPin, reason: z.string().min(1).max(200) }),
+    z.strictObject({ managerPin: ManagerPin.optional(), reason: z.string().min(1).max(200) }),
     z.object({ drawer: DrawerOutcome, error: ErrorData.nullable() }),
   ),
 
