@@ -16,7 +16,7 @@ import { createReportExports } from '../exports';
 import { createAuditReader } from '../audit';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
-import { createSession, createSignInGuard, createUsers, FULL_DISCOUNT_BP, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
+import { createApproverBadgeDesk, createSession, createSignInGuard, createUsers, FULL_DISCOUNT_BP, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
 import { createPrintService, printJobsProjection, refundReceiptBlocks } from '../printing/service';
@@ -147,7 +147,9 @@ async function assemble(
   // and has no shared default PIN (its first admin comes from `nuqta user add`).
   const users = createUsers(db, journal);
   // An approver's PIN names a supervisor, manager or admin; the settings' shared PIN only while no user is active.
-  const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin, approvers: users });
+  // An approver may scan their badge first: the next approval PIN is then checked against that badge's holder.
+  const approverBadges = createApproverBadgeDesk(users);
+  const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin, approvers: { hasActive: () => users.hasActive(), byPin: (pin) => approverBadges.byPin(pin) } });
   const demoTill = () => simulatedDevices(settings.get()).length > 0;
   if (!demoTill()) retireDemoUsers(users);
   const signInGuard = createSignInGuard(db, journal);
@@ -381,7 +383,7 @@ async function assemble(
       },
       shifts,
       people,
-      staff: { users, guard: signInGuard },
+      staff: { users, guard: signInGuard, badges: approverBadges },
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null), gate: createPermissionGate(people) },

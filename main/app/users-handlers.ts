@@ -5,17 +5,19 @@ import type { UsersList } from '../../preload/contract';
 import type { ManagerAuth } from '../auth';
 import { TillError } from '../errors';
 import type { Handlers } from '../ipc';
-import { TILL_SUBJECT, userSubject, type SignInGuard, type Users } from '../people';
+import { TILL_SUBJECT, userSubject, type ApproverBadgeDesk, type SignInGuard, type Users } from '../people';
 
-export type UsersHandlers = Pick<Handlers, 'listUsers' | 'addUser' | 'changeUser'>;
+export type UsersHandlers = Pick<Handlers, 'listUsers' | 'addUser' | 'changeUser' | 'presentApproverBadge'>;
 
 export interface UsersDeps {
   users: Users;
   guard: SignInGuard;
   manager: ManagerAuth;
+  /** An approver's badge scanned in an approval dialog, held for the next approval PIN (main/people). */
+  badges: ApproverBadgeDesk;
 }
 
-export function createUsersHandlers({ users, guard, manager }: UsersDeps): UsersHandlers {
+export function createUsersHandlers({ users, guard, manager, badges }: UsersDeps): UsersHandlers {
   /** Who made the change, for the journal: the approver, or 'manager' for the shared PIN of a till without users. */
   const approver = (managerPin: string): string => manager.check(managerPin)?.id ?? 'manager';
   const listed = (): UsersList => ({
@@ -23,6 +25,10 @@ export function createUsersHandlers({ users, guard, manager }: UsersDeps): Users
     tillPausedUntil: guard.pausedUntil(TILL_SUBJECT),
   });
   return {
+    presentApproverBadge: ({ badge }) => {
+      const { nameAr, nameEn } = badges.present(badge);
+      return { nameAr, nameEn };
+    },
     listUsers: ({ managerPin }) => {
       manager.check(managerPin);
       return listed();

@@ -12,8 +12,8 @@ import { ApproveShiftCloseInput, CashMovementInput, CloseShiftAnswer, CloseShift
 import { SaleBuyer } from './buyer';
 import { CloseDayAnswer, CloseDayInput, PeriodReport, SalesReport, SalesReportInput, ZReport } from './closing';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
-import { SignInInput, TillSession } from './people';
-import { AddUserInput, ChangeUserInput, UsersList } from './users';
+import { BadgeCode, SignInInput, TillSession } from './people';
+import { AddUserInput, ApproverBadgeRead, ChangeUserInput, UsersList } from './users';
 import { ParkedSale, ParkedSaleId } from './parked';
 import { DiscountReason, DiscountRequest, MAX_DISCOUNT_HALALAS } from './discounts';
 import { AuditPage, ExportAuditInput, ExportedFile, ExportXInput, ExportZInput, ListAuditInput } from './exports';
@@ -285,6 +285,11 @@ export const methods = {
   addUser: method(AddUserInput, UsersList),
   /** A new PIN, a badge set or cleared, deactivated or back on (with a new PIN), or the back-off's pause lifted. */
   changeUser: method(ChangeUserInput, UsersList),
+  /**
+   * An approver scanned their staff badge in an approval dialog: main holds it for the next approval PIN (a minute),
+   * which is then checked against that badge's holder alone. BADGE_UNKNOWN for a badge no active user has.
+   */
+  presentApproverBadge: method(z.strictObject({ badge: BadgeCode }), ApproverBadgeRead),
   // Parked sales (parked.ts, docs/parked-sales.md).
   /** Sets the open sale aside and starts an empty one (returned). Refused when empty or while money is on it. */
   parkSale: method(z.strictObject({}), Sale),

@@ -105,6 +105,8 @@ export const METHOD_PERMISSIONS = {
   listUsers: 'view:manager',
   addUser: 'approve:manager',
   changeUser: 'approve:manager',
+  // Any signed-in user may be asking for an approval (a trainee's discount too); the PIN that follows decides.
+  presentApproverBadge: 'sell',
   parkSale: 'sell',
   listParkedSales: 'sell',
   recallSale: 'sell',

@@ -52,3 +52,6 @@ export const ChangeUserInput = z.strictObject({
   userId: UserId,
   change: UserChange,
 });
+
+/** Approval by a badge scan: the approver's names, to say whose PIN is asked next. */
+export const ApproverBadgeRead = z.object({ nameAr: z.string(), nameEn: z.string() });

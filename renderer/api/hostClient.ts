@@ -267,6 +267,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     listUsers: (input) => call('listUsers', input),
     addUser: (input) => call('addUser', input),
     changeUser: (input) => call('changeUser', input),
+    presentApproverBadge: (input) => call('presentApproverBadge', input),
     parkSale: (input) => call('parkSale', input),
     listParkedSales: (input) => call('listParkedSales', input),
     exportXReport: (input) => call('exportXReport', input),

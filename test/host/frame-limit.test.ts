@@ -100,6 +100,7 @@ const largestInputs: Record<MethodName, unknown> = {
   signIn: { badge: escaped(64), pin: '12345678' },
   signOut: {},
   listUsers: { managerPin: pin },
+  presentApproverBadge: { badge: escaped(64) },
   addUser: { managerPin: pin, nameAr: escaped(60), nameEn: escaped(60), role: 'supervisor', pin, badge: escaped(64) },
   changeUser: { managerPin: pin, userId: escaped(64), change: { kind: 'badge', badge: escaped(64) } },
   parkSale: {},

@@ -119,6 +119,20 @@ describe('the Users tab', () => {
     await t.call('signIn', { pin: DEMO_CASHIER.pin });
   });
 
+  it('takes an approval by a badge scan then the PIN: that holder\'s PIN only, once', async () => {
+    await t.call('changeUser', { managerPin, userId: saraId, change: { kind: 'badge', badge: 'STAFF-0077' } });
+    expect((await t.call('currentUser', {})).user?.id).toBe(DEMO_CASHIER.id);
+    expect(await t.attempt('presentApproverBadge', { badge: 'STAFF-9999' })).toMatchObject({ ok: false, error: { code: 'BADGE_UNKNOWN' } });
+    expect(await t.call('presentApproverBadge', { badge: 'staff-0077' })).toEqual({ nameAr: 'سارة', nameEn: 'Sara' });
+    // After the badge, another user's PIN (the manager's) is a wrong PIN: the badge named Sara.
+    expect(await t.attempt('openDrawer', { reason: 'change', managerPin: DEMO_MANAGER.pin })).toMatchObject({ ok: false, error: { code: 'MANAGER_PIN_WRONG' } });
+    // The badge is gone after one PIN: the manager's PIN alone approves again.
+    expect((await t.attempt('openDrawer', { reason: 'change', managerPin: DEMO_MANAGER.pin })).ok).toBe(true);
+    await t.call('presentApproverBadge', { badge: 'STAFF-0077' });
+    expect((await t.attempt('openDrawer', { reason: 'change', managerPin: '6116' })).ok).toBe(true);
+    expect(journal('manager.override').at(-1)?.payload).toMatchObject({ method: 'openDrawer', approverId: saraId, userId: DEMO_CASHIER.id });
+  });
+
   it('is replayed by ledger verify: a reactivation or a badge edited by hand is caught', async () => {
     await t.till.close();
     const tampered = (edit: (db: Database.Database) => void) => {

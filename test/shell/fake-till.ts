@@ -115,6 +115,7 @@ const handlers: Handlers = {
   listUsers: () => unsupported(),
   addUser: () => unsupported(),
   changeUser: () => unsupported(),
+  presentApproverBadge: () => unsupported(),
   parkSale: () => unsupported(),
   listParkedSales: () => unsupported(),
   exportXReport: () => unsupported(),
