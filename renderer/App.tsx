@@ -47,6 +47,7 @@ import { useTillDialogs } from './shell/useTillDialogs';
 import { useShiftStatus } from './shift/useShiftStatus';
 import { SignInScreen } from './people/SignInScreen';
 import { UserBadge } from './people/UserBadge';
+import { ApproverBadgeContext, approverBadge } from './people/approverBadge';
 import { shownEntries } from './people/mayShow';
 import { usePeopleSession } from './people/usePeopleSession';
 import { providerIndicators } from './terminal/providerStatus';
@@ -185,6 +186,8 @@ export function App({ carrier }: { carrier: Carrier }) {
   });
 
   const { locale, digits } = preferences.prefs;
+  // Every approval PIN field reads an approver's staff badge scan (renderer/people/approverBadge.tsx).
+  const badges = useMemo(() => approverBadge(api, locale, messages.error), [api, locale, messages.error]);
   const userBadge = useMemo(() => <UserBadge session={people.session} locale={locale} onLock={people.lock} />, [people.session, locale, people.lock]);
   // The unknown barcode's code and "search by name" go with the very message that announced it.
   const unknownScan = actions.unknownScan && banner?.data === actions.unknownScan.message ? actions.unknownScan : null;
@@ -200,6 +203,7 @@ export function App({ carrier }: { carrier: Carrier }) {
     : null;
   return (
     <FormatProvider locale={locale} digits={digits}>
+      <ApproverBadgeContext.Provider value={badges}>
       <div className={anyDialog ? 'app app--dialog' : 'app'}>
         <TopBar
           till={till}
@@ -318,6 +322,7 @@ export function App({ carrier }: { carrier: Carrier }) {
           printNotice={printNotice}
         />
       )}
+      </ApproverBadgeContext.Provider>
     </FormatProvider>
   );
 }
