@@ -51,6 +51,8 @@ import { UserBadge } from './people/UserBadge';
 import { withSecondFactor } from './people/secondFactor';
 import { useSecondFactorPrompt } from './people/SecondFactorDialog';
 import { TotpEnrolDialog } from './people/TotpEnrolDialog';
+import { ApproverBadgeContext, approverBadge } from './people/approverBadge';
+import { shownEntries } from './people/mayShow';
 import { usePeopleSession } from './people/usePeopleSession';
 import { providerIndicators } from './terminal/providerStatus';
 import { useTerminal } from './terminal/useTerminal';
@@ -152,6 +154,9 @@ export function App({ carrier }: { carrier: Carrier }) {
   };
 
   const parkSale = useParkSale(api, messages);
+  // What the signed-in role may use (main refuses the rest anyway): a trainee gets no drawer, shift or admin.
+  const shown = shownEntries(people.session);
+  const onlyIf = <F,>(show: boolean, f: F): F | undefined => (show ? f : undefined);
   const hotkeys: Record<HotkeyAction, () => void> = {
     toggleLocale: preferences.toggleLocale,
     toggleDigits: preferences.toggleDigits,
@@ -161,8 +166,8 @@ export function App({ carrier }: { carrier: Carrier }) {
     terminalPanel: dialogs.open.terminal,
     historyPanel: dialogs.open.history,
     printQueue: dialogs.open.queue,
-    openDrawer: dialogs.open.drawer,
-    adminPanel: dialogs.open.admin,
+    openDrawer: onlyIf(shown.drawer, dialogs.open.drawer) ?? (() => undefined),
+    adminPanel: onlyIf(shown.admin, dialogs.open.admin) ?? (() => undefined),
     recoverPayment: recoverUnknown,
     resolvePayment: dialogs.open.resolve,
     voidSale: dialogs.open.void,
@@ -188,6 +193,8 @@ export function App({ carrier }: { carrier: Carrier }) {
   });
 
   const { locale, digits } = preferences.prefs;
+  // Every approval PIN field reads an approver's staff badge scan (renderer/people/approverBadge.tsx).
+  const badges = useMemo(() => approverBadge(api, locale, messages.error), [api, locale, messages.error]);
   const userBadge = useMemo(
     () => <UserBadge session={people.session} locale={locale} onLock={people.lock} onTwoFactor={() => setEnrolling(true)} />,
     [people.session, locale, people.lock],
@@ -206,6 +213,7 @@ export function App({ carrier }: { carrier: Carrier }) {
     : null;
   return (
     <FormatProvider locale={locale} digits={digits}>
+      <ApproverBadgeContext.Provider value={badges}>
       <div className={anyDialog ? 'app app--dialog' : 'app'}>
         <TopBar
           till={till}
@@ -221,12 +229,12 @@ export function App({ carrier }: { carrier: Carrier }) {
           onTerminal={dialogs.open.terminal}
           onPrintQueue={dialogs.open.queue}
           onHistory={dialogs.open.history}
-          onDrawer={dialogs.open.drawer}
+          onDrawer={onlyIf(shown.drawer, dialogs.open.drawer)}
           health={health.report}
           onHealth={dialogs.open.health}
-          onAdmin={dialogs.open.admin}
+          onAdmin={onlyIf(shown.admin, dialogs.open.admin)}
           shift={shift}
-          onShift={dialogs.open.shift}
+          onShift={onlyIf(shown.shift, dialogs.open.shift)}
           people={userBadge}
         />
         <main className="workspace">
@@ -287,7 +295,7 @@ export function App({ carrier }: { carrier: Carrier }) {
             onPayStcPay={dialogs.open.stcPay}
             onQuantity={dialogs.open.quantity}
             onVoid={dialogs.open.void}
-            onReverse={dialogs.open.reverse}
+            onReverse={onlyIf(shown.reverse, dialogs.open.reverse)}
             onBuyer={dialogs.open.buyer}
             onDiscount={() => dialogs.open.discount(view.selectedLineId ? 'line' : 'sale')}
             parking={<ParkButtons onPark={() => void parkSale()} onList={dialogs.open.parked} />}
@@ -327,6 +335,7 @@ export function App({ carrier }: { carrier: Carrier }) {
           printNotice={printNotice}
         />
       )}
+      </ApproverBadgeContext.Provider>
     </FormatProvider>
   );
 }

@@ -22,10 +22,11 @@ import { createShiftHandlers, withShiftGate } from './shift-handlers';
 import { createClosingHandlers } from './closing-handlers';
 import { createPeopleHandlers } from './people-handlers';
 import { createTotpHandlers } from './totp-handlers';
+import { createUsersHandlers, type UsersDeps } from './users-handlers';
 import { createExportsHandlers } from './exports-handlers';
 import type { ReportExports } from '../exports';
 import type { AuditReader } from '../audit';
-import type { TillSessionDesk, TwoFactor } from '../people';
+import { limitsFor, type TillSessionDesk, type TwoFactor } from '../people';
 import { createParkedHandlers } from './parked-handlers';
 import type { HostKind } from './types';
 
@@ -67,6 +68,8 @@ export interface HandlerDeps {
   training?: TrainingDesk;
   /** The signed-in manager's or admin's own two-factor enrolment (totp-handlers.ts). */
   twoFactor: TwoFactor;
+  /** The admin screen's Users tab: the users and the sign-in back-off (users-handlers.ts). */
+  staff: Omit<UsersDeps, 'manager'>;
 }
 
 export function createHandlers({
@@ -93,6 +96,7 @@ export function createHandlers({
   people,
   training = { active: false, request: () => undefined },
   twoFactor,
+  staff,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -133,6 +137,7 @@ export function createHandlers({
   return withShiftGate(shifts, {
     ...createPeopleHandlers(people),
     ...createTotpHandlers(people, twoFactor),
+    ...createUsersHandlers({ ...staff, manager }),
     ...createAdminHandlers({ ...admin, settings, manager, printing, payments }),
     ...createEinvoicingHandlers({ einvoicing, manager, settings, db: admin.db, journal: admin.journal }),
     ...createUpdatesHandlers({ ...updates, manager, settings }),
@@ -219,7 +224,12 @@ export function createHandlers({
     getReceiptImage: ({ receiptNo }) => printing.receiptImage(receiptNo),
     listReceipts: ({ limit, beforeReceiptNo }) => checkout.receipts(limit, beforeReceiptNo),
     openDrawer: async ({ managerPin, reason }) => {
-      manager.check(managerPin);
+      // Alone for a role whose limits allow it (main/people/limits.ts); else a supervisor's PIN or above.
+      if (managerPin !== undefined) manager.check(managerPin, 'approve:supervisor');
+      else {
+        const user = people.signedIn();
+        if (!user || !limitsFor(user.role).drawerWithoutSale) throw new TillError('DRAWER_NEEDS_APPROVAL');
+      }
       return printing.openDrawerForManager(reason);
     },
   });

@@ -16,7 +16,7 @@ import { createReportExports } from '../exports';
 import { createAuditReader } from '../audit';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createShifts, shiftsProjection } from '../shifts';
-import { createSession, createSignInGuard, createTwoFactor, createUsers, FULL_DISCOUNT_BP, totpProjection, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
+import { createApproverBadgeDesk, createSession, createSignInGuard, createTwoFactor, createUsers, FULL_DISCOUNT_BP, totpProjection, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
 import { createPrintService, printJobsProjection, refundReceiptBlocks } from '../printing/service';
@@ -167,7 +167,15 @@ async function assemble(
   const signInGuard = createSignInGuard(db, journal);
   // Admins' and managers' authenticator codes; the secret sealed in the secret store, never in the ledger.
   const twoFactor = createTwoFactor({ db, journal, secrets, guard: signInGuard });
-  const manager = createManagerAuth({ db, journal, stored: () => settings.get().managerPin, approvers: users, secondFactor: twoFactor });
+  // An approver may scan their badge first: the next approval PIN is then checked against that badge's holder.
+  const approverBadges = createApproverBadgeDesk(users);
+  const manager = createManagerAuth({
+    db,
+    journal,
+    stored: () => settings.get().managerPin,
+    approvers: { hasActive: () => users.hasActive(), byPin: (pin) => approverBadges.byPin(pin) },
+    secondFactor: twoFactor,
+  });
   // A training till runs on simulators but is not the demo: its staff are the live till's, nobody signed in.
   const demoTill = () => !training && simulatedDevices(settings.get()).length > 0;
   if (!demoTill() && !training) retireDemoUsers(users);
@@ -287,6 +295,11 @@ async function assemble(
     journal,
     settings: settings.get,
     manager,
+    // The signed-in user's role limit (main/people/limits.ts): a refund up to it needs no approver.
+    refundAlone: () => {
+      const user = people.signedIn();
+      return user ? limitsFor(user.role).refundWithoutApprovalHalalas : 0;
+    },
     receipt: checkout.receipt,
     payments,
     issueCreditNoteInTx: einvoicing.issueCreditNoteInTx,
@@ -410,6 +423,7 @@ async function assemble(
         },
       },
       twoFactor,
+      staff: { users, guard: signInGuard, badges: approverBadges },
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null), gate: createPermissionGate(people) },

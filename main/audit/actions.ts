@@ -18,7 +18,8 @@ export const AUDIT_TYPES: Readonly<Record<AuditAction, readonly string[]>> = {
   settings: ['settings.changed', 'settings.provisioned'],
   sign_in: ['people.signed_in', 'people.signed_out'],
   sign_in_failed: ['people.pin_failed', 'people.pin_locked'],
-  user: ['user.added', 'user.pin_set', 'user.deactivated'],
+  // The Users tab's unlock of a paused sign-in is an admin's act on a user, listed with them.
+  user: ['user.added', 'user.pin_set', 'user.deactivated', 'user.reactivated', 'user.badge_set', 'people.pin_unlocked'],
   payment_resolved: ['payment.resolved_by_manager'],
   z_closing: ['closing.z'],
 };

@@ -29,6 +29,14 @@ export const errorCatalog = defineErrors({
   LINE_UNKNOWN: { ar: 'السطر غير موجود في البيع الحالي.', en: 'That line is not in the current sale.' },
   SALE_EMPTY: { ar: 'لا توجد أصناف في البيع.', en: 'The sale has no items.' },
   SALE_TOO_LARGE: { ar: 'تجاوز البيع الحد المسموح.', en: 'The sale exceeds the allowed limit.' },
+  REFUND_NEEDS_APPROVAL: {
+    ar: 'هذا الاسترداد يتجاوز الحد المسموح لدورك: يلزم رمز مشرف أو مدير.',
+    en: 'This refund is beyond what your role may refund alone: a supervisor’s or manager’s PIN is needed.',
+  },
+  DRAWER_NEEDS_APPROVAL: {
+    ar: 'دورك لا يفتح الدرج دون عملية بيع: يلزم رمز مشرف أو مدير.',
+    en: 'Your role does not open the drawer without a sale: a supervisor’s or manager’s PIN is needed.',
+  },
   DISCOUNT_NEEDS_APPROVAL: {
     ar: 'هذا الخصم أو السعر يتجاوز حد الكاشير: يلزم رمز المدير.',
     en: "This discount or price is beyond the cashier's limit: a manager's PIN is needed.",
@@ -343,6 +351,10 @@ export const errorCatalog = defineErrors({
   USER_UNKNOWN: { ar: 'المستخدم غير موجود.', en: 'No such user.' },
   USER_INACTIVE: { ar: 'هذا المستخدم غير مفعل.', en: 'This user is not active.' },
   USER_BADGE_TAKEN: { ar: 'بطاقة الموظف هذه لمستخدم آخر.', en: 'Another user already has that staff badge.' },
+  USER_LAST_MANAGER: {
+    ar: 'هذا آخر مدير أو مسؤول مفعل: أضف غيره قبل إيقافه.',
+    en: 'This is the last active manager or admin: add another before deactivating them.',
+  },
   // Roles and approvals (preload/contract/permissions.ts, main/ipc/permission-gate.ts, main/auth).
   PERMISSION_DENIED: {
     ar: 'دورك لا يسمح بهذا الإجراء. اطلب من المشرف أو المدير.',

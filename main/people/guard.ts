@@ -38,6 +38,10 @@ export interface SignInGuard {
   failed(subject: string, answers?: GuardAnswers): never;
   /** A right PIN: the subject's count starts again. */
   cleared(subject: string): void;
+  /** When the subject's pause ends (ISO), or null when it is not paused now. */
+  pausedUntil(subject: string): string | null;
+  /** An admin lifts a pause (and the count) by hand: journaled with who did it (people.pin_unlocked). */
+  unlock(subject: string, by: string): void;
 }
 
 export function createSignInGuard(db: Db, journal: Journal, now: () => Date = () => new Date()): SignInGuard {
@@ -47,10 +51,10 @@ export function createSignInGuard(db: Db, journal: Journal, now: () => Date = ()
      ON CONFLICT(subject) DO UPDATE SET failures = excluded.failures, lockouts = excluded.lockouts,
        locked_until = excluded.locked_until, updated_seq = excluded.updated_seq`,
   );
-  const record = (type: string, subject: string, next: { failures: number; lockouts: number; lockedUntil: string | null }) =>
+  const record = (type: string, subject: string, next: { failures: number; lockouts: number; lockedUntil: string | null }, by?: string) =>
     db
       .transaction(() => {
-        const entry = journal.append(type, { subject, ...next });
+        const entry = journal.append(type, { subject, ...next, ...(by !== undefined ? { by } : {}) });
         save.run({ subject, ...next, seq: entry.seq });
       })
       .immediate();
@@ -76,6 +80,15 @@ export function createSignInGuard(db: Db, journal: Journal, now: () => Date = ()
     cleared(subject) {
       const guard = state(subject);
       if (guard.failures > 0 || guard.lockouts > 0 || guard.locked_until) record('people.pin_cleared', subject, { failures: 0, lockouts: 0, lockedUntil: null });
+    },
+    pausedUntil(subject) {
+      const until = state(subject).locked_until;
+      return until && Date.parse(until) > now().getTime() ? until : null;
+    },
+    unlock(subject, by) {
+      const guard = state(subject);
+      // The back-off starts again from its first pause, as after a right PIN.
+      if (guard.failures > 0 || guard.lockouts > 0 || guard.locked_until) record('people.pin_unlocked', subject, { failures: 0, lockouts: 0, lockedUntil: null }, by);
     },
   };
 }

@@ -4,6 +4,7 @@ export { createSession, userSubject, type TillSessionDesk, type SessionDeps } fr
 export { peopleProjection } from './projection';
 export { seedDemoUsers, retireDemoUsers, DEMO_CASHIER, DEMO_MANAGER } from './demo';
 export { peopleHealth } from './health';
+export { createApproverBadgeDesk, BADGE_HOLD_MS, type ApproverBadgeDesk } from './approver-badge';
 export { hashSecret, matches, isPin, type SaltedHash } from './hash';
 export {
   DEFAULT_ROLE_LIMITS,

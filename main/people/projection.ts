@@ -5,7 +5,8 @@
 import type { Db } from '../db';
 import { compareRow, countRows, field, type Mismatch, type Projection } from '../ledger';
 
-const GUARD_ENTRIES = new Set(['people.pin_failed', 'people.pin_locked', 'people.pin_cleared', 'people.totp_failed', 'people.totp_locked']);
+const GUARD_ENTRIES = new Set(['people.pin_failed', 'people.pin_locked', 'people.pin_cleared', 'people.pin_unlocked', 'people.totp_failed', 'people.totp_locked']);
+const USER_CHANGES = new Set(['user.pin_set', 'user.deactivated', 'user.reactivated', 'user.badge_set']);
 
 export function peopleProjection(db: Db): Projection {
   const users = new Map<string, Record<string, unknown>>();
@@ -42,11 +43,13 @@ export function peopleProjection(db: Db): Projection {
         });
         return undefined;
       }
-      if (e.type !== 'user.pin_set' && e.type !== 'user.deactivated') return undefined;
+      if (!USER_CHANGES.has(e.type)) return undefined;
       const id = field.str(p, 'userId');
       const user = users.get(id);
       if (!user) return { table: 'users', key: id, what: `${e.type} for a user the journal never added`, seq: e.seq };
       if (e.type === 'user.pin_set') Object.assign(user, { pin_salt: p.pinSalt ?? null, pin_hash: p.pinHash ?? null });
+      else if (e.type === 'user.badge_set') Object.assign(user, { badge_salt: p.badgeSalt ?? null, badge_hash: p.badgeHash ?? null });
+      else if (e.type === 'user.reactivated') Object.assign(user, { active: 1, pin_salt: p.pinSalt ?? null, pin_hash: p.pinHash ?? null, badge_salt: null, badge_hash: null });
       else user.active = 0;
       user.updated_seq = e.seq;
       return undefined;

@@ -47,6 +47,13 @@ export interface Users {
   add(user: NewUser, by: string): UserSummary;
   setPin(userId: string, pin: string, by: string): void;
   deactivate(userId: string, by: string): void;
+  /**
+   * Back on, with a new PIN and without a badge: an old PIN or badge cannot be checked against the users active
+   * now (only hashes are kept, each with its own salt), and a PIN or a badge must name one active user.
+   */
+  reactivate(userId: string, pin: string, by: string): void;
+  /** A new staff badge, or none (null). */
+  setBadge(userId: string, badge: string | null, by: string): void;
   list(): UserSummary[];
   byId(userId: string): UserSummary | undefined;
   /** The active user whose PIN this is (at most one: PINs are unique among active users). */
@@ -89,12 +96,20 @@ export function createUsers(db: Db, journal: Journal, newId: () => string = rand
   );
   const setPin = db.prepare('UPDATE users SET pin_salt = ?, pin_hash = ?, updated_seq = ? WHERE id = ?');
   const deactivate = db.prepare('UPDATE users SET active = 0, updated_seq = ? WHERE id = ?');
+  const reactivate = db.prepare('UPDATE users SET active = 1, pin_salt = ?, pin_hash = ?, badge_salt = NULL, badge_hash = NULL, updated_seq = ? WHERE id = ?');
+  const setBadge = db.prepare('UPDATE users SET badge_salt = ?, badge_hash = ?, updated_seq = ? WHERE id = ?');
   const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
 
   const pinOf = (r: UserRow): SaltedHash => ({ salt: r.pin_salt, hash: r.pin_hash });
   const assertPinFree = (pin: string, except?: string) => {
     if (!isPin(pin)) throw new TillError('USER_PIN_FORMAT');
     if (active.all().some((r) => r.id !== except && matches(pin, pinOf(r)))) throw new TillError('USER_PIN_TAKEN');
+  };
+  const assertBadgeFree = (badge: string, except?: string) => {
+    const key = badgeKey(badge);
+    if (active.all().some((r) => r.id !== except && r.badge_hash !== null && r.badge_salt !== null && matches(key, { salt: r.badge_salt, hash: r.badge_hash }))) {
+      throw new TillError('USER_BADGE_TAKEN');
+    }
   };
   const existing = (userId: string): UserRow => {
     const row = one.get(userId);
@@ -108,9 +123,7 @@ export function createUsers(db: Db, journal: Journal, newId: () => string = rand
       const nameEn = NAME.parse(user.nameEn);
       const role = UserRole.parse(user.role);
       assertPinFree(user.pin);
-      if (user.badge !== undefined && active.all().some((r) => r.badge_hash !== null && matches(badgeKey(user.badge!), { salt: r.badge_salt!, hash: r.badge_hash }))) {
-        throw new TillError('USER_BADGE_TAKEN');
-      }
+      if (user.badge !== undefined) assertBadgeFree(user.badge);
       const pin = hashSecret(user.pin);
       const badge = user.badge === undefined ? null : hashSecret(badgeKey(user.badge));
       const userId = user.id ?? newId();
@@ -137,6 +150,26 @@ export function createUsers(db: Db, journal: Journal, newId: () => string = rand
       write(() => {
         const entry = journal.append('user.deactivated', { userId, by });
         deactivate.run(entry.seq, userId);
+      });
+    },
+    reactivate(userId, pin, by) {
+      const row = existing(userId);
+      if (row.active === 1) return;
+      assertPinFree(pin, userId);
+      const next = hashSecret(pin);
+      write(() => {
+        const entry = journal.append('user.reactivated', { userId, pinSalt: next.salt, pinHash: next.hash, by });
+        reactivate.run(next.salt, next.hash, entry.seq, userId);
+      });
+    },
+    setBadge(userId, badge, by) {
+      const row = existing(userId);
+      if (row.active !== 1) throw new TillError('USER_INACTIVE', userId);
+      if (badge !== null) assertBadgeFree(badge, userId);
+      const next = badge === null ? null : hashSecret(badgeKey(badge));
+      write(() => {
+        const entry = journal.append('user.badge_set', { userId, badgeSalt: next?.salt ?? null, badgeHash: next?.hash ?? null, by });
+        setBadge.run(next?.salt ?? null, next?.hash ?? null, entry.seq, userId);
       });
     },
     list: () => all.all().map(summary),

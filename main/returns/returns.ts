@@ -32,6 +32,11 @@ export interface ReturnsDeps {
   journal: Journal;
   settings: () => TillSettings;
   manager: ManagerAuth;
+  /**
+   * How much (halalas) the signed-in user may refund without an approver's PIN (their role's limit, main/people);
+   * 0 while nobody is signed in. Absent: every return needs the PIN, as before roles had limits.
+   */
+  refundAlone?: () => number;
   /** A stored receipt as issued (checkout's reader). */
   receipt: (receiptNo: string) => Receipt;
   /** Card and STC Pay refunds (main/payments); absent on a till that takes no cards. */
@@ -341,7 +346,7 @@ export function createReturns(deps: ReturnsDeps) {
   };
 
   /** A card or STC Pay receipt: the refund goes to the terminal (or STC Pay); the return waits on its answer. */
-  const returnThroughPayment = async (receipt: Receipt, input: ReturnInput, plan: { card: CardTender; cardHalalas: number; cashHalalas: number }): Promise<IssuedReturn> => {
+  const returnThroughPayment = async (receipt: Receipt, input: ReturnInput, plan: { card: CardTender; cardHalalas: number; cashHalalas: number }, approved: boolean): Promise<IssuedReturn> => {
     if (!deps.payments) throw new TillError('TERMINAL_NOT_CONFIGURED', receipt.receiptNo);
     const requestId = newId();
     awaited.add(requestId);
@@ -352,7 +357,7 @@ export function createReturns(deps: ReturnsDeps) {
         inTx: (refundIntent) => {
           // Checked again inside the transaction that holds the lines: nothing can have taken them meanwhile.
           priced(receipt, input.lines);
-          journal.append('manager.authorised', { action: 'returnSale', receiptNo: input.receiptNo, reason: input.reason });
+          if (approved) journal.append('manager.authorised', { action: 'returnSale', receiptNo: input.receiptNo, reason: input.reason });
           const returnPlan: ReturnPlan = { lines: input.lines, reason: input.reason, cardHalalas: plan.cardHalalas, cashHalalas: plan.cashHalalas };
           const entry = journal.append(REQUEST_ENTRY.requested, { requestId, receiptNo: receipt.receiptNo, intentId: refundIntent.id, plan: returnPlan });
           store.insertRequest({ id: requestId, receiptNo: receipt.receiptNo, refundIntentId: refundIntent.id, plan: returnPlan }, entry.seq);
@@ -405,17 +410,21 @@ export function createReturns(deps: ReturnsDeps) {
      * Issues a return: the manager's approval, the refund the way the receipt was paid, the credit note; then the
      * drawer opens for cash and the refund receipt prints.
      */
-    async returnSale(input: ReturnInput, managerPin: string): Promise<IssuedReturn> {
+    async returnSale(input: ReturnInput, managerPin?: string): Promise<IssuedReturn> {
       const receipt = deps.receipt(input.receiptNo);
       const total = priced(receipt, input.lines).totals.totalHalalas;
-      // A refund past the two-factor threshold is a manager's, with their authenticator code (docs/people.md).
+      // Within the signed-in user's refund limit no approver is asked (nor journaled: the return names its
+      // cashier's session); past it, a supervisor's PIN or above, whatever the method's own permission. A refund
+      // past the two-factor threshold is always a manager's, with their authenticator code (docs/people.md).
       const large = total > deps.settings().twoFactor.refundAboveHalalas;
-      deps.manager.check(managerPin, large ? 'approve:manager' : undefined, large ? { secondFactor: true } : undefined);
+      const approved = managerPin !== undefined;
+      if (managerPin !== undefined) deps.manager.check(managerPin, large ? 'approve:manager' : 'approve:supervisor', large ? { secondFactor: true } : undefined);
+      else if (large || total > (deps.refundAlone?.() ?? 0)) throw new TillError('REFUND_NEEDS_APPROVAL', `${total} halalas`);
       const plan = split(receipt, total);
-      if (plan.card && plan.cardHalalas > 0) return returnThroughPayment(receipt, input, { ...plan, card: plan.card });
+      if (plan.card && plan.cardHalalas > 0) return returnThroughPayment(receipt, input, { ...plan, card: plan.card }, approved);
       const { refund } = db
         .transaction(() => {
-          journal.append('manager.authorised', { action: 'returnSale', receiptNo: input.receiptNo, reason: input.reason });
+          if (approved) journal.append('manager.authorised', { action: 'returnSale', receiptNo: input.receiptNo, reason: input.reason });
           return issueInTx(receipt, input, (total) => [cash(total)], null);
         })
         .immediate();

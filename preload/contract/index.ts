@@ -20,3 +20,4 @@ export * from './discounts';
 export * from './permissions';
 export * from './reconciliation';
 export * from './exports';
+export * from './users';

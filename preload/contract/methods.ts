@@ -12,7 +12,8 @@ import { ApproveShiftCloseInput, CashMovementInput, CloseShiftAnswer, CloseShift
 import { SaleBuyer } from './buyer';
 import { CloseDayAnswer, CloseDayInput, PeriodReport, SalesReport, SalesReportInput, ZReport } from './closing';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
-import { SecondFactorCode, SignInInput, TillSession, TotpEnrolment } from './people';
+import { BadgeCode, SecondFactorCode, SignInInput, TillSession, TotpEnrolment } from './people';
+import { AddUserInput, ApproverBadgeRead, ChangeUserInput, UsersList } from './users';
 import { ParkedSale, ParkedSaleId } from './parked';
 import { DiscountReason, DiscountRequest, MAX_DISCOUNT_HALALAS } from './discounts';
 import { AuditPage, ExportAuditInput, ExportedFile, ExportXInput, ExportZInput, ListAuditInput } from './exports';
@@ -144,10 +145,11 @@ export const methods = {
   /** A receipt's lines with what may still be returned of each, and its earlier returns. */
   getReturnable: method(z.strictObject({ receiptNo: z.string().min(1).max(32) }), ReturnableReceipt),
   /**
-   * Returns lines of a receipt (manager only, with a reason): refunded the way it was paid, credited by a credit
-   * note in the same transaction, the drawer opened for cash, the refund receipt printed.
+   * Returns lines of a receipt (with a reason): refunded the way it was paid, credited by a credit note in the same
+   * transaction, the drawer opened for cash, the refund receipt printed. Within the signed-in role's refund limit
+   * without a PIN; past it REFUND_NEEDS_APPROVAL unless `managerPin` is a supervisor's or above (docs/returns.md).
    */
-  returnSale: method(ReturnInput.extend({ managerPin: ManagerPin, secondFactor: SecondFactorCode.optional() }), IssuedReturn),
+  returnSale: method(ReturnInput.extend({ managerPin: ManagerPin.optional(), secondFactor: SecondFactorCode.optional() }), IssuedReturn),
   getTerminalStatus: method(z.strictObject({}), TerminalStatus),
   /** Connects to the terminal and asks about the last transaction; never sends a financial message. */
   checkTerminal: method(z.strictObject({}), TerminalStatus),
@@ -180,9 +182,12 @@ export const methods = {
     z.strictObject({ limit: z.number().int().min(1).max(100).default(30), beforeReceiptNo: z.string().max(32).optional() }),
     z.array(ReceiptSummary),
   ),
-  /** Opens the cash drawer without a sale. Manager only; journaled with the reason. */
+  /**
+   * Opens the cash drawer without a sale, journaled with the reason: alone for a role whose limits allow it, else
+   * DRAWER_NEEDS_APPROVAL unless `managerPin` is a supervisor's or above.
+   */
   openDrawer: method(
-    z.strictObject({ managerPin: ManagerPin, reason: z.string().min(1).max(200) }),
+    z.strictObject({ managerPin: ManagerPin.optional(), reason: z.string().min(1).max(200) }),
     z.object({ drawer: DrawerOutcome, error: ErrorData.nullable() }),
   ),
 
@@ -286,6 +291,17 @@ export const methods = {
   startTotpEnrolment: method(z.strictObject({}), TotpEnrolment),
   /** Confirms the enrolment with a first code from the app (journaled as totp.enrolled). */
   confirmTotpEnrolment: method(z.strictObject({ code: z.string().regex(/^\d{6}$/) }), z.object({ enrolled: z.literal(true) })),
+  // The admin screen's Users tab (users.ts): each answers the list as it now is.
+  listUsers: method(z.strictObject({ managerPin: ManagerPin }), UsersList),
+  /** USER_PIN_TAKEN, USER_BADGE_TAKEN, USER_PIN_FORMAT as the CLI's `nuqta user add`. */
+  addUser: method(AddUserInput, UsersList),
+  /** A new PIN, a badge set or cleared, deactivated or back on (with a new PIN), or the back-off's pause lifted. */
+  changeUser: method(ChangeUserInput, UsersList),
+  /**
+   * An approver scanned their staff badge in an approval dialog: main holds it for the next approval PIN (a minute),
+   * which is then checked against that badge's holder alone. BADGE_UNKNOWN for a badge no active user has.
+   */
+  presentApproverBadge: method(z.strictObject({ badge: BadgeCode }), ApproverBadgeRead),
   // Parked sales (parked.ts, docs/parked-sales.md).
   /** Sets the open sale aside and starts an empty one (returned). Refused when empty or while money is on it. */
   parkSale: method(z.strictObject({}), Sale),

@@ -46,7 +46,9 @@ export const METHOD_PERMISSIONS = {
   resolvePayment: 'approve:manager',
   reverseCardPayment: 'approve:supervisor',
   getReturnable: 'open',
-  returnSale: 'approve:supervisor',
+  // Within the signed-in role's limit (main/people/limits.ts) alone; past it main asks for an approver's PIN itself.
+  // 'till', not 'sell': a trainee neither refunds nor opens the drawer, with or without an approver.
+  returnSale: 'till',
   getTerminalStatus: 'open',
   checkTerminal: 'open',
   repeatLastTransaction: 'open',
@@ -60,7 +62,7 @@ export const METHOD_PERMISSIONS = {
   reprintReceipt: 'open',
   getReceiptImage: 'open',
   listReceipts: 'open',
-  openDrawer: 'approve:supervisor',
+  openDrawer: 'till',
   getSettings: 'view:manager',
   updateSettings: 'approve:manager',
   commissioningStep: 'approve:manager',
@@ -104,6 +106,11 @@ export const METHOD_PERMISSIONS = {
   // One's own enrolment: signed in, not a trainee; main refuses any role but manager and admin (TOTP_NOT_FOR_ROLE).
   startTotpEnrolment: 'till',
   confirmTotpEnrolment: 'till',
+  listUsers: 'view:manager',
+  addUser: 'approve:manager',
+  changeUser: 'approve:manager',
+  // Any signed-in user may be asking for an approval (a trainee's discount too); the PIN that follows decides.
+  presentApproverBadge: 'sell',
   parkSale: 'sell',
   listParkedSales: 'sell',
   recallSale: 'sell',

@@ -20,8 +20,9 @@ import { ReportsSection } from './reports/ReportsSection';
 
 import { AuditSection } from './audit/AuditSection';
 import { TrainingSection } from './training/TrainingSection';
+import { UsersSection } from './users/UsersSection';
 
-type Tab = 'settings' | 'commissioning' | 'einvoicing' | 'updates' | 'xreport' | 'reports' | 'audit' | 'training';
+type Tab = 'settings' | 'commissioning' | 'einvoicing' | 'updates' | 'xreport' | 'reports' | 'audit' | 'users' | 'training';
 
 /** Each tab and the locale key of its name. */
 const TABS: readonly (readonly [Tab, string])[] = [
@@ -33,6 +34,7 @@ const TABS: readonly (readonly [Tab, string])[] = [
   ['reports', 'reports.tab'],
   ['audit', 'audit.tab'],
   ['training', 'training.tab'],
+  ['users', 'users_admin.tab'],
 ];
 
 interface Props {
@@ -115,6 +117,7 @@ export function AdminPanel({ api, banner, onClose }: Props) {
       {pin && tab === 'reports' && <ReportsSection api={api} managerPin={pin} calls={calls} />}
       {pin && tab === 'audit' && <AuditSection api={api} managerPin={pin} calls={calls} />}
       {pin && tab === 'training' && <TrainingSection api={api} managerPin={pin} calls={calls} />}
+      {pin && tab === 'users' && <UsersSection api={api} managerPin={pin} calls={calls} />}
     </Dialog>
   );
 }

@@ -1,5 +1,6 @@
-// "No sale": a manager opens the cash drawer outside a sale (change for a customer, the opening float, a cash
-// pickup). Main checks the PIN and journals the opening with the reason; the screen says what happened.
+// "No sale": the cash drawer opened outside a sale (change for a customer, the opening float, a cash pickup).
+// A supervisor or above opens it alone (PIN left empty); a cashier needs an approver's PIN. Main decides, checks
+// the PIN and journals the opening with the reason; the screen says what happened.
 // The PIN is never kept: cleared from the field before the answer comes back.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,8 +49,11 @@ export function DrawerDialog({ api, banner, onClose }: Props) {
       reasonRef.current?.focus();
       return;
     }
-    const p = checkPin(patch.pin ?? pin);
-    if (!p.ok) {
+    // An empty PIN asks main to open it on the signed-in role's own limit; DRAWER_NEEDS_APPROVAL sends the
+    // keyboard to the PIN.
+    const typed = patch.pin ?? pin;
+    const p = typed.trim() === '' ? null : checkPin(typed);
+    if (p && !p.ok) {
       banner.error(clientError(p.code));
       setPinFocus(true);
       setAttempt((n) => n + 1);
@@ -59,7 +63,7 @@ export function DrawerDialog({ api, banner, onClose }: Props) {
     setBusy(true);
     setOutcome(null);
     try {
-      const answer = await api.openDrawer({ managerPin: p.value, reason: r.value });
+      const answer = await api.openDrawer({ ...(p ? { managerPin: p.value } : {}), reason: r.value });
       if (!answer.ok) {
         banner.error(answer.error);
         setPinFocus(true);

@@ -8,7 +8,8 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type R
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { clientError } from '../i18n/messages';
-import { useScanRefusal } from '../scanner/scanTargets';
+import { useApproverBadge } from '../people/approverBadge';
+import { useScanTakeOrRefuse } from '../scanner/scanTargets';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import { useDialogKeys } from '../shell/useDialogKeys';
@@ -29,7 +30,20 @@ export function PinField({ value, onValue, onEnter, autoFocus, disabled, inputRe
   const { t } = useTranslation();
   const own = useRef<HTMLInputElement>(null);
   const ref = inputRef ?? own;
-  useScanRefusal(ref, () => onValue(''));
+  // A scan is an approver's staff badge when the till reads them (renderer/people/approverBadge.tsx); else refused.
+  const badges = useApproverBadge();
+  const [holder, setHolder] = useState<string | null>(null);
+  useScanTakeOrRefuse(
+    ref,
+    () => onValue(''),
+    badges
+      ? (text) => {
+          onValue('');
+          setHolder(null);
+          void badges.present(text.trim()).then(setHolder);
+        }
+      : null,
+  );
   useEffect(() => {
     if (autoFocus && !disabled) ref.current?.focus();
   }, [autoFocus, disabled]);
@@ -58,6 +72,11 @@ export function PinField({ value, onValue, onEnter, autoFocus, disabled, inputRe
           onChange={(e) => onValue(e.target.value)}
           onKeyDown={onKeyDown}
         />
+        {holder && (
+          <span className="field__hint" data-testid="approver-badge-read">
+            {t('people.approverBadgeRead', { name: holder })}
+          </span>
+        )}
       </label>
       <FieldKeypad
         value={value}

@@ -92,16 +92,18 @@ export function ReturnDialog({ api, banner, receiptNo, onClose }: Props) {
 
   const confirm = async (): Promise<void> => {
     if (!request?.ok || busy || issued) return;
-    const checked = checkPin(pin);
+    // An empty PIN asks main to refund on the signed-in role's own limit; past it REFUND_NEEDS_APPROVAL sends the
+    // keyboard to the PIN.
+    const checked = pin.trim() === '' ? null : checkPin(pin);
     setPin(''); // Never kept, whatever happens next.
-    if (!checked.ok) {
+    if (checked && !checked.ok) {
       banner.error(clientError(checked.code));
       setPinFocus((n) => n + 1);
       return;
     }
     setBusy(true);
     try {
-      const answer = await api.returnSale({ ...request.value, managerPin: checked.value });
+      const answer = await api.returnSale({ ...request.value, ...(checked ? { managerPin: checked.value } : {}) });
       if (!answer.ok) {
         banner.error(answer.error); // Main's words, both languages, as they are (a declined or undecided card refund included).
         setPinFocus((n) => n + 1);

@@ -25,7 +25,8 @@ interface Props {
   onPayStcPay(): void;
   onQuantity(): void;
   onVoid(): void;
-  onReverse(intentId: string): void;
+  /** Absent: the signed-in role may not reverse a payment (renderer/people/mayShow.ts). */
+  onReverse?: (intentId: string) => void;
   /** The business buyer of a standard tax invoice (Ctrl+B). */
   onBuyer(): void;
   /** Discounts and prices (renderer/discounts): the highlighted line's, or the sale's. */
@@ -139,7 +140,7 @@ export const TotalsPanel = memo(function TotalsPanel(props: Props) {
                       {t('stcpay.noReversal')}
                     </span>
                   )}
-                  {canReverse && !stcPay && (
+                  {canReverse && !stcPay && onReverse && (
                     <button
                       type="button"
                       className="btn btn--icon btn--danger-ghost"

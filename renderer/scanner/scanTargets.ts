@@ -66,3 +66,24 @@ export function replaceBurst(value: string, text: string, typed: string): string
   const before = typed !== '' && value.endsWith(typed) ? value.slice(0, value.length - typed.length) : value;
   return before + text;
 }
+
+/**
+ * A field that takes a scan only while `take` is given, and refuses it otherwise (a PIN field: an approver's
+ * badge when the till reads badges for approvals, else no scan at all).
+ */
+export function useScanTakeOrRefuse(ref: RefObject<HTMLElement | null>, clear: () => void, take: ScanTake | null): void {
+  const latestClear = useLatest(clear);
+  const latestTake = useLatest(take);
+  const taking = take !== null;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    targets.set(
+      el,
+      taking ? { kind: 'take', take: (text, typed) => latestTake.current?.(text, typed) } : { kind: 'refuse', clear: () => latestClear.current() },
+    );
+    return () => {
+      targets.delete(el);
+    };
+  }, [ref, latestClear, latestTake, taking]);
+}

@@ -32,13 +32,16 @@ interface Props {
   onTerminal(): void;
   onPrintQueue(): void;
   onHistory(): void;
-  onDrawer(): void;
+  /** Absent: the signed-in role may not open the drawer (renderer/people/mayShow.ts), so no button. */
+  onDrawer?: () => void;
   onHealth(): void;
   /** The admin area (settings, commissioning), behind the manager's PIN. */
-  onAdmin(): void;
+  /** Absent: the signed-in role may not open the admin area. */
+  onAdmin?: () => void;
   /** The cash drawer's shift (renderer/shift): which is open, and the way into its screen. */
   shift: ShiftStatus | null;
-  onShift(): void;
+  /** Absent: the signed-in role may not run the drawer's shift. */
+  onShift?: () => void;
   /** Who is signed in, with the lock button (renderer/people). */
   people?: ReactNode;
 }
@@ -87,12 +90,14 @@ export const TopBar = memo(function TopBar(props: Props) {
         {needingAttention(report) > 0 ? t('health.attention', { count: needingAttention(report) }) : t('health.short')}
       </button>
       <ProviderStatus indicators={providers} />
-      <ShiftButton status={props.shift} onClick={props.onShift} />
-      <button type="button" className="btn btn--ghost topbar__toggle" data-testid="admin-open" title={t('toolbar.adminHint')} onClick={onAdmin}>
-        {t('actions.admin')}
-        <Kbd k="ctrl" />
-        <kbd>,</kbd>
-      </button>
+      {props.onShift && <ShiftButton status={props.shift} onClick={props.onShift} />}
+      {onAdmin && (
+        <button type="button" className="btn btn--ghost topbar__toggle" data-testid="admin-open" title={t('toolbar.adminHint')} onClick={onAdmin}>
+          {t('actions.admin')}
+          <Kbd k="ctrl" />
+          <kbd>,</kbd>
+        </button>
+      )}
       <PrinterButton status={printer} failed={printFailed} onClick={onPrintQueue} />
       <button
         type="button"
@@ -104,16 +109,18 @@ export const TopBar = memo(function TopBar(props: Props) {
         {t('actions.history')}
         <Kbd k="f5" />
       </button>
-      <button
-        type="button"
-        className="btn btn--ghost topbar__toggle"
-        data-testid="drawer-open"
-        title={t('toolbar.drawerHint')}
-        onClick={onDrawer}
-      >
-        {t('actions.drawer')}
-        <Kbd k="f1" />
-      </button>
+      {onDrawer && (
+        <button
+          type="button"
+          className="btn btn--ghost topbar__toggle"
+          data-testid="drawer-open"
+          title={t('toolbar.drawerHint')}
+          onClick={onDrawer}
+        >
+          {t('actions.drawer')}
+          <Kbd k="f1" />
+        </button>
+      )}
       {(till?.cardPayments || till?.stcPayPayments) && (
         <button
           type="button"

@@ -138,6 +138,17 @@ describe('the admin settings methods', () => {
     expect(stored.scaleBarcodes.map((l) => l.prefix)).toContain('26');
   });
 
+  it('edit the idle lock time (lockAfterMinutes), refusing what the schema refuses, and the till then locks on it', async () => {
+    const shown = await t.call('getSettings', { managerPin: '1234' });
+    expect(shown.fields.find((f) => f.key === 'lockAfterMinutes')).toMatchObject({ group: 'time', kind: 'number', value: 5 });
+    const bad = await t.call('updateSettings', { managerPin: '1234', settings: { lockAfterMinutes: 241 } });
+    expect(bad.outcome).toBe('invalid');
+    if (bad.outcome === 'invalid') expect(bad.errors.map((e) => e.key)).toEqual(['lockAfterMinutes']);
+    expect(await t.call('updateSettings', { managerPin: '1234', settings: { lockAfterMinutes: 12 } })).toMatchObject({ outcome: 'saved', changed: ['lockAfterMinutes'] });
+    expect(JSON.parse(storedSettings()).lockAfterMinutes).toBe(12);
+    expect((await t.call('currentUser', {})).lockAfterMs).toBe(12 * 60_000);
+  });
+
   it('limit one save to what the browser host carries', () => {
     const at = (n: number) => ({ managerPin: '1234', settings: { 'receipt.footerAr': '\u0001'.repeat(n) } });
     expect(Buffer.byteLength(JSON.stringify(at(187).settings))).toBeLessThanOrEqual(SETTINGS_PATCH_MAX_BYTES);

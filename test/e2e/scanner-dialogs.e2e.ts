@@ -208,7 +208,8 @@ describe('a wrong manager PIN', () => {
     const banner = (await message(page).boundingBox())!;
     expect(overlaps(dialog, banner)).toBe(false);
 
-    // A scan into the PIN field is not a PIN: refused, the field emptied, nothing sent to main, nothing added.
+    // A scan into the PIN field is not a PIN: refused, the field emptied, nothing added (main is asked only whether it
+    // is an approver's staff badge, docs/people.md).
     await scan(page, DEMO.milk.barcode);
     await expect.poll(() => messageCode(page)).toBe('SCAN_NOT_A_PIN');
     expect(await page.getByTestId('manager-pin-input').inputValue()).toBe('');

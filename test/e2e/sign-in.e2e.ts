@@ -2,6 +2,7 @@
 // PIN empties the field and keeps the keyboard there), the open sale there again after sign-in, and the receipt
 // naming who signed in; an admin's two-step enrolment and the code an admin action then asks for.
 import { TOTP, URI } from 'otpauth';
+// naming who signed in; a user added from the admin's Users tab signing in. One till per test.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ledgerFile } from '../../main/app';
@@ -231,5 +232,41 @@ describe('signing in at the till', () => {
     await page.getByTestId('second-factor-dialog').waitFor({ state: 'detached' });
     await page.getByTestId('settings-saved').waitFor();
     expect(await page.getByTestId('settings-saved').getAttribute('data-changed')).toBe('tillName');
+  });
+
+  it('adds a user from Admin → Users (the PIN typed twice), who then signs in', async () => {
+    const { page } = await tills.openTill({ prefix: 'nuqta-e2e-users-tab-' });
+    await page.getByTestId('admin-open').click();
+    await page.getByTestId('admin-panel').waitFor();
+    await page.getByTestId('manager-pin-input').fill(DEMO_MANAGER.pin);
+    await page.getByTestId('manager-pin-submit').click();
+    await page.getByTestId('admin-tab-users').click();
+    await expect.poll(() => page.getByTestId('users-admin').getAttribute('data-loaded')).toBe('1');
+    expect(await page.getByTestId('users-row').count()).toBe(2);
+
+    await page.getByTestId('users-add').click();
+    await page.getByTestId('users-name-ar').fill('سارة');
+    await page.getByTestId('users-name-en').fill('Sara');
+    await page.getByTestId('users-role').selectOption('supervisor');
+    // Two PINs that differ are refused in the view, and both fields emptied.
+    await page.getByTestId('users-pin').fill('5824');
+    await page.getByTestId('users-pin-again').fill('5842');
+    await page.getByTestId('users-save').click();
+    await expect.poll(() => page.getByTestId('users-problem').textContent()).toContain('الرمزان مختلفان');
+    expect(await page.getByTestId('users-pin').inputValue()).toBe('');
+    await page.getByTestId('users-pin').fill('5824');
+    await page.getByTestId('users-pin-again').fill('5824');
+    await page.getByTestId('users-save').click();
+    await expect.poll(() => page.getByTestId('users-row').count()).toBe(3);
+    expect(await page.locator('[data-testid="users-row"][data-name="Sara"]').getAttribute('data-active')).toBe('1');
+    expect(await axeFindings(page)).toEqual([]);
+
+    await page.getByTestId('admin-close').click();
+    await page.getByTestId('lock-till').click();
+    await signInScreen(page).waitFor();
+    await page.keyboard.type('5824', { delay: 60 });
+    await page.keyboard.press('Enter');
+    await signInScreen(page).waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain('سارة');
   });
 });

@@ -60,6 +60,8 @@ const FIELDS: readonly FieldSpec[] = [
   text('updates', 'updates.closesAt'),
   text('updates', 'updates.feedUrl', true),
   text('time', 'timeZone'),
+  // The till's idle lock (docs/people.md): minutes without a person's action; 0 never.
+  whole('time', 'lockAfterMinutes'),
 ];
 
 /** The keys the admin screen may change: anything else (preferences, the PIN's hash) is refused by name. */
