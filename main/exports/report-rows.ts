@@ -31,6 +31,8 @@ export function reportRows(r: PeriodReport, z?: ZReport): ReportRow[] {
     ['أول إيصال', 'First receipt', r.receipts.first ?? ''],
     ['آخر إيصال', 'Last receipt', r.receipts.last ?? ''],
     ['المبيعات', 'Sales', sar(r.salesHalalas)],
+    ['عدد الخصومات', 'Discounts given', int(r.discounts.count)],
+    ['الخصومات', 'Discounted amount', sar(r.discounts.halalas)],
     ['عدد الملغاة', 'Voided sales', int(r.voids.count)],
     ['الملغاة', 'Voided amount', sar(r.voids.halalas)],
     ['عدد المرتجعات', 'Returns', int(r.returns.count)],

@@ -61,6 +61,11 @@ export const PeriodReport = z.object({
   salesHalalas: Halalas,
   voids: z.object({ count: z.number().int().nonnegative(), halalas: Halalas }),
   returns: z.object({ count: z.number().int().nonnegative(), halalas: Halalas }),
+  /**
+   * What the completed sales gave off (already out of salesHalalas): line discounts, sale discounts and prices set
+   * by hand below the catalog's, how many and how much. Absent from Z reports kept before it existed (read as none).
+   */
+  discounts: z.object({ count: z.number().int().nonnegative(), halalas: Halalas }).default({ count: 0, halalas: 0 }),
   /** Sales less returns. */
   netHalalas: Halalas,
   /** Sales less returns, per VAT category. */

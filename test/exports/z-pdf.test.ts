@@ -16,7 +16,7 @@ const has = (cmd: string) => spawnSync(cmd, ['-v']).error === undefined;
 const report: PeriodReport = {
   tillId: 'T01', afterSeq: 0, uptoSeq: 10, from: '2026-12-05T06:00:00.000Z', to: '2026-12-05T20:00:00.000Z',
   receipts: { count: 3, first: 'T01-000001', last: 'T01-000003' },
-  salesHalalas: 123456, voids: { count: 1, halalas: 500 }, returns: { count: 1, halalas: 1000 }, netHalalas: 122456,
+  salesHalalas: 123456, voids: { count: 1, halalas: 500 }, returns: { count: 1, halalas: 1000 }, discounts: { count: 2, halalas: 750 }, netHalalas: 122456,
   vat: [{ category: 'S', ratePercent: 15, taxableHalalas: 106483, vatHalalas: 15973 }],
   tenders: [{ kind: 'cash', scheme: null, wallet: null, count: 2, amountHalalas: 100000 }], refunds: [],
   cash: { takenHalalas: 100000, refundedHalalas: 1000 }, shifts: [], shiftOpen: false, paymentsNeedingAttention: [],

@@ -1,5 +1,5 @@
 // The admin area's X report: what the till took since its last closing, as main reads it from the ledger — sales,
-// voids, returns, VAT, how the money came in and went back, cash, payments still in doubt, e-invoices waiting, and
+// discounts given, voids, returns, VAT, how the money came in and went back, cash, payments still in doubt, e-invoices waiting, and
 // the ledger's head. Reading it changes nothing; Refresh reads it again. "Close the day" takes the Z report (main
 // numbers, keeps and prints it) after a deliberate confirmation — a click or Ctrl+Enter, never Enter alone, which a
 // scanner sends — and, with payments still in doubt, the closing manager's name.
@@ -13,6 +13,7 @@ import { messageFor } from '../../i18n/messages';
 import { confirmKeyAction, isPointerClick } from '../../keys/deliberateConfirm';
 import { TextField } from '../../shell/TextField';
 import type { BannerCall } from '../../terminal/useBannerCall';
+import { CashierTable } from './CashierTable';
 import { ZExports } from './ZExports';
 import './closing.css';
 
@@ -77,6 +78,7 @@ export function XReportSection({ api, managerPin, calls }: Props) {
           {row(t('closing.receipts'), f.int(report.receipts.count), 'x-receipts')}
           {report.receipts.first && row(t('closing.firstLast'), `${report.receipts.first} – ${report.receipts.last}`)}
           {row(t('closing.sales'), f.money(report.salesHalalas), 'x-sales')}
+          {row(t('closing.discounts'), `${f.int(report.discounts.count)} · ${f.money(report.discounts.halalas)}`, 'x-discounts')}
           {row(t('closing.voids'), `${f.int(report.voids.count)} · ${f.money(report.voids.halalas)}`, 'x-voids')}
           {row(t('closing.returns'), `${f.int(report.returns.count)} · ${f.money(report.returns.halalas)}`, 'x-returns')}
           {row(t('closing.net'), f.money(report.netHalalas), 'x-net')}
@@ -93,23 +95,7 @@ export function XReportSection({ api, managerPin, calls }: Props) {
           {report.refunds.map((x) => row(`${t('closing.refundedBy', { how: tenderName(x) })} (${f.int(x.count)})`, f.money(-x.amountHalalas)))}
         </tbody>
       </table>
-      {report.cashiers.length > 0 && (
-        <table className="xr__table" data-testid="x-cashiers">
-          <caption>{t('reports.cashiers')}</caption>
-          <tbody>
-            {report.cashiers.map((c) => (
-              <tr key={c.cashierId ?? ''}>
-                <th scope="row">
-                  <bdi>{(f.locale === 'ar' ? c.nameAr : c.nameEn) || c.nameAr || c.nameEn || t('reports.noCashier')}</bdi> ({f.int(c.count)})
-                </th>
-                <td>
-                  <bdi>{f.money(c.netHalalas)}</bdi>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {report.cashiers.length > 0 && <CashierTable cashiers={report.cashiers} testId="x-cashiers" />}
       <table className="xr__table">
         <caption>{t('closing.cashTitle')}</caption>
         <tbody>
