@@ -56,6 +56,9 @@ describe('the Z report as CSV', () => {
     expect(valueOf(rows, 'Net')).toBe(sar(z.report.netHalalas));
     expect(valueOf(rows, 'Discounts given')).toBe('1');
     expect(valueOf(rows, 'Discounted amount')).toBe('2.78');
+    // The demo's cashier, as on the paper Z.
+    const [cashier] = z.report.cashiers;
+    expect(valueOf(rows, `Cashier: ${cashier!.nameEn} (1)`)).toBe(sar(z.report.netHalalas));
     expect(z.report.salesHalalas).toBe(due);
     for (const v of z.report.vat) expect(valueOf(rows, `VAT ${v.category} ${v.ratePercent}%`)).toBe(sar(v.vatHalalas));
     expect(valueOf(rows, 'Cash from sales')).toBe(sar(z.report.cash.takenHalalas));

@@ -20,7 +20,15 @@ const report: PeriodReport = {
   vat: [{ category: 'S', ratePercent: 15, taxableHalalas: 106483, vatHalalas: 15973 }],
   tenders: [{ kind: 'cash', scheme: null, wallet: null, count: 2, amountHalalas: 100000 }], refunds: [],
   cash: { takenHalalas: 100000, refundedHalalas: 1000 }, shifts: [], shiftOpen: false, paymentsNeedingAttention: [],
-  einvoices: { waiting: 0, rejected: 0 }, chainHead: { seq: 10, hash: 'abc' }, cashiers: [], reconciliations: [], lastBackup: null,
+  einvoices: { waiting: 0, rejected: 0 }, chainHead: { seq: 10, hash: 'abc' }, lastBackup: null,
+  cashiers: [{ cashierId: 'u1', nameAr: 'سارة', nameEn: 'Sara', count: 3, netHalalas: 122456 }],
+  reconciliations: [
+    {
+      settledAt: '2026-12-05T19:00:00Z', terminalInBalance: true, matched: false,
+      schemes: [{ scheme: 'MADA', terminal: { purchaseCount: 2, purchaseHalalas: 4700, refundCount: 0, refundHalalas: 0 }, ledger: { purchaseCount: 1, purchaseHalalas: 3500, refundCount: 0, refundHalalas: 0 }, matched: false }],
+      differences: [{ kind: 'purchase', scheme: 'mada', amountHalalas: 3500, rrn: '111111111111', documentNo: 'T01-000001', intentId: 'i1' }],
+    },
+  ],
 };
 const z: ZReport = { number: 12, zNo: 'T01-Z000012', closedAt: '2026-12-05T20:00:00.000Z', acknowledgedBy: null, report };
 const shop = { nameAr: 'بقالة النقطة', nameEn: 'Nuqta Grocery', vatNumber: '300000000000003' };
@@ -58,6 +66,12 @@ describe('the Z as PDF', () => {
     expect(row('نقد مسترد')).toMatch(/^-10\.00\s+Cash refunded/);
     expect(row('رقم التقرير')).toMatch(/^T01-Z000012\s+Z number/);
     expect(row('نقدًا')).toContain('(2)');
+    // The cashiers and the terminal's settlement, as on the paper Z: the terminal's figure, the ledger's, the sale.
+    expect(row('سارة')).toMatch(/^1224\.56\s+Cashier: Sara \(3\)/);
+    expect(row('تسوية الجهاز')).toMatch(/^DIFFERENCE\s+Terminal settlement 2026-12-05T19:00/);
+    expect(row('Terminal: MADA')).toMatch(/^47\.00\s+Terminal: MADA \(2\)/);
+    expect(row('Ledger: MADA')).toMatch(/^35\.00\s+Ledger: MADA \(1\)/);
+    expect(row('RRN 111111111111')).toMatch(/^35\.00\s+purchase T01-000001 RRN 111111111111/);
     if (has('pdftoppm')) {
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(scratch.dir, 'page')]);
       expect(fs.readdirSync(scratch.dir).some((f) => f.startsWith('page') && f.endsWith('.png'))).toBe(true);
