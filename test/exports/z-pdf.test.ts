@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PeriodReport, ZReport } from '../../preload/contract';
-import { zReportPdf } from '../../main/exports/z-pdf';
+import { PDF_FONT_FILES, zReportPdf } from '../../main/exports/z-pdf';
+import { fontsDir } from '../../main/paths';
 import { visualRuns } from '../../main/exports/bidi-runs';
 import { tempDir } from '../support/tmp';
 
@@ -41,8 +42,27 @@ describe('bidi runs', () => {
 });
 
 describe('the Z as PDF', () => {
+  it('reads its fonts from the app’s bundled resources/fonts, and says which is missing (EXPORT_FONT_MISSING)', async () => {
+    expect(fontsDir()).toBe(path.resolve(__dirname, '..', '..', 'resources', 'fonts'));
+    const empty = path.join(scratch.dir, 'no-fonts');
+    fs.mkdirSync(empty);
+    fs.copyFileSync(path.join(fontsDir(), PDF_FONT_FILES.arabic), path.join(empty, PDF_FONT_FILES.arabic));
+    let refused: unknown = null;
+    try {
+      await zReportPdf(z, shop, empty);
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toMatchObject({ code: 'EXPORT_FONT_MISSING', message: expect.stringContaining(PDF_FONT_FILES.arabicBold) });
+    expect(String((refused as Error).message)).not.toContain(PDF_FONT_FILES.arabic + ',');
+  });
+
   it('reads back with the Arabic words and the figures in logical order', async () => {
-    const pdf = await zReportPdf(z, shop);
+    // The bundled fonts only: a folder holding nothing but the three TrueType files the app ships.
+    const bundled = path.join(scratch.dir, 'fonts-only');
+    fs.mkdirSync(bundled);
+    for (const f of Object.values(PDF_FONT_FILES)) fs.copyFileSync(path.join(fontsDir(), f), path.join(bundled, f));
+    const pdf = await zReportPdf(z, shop, bundled);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const file = path.join(scratch.dir, 'z.pdf');
     fs.writeFileSync(file, pdf);
@@ -72,6 +92,11 @@ describe('the Z as PDF', () => {
     expect(row('Terminal: MADA')).toMatch(/^47\.00\s+Terminal: MADA \(2\)/);
     expect(row('Ledger: MADA')).toMatch(/^35\.00\s+Ledger: MADA \(1\)/);
     expect(row('RRN 111111111111')).toMatch(/^35\.00\s+purchase T01-000001 RRN 111111111111/);
+    if (has('pdffonts')) {
+      // Embedded (subset) from the bundled files: Noto Sans Arabic in both weights and Noto Sans.
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+      for (const name of ['NotoSansArabic-Regular', 'NotoSansArabic-Bold', 'NotoSans-Regular']) expect(fonts).toMatch(new RegExp(`\\+${name}\\s.*\\syes\\s+yes`));
+    }
     if (has('pdftoppm')) {
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(scratch.dir, 'page')]);
       expect(fs.readdirSync(scratch.dir).some((f) => f.startsWith('page') && f.endsWith('.png'))).toBe(true);
