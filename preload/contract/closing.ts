@@ -119,6 +119,17 @@ export const CloseDayAnswer = z.object({
 });
 export type CloseDayAnswer = z.infer<typeof CloseDayAnswer>;
 
+/**
+ * The closing checklist's backup, run from the X tab: the till's verified copy of the ledger (main/backup, reason
+ * `closing`). A backup that fails is answered as data (BACKUP_NOT_CONFIGURED, BACKUP_FOLDER_FULL…): the checklist
+ * shows why, and the day may still be closed.
+ */
+export const ClosingBackupAnswer = z.object({
+  backup: z.object({ at: z.string(), entries: z.number().int().nonnegative(), file: z.string() }).nullable(),
+  error: ErrorData.nullable(),
+});
+export type ClosingBackupAnswer = z.infer<typeof ClosingBackupAnswer>;
+
 /** A business day in the till's zone. */
 export const BusinessDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
 

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { closingChecklist } from './checklist';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../../preload/contract/api';
-import type { CloseDayAnswer, PeriodReport, TenderTotal } from '../../../preload/contract/closing';
+import type { ClosingBackupAnswer, CloseDayAnswer, PeriodReport, TenderTotal } from '../../../preload/contract/closing';
 import { useFormat } from '../../format/FormatContext';
 import { messageFor } from '../../i18n/messages';
 import { confirmKeyAction, isPointerClick } from '../../keys/deliberateConfirm';
@@ -33,6 +33,7 @@ export function XReportSection({ api, managerPin, calls }: Props) {
   const [hint, setHint] = useState(false);
   const [name, setName] = useState('');
   const [closed, setClosed] = useState<CloseDayAnswer | null>(null);
+  const [backup, setBackup] = useState<ClosingBackupAnswer | null>(null);
 
   const read = async () => {
     const fresh = await calls.call(() => api.getXReport({ managerPin }));
@@ -42,6 +43,14 @@ export function XReportSection({ api, managerPin, calls }: Props) {
     void read();
     // Once, when the tab opens; then on Refresh.
   }, []);
+
+  // The checklist's backup step: main makes and verifies the copy; the X is read again so the item follows.
+  const backUp = async () => {
+    const answer = await calls.call(() => api.backupForClosing({ managerPin }));
+    if (!answer) return;
+    setBackup(answer);
+    await read();
+  };
 
   const closeDay = async () => {
     setConfirming(false);
@@ -138,6 +147,22 @@ export function XReportSection({ api, managerPin, calls }: Props) {
           {closingChecklist(report).map((c) => (
             <li key={c.key} className={`xr__check xr__check--${c.state}`} data-testid={`check-${c.key}`} data-state={c.state}>
               <span aria-hidden="true">{CHECK_MARK[c.state]}</span> {t(`closing.check_${c.key}`)} — {t(`closing.state_${c.state}`)}
+              {c.key === 'backup' && (
+                <>
+                  {' '}
+                  <button type="button" className="btn btn--secondary" data-testid="check-backup-run" disabled={calls.busy} onClick={() => void backUp()}>
+                    {t('closing.backupNow')}
+                  </button>
+                  {backup && (
+                    <span className={backup.error ? 'xr__warn' : 'xr__meta'} role="status" data-testid="check-backup-result" data-ok={backup.error ? '0' : '1'}>
+                      {' '}
+                      {backup.backup
+                        ? t('closing.backupMade', { at: f.dateTime(backup.backup.at), entries: f.int(backup.backup.entries) })
+                        : backup.error && messageFor(backup.error, f.locale, f.digits)}
+                    </span>
+                  )}
+                </>
+              )}
             </li>
           ))}
         </ul>
