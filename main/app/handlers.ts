@@ -3,6 +3,7 @@
 import type { Preferences, TillInfo } from '../../preload/contract';
 import type { Catalog } from '../catalog';
 import type { Checkout } from '../checkout';
+import type { Backups } from '../backup';
 import type { Closing, TerminalReconciliation } from '../closing';
 import type { Handlers } from '../ipc';
 import type { ManagerAuth } from '../auth';
@@ -56,6 +57,8 @@ export interface HandlerDeps {
   taxInvoices: TaxInvoiceDeps['einvoicing'];
   /** The X and Z reports (closing-handlers.ts). */
   closing: Closing;
+  /** The verified backups (main/backup): the closing checklist runs one. */
+  backups: Pick<Backups, 'backupNow'>;
   /** A settlement held against the ledger's card payments, right after it (main/closing/reconcile.ts). */
   reconciliation?: TerminalReconciliation;
   /** Who is signed in: the people methods (people-handlers.ts); the permission gate is the dispatcher's. */
@@ -90,6 +93,7 @@ export function createHandlers({
   shifts,
   taxInvoices,
   closing,
+  backups,
   reconciliation,
   exports,
   audit,
@@ -143,7 +147,7 @@ export function createHandlers({
     ...createUpdatesHandlers({ ...updates, manager, settings }),
     ...createShiftHandlers(shifts),
     ...createTaxInvoiceHandlers({ checkout, einvoicing: taxInvoices, manager }),
-    ...createClosingHandlers({ closing, manager }),
+    ...createClosingHandlers({ closing, manager, backups }),
     ...createExportsHandlers({ reports: exports, audit, dataDir: admin.dataDir, manager }),
     ...createParkedHandlers(checkout),
     getTill: () => tillInfo(),

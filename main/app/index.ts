@@ -394,6 +394,7 @@ async function assemble(
       einvoicing,
       taxInvoices: einvoicing,
       closing,
+      backups,
       reconciliation: createReconciliation({ db, journal }),
       exports: createReportExports({
         dataDir: options.dataDir,

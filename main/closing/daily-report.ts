@@ -120,6 +120,7 @@ export function createDailyReports(deps: DailyReportDeps) {
             salesHalalas,
             voids: { count: voids?.count ?? 0, halalas: voids?.amount ?? 0 },
             returns: { count: returns?.count ?? 0, halalas: returnsHalalas },
+            discounts: dim('discount').reduce((d, r) => ({ count: d.count + r.count, halalas: d.halalas + r.amount }), { count: 0, halalas: 0 }),
             netHalalas: salesHalalas - returnsHalalas,
             vat: vatOf(dim('vat'), dim('return_vat')),
             tenders: tendersOf(dim('tender')),

@@ -3,6 +3,7 @@
 // A row edited, added or removed by hand is a mismatch naming its day, dimension and key.
 import type { Db } from '../db';
 import type { Mismatch, Projection, ReplayEntry } from '../ledger';
+import { divideRoundHalfUp } from '../money';
 
 interface Sum {
   count: number;
@@ -20,6 +21,19 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : Number.NaN);
 const strOr = (v: unknown, or: string): string => (typeof v === 'string' ? v : or);
 const tenderKey = (t: Obj): string => `${strOr(t.kind, '')}:${strOr(obj(t.card).scheme, '')}:${strOr(obj(t.card).wallet, '')}`;
 const vatKey = (b: Obj): string => `${strOr(b.category, '')}:${String(b.ratePercent)}`;
+
+/** Migration 0270's `discount` rows: a line's own discount, the sale's, a price set by hand below the catalog's. */
+function discountsOf(p: Obj, put: (dim: string, key: string, count: number, amount: number) => void): void {
+  const lineAt = (l: Obj, price: number) => (l.soldBy === 'kg' ? divideRoundHalfUp(price * num(l.quantity), 1000) : price * num(l.quantity));
+  for (const l of arr(p.lines)) {
+    const off = obj(l.discount).halalas;
+    if (typeof off === 'number' && off > 0) put('discount', 'line', 1, off);
+    const list = obj(l.priceOverride).listPriceHalalas;
+    if (typeof list === 'number' && list > num(l.unitPriceHalalas)) put('discount', 'price', 1, lineAt(l, list) - lineAt(l, num(l.unitPriceHalalas)));
+  }
+  const off = obj(p.discount).halalas;
+  if (typeof off === 'number' && off > 0) put('discount', 'sale', 1, off);
+}
 
 export function dailyTotalsProjection(db: Db): Projection {
   const offsetMs = (db.prepare<[], { offset_minutes: number }>('SELECT offset_minutes FROM daily_totals_zone WHERE id = 1').get()?.offset_minutes ?? 180) * 60_000;
@@ -60,6 +74,7 @@ export function dailyTotalsProjection(db: Db): Projection {
         }
         for (const b of arr(totals.breakdown)) put('vat', vatKey(b), 1, num(b.taxableHalalas), num(b.vatHalalas));
         for (const l of arr(p.lines)) put('item', String(l.productId), num(l.quantity), num(l.lineTotalHalalas));
+        discountsOf(p, put);
         return;
       }
       case 'sale.voided':

@@ -4,7 +4,7 @@
 // returns from `return.issued` (each holds the refund receipt). Nothing is written.
 import { Reconciliation, type PaymentNeedingAttention, type PeriodReport, type TenderTotal, type VatTotal } from '../../preload/contract';
 import { cashTakenBetween } from '../checkout';
-import type { Db } from '../db';
+import { discountsOfSales, type Db } from '../db';
 import type { Journal } from '../ledger';
 import type { IntentStore } from '../payments';
 import { cashRefundedBetween, RETURN_ENTRY } from '../returns';
@@ -66,6 +66,10 @@ export function createPeriodReports(deps: PeriodReportDeps) {
     ),
     returns: db.prepare<[number, number], { count: number; total: number | null }>(
       `SELECT COUNT(*) AS count, SUM(json_extract(j.payload, '$.totals.totalHalalas')) AS total ${RETURNS}`,
+    ),
+    discounts: db.prepare<[{ after: number; upto: number }], { count: number; halalas: number }>(
+      `SELECT COALESCE(SUM(count), 0) AS count, COALESCE(SUM(amount), 0) AS halalas
+         FROM (${discountsOfSales(`(SELECT seq, at, payload FROM journal WHERE type = 'sale.completed' AND seq > @after AND seq <= @upto)`, `''`)})`,
     ),
     returnVat: db.prepare<[number, number], { category: VatTotal['category']; rate: number; taxable: number; vat: number }>(
       `SELECT json_extract(b.value, '$.category') AS category, json_extract(b.value, '$.ratePercent') AS rate,
@@ -170,6 +174,7 @@ export function createPeriodReports(deps: PeriodReportDeps) {
       salesHalalas,
       voids: { count: voids.count, halalas: voids.total ?? 0 },
       returns: { count: returns.count, halalas: returnsHalalas },
+      discounts: q.discounts.get({ after: afterSeq, upto: uptoSeq })!,
       netHalalas: salesHalalas - returnsHalalas,
       vat: vatOf(afterSeq, uptoSeq),
       tenders: tenderTotals(q.saleTenders.all(afterSeq, uptoSeq)),

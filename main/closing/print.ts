@@ -42,6 +42,7 @@ export function zReportBlocks(z: ZReport, shop: ZShop): Block[] {
     { kind: 'pair', label: 'أول إيصال', labelEn: 'First receipt', value: r.receipts.first ?? '—' },
     { kind: 'pair', label: 'آخر إيصال', labelEn: 'Last receipt', value: r.receipts.last ?? '—' },
     { kind: 'pair', label: 'المبيعات', labelEn: 'Sales', value: money(r.salesHalalas) },
+    { kind: 'pair', label: 'الخصومات', labelEn: `Discounts (${r.discounts.count})`, value: money(r.discounts.halalas) },
     { kind: 'pair', label: 'الملغاة', labelEn: `Voided (${r.voids.count})`, value: money(r.voids.halalas) },
     { kind: 'pair', label: 'المرتجعات', labelEn: `Returns (${r.returns.count})`, value: money(r.returns.halalas) },
     { kind: 'pair', label: 'الصافي', labelEn: 'Net', value: money(r.netHalalas), size: 'large', bold: true },

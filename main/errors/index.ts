@@ -283,8 +283,8 @@ export const errorCatalog = defineErrors({
     en: 'There is no Z report with this number on this till.',
   },
   EXPORT_FONT_MISSING: {
-    ar: 'لا يوجد على الجهاز خط عربي لملف PDF (ثبّت fonts-noto-core). تصدير CSV يعمل.',
-    en: 'No Arabic font for the PDF on this machine (install fonts-noto-core). The CSV export works.',
+    ar: 'خطوط ملف PDF المرفقة بالبرنامج مفقودة (أعد تثبيت البرنامج). تصدير CSV يعمل.',
+    en: 'The fonts bundled for the PDF are missing (reinstall the app). The CSV export works.',
   },
   CLOSING_SALE_IN_PROGRESS: {
     ar: 'بيع مفتوح على نقطة البيع: أكمله أو ألغِه قبل إغلاق اليوم.',

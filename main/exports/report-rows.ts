@@ -31,6 +31,8 @@ export function reportRows(r: PeriodReport, z?: ZReport): ReportRow[] {
     ['أول إيصال', 'First receipt', r.receipts.first ?? ''],
     ['آخر إيصال', 'Last receipt', r.receipts.last ?? ''],
     ['المبيعات', 'Sales', sar(r.salesHalalas)],
+    ['عدد الخصومات', 'Discounts given', int(r.discounts.count)],
+    ['الخصومات', 'Discounted amount', sar(r.discounts.halalas)],
     ['عدد الملغاة', 'Voided sales', int(r.voids.count)],
     ['الملغاة', 'Voided amount', sar(r.voids.halalas)],
     ['عدد المرتجعات', 'Returns', int(r.returns.count)],
@@ -51,6 +53,12 @@ export function reportRows(r: PeriodReport, z?: ZReport): ReportRow[] {
     const n = tenderName(x);
     rows.push([`مسترد: ${n.ar} (${x.count})`, `Refunded: ${n.en} (${x.count})`, sar(-x.amountHalalas)]);
   }
+  // Per cashier, as the paper Z: sales counted and their net (less the returns of those sales).
+  for (const c of r.cashiers) {
+    const name = c.nameAr || c.nameEn || (c.cashierId ?? 'بدون كاشير');
+    const nameEn = c.nameEn || c.nameAr || (c.cashierId ?? 'No cashier');
+    rows.push([`الكاشير ${name} (${c.count})`, `Cashier: ${nameEn} (${c.count})`, sar(c.netHalalas)]);
+  }
   rows.push(['نقد المبيعات', 'Cash from sales', sar(r.cash.takenHalalas)], ['نقد مسترد', 'Cash refunded', sar(-r.cash.refundedHalalas)]);
   for (const sh of r.shifts) {
     rows.push(
@@ -58,6 +66,23 @@ export function reportRows(r: PeriodReport, z?: ZReport): ReportRow[] {
       [`المعدود — ${sh.shiftNo}`, `Counted — ${sh.shiftNo}`, sar(sh.countedHalalas)],
       [`الفرق — ${sh.shiftNo}`, `Over / short — ${sh.shiftNo}`, sar(sh.differenceHalalas)],
     );
+  }
+  // Each settlement of the terminal, as the paper Z: per scheme the terminal's count and net, the ledger's where it
+  // differs, then the ledger's transactions of the schemes that differ.
+  for (const rec of r.reconciliations) {
+    rows.push([`تسوية الجهاز ${rec.matched ? 'مطابقة' : 'بفرق'}`, `Terminal settlement ${rec.settledAt.slice(0, 16)}`, rec.matched ? 'matched' : 'DIFFERENCE']);
+    for (const sc of rec.schemes) {
+      const t = sc.terminal;
+      rows.push([`الجهاز ${sc.scheme} (${t.purchaseCount})`, `Terminal: ${sc.scheme} (${t.purchaseCount})`, sar(t.purchaseHalalas - t.refundHalalas)]);
+      if (!sc.matched) {
+        const l = sc.ledger;
+        rows.push([`السجل ${sc.scheme} (${l.purchaseCount})`, `Ledger: ${sc.scheme} (${l.purchaseCount})`, sar(l.purchaseHalalas - l.refundHalalas)]);
+      }
+    }
+    for (const d of rec.differences) {
+      const doc = d.documentNo ?? d.intentId;
+      rows.push([`${d.kind === 'refund' ? 'استرداد' : 'شراء'} ${doc}`, `${d.kind} ${doc} RRN ${d.rrn}`, sar(d.kind === 'refund' ? -d.amountHalalas : d.amountHalalas)]);
+    }
   }
   for (const p of r.paymentsNeedingAttention) rows.push([`معلّق ${p.reference}`, `In doubt ${p.reference} (${p.state})`, sar(p.amountHalalas)]);
   rows.push(

@@ -6,6 +6,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { ZReport } from '../../preload/contract';
 import { TillError } from '../errors';
+import { fontsDir as bundledFontsDir } from '../paths';
 import type { Cell } from './csv';
 import { reportRows } from './report-rows';
 import { visualRuns } from './bidi-runs';
@@ -16,32 +17,22 @@ export interface PdfShop {
   vatNumber: string;
 }
 
-// pdfkit's font engine cannot subset the receipt's bundled WOFF2 files (fontkit fails on their glyph table), so
-// the PDF embeds TrueType fonts of the system: Noto on Linux (fonts-noto-core, which `npm run test:all` installs
-// on Debian), Tahoma on Windows (Arabic and Latin in one file).
-const FONT_CANDIDATES: ReadonlyArray<Record<'arabic' | 'arabicBold' | 'latin' | 'latinBold', string>> = [
-  {
-    arabic: '/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf',
-    arabicBold: '/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf',
-    latin: '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
-    latinBold: '/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf',
-  },
-  ...(process.platform === 'win32'
-    ? [
-        (() => {
-          const dir = path.join(process.env.WINDIR ?? 'C:\\Windows', 'Fonts');
-          const regular = path.join(dir, 'tahoma.ttf');
-          const bold = path.join(dir, 'tahomabd.ttf');
-          return { arabic: regular, arabicBold: bold, latin: regular, latinBold: bold };
-        })(),
-      ]
-    : []),
-];
+// pdfkit's font engine cannot subset the receipt's WOFF2 files (fontkit fails on their glyph table), so the PDF
+// embeds TrueType files bundled beside them (resources/fonts: Noto Sans Arabic Regular and Bold, Noto Sans
+// Regular; OFL), found where the receipts find theirs — never the system's, so every till makes the same PDF. The
+// Latin runs of a bold line (a figure inside an Arabic label) are set in the regular weight: Noto Sans Bold would
+// add half a megabyte to the package for a few digits.
+export const PDF_FONT_FILES = {
+  arabic: 'NotoSansArabic-Regular.ttf',
+  arabicBold: 'NotoSansArabic-Bold.ttf',
+  latin: 'NotoSans-Regular.ttf',
+} as const;
 
-function pdfFonts(): Record<string, string> {
-  const found = FONT_CANDIDATES.find((set) => Object.values(set).every((f) => fs.existsSync(f)));
-  if (!found) throw new TillError('EXPORT_FONT_MISSING', FONT_CANDIDATES.map((c) => c.arabic).join(', '));
-  return found;
+function pdfFonts(dir: string): Record<keyof typeof PDF_FONT_FILES, Buffer> {
+  const files = Object.entries(PDF_FONT_FILES).map(([name, file]) => [name, path.join(dir, file)] as const);
+  const missing = files.filter(([, file]) => !fs.existsSync(file)).map(([, file]) => file);
+  if (missing.length > 0) throw new TillError('EXPORT_FONT_MISSING', missing.join(', '));
+  return Object.fromEntries(files.map(([name, file]) => [name, fs.readFileSync(file)])) as Record<keyof typeof PDF_FONT_FILES, Buffer>;
 }
 
 /** A line with Arabic in it reads right to left; a figure or an English label left to right ("-10.00" keeps its sign). */
@@ -49,9 +40,11 @@ const ARABIC = /[\u0600-\u06FF]/;
 
 const cellText = (c: Cell): string => (typeof c === 'string' ? c : c.number);
 
-export function zReportPdf(z: ZReport, shop: PdfShop): Promise<Buffer> {
+/** `fontsDir`: where the TrueType files are (default: the app's bundled fonts, main/paths fontsDir). */
+export function zReportPdf(z: ZReport, shop: PdfShop, fontsDir: string = bundledFontsDir()): Promise<Buffer> {
+  const fonts = pdfFonts(fontsDir);
   const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Z ${z.zNo}`, Author: shop.nameEn, Creator: 'Nuqta POS' } });
-  for (const [name, file] of Object.entries(pdfFonts())) doc.registerFont(name, fs.readFileSync(file));
+  for (const [name, data] of Object.entries(fonts)) doc.registerFont(name, data);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -65,7 +58,7 @@ export function zReportPdf(z: ZReport, shop: PdfShop): Promise<Buffer> {
   // left to right, and a PDF reader finds word gaps where they are drawn.
   const pieces = (text: string, bold: boolean, size: number) =>
     visualRuns(text, ARABIC.test(text) ? 'rtl' : 'ltr').map((r) => {
-      const font = r.arabic ? (bold ? 'arabicBold' : 'arabic') : bold ? 'latinBold' : 'latin';
+      const font = r.arabic ? (bold ? 'arabicBold' : 'arabic') : 'latin';
       return { text: r.text, font, width: doc.font(font).fontSize(size).widthOfString(r.text) };
     });
   /** Draws one line of text so that it ends at `x` (align right), starts at it (left) or centres on it. */

@@ -1,5 +1,6 @@
 // Where the app's own files are. A leaf every domain may use. Works from source (main/paths/) and from the
 // bundles (dist/main/), which both sit two folders below the project root.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -9,6 +10,18 @@ export const preloadBundle = (): string => path.join(projectRoot(), 'dist', 'pre
 /** The customer display's preload: its read-only methods and events only. */
 export const customerPreloadBundle = (): string => path.join(projectRoot(), 'dist', 'preload', 'customer.cjs');
 export const resourcesDir = (): string => path.join(projectRoot(), 'resources');
+/**
+ * The bundled fonts (receipts, the Z's PDF): in the installed app the resources copied next to app.asar
+ * (electron-builder's extraResources), in development and tests the repository's resources/.
+ */
+export function fontsDir(): string {
+  const packaged = (process as { resourcesPath?: string }).resourcesPath;
+  if (packaged) {
+    const dir = path.join(packaged, 'resources', 'fonts');
+    if (fs.existsSync(dir)) return dir;
+  }
+  return path.join(resourcesDir(), 'fonts');
+}
 export const demoCatalogCsv = (): string => path.join(resourcesDir(), 'catalog', 'demo-catalog.csv');
 /** OASIS UBL 2.1 schemas as ZATCA's SDK ships them: `nuqta zatca validate` checks documents against them. */
 export const ublInvoiceXsd = (): string => path.join(resourcesDir(), 'ubl-2.1-xsd', 'maindoc', 'UBL-Invoice-2.1.xsd');

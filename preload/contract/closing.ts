@@ -61,6 +61,11 @@ export const PeriodReport = z.object({
   salesHalalas: Halalas,
   voids: z.object({ count: z.number().int().nonnegative(), halalas: Halalas }),
   returns: z.object({ count: z.number().int().nonnegative(), halalas: Halalas }),
+  /**
+   * What the completed sales gave off (already out of salesHalalas): line discounts, sale discounts and prices set
+   * by hand below the catalog's, how many and how much. Absent from Z reports kept before it existed (read as none).
+   */
+  discounts: z.object({ count: z.number().int().nonnegative(), halalas: Halalas }).default({ count: 0, halalas: 0 }),
   /** Sales less returns. */
   netHalalas: Halalas,
   /** Sales less returns, per VAT category. */
@@ -113,6 +118,17 @@ export const CloseDayAnswer = z.object({
   printError: ErrorData.nullable(),
 });
 export type CloseDayAnswer = z.infer<typeof CloseDayAnswer>;
+
+/**
+ * The closing checklist's backup, run from the X tab: the till's verified copy of the ledger (main/backup, reason
+ * `closing`). A backup that fails is answered as data (BACKUP_NOT_CONFIGURED, BACKUP_FOLDER_FULL…): the checklist
+ * shows why, and the day may still be closed.
+ */
+export const ClosingBackupAnswer = z.object({
+  backup: z.object({ at: z.string(), entries: z.number().int().nonnegative(), file: z.string() }).nullable(),
+  error: ErrorData.nullable(),
+});
+export type ClosingBackupAnswer = z.infer<typeof ClosingBackupAnswer>;
 
 /** A business day in the till's zone. */
 export const BusinessDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);

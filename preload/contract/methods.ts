@@ -10,7 +10,7 @@ import { EinvoicePage, EinvoicingStatus, FatooraOtp, ListEinvoicesInput, Onboard
 import { InstallAnswer, UpdateFolder, UpdatesStatus } from './updates';
 import { ApproveShiftCloseInput, CashMovementInput, CloseShiftAnswer, CloseShiftInput, OpenShiftInput, ShiftStatus } from './shifts';
 import { SaleBuyer } from './buyer';
-import { CloseDayAnswer, CloseDayInput, PeriodReport, SalesReport, SalesReportInput, ZReport } from './closing';
+import { ClosingBackupAnswer, CloseDayAnswer, CloseDayInput, PeriodReport, SalesReport, SalesReportInput, ZReport } from './closing';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import { BadgeCode, SecondFactorCode, SignInInput, TillSession, TotpEnrolment } from './people';
 import { AddUserInput, ApproverBadgeRead, ChangeUserInput, UsersList } from './users';
@@ -273,6 +273,8 @@ export const methods = {
   getXReport: method(z.strictObject({ managerPin: ManagerPin }), PeriodReport),
   /** The Z report: the period closed, numbered and kept, then printed. */
   closeDay: method(CloseDayInput, CloseDayAnswer),
+  /** The closing checklist's step: a verified backup of the ledger now (its failure answered as data). */
+  backupForClosing: method(z.strictObject({ managerPin: ManagerPin }), ClosingBackupAnswer),
   /** The last Z reports, newest first, to read or print again. */
   listZReports: method(z.strictObject({ managerPin: ManagerPin }), z.array(ZReport)),
   /** Sales over whole business days from the daily totals: by day, hour, tender, cashier, VAT category, top items. */

@@ -99,6 +99,8 @@ export const METHOD_PERMISSIONS = {
   listAudit: 'view:manager',
   exportAudit: 'view:manager',
   closeDay: 'approve:manager',
+  // A verified copy of the ledger into the backup folder (the closing checklist): whoever may read the X.
+  backupForClosing: 'approve:supervisor',
   listZReports: 'view:manager',
   currentUser: 'open',
   signIn: 'open',

@@ -260,6 +260,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     reissueRejectedEinvoice: (input) => call('reissueRejectedEinvoice', input),
     getXReport: (input) => call('getXReport', input),
     closeDay: (input) => call('closeDay', input),
+    backupForClosing: (input) => call('backupForClosing', input),
     listZReports: (input) => call('listZReports', input),
     getSalesReport: (input) => call('getSalesReport', input),
     currentUser: (input) => call('currentUser', input),

@@ -1,5 +1,5 @@
 // The report over whole days read from the daily totals gives the entry-reading report's answer for the same
-// entries. The ledger: a real demo till's sales — cash, card, split, an STC Pay one, voids, cash and card returns,
+// entries. The ledger: a real demo till's sales — cash, card, split, an STC Pay one, discounted ones, voids, cash and card returns,
 // two cashiers — its entries then spread over several days (the journal's times rewritten, the totals re-derived),
 // so that every range of days is checked against `reportBetween` over the same span of the journal.
 import Database from 'better-sqlite3';
@@ -47,6 +47,13 @@ beforeAll(async () => {
       const due = (await t.call('scanBarcode', { barcode: DEMO.dates.barcode })).dueHalalas;
       expect((await t.call('payCard', { amountHalalas: due - 1000 })).outcome).toBe('approved');
       await t.call('tenderCash', { tenderedHalalas: 1000 });
+      // Discounted: a line 10 % off, a price lowered by hand, then the sale 1.00 off (cash).
+      await t.call('scanBarcode', { barcode: DEMO.milk.barcode });
+      const lines = (await t.call('scanBarcode', { barcode: DEMO.water.barcode })).lines;
+      await t.call('setLineDiscount', { lineId: lines[0]!.lineId, discount: { rule: { kind: 'percent', percent: 10 }, reason: 'promotion' }, managerPin: PIN });
+      await t.call('overridePrice', { lineId: lines[1]!.lineId, unitPriceHalalas: 75, reason: 'price_match', managerPin: PIN });
+      const off = (await t.call('setSaleDiscount', { discount: { rule: { kind: 'amount', halalas: 100 }, reason: 'staff' }, managerPin: PIN })).dueHalalas;
+      await t.call('tenderCash', { tenderedHalalas: off });
       await back(a, DEMO.bread.barcode);
       if (round !== 1) await back(b, DEMO.dates.barcode);
     }
@@ -96,16 +103,18 @@ describe('the report over whole days', () => {
       expect(checked).toBeGreaterThanOrEqual(10);
       // The whole ledger: every sale, tender kind, return and both cashiers are in it (the comparison above is not empty).
       const all = daily.days(days[0]!, days[days.length - 1]!);
-      expect(all.receipts.count).toBe(15);
+      expect(all.receipts.count).toBe(18);
       expect(all.voids.count).toBe(3);
       expect(all.returns.count).toBe(5);
       expect(all.tenders.map((x) => x.scheme ?? x.kind)).toContain('STCPAY');
       expect(all.tenders.filter((x) => x.kind === 'card').length).toBeGreaterThanOrEqual(2);
       expect(all.refunds.map((x) => x.kind).sort()).toEqual(['card', 'cash']);
       expect(all.cashiers).toHaveLength(2);
-      expect(all.cashiers.find((c) => c.cashierId === 'u-second')).toMatchObject({ count: 7 });
+      expect(all.cashiers.find((c) => c.cashierId === 'u-second')).toMatchObject({ count: 9 });
       expect(all.cashiers.reduce((s, c) => s + c.netHalalas, 0)).toBe(all.netHalalas);
       expect(all.cash.takenHalalas).toBeGreaterThan(0);
+      // Each round's discounted sale: 0.65 off the milk, 0.25 off the water's price, 1.00 off the sale.
+      expect(all.discounts).toEqual({ count: 9, halalas: 3 * (65 + 25 + 100) });
       expect(all.cash.refundedHalalas).toBeGreaterThan(0);
       // A day with nothing in it, before the ledger began: an empty report.
       expect(daily.days('2026-02-01', '2026-02-02')).toMatchObject({ afterSeq: 0, uptoSeq: 0, receipts: { count: 0 }, tenders: [], cashiers: [] });

@@ -1,4 +1,4 @@
-// The daily totals (migration 0240) on a real till: each sale, void and return adds to its business day's rows in
+// The daily totals (migrations 0240, 0270) on a real till: each sale (its discounts too), void and return adds to its business day's rows in
 // its own transaction; `ledger verify` re-derives every row from the journal and names one edited, added or
 // removed by hand; a ledger from before 0240 (or a zone change) gets the same rows from its journal.
 import Database from 'better-sqlite3';
@@ -38,7 +38,25 @@ beforeAll(async () => {
   const bread = first.lines.find((l) => l.barcode === DEMO.bread.barcode)!;
   await t.call('returnSale', { receiptNo: first.receiptNo, lines: [{ lineId: bread.lineId, quantity: 1 }], reason: 'damaged', managerPin: PIN });
   expect(due1 + due2).toBeGreaterThan(0);
+  // Discounted, by card: water lowered from 1.00 to 0.80 (× 2), coffee 10 % off its line, then 1.00 off the sale.
+  await t.call('scanBarcode', { barcode: DEMO.water.barcode });
+  const scanned = await t.call('scanBarcode', { barcode: DEMO.water.barcode });
+  await t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
+  const lines = (await t.call('scanBarcode', { barcode: DEMO.coffee.barcode })).lines;
+  const water = lines.find((l) => l.barcode === DEMO.water.barcode)!;
+  const coffee = lines.find((l) => l.barcode === DEMO.coffee.barcode)!;
+  expect(water.quantity).toBe(2);
+  expect(scanned.lines.length).toBe(1);
+  await t.call('overridePrice', { lineId: water.lineId, unitPriceHalalas: 80, reason: 'price_match', managerPin: PIN });
+  await t.call('setLineDiscount', { lineId: coffee.lineId, discount: { rule: { kind: 'percent', percent: 10 }, reason: 'promotion' }, managerPin: PIN });
+  const due3 = (await t.call('setSaleDiscount', { discount: { rule: { kind: 'amount', halalas: 100 }, reason: 'loyal_customer' }, managerPin: PIN })).dueHalalas;
+  expect((await t.call('payCard', { amountHalalas: due3 })).outcome).toBe('approved');
+  third = due3;
 });
+let third = 0;
+/** The discounted sale's lines as sold: water 2 × 0.80, coffee 2 × 27.75 less 10 %. */
+const WATER = 2 * 80;
+const COFFEE = 2 * DEMO.coffee.price - Math.round((2 * DEMO.coffee.price) / 10);
 afterAll(async () => {
   await t.close();
   scratch.cleanup();
@@ -57,27 +75,32 @@ const copyOfLedger = (file: string) => {
 const rowsOf = (db: Database.Database): Row[] => db.prepare<[], Row>('SELECT day, dim, key, count, amount, vat FROM daily_totals ORDER BY day, dim, key').all();
 
 describe('the daily totals', () => {
-  it('hold the day: sales, hours, tenders, cash, cashier, VAT, items, voids, returns — in the entry’s own transaction', () => {
+  it('hold the day: sales, discounts, hours, tenders, cash, cashier, VAT, items, voids, returns — in the entry’s own transaction', () => {
     const db = openDatabase(ledgerFile(t.dir), { readonly: true });
     try {
       const rows = rowsOf(db);
       const day = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
       const of = (dim: string, key = '') => rows.find((r) => r.dim === dim && r.key === key);
       expect(new Set(rows.map((r) => r.day))).toEqual(new Set([day]));
-      expect(of('sales')).toMatchObject({ count: 2, amount: DEMO.milk.price + DEMO.bread.price + DEMO.dates.price });
+      expect(third).toBe(WATER + COFFEE - 100);
+      expect(of('sales')).toMatchObject({ count: 3, amount: DEMO.milk.price + DEMO.bread.price + DEMO.dates.price + third });
+      // What the third sale gave off: the price lowered (2 × 0.20), the line's 10 %, the sale's 1.00.
+      expect(of('discount', 'price')).toMatchObject({ count: 1, amount: 2 * (DEMO.water.price - 80) });
+      expect(of('discount', 'line')).toMatchObject({ count: 1, amount: 2 * DEMO.coffee.price - COFFEE });
+      expect(of('discount', 'sale')).toMatchObject({ count: 1, amount: 100 });
       expect(of('voids')).toMatchObject({ count: 1, amount: DEMO.coffee.price });
       expect(of('returns')).toMatchObject({ count: 1, amount: DEMO.bread.price });
       expect(of('cash', 'taken')).toMatchObject({ count: 1, amount: DEMO.milk.price + DEMO.bread.price });
       expect(of('cash', 'refunded')).toMatchObject({ count: 1, amount: DEMO.bread.price });
       expect(of('tender', 'cash::')).toMatchObject({ count: 1, amount: DEMO.milk.price + DEMO.bread.price });
-      expect(rows.filter((r) => r.dim === 'tender' && r.key.startsWith('card:')).map((r) => r.amount)).toEqual([DEMO.dates.price]);
-      expect(rows.filter((r) => r.dim === 'hour').reduce((s, r) => s + r.count, 0)).toBe(2);
-      // The demo till signs its demo cashier in: both sales are hers, and the return is charged to her sale.
+      expect(rows.filter((r) => r.dim === 'tender' && r.key.startsWith('card:')).reduce((s, r) => s + r.amount, 0)).toBe(DEMO.dates.price + third);
+      expect(rows.filter((r) => r.dim === 'hour').reduce((s, r) => s + r.count, 0)).toBe(3);
+      // The demo till signs its demo cashier in: all the sales are hers, and the return is charged to her sale.
       const cashiers = rows.filter((r) => r.dim === 'cashier');
       expect(cashiers).toHaveLength(1);
       expect(cashiers[0]!.key).not.toBe('');
       expect(of('cashier_return', cashiers[0]!.key)).toMatchObject({ count: 1, amount: DEMO.bread.price });
-      expect(rows.filter((r) => r.dim === 'item').map((r) => r.amount).sort((a, b) => a - b)).toEqual([DEMO.bread.price, DEMO.milk.price, DEMO.dates.price].sort((a, b) => a - b));
+      expect(rows.filter((r) => r.dim === 'item').map((r) => r.amount).sort((a, b) => a - b)).toEqual([DEMO.bread.price, DEMO.milk.price, DEMO.dates.price, WATER, COFFEE].sort((a, b) => a - b));
       const vat = of('vat', 'S:15')!;
       expect(vat.vat).toBe(rows.find((r) => r.dim === 'sales')!.vat);
       expect(verifyLedger(db, { projections: LEDGER_PROJECTIONS }).ok).toBe(true);
@@ -104,6 +127,8 @@ describe('the daily totals', () => {
     expect(edited).toMatchObject({ ok: false, stage: 'rows', reason: expect.stringMatching(/daily_totals .*sales.*amount is \d+, the journal says \d+/) });
     expect(tampered(`UPDATE daily_totals SET count = 0 WHERE dim = 'voids'`)).toMatchObject({ ok: false, reason: expect.stringMatching(/daily_totals .*voids.*count is 0/) });
     expect(tampered(`INSERT INTO daily_totals VALUES ('2020-01-01', 'sales', '', 1, 1, 0, 1, 1)`)).toMatchObject({ ok: false, reason: expect.stringMatching(/2020-01-01 sales.*no journal entry made/) });
+    expect(tampered(`UPDATE daily_totals SET amount = amount - 1 WHERE dim = 'discount' AND key = 'price'`)).toMatchObject({ ok: false, reason: expect.stringMatching(/daily_totals .*discount price.*amount is 39, the journal says 40/) });
+    expect(tampered(`DELETE FROM daily_totals WHERE dim = 'discount' AND key = 'sale'`)).toMatchObject({ ok: false, reason: expect.stringMatching(/daily_totals .*discount sale.*missing/) });
     expect(tampered(`DELETE FROM daily_totals WHERE dim = 'cashier'`)).toMatchObject({ ok: false, reason: expect.stringMatching(/daily_totals .*cashier.*missing/) });
   });
 

@@ -1,5 +1,7 @@
 // The X report on a real till (demo devices, real SQLite): what a manager reads mid-day — sales, voids, returns,
 // VAT, how the money came in and went back — computed from the ledger and changing nothing.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTotals } from '../../main/money';
 import { DEMO, startTestTill, type TestTill } from '../support/till';
@@ -83,5 +85,24 @@ describe('the X report', () => {
     expect(reversed.ok).toBe(false);
     const empty = await t.call('getSalesReport', { managerPin: PIN, from: '2020-01-01', to: '2020-01-31' });
     expect(empty).toMatchObject({ byDay: [], byHour: [], topItems: [], report: { receipts: { count: 0 }, salesHalalas: 0 } });
+  });
+
+  it('runs the checklist’s backup: refused as data without a folder, then a verified copy the X reports as the last backup', async () => {
+    const before = await t.call('getXReport', { managerPin: PIN });
+    expect(before.lastBackup).toBeNull();
+    const none = await t.call('backupForClosing', { managerPin: PIN });
+    expect(none).toMatchObject({ backup: null, error: { code: 'BACKUP_NOT_CONFIGURED' } });
+    expect((await t.attempt('backupForClosing', { managerPin: '9999' })).ok).toBe(false);
+    const folder = path.join(t.dir, 'copies');
+    fs.mkdirSync(folder);
+    expect(await t.call('updateSettings', { managerPin: PIN, settings: { 'backups.folder': folder } })).toMatchObject({ outcome: 'saved' });
+    const made = await t.call('backupForClosing', { managerPin: PIN });
+    expect(made.error).toBeNull();
+    expect(path.dirname(made.backup!.file)).toBe(folder);
+    expect(path.basename(made.backup!.file)).toMatch(/-closing\.db$/);
+    expect(fs.existsSync(made.backup!.file)).toBe(true);
+    const after = await t.call('getXReport', { managerPin: PIN });
+    expect(after.lastBackup).toEqual({ at: made.backup!.at, entries: made.backup!.entries });
+    expect(made.backup!.entries).toBeGreaterThan(0);
   });
 });

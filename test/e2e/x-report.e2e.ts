@@ -48,6 +48,13 @@ describe('the X report', () => {
     expect(await page.getByTestId('check-settlement').getAttribute('data-state')).toBe('todo');
     expect(await page.getByTestId('check-backup').getAttribute('data-state')).toBe('todo');
     expect(await page.getByTestId('check-settlement').textContent()).toContain('سُوّي جهاز الدفع');
+    // No discount given; the backup run from the checklist says why it cannot be made (no folder set), in Arabic.
+    expect(await page.getByTestId('x-discounts').locator('td').textContent()).toContain('0.00');
+    await page.getByTestId('check-backup-run').click();
+    await page.getByTestId('check-backup-result').waitFor();
+    expect(await page.getByTestId('check-backup-result').getAttribute('data-ok')).toBe('0');
+    expect(await page.getByTestId('check-backup-result').textContent()).toContain('مجلد');
+    expect(await page.getByTestId('check-backup').getAttribute('data-state')).toBe('todo');
     expect(await axeFindings(page)).toEqual([]);
 
     await page.getByTestId('z-close').click();

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PeriodReport, ZReport } from '../../preload/contract';
+import { zReportBlocks } from '../../main/closing';
 import { BOM, safeCell, toCsv } from '../../main/exports';
 import { REPORT_HEADER, reportRows } from '../../main/exports/report-rows';
 import { DEMO, startTestTill, type TestTill } from '../support/till';
@@ -29,9 +30,13 @@ describe('the Z report as CSV', () => {
   it('writes exports/Z-000001-<day>.csv: BOM, Arabic intact, totals equal to the Z', async () => {
     const t = await till();
     for (const b of [DEMO.milk.barcode, DEMO.bread.barcode]) await t.call('scanBarcode', { barcode: b });
-    const due = (await t.call('scanBarcode', { barcode: DEMO.coffee.barcode })).dueHalalas;
+    const coffee = (await t.call('scanBarcode', { barcode: DEMO.coffee.barcode })).lines.find((l) => l.barcode === DEMO.coffee.barcode)!;
+    const due = (await t.call('setLineDiscount', { lineId: coffee.lineId, discount: { rule: { kind: 'percent', percent: 10 }, reason: 'promotion' }, managerPin: PIN })).dueHalalas;
     await t.call('tenderCash', { tenderedHalalas: due });
     const { z } = await t.call('closeDay', { managerPin: PIN });
+    // 10 % of 27.75, half-up: 2.78 off, on the Z and on its paper.
+    expect(z.report.discounts).toEqual({ count: 1, halalas: 278 });
+    expect(zReportBlocks(z, { nameAr: 'م', nameEn: 'S', vatNumber: '300000000000003' })).toContainEqual({ kind: 'pair', label: 'الخصومات', labelEn: 'Discounts (1)', value: '2.78' });
 
     const file = await t.call('exportZReport', { zNumber: 1, format: 'csv', managerPin: PIN });
     expect(file.path).toBe(path.join(t.dir, 'exports', file.fileName));
@@ -49,6 +54,11 @@ describe('the Z report as CSV', () => {
     expect(valueOf(rows, 'Receipts')).toBe('1');
     expect(valueOf(rows, 'Sales')).toBe(sar(z.report.salesHalalas));
     expect(valueOf(rows, 'Net')).toBe(sar(z.report.netHalalas));
+    expect(valueOf(rows, 'Discounts given')).toBe('1');
+    expect(valueOf(rows, 'Discounted amount')).toBe('2.78');
+    // The demo's cashier, as on the paper Z.
+    const [cashier] = z.report.cashiers;
+    expect(valueOf(rows, `Cashier: ${cashier!.nameEn} (1)`)).toBe(sar(z.report.netHalalas));
     expect(z.report.salesHalalas).toBe(due);
     for (const v of z.report.vat) expect(valueOf(rows, `VAT ${v.category} ${v.ratePercent}%`)).toBe(sar(v.vatHalalas));
     expect(valueOf(rows, 'Cash from sales')).toBe(sar(z.report.cash.takenHalalas));
@@ -81,7 +91,7 @@ describe('formula injection', () => {
   it('prefixes a cell that starts with = + - @, a tab or a carriage return; keeps our numbers as numbers', () => {
     for (const bad of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(safeCell(bad)).toBe(`'${bad}`);
     for (const fine of ['T01-Z000001', 'مدير المتجر', '', '1-2']) expect(safeCell(fine)).toBe(fine);
-    const report = { tillId: '=cmd|" /C calc"!A0', afterSeq: 0, uptoSeq: 1, from: null, to: '2026-12-05T20:00:00.000Z', receipts: { count: 0, first: null, last: null }, salesHalalas: 0, voids: { count: 0, halalas: 0 }, returns: { count: 1, halalas: 1250 }, netHalalas: -1250, vat: [], tenders: [], refunds: [{ kind: 'cash', scheme: null, wallet: null, count: 1, amountHalalas: 1250 }], cash: { takenHalalas: 0, refundedHalalas: 1250 }, shifts: [], shiftOpen: false, paymentsNeedingAttention: [], einvoices: { waiting: 0, rejected: 0 }, chainHead: { seq: 1, hash: 'h' }, cashiers: [], reconciliations: [], lastBackup: null } satisfies PeriodReport;
+    const report = { tillId: '=cmd|" /C calc"!A0', afterSeq: 0, uptoSeq: 1, from: null, to: '2026-12-05T20:00:00.000Z', receipts: { count: 0, first: null, last: null }, salesHalalas: 0, voids: { count: 0, halalas: 0 }, returns: { count: 1, halalas: 1250 }, discounts: { count: 0, halalas: 0 }, netHalalas: -1250, vat: [], tenders: [], refunds: [{ kind: 'cash', scheme: null, wallet: null, count: 1, amountHalalas: 1250 }], cash: { takenHalalas: 0, refundedHalalas: 1250 }, shifts: [], shiftOpen: false, paymentsNeedingAttention: [], einvoices: { waiting: 0, rejected: 0 }, chainHead: { seq: 1, hash: 'h' }, cashiers: [], reconciliations: [], lastBackup: null } satisfies PeriodReport;
     const z: ZReport = { number: 3, zNo: 'T01-Z000003', closedAt: report.to, acknowledgedBy: '@مدير', report };
     const rows = parseCsv(toCsv(REPORT_HEADER, reportRows(report, z)).slice(1));
     expect(valueOf(rows, 'Till')).toBe(`'=cmd|" /C calc"!A0`);

@@ -95,6 +95,7 @@ const largestInputs: Record<MethodName, unknown> = {
   reissueRejectedEinvoice: { egsId: escaped(64), icv: Number.MAX_SAFE_INTEGER, managerPin: pin },
   getXReport: { managerPin: pin },
   closeDay: { managerPin: pin, acknowledgedBy: escaped(80) },
+  backupForClosing: { managerPin: pin },
   listZReports: { managerPin: pin },
   getSalesReport: { managerPin: pin, from: '2026-01-01', to: '2026-12-31' },
   currentUser: {},

@@ -5,7 +5,7 @@ import { closingChecklist } from '../../renderer/admin/closing/checklist';
 const base: PeriodReport = {
   tillId: 'T01', afterSeq: 0, uptoSeq: 10, from: '2026-12-05T06:00:00.000Z', to: '2026-12-05T20:00:00.000Z',
   receipts: { count: 1, first: 'T01-000001', last: 'T01-000001' }, salesHalalas: 1000, voids: { count: 0, halalas: 0 },
-  returns: { count: 0, halalas: 0 }, netHalalas: 1000, vat: [], tenders: [{ kind: 'cash', scheme: null, wallet: null, count: 1, amountHalalas: 1000 }],
+  returns: { count: 0, halalas: 0 }, discounts: { count: 0, halalas: 0 }, netHalalas: 1000, vat: [], tenders: [{ kind: 'cash', scheme: null, wallet: null, count: 1, amountHalalas: 1000 }],
   refunds: [], cash: { takenHalalas: 1000, refundedHalalas: 0 }, cashiers: [], shifts: [], shiftOpen: false, paymentsNeedingAttention: [],
   einvoices: { waiting: 0, rejected: 0 }, chainHead: { seq: 10, hash: 'h' }, reconciliations: [], lastBackup: { at: '2026-12-05T19:00:00.000Z', entries: 10 },
 };

@@ -13,6 +13,7 @@ import { WINDOWS_PUBLISHER } from '../../main/shell/installer';
 import { START_TASK, UPDATE_TASK } from '../../main/updates';
 import { parse } from 'yaml';
 import { defaultProvisionFile } from '../../main/app';
+import { PDF_FONT_FILES } from '../../main/exports/z-pdf';
 
 const root = path.resolve(__dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -105,6 +106,15 @@ describe('what the till needs from the packages', () => {
   it('keeps the installer scripts out of the app', () => {
     expect(config.files).toContain('!resources/installer/**');
     expect(config.extraResources).toStrictEqual([{ from: 'resources/', to: 'resources', filter: ['**/*', '!installer/**'] }]);
+  });
+
+  it('packs the Z PDF’s TrueType fonts next to app.asar, where the export reads them (resources/fonts)', () => {
+    // extraResources copies resources/ but installer/ to process.resourcesPath/resources (the check above): fonts/ is in.
+    for (const file of Object.values(PDF_FONT_FILES)) {
+      expect(fs.statSync(path.join(root, 'resources', 'fonts', file)).size).toBeGreaterThan(100_000);
+      expect(`fonts/${file}`.startsWith('installer/')).toBe(false);
+    }
+    expect(config.files).toContain('resources/**');
   });
 });
 

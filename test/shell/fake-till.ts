@@ -109,6 +109,7 @@ const handlers: Handlers = {
   reissueRejectedEinvoice: () => unsupported(),
   getXReport: () => unsupported(),
   closeDay: () => unsupported(),
+  backupForClosing: () => unsupported(),
   listZReports: () => unsupported(),
   getSalesReport: () => unsupported(),
   currentUser: () => unsupported(),

@@ -23,5 +23,6 @@ import { migration0210ZReports } from './0210-z-reports';
 import { migration0220JournalByType } from './0220-journal-by-type';
 import { migration0240DailyTotals } from './0240-daily-totals';
 import { migration0250UserTotp } from './0250-user-totp';
+import { migration0270DailyDiscounts } from './0270-daily-discounts';
 
-export const migrations: readonly Migration[] = [migration0010Ledger, migration0020Catalog, migration0030Sales, migration0040Payments, migration0050Printing, migration0060Seals, migration0070PinGuard, migration0080Einvoicing, migration0090Returns, migration0100ReturnRequests, migration0120Shifts, migration0140ReturnSettlements, migration0150UnitInvoiceTypes, migration0160TaxInvoices, migration0170ParkedSales, migration0180WeighedGoods, migration0190Discounts, migration0200Users, migration0210ZReports, migration0220JournalByType, migration0240DailyTotals, migration0250UserTotp];
+export const migrations: readonly Migration[] = [migration0010Ledger, migration0020Catalog, migration0030Sales, migration0040Payments, migration0050Printing, migration0060Seals, migration0070PinGuard, migration0080Einvoicing, migration0090Returns, migration0100ReturnRequests, migration0120Shifts, migration0140ReturnSettlements, migration0150UnitInvoiceTypes, migration0160TaxInvoices, migration0170ParkedSales, migration0180WeighedGoods, migration0190Discounts, migration0200Users, migration0210ZReports, migration0220JournalByType, migration0240DailyTotals, migration0250UserTotp, migration0270DailyDiscounts];

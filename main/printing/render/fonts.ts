@@ -5,7 +5,7 @@
 import { GlobalFonts } from '@napi-rs/canvas';
 import fs from 'node:fs';
 import path from 'node:path';
-import { resourcesDir } from '../../paths';
+import { fontsDir } from '../../paths';
 
 export const ARABIC_FAMILY = 'NuqtaReceiptArabic';
 export const LATIN_FAMILY = 'NuqtaReceiptLatin';
@@ -18,14 +18,7 @@ const FILES: ReadonlyArray<[string, string]> = [
 ];
 
 /** Installed app: resources copied next to app.asar; development and tests: the repository's resources/. */
-export function defaultFontsDir(): string {
-  const packaged = (process as { resourcesPath?: string }).resourcesPath;
-  if (packaged) {
-    const dir = path.join(packaged, 'resources', 'fonts');
-    if (fs.existsSync(dir)) return dir;
-  }
-  return path.join(resourcesDir(), 'fonts');
-}
+export const defaultFontsDir = (): string => fontsDir();
 
 let registeredFrom: string | null = null;
 

@@ -1,5 +1,5 @@
 // The admin area's X report: what the till took since its last closing, as main reads it from the ledger — sales,
-// voids, returns, VAT, how the money came in and went back, cash, payments still in doubt, e-invoices waiting, and
+// discounts given, voids, returns, VAT, how the money came in and went back, cash, payments still in doubt, e-invoices waiting, and
 // the ledger's head. Reading it changes nothing; Refresh reads it again. "Close the day" takes the Z report (main
 // numbers, keeps and prints it) after a deliberate confirmation — a click or Ctrl+Enter, never Enter alone, which a
 // scanner sends — and, with payments still in doubt, the closing manager's name.
@@ -7,12 +7,13 @@ import { useEffect, useState } from 'react';
 import { closingChecklist } from './checklist';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../../preload/contract/api';
-import type { CloseDayAnswer, PeriodReport, TenderTotal } from '../../../preload/contract/closing';
+import type { ClosingBackupAnswer, CloseDayAnswer, PeriodReport, TenderTotal } from '../../../preload/contract/closing';
 import { useFormat } from '../../format/FormatContext';
 import { messageFor } from '../../i18n/messages';
 import { confirmKeyAction, isPointerClick } from '../../keys/deliberateConfirm';
 import { TextField } from '../../shell/TextField';
 import type { BannerCall } from '../../terminal/useBannerCall';
+import { CashierTable } from './CashierTable';
 import { ZExports } from './ZExports';
 import './closing.css';
 
@@ -32,6 +33,7 @@ export function XReportSection({ api, managerPin, calls }: Props) {
   const [hint, setHint] = useState(false);
   const [name, setName] = useState('');
   const [closed, setClosed] = useState<CloseDayAnswer | null>(null);
+  const [backup, setBackup] = useState<ClosingBackupAnswer | null>(null);
 
   const read = async () => {
     const fresh = await calls.call(() => api.getXReport({ managerPin }));
@@ -41,6 +43,14 @@ export function XReportSection({ api, managerPin, calls }: Props) {
     void read();
     // Once, when the tab opens; then on Refresh.
   }, []);
+
+  // The checklist's backup step: main makes and verifies the copy; the X is read again so the item follows.
+  const backUp = async () => {
+    const answer = await calls.call(() => api.backupForClosing({ managerPin }));
+    if (!answer) return;
+    setBackup(answer);
+    await read();
+  };
 
   const closeDay = async () => {
     setConfirming(false);
@@ -77,6 +87,7 @@ export function XReportSection({ api, managerPin, calls }: Props) {
           {row(t('closing.receipts'), f.int(report.receipts.count), 'x-receipts')}
           {report.receipts.first && row(t('closing.firstLast'), `${report.receipts.first} – ${report.receipts.last}`)}
           {row(t('closing.sales'), f.money(report.salesHalalas), 'x-sales')}
+          {row(t('closing.discounts'), `${f.int(report.discounts.count)} · ${f.money(report.discounts.halalas)}`, 'x-discounts')}
           {row(t('closing.voids'), `${f.int(report.voids.count)} · ${f.money(report.voids.halalas)}`, 'x-voids')}
           {row(t('closing.returns'), `${f.int(report.returns.count)} · ${f.money(report.returns.halalas)}`, 'x-returns')}
           {row(t('closing.net'), f.money(report.netHalalas), 'x-net')}
@@ -93,23 +104,7 @@ export function XReportSection({ api, managerPin, calls }: Props) {
           {report.refunds.map((x) => row(`${t('closing.refundedBy', { how: tenderName(x) })} (${f.int(x.count)})`, f.money(-x.amountHalalas)))}
         </tbody>
       </table>
-      {report.cashiers.length > 0 && (
-        <table className="xr__table" data-testid="x-cashiers">
-          <caption>{t('reports.cashiers')}</caption>
-          <tbody>
-            {report.cashiers.map((c) => (
-              <tr key={c.cashierId ?? ''}>
-                <th scope="row">
-                  <bdi>{(f.locale === 'ar' ? c.nameAr : c.nameEn) || c.nameAr || c.nameEn || t('reports.noCashier')}</bdi> ({f.int(c.count)})
-                </th>
-                <td>
-                  <bdi>{f.money(c.netHalalas)}</bdi>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {report.cashiers.length > 0 && <CashierTable cashiers={report.cashiers} testId="x-cashiers" />}
       <table className="xr__table">
         <caption>{t('closing.cashTitle')}</caption>
         <tbody>
@@ -152,6 +147,22 @@ export function XReportSection({ api, managerPin, calls }: Props) {
           {closingChecklist(report).map((c) => (
             <li key={c.key} className={`xr__check xr__check--${c.state}`} data-testid={`check-${c.key}`} data-state={c.state}>
               <span aria-hidden="true">{CHECK_MARK[c.state]}</span> {t(`closing.check_${c.key}`)} — {t(`closing.state_${c.state}`)}
+              {c.key === 'backup' && (
+                <>
+                  {' '}
+                  <button type="button" className="btn btn--secondary" data-testid="check-backup-run" disabled={calls.busy} onClick={() => void backUp()}>
+                    {t('closing.backupNow')}
+                  </button>
+                  {backup && (
+                    <span className={backup.error ? 'xr__warn' : 'xr__meta'} role="status" data-testid="check-backup-result" data-ok={backup.error ? '0' : '1'}>
+                      {' '}
+                      {backup.backup
+                        ? t('closing.backupMade', { at: f.dateTime(backup.backup.at), entries: f.int(backup.backup.entries) })
+                        : backup.error && messageFor(backup.error, f.locale, f.digits)}
+                    </span>
+                  )}
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -51,6 +51,11 @@ export function ZExports({ api, managerPin, calls, lastZ }: Props) {
               <tr key={z.number} data-testid={`z-row-${z.number}`}>
                 <th scope="row">
                   <bdi>{z.zNo}</bdi> · {f.dateTime(z.closedAt)}
+                  <span className="xr__zfigures" data-testid={`z-figures-${z.number}`}>
+                    {' · '}
+                    {t('closing.net')} <bdi>{f.money(z.report.netHalalas)}</bdi> · {t('closing.discounts')}{' '}
+                    <bdi>{`${f.int(z.report.discounts.count)} · ${f.money(z.report.discounts.halalas)}`}</bdi>
+                  </span>
                 </th>
                 <td>
                   <button type="button" className="btn btn--secondary" data-testid={`z-export-csv-${z.number}`} disabled={calls.busy} onClick={() => void exportZ(z.number, 'csv')}>

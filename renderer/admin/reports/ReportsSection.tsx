@@ -1,5 +1,5 @@
 // The admin area's Reports tab (issue 15): sales over whole business days — a month by default — as main reads them
-// from the daily totals: net sales by day and by hour (bar charts), how the money came in (doughnut), per cashier,
+// from the daily totals: sales, discounts given, returns and net; net sales by day and by hour (bar charts), how the money came in (doughnut), per cashier,
 // and the items that sold most. Chart.js draws on a canvas, so the labels and tooltips are formatted here in the
 // cashier's digit style, and the charts read right to left in Arabic.
 import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js';
@@ -10,6 +10,7 @@ import type { NuqtaApi } from '../../../preload/contract/api';
 import type { SalesReport, TenderTotal } from '../../../preload/contract/closing';
 import { useFormat } from '../../format/FormatContext';
 import type { BannerCall } from '../../terminal/useBannerCall';
+import { CashierTable } from '../closing/CashierTable';
 import '../closing/closing.css';
 import './reports.css';
 
@@ -94,6 +95,24 @@ export function ReportsSection({ api, managerPin, calls }: Props) {
                   <bdi>{f.int(report.report.receipts.count)}</bdi>
                 </td>
               </tr>
+              <tr data-testid="reports-sales">
+                <th scope="row">{t('closing.sales')}</th>
+                <td>
+                  <bdi>{f.money(report.report.salesHalalas)}</bdi>
+                </td>
+              </tr>
+              <tr data-testid="reports-discounts">
+                <th scope="row">{t('closing.discounts')}</th>
+                <td>
+                  <bdi>{`${f.int(report.report.discounts.count)} · ${f.money(report.report.discounts.halalas)}`}</bdi>
+                </td>
+              </tr>
+              <tr data-testid="reports-returns">
+                <th scope="row">{t('closing.returns')}</th>
+                <td>
+                  <bdi>{`${f.int(report.report.returns.count)} · ${f.money(report.report.returns.halalas)}`}</bdi>
+                </td>
+              </tr>
               <tr data-testid="reports-net">
                 <th scope="row">{t('closing.net')}</th>
                 <td>
@@ -143,21 +162,7 @@ export function ReportsSection({ api, managerPin, calls }: Props) {
               </div>
             </figure>
           </div>
-          <table className="xr__table" data-testid="reports-cashiers">
-            <caption>{t('reports.cashiers')}</caption>
-            <tbody>
-              {report.report.cashiers.map((c) => (
-                <tr key={c.cashierId ?? ''}>
-                  <th scope="row">
-                    <bdi>{(rtl ? c.nameAr : c.nameEn) || c.nameAr || c.nameEn || t('reports.noCashier')}</bdi> ({f.int(c.count)})
-                  </th>
-                  <td>
-                    <bdi>{f.money(c.netHalalas)}</bdi>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CashierTable cashiers={report.report.cashiers} testId="reports-cashiers" />
           <table className="xr__table" data-testid="reports-vat">
             <caption>{t('reports.byCategory')}</caption>
             <tbody>
