@@ -83,14 +83,8 @@ async function main(): Promise<void> {
     onClient: (role) => process.stdout.write(`${JSON.stringify({ event: 'client', role })}\n`),
   });
 
-  const readyMs = Math.round(performance.now() - started);
-  process.stdout.write(
-    // kiosk: the shop's setting, for `npm run till` to open its Chromium window full screen like Electron does.
-    `${JSON.stringify({ event: 'ready', url: host.url, customerDisplayUrl: host.customerDisplayUrl, origin: host.origin, dataDir, readyMs, pid: process.pid, kiosk: till.shell().kiosk })}\n`,
-  );
-  process.stdout.write(`Nuqta POS browser host ready in ${readyMs} ms — open ${host.url}\n`);
-  process.stdout.write(`Customer display (second screen, read-only): ${host.customerDisplayUrl}\n`);
-
+  // Before "ready" goes out: whoever reads it may stop the host at once, and a SIGTERM that came before these
+  // listeners would meet Node's default (the process killed, the till not closed).
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -101,6 +95,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  const readyMs = Math.round(performance.now() - started);
+  process.stdout.write(
+    // kiosk: the shop's setting, for `npm run till` to open its Chromium window full screen like Electron does.
+    `${JSON.stringify({ event: 'ready', url: host.url, customerDisplayUrl: host.customerDisplayUrl, origin: host.origin, dataDir, readyMs, pid: process.pid, kiosk: till.shell().kiosk })}\n`,
+  );
+  process.stdout.write(`Nuqta POS browser host ready in ${readyMs} ms — open ${host.url}\n`);
+  process.stdout.write(`Customer display (second screen, read-only): ${host.customerDisplayUrl}\n`);
+
 }
 
 main().catch((e: unknown) => {
