@@ -19,6 +19,14 @@ const LIST = `json_extract(l.value, '$.priceOverride.listPriceHalalas')`;
 const UNIT = `json_extract(l.value, '$.unitPriceHalalas')`;
 
 /**
+ * A cheap look at the JSON text before reading it: a key absent from the text cannot be in the object (entries are
+ * written by JSON.stringify, which never escapes a letter), and most sales and lines carry no discount, so most
+ * sales' lines are never expanded. Reading every
+ * line's JSON for it made the X of a busy day ~40 ms slower (issue 15's Z ≤ 200 ms).
+ */
+const has = (json: string, key: string) => `instr(${json}, '"${key}"') > 0`;
+
+/**
  * The discounts of the `sale.completed` entries of `source` (a subquery with seq, at, payload, as `j`): one row per
  * kind and `group` (the day, or nothing), with kind, count, amount, first and last seq. Shared by the trigger, the
  * backfill and the period report, so the rows and the X cannot disagree on what a discount is.
@@ -28,9 +36,9 @@ export function discountsOfSales(source: string, group: string): string {
     `SELECT ${group} AS g, '${kind}' AS kind, count(*) AS count, sum(${amount}) AS amount, min(j.seq) AS first, max(j.seq) AS last FROM ${from} WHERE ${where} GROUP BY g`;
   const lines = `${source} j, json_each(j.payload, '$.lines') l`;
   return [
-    row('line', `json_extract(l.value, '$.discount.halalas')`, lines, `json_extract(l.value, '$.discount.halalas') > 0`),
-    row('sale', `json_extract(j.payload, '$.discount.halalas')`, `${source} j`, `json_extract(j.payload, '$.discount.halalas') > 0`),
-    row('price', `${lineAt(LIST)} - ${lineAt(UNIT)}`, lines, `${LIST} > ${UNIT}`),
+    row('line', `json_extract(l.value, '$.discount.halalas')`, lines, `${has('j.payload', 'discount')} AND ${has('l.value', 'discount')} AND json_extract(l.value, '$.discount.halalas') > 0`),
+    row('sale', `json_extract(j.payload, '$.discount.halalas')`, `${source} j`, `${has('j.payload', 'discount')} AND json_extract(j.payload, '$.discount.halalas') > 0`),
+    row('price', `${lineAt(LIST)} - ${lineAt(UNIT)}`, lines, `${has('j.payload', 'priceOverride')} AND ${has('l.value', 'priceOverride')} AND ${LIST} > ${UNIT}`),
   ].join(' UNION ALL ');
 }
 
