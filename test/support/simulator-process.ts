@@ -2,7 +2,7 @@
 // process can be killed and restarted while the terminal keeps its memory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
-import type { Behaviour, SimRecord } from '../../main/sim/ecr-terminal';
+import type { Behaviour, SimCard, SimRecord, SimTransaction } from '../../main/sim/ecr-terminal';
 import { bundles } from './build';
 
 export interface SimulatorProcess {
@@ -10,6 +10,8 @@ export interface SimulatorProcess {
   child: ChildProcess;
   script(...behaviours: Behaviour[]): Promise<void>;
   record(): Promise<SimRecord>;
+  /** A purchase keyed on the terminal by hand: in its batch, never in the till's ledger. */
+  keyed(amountHalalas: number, card?: SimCard): Promise<SimTransaction>;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,11 @@ export async function startSimulatorProcess(recordFile: string): Promise<Simulat
       const answer = next('record');
       send({ cmd: 'record' });
       return (await answer).record as SimRecord;
+    },
+    async keyed(amountHalalas, card = 'mada') {
+      const answer = next('keyed');
+      send({ cmd: 'keyed', amountHalalas, card });
+      return (await answer).transaction as SimTransaction;
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -8,12 +8,15 @@
 //   {"cmd":"script","behaviours":[{…Behaviour…}, …]}  → {"event":"scripted","pending":N}
 //   {"cmd":"clear"}                                   → {"event":"cleared"}
 //   {"cmd":"record"}                                  → {"event":"record","record":{transactions,purchaseFrames,…}}
+//   {"cmd":"keyed","amountHalalas":N,"card":"mada"}   → {"event":"keyed","transaction":{…}}: a purchase keyed on
+//                                                       the terminal by hand, which the till never hears of
 //   {"cmd":"quit"}                                    → {"event":"bye"} and exit 0
 // A malformed line gets {"event":"error","detail":…}. End of stdin or SIGTERM also shuts down (socat included).
 // The control protocol, shutdown and exit codes are the other simulator CLIs' too: ../sim-cli.
 import { sha256Signature } from '../../payments/ecr';
 import { emit, exitWithUsage, readFlags, runCli, serveControl, shutdownOnSignals } from '../cli';
 import { createEcrSimulator } from './simulator';
+import { SIM_CARDS, type SimCard } from './types';
 
 // Defaults are the SkyBand SDK's (ASCII-hex LRC, no ACK/NAK), how the real device behaves over TCP.
 const USAGE = 'usage: ecr-simulator (--tcp PORT | --pty) [--lrc sdk-ascii-hex|xor] [--ack-nak | --no-ack-nak] [--record FILE] [--verify-signature]';
@@ -71,7 +74,18 @@ async function main() {
     emit({ event: 'ready', transport: 'pty', path: pair.tillPath });
   }
 
-  serveControl({ scriptable: sim.terminal, record: () => sim.terminal.record, shutdown });
+  serveControl({
+    scriptable: sim.terminal,
+    record: () => sim.terminal.record,
+    shutdown,
+    commands: {
+      keyed: (msg) => {
+        const card = msg.card ?? 'mada';
+        if (!SIM_CARDS.includes(card as SimCard)) throw new Error(`keyed: card must be one of ${SIM_CARDS.join(', ')}`);
+        emit({ event: 'keyed', transaction: sim.terminal.keyedPurchase(Number(msg.amountHalalas), card as SimCard) });
+      },
+    },
+  });
 }
 
 runCli('ecr-simulator', main);

@@ -100,6 +100,19 @@ export class SimulatedTerminal {
     return this.record.transactions.find((t) => t.ecrRef === ecrRef);
   }
 
+  /**
+   * A purchase keyed on the terminal's own keypad, not sent by the till (the cashier charged a card while the ECR
+   * link was down): approved and in the batch, with no ECR reference, so the till's ledger never hears of it. The
+   * settlement then holds one more than the ledger: how a terminal mismatch at closing arises at a real shop.
+   */
+  keyedPurchase(amountHalalas: number, card: SimCard = 'mada'): SimTransaction {
+    if (!Number.isInteger(amountHalalas) || amountHalalas <= 0) throw new Error('keyed purchase: amountHalalas must be a positive integer');
+    this.commit('purchase', 'A1', '', { code: '000', message: 'APPROVED', amount: amountHalalas }, card, {}, formatEcrDateTime(this.now()));
+    // It is the terminal's last transaction now (C2 and C3 answer with it, as the device would): no ECR
+    // reference, so the till can never take it for one of its own intents.
+    return this.record.transactions.at(-1)!;
+  }
+
   /** Decides and records; returns the answer's fields ([0] '' … as splitFrame reads them). */
   process(decoded: DecodedRequest, behaviour: Behaviour = {}): string[] {
     const { request } = decoded;

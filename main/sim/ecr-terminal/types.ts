@@ -2,7 +2,8 @@
 // simulator's own record of transactions — the truth the till's ledger is checked against.
 import type { EcrCommand } from '../../payments/ecr';
 
-export type SimCard = 'mada' | 'visa' | 'mastercard' | 'amex';
+export const SIM_CARDS = ['mada', 'visa', 'mastercard', 'amex'] as const;
+export type SimCard = (typeof SIM_CARDS)[number];
 export type SimCvm = 'pin' | 'no_cvm' | 'cdcvm' | 'signature';
 
 /** What the terminal does with the next request it accepts (matching `commands`). Everything is optional. */

@@ -134,6 +134,20 @@ describe('simulator as its own process (CLI)', () => {
     const till2 = connectorFor(createTcpTransport({ host: '127.0.0.1', port: again.ready.port as number }), { lrcMode: 'xor', ackNak: true });
     expect(await till2.inquire(ref)).toMatchObject({ kind: 'found', outcome: { kind: 'approved' } });
     await till2.close();
+    // A purchase keyed on the terminal by hand: in its batch with no ECR reference, so the settlement holds
+    // both (35.00 + 12.00) though the till sent one (and an inquiry now finds a last transaction that is nobody's:
+    // in doubt, never a guess). A card it does not have, or an amount of nothing, is refused.
+    again.send({ cmd: 'keyed', amountHalalas: 1200, card: 'diners' });
+    expect(await again.next('error')).toMatchObject({ detail: expect.stringContaining('card must be one of') });
+    again.send({ cmd: 'keyed', amountHalalas: 0 });
+    expect(await again.next('error')).toMatchObject({ detail: expect.stringContaining('positive integer') });
+    again.send({ cmd: 'keyed', amountHalalas: 1200, card: 'visa' });
+    expect(await again.next('keyed')).toMatchObject({ transaction: { ecrRef: '', kind: 'purchase', status: 'approved', amountHalalas: 1200, card: 'visa' } });
+    const till3 = connectorFor(createTcpTransport({ host: '127.0.0.1', port: again.ready.port as number }), { lrcMode: 'xor', ackNak: true });
+    expect(await till3.inquire(ref)).toMatchObject({ kind: 'unreachable', detail: expect.stringContaining('no reference') });
+    const settled = await till3.settle();
+    await till3.close();
+    expect('schemes' in settled && settled.schemes.map((x) => [x.purchaseCount, x.purchaseHalalas])).toEqual([[1, 3500], [1, 1200]]);
     again.child.stdin.end(); // end of stdin shuts it down too
     expect(await again.exited).toBe(0);
   });
