@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SettlementSummary } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
+import { ReconciliationView } from './ReconciliationView';
 
 export function SettlementResult({ settlement }: { settlement: SettlementSummary }) {
   const { t } = useTranslation();
@@ -39,31 +40,7 @@ export function SettlementResult({ settlement }: { settlement: SettlementSummary
           </tbody>
         </table>
       )}
-      {settlement.reconciliation && (
-        <div className="settlement__reconciliation" data-testid="settlement-reconciliation" data-matched={settlement.reconciliation.matched ? 'true' : 'false'}>
-          <strong>{settlement.reconciliation.matched ? t('settlement.matched') : t('settlement.mismatch')}</strong>
-          {settlement.reconciliation.schemes
-            .filter((s) => !s.matched)
-            .map((s) => (
-              <p key={s.scheme} data-testid="settlement-scheme-mismatch">
-                <bdi dir="ltr">{s.scheme}</bdi>{' '}
-                {t('settlement.ledgerSide', {
-                  terminal: t('settlement.countAmount', { count: f.int(s.terminal.purchaseCount), amount: f.money(s.terminal.purchaseHalalas) }),
-                  ledger: t('settlement.countAmount', { count: f.int(s.ledger.purchaseCount), amount: f.money(s.ledger.purchaseHalalas) }),
-                })}
-              </p>
-            ))}
-          {settlement.reconciliation.differences.length > 0 && (
-            <ul className="settlement__differences">
-              {settlement.reconciliation.differences.map((d) => (
-                <li key={d.intentId}>
-                  <bdi dir="ltr">{d.documentNo ?? d.intentId}</bdi> · <bdi dir="ltr">RRN {d.rrn}</bdi> · {f.money(d.amountHalalas)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {settlement.reconciliation && <ReconciliationView reconciliation={settlement.reconciliation} />}
     </div>
   );
 }

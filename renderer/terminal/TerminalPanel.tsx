@@ -49,6 +49,13 @@ export function TerminalPanel({ api, status, onStatus, refresh, payments, banner
     (checkRef.current ?? dialogRef.current)?.focus();
   }, [refresh]);
 
+  // A task's form (settle, resolve) unmounts with the button that had the focus: give the keyboard back to the
+  // panel, or Esc and F7 would reach nothing after a settlement.
+  useEffect(() => {
+    const panel = dialogRef.current;
+    if (task === null && panel && !panel.contains(document.activeElement)) (checkRef.current ?? panel).focus();
+  }, [task]);
+
   const check = async (): Promise<void> => {
     const s = await call(() => api.checkTerminal({}));
     if (s) onStatus(s);

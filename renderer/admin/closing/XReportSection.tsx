@@ -12,6 +12,7 @@ import { useFormat } from '../../format/FormatContext';
 import { messageFor } from '../../i18n/messages';
 import { confirmKeyAction, isPointerClick } from '../../keys/deliberateConfirm';
 import { TextField } from '../../shell/TextField';
+import { ReconciliationView } from '../../terminal/ReconciliationView';
 import type { BannerCall } from '../../terminal/useBannerCall';
 import { CashierTable } from './CashierTable';
 import { ZExports } from './ZExports';
@@ -114,10 +115,17 @@ export function XReportSection({ api, managerPin, calls }: Props) {
             row(
               t('closing.shiftLine', { shiftNo: sh.shiftNo }),
               `${f.money(sh.expectedHalalas)} · ${f.money(sh.countedHalalas)} · ${f.money(sh.differenceHalalas)}`,
+              'x-shift',
             ),
           )}
         </tbody>
       </table>
+      {report.reconciliations.map((rec) => (
+        <section key={rec.settledAt} className="xr__reconciliation" data-testid="x-reconciliation">
+          <h3>{t('closing.reconciliationTitle', { at: f.dateTime(rec.settledAt) })}</h3>
+          <ReconciliationView reconciliation={rec} testId="x-reconciliation-result" />
+        </section>
+      ))}
       {report.paymentsNeedingAttention.length > 0 && (
         <div className="xr__warn" role="status" data-testid="x-attention">
           {t('closing.attention', { count: report.paymentsNeedingAttention.length })}

@@ -55,6 +55,18 @@ export function ZExports({ api, managerPin, calls, lastZ }: Props) {
                     {' · '}
                     {t('closing.net')} <bdi>{f.money(z.report.netHalalas)}</bdi> · {t('closing.discounts')}{' '}
                     <bdi>{`${f.int(z.report.discounts.count)} · ${f.money(z.report.discounts.halalas)}`}</bdi>
+                    {z.report.shifts.length > 0 && (
+                      <>
+                        {' · '}
+                        {t('closing.overShort')} <bdi>{f.money(z.report.shifts.reduce((sum, sh) => sum + sh.differenceHalalas, 0))}</bdi>
+                      </>
+                    )}
+                    {z.report.reconciliations.some((r) => !r.matched) && (
+                      <>
+                        {' · '}
+                        <span data-testid={`z-terminal-difference-${z.number}`}>{t('closing.terminalDiffers')}</span>
+                      </>
+                    )}
                   </span>
                 </th>
                 <td>
