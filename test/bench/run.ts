@@ -6,6 +6,7 @@
 // ~8 minutes here; the figures are also scaled to 1,000,000, labelled as extrapolated). NUQTA_BENCH_ONLY runs only
 // the parts it names, comma-separated: catalog, commit, card, health, providers, einvoice, receipt, host, year (a
 // part's figures need no other part; `commit,year` with a small NUQTA_BENCH_YEAR_SALES checks issue 15's in minutes).
+// NUQTA_BENCH_YEAR_DIR=folder keeps the year ledger there; run again with it, only the report figures are timed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,7 @@ import { nexoCloudSyncPaymentOverhead, stcPayPaymentOverhead } from './provider-
 import { summarise } from './stats';
 import { totpVerificationCost } from './totp';
 import { openSyncBaselines } from './sync-baselines';
-import { yearLedgerStartupCheck } from './year-ledger';
+import { yearLedgerStartupCheck, yearReportsOnKeptLedger } from './year-ledger';
 
 const CATALOG_SIZE = 100_000;
 const figures: Record<string, unknown> = { catalogProducts: CATALOG_SIZE };
@@ -381,12 +382,20 @@ async function main() {
   if (runs('year')) {
     const yearSales = Number(process.env.NUQTA_BENCH_YEAR_SALES ?? 250_000);
     if (!Number.isInteger(yearSales) || yearSales < 3) throw new Error('NUQTA_BENCH_YEAR_SALES must be a whole number of sales, at least 3');
-    log(`start-up integrity check on a year-sized ledger (${yearSales} sales)…`);
-    const yearRoot = tmpDir('year');
-    try {
-      figures.yearLedgerStartupCheck = await yearLedgerStartupCheck(yearRoot, yearSales, log);
-    } finally {
-      fs.rmSync(yearRoot, { recursive: true, force: true });
+    // NUQTA_BENCH_YEAR_DIR keeps the generated year there, and a later run with the same folder times the reports
+    // on it with the code of the day instead of generating it again (an hour at a million sales).
+    const keptRoot = process.env.NUQTA_BENCH_YEAR_DIR;
+    const reused = keptRoot ? yearReportsOnKeptLedger(keptRoot, log) : null;
+    if (reused) figures.yearLedgerReports = reused;
+    else {
+      log(`start-up integrity check on a year-sized ledger (${yearSales} sales)…`);
+      const yearRoot = keptRoot ?? tmpDir('year');
+      fs.mkdirSync(yearRoot, { recursive: true });
+      try {
+        figures.yearLedgerStartupCheck = await yearLedgerStartupCheck(yearRoot, yearSales, log, keptRoot !== undefined);
+      } finally {
+        if (!keptRoot) fs.rmSync(yearRoot, { recursive: true, force: true });
+      }
     }
   }
   if (only.size > 0) figures.only = [...only];

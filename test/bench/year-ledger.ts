@@ -397,7 +397,36 @@ function dailyReportMs(file: string, days: number, runs: number): Summary & { sa
   }
 }
 
-export async function yearLedgerStartupCheck(root: string, requested: number, progress: (line: string) => void): Promise<YearLedgerFigures> {
+/** What a kept year ledger was generated with (`NUQTA_BENCH_YEAR_DIR`), so a later run can reuse it. */
+const KEPT_MARKER = 'generated.json';
+type KeptLedger = Omit<GeneratedLedger, 'file'>;
+
+/**
+ * The report figures alone on a year ledger kept by an earlier run (generating a million sales takes an hour): the
+ * file is opened read-write once so the current code's migrations apply, then the X of the last day and month and
+ * the daily-totals reports are timed as in the full run. Null when `root` holds no kept ledger.
+ */
+export function yearReportsOnKeptLedger(root: string, progress: (line: string) => void): (KeptLedger & Pick<YearLedgerFigures, 'fileGiB' | 'xReportLastDayMs' | 'xReportLastMonthMs' | 'monthReportFromDailyTotalsMs' | 'dayReportFromDailyTotalsMs'> & { reusedLedger: true }) | null {
+  const yearDir = path.join(root, 'year');
+  const marker = path.join(yearDir, KEPT_MARKER);
+  if (!fs.existsSync(marker)) return null;
+  const kept = JSON.parse(fs.readFileSync(marker, 'utf8')) as KeptLedger;
+  const file = ledgerFile(yearDir);
+  progress(`reusing the year ledger in ${yearDir} (${kept.sales} sales); migrating…`);
+  openDatabase(file).close();
+  return {
+    reusedLedger: true,
+    ...kept,
+    fileGiB: Math.round((fs.statSync(file).size / 2 ** 30) * 100) / 100,
+    xReportLastDayMs: periodReportMs(file, 2_740, 30),
+    xReportLastMonthMs: periodReportMs(file, 83_000, 5),
+    monthReportFromDailyTotalsMs: dailyReportMs(file, 30, 100),
+    dayReportFromDailyTotalsMs: dailyReportMs(file, 1, 100),
+  };
+}
+
+/** `keep`: leave the generated ledger in `root` with its marker, for yearReportsOnKeptLedger. */
+export async function yearLedgerStartupCheck(root: string, requested: number, progress: (line: string) => void, keep = false): Promise<YearLedgerFigures> {
   const templateDir = path.join(root, 'template');
   const yearDir = path.join(root, 'year');
   const { sales, note: sizeNote } = salesThatFit(root, requested);
@@ -410,6 +439,10 @@ export async function yearLedgerStartupCheck(root: string, requested: number, pr
     progress(`writing ${sales} sales…`);
     const made = generate(yearDir, templates, sales, progress);
     const fileBytes = fs.statSync(made.file).size;
+    if (keep) {
+      const { file: _file, ...counts } = made;
+      fs.writeFileSync(path.join(yearDir, KEPT_MARKER), JSON.stringify(counts));
+    }
     progress(`${(fileBytes / 2 ** 30).toFixed(2)} GiB in ${Math.round(made.generationMs / 1000)} s; checking…`);
 
     const cold = dropFromCache(made.file);
@@ -485,6 +518,6 @@ export async function yearLedgerStartupCheck(root: string, requested: number, pr
     return figures;
   } finally {
     fs.rmSync(templateDir, { recursive: true, force: true });
-    fs.rmSync(yearDir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(yearDir, { recursive: true, force: true });
   }
 }
