@@ -10,6 +10,8 @@ import type { ManagerAuth } from '../auth';
 import type { Payments } from '../payments';
 import type { PrintService } from '../printing/service';
 import { createTrainingHandlers, type TrainingDesk } from './training-handlers';
+import { createPracticeHandlers } from './practice-handlers';
+import type { PracticeDesk } from './practice-desk';
 import type { Returns } from '../returns';
 import type { Shifts } from '../shifts';
 import { TillError } from '../errors';
@@ -69,11 +71,18 @@ export interface HandlerDeps {
   people: TillSessionDesk;
   /** Training mode (./training-handlers.ts); absent: a till that cannot switch (tests of the handlers alone). */
   training?: TrainingDesk;
+  /** Guided practice on a training till (./practice-desk.ts); absent: every start and check is refused. */
+  practice?: PracticeDesk;
   /** The signed-in manager's or admin's own two-factor enrolment (totp-handlers.ts). */
   twoFactor: TwoFactor;
   /** The admin screen's Users tab: the users and the sign-in back-off (users-handlers.ts). */
   staff: Omit<UsersDeps, 'manager'>;
 }
+
+const notTraining = (): never => {
+  throw new TillError('PRACTICE_NOT_TRAINING');
+};
+const NO_PRACTICE: PracticeDesk = { list: () => [], requireTraining: notTraining, start: notTraining, check: notTraining };
 
 export function createHandlers({
   host,
@@ -99,6 +108,7 @@ export function createHandlers({
   audit,
   people,
   training = { active: false, request: () => undefined },
+  practice = NO_PRACTICE,
   twoFactor,
   staff,
 }: HandlerDeps): Handlers {
@@ -152,6 +162,7 @@ export function createHandlers({
     ...createParkedHandlers(checkout),
     getTill: () => tillInfo(),
     ...createTrainingHandlers(training, manager),
+    ...createPracticeHandlers(practice, manager),
     setPreferences: (patch) => {
       const current = settings.get().preferences;
       const next = { locale: patch.locale ?? current.locale, digits: patch.digits ?? current.digits };

@@ -39,6 +39,7 @@ import { demoCatalogCsv, ledgerFile } from '../paths';
 import type { RunningTill, TillOptions } from './types';
 import { adoptTrainingSeed, readTrainingSeed, type TrainingEnd } from './training';
 import { startSwitchableTill, type TrainingRequest } from './training-switch';
+import { createPracticeDesk } from './practice-desk';
 
 export type { RunningTill, TillOptions, HostKind, TillEventListener } from './types';
 export { acquireInstanceLock, type InstanceLock } from './instance-lock';
@@ -423,6 +424,7 @@ async function assemble(
           } else onTrainingRequest({ on, by });
         },
       },
+      practice: createPracticeDesk({ db, journal, training: Boolean(training), scriptTerminal: (behaviours) => simulators.scriptTerminal(behaviours) }),
       twoFactor,
       staff: { users, guard: signInGuard, badges: approverBadges },
     }),

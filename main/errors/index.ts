@@ -342,6 +342,11 @@ export const errorCatalog = defineErrors({
     ar: 'أكمل البيع أو الإرجاع الجاري أو ألغه قبل تبديل وضع التدريب.',
     en: 'Finish or void the sale or return in progress before switching training mode.',
   },
+  PRACTICE_NOT_TRAINING: {
+    ar: 'تمارين التدريب تعمل في وضع التدريب فقط. يبدؤه المدير من الإدارة ← التدريب.',
+    en: 'Practice scenarios run only in training mode. A manager starts it in Admin → Training.',
+  },
+  PRACTICE_UNKNOWN: { ar: 'لا يوجد تمرين بهذا الاسم.', en: 'There is no practice scenario by that name.' },
   BADGE_UNKNOWN: { ar: 'بطاقة الموظف غير معروفة أو غير مفعلة.', en: 'That staff badge is not known or not active.' },
   USER_PIN_TAKEN: {
     ar: 'هذا الرمز يستخدمه مستخدم آخر. اختر رمزًا غيره.',

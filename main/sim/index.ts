@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PaymentSimulators } from '../payments';
 import type { VirtualPrinterDevice } from '../printing/service';
-import { createSimulatedTerminal } from './ecr-terminal';
+import { createSimulatedTerminal, type Behaviour, type EcrSimulator } from './ecr-terminal';
 import { startNexoSimulator } from './nexo';
 import { createPrinterSim, type PrinterSim, type PrinterSimOptions } from './printer';
 import { createStcPaySimulator, keptSimulatorPki } from './stcpay';
@@ -22,6 +22,11 @@ export interface TillSimulators extends PaymentSimulators {
   einvoicing(): Promise<EinvoicingPlatformSim>;
   /** The platform simulator running now (a test reads what it received or scripts a fault), or null. */
   currentEinvoicing(): ZatcaSimulator | null;
+  /**
+   * Replaces what the in-process mada terminal will do with its next requests (training practice: a decline, a
+   * lost answer); none = approve everything. False when no such terminal runs (a nexo or no terminal).
+   */
+  scriptTerminal(behaviours: readonly Behaviour[]): boolean;
 }
 
 export interface EinvoicingPlatformSim {
@@ -41,10 +46,24 @@ export interface TillSimulatorOptions {
 export function createTillSimulators(options: TillSimulatorOptions = {}): TillSimulators {
   let printer: PrinterSim | null = null;
   let zatca: ZatcaSimulator | null = null;
+  let ecr: EcrSimulator | null = null;
   return {
     madaEcr({ lrcMode, ackNak }) {
       const terminal = createSimulatedTerminal({ lrcMode, ackNak });
-      return { transport: createStreamTransport((terminalEnd) => terminal.serve(terminalEnd)), close: () => terminal.close() };
+      ecr = terminal;
+      return {
+        transport: createStreamTransport((terminalEnd) => terminal.serve(terminalEnd)),
+        close: async () => {
+          if (ecr === terminal) ecr = null;
+          await terminal.close();
+        },
+      };
+    },
+    scriptTerminal(behaviours) {
+      if (!ecr) return false;
+      ecr.terminal.clearScript();
+      ecr.terminal.script(...behaviours);
+      return true;
     },
     async nexo({ poiId }) {
       const simulator = await startNexoSimulator({ poiId });

@@ -21,3 +21,4 @@ export * from './permissions';
 export * from './reconciliation';
 export * from './exports';
 export * from './users';
+export * from './practice';

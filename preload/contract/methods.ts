@@ -15,6 +15,7 @@ import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import { BadgeCode, SecondFactorCode, SignInInput, TillSession, TotpEnrolment } from './people';
 import { AddUserInput, ApproverBadgeRead, ChangeUserInput, UsersList } from './users';
 import { ParkedSale, ParkedSaleId } from './parked';
+import { PracticeResult, PracticeScenarioId, PracticeScenarios, PracticeStarted } from './practice';
 import { DiscountReason, DiscountRequest, MAX_DISCOUNT_HALALAS } from './discounts';
 import { AuditPage, ExportAuditInput, ExportedFile, ExportXInput, ExportZInput, ListAuditInput } from './exports';
 import {
@@ -62,6 +63,12 @@ export const methods = {
    * other ledger once the answer is sent, so the renderer reloads (docs/training.md).
    */
   setTraining: method(z.strictObject({ on: z.boolean(), managerPin: ManagerPin }), z.object({ training: z.boolean() })),
+  /** The guided practice scenarios a trainer can start on a training till (docs/training.md). */
+  listPracticeScenarios: method(z.strictObject({}), PracticeScenarios),
+  /** A supervisor or above starts a scenario: the check reads the training journal from here (PRACTICE_NOT_TRAINING on a live till). */
+  startPractice: method(z.strictObject({ scenarioId: PracticeScenarioId, managerPin: ManagerPin }), PracticeStarted),
+  /** The current scenario's checks, each done or not, from the training journal since it started. */
+  checkPractice: method(z.strictObject({}), PracticeResult),
   setPreferences: method(
     z.strictObject({ locale: Locale.optional(), digits: DigitStyle.optional() }),
     Preferences,

@@ -23,6 +23,10 @@ export type ApprovePermission = Extract<Permission, `approve:${string}` | `view:
 export const METHOD_PERMISSIONS = {
   getTill: 'open',
   setTraining: 'approve:manager',
+  listPracticeScenarios: 'open',
+  // The trainer starts a scenario with their PIN; checking it is any staff's but a trainee's (the trainer's).
+  startPractice: 'approve:supervisor',
+  checkPractice: 'till',
   setPreferences: 'open',
   getSale: 'open',
   scanBarcode: 'sell',

@@ -193,6 +193,9 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
   const calls: NuqtaCalls = {
     getTill: (input) => call('getTill', input),
     setTraining: (input) => call('setTraining', input),
+    listPracticeScenarios: (input) => call('listPracticeScenarios', input),
+    startPractice: (input) => call('startPractice', input),
+    checkPractice: (input) => call('checkPractice', input),
     setPreferences: (input) => call('setPreferences', input),
     getSale: (input) => call('getSale', input),
     scanBarcode: (input) => call('scanBarcode', input),

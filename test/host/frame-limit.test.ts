@@ -16,6 +16,9 @@ const amount = 100_000_000;
 const largestInputs: Record<MethodName, unknown> = {
   getTill: {},
   setTraining: { on: true, managerPin: '12345678' },
+  listPracticeScenarios: {},
+  startPractice: { scenarioId: 'declined-card-then-cash', managerPin: '12345678' },
+  checkPractice: {},
   setPreferences: { locale: 'ar', digits: 'arabic' },
   getSale: {},
   scanBarcode: { barcode: escaped(64) },

@@ -42,6 +42,9 @@ const unsupported = (): never => {
 const handlers: Handlers = {
   getTill: () => tillInfo,
   setTraining: () => unsupported(),
+  listPracticeScenarios: () => unsupported(),
+  startPractice: () => unsupported(),
+  checkPractice: () => unsupported(),
   setPreferences: () => unsupported(),
   getSale: () => emptySale,
   scanBarcode: () => {

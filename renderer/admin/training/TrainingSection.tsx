@@ -1,10 +1,12 @@
 // The admin area's Training tab (docs/training.md): the manager's PIN (already given to open the panel) switches
 // the till into training — its own ledger, TR- numbers, simulators only — or back to the live till. Main restarts
 // its services on the other ledger once it has answered, so the page reloads to start from what main now holds.
+// In training the tab also holds the trainer's Practice panel (./PracticePanel.tsx).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../../preload/contract/api';
 import type { BannerCall } from '../../terminal/useBannerCall';
+import { PracticePanel } from './PracticePanel';
 
 interface Props {
   api: NuqtaApi;
@@ -37,6 +39,7 @@ export function TrainingSection({ api, managerPin, calls, reload = () => window.
       <button type="button" className={training ? 'btn btn--primary' : 'btn btn--secondary'} data-testid="training-toggle" disabled={calls.busy} onClick={() => void toggle()}>
         {training ? t('training.leave') : t('training.start')}
       </button>
+      {training && <PracticePanel api={api} managerPin={managerPin} calls={calls} />}
     </section>
   );
 }
