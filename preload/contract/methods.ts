@@ -247,9 +247,9 @@ export const methods = {
   /** Return requests still waiting (refund in doubt, approved for another amount, or not issued) and cash owed. */
   listWaitingReturns: method(z.strictObject({}), ReturnsWaiting),
   /** Issues a held request's return for what the terminal refunded, the rest from the drawer. Manager only. */
-  settleReturnRequest: method(z.strictObject({ requestId: z.string().min(1).max(64), managerPin: ManagerPin }), IssuedReturn),
+  settleReturnRequest: method(z.strictObject({ requestId: z.string().min(1).max(64), managerPin: ManagerPin, secondFactor: SecondFactorCode.optional() }), IssuedReturn),
   /** Pays out the cash a late-issued return owes: the drawer opens, the refund receipt prints. Manager only. */
-  payReturnCash: method(z.strictObject({ returnNo: z.string().min(1).max(32), managerPin: ManagerPin }), PaidOwedCash),
+  payReturnCash: method(z.strictObject({ returnNo: z.string().min(1).max(32), managerPin: ManagerPin, secondFactor: SecondFactorCode.optional() }), PaidOwedCash),
   /**
    * No receipt: this till's sales of an item (by its barcode) with some of it still returnable, newest first, to
    * return from one of them. None: RETURN_NO_SALE_FOUND (a credit note must name the invoice it corrects).
