@@ -358,6 +358,7 @@ async function assemble(
     manager,
     tillId: () => settings.get().tillId,
     saleInProgress: saleOnTill,
+    cashDifferenceAboveHalalas: () => settings.get().twoFactor.cashDifferenceAboveHalalas,
     printZ: async (z) => {
       if (!settings.get().printer) return null;
       const s = settings.get();
