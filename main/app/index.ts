@@ -154,7 +154,7 @@ async function assemble(
   alignDailyTotalsZone(db, settings.get().timeZone);
   // Entries from here on carry the till id the provisioning may just have set.
   const journal = createJournal(db, settings.get().tillId, { sealer });
-  if (training) adoptTrainingSeed(db, journal, training);
+  if (training) adoptTrainingSeed(db, journal, training, secrets);
   else endTrainingLeftOpen(db, journal, options.trainingEnded ?? { by: 'restart', reason: 'restart' });
   const hub = createEventHub(log);
   // The simulated devices behind any `simulator` link in the settings (demo, training); made only when used.
@@ -418,7 +418,7 @@ async function assemble(
         request: (on, by) => {
           if (saleOnTill()) throw new TillError('TRAINING_BUSY');
           if (on) {
-            const seed = readTrainingSeed(db, settings.get());
+            const seed = readTrainingSeed(db, settings.get(), secrets);
             db.transaction(() => journal.append('training.started', { by, trainingTillId: seed.settings.tillId })).immediate();
             onTrainingRequest({ on, by, seed });
           } else onTrainingRequest({ on, by });
