@@ -430,7 +430,7 @@ async function assemble(
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null), gate: createPermissionGate(people) },
   );
-  const peripherals = startPeripherals({ settings: settings.get(), dispatch, subscribe: hub.subscribe, emit: hub.emit, log });
+  const peripherals = startPeripherals({ settings: settings.get(), training: Boolean(training), dispatch, subscribe: hub.subscribe, emit: hub.emit, log });
   opened.add(() => peripherals.close());
 
   // Start-up, in this order: receipt numbers the database lost are never issued again; a sale is open for the

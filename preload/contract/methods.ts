@@ -344,6 +344,11 @@ export const events = {
   saleCompleted: CompletedSale,
   /** The till's language or digit style changed (F9 / F10 at the till): the preferences now saved. */
   preferencesChanged: Preferences,
+  /**
+   * The till switched into training or back (a whole other ledger behind the same window): the customer display
+   * reads getTill again and shows or drops the training mark at once, so no customer takes a training sale for real.
+   */
+  trainingChanged: z.object({ training: z.boolean() }),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;
