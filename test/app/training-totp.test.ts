@@ -42,12 +42,12 @@ const enrolments = (file: string) => {
   }
 };
 
-async function enrolManager(): Promise<string> {
+async function enrolManager(): Promise<{ secret: string; recoveryCodes: string[] }> {
   await t.call('signIn', { pin: DEMO_MANAGER.pin });
   const started = await t.call('startTotpEnrolment', {});
   await t.call('confirmTotpEnrolment', { code: codeOf(started.secret) });
   await t.call('signIn', { pin: DEMO_CASHIER.pin });
-  return started.secret;
+  return started;
 }
 
 const largeRefund = async (secondFactor?: string) => {
@@ -59,7 +59,7 @@ const largeRefund = async (secondFactor?: string) => {
 
 describe('two-factor in training', () => {
   it('a manager enrolled on the live till approves past a threshold in training with the same phone', async () => {
-    const secret = await enrolManager();
+    const { secret } = await enrolManager();
     await t.call('setTraining', { on: true, managerPin: DEMO_MANAGER.pin });
     expect((await t.call('getTill', {})).training).toBe(true);
     await t.call('signIn', { pin: DEMO_CASHIER.pin });
@@ -97,11 +97,21 @@ describe('two-factor in training', () => {
 
     // Enrolled again on the live till (a new phone): training takes the new secret.
     await t.call('setTraining', { on: false, managerPin: DEMO_MANAGER.pin });
-    const secret = await enrolManager();
+    const { secret, recoveryCodes } = await enrolManager();
     await t.call('setTraining', { on: true, managerPin: DEMO_MANAGER.pin });
     await t.call('signIn', { pin: DEMO_CASHIER.pin });
     expect((await largeRefund(codeOf(secret, 1))).answer.ok).toBe(true);
     expect(enrolments(trainingLedger())).toEqual([{ user_id: DEMO_MANAGER.id, last_step: expect.any(Number) }]);
+    expect(checkLedgerFile(trainingLedger(), LEDGER_PROJECTIONS)).toMatchObject({ ok: true });
+    await t.call('setTraining', { on: false, managerPin: DEMO_MANAGER.pin });
+
+    // The same enrolment on both sides: a recovery code used on the live till is used in training too.
+    await t.call('signIn', { pin: DEMO_CASHIER.pin });
+    expect((await largeRefund(recoveryCodes[0])).answer.ok).toBe(true);
+    await t.call('setTraining', { on: true, managerPin: DEMO_MANAGER.pin });
+    await t.call('signIn', { pin: DEMO_CASHIER.pin });
+    expect((await largeRefund(recoveryCodes[0])).answer).toMatchObject({ ok: false, error: { code: 'SECOND_FACTOR_WRONG' } });
+    expect((await largeRefund(recoveryCodes[1])).answer.ok).toBe(true);
     expect(checkLedgerFile(trainingLedger(), LEDGER_PROJECTIONS)).toMatchObject({ ok: true });
     await t.call('setTraining', { on: false, managerPin: DEMO_MANAGER.pin });
   });
