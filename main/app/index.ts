@@ -155,7 +155,7 @@ async function assemble(
   alignDailyTotalsZone(db, settings.get().timeZone);
   // Entries from here on carry the till id the provisioning may just have set.
   const journal = createJournal(db, settings.get().tillId, { sealer });
-  if (training) adoptTrainingSeed(db, journal, training);
+  if (training) adoptTrainingSeed(db, journal, training, secrets);
   else endTrainingLeftOpen(db, journal, options.trainingEnded ?? { by: 'restart', reason: 'restart' });
   const hub = createEventHub(log);
   // The simulated devices behind any `simulator` link in the settings (demo, training); made only when used.
@@ -359,6 +359,7 @@ async function assemble(
     manager,
     tillId: () => settings.get().tillId,
     saleInProgress: saleOnTill,
+    cashDifferenceAboveHalalas: () => settings.get().twoFactor.cashDifferenceAboveHalalas,
     printZ: async (z) => {
       if (!settings.get().printer) return null;
       const s = settings.get();
@@ -418,7 +419,7 @@ async function assemble(
         request: (on, by) => {
           if (saleOnTill()) throw new TillError('TRAINING_BUSY');
           if (on) {
-            const seed = readTrainingSeed(db, settings.get());
+            const seed = readTrainingSeed(db, settings.get(), secrets);
             db.transaction(() => journal.append('training.started', { by, trainingTillId: seed.settings.tillId })).immediate();
             onTrainingRequest({ on, by, seed });
           } else onTrainingRequest({ on, by });
@@ -431,7 +432,7 @@ async function assemble(
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null), gate: createPermissionGate(people) },
   );
-  const peripherals = startPeripherals({ settings: settings.get(), dispatch, subscribe: hub.subscribe, emit: hub.emit, log });
+  const peripherals = startPeripherals({ settings: settings.get(), training: Boolean(training), dispatch, subscribe: hub.subscribe, emit: hub.emit, log });
   opened.add(() => peripherals.close());
 
   // Start-up, in this order: receipt numbers the database lost are never issued again; a sale is open for the

@@ -56,6 +56,7 @@ export async function startSwitchableTill(options: TillOptions, open: OpenTill):
     liveLock = null;
     current = await open({ ...options, trainingEnded: { by, reason } }, onRequest);
     unsubscribe = current.subscribe(forward);
+    forward('trainingChanged', { training: false });
   };
 
   const switchTo = async ({ on, by, seed }: TrainingRequest) => {
@@ -66,6 +67,8 @@ export async function startSwitchableTill(options: TillOptions, open: OpenTill):
     try {
       current = await open(trainingOptions(options, seed), onRequest);
       unsubscribe = current.subscribe(forward);
+      // The views that stay open (the customer display) hear it; the till's own screen reloads anyway.
+      forward('trainingChanged', { training: true });
     } catch (e) {
       // A training till that cannot open must not leave the shop without its till.
       await openLive(by, 'failed');

@@ -1,10 +1,13 @@
 // Training mode's ledger (docs/training.md): a till of its own in <dataDir>/training/ — its own till.db, journal,
 // numbering, secrets and signing key — made from the live till's settings with every outside link forced onto
-// the built-in simulators, and the live till's staff and catalog copied in at each switch. Nothing here writes
+// the built-in simulators, and the live till's staff (their two-factor enrolments too) and catalog copied in at
+// each switch. Nothing here writes
 // the live ledger but the two journal entries training.started / training.ended (./training-switch.ts).
 import path from 'node:path';
 import type { Db } from '../db';
 import type { Journal } from '../ledger';
+import { adoptTotpEnrolments, readTotpEnrolments, type TotpEnrolmentCopy } from '../people';
+import type { SecretStore } from '../secrets';
 import type { TillSettings } from '../settings';
 import { TRAINING_PREFIX } from '../printing';
 
@@ -21,6 +24,8 @@ export interface TrainingEnd {
 export interface TrainingSeed {
   settings: TillSettings;
   users: Array<Record<string, unknown>>;
+  /** The staff's two-factor enrolments with their secrets: in memory only, from one secret store to the other. */
+  totp: TotpEnrolmentCopy[];
   categories: Array<Record<string, unknown>>;
   products: Array<Record<string, unknown>>;
 }
@@ -52,10 +57,11 @@ function simulatedTerminal(terminal: TillSettings['terminal']): TillSettings['te
 }
 
 /** Read from the live ledger while it is still open. */
-export function readTrainingSeed(db: Db, settings: TillSettings): TrainingSeed {
+export function readTrainingSeed(db: Db, settings: TillSettings, secrets: SecretStore): TrainingSeed {
   return {
     settings: trainingSettings(settings),
     users: db.prepare('SELECT id, name_ar, name_en, role, pin_salt, pin_hash, badge_salt, badge_hash, active FROM users').all() as Array<Record<string, unknown>>,
+    totp: readTotpEnrolments(db, secrets),
     categories: db.prepare('SELECT * FROM categories').all() as Array<Record<string, unknown>>,
     products: db.prepare('SELECT * FROM products').all() as Array<Record<string, unknown>>,
   };
@@ -64,10 +70,11 @@ export function readTrainingSeed(db: Db, settings: TillSettings): TrainingSeed {
 /**
  * Brings the training ledger's staff and catalog up to the live till's. Users go through the journal as the
  * people domain writes them (user.added / user.pin_set / user.deactivated carrying the new state), so the
- * training ledger's `ledger verify` replays them. The catalog is a plain table (no journal, nothing refers to a
+ * training ledger's `ledger verify` replays them; their two-factor enrolments likewise (main/people/totp-copy.ts),
+ * the secrets into the training till's own secret store (`secrets`). The catalog is a plain table (no journal, nothing refers to a
  * product's row): it is replaced whole, so a product the live till dropped or re-barcoded is the same here.
  */
-export function adoptTrainingSeed(db: Db, journal: Journal, seed: TrainingSeed): void {
+export function adoptTrainingSeed(db: Db, journal: Journal, seed: TrainingSeed, secrets: SecretStore): void {
   const byId = db.prepare<[string], Record<string, unknown>>('SELECT * FROM users WHERE id = ?');
   const insertUser = db.prepare(
     `INSERT INTO users (id, name_ar, name_en, role, pin_salt, pin_hash, badge_salt, badge_hash, active, created_seq, updated_seq)
@@ -107,6 +114,7 @@ export function adoptTrainingSeed(db: Db, journal: Journal, seed: TrainingSeed):
     insertRows(db, 'categories', seed.categories);
     insertRows(db, 'products', seed.products);
   }).immediate();
+  adoptTotpEnrolments(db, journal, secrets, seed.totp);
 }
 
 function insertRows(db: Db, table: 'categories' | 'products', rows: Array<Record<string, unknown>>): void {

@@ -2,6 +2,7 @@
 // report (the same, numbered, kept and printed). Reconciliation with the terminal and the checklist come next.
 export { createPeriodReports, type PeriodReports, type PeriodReportDeps } from './period-report';
 export { createClosing, type Closing, type ClosingDeps } from './z-reports';
+export { closingNeedsSecondFactor } from './second-factor';
 export { closingProjection } from './projection';
 export { createReconciliation, RECONCILED_ENTRY, type TerminalReconciliation } from './reconcile';
 export { Z_ENTRY, zNumberText } from './entries';

@@ -1,7 +1,8 @@
 // The day's closing: the Z report. The X report of the period since the last Z (main/closing/period-report.ts),
 // taken, numbered without gaps and kept — journaled whole and stored in one write transaction, so the figures
 // that print are the ledger's — then printed. Refused while a sale is on the till, and while a card or STC Pay
-// payment is still in doubt unless a manager closes anyway and says so by name (the Z names them).
+// payment is still in doubt unless a manager closes anyway and says so by name (the Z names them). Past the
+// two-factor cash threshold, or closing over payments in doubt, the manager gives their code (./second-factor.ts).
 import { PeriodReport, type CloseDayAnswer, type CloseDayInput, type ErrorData, type SalesReport, type ZReport } from '../../preload/contract';
 import type { ManagerAuth } from '../auth';
 import { parseJsonColumn, type Db } from '../db';
@@ -10,6 +11,7 @@ import { canonicalJson, type Journal } from '../ledger';
 import { Z_ENTRY, zNumberText } from './entries';
 import type { DailyReports } from './daily-report';
 import type { PeriodReports } from './period-report';
+import { closingNeedsSecondFactor } from './second-factor';
 
 export interface ClosingDeps {
   db: Db;
@@ -23,6 +25,8 @@ export interface ClosingDeps {
   saleInProgress: () => boolean;
   /** Prints a Z: null when it printed (or there is no printer), the printer's error otherwise. */
   printZ?: (z: ZReport) => Promise<ErrorData | null>;
+  /** settings.twoFactor.cashDifferenceAboveHalalas; without it (a domain's own test) no code is asked for. */
+  cashDifferenceAboveHalalas?: () => number;
 }
 
 interface ZRow {
@@ -61,7 +65,12 @@ export function createClosing(deps: ClosingDeps) {
     xReport: (): PeriodReport => deps.reports.report(periodStart()),
 
     async closeDay(input: CloseDayInput): Promise<CloseDayAnswer> {
-      deps.manager.check(input.managerPin);
+      // The period's shifts and doubts only (not the whole report, read again in the Z's transaction).
+      const limit = deps.cashDifferenceAboveHalalas?.();
+      const period = limit === undefined ? null : deps.reports.context(periodStart(), journal.head().seq);
+      if (period && limit !== undefined && closingNeedsSecondFactor(period, limit, Boolean(input.acknowledgedBy))) {
+        deps.manager.check(input.managerPin, 'approve:manager', { secondFactor: true });
+      } else deps.manager.check(input.managerPin);
       if (deps.saleInProgress()) throw new TillError('CLOSING_SALE_IN_PROGRESS');
       const tillId = deps.tillId();
       const z = db

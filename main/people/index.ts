@@ -27,3 +27,4 @@ export {
   type TwoFactorDeps,
 } from './totp';
 export { totpProjection } from './totp-projection';
+export { adoptTotpEnrolments, readTotpEnrolments, type TotpEnrolmentCopy } from './totp-copy';

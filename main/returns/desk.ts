@@ -10,7 +10,9 @@
 //   listed (the difference is the acquirer's to recover).
 // - Cash a late-issued return owes (its card part approved by recovery, nobody at the counter) is paid out by a
 //   manager: journaled, the drawer opens, the refund receipt prints then.
-// Every action takes the manager's PIN and is journaled; `ledger verify` replays the rows (projection.ts).
+// Every action takes the manager's PIN and is journaled; `ledger verify` replays the rows (projection.ts). Both
+// actions hand money back, so past the two-factor refund threshold they are asked as returnSale asks: a manager
+// (not a supervisor) and their authenticator code, the refund being the return's whole worth (docs/people.md).
 import type { CardTender, DrawerOutcome, ErrorData, Receipt, RefundReceipt, ReturnsWaiting, Tender, WaitingReturn } from '../../preload/contract';
 import type { ManagerAuth } from '../auth';
 import type { Db } from '../db';
@@ -35,6 +37,8 @@ export interface DeskDeps {
   handOver: (refund: RefundReceipt) => Promise<{ refund: RefundReceipt; drawer: DrawerOutcome; printError: ErrorData | null }>;
   openDrawer: (refund: RefundReceipt) => Promise<DrawerOutcome>;
   print: (refund: RefundReceipt) => Promise<ErrorData | null>;
+  /** settings.twoFactor.refundAboveHalalas: a refund past it needs a manager's code. */
+  refundAboveHalalas: () => number;
 }
 
 export function createReturnsDesk(deps: DeskDeps) {
@@ -43,6 +47,13 @@ export function createReturnsDesk(deps: DeskDeps) {
 
   const cash = (amountHalalas: number): Tender => ({ kind: 'cash', amountHalalas, tenderedHalalas: amountHalalas, changeHalalas: 0 });
   const worth = (request: ReturnRequest): number => request.plan.cardHalalas + request.plan.cashHalalas;
+
+  /** The approval, as returnSale's past the threshold: an unknown return is refused after the PIN, as before. */
+  const approve = (managerPin: string, refundHalalas: number | null) => {
+    const large = refundHalalas !== null && refundHalalas > deps.refundAboveHalalas();
+    if (large) deps.manager.check(managerPin, 'approve:manager', { secondFactor: true });
+    else deps.manager.check(managerPin);
+  };
 
   /** How a held request is issued: the approved refund as its card tender, the rest of `totalHalalas` in cash. */
   const settlement = (request: ReturnRequest, totalHalalas: number): { card: CardTender; cashHalalas: number } => {
@@ -100,7 +111,8 @@ export function createReturnsDesk(deps: DeskDeps) {
 
     /** Issues a held request's return for what was refunded; the drawer opens for the rest, the receipt prints. */
     async settleRequest(requestId: string, managerPin: string) {
-      deps.manager.check(managerPin);
+      const asked = store.request(requestId);
+      approve(managerPin, asked && asked.state === 'waiting' ? worth(asked) : null);
       const { refund } = db
         .transaction(() => {
           const request = store.request(requestId);
@@ -122,7 +134,8 @@ export function createReturnsDesk(deps: DeskDeps) {
 
     /** Pays out the cash a late-issued return owes: journaled, then the drawer opens and the refund receipt prints. */
     async payCash(returnNo: string, managerPin: string) {
-      deps.manager.check(managerPin);
+      const id = store.idOf(returnNo);
+      approve(managerPin, id === null ? null : store.refundById(id).totals.totalHalalas);
       const { refund, amountHalalas } = db
         .transaction(() => {
           const returnId = store.idOf(returnNo);

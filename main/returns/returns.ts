@@ -375,7 +375,7 @@ export function createReturns(deps: ReturnsDeps) {
     }
   };
 
-  const desk = createReturnsDesk({ db, journal, manager: deps.manager, store, receipt: deps.receipt, issueInTx, handOver, openDrawer, print: printRefund });
+  const desk = createReturnsDesk({ db, journal, manager: deps.manager, store, receipt: deps.receipt, issueInTx, handOver, openDrawer, print: printRefund, refundAboveHalalas: () => deps.settings().twoFactor.refundAboveHalalas });
 
   return {
     /** A receipt's lines with what may still come back, for the return screen. */

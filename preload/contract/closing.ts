@@ -2,6 +2,7 @@
 // ledger at any time and changing nothing. The Z report (the same figures, numbered, kept and printed at closing)
 // builds on it.
 import { z } from 'zod';
+import { SecondFactorCode } from './people';
 import { Reconciliation } from './reconciliation';
 import { ErrorData, Halalas, VatCategory } from './schemas';
 
@@ -109,6 +110,8 @@ export const CloseDayInput = z.strictObject({
   managerPin: z.string().regex(/^\d{4,8}$/),
   /** Only when payments are in doubt: the manager closing anyway, by name. */
   acknowledgedBy: z.string().trim().min(2).max(80).optional(),
+  /** The manager's authenticator code, asked for past the cash threshold or over payments in doubt (docs/people.md). */
+  secondFactor: SecondFactorCode.optional(),
 });
 export type CloseDayInput = z.infer<typeof CloseDayInput>;
 

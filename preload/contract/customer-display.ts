@@ -15,7 +15,7 @@ export type CustomerDisplayMethod = (typeof CUSTOMER_DISPLAY_METHODS)[number];
 
 /**
  * The sale in front of the customer, its payment prompts, the thank-you, whether the receipt can print, and
- * the till's language and digits (nothing about anyone). Not the terminal panel (earlier customers' masked
+ * the till's language and digits, and whether the till is in training (nothing about anyone). Not the terminal panel (earlier customers' masked
  * cards and RRNs), not the print queue, not refused scans.
  */
 export const CUSTOMER_DISPLAY_EVENTS = Object.freeze([
@@ -24,6 +24,7 @@ export const CUSTOMER_DISPLAY_EVENTS = Object.freeze([
   'saleCompleted',
   'printerStatusChanged',
   'preferencesChanged',
+  'trainingChanged',
 ] as const satisfies readonly EventName[]);
 
 export type CustomerDisplayEvent = (typeof CUSTOMER_DISPLAY_EVENTS)[number];

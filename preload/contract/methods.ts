@@ -254,9 +254,9 @@ export const methods = {
   /** Return requests still waiting (refund in doubt, approved for another amount, or not issued) and cash owed. */
   listWaitingReturns: method(z.strictObject({}), ReturnsWaiting),
   /** Issues a held request's return for what the terminal refunded, the rest from the drawer. Manager only. */
-  settleReturnRequest: method(z.strictObject({ requestId: z.string().min(1).max(64), managerPin: ManagerPin }), IssuedReturn),
+  settleReturnRequest: method(z.strictObject({ requestId: z.string().min(1).max(64), managerPin: ManagerPin, secondFactor: SecondFactorCode.optional() }), IssuedReturn),
   /** Pays out the cash a late-issued return owes: the drawer opens, the refund receipt prints. Manager only. */
-  payReturnCash: method(z.strictObject({ returnNo: z.string().min(1).max(32), managerPin: ManagerPin }), PaidOwedCash),
+  payReturnCash: method(z.strictObject({ returnNo: z.string().min(1).max(32), managerPin: ManagerPin, secondFactor: SecondFactorCode.optional() }), PaidOwedCash),
   /**
    * No receipt: this till's sales of an item (by its barcode) with some of it still returnable, newest first, to
    * return from one of them. None: RETURN_NO_SALE_FOUND (a credit note must name the invoice it corrects).
@@ -351,6 +351,11 @@ export const events = {
   saleCompleted: CompletedSale,
   /** The till's language or digit style changed (F9 / F10 at the till): the preferences now saved. */
   preferencesChanged: Preferences,
+  /**
+   * The till switched into training or back (a whole other ledger behind the same window): the customer display
+   * reads getTill again and shows or drops the training mark at once, so no customer takes a training sale for real.
+   */
+  trainingChanged: z.object({ training: z.boolean() }),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -294,6 +294,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     onScanRejected: (listener) => on('scanRejected', listener),
     onSaleCompleted: (listener) => on('saleCompleted', listener),
     onPreferencesChanged: (listener) => on('preferencesChanged', listener),
+    onTrainingChanged: (listener) => on('trainingChanged', listener),
   };
 
   const connection: Connection = {

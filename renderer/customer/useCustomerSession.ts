@@ -1,6 +1,7 @@
 // What the customer display follows: the till's sale (the same store and rules as the till screen), the card
 // payment's progress, the till's language (main's preferencesChanged, and getTill at start and after every
-// reconnect), and the sales main reports completed. Every call here only reads (getTill, getSale); nothing is
+// reconnect), whether the till is in training (main's trainingChanged, then getTill again), and the sales main
+// reports completed. Every call here only reads (getTill, getSale); nothing is
 // ever changed from this screen.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Preferences, Sale, TillInfo } from '../../preload/contract/schemas';
@@ -16,6 +17,7 @@ import {
   type SeenProgress,
   type Thanks,
 } from './displayRules';
+import { followTraining } from './followTraining';
 import { followTillPreferences } from './tillPreferences';
 
 export interface CustomerSession {
@@ -49,7 +51,9 @@ export function useCustomerSession(carrier: Carrier): CustomerSession {
   useEffect(() => follower.listen(), [follower]);
 
   const session = useTillSession(follower.carrier, { onFirstTill: ignore, onError: ignore });
-  const { store, tillSettled, till } = session;
+  const { store, tillSettled, till, reloadTill } = session;
+  // Into training or back: the training mark follows at once (getTill again).
+  useEffect(() => followTraining(api, reloadTill), [api, reloadTill]);
   const sale = session.view.sale;
 
   // Card payment progress, stamped with the revision of the sale on screen when it arrived.

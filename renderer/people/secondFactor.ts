@@ -8,7 +8,7 @@ import { ADMIN_ACTIONS } from '../../preload/contract/permissions';
 import type { ErrorData } from '../../preload/contract/schemas';
 
 /** The methods whose input carries `secondFactor` beside the PIN. */
-export const SECOND_FACTOR_METHODS = [...ADMIN_ACTIONS, 'returnSale', 'approveShiftClose'] as const;
+export const SECOND_FACTOR_METHODS = [...ADMIN_ACTIONS, 'returnSale', 'settleReturnRequest', 'payReturnCash', 'approveShiftClose', 'closeDay'] as const;
 
 const ASK_AGAIN = new Set(['SECOND_FACTOR_REQUIRED', 'SECOND_FACTOR_WRONG', 'SECOND_FACTOR_USED']);
 

@@ -19,6 +19,8 @@ export interface TillSession {
   till: TillInfo | null;
   /** getTill has answered at least once (with the till or an error). */
   tillSettled: boolean;
+  /** Reads getTill again (the customer display, when the till switches into or out of training). */
+  reloadTill(): Promise<void>;
 }
 
 export function useTillSession(carrier: Carrier, callbacks: Callbacks): TillSession {
@@ -66,5 +68,5 @@ export function useTillSession(carrier: Carrier, callbacks: Callbacks): TillSess
     [connection, loadTill, refreshSale],
   );
 
-  return { store, view, till, tillSettled };
+  return { store, view, till, tillSettled, reloadTill: loadTill };
 }

@@ -58,4 +58,25 @@ describe('pole display', () => {
     await expect.poll(() => sim.lines()[1], { timeout: 5000 }).toMatch(/28\.75/);
     expect(fs.existsSync(pty.path)).toBe(true);
   });
+
+  it('tells the customer the till is in training, and clears it when the till leaves training', async () => {
+    const sim = createPoleSim();
+    const pty: PoleSimPty = await startPoleSimPty(sim);
+    cleanups.push(() => pty.close());
+    const t = await tillWith({ poleDisplay: { kind: 'serial', path: pty.path, baudRate: 9600 } });
+    const heard: Array<EventPayload<'trainingChanged'>> = [];
+    t.till.subscribe((event, payload) => {
+      if (event === 'trainingChanged') heard.push(payload as EventPayload<'trainingChanged'>);
+    });
+    await t.call('setTraining', { on: true, managerPin: '1234' });
+    expect((await t.call('getTill', {})).training).toBe(true);
+    await expect.poll(() => sim.lines().join('|'), { timeout: 5000 }).toMatch(/TRAINING.*\|.*NOT A REAL SALE/);
+    // The customer screen hears it too (it reads getTill again and shows the training mark).
+    expect(heard).toEqual([{ training: true }]);
+    await t.call('signIn', { pin: '1111' }); // nobody is signed in as training opens
+    await t.call('setTraining', { on: false, managerPin: '1234' });
+    expect((await t.call('getTill', {})).training).toBe(false);
+    await expect.poll(() => sim.lines().join('|'), { timeout: 5000 }).not.toMatch(/TRAINING/);
+    expect(heard).toEqual([{ training: true }, { training: false }]);
+  });
 });

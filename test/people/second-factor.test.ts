@@ -118,6 +118,19 @@ describe('a manager past a threshold', () => {
     expect(lastOverride()).toMatchObject({ method: 'approveShiftClose', permission: 'approve:manager', secondFactor: 'recovery' });
   });
 
+  it('gives their code to close the day (the Z) whose shifts were out by more than the threshold', async () => {
+    // The period holds the shift closed SAR 100 over just above: the Z names that cash difference.
+    expect(await t.attempt('closeDay', { managerPin: SUPERVISOR_PIN })).toMatchObject({ ok: false, error: { code: 'APPROVER_NOT_ALLOWED' } });
+    expect(await t.attempt('closeDay', { managerPin: DEMO_MANAGER.pin })).toMatchObject({ ok: false, error: { code: 'SECOND_FACTOR_REQUIRED' } });
+    const closed = await t.call('closeDay', { managerPin: DEMO_MANAGER.pin, secondFactor: managerRecovery[3]! });
+    expect(closed.z.report.shifts.map((s) => s.differenceHalalas)).toEqual([10_000]);
+    expect(lastOverride()).toMatchObject({ method: 'closeDay', permission: 'approve:manager', secondFactor: 'recovery' });
+    // The next day's period has no cash difference: the PIN alone.
+    expect((await t.attempt('closeDay', { managerPin: DEMO_MANAGER.pin })).ok).toBe(true);
+    expect(lastOverride()).toMatchObject({ method: 'closeDay' });
+    expect(lastOverride()).not.toHaveProperty('secondFactor');
+  });
+
   it('an admin action approved by a manager asks no code of them (the rule is for admins)', async () => {
     expect((await settingsChange(DEMO_MANAGER.pin)).ok).toBe(true);
     expect(lastOverride()).not.toHaveProperty('secondFactor');

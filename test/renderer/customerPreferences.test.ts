@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Preferences, TillInfo } from '../../preload/contract/schemas';
 import { createHostClient, type SocketHandlers } from '../../renderer/api/hostClient';
 import { followTillPreferences } from '../../renderer/customer/tillPreferences';
+import { followTraining } from '../../renderer/customer/followTraining';
 
 class FakeSocket {
   sent: Array<{ kind: string; id: number; method: string }> = [];
@@ -130,5 +131,25 @@ describe('the customer display and the till\'s preferences', () => {
     expect(follower.carrier.connection).toBe(carrier.connection);
     expect(follower.carrier.api.getSale).toBe(carrier.api.getSale);
     expect(follower.carrier.api.onSaleChanged).toBe(carrier.api.onSaleChanged);
+  });
+});
+
+describe('the customer display and training mode', () => {
+  it('reads the till again when main says the till switched into or out of training', () => {
+    const { carrier, socket, getTillCalls } = harness();
+    socket().handlers.onOpen();
+    const reloads: number[] = [];
+    const stop = followTraining(carrier.api, async () => {
+      reloads.push(reloads.length);
+      await carrier.api.getTill({});
+    });
+    const before = getTillCalls().length;
+    socket().event('trainingChanged', { training: true });
+    socket().event('trainingChanged', { training: false });
+    expect(reloads).toHaveLength(2);
+    expect(getTillCalls()).toHaveLength(before + 2);
+    stop();
+    socket().event('trainingChanged', { training: true });
+    expect(reloads).toHaveLength(2);
   });
 });

@@ -314,13 +314,14 @@ describe('IPC from the customer window', () => {
 });
 
 describe('events', () => {
-  it('the customer window may hear exactly the sale, its payment prompts, the thank-you, the printer and the language', () => {
+  it('the customer window may hear exactly the sale, its payment prompts, the thank-you, the printer, the language and training', () => {
     expect([...CUSTOMER_DISPLAY_EVENTS]).toStrictEqual([
       'saleChanged',
       'paymentProgress',
       'saleCompleted',
       'printerStatusChanged',
       'preferencesChanged',
+      'trainingChanged',
     ]);
     expect(Object.isFrozen(CUSTOMER_DISPLAY_EVENTS)).toBe(true);
     expect(eventNames.filter((name) => !customerDisplayMayHear(name))).toStrictEqual([

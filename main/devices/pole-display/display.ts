@@ -8,9 +8,11 @@ import type { PoleTransport } from './transport';
 export interface PoleDisplay {
   /** Upper line: the item's English name and its amount. */
   showLine(name: string, amountHalalas: number): Promise<void>;
-  /** Lower line: the sale total. */
-  showTotal(totalHalalas: number): Promise<void>;
+  /** Lower line: the sale total, labelled TOTAL (or `label`: TRAINING on the training till). */
+  showTotal(totalHalalas: number, label?: string): Promise<void>;
   thankYou(): Promise<void>;
+  /** Both lines for a notice of the till's own (training), centred. */
+  notice(upper: string, lower: string): Promise<void>;
   clear(): Promise<void>;
   close(): Promise<void>;
 }
@@ -39,8 +41,9 @@ export function createPoleDisplay({ transport }: { transport: PoleTransport }): 
 
   return {
     showLine: (name, amountHalalas) => send(writeLine('upper', twoColumns(asciiFold(name) || FALLBACK_NAME, formatSar(amountHalalas)))),
-    showTotal: (totalHalalas) => send(writeLine('lower', twoColumns('TOTAL', formatSar(totalHalalas)))),
+    showTotal: (totalHalalas, label = 'TOTAL') => send(writeLine('lower', twoColumns(label, formatSar(totalHalalas)))),
     thankYou: () => send(concat(writeLine('upper', centred('THANK YOU')), writeLine('lower', ''))),
+    notice: (upper, lower) => send(concat(writeLine('upper', centred(asciiFold(upper))), writeLine('lower', centred(asciiFold(lower))))),
     clear: () => send(CLEAR),
     close: async () => {
       await chain;
