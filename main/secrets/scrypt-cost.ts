@@ -4,8 +4,8 @@
 // production cost: its demo hash is a constant.
 //
 // The unit tests start hundreds of tills, each hashing its demo staff's PINs, and every approval checks a PIN
-// against each user: at the production cost that was a fifth of a till test file's CPU. The test run's global
-// setup (test/support/global-setup.ts) names a lower N in TEST_SCRYPT_N_ENV; it is honoured only inside a Vitest
+// against each user: at the production cost that was a fifth of a till test file's CPU. The unit run's global
+// setup (test/support/scrypt-cost-setup.ts) names a lower N in TEST_SCRYPT_N_ENV; it is honoured only inside a Vitest
 // run (VITEST is set), so a till never stores a weak hash because of a stray variable. The hashes carry no cost
 // of their own, so every process that reads them must use the same one: tests' child processes inherit both
 // variables. test/secrets/scrypt-cost.test.ts checks the production cost.
