@@ -18,8 +18,9 @@ export default defineConfig({
     // on a 2-core machine keep both cores busy (vitest's default is one worker fewer than the cores): measured on
     // this suite, 689 s with one worker, 386 s with two, every test passing.
     maxWorkers: Math.max(2, os.availableParallelism()),
-    // The STC Pay simulator's certificates, made once for the whole run (test/support/global-setup.ts).
-    globalSetup: ['test/support/global-setup.ts'],
+    // The STC Pay simulator's certificates, made once for the whole run (test/support/global-setup.ts), and the
+    // unit run's lower scrypt cost for users' PINs (test/support/scrypt-cost-setup.ts).
+    globalSetup: ['test/support/global-setup.ts', 'test/support/scrypt-cost-setup.ts'],
     projects: [
       {
         extends: true,

@@ -6,6 +6,7 @@ export {
   unlockManagerPin,
   FAILURES_BEFORE_LOCK,
   SHARED_DEMO_SALT,
+  SHARED_DEMO_HASH,
   type Approvers,
   type ManagerAuth,
   type ManagerAuthDeps,

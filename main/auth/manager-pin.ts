@@ -16,16 +16,26 @@ import { tableRow, type Db } from '../db';
 import { TillError } from '../errors';
 import { currentCall } from '../ipc';
 import type { Journal } from '../ledger';
+import { PRODUCTION_SCRYPT_COST } from '../secrets';
 
 export interface PinHash {
   salt: string;
   hash: string;
 }
 
-export const hashPin = (pin: string, salt: string): string => scryptSync(pin, salt, 32).toString('hex');
+/**
+ * Always at the production cost, in tests too: the demo till's shared PIN hash is a constant (DEMO_SETTINGS,
+ * migration 0040), and tills with users check their users' PINs instead (main/people/hash.ts).
+ */
+export const hashPin = (pin: string, salt: string): string => scryptSync(pin, salt, 32, PRODUCTION_SCRYPT_COST).toString('hex');
 
 /** The salt every till shipped before PINs were salted per till: its hash is the demo PIN 1234. */
 export const SHARED_DEMO_SALT = 'nuqta-demo-manager';
+/**
+ * The demo PIN 1234 hashed with that salt at the production cost (main/secrets/scrypt-cost.ts), as those tills and
+ * DEMO_SETTINGS hold it: a constant, so a start does not hash to recognise it (test/secrets/scrypt-cost.test.ts).
+ */
+export const SHARED_DEMO_HASH = 'd1a25e511dd8990b8d02eb1fe65b5c7fd47cea081288cefd1a3026c302f9c501';
 const DEMO_PIN = '1234';
 
 /**
@@ -33,7 +43,7 @@ const DEMO_PIN = '1234';
  * precomputed table no longer fits every till. Null when `stored` is already the till's own.
  */
 export function resaltSharedDemoPin(stored: PinHash): PinHash | null {
-  if (stored.salt !== SHARED_DEMO_SALT || stored.hash !== hashPin(DEMO_PIN, SHARED_DEMO_SALT)) return null;
+  if (stored.salt !== SHARED_DEMO_SALT || stored.hash !== SHARED_DEMO_HASH) return null;
   const salt = randomBytes(16).toString('hex');
   return { salt, hash: hashPin(DEMO_PIN, salt) };
 }

@@ -1,20 +1,20 @@
 // PINs and staff badges are stored only as scrypt hashes, each with its own random salt: one precomputed table
-// never fits two users, and a copy of the database hands out neither a PIN nor a badge. The cost is main/auth's
-// (scrypt N 2^14, r 8: tens of ms): a PIN alone is checked against every active user's hash, so a dearer hash
+// never fits two users, and a copy of the database hands out neither a PIN nor a badge. The cost (main/secrets)
+// is N 2^14, r 8: tens of ms; a PIN alone is checked against every active user's hash, so a dearer hash
 // would make sign-in wait seconds on a shop with twenty staff. A 4-digit PIN has only 10,000 values, so no hash
 // makes a stolen database safe; the database file is kept from other OS users (0600) instead, and the online
 // guessing is slowed by ./guard.ts. Comparisons are constant-time.
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { scryptHash } from '../secrets';
 
 export interface SaltedHash {
   salt: string;
   hash: string;
 }
 
-const COST = { N: 1 << 14, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
 
-export const hashWithSalt = (secret: string, salt: string): string => scryptSync(secret, salt, KEY_BYTES, COST).toString('hex');
+export const hashWithSalt = (secret: string, salt: string): string => scryptHash(secret, salt, KEY_BYTES).toString('hex');
 
 export function hashSecret(secret: string): SaltedHash {
   const salt = randomBytes(16).toString('hex');

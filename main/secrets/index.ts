@@ -12,3 +12,4 @@ export {
 } from './safe-storage-store';
 export { redact, redactError, rememberSecret, forgetRememberedSecrets } from './redact';
 export { adoptSecrets, type AdoptResult } from './adopt';
+export { PRODUCTION_SCRYPT_COST, SCRYPT_COST, TEST_SCRYPT_N_ENV, scryptCostFrom, scryptHash, type ScryptCost } from './scrypt-cost';
