@@ -15,6 +15,7 @@ import { alignDailyTotalsZone, closingProjection, createClosing, createDailyRepo
 import { createReportExports } from '../exports';
 import { createAuditReader } from '../audit';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
+import { storeCreditProjection } from '../credit';
 import { createShifts, shiftsProjection } from '../shifts';
 import { createApproverBadgeDesk, createSession, createSignInGuard, createTwoFactor, createUsers, FULL_DISCOUNT_BP, totpProjection, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
 import { createTillLog, type TillLog } from '../logging';
@@ -505,7 +506,7 @@ function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {
 }
 
 /** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
-export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, peopleProjection, totpProjection, closingProjection, dailyTotalsProjection];
+export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, peopleProjection, totpProjection, closingProjection, dailyTotalsProjection, storeCreditProjection];
 
 /** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
 function reportMissingReceipts(missing: IssuedReceipt[], log: TillLog): void {
