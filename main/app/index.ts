@@ -15,7 +15,7 @@ import { alignDailyTotalsZone, closingProjection, createClosing, createDailyRepo
 import { createReportExports } from '../exports';
 import { createAuditReader } from '../audit';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
-import { storeCreditProjection } from '../credit';
+import { createStoreCredit, storeCreditProjection } from '../credit';
 import { createShifts, shiftsProjection } from '../shifts';
 import { createApproverBadgeDesk, createSession, createSignInGuard, createTwoFactor, createUsers, FULL_DISCOUNT_BP, totpProjection, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
 import { createTillLog, type TillLog } from '../logging';
@@ -241,6 +241,8 @@ async function assemble(
   // Verified copies into the settings' backup folder: daily, at closing, and on demand (main/backup).
   const backups = createBackups({ db, journal, dataDir: options.dataDir, settings: settings.get, projections: LEDGER_PROJECTIONS, log });
   opened.add(() => backups.close());
+  // Store credit vouchers: issued by returns, taken as a tender by sales (main/credit).
+  const storeCredit = createStoreCredit({ db, journal });
   const checkout = createCheckout({
     db,
     journal,
@@ -302,6 +304,7 @@ async function assemble(
       return user ? limitsFor(user.role).refundWithoutApprovalHalalas : 0;
     },
     receipt: checkout.receipt,
+    credit: storeCredit,
     payments,
     issueCreditNoteInTx: einvoicing.issueCreditNoteInTx,
     creditNote: { qrFor: einvoicing.qrFor, clearanceFor: einvoicing.clearanceFor },

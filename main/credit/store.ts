@@ -58,6 +58,16 @@ export function createStoreCredit(deps: StoreCreditDeps) {
     ),
   };
 
+  /** A number no voucher has (a number that happens to exist already is drawn again). */
+  const freeNumber = (): string => {
+    let voucherNo = newNumber();
+    for (let tries = 0; q.get.get(voucherNo); tries++) {
+      if (tries >= 5) throw new Error('no free store credit voucher number');
+      voucherNo = newNumber();
+    }
+    return voucherNo;
+  };
+
   /** The voucher a typed or scanned number names, refused with the reason a cashier can tell the customer. */
   const usable = (text: string): Voucher => {
     const voucherNo = readVoucherNumber(text);
@@ -76,20 +86,23 @@ export function createStoreCredit(deps: StoreCreditDeps) {
       return row ? toVoucher(row) : null;
     },
 
+    /**
+     * A number for a voucher about to be issued, in the caller's transaction: the return's refund names it
+     * before the return (which the voucher row points at) is written.
+     */
+    freeNumber,
+
     /** A voucher that can still pay, or the reason it cannot (unknown, used up, voided). */
     usable,
 
     /**
-     * In the caller's transaction (the return's): a new voucher for what the return gave back as store credit.
-     * A number that happens to exist already is drawn again.
+     * In the caller's transaction (the return's, after its row): a new voucher for what the return gave back as
+     * store credit, under `voucherNo` when the refund named it already (freeNumber), else a new number.
      */
-    issueInTx(input: { amountHalalas: number; returnNo: string }): Voucher {
+    issueInTx(input: { amountHalalas: number; returnNo: string; voucherNo?: string }): Voucher {
       if (!Number.isInteger(input.amountHalalas) || input.amountHalalas <= 0) throw new Error(`store credit of ${input.amountHalalas}`);
-      let voucherNo = newNumber();
-      for (let tries = 0; q.get.get(voucherNo); tries++) {
-        if (tries >= 5) throw new Error('no free store credit voucher number');
-        voucherNo = newNumber();
-      }
+      const voucherNo = input.voucherNo ?? freeNumber();
+      if (q.get.get(voucherNo)) throw new Error(`store credit voucher ${voucherNo} exists already`);
       const entry = journal.append(CREDIT_ENTRY.issued, { voucherNo, amountHalalas: input.amountHalalas, returnNo: input.returnNo });
       q.insert.run(voucherNo, input.amountHalalas, input.amountHalalas, input.returnNo, entry.at, entry.seq, entry.seq);
       return toVoucher(q.get.get(voucherNo)!);

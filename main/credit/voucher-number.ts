@@ -38,6 +38,4 @@ export function readVoucherNumber(text: string): string | null {
   return luhnDigit(m[1]!) === Number(m[2]) ? clean : null;
 }
 
-/** "SC 1234 5678 9012 3", for reading it aloud or typing it in. */
-export const groupedVoucherNumber = (voucherNo: string): string =>
-  `${voucherNo.slice(0, 2)} ${voucherNo.slice(2, 6)} ${voucherNo.slice(6, 10)} ${voucherNo.slice(10, 14)} ${voucherNo.slice(14)}`;
+export { groupedVoucherNumber } from '../../preload/contract';

@@ -149,6 +149,10 @@ export const errorCatalog = defineErrors({
     ar: 'قسيمة رصيد المتجر هذه ملغاة ولا تُقبل.',
     en: 'This store credit voucher was voided and is not accepted.',
   },
+  CREDIT_NOT_OFFERED: {
+    ar: 'رصيد المتجر غير متاح في نقطة البيع هذه.',
+    en: 'Store credit is not offered on this till.',
+  },
   CREDIT_OVER_BALANCE: {
     ar: 'المبلغ أكبر من الرصيد المتبقي في القسيمة أو من المستحق على البيع.',
     en: 'The amount is more than the balance left on the voucher or than what is due on the sale.',
