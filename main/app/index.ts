@@ -244,6 +244,7 @@ async function assemble(
   // Store credit vouchers: issued by returns, taken as a tender by sales (main/credit).
   const storeCredit = createStoreCredit({ db, journal });
   const checkout = createCheckout({
+    credit: storeCredit,
     db,
     journal,
     settings: settings.get,

@@ -95,6 +95,51 @@ describe('a cash receipt returned to store credit', () => {
     expect(codes).toContain(credit.voucherNo);
     expect(codes).toContain(issued.refund.einvoiceQr);
   });
+
+  it('is redeemed at pay: at most its balance and what is due, a balance left, cash for the rest; refused once used up', async () => {
+    let due = 0;
+    for (const barcode of [DEMO.dates.barcode]) due = (await t.call('scanBarcode', { barcode })).dueHalalas;
+    const { receipt } = await t.call('tenderCash', { tenderedHalalas: due });
+    const issued = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'expired', refundTo: 'credit', managerPin: PIN });
+    const voucherNo = (issued.refund.refunds[0] as { voucherNo: string }).voucherNo;
+    expect(DEMO.dates.price).toBe(3500);
+
+    // A coffee (27.75) on the 35.00 voucher: all of it paid by the voucher, 7.25 left on it.
+    await t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
+    const first = await t.call('tenderCash', { tenderedHalalas: 0, voucherNo: ` ${voucherNo.toLowerCase()} ` });
+    expect(first.receipt.tenders).toEqual([{ kind: 'credit', voucherNo, amountHalalas: 2775, balanceHalalas: 725 }]);
+    expect(first.changeHalalas).toBe(0);
+
+    // Dates (35.00): the 7.25 left, and 27.75 in cash (30.00 tendered, 2.25 change).
+    await t.call('scanBarcode', { barcode: DEMO.dates.barcode });
+    expect(await t.attempt('tenderCash', { tenderedHalalas: 2000, voucherNo })).toMatchObject({ ok: false, error: { code: 'UNDER_TENDER' } });
+    const second = await t.call('tenderCash', { tenderedHalalas: 3000, voucherNo });
+    expect(second.receipt.tenders).toEqual([
+      { kind: 'credit', voucherNo, amountHalalas: 725, balanceHalalas: 0 },
+      { kind: 'cash', amountHalalas: 2775, tenderedHalalas: 3000, changeHalalas: 225 },
+    ]);
+    expect(query('SELECT balance_halalas, state FROM store_credit')).toEqual([{ balance_halalas: 0, state: 'used' }]);
+
+    // Used up, unknown, a typo: each refused in both languages, and the sale stays open.
+    await t.call('scanBarcode', { barcode: DEMO.milk.barcode });
+    const used = await t.attempt('tenderCash', { tenderedHalalas: 0, voucherNo });
+    expect(used).toMatchObject({ ok: false, error: { code: 'CREDIT_USED_UP', message_en: expect.stringMatching(/used up/), message_ar: expect.stringMatching(/[\u0600-\u06ff]/) } });
+    expect(await t.attempt('tenderCash', { tenderedHalalas: 0, voucherNo: 'SC0000000000000' })).toMatchObject({ ok: false, error: { code: 'CREDIT_UNKNOWN' } });
+    expect(await t.attempt('tenderCash', { tenderedHalalas: 0, voucherNo: voucherNo.slice(0, -1) + String((Number(voucherNo.at(-1)) + 1) % 10) })).toMatchObject({
+      ok: false,
+      error: { code: 'CREDIT_UNKNOWN' },
+    });
+    expect((await t.call('getSale', {})).lines).toHaveLength(1);
+
+    // The sale's e-invoice lists the voucher as payment means 1 beside cash; the X counts credit issued and redeemed.
+    const [invoice] = query<{ xml: Buffer }>(`SELECT xml FROM einvoice_documents WHERE number = ?`, second.receipt.receiptNo);
+    const xml = invoice!.xml.toString('utf8');
+    expect(xml).toContain('<cbc:PaymentMeansCode>1</cbc:PaymentMeansCode>');
+    expect(xml).toContain('<cbc:PaymentMeansCode>10</cbc:PaymentMeansCode>');
+    const x = await t.call('getXReport', { managerPin: PIN });
+    expect(x.tenders.find((r) => r.kind === 'credit')).toMatchObject({ count: 2, amountHalalas: 3500 });
+    expect(x.refunds.find((r) => r.kind === 'credit')).toMatchObject({ count: 1, amountHalalas: 3500 });
+  });
 });
 
 describe('a card receipt returned to store credit', () => {
