@@ -181,9 +181,9 @@ export function createHandlers({
     setSaleDiscount: ({ discount, managerPin }) => checkout.setSaleDiscount(discount, managerPin),
     overridePrice: ({ lineId, unitPriceHalalas, reason, managerPin }) => checkout.overridePrice(lineId, unitPriceHalalas, reason, managerPin),
     voidSale: () => checkout.voidSale(),
-    tenderCash: ({ tenderedHalalas }) => {
+    tenderCash: ({ tenderedHalalas, voucherNo }) => {
       mayTakeMoney();
-      return checkout.tenderCash(tenderedHalalas);
+      return checkout.tenderCash(tenderedHalalas, voucherNo);
     },
     searchCatalog: ({ query, limit }) => catalog.search(query, limit),
     getReceipt: ({ receiptNo }) => checkout.receipt(receiptNo),

@@ -15,6 +15,7 @@ import { alignDailyTotalsZone, closingProjection, createClosing, createDailyRepo
 import { createReportExports } from '../exports';
 import { createAuditReader } from '../audit';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
+import { createStoreCredit, storeCreditProjection } from '../credit';
 import { createShifts, shiftsProjection } from '../shifts';
 import { createApproverBadgeDesk, createSession, createSignInGuard, createTwoFactor, createUsers, FULL_DISCOUNT_BP, totpProjection, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
 import { createTillLog, type TillLog } from '../logging';
@@ -241,7 +242,10 @@ async function assemble(
   // Verified copies into the settings' backup folder: daily, at closing, and on demand (main/backup).
   const backups = createBackups({ db, journal, dataDir: options.dataDir, settings: settings.get, projections: LEDGER_PROJECTIONS, log });
   opened.add(() => backups.close());
+  // Store credit vouchers: issued by returns, taken as a tender by sales (main/credit).
+  const storeCredit = createStoreCredit({ db, journal });
   const checkout = createCheckout({
+    credit: storeCredit,
     db,
     journal,
     settings: settings.get,
@@ -302,6 +306,7 @@ async function assemble(
       return user ? limitsFor(user.role).refundWithoutApprovalHalalas : 0;
     },
     receipt: checkout.receipt,
+    credit: storeCredit,
     payments,
     issueCreditNoteInTx: einvoicing.issueCreditNoteInTx,
     creditNote: { qrFor: einvoicing.qrFor, clearanceFor: einvoicing.clearanceFor },
@@ -508,7 +513,7 @@ function sealQuietly(sealer: { sealHead(): void }, log: TillLog): void {
 }
 
 /** The ledger's checks beyond the chain: each domain's rows replayed from the journal (nuqta ledger verify). */
-export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, peopleProjection, totpProjection, closingProjection, dailyTotalsProjection];
+export const LEDGER_PROJECTIONS: readonly ProjectionFactory[] = [checkoutProjection, paymentsProjection, printJobsProjection, pinGuardProjection, einvoicingProjection, returnsProjection, shiftsProjection, peopleProjection, totpProjection, closingProjection, dailyTotalsProjection, storeCreditProjection];
 
 /** Receipts issued but gone from the database: the admin must know which sales to look for (paper, backups). */
 function reportMissingReceipts(missing: IssuedReceipt[], log: TillLog): void {

@@ -2,7 +2,8 @@
 // appends the journal entry and updates the sale tables together, so a reload, a crash or a power cut
 // brings back exactly what the cashier last saw.
 import { randomUUID } from 'node:crypto';
-import { MAX_CHANGE_HALALAS, MAX_LINE_QUANTITY, MAX_WEIGHT_GRAMS, MIN_WEIGHT_GRAMS, type BuyerProblem, type DiscountApproval, type DiscountReason, type DiscountRequest, type CardTender, type CashTender, type CompletedSale, type DrawerOutcome, type ProductHit, type Receipt, type Sale, type SaleBuyer, type SaleCashier, type SetBuyerResult } from '../../preload/contract';
+import { MAX_CHANGE_HALALAS, MAX_LINE_QUANTITY, MAX_WEIGHT_GRAMS, MIN_WEIGHT_GRAMS, type BuyerProblem, type DiscountApproval, type DiscountReason, type DiscountRequest, type CardTender, type CashTender, type CompletedSale, type CreditTender, type DrawerOutcome, type ProductHit, type Receipt, type Sale, type SaleBuyer, type SaleCashier, type SetBuyerResult } from '../../preload/contract';
+import type { StoreCredit } from '../credit';
 import { classifyBarcode, readScaleBarcode } from '../catalog';
 import { beyondLimit, discountExceeds, discountHalalas, lineTotalHalalas } from '../money';
 import { writeRelaxed, type Db } from '../db';
@@ -36,6 +37,8 @@ export interface CheckoutDeps {
    * that completes it, so a crash can delay a receipt but never lose it; printing starts after the commit.
    */
   printing?: { enqueueSaleInTx(receipt: Receipt): void; kick(): void };
+  /** Store credit vouchers taken as a tender (main/credit); absent: not offered. */
+  credit?: Pick<StoreCredit, 'usable' | 'redeemInTx'>;
   /**
    * E-invoicing (main/einvoicing): the sale's simplified invoice is built, signed, chained and stored in the very
    * transaction that completes the sale — before its receipt can print. A document that cannot be issued throws,
@@ -224,14 +227,24 @@ export function createCheckout(deps: CheckoutDeps) {
    * Closes the sale as paid inside the caller's transaction: the receipt number, the receipt and the next sale
    * are written with the tender that covered the total. Card tenders are already rows; cash is added here.
    */
-  const completeInTx = (sale: Sale, cash: CashTender | null) => {
+  const completeInTx = (sale: Sale, cash: CashTender | null, credit: { voucherNo: string; amountHalalas: number } | null = null) => {
     const settings = deps.settings();
+    const number = store.nextReceiptNumber();
+    // A store credit voucher pays its part in the sale's own transaction: its balance goes down with the receipt.
+    let creditTender: CreditTender | null = null;
+    if (credit) {
+      if (!deps.credit) throw new TillError('CREDIT_NOT_OFFERED', sale.saleId);
+      const left = deps.credit.redeemInTx({ ...credit, saleId: sale.saleId, receiptNo: receiptNumberText(settings.tillId, number) });
+      creditTender = { kind: 'credit', voucherNo: left.voucherNo, amountHalalas: credit.amountHalalas, balanceHalalas: left.balanceHalalas };
+      const tenderId = newId();
+      const entry = journal.append('tender.accepted', { saleId: sale.saleId, tenderId, ...creditTender, tenderedHalalas: credit.amountHalalas, changeHalalas: 0 });
+      store.insertCashTender(sale.saleId, tenderId, { kind: 'cash', amountHalalas: credit.amountHalalas, tenderedHalalas: credit.amountHalalas, changeHalalas: 0 }, entry.seq, 'credit');
+    }
     if (cash) {
       const tenderId = newId();
       const entry = journal.append('tender.accepted', { saleId: sale.saleId, tenderId, ...cash });
       store.insertCashTender(sale.saleId, tenderId, cash, entry.seq);
     }
-    const number = store.nextReceiptNumber();
     const cashier = cashiers.of(sale.saleId);
     // Everything the receipt says is in the entry, so `ledger verify` rebuilds the stored body from it.
     const issued: ReceiptIssue = {
@@ -244,7 +257,7 @@ export function createCheckout(deps: CheckoutDeps) {
       vatNumber: settings.vatNumber,
       lines: sale.lines,
       totals: sale.totals,
-      tenders: [...sale.tenders, ...(cash ? [cash] : [])],
+      tenders: [...sale.tenders, ...(creditTender ? [creditTender] : []), ...(cash ? [cash] : [])],
       ...(sale.buyer ? { buyer: sale.buyer } : {}),
       ...(cashier ? { cashier } : {}),
       ...(sale.discount ? { discount: sale.discount } : {}),
@@ -582,19 +595,30 @@ export function createCheckout(deps: CheckoutDeps) {
       return store.parkedSales();
     },
 
-    async tenderCash(tenderedHalalas: number): Promise<CompletedSale> {
+    /**
+     * Completes the sale with cash for what is due; with `voucherNo`, a store credit voucher pays first — at most
+     * its balance and at most what is due — and cash the rest (none when the voucher covers it all).
+     */
+    async tenderCash(tenderedHalalas: number, voucherNo?: string): Promise<CompletedSale> {
       const { receipt, change, next } = write(() => {
         const sale = ensureOpenSale();
         if (sale.lines.length === 0) throw new TillError('SALE_EMPTY');
         if (sale.payment) throw new TillError('PAYMENT_PENDING', sale.payment.intentId);
-        // Cash covers what is still due after any approved card payments (split tender).
-        const due = sale.dueHalalas;
+        let credit: { voucherNo: string; amountHalalas: number } | null = null;
+        if (voucherNo !== undefined) {
+          if (!deps.credit) throw new TillError('CREDIT_NOT_OFFERED', sale.saleId);
+          const voucher = deps.credit.usable(voucherNo);
+          credit = { voucherNo: voucher.voucherNo, amountHalalas: Math.min(voucher.balanceHalalas, sale.dueHalalas) };
+          if (credit.amountHalalas === sale.dueHalalas) return { ...completeInTx(sale, null, credit), change: 0 };
+        }
+        // Cash covers what is still due after any approved card payments (split tender) and store credit.
+        const due = sale.dueHalalas - (credit?.amountHalalas ?? 0);
         if (tenderedHalalas < due) throw new TillError('UNDER_TENDER', `${tenderedHalalas} < ${due}`);
         // No note set covers a sale with 500 riyals or more to spare (500 is the largest note): such an amount is a
         // slip, most often a barcode in the amount field — refused rather than recorded with absurd change.
         if (tenderedHalalas - due >= MAX_CHANGE_HALALAS) throw new TillError('CHANGE_TOO_LARGE', `${tenderedHalalas} for ${due}`);
         const cash: CashTender = { kind: 'cash', amountHalalas: due, tenderedHalalas, changeHalalas: tenderedHalalas - due };
-        return { ...completeInTx(sale, cash), change: cash.changeHalalas };
+        return { ...completeInTx(sale, cash, credit), change: cash.changeHalalas };
       });
       // The sale is committed; from here on nothing can lose it. The drawer is opened after, and its
       // outcome is journaled and reported rather than allowed to fail the sale.

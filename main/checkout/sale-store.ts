@@ -261,8 +261,9 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
     setReceiptCounter(last: number) {
       q.setCounter.run(tillId, last);
     },
-    insertCashTender(saleId: string, tenderId: string, tender: CashTender, seq: number) {
-      q.insertTender.run({ ...tender, tenderId, saleId, seq, intentId: null, details: null });
+    /** A tender paid at the counter: cash, or (kind 'credit') a store credit voucher's part, no change. */
+    insertCashTender(saleId: string, tenderId: string, tender: CashTender, seq: number, kind: 'cash' | 'credit' = 'cash') {
+      q.insertTender.run({ ...tender, kind, tenderId, saleId, seq, intentId: null, details: null });
     },
     insertCardTender(saleId: string, tenderId: string, tender: CardTender, seq: number) {
       q.insertTender.run({

@@ -69,7 +69,7 @@ export function createDailyReports(deps: DailyReportDeps) {
   const tendersOf = (rows: Sum[]): TenderTotal[] =>
     rows
       .map((r) => {
-        const [kind, scheme, wallet] = r.key.split(':') as ['cash' | 'card', string, string];
+        const [kind, scheme, wallet] = r.key.split(':') as [TenderTotal['kind'], string, string];
         return { kind, scheme: scheme || null, wallet: wallet || null, count: r.count, amountHalalas: r.amount };
       })
       .sort(byTender);

@@ -30,7 +30,7 @@ export const byTender = (a: TenderTotal, b: TenderTotal): number =>
       : 1
     : b.amountHalalas - a.amountHalalas || (a.scheme ?? '').localeCompare(b.scheme ?? '') || (a.wallet ?? '').localeCompare(b.wallet ?? '');
 
-type TenderRow = { kind: 'cash' | 'card'; scheme: string | null; wallet: string | null; count: number; amount: number };
+type TenderRow = { kind: TenderTotal['kind']; scheme: string | null; wallet: string | null; count: number; amount: number };
 
 export function createPeriodReports(deps: PeriodReportDeps) {
   const { db } = deps;

@@ -13,6 +13,7 @@ export interface ZShop {
 /** Cash in Arabic; a card scheme (or STC Pay) as the terminal names it, with its wallet. */
 const tenderLabel = (x: TenderTotal): string => {
   if (x.kind === 'cash') return 'نقدًا';
+  if (x.kind === 'credit') return 'رصيد متجر';
   const scheme = x.scheme === 'STCPAY' ? 'STC Pay' : (x.scheme ?? 'Card');
   return x.wallet ? `${scheme} · ${x.wallet.replace('_', ' ')}` : scheme;
 };

@@ -16,9 +16,12 @@ export interface NoteReference {
   reason: string;
 }
 
-/** UNTDID 4461: 10 cash, 48 bank card, 68 online payment service (STC Pay's wallet). */
+/**
+ * UNTDID 4461: 10 cash, 48 bank card, 68 online payment service (STC Pay's wallet), 1 "instrument not defined"
+ * for store credit — a voucher of the shop's own, which 4461 has no code for (BR-KSA-16 accepts 1).
+ */
 function paymentMeansOf(receipt: Receipt): string[] {
-  const codes = receipt.tenders.map((t) => (t.kind === 'cash' ? '10' : t.card.scheme === 'STCPAY' ? '68' : '48'));
+  const codes = receipt.tenders.map((t) => (t.kind === 'cash' ? '10' : t.kind === 'credit' ? '1' : t.card.scheme === 'STCPAY' ? '68' : '48'));
   return codes.length === 0 ? ['10'] : [...new Set(codes)];
 }
 

@@ -137,6 +137,26 @@ export const errorCatalog = defineErrors({
     ar: 'لا يوجد بيع لهذا الصنف في نقطة البيع هذه يمكن إرجاعه. لا يُسترد صنف بلا فاتورته: الإشعار الدائن يجب أن يذكر رقم الفاتورة التي يصححها (قاعدة هيئة الزكاة BR-KSA-56)، والمبلغ المسترد هو ما دُفع فيها. أرجعه في نقطة البيع أو الفرع الذي باعه، بالإيصال أو برقمه.',
     en: 'No sale of this item on this till can be returned. Goods cannot be refunded without their invoice: a credit note must name the invoice it corrects (ZATCA rule BR-KSA-56), and refunds what was paid on it. Return them at the till or branch that sold them, with the receipt or its number.',
   },
+  CREDIT_UNKNOWN: {
+    ar: 'لا يوجد رصيد متجر بهذا الرقم. تحقق من الرقم المطبوع على القسيمة (SC ثم 13 رقماً) أو امسح رمزها.',
+    en: 'There is no store credit voucher with this number. Check the number printed on the voucher (SC and 13 digits) or scan its code.',
+  },
+  CREDIT_USED_UP: {
+    ar: 'رصيد المتجر في هذه القسيمة استُخدم بالكامل: لم يبقَ فيها شيء.',
+    en: 'This store credit voucher is used up: nothing is left on it.',
+  },
+  CREDIT_VOIDED: {
+    ar: 'قسيمة رصيد المتجر هذه ملغاة ولا تُقبل.',
+    en: 'This store credit voucher was voided and is not accepted.',
+  },
+  CREDIT_NOT_OFFERED: {
+    ar: 'رصيد المتجر غير متاح في نقطة البيع هذه.',
+    en: 'Store credit is not offered on this till.',
+  },
+  CREDIT_OVER_BALANCE: {
+    ar: 'المبلغ أكبر من الرصيد المتبقي في القسيمة أو من المستحق على البيع.',
+    en: 'The amount is more than the balance left on the voucher or than what is due on the sale.',
+  },
   RETURN_REQUEST_UNKNOWN: {
     ar: 'طلب الإرجاع هذا لم يعد ينتظر (صدر أو أُلغي).',
     en: 'That return request is no longer waiting (it was issued or cancelled).',

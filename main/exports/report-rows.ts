@@ -12,6 +12,7 @@ const int = (n: number): { number: string } => ({ number: String(n) });
 
 const tenderName = (x: TenderTotal): { ar: string; en: string } => {
   if (x.kind === 'cash') return { ar: 'نقدًا', en: 'Cash' };
+  if (x.kind === 'credit') return { ar: 'رصيد متجر', en: 'Store credit' };
   const scheme = x.scheme === 'STCPAY' ? 'STC Pay' : (x.scheme ?? 'Card');
   const name = x.wallet ? `${scheme} · ${x.wallet.replace('_', ' ')}` : scheme;
   return { ar: name, en: name };

@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { receiptOfRefund, type CardDetails, type Clearance, type CardTender, type DrawerOutcome, type ErrorData, type Receipt, type RefundReceipt, type ReturnableReceipt, type ReturnInput, type SaleLine, type Tender } from '../../preload/contract';
 import type { ManagerAuth } from '../auth';
+import type { StoreCredit } from '../credit';
 import { writeRelaxed, type Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
@@ -39,6 +40,8 @@ export interface ReturnsDeps {
   refundAlone?: () => number;
   /** A stored receipt as issued (checkout's reader). */
   receipt: (receiptNo: string) => Receipt;
+  /** Store credit vouchers (main/credit): a return may give its refund as one. Absent: not offered. */
+  credit?: Pick<StoreCredit, 'freeNumber' | 'issueInTx'>;
   /** Card and STC Pay refunds (main/payments); absent on a till that takes no cards. */
   payments?: Pick<Payments, 'refundPayment' | 'onRefundSettled'>;
   /** The credit note of the return, in the caller's transaction; null when e-invoicing is off; throws when it cannot be issued. */
@@ -184,6 +187,12 @@ export function createReturns(deps: ReturnsDeps) {
     const entry = journal.append(RETURN_ENTRY, { ...issue });
     const refund = refundFromIssue(issue, entry.at);
     store.insert({ id, refund, number, seq: entry.seq });
+    // A refund as store credit issues its voucher here, after the return its row names, in the same transaction.
+    for (const t of refunds) {
+      if (t.kind !== 'credit') continue;
+      if (!deps.credit) throw new TillError('CREDIT_NOT_OFFERED', refund.returnNo);
+      deps.credit.issueInTx({ voucherNo: t.voucherNo, amountHalalas: t.amountHalalas, returnNo: refund.returnNo });
+    }
     if (requestId && !store.settleRequest(requestId, 'issued', entry.seq, id)) throw new Error(`return request ${requestId} was not waiting`);
     // The credit note of a standard (B2B) invoice is a standard one naming the same buyer, cleared by ZATCA in the
     // background; after the sale's standard invoice was replaced by a simplified one, the receipt names no buyer.
@@ -420,6 +429,19 @@ export function createReturns(deps: ReturnsDeps) {
       const approved = managerPin !== undefined;
       if (managerPin !== undefined) deps.manager.check(managerPin, large ? 'approve:manager' : 'approve:supervisor', large ? { secondFactor: true } : undefined);
       else if (large || total > (deps.refundAlone?.() ?? 0)) throw new TillError('REFUND_NEEDS_APPROVAL', `${total} halalas`);
+      if (input.refundTo === 'credit') {
+        // The customer takes store credit instead of their money back: no card refund, no drawer. The voucher's
+        // number is drawn in the transaction, before the return it belongs to is written.
+        const credit = deps.credit;
+        if (!credit) throw new TillError('CREDIT_NOT_OFFERED', input.receiptNo);
+        const { refund } = db
+          .transaction(() => {
+            if (approved) journal.append('manager.authorised', { action: 'returnSale', receiptNo: input.receiptNo, reason: input.reason, refundTo: 'credit' });
+            return issueInTx(receipt, input, (total) => [{ kind: 'credit', voucherNo: credit.freeNumber(), amountHalalas: total, balanceHalalas: total }], null);
+          })
+          .immediate();
+        return handOver(refund);
+      }
       const plan = split(receipt, total);
       if (plan.card && plan.cardHalalas > 0) return returnThroughPayment(receipt, input, { ...plan, card: plan.card }, approved);
       const { refund } = db

@@ -6,9 +6,12 @@ import { SecondFactorCode } from './people';
 import { Reconciliation } from './reconciliation';
 import { ErrorData, Halalas, VatCategory } from './schemas';
 
-/** Money taken or given back one way: cash, or a card scheme / STC Pay, with the wallet when one was used. */
+/**
+ * Money taken or given back one way: cash, a card scheme / STC Pay with the wallet when one was used, or store
+ * credit (vouchers redeemed on sales; vouchers issued by returns, among the refunds).
+ */
 export const TenderTotal = z.object({
-  kind: z.enum(['cash', 'card']),
+  kind: z.enum(['cash', 'card', 'credit']),
   /** The card scheme as the terminal named it (MADA, VISA, MASTERCARD, AMEX, …; STCPAY for STC Pay); null for cash. */
   scheme: z.string().nullable(),
   /** apple_pay, google_pay, samsung_pay, other_wallet; null for a card or cash. */

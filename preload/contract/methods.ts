@@ -97,7 +97,8 @@ export const methods = {
   /** Voids the sale in progress (journaled) and answers with the fresh, empty sale the till moved on to. */
   voidSale: method(z.strictObject({}), Sale),
   tenderCash: method(
-    z.strictObject({ tenderedHalalas: z.number().int().min(0).max(100_000_000) }),
+    // voucherNo: a store credit voucher pays first (at most its balance and what is due), cash the rest.
+    z.strictObject({ tenderedHalalas: z.number().int().min(0).max(100_000_000), voucherNo: z.string().min(1).max(40).optional() }),
     CompletedSale,
   ),
   searchCatalog: method(

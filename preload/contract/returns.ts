@@ -90,6 +90,11 @@ export const ReturnInput = z.strictObject({
     .min(1)
     .max(MAX_RETURN_LINES),
   reason: ReturnReason,
+  /**
+   * Where the money goes: absent or 'original', back the way the receipt was paid; 'credit', all of it on a new
+   * store credit voucher (the customer's choice, with the same approval rules).
+   */
+  refundTo: z.enum(['original', 'credit']).optional(),
 });
 export type ReturnInput = z.infer<typeof ReturnInput>;
 

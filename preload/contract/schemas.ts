@@ -190,7 +190,24 @@ export const CardTender = z.object({
 });
 export type CardTender = z.infer<typeof CardTender>;
 
-export const Tender = z.discriminatedUnion('kind', [CashTender, CardTender]);
+/**
+ * Store credit (رصيد متجر): a bearer voucher, by its number. On a refund it is the voucher the return issued for
+ * the amount; on a sale, the part of what was due the voucher paid. `balanceHalalas`: what is left on the
+ * voucher after it (docs/returns.md, "Store credit").
+ */
+export const CreditTender = z.object({
+  kind: z.literal('credit'),
+  voucherNo: z.string().regex(/^SC\d{13}$/),
+  amountHalalas: Halalas,
+  balanceHalalas: Halalas,
+});
+export type CreditTender = z.infer<typeof CreditTender>;
+
+/** A voucher number as printed and read aloud: "SC 1234 5678 9012 3" (the till reads it back with or without spaces). */
+export const groupedVoucherNumber = (voucherNo: string): string =>
+  `${voucherNo.slice(0, 2)} ${voucherNo.slice(2, 6)} ${voucherNo.slice(6, 10)} ${voucherNo.slice(10, 14)} ${voucherNo.slice(14)}`;
+
+export const Tender = z.discriminatedUnion('kind', [CashTender, CardTender, CreditTender]);
 export type Tender = z.infer<typeof Tender>;
 
 /**

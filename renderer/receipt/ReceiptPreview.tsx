@@ -2,7 +2,7 @@
 // barcodes) are shown verbatim in Latin digits so they match paper and back-office systems.
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardTender, Receipt } from '../../preload/contract/schemas';
+import { groupedVoucherNumber, type CardTender, type Receipt } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { formatKg } from '../format/weight';
 import { cardName, isStcPay, walletText } from '../payments/cardText';
@@ -103,6 +103,23 @@ export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
               <div>
                 <dt>{t('receipt.change')}</dt>
                 <dd>{f.money(tender.changeHalalas)}</dd>
+              </div>
+            </Fragment>
+          ) : tender.kind === 'credit' ? (
+            <Fragment key={i}>
+              <div data-testid="receipt-credit">
+                <dt>{t('receipt.storeCredit')}</dt>
+                <dd>{f.money(tender.amountHalalas)}</dd>
+              </div>
+              <div>
+                <dt>{t('receipt.voucherNo')}</dt>
+                <dd>
+                  <bdi>{groupedVoucherNumber(tender.voucherNo)}</bdi>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('receipt.creditBalance')}</dt>
+                <dd>{f.money(tender.balanceHalalas)}</dd>
               </div>
             </Fragment>
           ) : isStcPay(tender.card) ? (

@@ -54,6 +54,8 @@ export function ReturnDialog({ api, banner, receiptNo, onClose }: Props) {
   const [offer, setOffer] = useState<ReturnableReceipt | null>(null);
   const [selection, setSelection] = useState<Selection>(noSelection);
   const [reason, setReason] = useState<ReturnReason | null>(null);
+  // Back the way the receipt was paid, or all of it on a store credit voucher (the customer's choice).
+  const [refundTo, setRefundTo] = useState<'original' | 'credit'>('original');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<IssuedReturn | null>(null);
@@ -103,7 +105,7 @@ export function ReturnDialog({ api, banner, receiptNo, onClose }: Props) {
     }
     setBusy(true);
     try {
-      const answer = await api.returnSale({ ...request.value, ...(checked ? { managerPin: checked.value } : {}) });
+      const answer = await api.returnSale({ ...request.value, ...(refundTo === 'credit' ? { refundTo } : {}), ...(checked ? { managerPin: checked.value } : {}) });
       if (!answer.ok) {
         banner.error(answer.error); // Main's words, both languages, as they are (a declined or undecided card refund included).
         setPinFocus((n) => n + 1);
@@ -194,6 +196,15 @@ export function ReturnDialog({ api, banner, receiptNo, onClose }: Props) {
                 ))}
               </select>
             </label>
+            <fieldset className="returns__way" data-testid="return-way" disabled={busy}>
+              <legend className="field__label">{t('returns.refundWay')}</legend>
+              {(['original', 'credit'] as const).map((way) => (
+                <label key={way} className="returns__way-option">
+                  <input type="radio" name="return-way" value={way} data-testid={`return-way-${way}`} checked={refundTo === way} onChange={() => setRefundTo(way)} />
+                  {t(`returns.refundWay_${way}`)}
+                </label>
+              ))}
+            </fieldset>
             <PinField
               inputRef={pinRef}
               value={pin}

@@ -3,6 +3,7 @@
 // receipt printed. A failed print does not undo the return.
 import { useTranslation } from 'react-i18next';
 import type { IssuedReturn } from '../../preload/contract/returns';
+import { groupedVoucherNumber } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { messageFor } from '../i18n/messages';
 import { cardName, tenderMethod } from '../payments/cardText';
@@ -28,8 +29,12 @@ export function ReturnResult({ issued }: { issued: IssuedReturn }) {
       </dl>
       <ul className="returns__refunds">
         {refund.refunds.map((r, i) => (
-          <li key={i} data-testid="return-refund" data-kind={r.kind} data-method={r.kind === 'card' ? tenderMethod(r) : 'cash'}>
-            {r.kind === 'card' ? (
+          <li key={i} data-testid="return-refund" data-kind={r.kind} data-method={r.kind === 'card' ? tenderMethod(r) : r.kind}>
+            {r.kind === 'credit' ? (
+              <>
+                {t('returns.refundTo_credit')} <bdi dir="ltr" data-testid="return-voucher">{groupedVoucherNumber(r.voucherNo)}</bdi>
+              </>
+            ) : r.kind === 'card' ? (
               <>
                 {t(tenderMethod(r) === 'stcpay' ? 'returns.refundTo_stcpay' : 'returns.refundTo_card')} <bdi dir="ltr">{cardName(r.card)}</bdi>
               </>

@@ -43,7 +43,8 @@ export interface SaleActions {
   /** A sale main made the open one again (a parked sale recalled): shown, though this view had moved on from it. */
   adopt(sale: Sale): void;
   /** Resolves to the completed sale, or null if main refused (the banner says why). */
-  tenderCash(tenderedHalalas: number): Promise<CompletedSale | null>;
+  /** Cash; with `voucherNo`, a store credit voucher pays first and the cash the rest (main decides how much). */
+  tenderCash(tenderedHalalas: number, voucherNo?: string): Promise<CompletedSale | null>;
   tendering: boolean;
   /** The line removed last, while it can still be brought back. */
   removed: RemovedLine | null;
@@ -200,12 +201,12 @@ export function useSaleActions(api: NuqtaApi, store: SaleStore, banner: BannerCo
         banner.info(notice('SALE_VOIDED'));
         return true;
       },
-      async tenderCash(tenderedHalalas: number) {
+      async tenderCash(tenderedHalalas: number, voucherNo?: string) {
         if (tenderInFlight.current) return null; // Never two tenders for one sale.
         tenderInFlight.current = true;
         setTendering(true);
         try {
-          const done = await run(api.tenderCash({ tenderedHalalas }));
+          const done = await run(api.tenderCash({ tenderedHalalas, ...(voucherNo ? { voucherNo } : {}) }));
           if (!done) return null;
           store.retire(done.receipt.saleId);
           store.accept(done.next);

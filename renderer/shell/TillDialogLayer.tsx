@@ -50,8 +50,8 @@ export function TillDialogLayer({ api, sale, dialogs, actions, payment, paymentA
   const f = useFormat();
   const { dialog, close } = dialogs;
 
-  const tender = async (halalas: number): Promise<void> => {
-    const done = await actions.tenderCash(halalas);
+  const tender = async (halalas: number, voucherNo?: string): Promise<void> => {
+    const done = await actions.tenderCash(halalas, voucherNo);
     if (done) onCompleted({ sale: done, payment: null });
   };
   const confirmVoid = async (): Promise<void> => {
@@ -77,7 +77,7 @@ export function TillDialogLayer({ api, sale, dialogs, actions, payment, paymentA
         <TenderPanel
           totalHalalas={sale.dueHalalas}
           busy={actions.tendering}
-          onTender={(h) => void tender(h)}
+          onTender={(h, voucherNo) => void tender(h, voucherNo)}
           onReject={banner.error}
           onClose={close}
         />

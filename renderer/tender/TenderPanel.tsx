@@ -27,7 +27,8 @@ const QUICK_KEYS: readonly { key: string; cap: KeyCap }[] = [
 interface Props {
   totalHalalas: number;
   busy: boolean;
-  onTender(tenderedHalalas: number): void;
+  /** With `voucherNo`: a store credit voucher pays first (at most its balance), the cash typed the rest. */
+  onTender(tenderedHalalas: number, voucherNo?: string): void;
   onReject(error: ErrorData): void;
   onClose(): void;
 }
@@ -37,6 +38,10 @@ export function TenderPanel({ totalHalalas, busy, onTender, onReject, onClose }:
   const f = useFormat();
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
+  // Store credit: the voucher's number, scanned or typed. Its Enter (a scanner sends one) moves to the
+  // voucher's pay button and never pays by itself; main knows the balance and says what it took.
+  const [voucher, setVoucher] = useState('');
+  const creditRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => inputRef.current?.focus(), []);
 
@@ -44,6 +49,15 @@ export function TenderPanel({ totalHalalas, busy, onTender, onReject, onClose }:
     if (busy) return; // Never two tenders for one sale.
     const check = checkTender(text, totalHalalas);
     if (check.ok) onTender(check.tenderedHalalas);
+    else onReject(clientError(check.code));
+  };
+
+  /** The voucher pays first; the amount typed, if any, is the cash for what the voucher leaves. */
+  const payWithCredit = (): void => {
+    if (busy || voucher.trim() === '') return;
+    if (text.trim() === '') return onTender(0, voucher.trim());
+    const check = checkTender(text, 0);
+    if (check.ok) onTender(check.tenderedHalalas, voucher.trim());
     else onReject(clientError(check.code));
   };
 
@@ -120,6 +134,30 @@ export function TenderPanel({ totalHalalas, busy, onTender, onReject, onClose }:
             {QUICK_KEYS[i] && <Kbd k={QUICK_KEYS[i].cap} />}
           </button>
         ))}
+      </div>
+      <div className="tender__credit">
+        <label className="field">
+          <span className="field__label">{t('tender.storeCredit')}</span>
+          <input
+            className="field__input"
+            data-testid="voucher-input"
+            type="text"
+            dir="ltr"
+            autoComplete="off"
+            placeholder={t('tender.voucherPlaceholder')}
+            value={voucher}
+            onChange={(e) => setVoucher(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              e.stopPropagation();
+              creditRef.current?.focus();
+            }}
+          />
+        </label>
+        <button ref={creditRef} type="button" className="btn btn--secondary tender__credit-pay" data-testid="pay-credit" disabled={busy || voucher.trim() === ''} onClick={payWithCredit}>
+          {t('tender.payCredit')}
+        </button>
       </div>
       <div className="dialog__actions">
         <button type="button" className="btn btn--pay" data-testid="complete-sale" disabled={busy} onClick={submit}>

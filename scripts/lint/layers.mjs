@@ -21,7 +21,8 @@ export const LAYERS = [
   ['main/health', 'main/updates'],
   // The manager PIN's guard is journaled; people (users, sign-in) likewise.
   ['main/auth', 'main/einvoicing', 'main/people'],
-  ['main/printing'],
+  // Store credit: vouchers a return issues (returns') and a sale takes as a tender (checkout's).
+  ['main/printing', 'main/credit'],
   ['main/checkout'],
   // Backups read the receipt-number high-water mark (checkout's) and verify with the projections the root hands in.
   ['main/payments', 'main/backup'],

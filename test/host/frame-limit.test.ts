@@ -44,6 +44,7 @@ const largestInputs: Record<MethodName, unknown> = {
     receiptNo: escaped(32),
     lines: Array.from({ length: MAX_RETURN_LINES }, (_, i) => ({ lineId: `${i}`.padStart(40, 'a'), quantity: 9999 })),
     reason: 'customer_changed_mind',
+    refundTo: 'original',
     managerPin: pin,
   },
   getTerminalStatus: {},

@@ -1,7 +1,7 @@
 // The sales receipt: a ZATCA simplified tax invoice, bilingual, Arabic first. Built only from the stored
 // Receipt (so a reprint is identical to the original apart from the copy marker) plus shop details that
 // are not part of the sale record.
-import { DISCOUNT_REASON_TEXT, type AppliedDiscount, type Receipt, type VatBreakdown } from '../../../preload/contract';
+import { DISCOUNT_REASON_TEXT, groupedVoucherNumber, type AppliedDiscount, type Receipt, type VatBreakdown } from '../../../preload/contract';
 import { zatcaQrForReceipt } from '../../fiscal';
 import type { Block, Cell } from './blocks';
 import { formatGramsAsKg, formatHalalas, formatInteger, riyadhDateTime, safePan, type Digits } from './format';
@@ -73,6 +73,21 @@ function vatLines(b: VatBreakdown, fmt: (h: number) => string): Block[] {
 
 function refundBlocks(t: Receipt['tenders'][number], fmt: (h: number) => string): Block[] {
   if (t.kind === 'cash') return [{ kind: 'pair', label: T.refundedCash.ar, labelEn: T.refundedCash.en, value: fmt(t.amountHalalas), bold: true }];
+  // Store credit: the voucher itself, in a box of its own — its number, amount and a code the pay panel scans.
+  if (t.kind === 'credit') {
+    return [
+      { kind: 'pair', label: T.refundedCredit.ar, labelEn: T.refundedCredit.en, value: fmt(t.amountHalalas), bold: true },
+      { kind: 'separator', style: 'double' },
+      { kind: 'text', text: `${T.storeCredit.ar} / ${T.storeCredit.en}`, align: 'center', size: 'large', bold: true, invert: true },
+      { kind: 'text', text: fmt(t.amountHalalas), align: 'center', size: 'title', bold: true },
+      { kind: 'pair', label: T.voucherNo.ar, labelEn: T.voucherNo.en, value: groupedVoucherNumber(t.voucherNo), bold: true },
+      { kind: 'qr', data: t.voucherNo },
+      { kind: 'text', text: t.voucherNo, align: 'center', size: 'small' },
+      { kind: 'text', text: T.voucherBearer.ar, align: 'center', size: 'small' },
+      { kind: 'text', text: T.voucherBearer.en, align: 'center', size: 'small' },
+      { kind: 'separator', style: 'double' },
+    ];
+  }
   // The card (or STC Pay wallet) it went back to, as the terminal reported it: masked, with its reference.
   return [
     { kind: 'pair', label: T.refundedCard.ar, labelEn: T.refundedCard.en, value: fmt(t.amountHalalas), bold: true },

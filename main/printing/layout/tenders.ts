@@ -1,6 +1,7 @@
 // How each tender appears on the sales receipt: cash with tendered and change; a card with its masked PAN,
-// approval code and RRN (the full slip is printed separately, card-slip.ts); STC Pay as a wallet (stc-pay.ts).
-import type { Tender } from '../../../preload/contract';
+// approval code and RRN (the full slip is printed separately, card-slip.ts); STC Pay as a wallet (stc-pay.ts);
+// store credit with its voucher and the balance left on it.
+import { groupedVoucherNumber, type Tender } from '../../../preload/contract';
 import type { Block } from './blocks';
 import { safePan } from './format';
 import { isStcPay, stcPayTenderBlocks } from './stc-pay';
@@ -16,6 +17,14 @@ export function tenderBlocks(t: Tender, fmt: (halalas: number) => string): Block
       );
     }
     return blocks;
+  }
+  if (t.kind === 'credit') {
+    // The voucher that paid it, and what is left on it for the customer's next visit.
+    return [
+      { kind: 'pair', label: T.storeCredit.ar, labelEn: T.storeCredit.en, value: fmt(t.amountHalalas) },
+      { kind: 'pair', label: T.voucherNo.ar, labelEn: T.voucherNo.en, value: groupedVoucherNumber(t.voucherNo), size: 'small' },
+      { kind: 'pair', label: T.creditBalance.ar, labelEn: T.creditBalance.en, value: fmt(t.balanceHalalas), size: 'small' },
+    ];
   }
   if (isStcPay(t.card)) return stcPayTenderBlocks(t, fmt);
   const c = t.card;

@@ -14,6 +14,12 @@ export const T = {
   returnReason: { ar: 'سبب الإرجاع', en: 'Reason' },
   refundedCash: { ar: 'المبلغ المسترد نقداً', en: 'Refunded in cash' },
   refundedCard: { ar: 'المبلغ المسترد للبطاقة', en: 'Refunded to card' },
+  // Store credit: a bearer voucher the refund receipt carries (its number, amount and code) and a sale takes.
+  storeCredit: { ar: 'رصيد متجر', en: 'Store credit' },
+  refundedCredit: { ar: 'المبلغ المسترد رصيدَ متجر', en: 'Refunded as store credit' },
+  voucherNo: { ar: 'رقم القسيمة', en: 'Voucher No.' },
+  creditBalance: { ar: 'الرصيد المتبقي', en: 'Balance left' },
+  voucherBearer: { ar: 'لحاملها: تُقبل في الدفع بهذا المتجر، وتُحفظ كالنقد.', en: 'Pays at this shop for whoever holds it: keep it like cash.' },
   vatNumber: { ar: 'الرقم الضريبي', en: 'VAT No.' },
   invoiceNo: { ar: 'رقم الفاتورة', en: 'Invoice No.' },
   date: { ar: 'التاريخ', en: 'Date' },

@@ -67,7 +67,7 @@ export function XReportSection({ api, managerPin, calls }: Props) {
   if (!report) return <div className="xr" data-testid="x-report" data-loaded="0" />;
   const inDoubt = report.paymentsNeedingAttention.length > 0;
   const tenderName = (x: TenderTotal): string =>
-    x.kind === 'cash' ? t('closing.cash') : x.scheme === 'STCPAY' ? 'STC Pay' : `${x.scheme ?? t('closing.card')}${x.wallet ? ` · ${t(`closing.wallet_${x.wallet}`)}` : ''}`;
+    x.kind === 'cash' ? t('closing.cash') : x.kind === 'credit' ? t('closing.storeCredit') : x.scheme === 'STCPAY' ? 'STC Pay' : `${x.scheme ?? t('closing.card')}${x.wallet ? ` · ${t(`closing.wallet_${x.wallet}`)}` : ''}`;
   const row = (label: string, value: string, testId?: string) => (
     <tr data-testid={testId}>
       <th scope="row">{label}</th>

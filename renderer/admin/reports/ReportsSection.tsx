@@ -45,7 +45,7 @@ export function ReportsSection({ api, managerPin, calls }: Props) {
 
   const rtl = f.locale === 'ar';
   const tenderName = (x: TenderTotal): string =>
-    x.kind === 'cash' ? t('closing.cash') : x.scheme === 'STCPAY' ? 'STC Pay' : `${x.scheme ?? t('closing.card')}${x.wallet ? ` · ${t(`closing.wallet_${x.wallet}`)}` : ''}`;
+    x.kind === 'cash' ? t('closing.cash') : x.kind === 'credit' ? t('closing.storeCredit') : x.scheme === 'STCPAY' ? 'STC Pay' : `${x.scheme ?? t('closing.card')}${x.wallet ? ` · ${t(`closing.wallet_${x.wallet}`)}` : ''}`;
   // Chart.js draws its own text: every number goes through the till's formatters (digit style), as on the tables.
   const common = {
     responsive: true,
