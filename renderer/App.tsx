@@ -52,7 +52,7 @@ import { withSecondFactor } from './people/secondFactor';
 import { useSecondFactorPrompt } from './people/SecondFactorDialog';
 import { TotpEnrolDialog } from './people/TotpEnrolDialog';
 import { ApproverBadgeContext, approverBadge } from './people/approverBadge';
-import { shownEntries } from './people/mayShow';
+import { SessionContext, shownEntries } from './people/mayShow';
 import { usePeopleSession } from './people/usePeopleSession';
 import { providerIndicators } from './terminal/providerStatus';
 import { useTerminal } from './terminal/useTerminal';
@@ -154,7 +154,8 @@ export function App({ carrier }: { carrier: Carrier }) {
   };
 
   const parkSale = useParkSale(api, messages);
-  // What the signed-in role may use (main refuses the rest anyway): a trainee gets no drawer, shift or admin.
+  // What the signed-in role may use (main refuses the rest anyway): a trainee gets no drawer, shift, admin or
+  // resolution; the panels deeper down read the session from SessionContext.
   const shown = shownEntries(people.session);
   const onlyIf = <F,>(show: boolean, f: F): F | undefined => (show ? f : undefined);
   const hotkeys: Record<HotkeyAction, () => void> = {
@@ -169,7 +170,7 @@ export function App({ carrier }: { carrier: Carrier }) {
     openDrawer: onlyIf(shown.drawer, dialogs.open.drawer) ?? (() => undefined),
     adminPanel: onlyIf(shown.admin, dialogs.open.admin) ?? (() => undefined),
     recoverPayment: recoverUnknown,
-    resolvePayment: dialogs.open.resolve,
+    resolvePayment: onlyIf(shown.resolve, dialogs.open.resolve) ?? (() => undefined),
     voidSale: dialogs.open.void,
     quantityPrompt: dialogs.open.quantity,
     removeLine: removeSelected,
@@ -214,6 +215,7 @@ export function App({ carrier }: { carrier: Carrier }) {
   return (
     <FormatProvider locale={locale} digits={digits}>
       <ApproverBadgeContext.Provider value={badges}>
+      <SessionContext.Provider value={people.session}>
       <div className={anyDialog ? 'app app--dialog' : 'app'}>
         <TopBar
           till={till}
@@ -272,7 +274,7 @@ export function App({ carrier }: { carrier: Carrier }) {
                 checking={paymentActions.busy}
                 showActions={!anyDialog}
                 onRecover={recoverUnknown}
-                onResolve={dialogs.open.resolve}
+                onResolve={onlyIf(shown.resolve, dialogs.open.resolve)}
               />
             )}
             <SaleLines
@@ -335,6 +337,7 @@ export function App({ carrier }: { carrier: Carrier }) {
           printNotice={printNotice}
         />
       )}
+      </SessionContext.Provider>
       </ApproverBadgeContext.Provider>
     </FormatProvider>
   );

@@ -7,7 +7,7 @@ import { TillError } from '../errors';
 import type { Handlers } from '../ipc';
 import { TILL_SUBJECT, userSubject, type ApproverBadgeDesk, type SignInGuard, type Users } from '../people';
 
-export type UsersHandlers = Pick<Handlers, 'listUsers' | 'addUser' | 'changeUser' | 'presentApproverBadge'>;
+export type UsersHandlers = Pick<Handlers, 'listUsers' | 'addUser' | 'changeUser' | 'presentApproverBadge' | 'dropApproverBadge'>;
 
 export interface UsersDeps {
   users: Users;
@@ -28,6 +28,10 @@ export function createUsersHandlers({ users, guard, manager, badges }: UsersDeps
     presentApproverBadge: ({ badge }) => {
       const { nameAr, nameEn } = badges.present(badge);
       return { nameAr, nameEn };
+    },
+    dropApproverBadge: () => {
+      badges.drop();
+      return { dropped: true };
     },
     listUsers: ({ managerPin }) => {
       manager.check(managerPin);

@@ -2,7 +2,9 @@
 // their PIN. The badge names them, so the PIN is compared with that one user's hash only, and the approval is
 // theirs or nobody's. Main holds the badge for one PIN, briefly: the next approval PIN within a minute is checked
 // against its holder alone (right: that user approves; wrong: no user, which main/auth counts as a wrong PIN), and
-// the badge is gone either way. Nothing is stored: a restart forgets it.
+// the badge is gone either way. Cancelling the dialog drops it too (`drop`): otherwise a PIN typed in the next
+// dialog within the minute would be checked against a holder who may have walked away. Nothing is stored: a
+// restart forgets it.
 import type { SignedInUser } from '../../preload/contract';
 import { TillError } from '../errors';
 import { matches } from './hash';
@@ -18,6 +20,8 @@ export interface ApproverBadgeDesk {
    * no badge held, the active user whose PIN it is.
    */
   byPin(pin: string): SignedInUser | undefined;
+  /** The dialog the badge was scanned in closed without a PIN: the next approval PIN is checked as any PIN. */
+  drop(): void;
 }
 
 export function createApproverBadgeDesk(users: Pick<Users, 'byBadge' | 'byPin'>, now: () => number = Date.now): ApproverBadgeDesk {
@@ -39,6 +43,9 @@ export function createApproverBadgeDesk(users: Pick<Users, 'byBadge' | 'byPin'>,
       if (!badge || badge.until < now()) return users.byPin(pin);
       const { pin: hash, ...who } = badge.holder;
       return matches(pin, hash) ? who : undefined;
+    },
+    drop() {
+      held = null;
     },
   };
 }

@@ -312,6 +312,11 @@ export const methods = {
    * which is then checked against that badge's holder alone. BADGE_UNKNOWN for a badge no active user has.
    */
   presentApproverBadge: method(z.strictObject({ badge: BadgeCode }), ApproverBadgeRead),
+  /**
+   * The dialog the badge was scanned in was closed before a PIN was typed: main lets go of the held badge, so the
+   * next approval PIN (in another dialog) is checked as any PIN is. Nothing held: nothing changes.
+   */
+  dropApproverBadge: method(z.strictObject({}), z.object({ dropped: z.literal(true) })),
   // Parked sales (parked.ts, docs/parked-sales.md).
   /** Sets the open sale aside and starts an empty one (returned). Refused when empty or while money is on it. */
   parkSale: method(z.strictObject({}), Sale),

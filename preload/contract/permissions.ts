@@ -117,6 +117,9 @@ export const METHOD_PERMISSIONS = {
   changeUser: 'approve:manager',
   // Any signed-in user may be asking for an approval (a trainee's discount too); the PIN that follows decides.
   presentApproverBadge: 'sell',
+  // A cancelled approval dialog lets its badge go, even after the till locked itself meanwhile: forgetting a badge
+  // gives nobody anything.
+  dropApproverBadge: 'open',
   parkSale: 'sell',
   listParkedSales: 'sell',
   recallSale: 'sell',

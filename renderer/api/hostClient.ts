@@ -275,6 +275,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     addUser: (input) => call('addUser', input),
     changeUser: (input) => call('changeUser', input),
     presentApproverBadge: (input) => call('presentApproverBadge', input),
+    dropApproverBadge: (input) => call('dropApproverBadge', input),
     parkSale: (input) => call('parkSale', input),
     listParkedSales: (input) => call('listParkedSales', input),
     exportXReport: (input) => call('exportXReport', input),

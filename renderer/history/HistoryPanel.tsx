@@ -7,6 +7,7 @@ import type { NuqtaApi } from '../../preload/contract/api';
 import type { PrintJob, ReceiptSummary } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { messageFor } from '../i18n/messages';
+import { useShown } from '../people/mayShow';
 import { jobById } from '../printing/printQueue';
 import { ReceiptImageView } from '../printing/ReceiptImageView';
 import { useReceiptImage } from '../printing/useReceiptImage';
@@ -50,6 +51,8 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
   const [copies, setCopies] = useState<ReadonlyMap<string, string>>(new Map());
   /** The receipt whose return dialog is open (a dialog over this panel, with its own keys). */
   const [returnFor, setReturnFor] = useState<string | null>(null);
+  // A role that may not return (a trainee) gets no Return button nor Ctrl+R; main refuses it anyway.
+  const shown = useShown('history');
 
   useEffect(() => {
     dialogRef.current?.focus();
@@ -74,7 +77,7 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
   const copyJob = jobById(jobs, selectedReceipt ? (copies.get(selectedReceipt) ?? null) : null);
 
   const reprint = async (): Promise<void> => {
-    if (!selected || reprintBusy) return;
+    if (!selected || reprintBusy || !shown.reprint) return;
     const receiptNo = selected.receiptNo;
     setReprintBusy(true);
     try {
@@ -110,7 +113,7 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
       else if (e.ctrlKey && !e.altKey && e.code === 'KeyP') void reprint();
       // Ctrl+R under any keyboard layout: return lines of the receipt on screen.
       else if (e.ctrlKey && !e.altKey && e.code === 'KeyR') {
-        if (selectedReceipt) setReturnFor(selectedReceipt);
+        if (selectedReceipt && shown.return) setReturnFor(selectedReceipt);
       } else return false;
       return true;
     },
@@ -195,27 +198,31 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
           {selected ? (
             <>
               <div className="history__actions">
-                <button
-                  type="button"
-                  className="btn btn--primary"
-                  data-testid="reprint"
-                  data-receipt-no={selected.receiptNo}
-                  disabled={reprintBusy}
-                  onClick={() => void reprint()}
-                >
-                  {t('history.reprint')} <Kbd k="ctrl" />
-                  <Kbd k="p" />
-                </button>
-                <button
-                  type="button"
-                  className="btn btn--secondary"
-                  data-testid="history-return"
-                  data-receipt-no={selected.receiptNo}
-                  onClick={() => setReturnFor(selected.receiptNo)}
-                >
-                  {t('returns.open')} <Kbd k="ctrl" />
-                  <Kbd k="r" />
-                </button>
+                {shown.reprint && (
+                  <button
+                    type="button"
+                    className="btn btn--primary"
+                    data-testid="reprint"
+                    data-receipt-no={selected.receiptNo}
+                    disabled={reprintBusy}
+                    onClick={() => void reprint()}
+                  >
+                    {t('history.reprint')} <Kbd k="ctrl" />
+                    <Kbd k="p" />
+                  </button>
+                )}
+                {shown.return && (
+                  <button
+                    type="button"
+                    className="btn btn--secondary"
+                    data-testid="history-return"
+                    data-receipt-no={selected.receiptNo}
+                    onClick={() => setReturnFor(selected.receiptNo)}
+                  >
+                    {t('returns.open')} <Kbd k="ctrl" />
+                    <Kbd k="r" />
+                  </button>
+                )}
                 {copyJob && (
                   <span
                     className={`job-state job-state--${copyJob.state}`}

@@ -14,7 +14,8 @@ interface Props {
   /** Off while a dialog covers the screen, so its buttons are the only ones of their kind. */
   showActions: boolean;
   onRecover(): void;
-  onResolve(): void;
+  /** Absent: the signed-in role may not resolve a payment (renderer/people/mayShow.ts). */
+  onResolve?: () => void;
 }
 
 export const PaymentUnknownPanel = memo(function PaymentUnknownPanel({ payment, checking, showActions, onRecover, onResolve }: Props) {
@@ -54,9 +55,11 @@ export const PaymentUnknownPanel = memo(function PaymentUnknownPanel({ payment, 
           <button type="button" className="btn btn--primary" data-testid="recover-payment" disabled={checking} onClick={onRecover}>
             {checking ? t('unknown.checking') : t('unknown.recover')} <Kbd k="f2" />
           </button>
-          <button type="button" className="btn btn--secondary" data-testid="resolve-open" onClick={onResolve}>
-            {t(stcPay ? 'unknown.stcpay_resolve' : 'unknown.resolve')} <Kbd k="f3" />
-          </button>
+          {onResolve && (
+            <button type="button" className="btn btn--secondary" data-testid="resolve-open" onClick={onResolve}>
+              {t(stcPay ? 'unknown.stcpay_resolve' : 'unknown.resolve')} <Kbd k="f3" />
+            </button>
+          )}
         </div>
       )}
     </section>

@@ -4,11 +4,11 @@
 // not count as a wrong PIN against the lockout, nor slip into the sale behind the manager's back). While main
 // checks a PIN the field is read-only, not disabled, so it keeps the keyboard: after a wrong PIN the manager types
 // again at once.
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { clientError } from '../i18n/messages';
-import { useApproverBadge } from '../people/approverBadge';
+import { badgeClaim, useApproverBadge } from '../people/approverBadge';
 import { useScanTakeOrRefuse } from '../scanner/scanTargets';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
@@ -32,18 +32,26 @@ export function PinField({ value, onValue, onEnter, autoFocus, disabled, inputRe
   const ref = inputRef ?? own;
   // A scan is an approver's staff badge when the till reads them (renderer/people/approverBadge.tsx); else refused.
   const badges = useApproverBadge();
+  const claim = useMemo(() => (badges ? badgeClaim(badges) : null), [badges]);
+  // A badge read here and no PIN typed after it (the dialog cancelled, closed): main lets go of it.
+  useEffect(() => () => claim?.release(), [claim]);
   const [holder, setHolder] = useState<string | null>(null);
   useScanTakeOrRefuse(
     ref,
     () => onValue(''),
-    badges
+    claim
       ? (text) => {
           onValue('');
           setHolder(null);
-          void badges.present(text.trim()).then(setHolder);
+          void claim.present(text.trim()).then(setHolder);
         }
       : null,
   );
+  const enter = (v: string): void => {
+    if (disabled) return;
+    claim?.submitted();
+    onEnter(v);
+  };
   useEffect(() => {
     if (autoFocus && !disabled) ref.current?.focus();
   }, [autoFocus, disabled]);
@@ -51,7 +59,7 @@ export function PinField({ value, onValue, onEnter, autoFocus, disabled, inputRe
     if (e.key !== 'Enter') return;
     e.preventDefault();
     e.stopPropagation();
-    if (!disabled) onEnter(value);
+    enter(value);
   };
   return (
     <>
@@ -81,9 +89,7 @@ export function PinField({ value, onValue, onEnter, autoFocus, disabled, inputRe
       <FieldKeypad
         value={value}
         onValue={onValue}
-        onEnter={(v) => {
-          if (!disabled) onEnter(v);
-        }}
+        onEnter={enter}
         maxLength={8}
         testId="pin-keypad"
       />

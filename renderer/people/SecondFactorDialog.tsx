@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { messageFor } from '../i18n/messages';
-import { FieldKeypad } from '../keypad/FieldKeypad';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import { useDialogKeys } from '../shell/useDialogKeys';
+import { CodeField } from './CodeField';
 import type { AskSecondFactor } from './secondFactor';
 
 interface Props {
@@ -17,6 +17,8 @@ interface Props {
   onCancel(): void;
 }
 
+/** A recovery code as typed: 10 letters and digits, a dash optional. */
+const RECOVERY_CODE_CHARS = 11;
 /** A 6-digit code, or a recovery code (10 letters and digits, a dash optional). */
 export const looksLikeCode = (code: string): boolean => /^\d{6}$/.test(code) || /^[a-z2-9]{5}-?[a-z2-9]{5}$/i.test(code.trim());
 
@@ -38,28 +40,17 @@ export function SecondFactorDialog({ error, onSubmit, onCancel }: Props) {
       <p className="dialog__body" data-testid="second-factor-reason">
         {messageFor(error, locale, digits)}
       </p>
-      <label className="field">
-        <span className="field__label">{t('twoFactor.code')}</span>
-        <input
-          ref={input}
-          className="field__input"
-          data-testid="second-factor-input"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          spellCheck={false}
-          maxLength={11}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter') return;
-            e.preventDefault();
-            e.stopPropagation();
-            submit(code);
-          }}
-        />
-      </label>
+      <CodeField
+        label={t('twoFactor.code')}
+        value={code}
+        onValue={setCode}
+        onEnter={submit}
+        inputRef={input}
+        testId="second-factor-input"
+        keypadTestId="second-factor-keypad"
+        maxLength={RECOVERY_CODE_CHARS}
+      />
       <p className="field__hint">{t('twoFactor.recoveryHint')}</p>
-      <FieldKeypad value={code} onValue={setCode} onEnter={submit} maxLength={6} testId="second-factor-keypad" />
       <div className="dialog__actions">
         <button type="button" className="btn btn--primary" data-testid="second-factor-submit" disabled={!looksLikeCode(code)} onClick={() => submit(code)}>
           {t('twoFactor.submit')} <Kbd k="enter" />

@@ -8,10 +8,10 @@ import type { TotpEnrolment } from '../../preload/contract/people';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { messageFor } from '../i18n/messages';
-import { FieldKeypad } from '../keypad/FieldKeypad';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import { useDialogKeys } from '../shell/useDialogKeys';
+import { CodeField } from './CodeField';
 
 /** The secret in groups of four, as authenticator apps show a key typed by hand. */
 const grouped = (secret: string): string => secret.replace(/(.{4})/g, '$1 ').trim();
@@ -85,27 +85,16 @@ export function TotpEnrolDialog({ api, onClose }: { api: NuqtaApi; onClose(): vo
               </li>
             ))}
           </ol>
-          <label className="field">
-            <span className="field__label">{t('twoFactor.firstCode')}</span>
-            <input
-              ref={input}
-              className="field__input"
-              data-testid="totp-code-input"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              readOnly={busy}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key !== 'Enter') return;
-                e.preventDefault();
-                e.stopPropagation();
-                void confirm(code);
-              }}
-            />
-          </label>
-          <FieldKeypad value={code} onValue={setCode} onEnter={(v) => void confirm(v)} maxLength={6} testId="totp-keypad" />
+          <CodeField
+            label={t('twoFactor.firstCode')}
+            value={code}
+            onValue={setCode}
+            onEnter={(v) => void confirm(v)}
+            inputRef={input}
+            testId="totp-code-input"
+            keypadTestId="totp-keypad"
+            readOnly={busy}
+          />
         </div>
       )}
       <div className="dialog__actions">

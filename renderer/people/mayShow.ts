@@ -1,8 +1,9 @@
 // What the screen offers the signed-in user: a button or key for a method the contract's table lets their role call
 // (preload/contract/permissions.ts, the same table main's gate enforces — main still refuses, this only hides).
 // An approval-gated method stays shown to a role that may ask (a cashier: the dialog asks an approver's PIN); a
-// trainee, who may only sell, sees no drawer, shift, admin or reversal. While the till has no users, or before
-// main has said who is signed in, everything shows, as before users.
+// trainee, who may only sell, sees no drawer, shift, admin, reversal, settlement, resolution or return. While the
+// till has no users, or before main has said who is signed in, everything shows, as before users.
+import { createContext, useContext } from 'react';
 import type { MethodName } from '../../preload/contract/methods';
 import { needsSignIn, permissionOf, roleMayCall } from '../../preload/contract/permissions';
 import type { TillSession } from '../../preload/contract/people';
@@ -14,19 +15,31 @@ export function mayShow(session: TillSession | null, method: MethodName): boolea
   return roleMayCall(session.user.role, permission);
 }
 
-/** The screen's ways in and the method each leads to: shown only when that method may be called. */
-export const ENTRY_METHODS = {
-  admin: 'getSettings',
-  drawer: 'openDrawer',
-  shift: 'openShift',
-  reverse: 'reverseCardPayment',
-} as const satisfies Record<string, MethodName>;
-export type Entry = keyof typeof ENTRY_METHODS;
+/**
+ * Each screen's buttons (and their keys) and the method each leads to: shown only when that method may be called.
+ * `top`: the screen's ways in (the top bar, the totals' reversal, the hotkeys). A button that only opens a dialog
+ * names the method the dialog exists to call (the history's Return opens the return dialog: `returnSale`).
+ */
+export const SCREEN_METHODS = {
+  top: { admin: 'getSettings', drawer: 'openDrawer', shift: 'openShift', reverse: 'reverseCardPayment', resolve: 'resolvePayment' },
+  terminal: { check: 'checkTerminal', repeatLast: 'repeatLastTransaction', settle: 'settleTerminal', recover: 'recoverPayment', resolve: 'resolvePayment' },
+  history: { reprint: 'reprintReceipt', return: 'returnSale' },
+  returnsDesk: { return: 'returnSale', settle: 'settleReturnRequest', payOut: 'payReturnCash' },
+  shift: { open: 'openShift', movement: 'cashMovement', count: 'closeShift', approve: 'approveShiftClose' },
+} as const satisfies Record<string, Record<string, MethodName>>;
+export type Screen = keyof typeof SCREEN_METHODS;
+export type Shown<S extends Screen> = Readonly<Record<keyof (typeof SCREEN_METHODS)[S], boolean>>;
 
-/** Which of the screen's ways in to show to this session. */
-export const shownEntries = (session: TillSession | null): Readonly<Record<Entry, boolean>> => ({
-  admin: mayShow(session, ENTRY_METHODS.admin),
-  drawer: mayShow(session, ENTRY_METHODS.drawer),
-  shift: mayShow(session, ENTRY_METHODS.shift),
-  reverse: mayShow(session, ENTRY_METHODS.reverse),
-});
+/** Which of a screen's buttons to show to this session. */
+export function shownOn<S extends Screen>(session: TillSession | null, screen: S): Shown<S> {
+  const methods: Record<string, MethodName> = SCREEN_METHODS[screen];
+  return Object.fromEntries(Object.entries(methods).map(([button, method]) => [button, mayShow(session, method)])) as Shown<S>;
+}
+
+/** The screen's ways in (the top bar's buttons, the totals' reversal, their keys). */
+export const shownEntries = (session: TillSession | null): Shown<'top'> => shownOn(session, 'top');
+
+/** Who is signed in, for the panels deep in the dialogs (App provides it; without it everything shows). */
+export const SessionContext = createContext<TillSession | null>(null);
+/** Which of a screen's buttons the signed-in role may use. */
+export const useShown = <S extends Screen>(screen: S): Shown<S> => shownOn(useContext(SessionContext), screen);

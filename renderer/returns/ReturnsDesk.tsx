@@ -12,6 +12,7 @@ import { toLatinDigits } from '../format/digits';
 import { useFormat } from '../format/FormatContext';
 import { clientError } from '../i18n/messages';
 import { normaliseReceiptNo } from '../payments/checks';
+import { useShown } from '../people/mayShow';
 import { Kbd } from '../shell/Kbd';
 import { TextField } from '../shell/TextField';
 import type { BannerControls } from '../shell/useBanner';
@@ -36,6 +37,8 @@ export function ReturnsDesk({ api, banner, watch }: Props) {
   const f = useFormat();
   const [itemText, setItemText] = useState('');
   const [sales, setSales] = useState<SaleOfItem[] | null>(null);
+  // Both lookups lead to the return dialog: a role that may not return (a trainee) sees only what waits.
+  const shown = useShown('returnsDesk');
 
   const findSales = async (text: string): Promise<void> => {
     const barcode = toLatinDigits(text.trim());
@@ -67,53 +70,57 @@ export function ReturnsDesk({ api, banner, watch }: Props) {
       <h3 id="returns-desk-title" className="terminal__section-title">
         {t('returns.deskTitle')}
       </h3>
-      <p className="returns-desk__note">{t('returns.deskBody')}</p>
-      <div className="returns-desk__lookup">
-        <TextField
-          label={t('returns.receiptNo')}
-          data-testid="returns-receipt-input"
-          dir="ltr"
-          placeholder={t('returns.receiptPlaceholder')}
-          maxLength={32}
-          value={receiptText}
-          onValue={setReceiptText}
-          onEnter={(v) => void open(v)}
-        />
-        <button type="button" className="btn btn--secondary" data-testid="returns-open" disabled={busy} onClick={() => void open(receiptText)}>
-          {t('returns.open')} <Kbd k="enter" />
-        </button>
-      </div>
-      <div className="returns-desk__lookup">
-        <TextField
-          label={t('returns.noReceipt')}
-          hint={t('returns.noReceiptHint')}
-          data-testid="returns-item-input"
-          dir="ltr"
-          maxLength={64}
-          value={itemText}
-          onValue={setItemText}
-          onEnter={(v) => void findSales(v)}
-        />
-        <button type="button" className="btn btn--secondary" data-testid="returns-find-sales" disabled={busy} onClick={() => void findSales(itemText)}>
-          {t('returns.findSales')} <Kbd k="enter" />
-        </button>
-      </div>
-      {sales && (
-        <ul className="returns-desk__sales" aria-label={t('returns.salesOfItem')}>
-          {sales.map((s) => (
-            <li key={`${s.receiptNo} ${s.nameEn}`} className="returns-desk__sale" data-testid="sale-of-item" data-receipt-no={s.receiptNo}>
-              <span>
-                <bdi dir="ltr">{s.receiptNo}</bdi> · <bdi dir="ltr">{f.dateTime(s.issuedAt)}</bdi>
-              </span>
-              <span>
-                {f.locale === 'ar' ? s.nameAr : s.nameEn} — {t('returns.saleLeft', { left: f.int(s.returnableQuantity), sold: f.int(s.soldQuantity), price: f.money(s.unitPriceHalalas) })}
-              </span>
-              <button type="button" className="btn btn--secondary" data-testid="sale-of-item-return" onClick={() => setReturnFor(s.receiptNo)}>
-                {t('returns.open')}
-              </button>
-            </li>
-          ))}
-        </ul>
+      {shown.return && (
+        <>
+          <p className="returns-desk__note">{t('returns.deskBody')}</p>
+          <div className="returns-desk__lookup">
+            <TextField
+              label={t('returns.receiptNo')}
+              data-testid="returns-receipt-input"
+              dir="ltr"
+              placeholder={t('returns.receiptPlaceholder')}
+              maxLength={32}
+              value={receiptText}
+              onValue={setReceiptText}
+              onEnter={(v) => void open(v)}
+            />
+            <button type="button" className="btn btn--secondary" data-testid="returns-open" disabled={busy} onClick={() => void open(receiptText)}>
+              {t('returns.open')} <Kbd k="enter" />
+            </button>
+          </div>
+          <div className="returns-desk__lookup">
+            <TextField
+              label={t('returns.noReceipt')}
+              hint={t('returns.noReceiptHint')}
+              data-testid="returns-item-input"
+              dir="ltr"
+              maxLength={64}
+              value={itemText}
+              onValue={setItemText}
+              onEnter={(v) => void findSales(v)}
+            />
+            <button type="button" className="btn btn--secondary" data-testid="returns-find-sales" disabled={busy} onClick={() => void findSales(itemText)}>
+              {t('returns.findSales')} <Kbd k="enter" />
+            </button>
+          </div>
+          {sales && (
+            <ul className="returns-desk__sales" aria-label={t('returns.salesOfItem')}>
+              {sales.map((s) => (
+                <li key={`${s.receiptNo} ${s.nameEn}`} className="returns-desk__sale" data-testid="sale-of-item" data-receipt-no={s.receiptNo}>
+                  <span>
+                    <bdi dir="ltr">{s.receiptNo}</bdi> · <bdi dir="ltr">{f.dateTime(s.issuedAt)}</bdi>
+                  </span>
+                  <span>
+                    {f.locale === 'ar' ? s.nameAr : s.nameEn} — {t('returns.saleLeft', { left: f.int(s.returnableQuantity), sold: f.int(s.soldQuantity), price: f.money(s.unitPriceHalalas) })}
+                  </span>
+                  <button type="button" className="btn btn--secondary" data-testid="sale-of-item-return" onClick={() => setReturnFor(s.receiptNo)}>
+                    {t('returns.open')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
       {waiting && <WaitingReturns api={api} banner={banner} waiting={waiting} reload={reload} />}
       {returnFor && (

@@ -10,6 +10,7 @@ import type { IssuedReturn, OwedCash, PaidOwedCash, ReturnsWaiting, WaitingRetur
 import { useFormat } from '../format/FormatContext';
 import { messageFor } from '../i18n/messages';
 import { PinForm } from '../payments/PinForm';
+import { useShown } from '../people/mayShow';
 import type { BannerControls } from '../shell/useBanner';
 import { useBannerCall } from '../terminal/useBannerCall';
 import { ReturnResult } from './ReturnResult';
@@ -31,6 +32,7 @@ export function WaitingReturns({ api, banner, waiting, reload }: Props) {
   const { busy, call } = useBannerCall(banner);
   const [task, setTask] = useState<Task | null>(null);
   const [done, setDone] = useState<Done | null>(null);
+  const shown = useShown('returnsDesk');
 
   const submit = async (managerPin: string): Promise<boolean> => {
     if (!task) return false;
@@ -86,7 +88,7 @@ export function WaitingReturns({ api, banner, waiting, reload }: Props) {
                   ? t('returns.why_refund_mismatch', { approved: f.money(r.approvedHalalas ?? 0), asked: f.money(r.askedHalalas) })
                   : t('returns.why_issue_failed', { approved: f.money(r.approvedHalalas ?? 0), detail: r.detail ?? '' })}
             </p>
-            {r.settle ? (
+            {r.settle && shown.settle ? (
               <div className="waiting-returns__action">
                 <p className="waiting-returns__settle" data-testid="waiting-settle-plan">
                   {r.settle.cashHalalas > 0
@@ -107,6 +109,7 @@ export function WaitingReturns({ api, banner, waiting, reload }: Props) {
                 </button>
               </div>
             ) : (
+              !r.settle &&
               r.why !== 'refund_in_doubt' && (
                 <p className="waiting-returns__blocked" data-testid="waiting-blocked">
                   {t('returns.settleOverReturn', { approved: f.money(r.approvedHalalas ?? 0), total: f.money(r.totalHalalas) })}
@@ -124,20 +127,22 @@ export function WaitingReturns({ api, banner, waiting, reload }: Props) {
             <p className="waiting-returns__why">
               {t('returns.owedBody', { amount: f.money(o.amountHalalas), receipt: o.receiptNo, total: f.money(o.totalHalalas) })}
             </p>
-            <div className="waiting-returns__action">
-              <button
-                type="button"
-                className="btn btn--primary"
-                data-testid="owed-pay"
-                disabled={busy}
-                onClick={() => {
-                  setDone(null);
-                  setTask({ kind: 'pay', owed: o });
-                }}
-              >
-                {t('returns.payOut', { amount: f.money(o.amountHalalas) })}
-              </button>
-            </div>
+            {shown.payOut && (
+              <div className="waiting-returns__action">
+                <button
+                  type="button"
+                  className="btn btn--primary"
+                  data-testid="owed-pay"
+                  disabled={busy}
+                  onClick={() => {
+                    setDone(null);
+                    setTask({ kind: 'pay', owed: o });
+                  }}
+                >
+                  {t('returns.payOut', { amount: f.money(o.amountHalalas) })}
+                </button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -46,6 +46,31 @@ interface Props {
   people?: ReactNode;
 }
 
+interface WayInProps {
+  testId: string;
+  hint: string;
+  label: string;
+  /** Absent: the role may not use it, and no button is drawn. */
+  onClick?: () => void;
+  /** The key(s) that do the same. */
+  children: ReactNode;
+  /** A toggle's state (the digits). */
+  pressed?: boolean;
+  /** The label's own language (the language switch names the other one). */
+  lang?: string;
+}
+
+/** A plain top-bar button: a way into a panel, or a toggle, with its key. */
+function WayIn({ testId, hint, label, onClick, children, pressed, lang }: WayInProps) {
+  if (!onClick) return null;
+  return (
+    <button type="button" className="btn btn--ghost topbar__toggle" data-testid={testId} title={hint} aria-pressed={pressed} lang={lang} onClick={onClick}>
+      {label}
+      {children}
+    </button>
+  );
+}
+
 export const TopBar = memo(function TopBar(props: Props) {
   const { till, connection, locale, digits, terminal, onToggleLocale, onToggleDigits, onTerminal } = props;
   const { printer, printFailed, providers, onPrintQueue, onHistory, onDrawer, health: report, onHealth, onAdmin } = props;
@@ -91,36 +116,17 @@ export const TopBar = memo(function TopBar(props: Props) {
       </button>
       <ProviderStatus indicators={providers} />
       {props.onShift && <ShiftButton status={props.shift} onClick={props.onShift} />}
-      {onAdmin && (
-        <button type="button" className="btn btn--ghost topbar__toggle" data-testid="admin-open" title={t('toolbar.adminHint')} onClick={onAdmin}>
-          {t('actions.admin')}
-          <Kbd k="ctrl" />
-          <kbd>,</kbd>
-        </button>
-      )}
+      <WayIn testId="admin-open" hint={t('toolbar.adminHint')} label={t('actions.admin')} onClick={onAdmin}>
+        <Kbd k="ctrl" />
+        <kbd>,</kbd>
+      </WayIn>
       <PrinterButton status={printer} failed={printFailed} onClick={onPrintQueue} />
-      <button
-        type="button"
-        className="btn btn--ghost topbar__toggle"
-        data-testid="history-open"
-        title={t('toolbar.historyHint')}
-        onClick={onHistory}
-      >
-        {t('actions.history')}
+      <WayIn testId="history-open" hint={t('toolbar.historyHint')} label={t('actions.history')} onClick={onHistory}>
         <Kbd k="f5" />
-      </button>
-      {onDrawer && (
-        <button
-          type="button"
-          className="btn btn--ghost topbar__toggle"
-          data-testid="drawer-open"
-          title={t('toolbar.drawerHint')}
-          onClick={onDrawer}
-        >
-          {t('actions.drawer')}
-          <Kbd k="f1" />
-        </button>
-      )}
+      </WayIn>
+      <WayIn testId="drawer-open" hint={t('toolbar.drawerHint')} label={t('actions.drawer')} onClick={onDrawer}>
+        <Kbd k="f1" />
+      </WayIn>
       {(till?.cardPayments || till?.stcPayPayments) && (
         <button
           type="button"
@@ -140,28 +146,18 @@ export const TopBar = memo(function TopBar(props: Props) {
           <Kbd k="f7" />
         </button>
       )}
-      <button
-        type="button"
-        className="btn btn--ghost topbar__toggle"
-        data-testid="digits-toggle"
-        title={t('toolbar.digitsHint')}
-        aria-pressed={digits === 'arabic'}
+      <WayIn
+        testId="digits-toggle"
+        hint={t('toolbar.digitsHint')}
+        label={digits === 'arabic' ? t('toolbar.digitsToLatin') : t('toolbar.digitsToArabic')}
         onClick={onToggleDigits}
+        pressed={digits === 'arabic'}
       >
-        {digits === 'arabic' ? t('toolbar.digitsToLatin') : t('toolbar.digitsToArabic')}
         <Kbd k="f10" />
-      </button>
-      <button
-        type="button"
-        className="btn btn--ghost topbar__toggle"
-        data-testid="lang-toggle"
-        title={t('toolbar.languageHint')}
-        lang={locale === 'ar' ? 'en' : 'ar'}
-        onClick={onToggleLocale}
-      >
-        {t('toolbar.language')}
+      </WayIn>
+      <WayIn testId="lang-toggle" hint={t('toolbar.languageHint')} label={t('toolbar.language')} onClick={onToggleLocale} lang={locale === 'ar' ? 'en' : 'ar'}>
         <Kbd k="f9" />
-      </button>
+      </WayIn>
     </header>
   );
 });

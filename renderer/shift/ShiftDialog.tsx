@@ -9,6 +9,7 @@ import type { CashCount, CashMovementKind, CloseShiftAnswer, DenominationKey, Sh
 import type { ErrorData } from '../../preload/contract/schemas';
 import { useFormat } from '../format/FormatContext';
 import { ParkedShiftNote } from '../parked/ParkedShiftNote';
+import { useShown } from '../people/mayShow';
 import { Dialog } from '../shell/Dialog';
 import { Kbd } from '../shell/Kbd';
 import type { BannerControls } from '../shell/useBanner';
@@ -51,6 +52,9 @@ export function ShiftDialog({ api, banner, onClose }: Props) {
   const [invalid, setInvalid] = useState<DenominationKey | null>(null);
   const [busy, setBusy] = useState(false);
   const dialogRef = useRef<HTMLDivElement>(null);
+  // The top bar shows no way in to a role that may not run the shift; a screen reached all the same (a role
+  // changed while it was open) offers only what the role may call. Main refuses the rest anyway.
+  const shown = useShown('shift');
 
   useEffect(() => {
     let live = true;
@@ -139,8 +143,8 @@ export function ShiftDialog({ api, banner, onClose }: Props) {
     nested: { open: back, close: () => setStep({ kind: 'overview' }) },
     onKey: (e: KeyboardEvent<HTMLElement>) => {
       if (e.key !== 'Enter' || !e.ctrlKey) return false;
-      if (step.kind === 'open') void openShift();
-      else if (step.kind === 'count') void submitCount();
+      if (step.kind === 'open' && shown.open) void openShift();
+      else if (step.kind === 'count' && shown.count) void submitCount();
       else return false;
       return true;
     },
@@ -171,9 +175,11 @@ export function ShiftDialog({ api, banner, onClose }: Props) {
           {status?.mode === 'demo' && <p className="shift__note">{t('shift.demoNote')}</p>}
           <DenominationCounter label={t('shift.float')} fields={fields} onFields={changeFields} invalid={invalid} disabled={busy} />
           <div className="dialog__actions">
-            <button type="button" className="btn btn--primary" data-testid="shift-open-submit" disabled={busy} onClick={() => void openShift()}>
-              {busy ? t('shift.opening') : t('shift.open')} <Kbd k="ctrl" /> <Kbd k="enter" />
-            </button>
+            {shown.open && (
+              <button type="button" className="btn btn--primary" data-testid="shift-open-submit" disabled={busy} onClick={() => void openShift()}>
+                {busy ? t('shift.opening') : t('shift.open')} <Kbd k="ctrl" /> <Kbd k="enter" />
+              </button>
+            )}
             <button type="button" className="btn btn--secondary" data-testid="shift-close-dialog" onClick={onClose}>
               {t('shift.close')} <Kbd k="esc" />
             </button>
@@ -211,17 +217,21 @@ export function ShiftDialog({ api, banner, onClose }: Props) {
               </ul>
             )}
           </section>
-          <div className="shift__actions" role="group" aria-label={t('shift.movementsTitle')}>
-            {(['paid_in', 'paid_out', 'safe_drop'] as const).map((kind) => (
-              <button key={kind} type="button" className="btn btn--secondary" data-testid={`shift-${kind}`} disabled={busy} onClick={() => setStep({ kind: 'movement', movement: kind })}>
-                {movementLabel(kind)}
-              </button>
-            ))}
-          </div>
+          {shown.movement && (
+            <div className="shift__actions" role="group" aria-label={t('shift.movementsTitle')}>
+              {(['paid_in', 'paid_out', 'safe_drop'] as const).map((kind) => (
+                <button key={kind} type="button" className="btn btn--secondary" data-testid={`shift-${kind}`} disabled={busy} onClick={() => setStep({ kind: 'movement', movement: kind })}>
+                  {movementLabel(kind)}
+                </button>
+              ))}
+            </div>
+          )}
           <div className="dialog__actions">
-            <button type="button" className="btn btn--primary" data-testid="shift-count" disabled={busy} onClick={() => setStep({ kind: 'count' })}>
-              {t('shift.closeShift')}
-            </button>
+            {shown.count && (
+              <button type="button" className="btn btn--primary" data-testid="shift-count" disabled={busy} onClick={() => setStep({ kind: 'count' })}>
+                {t('shift.closeShift')}
+              </button>
+            )}
             <button type="button" className="btn btn--secondary" data-testid="shift-close-dialog" onClick={onClose}>
               {t('shift.close')} <Kbd k="esc" />
             </button>

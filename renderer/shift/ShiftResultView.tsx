@@ -8,6 +8,7 @@ import { useFormat } from '../format/FormatContext';
 import { clientError } from '../i18n/messages';
 import { checkPin } from '../payments/checks';
 import { PinField } from '../payments/PinForm';
+import { useShown } from '../people/mayShow';
 import { Kbd } from '../shell/Kbd';
 import { TextField } from '../shell/TextField';
 import type { BannerControls } from '../shell/useBanner';
@@ -28,6 +29,8 @@ export function ShiftResultView({ answer, thresholdHalalas, busy, banner, onAppr
   const f = useFormat();
   const { result } = answer;
   const waiting = answer.outcome === 'needs-manager';
+  // A role that may not ask for the approval sees why the shift waits, without the approver's form.
+  const { approve: mayApprove } = useShown('shift');
   const [reason, setReason] = useState('');
   const [pin, setPin] = useState('');
   const [attempt, setAttempt] = useState(0);
@@ -98,7 +101,12 @@ export function ShiftResultView({ answer, thresholdHalalas, busy, banner, onAppr
           {t('shift.approvedReason', { reason: result.managerReason })}
         </p>
       )}
-      {waiting ? (
+      {waiting && !mayApprove && (
+        <p className="shift-result__needs" role="alert">
+          {t('shift.needsManager', { threshold: f.money(thresholdHalalas) })}
+        </p>
+      )}
+      {waiting && mayApprove ? (
         <div
           className="shift-result__approval"
           data-testid="shift-approval"

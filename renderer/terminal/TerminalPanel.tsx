@@ -17,6 +17,7 @@ import type { BannerControls } from '../shell/useBanner';
 import { useDialogKeys } from '../shell/useDialogKeys';
 import { IntentRow } from './IntentRow';
 import { CardTerminalFacts, StcPayFacts } from './ProviderFacts';
+import { useShown } from '../people/mayShow';
 import { ReturnsDesk } from '../returns/ReturnsDesk';
 import { SettlementResult } from './SettlementResult';
 import { useBannerCall } from './useBannerCall';
@@ -38,6 +39,8 @@ export function TerminalPanel({ api, status, onStatus, refresh, payments, banner
   const f = useFormat();
   const [task, setTask] = useState<Task | null>(null);
   const { busy, call } = useBannerCall(banner);
+  // Buttons whose call the signed-in role may not make are left out (main refuses them anyway).
+  const shown = useShown('terminal');
   const [repeat, setRepeat] = useState<{ last: IntentSummary | null } | null>(null);
   const [settlement, setSettlement] = useState<SettlementSummary | null>(null);
   const checkRef = useRef<HTMLButtonElement>(null);
@@ -139,24 +142,30 @@ export function TerminalPanel({ api, status, onStatus, refresh, payments, banner
             {configured ? <CardTerminalFacts status={status} /> : <p className="terminal__none">{t('terminal.notConfigured')}</p>}
             {configured && (
               <div className="terminal__buttons">
-                <button ref={checkRef} type="button" className="btn btn--secondary" data-testid="terminal-check" disabled={busy} onClick={() => void check()}>
-                  {t('terminal.check')}
-                </button>
-                <button type="button" className="btn btn--secondary" data-testid="terminal-repeat-last" disabled={busy} onClick={() => void repeatLast()}>
-                  {t('terminal.repeatLast')}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn--secondary"
-                  data-testid="terminal-settle"
-                  disabled={busy}
-                  onClick={() => {
-                    setSettlement(null);
-                    setTask({ kind: 'settle' });
-                  }}
-                >
-                  {t('terminal.settle')}
-                </button>
+                {shown.check && (
+                  <button ref={checkRef} type="button" className="btn btn--secondary" data-testid="terminal-check" disabled={busy} onClick={() => void check()}>
+                    {t('terminal.check')}
+                  </button>
+                )}
+                {shown.repeatLast && (
+                  <button type="button" className="btn btn--secondary" data-testid="terminal-repeat-last" disabled={busy} onClick={() => void repeatLast()}>
+                    {t('terminal.repeatLast')}
+                  </button>
+                )}
+                {shown.settle && (
+                  <button
+                    type="button"
+                    className="btn btn--secondary"
+                    data-testid="terminal-settle"
+                    disabled={busy}
+                    onClick={() => {
+                      setSettlement(null);
+                      setTask({ kind: 'settle' });
+                    }}
+                  >
+                    {t('terminal.settle')}
+                  </button>
+                )}
               </div>
             )}
             {status.stcPay && <StcPayFacts stcPay={status.stcPay} />}
@@ -197,23 +206,27 @@ export function TerminalPanel({ api, status, onStatus, refresh, payments, banner
                     >
                       <IntentRow intent={intent} />
                       <div className="attention__actions">
-                        <button
-                          type="button"
-                          className="btn btn--icon btn--secondary"
-                          data-testid="attention-recover"
-                          disabled={payments.busy}
-                          onClick={() => void recover(intent)}
-                        >
-                          {t('terminal.recover')}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn--icon btn--primary"
-                          data-testid="resolve-open"
-                          onClick={() => setTask({ kind: 'resolve', intent })}
-                        >
-                          {t('terminal.resolve')}
-                        </button>
+                        {shown.recover && (
+                          <button
+                            type="button"
+                            className="btn btn--icon btn--secondary"
+                            data-testid="attention-recover"
+                            disabled={payments.busy}
+                            onClick={() => void recover(intent)}
+                          >
+                            {t('terminal.recover')}
+                          </button>
+                        )}
+                        {shown.resolve && (
+                          <button
+                            type="button"
+                            className="btn btn--icon btn--primary"
+                            data-testid="resolve-open"
+                            onClick={() => setTask({ kind: 'resolve', intent })}
+                          >
+                            {t('terminal.resolve')}
+                          </button>
+                        )}
                       </div>
                     </li>
                   ))}

@@ -4,8 +4,9 @@
 // transaction on the same disk, and the start-up integrity check's time on a year-sized ledger. Figures are
 // reported, never asserted. NUQTA_BENCH_YEAR_SALES sets the year ledger's size (default 250,000 sales: ~3 GiB and
 // ~8 minutes here; the figures are also scaled to 1,000,000, labelled as extrapolated). NUQTA_BENCH_ONLY runs only
-// the parts it names, comma-separated: catalog, commit, card, health, providers, einvoice, receipt, host, year (a
-// part's figures need no other part; `commit,year` with a small NUQTA_BENCH_YEAR_SALES checks issue 15's in minutes).
+// the parts it names, comma-separated: catalog, commit, card, health, totp, signin, providers, einvoice, receipt,
+// host, year (a part's figures need no other part; `commit,year` with a small NUQTA_BENCH_YEAR_SALES checks issue
+// 15's in minutes).
 // NUQTA_BENCH_YEAR_DIR=folder keeps the year ledger there; run again with it, only the report figures are timed.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,7 @@ import { benchReceipt } from '../printing/bench-receipt';
 import { invoice40Lines, reportingThroughput } from './einvoice';
 import { nexoCloudSyncPaymentOverhead, stcPayPaymentOverhead } from './provider-payments';
 import { summarise } from './stats';
+import { signInToReady } from './sign-in';
 import { totpVerificationCost } from './totp';
 import { openSyncBaselines } from './sync-baselines';
 import { yearLedgerStartupCheck, yearReportsOnKeptLedger } from './year-ledger';
@@ -357,6 +359,10 @@ async function main() {
   if (runs('totp')) {
     log('TOTP verification cost');
     figures.totpVerificationCost = await totpVerificationCost();
+  }
+  if (runs('signin')) {
+    log('sign-in to ready (PIN → signed-in session and the open sale)…');
+    figures.signInToReady = await signInToReady();
   }
   if (runs('providers')) {
     log('provider payments: nexo cloud-sync and STC Pay against their HTTPS simulators…');

@@ -167,6 +167,12 @@ describe('signing in at the till', () => {
     expect(await axeFindings(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await page.getByTestId('receipt-preview').waitFor({ state: 'detached' });
+    // The trainee's history: a copy may be reprinted, nothing returned (renderer/people/mayShow.ts).
+    await page.keyboard.press('F5');
+    await page.getByTestId('reprint').waitFor();
+    expect(await page.getByTestId('history-return').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('history-panel').waitFor({ state: 'detached' });
 
     // A manager signs in and leaves training: the live till, unmarked, as the demo cashier left it.
     await page.keyboard.press('Control+l');

@@ -109,6 +109,7 @@ const largestInputs: Record<MethodName, unknown> = {
   confirmTotpEnrolment: { code: '123456' },
   listUsers: { managerPin: pin },
   presentApproverBadge: { badge: escaped(64) },
+  dropApproverBadge: {},
   addUser: { managerPin: pin, nameAr: escaped(60), nameEn: escaped(60), role: 'supervisor', pin, badge: escaped(64) },
   changeUser: { managerPin: pin, userId: escaped(64), change: { kind: 'badge', badge: escaped(64) } },
   parkSale: {},

@@ -133,6 +133,13 @@ describe('the Users tab', () => {
     expect(journal('manager.override').at(-1)?.payload).toMatchObject({ method: 'openDrawer', approverId: saraId, userId: DEMO_CASHIER.id });
   });
 
+  it('drops a badge whose dialog was cancelled: the next PIN, in another dialog, is not checked against its holder', async () => {
+    await t.call('presentApproverBadge', { badge: 'STAFF-0077' });
+    await t.call('dropApproverBadge', {});
+    expect((await t.attempt('openDrawer', { reason: 'change', managerPin: DEMO_MANAGER.pin })).ok).toBe(true);
+    expect(journal('manager.override').at(-1)?.payload).toMatchObject({ method: 'openDrawer', approverId: DEMO_MANAGER.id });
+  });
+
   it('is replayed by ledger verify: a reactivation or a badge edited by hand is caught', async () => {
     await t.till.close();
     const tampered = (edit: (db: Database.Database) => void) => {

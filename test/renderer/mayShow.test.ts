@@ -9,14 +9,14 @@ const as = (role: UserRole | null, required = true): TillSession => ({
 });
 
 describe('the screen shows what the signed-in role may call', () => {
-  it('hides from a trainee the drawer, the shift, the admin area and a reversal, but lets them sell', () => {
-    expect(shownEntries(as('trainee'))).toEqual({ admin: false, drawer: false, shift: false, reverse: false });
+  it('hides from a trainee the drawer, the shift, the admin area, a reversal and a resolution, but lets them sell', () => {
+    expect(shownEntries(as('trainee'))).toEqual({ admin: false, drawer: false, shift: false, reverse: false, resolve: false });
     expect(mayShow(as('trainee'), 'tenderCash')).toBe(true);
     expect(mayShow(as('trainee'), 'returnSale')).toBe(false);
   });
 
   it('keeps an approval-gated button for a cashier (the dialog asks an approver\'s PIN)', () => {
-    expect(shownEntries(as('cashier'))).toEqual({ admin: true, drawer: true, shift: true, reverse: true });
+    expect(shownEntries(as('cashier'))).toEqual({ admin: true, drawer: true, shift: true, reverse: true, resolve: true });
     expect(mayShow(as('cashier'), 'returnSale')).toBe(true);
     for (const role of ['supervisor', 'manager', 'admin'] as const) expect(Object.values(shownEntries(as(role)))).not.toContain(false);
   });
@@ -25,7 +25,7 @@ describe('the screen shows what the signed-in role may call', () => {
     expect(mayShow(as(null), 'getSale')).toBe(true);
     expect(mayShow(as(null), 'tenderCash')).toBe(false);
     expect(shownEntries(as(null)).drawer).toBe(false);
-    expect(shownEntries(as(null, false))).toEqual({ admin: true, drawer: true, shift: true, reverse: true });
+    expect(shownEntries(as(null, false))).toEqual({ admin: true, drawer: true, shift: true, reverse: true, resolve: true });
     expect(shownEntries(null).admin).toBe(true);
   });
 });

@@ -124,6 +124,7 @@ const handlers: Handlers = {
   addUser: () => unsupported(),
   changeUser: () => unsupported(),
   presentApproverBadge: () => unsupported(),
+  dropApproverBadge: () => unsupported(),
   parkSale: () => unsupported(),
   listParkedSales: () => unsupported(),
   exportXReport: () => unsupported(),
