@@ -64,10 +64,19 @@ export interface CrashHarness<T> {
 
 export function createCrashHarness<T>(options: CrashHarnessOptions<T>): CrashHarness<T> {
   let host: HostProcess | null = null;
+  // Every till this harness started and has not seen die: a test that times out keeps running after its
+  // afterEach, and a till it starts then must not outlive the run (they did, holding their data folders).
+  const started = new Set<HostProcess>();
+  const start = async (fault?: FaultPoint): Promise<HostProcess> => {
+    const h = await startHostProcess(options.dataDir(), [], faultEnv(fault));
+    started.add(h);
+    void gone(h.child).then(() => started.delete(h));
+    return h;
+  };
   const status = (till: T) => ok(options.client(till).call('getTerminalStatus', {}));
 
   const startTill = async (fault?: FaultPoint) => {
-    host = await startHostProcess(options.dataDir(), [], faultEnv(fault));
+    host = await start(fault);
     return options.connect(host);
   };
   const crashDuring = async (fault: FaultPoint, action: (till: T) => Promise<unknown>) => {
@@ -96,7 +105,7 @@ export function createCrashHarness<T>(options: CrashHarnessOptions<T>): CrashHar
       return sale;
     },
     async crashOnRestart(fault) {
-      host = await startHostProcess(options.dataDir(), [], faultEnv(fault));
+      host = await start(fault);
       const dying = host;
       await gone(dying.child);
       expect(dying.child.signalCode).toBe('SIGKILL');
@@ -131,7 +140,7 @@ export function createCrashHarness<T>(options: CrashHarnessOptions<T>): CrashHar
         .toBe(true);
     },
     async kill() {
-      await host?.stop('SIGKILL');
+      await Promise.all([...started].map((h) => h.stop('SIGKILL')));
       host = null;
     },
   };
