@@ -1,7 +1,8 @@
 // What a till took over a stretch of its journal — the entries after one closing up to now — read from the period's
 // own entries, found by type through the journal's (type, seq) index, so a day is read without touching a year:
 // completed sales from their `sale.completed` entries (each holds the receipt as printed), voids from theirs,
-// returns from `return.issued` (each holds the refund receipt). Nothing is written.
+// returns from `return.issued` (each holds the refund receipt), the sales and the returns each in one pass
+// (./period-entries.ts). Nothing is written.
 import { Reconciliation, type PaymentNeedingAttention, type PeriodReport, type TenderTotal, type VatTotal } from '../../preload/contract';
 import { cashTakenBetween } from '../checkout';
 import type { Db } from '../db';
