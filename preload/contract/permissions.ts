@@ -149,8 +149,9 @@ const APPROVERS: { readonly [P in ApprovePermission]: readonly UserRole[] } = {
 
 /**
  * The admin actions (issue 14): approved by an admin, they also need that admin's authenticator code (the input's
- * `secondFactor`, main/auth). Reads behind a PIN are not actions; users, secrets and restore are the CLI's, run from
- * the till's own shell, and have no contract method.
+ * `secondFactor`, main/auth). Reads behind a PIN are not actions. Users are managed here and by the CLI; secrets
+ * (they come with the settings' connections or the CLI) and restore are the CLI's, run from the till's own shell,
+ * and have no contract method of their own.
  */
 export const ADMIN_ACTIONS = [
   'updateSettings',
@@ -161,6 +162,8 @@ export const ADMIN_ACTIONS = [
   'downloadUpdate',
   'importUpdateFolder',
   'installUpdate',
+  'addUser',
+  'changeUser',
 ] as const satisfies readonly MethodName[];
 export const isAdminAction = (method: MethodName): boolean => (ADMIN_ACTIONS as readonly MethodName[]).includes(method);
 

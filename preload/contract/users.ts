@@ -2,7 +2,7 @@
 // active, whether a badge is set, whether the wrong-PIN back-off has paused them — never a PIN, a salt or a hash.
 // Every change carries the approver's PIN (approve:manager) and is journaled by main/people.
 import { z } from 'zod';
-import { BadgeCode, UserPin, UserRole } from './people';
+import { BadgeCode, SecondFactorCode, UserPin, UserRole } from './people';
 
 const ManagerPin = z.string().regex(/^\d{4,8}$/);
 const UserName = z.string().trim().min(1).max(60);
@@ -29,6 +29,8 @@ export type UsersList = z.infer<typeof UsersList>;
 
 export const AddUserInput = z.strictObject({
   managerPin: ManagerPin,
+  /** An admin approving gives their authenticator code (an admin action). */
+  secondFactor: SecondFactorCode.optional(),
   nameAr: UserName,
   nameEn: UserName,
   role: UserRole,
@@ -48,6 +50,7 @@ export type UserChange = z.infer<typeof UserChange>;
 
 export const ChangeUserInput = z.strictObject({
   managerPin: ManagerPin,
+  secondFactor: SecondFactorCode.optional(),
   /** A user's id, or 'till' with `unlock` for the pause of PIN-alone sign-in. */
   userId: UserId,
   change: UserChange,

@@ -76,11 +76,19 @@ describe('an admin action approved by an admin', () => {
     expect((await settingsChange(ADMIN_PIN, code)).ok).toBe(true);
     expect(lastOverride()).toMatchObject({ method: 'updateSettings', approverRole: 'admin', secondFactor: 'totp' });
     expect(await settingsChange(ADMIN_PIN, code)).toMatchObject({ ok: false, error: { code: 'SECOND_FACTOR_USED' } });
-    // A recovery code stands in for a lost phone, once.
     // A recovery code stands in for a lost phone, once (the install itself answers whatever the till's state allows).
     await t.attempt('installUpdate', { managerPin: ADMIN_PIN, secondFactor: adminRecovery[0] });
     expect(lastOverride()).toMatchObject({ method: 'installUpdate', approverRole: 'admin', secondFactor: 'recovery' });
     expect(await settingsChange(ADMIN_PIN, adminRecovery[0])).toMatchObject({ ok: false, error: { code: 'SECOND_FACTOR_WRONG' } });
+    // Managing users is an admin action too: adding one and changing one's PIN.
+    const newcomer = { nameAr: 'ريم', nameEn: 'Reem', role: 'cashier' as const, pin: '5791' };
+    expect(await t.attempt('addUser', { managerPin: ADMIN_PIN, ...newcomer })).toMatchObject({ ok: false, error: { code: 'SECOND_FACTOR_REQUIRED' } });
+    const added = await t.call('addUser', { managerPin: ADMIN_PIN, secondFactor: adminRecovery[1], ...newcomer });
+    const reem = added.users.find((u) => u.nameEn === 'Reem')!;
+    const newPin = { managerPin: ADMIN_PIN, userId: reem.id, change: { kind: 'pin' as const, pin: '5792' } };
+    expect(await t.attempt('changeUser', newPin)).toMatchObject({ ok: false, error: { code: 'SECOND_FACTOR_REQUIRED' } });
+    expect((await t.attempt('changeUser', { ...newPin, secondFactor: adminRecovery[2] })).ok).toBe(true);
+    expect(lastOverride()).toMatchObject({ method: 'changeUser', approverRole: 'admin', secondFactor: 'recovery' });
   });
 });
 
