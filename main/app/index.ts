@@ -8,7 +8,7 @@ import { checkoutProjection, createCheckout, createReceiptReader, openReceiptWat
 import { openDatabase, type Db } from '../db';
 import { errorData, TillError } from '../errors';
 import { createEinvoicing, einvoicingProjection } from '../einvoicing';
-import { createDispatcher, createPermissionGate } from '../ipc';
+import { createDispatcher, createPermissionGate, currentCall } from '../ipc';
 import { assertLedgerSound, checkWholeFileInBackground, createJournal, createSealer, ensureJournalFormat, registerSigningKey, type ProjectionFactory } from '../ledger';
 import { createIntentStore, createOtpDesk, createPayments, paymentsProjection, pendingPayment } from '../payments';
 import { alignDailyTotalsZone, closingProjection, createClosing, createDailyReports, createPeriodReports, createReconciliation, dailyTotalsProjection, zReportBlocks } from '../closing';
@@ -155,7 +155,8 @@ async function assemble(
   // The daily totals' business day follows the zone the settings (or the provisioning just now) name.
   alignDailyTotalsZone(db, settings.get().timeZone);
   // Entries from here on carry the till id the provisioning may just have set.
-  const journal = createJournal(db, settings.get().tillId, { sealer });
+  // Each entry written for a contract call names the user signed in for it (the call context, main/ipc).
+  const journal = createJournal(db, settings.get().tillId, { sealer, actor: () => currentCall()?.user?.id ?? null });
   if (training) adoptTrainingSeed(db, journal, training, secrets);
   else endTrainingLeftOpen(db, journal, options.trainingEnded ?? { by: 'restart', reason: 'restart' });
   const hub = createEventHub(log);

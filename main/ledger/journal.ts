@@ -25,6 +25,13 @@ export interface JournalOptions {
   now?: () => Date;
   /** Signs the chain as it grows (./seals.ts); a journal without one (a test rig, the CLI) leaves it to the till. */
   sealer?: Sealer;
+  /**
+   * Who is signed in at the till for the call that writes the entry (issue 14: every line change, tender, refund,
+   * drawer opening and settlement records the user). Recorded in the entry's payload as `actor` — hashed with it,
+   * so nobody rewrites who did what — unless the payload names one itself. Null: nobody (the CLI, a background job
+   * outside any call, a till with no users).
+   */
+  actor?: () => string | null;
 }
 
 export function createJournal(db: Db, tillId: string, options: JournalOptions = {}): Journal {
@@ -49,7 +56,7 @@ export function createJournal(db: Db, tillId: string, options: JournalOptions = 
         at: now().toISOString(),
         tillId,
         type,
-        payload: canonicalJson(payload),
+        payload: canonicalJson(withActor(payload, options.actor?.() ?? null)),
         prevHash: previous.hash,
       };
       const entry = { ...fields, hash: entryHash(fields) };
@@ -59,6 +66,9 @@ export function createJournal(db: Db, tillId: string, options: JournalOptions = 
     },
   };
 }
+
+const withActor = (payload: Record<string, unknown>, actor: string | null): Record<string, unknown> =>
+  actor === null || Object.hasOwn(payload, 'actor') ? payload : { ...payload, actor };
 
 /**
  * The journal's format marker: every entry after it records all its derived rows need (what `ledger verify`

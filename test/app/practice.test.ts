@@ -105,7 +105,7 @@ describe('practice scenarios', () => {
       const entries = (type: string) => (db.prepare('SELECT payload FROM journal WHERE type = ? ORDER BY seq').pluck().all(type) as string[]).map((p) => JSON.parse(p) as Record<string, unknown>);
       const started = entries('training.practice_started');
       expect(started).toHaveLength(8);
-      expect(started[0]).toEqual({ scenarioId: 'declined-card-then-cash', by: manager.id, scripted: true });
+      expect(started[0]).toEqual({ scenarioId: 'declined-card-then-cash', by: manager.id, scripted: true, actor: manager.id });
       expect(started.find((s) => s.scenarioId === 'return')).toMatchObject({ scripted: false });
       expect(entries('training.practice_checked').map((c) => [c.scenarioId, c.by])).toEqual(
         ['declined-card-then-cash', 'cash-with-change', 'unknown-payment', 'return', 'split-tender'].map((id) => [id, manager.id]),

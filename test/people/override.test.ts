@@ -57,8 +57,8 @@ describe('an approval by a user', () => {
     expect((await drawer(SUPERVISOR_PIN)).ok).toBe(true);
     expect((await drawer(DEMO_MANAGER.pin)).ok).toBe(true);
     expect(journal('manager.override').map((e) => e.payload)).toEqual([
-      { method: 'openDrawer', permission: 'approve:supervisor', userId: DEMO_CASHIER.id, userRole: 'cashier', approverId: supervisorId, approverRole: 'supervisor' },
-      { method: 'openDrawer', permission: 'approve:supervisor', userId: DEMO_CASHIER.id, userRole: 'cashier', approverId: DEMO_MANAGER.id, approverRole: 'manager' },
+      { method: 'openDrawer', permission: 'approve:supervisor', userId: DEMO_CASHIER.id, userRole: 'cashier', approverId: supervisorId, approverRole: 'supervisor', actor: DEMO_CASHIER.id },
+      { method: 'openDrawer', permission: 'approve:supervisor', userId: DEMO_CASHIER.id, userRole: 'cashier', approverId: DEMO_MANAGER.id, approverRole: 'manager', actor: DEMO_CASHIER.id },
     ]);
     // A cashier's PIN is not a guess: it does not count towards the lockout.
     expect(journal('manager.pin_%')).toEqual([]);

@@ -94,8 +94,9 @@ describe('the Users tab', () => {
     await t.call('changeUser', { managerPin, userId: 'till', change: { kind: 'unlock' } });
     expect((await t.call('signIn', { pin: DEMO_CASHIER.pin })).user?.id).toBe(DEMO_CASHIER.id);
     expect(journal('people.pin_unlocked').map((e) => e.payload)).toEqual([
-      { subject: `user:${saraId}`, failures: 0, lockouts: 0, lockedUntil: null, by: DEMO_MANAGER.id },
-      { subject: 'till', failures: 0, lockouts: 0, lockedUntil: null, by: DEMO_MANAGER.id },
+      // Approved by the manager (`by`) for whoever was signed in at the till (`actor`).
+      { subject: `user:${saraId}`, failures: 0, lockouts: 0, lockedUntil: null, by: DEMO_MANAGER.id, actor: DEMO_CASHIER.id },
+      { subject: 'till', failures: 0, lockouts: 0, lockedUntil: null, by: DEMO_MANAGER.id, actor: saraId },
     ]);
     const audit = await t.call('listAudit', { managerPin, action: 'user', limit: 50 });
     expect(audit.rows.map((r) => r.type)).toEqual(expect.arrayContaining(['people.pin_unlocked', 'user.badge_set', 'user.pin_set', 'user.added']));

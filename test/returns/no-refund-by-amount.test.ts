@@ -9,6 +9,6 @@ describe('the contract', () => {
   it('has no refund by amount: no method named for refunds, and returnSale takes lines, never an amount', () => {
     expect(methodNames.filter((m) => /refund/i.test(m))).toEqual([]);
     const shape = methods.returnSale.input.shape;
-    expect(Object.keys(shape).sort()).toEqual(['lines', 'managerPin', 'reason', 'receiptNo', 'secondFactor']);
+    expect(Object.keys(shape).sort()).toEqual(['lines', 'managerPin', 'reason', 'receiptNo', 'refundTo', 'secondFactor']);
   });
 });
