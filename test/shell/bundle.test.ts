@@ -115,6 +115,8 @@ describe('built bundles', () => {
         'onPrinterStatusChanged',
         'onSaleChanged',
         'onSaleCompleted',
+        // The customer must see the training mark come and go with the till (docs/training.md).
+        'onTrainingChanged',
       ].sort(),
     );
     // …which are the contract's customer-display lists, nothing more.
