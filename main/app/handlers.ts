@@ -159,7 +159,7 @@ export function createHandlers({
     ...createTaxInvoiceHandlers({ checkout, einvoicing: taxInvoices, manager }),
     ...createClosingHandlers({ closing, manager, backups }),
     ...createExportsHandlers({ reports: exports, audit, dataDir: admin.dataDir, manager }),
-    ...createParkedHandlers(checkout),
+    ...createParkedHandlers(checkout, people),
     getTill: () => tillInfo(),
     ...createTrainingHandlers(training, manager),
     ...createPracticeHandlers(practice, manager),

@@ -190,7 +190,8 @@ async function assemble(
     lockAfterMs: () => settings.get().lockAfterMinutes * 60_000,
     required: () => users.hasActive(),
     initial: demoTill() ? seedDemoUsers(users) : null,
-    onSignedIn: (user) => checkout.claimEmptySale(user),
+    // An empty sale becomes theirs; another cashier's sale with items is parked to its owner (docs/people.md).
+    onSignedIn: (user) => void checkout.cashierSignedIn(user),
     training: Boolean(training),
   });
   const intents = createIntentStore(db);

@@ -2,7 +2,7 @@
 // appends the journal entry and updates the sale tables together, so a reload, a crash or a power cut
 // brings back exactly what the cashier last saw.
 import { randomUUID } from 'node:crypto';
-import { MAX_CHANGE_HALALAS, MAX_LINE_QUANTITY, MAX_WEIGHT_GRAMS, MIN_WEIGHT_GRAMS, type BuyerProblem, type DiscountApproval, type DiscountReason, type DiscountRequest, type CardTender, type CashTender, type CompletedSale, type CreditTender, type DrawerOutcome, type ProductHit, type Receipt, type Sale, type SaleBuyer, type SaleCashier, type SetBuyerResult } from '../../preload/contract';
+import { MAX_CHANGE_HALALAS, MAX_LINE_QUANTITY, MAX_WEIGHT_GRAMS, MIN_WEIGHT_GRAMS, type BuyerProblem, type DiscountApproval, type DiscountReason, type DiscountRequest, type CardTender, type CashTender, type CompletedSale, type CreditTender, type DrawerOutcome, type ProductHit, type Receipt, type ParkedSale, type Sale, type SaleBuyer, type SaleCashier, type SetBuyerResult } from '../../preload/contract';
 import type { StoreCredit } from '../credit';
 import { classifyBarcode, readScaleBarcode } from '../catalog';
 import { beyondLimit, discountExceeds, discountHalalas, lineTotalHalalas } from '../money';
@@ -87,6 +87,9 @@ export interface DiscountLimits {
   /** Whether a price may be set by hand at all (lowering it still counts against `lineBp`). */
   priceOverride: boolean;
 }
+
+/** What a sign-in did to the open sale (Checkout.cashierSignedIn). */
+export type SignedInSale = 'claimed' | 'parked' | 'kept' | 'unchanged';
 
 /** 1,000,000 SAR: far above any till sale, low enough that a stuck key cannot produce a runaway total. */
 export const MAX_SALE_TOTAL_HALALAS = 100_000_000;
@@ -285,11 +288,21 @@ export function createCheckout(deps: CheckoutDeps) {
     if (sale.tenders.length > 0) throw new TillError('PARK_HAS_PAYMENTS', sale.saleId);
   };
 
-  /** Inside a write transaction: parks the open sale (checked by the caller). */
-  const parkInTx = (sale: Sale) => {
-    const entry = journal.append('sale.parked', { saleId: sale.saleId, lineCount: sale.lines.length, totalHalalas: sale.totals.totalHalalas });
+  /**
+   * Inside a write transaction: parks the open sale (checked by the caller). Parked because another cashier
+   * signed in, the entry says so and names whose sale it is.
+   */
+  const parkInTx = (sale: Sale, switched?: { owner: SaleCashier }) => {
+    const entry = journal.append('sale.parked', {
+      saleId: sale.saleId,
+      lineCount: sale.lines.length,
+      totalHalalas: sale.totals.totalHalalas,
+      ...(switched ? { reason: 'cashier switched', owner: switched.owner } : {}),
+    });
     store.park(sale.saleId, entry.at, entry.seq);
   };
+
+  const parkedList = (): ParkedSale[] => store.parkedSales().map((p) => ({ ...p, cashier: cashiers.of(p.saleId) }));
 
   const changed = (sale: Sale): Sale => {
     deps.onSaleChanged(sale);
@@ -556,8 +569,14 @@ export function createCheckout(deps: CheckoutDeps) {
       );
     },
 
-    /** This till's parked sales, newest first. */
-    parkedSales: () => store.parkedSales(),
+    /** This till's parked sales, newest first, each with whose sale it is. */
+    parkedSales: parkedList,
+
+    /** Whose parked sale this is (null: nobody's); PARKED_SALE_UNKNOWN when it is not parked on this till. */
+    parkedOwner(saleId: string): SaleCashier | null {
+      if (!store.isParked(saleId)) throw new TillError('PARKED_SALE_UNKNOWN', saleId);
+      return cashiers.of(saleId);
+    },
 
     /**
      * Makes a parked sale the open one. An open sale with lines is parked in its place (refused, with nothing
@@ -592,7 +611,7 @@ export function createCheckout(deps: CheckoutDeps) {
         const entry = journal.append('sale.voided', { saleId, lineCount: sale.lines.length, totalHalalas: sale.totals.totalHalalas, totals: sale.totals, parked: true });
         store.closeSale(sale, 'voided', entry.at, entry.seq);
       });
-      return store.parkedSales();
+      return parkedList();
     },
 
     /**
@@ -712,17 +731,38 @@ export function createCheckout(deps: CheckoutDeps) {
     /** A stored receipt, with the QR of the e-invoice issued with it when there is one. */
     receipt: withEinvoiceQr(createReceiptReader(db), deps.invoicing),
 
-    /** Someone signed in: the open sale becomes theirs while it is still empty (sale-cashier.ts). */
-    claimEmptySale(user: SaleCashier): void {
+    /**
+     * Someone signed in (docs/people.md, "Signing in"): what becomes of the open sale. Still empty, it becomes
+     * theirs (`claimed`). With items and another cashier's, it is parked to its owner and the new cashier starts
+     * on an empty sale (`parked`) — unless money is on it (a payment in flight or in doubt, an approved tender):
+     * such a sale is never set aside out of sight, so it stays on the counter, its owner kept, until its payment
+     * is settled (`kept`). Their own sale, or one nobody owns, stays as it is (`unchanged`).
+     */
+    cashierSignedIn(user: SaleCashier): SignedInSale {
       const cashier = asSaleCashier(user)!;
-      const sale = write(() => {
+      let outcome: SignedInSale = 'unchanged';
+      const sale = write((): Sale | null => {
         const open = ensureOpenSale();
-        if (open.lines.length > 0 || open.tenders.length > 0 || open.payment || cashiers.of(open.saleId)?.id === cashier.id) return null;
-        journal.append('sale.cashier_set', { saleId: open.saleId, cashier });
-        cashiers.set(open.saleId, cashier);
-        return store.openSale()!;
+        const owner = cashiers.of(open.saleId);
+        if (owner?.id === cashier.id) return null;
+        if (open.lines.length === 0) {
+          if (open.tenders.length > 0 || open.payment) return null;
+          journal.append('sale.cashier_set', { saleId: open.saleId, cashier });
+          cashiers.set(open.saleId, cashier);
+          outcome = 'claimed';
+          return store.openSale()!;
+        }
+        if (!owner) return null;
+        if (open.payment || open.tenders.length > 0) {
+          outcome = 'kept';
+          return null;
+        }
+        parkInTx(open, { owner });
+        outcome = 'parked';
+        return ensureOpenSale();
       });
       if (sale) deps.onSaleChanged(sale);
+      return outcome;
     },
   };
 

@@ -8,6 +8,7 @@ export {
   type CheckoutDeps,
   type DiscountLimits,
   type ProductLookup,
+  type SignedInSale,
 } from './checkout';
 export { createReceiptReader, type ReceiptReader } from './receipts';
 export { checkoutProjection } from './projection';

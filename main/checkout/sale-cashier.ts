@@ -1,7 +1,8 @@
 // Who rang a sale up (people, issue 14): the user signed in when the sale opened, kept on the sale (sales.cashier,
 // canonical JSON) and carried onto its receipt. A sale opened while nobody was signed in (a live till starts
 // locked) or still empty when another cashier signs in becomes that cashier's (sale.cashier_set): the one who
-// rings the first item up is the one the receipt names. A sale with items keeps its owner.
+// rings the first item up is the one the receipt names. A sale with items keeps its owner: another cashier signing
+// in parks it to them (checkout.ts, cashierSignedIn), and it is still theirs when recalled.
 import { SaleCashier } from '../../preload/contract';
 import { parseJsonColumn, type Db } from '../db';
 import { canonicalJson } from '../ledger';

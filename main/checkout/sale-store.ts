@@ -207,8 +207,8 @@ export function createSaleStore(db: Db, tillId: string, pricesIncludeVat: () => 
       const row = q.saleById.get(saleId);
       return row && assemble(row);
     },
-    /** This till's parked sales, newest first. */
-    parkedSales(): ParkedSale[] {
+    /** This till's parked sales, newest first (whose each is, checkout adds). */
+    parkedSales(): Omit<ParkedSale, 'cashier'>[] {
       return q.parked.all(tillId).map((r) => {
         const sale = this.sale(r.id)!;
         return { saleId: r.id, parkedAt: r.parked_at, lineCount: sale.lines.length, totalHalalas: sale.totals.totalHalalas };

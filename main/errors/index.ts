@@ -429,6 +429,10 @@ export const errorCatalog = defineErrors({
     en: 'The sale cannot be parked: part of it has been paid. Finish the sale, or reverse the payment and void it.',
   },
   PARKED_SALE_UNKNOWN: { ar: 'البيع المعلّق غير موجود، ربما استُرجع أو أُلغي.', en: 'That parked sale is not there; it may have been recalled or voided.' },
+  PARKED_SALE_NOT_YOURS: {
+    ar: 'هذا البيع المعلّق لكاشير آخر (اسمه في القائمة): يسترجعه أو يلغيه صاحبه، أو مشرف أو مدير.',
+    en: 'This parked sale is another cashier’s (their name is in the list): only they, or a supervisor or manager, may recall or void it.',
+  },
 });
 
 export type ErrorCode = keyof typeof errorCatalog.text;

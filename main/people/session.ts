@@ -22,7 +22,7 @@ export interface SessionDeps {
   required: () => boolean;
   /** Who is signed in at start: the demo cashier on a demo till, nobody on a live one. */
   initial: SignedInUser | null;
-  /** Told after every sign-in (the empty open sale becomes this cashier's). */
+  /** Told after every sign-in: the empty open sale becomes this cashier's, another cashier's sale is parked to its owner. */
   onSignedIn?: (user: SignedInUser) => void;
   /** Training mode (its own ledger, simulators only): the one place a trainee may sign in. */
   training?: boolean;

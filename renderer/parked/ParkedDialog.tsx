@@ -1,8 +1,9 @@
-// Parked sales (Ctrl+Shift+H): this till's parked sales, newest first, with when each was parked, its lines and
-// its total. The arrows pick one and Enter recalls it (only once picked: parkedKeys.ts), a tap on a row recalls
-// it; F8 (or the button) voids the highlighted one through the void prompt the open sale uses. Recalling while
-// the sale on the counter has items parks that sale in its place; main refuses, with its reason, a sale that has
-// money on it.
+// Parked sales (Ctrl+Shift+H): this till's parked sales, newest first, with when each was parked, its lines, its
+// total and whose sale it is (a sale is parked to its owner when another cashier signs in, and main refuses a
+// cashier another's: docs/parked-sales.md). The arrows pick one and Enter recalls it (only once picked:
+// parkedKeys.ts), a tap on a row recalls it; F8 (or the button) voids the highlighted one through the void prompt
+// the open sale uses. Recalling while the sale on the counter has items parks that sale in its place; main
+// refuses, with its reason, a sale that has money on it.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
@@ -134,6 +135,13 @@ export function ParkedDialog({ api, banner, onRecalled, onClose }: Props) {
                 <bdi className="receipt-row__total" data-testid="parked-total">
                   {f.money(p.totalHalalas)}
                 </bdi>
+                {p.cashier && (
+                  <span className="receipt-row__tenders">
+                    <span className="tender-tag" data-testid="parked-cashier">
+                      {t('parked.cashier')} <bdi>{f.locale === 'ar' ? p.cashier.nameAr : p.cashier.nameEn}</bdi>
+                    </span>
+                  </span>
+                )}
               </li>
             );
           })}

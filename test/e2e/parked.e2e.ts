@@ -40,12 +40,14 @@ describe('parked sales', () => {
     await ring(page, DEMO.bread.barcode);
     expect(await payCash(page, '5')).toContain('T01-000001');
 
-    // The list: when, how many lines, the total. Enter before a sale is picked only says how to pick one.
+    // The list: when, how many lines, the total, whose. Enter before a sale is picked only says how to pick one.
     await page.keyboard.press('Control+Shift+KeyH');
     await page.getByTestId('parked-dialog').waitFor();
     await expect.poll(() => page.getByTestId('parked-item').count()).toBe(1);
     expect(await page.getByTestId('parked-lines').textContent()).toBe('2');
     expect(await page.getByTestId('parked-total').textContent()).toContain('34.25');
+    // Whose sale it is: the demo cashier who rang it up (a sale is parked to its owner when another signs in).
+    expect(await page.getByTestId('parked-cashier').textContent()).toContain('أمل');
     await page.keyboard.press('Enter');
     await page.getByTestId('parked-enter-hint').waitFor();
     expect(await lines(page).count()).toBe(0);
