@@ -326,8 +326,14 @@ export function createReturns(deps: ReturnsDeps) {
 
   /** A refund receipt whose card refund was approved later (by recovery): printed when it is issued. */
   const printLate = async (returnId: string): Promise<void> => {
-    const error = await printRefund(store.refundById(returnId));
-    if (error) log.error(`refund receipt of return ${returnId} did not print`, error);
+    // Run on its own (setImmediate), so nothing awaits it: a failure here — the till closing under it, its database
+    // gone — is logged, never an unhandled rejection that ends the process. The return stands; Reprint serves.
+    try {
+      const error = await printRefund(store.refundById(returnId));
+      if (error) log.error(`refund receipt of return ${returnId} did not print`, error);
+    } catch (e) {
+      log.error(`refund receipt of return ${returnId} did not print`, e instanceof Error ? e.message : String(e));
+    }
   };
 
   const openDrawer = async (refund: RefundReceipt): Promise<DrawerOutcome> => {
