@@ -138,6 +138,28 @@ describe('the admin settings methods', () => {
     expect(stored.scaleBarcodes.map((l) => l.prefix)).toContain('26');
   });
 
+  it('edit the two-factor thresholds in the people group: halalas as riyals, a wrong amount named in both languages', async () => {
+    const shown = await t.call('getSettings', { managerPin: '1234' });
+    const people = shown.fields.filter((f) => f.group === 'people' && f.key.startsWith('twoFactor.'));
+    expect(people.map((f) => [f.key, f.kind, f.value])).toEqual([
+      ['twoFactor.refundAboveHalalas', 'riyals', 50_000],
+      ['twoFactor.cashDifferenceAboveHalalas', 'riyals', 5_000],
+    ]);
+    const entries = journal('settings.changed').length;
+    const wrong = await t.call('updateSettings', { managerPin: '1234', settings: { 'twoFactor.refundAboveHalalas': -1, 'twoFactor.cashDifferenceAboveHalalas': 12.5 } });
+    expect(wrong.outcome).toBe('invalid');
+    if (wrong.outcome !== 'invalid') return;
+    const byKey = new Map(wrong.errors.map((e) => [e.key, e]));
+    expect(byKey.get('twoFactor.refundAboveHalalas')).toMatchObject({ en: 'SAR 0 to 1,000,000', ar: 'من 0 إلى 1,000,000 ريال' });
+    expect(byKey.get('twoFactor.cashDifferenceAboveHalalas')).toMatchObject({ en: 'an amount in riyals, at most 2 decimals' });
+    expect(journal('settings.changed')).toHaveLength(entries);
+
+    const right = await t.call('updateSettings', { managerPin: '1234', settings: { 'twoFactor.refundAboveHalalas': 75_050, 'twoFactor.cashDifferenceAboveHalalas': 5_000 } });
+    expect(right).toEqual({ outcome: 'saved', changed: ['twoFactor'], restartNeeded: true });
+    expect(journal('settings.changed').at(-1)).toMatchObject({ source: 'admin-screen', changes: [{ key: 'twoFactor', after: { refundAboveHalalas: 75_050, cashDifferenceAboveHalalas: 5_000 } }] });
+    expect(JSON.parse(storedSettings()).twoFactor).toEqual({ refundAboveHalalas: 75_050, cashDifferenceAboveHalalas: 5_000 });
+  });
+
   it('edit the idle lock time (lockAfterMinutes), refusing what the schema refuses, and the till then locks on it', async () => {
     const shown = await t.call('getSettings', { managerPin: '1234' });
     expect(shown.fields.find((f) => f.key === 'lockAfterMinutes')).toMatchObject({ group: 'time', kind: 'number', value: 5 });
