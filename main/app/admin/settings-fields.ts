@@ -53,6 +53,14 @@ const FIELDS: readonly FieldSpec[] = [
   // Past these a manager's authenticator code joins their PIN (docs/people.md): stored in halalas, shown in riyals.
   riyals('people', 'twoFactor.refundAboveHalalas'),
   riyals('people', 'twoFactor.cashDifferenceAboveHalalas'),
+  // What each role does alone before an approver's PIN (main/settings/roles.ts; the admin has the manager's).
+  ...(['cashier', 'supervisor', 'manager'] as const).flatMap((role) => [
+    whole('people', `roleLimits.${role}.lineDiscountPercent`),
+    whole('people', `roleLimits.${role}.saleDiscountPercent`),
+    flag('people', `roleLimits.${role}.priceOverride`),
+    riyals('people', `roleLimits.${role}.refundWithoutApprovalHalalas`),
+    flag('people', `roleLimits.${role}.drawerWithoutSale`),
+  ]),
   json('terminal', 'terminal', true),
   json('stcPay', 'stcPay', true),
   text('backups', 'backups.folder', true),
