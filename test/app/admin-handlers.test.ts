@@ -191,10 +191,17 @@ describe('the admin settings methods', () => {
     expect(storedSettings()).toBe(before);
   });
 
-  it('save a changed role limit, journaled, and main enforces it at once: the drawer and a refund alone for the cashier', async () => {
+  it("save a changed role limit, journaled, and main enforces it at once: the cashier's line discount, the drawer and a refund alone", async () => {
     expect(await t.attempt('openDrawer', { reason: 'change' })).toMatchObject({ ok: false, error: { code: 'DRAWER_NEEDS_APPROVAL' } });
+    // The line discount: 5 % alone by default; the cashier's limit lowered to 0, the same 5 % needs an approver.
+    const line = (await t.call('scanBarcode', { barcode: DEMO.milk.barcode })).lines[0]!;
+    const fivePercent = { lineId: line.lineId, discount: { rule: { kind: 'percent' as const, percent: 5 }, reason: 'promotion' as const } };
+    expect((await t.attempt('setLineDiscount', fivePercent)).ok).toBe(true);
+    await t.call('setLineDiscount', { lineId: line.lineId, discount: null });
+    expect((await t.call('updateSettings', { managerPin: '1234', settings: { 'roleLimits.cashier.lineDiscountPercent': 0 } })).outcome).toBe('saved');
+    expect(await t.attempt('setLineDiscount', fivePercent)).toMatchObject({ ok: false, error: { code: 'DISCOUNT_NEEDS_APPROVAL' } });
     let due = 0;
-    for (const barcode of [DEMO.milk.barcode, DEMO.milk.barcode]) due = (await t.call('scanBarcode', { barcode })).dueHalalas;
+    for (const barcode of [DEMO.milk.barcode]) due = (await t.call('scanBarcode', { barcode })).dueHalalas;
     const receipt = (await t.call('tenderCash', { tenderedHalalas: due })).receipt;
     const returnOne = () => t.attempt('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'damaged' });
     expect(await returnOne()).toMatchObject({ ok: false, error: { code: 'REFUND_NEEDS_APPROVAL' } });
@@ -205,7 +212,10 @@ describe('the admin settings methods', () => {
     });
     expect(saved).toEqual({ outcome: 'saved', changed: ['roleLimits'], restartNeeded: true });
     const [entry] = journal('settings.changed').slice(-1);
-    expect(entry).toMatchObject({ source: 'admin-screen', changes: [{ key: 'roleLimits', after: { cashier: { drawerWithoutSale: true, refundWithoutApprovalHalalas: DEMO.milk.price } } }] });
+    expect(entry).toMatchObject({
+      source: 'admin-screen',
+      changes: [{ key: 'roleLimits', after: { cashier: { lineDiscountPercent: 0, drawerWithoutSale: true, refundWithoutApprovalHalalas: DEMO.milk.price } } }],
+    });
 
     expect((await t.attempt('openDrawer', { reason: 'change' })).ok).toBe(true);
     expect((await returnOne()).ok).toBe(true);
