@@ -29,7 +29,7 @@ import { createUsersHandlers, type UsersDeps } from './users-handlers';
 import { createExportsHandlers } from './exports-handlers';
 import type { ReportExports } from '../exports';
 import type { AuditReader } from '../audit';
-import { limitsFor, type TillSessionDesk, type TwoFactor } from '../people';
+import { limitsFrom, type TillSessionDesk, type TwoFactor } from '../people';
 import { createParkedHandlers } from './parked-handlers';
 import type { HostKind } from './types';
 
@@ -239,11 +239,11 @@ export function createHandlers({
     getReceiptImage: ({ receiptNo }) => printing.receiptImage(receiptNo),
     listReceipts: ({ limit, beforeReceiptNo }) => checkout.receipts(limit, beforeReceiptNo),
     openDrawer: async ({ managerPin, reason }) => {
-      // Alone for a role whose limits allow it (main/people/limits.ts); else a supervisor's PIN or above.
+      // Alone for a role whose limits allow it (the shop's settings, main/people/limits.ts); else a supervisor's PIN or above.
       if (managerPin !== undefined) manager.check(managerPin, 'approve:supervisor');
       else {
         const user = people.signedIn();
-        if (!user || !limitsFor(user.role).drawerWithoutSale) throw new TillError('DRAWER_NEEDS_APPROVAL');
+        if (!user || !limitsFrom(settings.get().roleLimits, user.role).drawerWithoutSale) throw new TillError('DRAWER_NEEDS_APPROVAL');
       }
       return printing.openDrawerForManager(reason);
     },

@@ -17,7 +17,7 @@ import { createAuditReader } from '../audit';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createStoreCredit, storeCreditProjection } from '../credit';
 import { createShifts, shiftsProjection } from '../shifts';
-import { createApproverBadgeDesk, createSession, createSignInGuard, createTwoFactor, createUsers, FULL_DISCOUNT_BP, totpProjection, limitsFor, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers } from '../people';
+import { createApproverBadgeDesk, createSession, createSignInGuard, createTwoFactor, createUsers, FULL_DISCOUNT_BP, totpProjection, limitsFrom, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers, type ShopRoleLimits } from '../people';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
 import { createPrintService, printJobsProjection, refundReceiptBlocks } from '../printing/service';
@@ -48,9 +48,9 @@ export { changeSettings, settingChanges, type SettingChange, type SettingsSource
 export { applyProvisioning, defaultProvisionFile, type ProvisioningResult } from './provisioning';
 export { defaultDataDir, ledgerFile, rendererDist, preloadBundle, customerPreloadBundle, projectRoot } from '../paths';
 
-/** A role's discount limits (main/people) as checkout reads them. */
-function discountLimitsOf(role: UserRole): DiscountLimits {
-  const limits = limitsFor(role);
+/** A role's discount limits under the shop's settings (main/people) as checkout reads them. */
+function discountLimitsOf(shop: ShopRoleLimits, role: UserRole): DiscountLimits {
+  const limits = limitsFrom(shop, role);
   return { lineBp: limits.lineDiscountBp, saleBp: limits.saleDiscountBp, priceOverride: limits.priceOverride };
 }
 
@@ -265,14 +265,14 @@ async function assemble(
     // signed in (a till without users). An approver's PIN names them; their own role's limits must cover it.
     discountLimits: () => {
       const user = people.signedIn();
-      if (user) return discountLimitsOf(user.role);
+      if (user) return discountLimitsOf(settings.get().roleLimits, user.role);
       const bp = settings.get().discounts.limitPercent * 100;
       return { lineBp: bp, saleBp: bp, priceOverride: true };
     },
     approve: (pin) => {
       const approver = manager.check(pin, 'approve:supervisor');
       if (!approver) return { approval: { by: 'manager' }, limits: { lineBp: FULL_DISCOUNT_BP, saleBp: FULL_DISCOUNT_BP, priceOverride: true } };
-      return { approval: { by: approver.nameEn || approver.nameAr, userId: approver.id }, limits: discountLimitsOf(approver.role) };
+      return { approval: { by: approver.nameEn || approver.nameAr, userId: approver.id }, limits: discountLimitsOf(settings.get().roleLimits, approver.role) };
     },
   });
   const devices = await openPaymentDevices({ settings: settings.get(), secrets, simulators, intents, desk, log });
@@ -302,10 +302,10 @@ async function assemble(
     journal,
     settings: settings.get,
     manager,
-    // The signed-in user's role limit (main/people/limits.ts): a refund up to it needs no approver.
+    // The signed-in user's role limit (the shop's settings, read on each refund): a refund up to it needs no approver.
     refundAlone: () => {
       const user = people.signedIn();
-      return user ? limitsFor(user.role).refundWithoutApprovalHalalas : 0;
+      return user ? limitsFrom(settings.get().roleLimits, user.role).refundWithoutApprovalHalalas : 0;
     },
     receipt: checkout.receipt,
     credit: storeCredit,

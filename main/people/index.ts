@@ -10,10 +10,13 @@ export {
   DEFAULT_ROLE_LIMITS,
   FULL_DISCOUNT_BP,
   limitsFor,
+  limitsFrom,
+  roleLimitTable,
   mayDiscountLine,
   mayDiscountSale,
   mayRefundAlone,
   type RoleLimits,
+  type ShopRoleLimits,
 } from './limits';
 export {
   createTwoFactor,

@@ -1,6 +1,6 @@
-// What each role may do on its own, before an approver's PIN is needed (issue 14, docs/people.md). Only the
-// structure and its defaults live here: the discounts, price overrides and refunds that read them are wired in by
-// their own work. Integers only: percentages in basis points (100 = 1 %), amounts in halalas.
+// What each role may do on its own, before an approver's PIN is needed (issue 14, docs/people.md). The shop sets
+// the cashier's, supervisor's and manager's in its settings (`roleLimits`, main/settings/roles.ts); main reads
+// them through limitsFrom on every check. Integers only: percentages in basis points (100 = 1 %), amounts in halalas.
 import type { UserRole } from '../../preload/contract';
 
 export interface RoleLimits {
@@ -31,7 +31,38 @@ export const DEFAULT_ROLE_LIMITS: { readonly [R in UserRole]: Readonly<RoleLimit
   admin: { lineDiscountBp: FULL_DISCOUNT_BP, saleDiscountBp: 5_000, priceOverride: true, refundWithoutApprovalHalalas: 200_000, drawerWithoutSale: true },
 };
 
-/** A role's limits (the defaults until the settings carry a shop's own). */
+/** One role's limits as the settings hold them (whole percentages): main/settings' RoleLimit, by shape. */
+export interface ShopRoleLimit {
+  lineDiscountPercent: number;
+  saleDiscountPercent: number;
+  priceOverride: boolean;
+  refundWithoutApprovalHalalas: number;
+  drawerWithoutSale: boolean;
+}
+
+export type ShopRoleLimits = { readonly [R in 'cashier' | 'supervisor' | 'manager']: Readonly<ShopRoleLimit> };
+
+const fromShop = (l: Readonly<ShopRoleLimit>): RoleLimits => ({
+  lineDiscountBp: l.lineDiscountPercent * 100,
+  saleDiscountBp: l.saleDiscountPercent * 100,
+  priceOverride: l.priceOverride,
+  refundWithoutApprovalHalalas: l.refundWithoutApprovalHalalas,
+  drawerWithoutSale: l.drawerWithoutSale,
+});
+
+/**
+ * The table of every role from the shop's settings: a trainee rings up only whatever the shop sets, and the
+ * admin may do what the manager may (the settings keep each role at least the one below it).
+ */
+export function roleLimitTable(shop: ShopRoleLimits): { readonly [R in UserRole]: Readonly<RoleLimits> } {
+  const manager = fromShop(shop.manager);
+  return { trainee: DEFAULT_ROLE_LIMITS.trainee, cashier: fromShop(shop.cashier), supervisor: fromShop(shop.supervisor), manager, admin: manager };
+}
+
+/** A role's limits under the shop's settings. */
+export const limitsFrom = (shop: ShopRoleLimits, role: UserRole): Readonly<RoleLimits> => roleLimitTable(shop)[role];
+
+/** A role's limits (the defaults; main reads the shop's through limitsFrom). */
 export const limitsFor = (role: UserRole, table: { readonly [R in UserRole]: Readonly<RoleLimits> } = DEFAULT_ROLE_LIMITS): Readonly<RoleLimits> => table[role];
 
 /** Whether `role` may give this discount on a line without approval. */

@@ -5,3 +5,4 @@ export { exportable, settingAt, withSetting, simulatedDevices, isDemoIdentity, S
 export { EinvoicingSettings, VatReason } from './einvoicing';
 export { DEFAULT_SCALE_LAYOUTS, ScaleBarcodeLayouts } from './scale';
 export { readLogoFile, LOGO_MAX_BYTES, LOGO_MAX_SIDE, type LogoFileCheck } from './logo-file';
+export { DEFAULT_ROLE_LIMIT_SETTINGS, RoleLimitsSettings, type RoleLimit } from './roles';

@@ -10,6 +10,7 @@ import { EinvoicingSettingsShape } from './einvoicing';
 import { readLogoFile } from './logo-file';
 import { DEMO_VAT_NUMBER, ShopSettingsShape } from './shop';
 import { ScaleSettingsShape } from './scale';
+import { RoleSettingsShape } from './roles';
 
 const HttpsUrl = z
   .string()
@@ -167,6 +168,7 @@ export const TillSettings = z.object({
   ...ShopSettingsShape,
   ...EinvoicingSettingsShape,
   ...ScaleSettingsShape,
+  ...RoleSettingsShape,
 });
 export type TillSettings = z.infer<typeof TillSettings>;
 

@@ -73,14 +73,21 @@ export const ShiftSettings = z.object({
   differenceThresholdHalalas: z.number().int().min(0).max(10_000_000),
 });
 
+/** An amount in halalas, with its bounds said in riyals (the admin screen shows and takes SAR). */
+export function halalasUpTo(max: number, en: string, ar: string) {
+  const amount = bilingual('an amount in riyals, at most 2 decimals', 'مبلغ بالريال، منزلتان عشريتان على الأكثر');
+  const range = bilingual(en, ar);
+  return z.number(amount).int(amount).min(0, range).max(max, range);
+}
+
 /**
  * Two-factor for managers (docs/people.md): past these amounts the approver must be a manager (or admin) and give
  * their authenticator code with the PIN. A refund above `refundAboveHalalas`; a shift closed with a cash difference
  * (either way) above `cashDifferenceAboveHalalas`.
  */
 export const TwoFactorSettings = z.object({
-  refundAboveHalalas: z.number().int().min(0).max(100_000_000),
-  cashDifferenceAboveHalalas: z.number().int().min(0).max(10_000_000),
+  refundAboveHalalas: halalasUpTo(100_000_000, 'SAR 0 to 1,000,000', 'من 0 إلى 1,000,000 ريال'),
+  cashDifferenceAboveHalalas: halalasUpTo(10_000_000, 'SAR 0 to 100,000', 'من 0 إلى 100,000 ريال'),
 });
 
 /**

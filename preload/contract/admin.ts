@@ -14,6 +14,7 @@ export const SettingsGroup = z.enum([
   'devices',
   'customer',
   'sales',
+  'people',
   'terminal',
   'stcPay',
   'backups',
@@ -23,13 +24,14 @@ export const SettingsGroup = z.enum([
 export type SettingsGroup = z.infer<typeof SettingsGroup>;
 
 /**
- * How a field is edited: a line of text, a whole number, a switch, one of `options`, or JSON (a device link,
- * whose shape depends on its `kind`). `nullable`: an empty field means "none".
+ * How a field is edited: a line of text, a whole number, a switch, one of `options`, JSON (a device link,
+ * whose shape depends on its `kind`), or riyals (the value is integer halalas; the screen shows and takes SAR with
+ * up to two decimals). `nullable`: an empty field means "none".
  */
 export const SettingsField = z.object({
   key: z.string(),
   group: SettingsGroup,
-  kind: z.enum(['text', 'number', 'boolean', 'choice', 'json']),
+  kind: z.enum(['text', 'number', 'boolean', 'choice', 'json', 'riyals']),
   nullable: z.boolean(),
   options: z.array(z.union([z.string(), z.number()])).optional(),
   value: z.json(),

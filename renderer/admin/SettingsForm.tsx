@@ -13,7 +13,7 @@ interface Props {
   onSave(patch: Record<string, SettingsField['value']>): Promise<UpdateSettingsResult | undefined>;
 }
 
-const GROUPS: SettingsGroup[] = ['identity', 'address', 'receipt', 'printer', 'drawer', 'devices', 'customer', 'terminal', 'stcPay', 'backups', 'updates', 'time'];
+const GROUPS: SettingsGroup[] = ['identity', 'address', 'receipt', 'printer', 'drawer', 'devices', 'customer', 'sales', 'people', 'terminal', 'stcPay', 'backups', 'updates', 'time'];
 
 const testIdOf = (key: string) => `setting-${key.replace(/\./g, '-')}`;
 

@@ -3,6 +3,7 @@
 // schema judges the values; here a draft is only turned into JSON (a number, null, a parsed link).
 import type { SettingsField, SettingsFieldError, SettingsPatch } from '../../preload/contract/admin';
 import { toLatinDigits } from '../../preload/contract/digits';
+import { parseAmount } from '../format/money';
 
 export type Draft = string | boolean;
 export type Drafts = Record<string, Draft>;
@@ -13,19 +14,34 @@ export function draftOf(field: SettingsField): Draft {
   if (field.kind === 'boolean') return v === true;
   if (v === null) return '';
   if (field.kind === 'json') return JSON.stringify(v, null, 2);
+  if (field.kind === 'riyals' && typeof v === 'number') return riyalsOf(v);
   return String(v);
+}
+
+/** Halalas as the riyals a person types back: `500`, `12.50` (integer arithmetic, no float). */
+export function riyalsOf(halalas: number): string {
+  const sign = halalas < 0 ? '-' : '';
+  const abs = Math.abs(halalas);
+  const cents = abs % 100;
+  const whole = String((abs - cents) / 100);
+  return cents === 0 ? `${sign}${whole}` : `${sign}${whole}.${String(cents).padStart(2, '0')}`;
 }
 
 export const draftsOf = (fields: readonly SettingsField[]): Drafts => Object.fromEntries(fields.map((f) => [f.key, draftOf(f)]));
 
 /** What the draft means, or why it cannot mean anything (checked here only where JSON itself cannot be formed). */
-export function valueOf(field: SettingsField, draft: Draft): { ok: true; value: Json } | { ok: false; reason: 'number' | 'json' } {
+export function valueOf(field: SettingsField, draft: Draft): { ok: true; value: Json } | { ok: false; reason: LocalReason } {
   if (typeof draft === 'boolean') return { ok: true, value: draft };
   const text = field.kind === 'text' || field.kind === 'json' ? draft : toLatinDigits(draft.trim());
   if (text.trim() === '' && field.nullable) return { ok: true, value: null };
   switch (field.kind) {
     case 'number':
       return /^-?\d+$/.test(text) ? { ok: true, value: Number(text) } : { ok: false, reason: 'number' };
+    case 'riyals': {
+      // The amount typed in riyals (Arabic digits and decimal separator too), sent as halalas; main judges the range.
+      const halalas = parseAmount(text);
+      return halalas === null ? { ok: false, reason: 'riyals' } : { ok: true, value: halalas };
+    }
     case 'choice': {
       const option = field.options?.find((o) => String(o) === text);
       return { ok: true, value: option ?? text };
@@ -41,9 +57,11 @@ export function valueOf(field: SettingsField, draft: Draft): { ok: true; value: 
   }
 }
 
+export type LocalReason = 'number' | 'json' | 'riyals';
+
 export interface LocalError {
   key: string;
-  reason: 'number' | 'json';
+  reason: LocalReason;
 }
 
 /** The fields whose draft differs from the saved value, as a patch; drafts that are not JSON at all, as errors. */

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ledgerFile } from '../../main/app';
 import { methods, SETTINGS_PATCH_MAX_BYTES, type MethodInput } from '../../preload/contract';
 import { createTillSimulators } from '../../main/sim';
-import { startTestTill, type TestTill } from '../support/till';
+import { DEMO, startTestTill, type TestTill } from '../support/till';
 
 let t: TestTill;
 const simulators = () => createTillSimulators();
@@ -136,6 +136,92 @@ describe('the admin settings methods', () => {
     const stored = JSON.parse(storedSettings()) as { discounts: { limitPercent: number }; scaleBarcodes: Array<{ prefix: string }> };
     expect(stored.discounts.limitPercent).toBe(5);
     expect(stored.scaleBarcodes.map((l) => l.prefix)).toContain('26');
+  });
+
+  it('edit the two-factor thresholds in the people group: halalas as riyals, a wrong amount named in both languages', async () => {
+    const shown = await t.call('getSettings', { managerPin: '1234' });
+    const people = shown.fields.filter((f) => f.group === 'people' && f.key.startsWith('twoFactor.'));
+    expect(people.map((f) => [f.key, f.kind, f.value])).toEqual([
+      ['twoFactor.refundAboveHalalas', 'riyals', 50_000],
+      ['twoFactor.cashDifferenceAboveHalalas', 'riyals', 5_000],
+    ]);
+    const entries = journal('settings.changed').length;
+    const wrong = await t.call('updateSettings', { managerPin: '1234', settings: { 'twoFactor.refundAboveHalalas': -1, 'twoFactor.cashDifferenceAboveHalalas': 12.5 } });
+    expect(wrong.outcome).toBe('invalid');
+    if (wrong.outcome !== 'invalid') return;
+    const byKey = new Map(wrong.errors.map((e) => [e.key, e]));
+    expect(byKey.get('twoFactor.refundAboveHalalas')).toMatchObject({ en: 'SAR 0 to 1,000,000', ar: 'من 0 إلى 1,000,000 ريال' });
+    expect(byKey.get('twoFactor.cashDifferenceAboveHalalas')).toMatchObject({ en: 'an amount in riyals, at most 2 decimals' });
+    expect(journal('settings.changed')).toHaveLength(entries);
+
+    const right = await t.call('updateSettings', { managerPin: '1234', settings: { 'twoFactor.refundAboveHalalas': 75_050, 'twoFactor.cashDifferenceAboveHalalas': 5_000 } });
+    expect(right).toEqual({ outcome: 'saved', changed: ['twoFactor'], restartNeeded: true });
+    expect(journal('settings.changed').at(-1)).toMatchObject({ source: 'admin-screen', changes: [{ key: 'twoFactor', after: { refundAboveHalalas: 75_050, cashDifferenceAboveHalalas: 5_000 } }] });
+    expect(JSON.parse(storedSettings()).twoFactor).toEqual({ refundAboveHalalas: 75_050, cashDifferenceAboveHalalas: 5_000 });
+  });
+
+  it('list the role limits in the people group with today\'s values, and refuse a lower role above a higher one or a wrong value', async () => {
+    const shown = await t.call('getSettings', { managerPin: '1234' });
+    const limits = shown.fields.filter((f) => f.key.startsWith('roleLimits.'));
+    expect(new Set(limits.map((f) => f.group))).toEqual(new Set(['people']));
+    expect(limits).toHaveLength(15);
+    const at = (key: string) => limits.find((f) => f.key === key);
+    expect(at('roleLimits.cashier.lineDiscountPercent')).toMatchObject({ kind: 'number', value: 5 });
+    expect(at('roleLimits.supervisor.saleDiscountPercent')).toMatchObject({ kind: 'number', value: 10 });
+    expect(at('roleLimits.cashier.priceOverride')).toMatchObject({ kind: 'boolean', value: false });
+    expect(at('roleLimits.supervisor.refundWithoutApprovalHalalas')).toMatchObject({ kind: 'riyals', value: 20_000 });
+    expect(at('roleLimits.manager.drawerWithoutSale')).toMatchObject({ kind: 'boolean', value: true });
+
+    const before = storedSettings();
+    const wrong = await t.call('updateSettings', {
+      managerPin: '1234',
+      settings: { 'roleLimits.cashier.lineDiscountPercent': 30, 'roleLimits.manager.saleDiscountPercent': 101, 'roleLimits.supervisor.priceOverride': 'yes' },
+    });
+    expect(wrong.outcome).toBe('invalid');
+    if (wrong.outcome !== 'invalid') return;
+    const byKey = new Map(wrong.errors.map((e) => [e.key, e]));
+    expect(byKey.get('roleLimits.manager.saleDiscountPercent')).toMatchObject({ en: '0 to 100 %', ar: 'من 0 إلى 100 ٪' });
+    expect(byKey.get('roleLimits.supervisor.priceOverride')).toBeDefined();
+    expect(storedSettings()).toBe(before);
+    // The ranges right, the order wrong: a cashier may not give more alone than a supervisor.
+    const above = await t.call('updateSettings', { managerPin: '1234', settings: { 'roleLimits.cashier.lineDiscountPercent': 30 } });
+    expect(above.outcome).toBe('invalid');
+    if (above.outcome !== 'invalid') return;
+    expect(above.errors).toEqual([expect.objectContaining({ key: 'roleLimits.supervisor.lineDiscountPercent', en: expect.stringContaining("at least the cashier's") as unknown })]);
+    expect(storedSettings()).toBe(before);
+  });
+
+  it("save a changed role limit, journaled, and main enforces it at once: the cashier's line discount, the drawer and a refund alone", async () => {
+    expect(await t.attempt('openDrawer', { reason: 'change' })).toMatchObject({ ok: false, error: { code: 'DRAWER_NEEDS_APPROVAL' } });
+    // The line discount: 5 % alone by default; the cashier's limit lowered to 0, the same 5 % needs an approver.
+    const line = (await t.call('scanBarcode', { barcode: DEMO.milk.barcode })).lines[0]!;
+    const fivePercent = { lineId: line.lineId, discount: { rule: { kind: 'percent' as const, percent: 5 }, reason: 'promotion' as const } };
+    expect((await t.attempt('setLineDiscount', fivePercent)).ok).toBe(true);
+    await t.call('setLineDiscount', { lineId: line.lineId, discount: null });
+    expect((await t.call('updateSettings', { managerPin: '1234', settings: { 'roleLimits.cashier.lineDiscountPercent': 0 } })).outcome).toBe('saved');
+    expect(await t.attempt('setLineDiscount', fivePercent)).toMatchObject({ ok: false, error: { code: 'DISCOUNT_NEEDS_APPROVAL' } });
+    let due = 0;
+    for (const barcode of [DEMO.milk.barcode]) due = (await t.call('scanBarcode', { barcode })).dueHalalas;
+    const receipt = (await t.call('tenderCash', { tenderedHalalas: due })).receipt;
+    const returnOne = () => t.attempt('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'damaged' });
+    expect(await returnOne()).toMatchObject({ ok: false, error: { code: 'REFUND_NEEDS_APPROVAL' } });
+
+    const saved = await t.call('updateSettings', {
+      managerPin: '1234',
+      settings: { 'roleLimits.cashier.drawerWithoutSale': true, 'roleLimits.cashier.refundWithoutApprovalHalalas': DEMO.milk.price },
+    });
+    expect(saved).toEqual({ outcome: 'saved', changed: ['roleLimits'], restartNeeded: true });
+    const [entry] = journal('settings.changed').slice(-1);
+    expect(entry).toMatchObject({
+      source: 'admin-screen',
+      changes: [{ key: 'roleLimits', after: { cashier: { lineDiscountPercent: 0, drawerWithoutSale: true, refundWithoutApprovalHalalas: DEMO.milk.price } } }],
+    });
+
+    expect((await t.attempt('openDrawer', { reason: 'change' })).ok).toBe(true);
+    expect((await returnOne()).ok).toBe(true);
+    // One halala past the new limit still needs an approver.
+    await t.call('updateSettings', { managerPin: '1234', settings: { 'roleLimits.cashier.refundWithoutApprovalHalalas': DEMO.milk.price - 1 } });
+    expect(await returnOne()).toMatchObject({ ok: false, error: { code: 'REFUND_NEEDS_APPROVAL' } });
   });
 
   it('edit the idle lock time (lockAfterMinutes), refusing what the schema refuses, and the till then locks on it', async () => {

@@ -2,7 +2,8 @@
 // higher role, so an approver can always do what the one asking could do alone.
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../preload/contract';
-import { DEFAULT_ROLE_LIMITS, FULL_DISCOUNT_BP, limitsFor, mayDiscountLine, mayDiscountSale, mayRefundAlone, type RoleLimits } from '../../main/people';
+import { DEFAULT_ROLE_LIMIT_SETTINGS, RoleLimitsSettings } from '../../main/settings';
+import { DEFAULT_ROLE_LIMITS, FULL_DISCOUNT_BP, limitsFor, limitsFrom, roleLimitTable, mayDiscountLine, mayDiscountSale, mayRefundAlone, type RoleLimits } from '../../main/people';
 
 const NUMBERS = ['lineDiscountBp', 'saleDiscountBp', 'refundWithoutApprovalHalalas'] as const satisfies readonly (keyof RoleLimits)[];
 const FLAGS = ['priceOverride', 'drawerWithoutSale'] as const satisfies readonly (keyof RoleLimits)[];
@@ -39,5 +40,17 @@ describe('the per-role limits', () => {
     expect(mayRefundAlone('cashier', 1)).toBe(false);
     expect(mayRefundAlone('supervisor', 20_000)).toBe(true);
     expect(mayRefundAlone('supervisor', 20_001)).toBe(false);
+  });
+
+  it("are, from the settings' defaults, exactly the table they were as constants (the admin has the manager's)", () => {
+    expect(roleLimitTable(DEFAULT_ROLE_LIMIT_SETTINGS)).toEqual(DEFAULT_ROLE_LIMITS);
+    expect(RoleLimitsSettings.safeParse(DEFAULT_ROLE_LIMIT_SETTINGS).success).toBe(true);
+  });
+
+  it("follow a shop's own settings, trainee still at none", () => {
+    const shop = { ...DEFAULT_ROLE_LIMIT_SETTINGS, cashier: { ...DEFAULT_ROLE_LIMIT_SETTINGS.cashier, lineDiscountPercent: 15, drawerWithoutSale: true } };
+    expect(limitsFrom(shop, 'cashier')).toMatchObject({ lineDiscountBp: 1_500, drawerWithoutSale: true });
+    expect(limitsFrom(shop, 'trainee')).toEqual(DEFAULT_ROLE_LIMITS.trainee);
+    expect(RoleLimitsSettings.safeParse({ ...shop, supervisor: { ...shop.supervisor, lineDiscountPercent: 10 } }).success).toBe(false);
   });
 });

@@ -69,7 +69,7 @@ const dynamicKeys = [
   ...['identity', 'address', 'receipt', 'printer', 'drawer', 'devices', 'customer', 'terminal', 'stcPay', 'backups', 'updates', 'time'].map((g) => `admin.group_${g}`),
   ...['identity', 'printer', 'drawer', 'scanner', 'customerDisplay', 'cardTerminal', 'providers', 'done'].flatMap((s) => [`admin.step_${s}`, `admin.hint_${s}`]),
   ...['ok', 'failed', 'not_run'].map((s) => `admin.state_${s}`),
-  ...['number', 'json'].map((r) => `admin.local_${r}`),
+  ...['number', 'json', 'riyals'].map((r) => `admin.local_${r}`),
   ...['settings', 'commissioning'].map((tab) => `admin.tab_${tab}`),
 ];
 

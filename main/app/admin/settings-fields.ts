@@ -12,6 +12,7 @@ const text = (group: FieldSpec['group'], key: string, nullable = false): FieldSp
 const json = (group: FieldSpec['group'], key: string, nullable: boolean): FieldSpec => ({ key, group, kind: 'json', nullable });
 const flag = (group: FieldSpec['group'], key: string): FieldSpec => ({ key, group, kind: 'boolean', nullable: false });
 const whole = (group: FieldSpec['group'], key: string): FieldSpec => ({ key, group, kind: 'number', nullable: false });
+const riyals = (group: FieldSpec['group'], key: string): FieldSpec => ({ key, group, kind: 'riyals', nullable: false });
 const choice = (group: FieldSpec['group'], key: string, options: Array<string | number>): FieldSpec => ({ key, group, kind: 'choice', nullable: false, options });
 
 const FIELDS: readonly FieldSpec[] = [
@@ -49,6 +50,17 @@ const FIELDS: readonly FieldSpec[] = [
   whole('sales', 'discounts.limitPercent'),
   // The shop's scale labels, per prefix 20–29 (docs/catalog.md): JSON, a list of layouts.
   json('sales', 'scaleBarcodes', false),
+  // Past these a manager's authenticator code joins their PIN (docs/people.md): stored in halalas, shown in riyals.
+  riyals('people', 'twoFactor.refundAboveHalalas'),
+  riyals('people', 'twoFactor.cashDifferenceAboveHalalas'),
+  // What each role does alone before an approver's PIN (main/settings/roles.ts; the admin has the manager's).
+  ...(['cashier', 'supervisor', 'manager'] as const).flatMap((role) => [
+    whole('people', `roleLimits.${role}.lineDiscountPercent`),
+    whole('people', `roleLimits.${role}.saleDiscountPercent`),
+    flag('people', `roleLimits.${role}.priceOverride`),
+    riyals('people', `roleLimits.${role}.refundWithoutApprovalHalalas`),
+    flag('people', `roleLimits.${role}.drawerWithoutSale`),
+  ]),
   json('terminal', 'terminal', true),
   json('stcPay', 'stcPay', true),
   text('backups', 'backups.folder', true),
