@@ -30,6 +30,8 @@ async function countShiftShort(page: Page) {
   await dialog.locator('[data-testid="shift-denomination"][data-key="n5"]').getByTestId('shift-pieces').fill('1');
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => dialog.getByTestId('shift-result').getAttribute('data-outcome')).toBe('closed');
+  // The closed result gives the keyboard to the dialog (an effect after the render): Enter then closes it.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('shift-dialog');
   await page.keyboard.press('Enter');
   await expect.poll(() => dialog.count()).toBe(0);
 }
