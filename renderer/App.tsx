@@ -52,7 +52,7 @@ import { withSecondFactor } from './people/secondFactor';
 import { useSecondFactorPrompt } from './people/SecondFactorDialog';
 import { TotpEnrolDialog } from './people/TotpEnrolDialog';
 import { ApproverBadgeContext, approverBadge } from './people/approverBadge';
-import { SessionContext, shownEntries } from './people/mayShow';
+import { AdoptSessionContext, SessionContext, shownEntries } from './people/mayShow';
 import { usePeopleSession } from './people/usePeopleSession';
 import { providerIndicators } from './terminal/providerStatus';
 import { useTerminal } from './terminal/useTerminal';
@@ -216,6 +216,7 @@ export function App({ carrier }: { carrier: Carrier }) {
     <FormatProvider locale={locale} digits={digits}>
       <ApproverBadgeContext.Provider value={badges}>
       <SessionContext.Provider value={people.session}>
+      <AdoptSessionContext.Provider value={people.adopt}>
       <div className={anyDialog ? 'app app--dialog' : 'app'}>
         <TopBar
           till={till}
@@ -337,6 +338,7 @@ export function App({ carrier }: { carrier: Carrier }) {
           printNotice={printNotice}
         />
       )}
+      </AdoptSessionContext.Provider>
       </SessionContext.Provider>
       </ApproverBadgeContext.Provider>
     </FormatProvider>

@@ -25,6 +25,7 @@ import { createShiftHandlers, withShiftGate } from './shift-handlers';
 import { createClosingHandlers } from './closing-handlers';
 import { createPeopleHandlers } from './people-handlers';
 import { createTotpHandlers } from './totp-handlers';
+import { createFirstAdminHandler } from './first-admin';
 import { createUsersHandlers, type UsersDeps } from './users-handlers';
 import { createExportsHandlers } from './exports-handlers';
 import type { ReportExports } from '../exports';
@@ -76,7 +77,7 @@ export interface HandlerDeps {
   /** The signed-in manager's or admin's own two-factor enrolment (totp-handlers.ts). */
   twoFactor: TwoFactor;
   /** The admin screen's Users tab: the users and the sign-in back-off (users-handlers.ts). */
-  staff: Omit<UsersDeps, 'manager'>;
+  staff: Omit<UsersDeps, 'manager'> & { sharedPinIsDemo: () => boolean };
 }
 
 const notTraining = (): never => {
@@ -152,6 +153,7 @@ export function createHandlers({
     ...createPeopleHandlers(people),
     ...createTotpHandlers(people, twoFactor),
     ...createUsersHandlers({ ...staff, manager }),
+    ...createFirstAdminHandler({ users: staff.users, session: people, manager, sharedPinIsDemo: staff.sharedPinIsDemo }),
     ...createAdminHandlers({ ...admin, settings, manager, printing, payments }),
     ...createEinvoicingHandlers({ einvoicing, manager, settings, db: admin.db, journal: admin.journal }),
     ...createUpdatesHandlers({ ...updates, manager, settings }),

@@ -1,7 +1,7 @@
 // The composition root: opens the ledger, wires the domains together and hands the shell (Electron or the
 // browser host) one RunningTill. Both shells call exactly this, so they run the same services.
 import type { UserRole } from '../../preload/contract';
-import { createManagerAuth, pinGuardProjection, resaltSharedDemoPin } from '../auth';
+import { createDemoPinCheck, createManagerAuth, pinGuardProjection, resaltSharedDemoPin } from '../auth';
 import { createBackups } from '../backup';
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
 import { checkoutProjection, createCheckout, createReceiptReader, openReceiptWatermark, withEinvoiceQr, type DiscountLimits, type IssuedReceipt } from '../checkout';
@@ -17,7 +17,7 @@ import { createAuditReader } from '../audit';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createStoreCredit, storeCreditProjection } from '../credit';
 import { createShifts, shiftsProjection } from '../shifts';
-import { createApproverBadgeDesk, createSession, createSignInGuard, createTwoFactor, createUsers, FULL_DISCOUNT_BP, totpProjection, limitsFrom, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers, type ShopRoleLimits } from '../people';
+import { createApproverBadgeDesk, createSession, createSignInGuard, createTwoFactor, createUsers, FULL_DISCOUNT_BP, hasOwnActiveUser, totpProjection, limitsFrom, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers, type ShopRoleLimits, type Users } from '../people';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
 import { createPrintService, printJobsProjection, refundReceiptBlocks } from '../printing/service';
@@ -27,6 +27,7 @@ import { createEventHub } from './events';
 import { createHandlers } from './handlers';
 import { openPaymentDevices } from './payment-devices';
 import { applyProvisioning, defaultProvisionFile } from './provisioning';
+import { firstAdminState } from './first-admin';
 import { createHealthDesk } from './health';
 import { createPlatformAccess } from './einvoicing-platform';
 import { createUpdates, detectPlatform, noInstaller } from '../updates';
@@ -149,6 +150,8 @@ async function assemble(
     journal: bootJournal,
     settings,
     secrets,
+    // Its first admin, if it names one, is journaled with the settings it came with.
+    users: provisioningUsers(createUsers(db, bootJournal)),
     file: options.provisionFile === undefined ? defaultProvisionFile() : options.provisionFile,
     log,
   });
@@ -163,7 +166,8 @@ async function assemble(
   // The simulated devices behind any `simulator` link in the settings (demo, training); made only when used.
   const simulators = options.simulators ?? createTillSimulators({ dataDir: options.dataDir });
   // People: a demo till gets its demo staff and starts signed in as the demo cashier; a live till starts locked
-  // and has no shared default PIN (its first admin comes from `nuqta user add`).
+  // and has no shared default PIN (its first admin comes from the admin screen, the provisioning file or
+  // `nuqta user add`).
   const users = createUsers(db, journal);
   // An approver's PIN names a supervisor, manager or admin; the settings' shared PIN only while no user is active.
   // One back-off per user for their PINs and their two-factor codes (main/people/guard.ts).
@@ -172,15 +176,18 @@ async function assemble(
   const twoFactor = createTwoFactor({ db, journal, secrets, guard: signInGuard });
   // An approver may scan their badge first: the next approval PIN is then checked against that badge's holder.
   const approverBadges = createApproverBadgeDesk(users);
+  // A training till runs on simulators but is not the demo: its staff are the live till's, nobody signed in.
+  const demoTill = () => !training && simulatedDevices(settings.get()).length > 0;
+  const sharedPinIsDemo = createDemoPinCheck(() => settings.get().managerPin);
   const manager = createManagerAuth({
     db,
     journal,
     stored: () => settings.get().managerPin,
     approvers: { hasActive: () => users.hasActive(), byPin: (pin) => approverBadges.byPin(pin) },
     secondFactor: twoFactor,
+    // The demo's PIN is public: a live till without users refuses it until its first admin is added.
+    liveTill: () => !training && !demoTill(),
   });
-  // A training till runs on simulators but is not the demo: its staff are the live till's, nobody signed in.
-  const demoTill = () => !training && simulatedDevices(settings.get()).length > 0;
   if (!demoTill() && !training) retireDemoUsers(users);
   const people = createSession({
     db,
@@ -189,6 +196,7 @@ async function assemble(
     guard: signInGuard,
     lockAfterMs: () => settings.get().lockAfterMinutes * 60_000,
     required: () => users.hasActive(),
+    firstAdmin: () => firstAdminState({ users, sharedPinIsDemo }),
     initial: demoTill() ? seedDemoUsers(users) : null,
     // An empty sale becomes theirs; another cashier's sale with items is parked to its owner (docs/people.md).
     onSignedIn: (user) => void checkout.cashierSignedIn(user),
@@ -434,7 +442,7 @@ async function assemble(
       },
       practice: createPracticeDesk({ db, journal, training: Boolean(training), scriptTerminal: (behaviours) => simulators.scriptTerminal(behaviours) }),
       twoFactor,
-      staff: { users, guard: signInGuard, badges: approverBadges },
+      staff: { users, guard: signInGuard, badges: approverBadges, sharedPinIsDemo },
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null), gate: createPermissionGate(people) },
@@ -551,4 +559,9 @@ function seedCatalog(db: Db, csv: string | null, log: TillLog): void {
   if (report && report.rejected.length > 0) {
     log.warn(`catalog seed ${csv}: ${report.rejected.length} rows rejected`, report.rejected.slice(0, 5));
   }
+}
+
+/** The users a provisioning file's first admin joins: the demo staff do not count, a live till retires them. */
+function provisioningUsers(users: Users): Pick<Users, 'hasActive' | 'add'> {
+  return { hasActive: () => hasOwnActiveUser(users), add: (user, by) => users.add(user, by) };
 }

@@ -2,7 +2,9 @@
 // %ProgramData%\Nuqta POS\provision.json): settings, the manager PIN and provider secrets for a till that has
 // never been set up by hand. Applied at start when it is new or its `version` grew; the change is journaled
 // like any other (settings.changed, source provisioning); secrets and the PIN are sealed at once and removed
-// from the file, which keeps only what is not secret and the names of what was sealed.
+// from the file, which keeps only what is not secret and the names of what was sealed. The file may also name
+// the till's first admin (names, PIN, optional badge): added, journaled as user.added by `provisioning`, only
+// while the till has no active user, and removed from the file either way.
 //
 // A file that is not valid stops the start with CONFIG_INVALID naming the file and each field, in both
 // languages: an admin who dropped it is at the till, and a till half set up from it would be worse.
@@ -15,6 +17,7 @@ import { parseJsonColumnOrNull, type Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
 import type { TillLog } from '../logging';
+import type { Users } from '../people';
 import type { SecretStore } from '../secrets';
 import { bilingual, checkSettings, describeFieldErrors, exportable, fieldErrors, type FieldError, type SettingsStore } from '../settings';
 import { changeSettings } from './settings-change';
@@ -41,6 +44,15 @@ const ProvisionFile = z.strictObject({
   settings: z.record(z.string(), z.unknown()).default({}),
   managerPin: z.string().regex(/^\d{4,8}$/, bilingual('manager PIN: 4 to 8 digits', 'رمز المدير: ٤ إلى ٨ أرقام')).optional(),
   secrets: z.partialRecord(z.enum(Object.keys(PROVISIONED_SECRETS) as [keyof typeof PROVISIONED_SECRETS]), z.string().min(1)).optional(),
+  /** The till's first admin, added only while it has no active user (a live till takes no shared default PIN). */
+  firstAdmin: z
+    .strictObject({
+      nameAr: z.string().trim().min(1).max(60),
+      nameEn: z.string().trim().min(1).max(60),
+      pin: z.string().regex(/^\d{4,8}$/, bilingual('PIN: 4 to 8 digits', 'الرمز: ٤ إلى ٨ أرقام')),
+      badge: z.string().min(4).max(64).optional(),
+    })
+    .optional(),
   /** Written by the till: what it sealed and removed from this file, and when. */
   sealed: z.object({ names: z.array(z.string()), at: z.string() }).optional(),
 });
@@ -56,6 +68,8 @@ export interface ProvisioningResult {
   /** Top-level settings that changed. */
   changed?: string[];
   sealed?: string[];
+  /** The first admin the file named: added, or left out because the till had active users already. */
+  firstAdmin?: 'added' | 'ignored';
   /** Something the admin must see that did not stop the start (the file could not be rewritten). */
   warning?: string;
 }
@@ -88,12 +102,14 @@ export interface ProvisioningDeps {
   journal: Journal;
   settings: SettingsStore;
   secrets: SecretStore;
+  /** The till's users (the file's first admin); without them a file naming one is refused. */
+  users?: Pick<Users, 'hasActive' | 'add'>;
   /** Null: this till takes no provisioning file. */
   file: string | null;
   log: TillLog;
 }
 
-export function applyProvisioning({ db, journal, settings, secrets, file, log }: ProvisioningDeps): ProvisioningResult {
+export function applyProvisioning({ db, journal, settings, secrets, users, file, log }: ProvisioningDeps): ProvisioningResult {
   if (file === null) return { applied: false };
   const provision = readFile(file);
   if (!provision) return { applied: false };
@@ -120,6 +136,9 @@ export function applyProvisioning({ db, journal, settings, secrets, file, log }:
     sealed.push(name);
   }
   if (provision.managerPin) sealed.push('managerPin');
+  if (provision.firstAdmin && !users) refuse(file, [{ key: 'firstAdmin', en: 'this till cannot add users from a file', ar: 'لا يضيف هذا الجهاز مستخدمين من ملف' }]);
+  const firstAdmin = provision.firstAdmin ? (users!.hasActive() ? 'ignored' : 'added') : undefined;
+  if (provision.firstAdmin) sealed.push('firstAdmin');
 
   const fileHash = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   let changed: string[] = [];
@@ -130,16 +149,22 @@ export function applyProvisioning({ db, journal, settings, secrets, file, log }:
       APPLIED_KEY,
       JSON.stringify({ version: provision.version, sha256: fileHash, at: new Date().toISOString() }),
     );
+    if (provision.firstAdmin && firstAdmin === 'added') {
+      const { badge, ...admin } = provision.firstAdmin;
+      users!.add({ ...admin, role: 'admin', ...(badge !== undefined ? { badge } : {}) }, 'provisioning');
+    }
   }).immediate();
+  // A file written for a till that has its users already: its PIN is not kept on disk, but nobody is added.
+  if (firstAdmin === 'ignored') log.warn(`provisioning ${file}: firstAdmin left out, the till has active users already (it is removed from the file)`);
 
   const warning = sealed.length > 0 ? removeSecretsFromFile(file, provision, sealed, log) : undefined;
   log.info(`provisioning ${file} version ${provision.version} applied: ${changed.join(', ') || 'no setting changed'}${sealed.length ? `; sealed ${sealed.join(', ')}` : ''}`);
-  return { applied: true, version: provision.version, changed, sealed, ...(warning ? { warning } : {}) };
+  return { applied: true, version: provision.version, changed, sealed, ...(firstAdmin ? { firstAdmin } : {}), ...(warning ? { warning } : {}) };
 }
 
 /** Rewrites the file without its secrets (atomically: a copy then a rename); says so when it cannot. */
 function removeSecretsFromFile(file: string, provision: ProvisionFile, sealed: string[], log: TillLog): string | undefined {
-  const { secrets: _secrets, managerPin: _pin, ...kept } = provision;
+  const { secrets: _secrets, managerPin: _pin, firstAdmin: _admin, ...kept } = provision;
   const rewritten: ProvisionFile = { ...kept, sealed: { names: sealed, at: new Date().toISOString() } };
   const temporary = `${file}.${process.pid}.tmp`;
   try {
@@ -148,7 +173,7 @@ function removeSecretsFromFile(file: string, provision: ProvisionFile, sealed: s
     return undefined;
   } catch (e) {
     fs.rmSync(temporary, { force: true });
-    const warning = `the secrets were sealed but could not be removed from ${file} (${(e as Error).message}): delete the file or its "secrets" and "managerPin" by hand`;
+    const warning = `the secrets were sealed but could not be removed from ${file} (${(e as Error).message}): delete the file or its "secrets", "managerPin" and "firstAdmin" by hand`;
     log.error(warning);
     return warning;
   }

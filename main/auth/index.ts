@@ -1,4 +1,5 @@
 export {
+  createDemoPinCheck,
   createManagerAuth,
   hashPin,
   lockDurationMs,

@@ -48,6 +48,19 @@ export function resaltSharedDemoPin(stored: PinHash): PinHash | null {
   return { salt, hash: hashPin(DEMO_PIN, salt) };
 }
 
+/**
+ * Whether the till's shared PIN is still the demo's 1234 (whatever its salt): a PIN every README reader knows.
+ * Remembered per stored hash, so a till without users does not hash at every approval.
+ */
+export function createDemoPinCheck(stored: () => PinHash): () => boolean {
+  let known: { salt: string; hash: string; demo: boolean } | null = null;
+  return () => {
+    const { salt, hash } = stored();
+    if (known?.salt !== salt || known.hash !== hash) known = { salt, hash, demo: salt === SHARED_DEMO_SALT ? hash === SHARED_DEMO_HASH : hashPin(DEMO_PIN, salt) === hash };
+    return known.demo;
+  };
+}
+
 export interface ManagerAuth {
   /**
    * Throws MANAGER_PIN_WRONG or MANAGER_PIN_LOCKED, or APPROVER_NOT_ALLOWED for an active user's PIN whose role may
@@ -108,10 +121,16 @@ export interface ManagerAuthDeps {
   approvers?: Approvers;
   /** Two-factor for admins and past thresholds; without it (tests of a domain alone) no code is asked for. */
   secondFactor?: SecondFactorCheck;
+  /**
+   * A live till (not the demo, not training) takes no shared default PIN: while it has no active user and its
+   * shared PIN is still the demo's, every approval is refused with FIRST_ADMIN_NEEDED (docs/people.md, first admin).
+   */
+  liveTill?: () => boolean;
   now?: () => Date;
 }
 
-export function createManagerAuth({ db, journal, stored, approvers, secondFactor, now = () => new Date() }: ManagerAuthDeps): ManagerAuth {
+export function createManagerAuth({ db, journal, stored, approvers, secondFactor, liveTill = () => false, now = () => new Date() }: ManagerAuthDeps): ManagerAuth {
+  const sharedPinIsDemo = createDemoPinCheck(stored);
   const read = GuardRow.select<[string]>(db, 'WHERE subject = ?');
   const save = db.prepare(
     `INSERT INTO pin_guard (subject, failures, lockouts, locked_until, updated_seq) VALUES (@subject, @failures, @lockouts, @lockedUntil, @seq)
@@ -196,6 +215,8 @@ export function createManagerAuth({ db, journal, stored, approvers, secondFactor
       const at = now();
       if (guard.locked_until && Date.parse(guard.locked_until) > at.getTime()) throw new TillError('MANAGER_PIN_LOCKED', `until ${guard.locked_until}`);
       if (approvers?.hasActive()) return approveByUser(pin, approvers, guard, at, needed, options);
+      // Not a wrong PIN (nothing to count): the right one is public. The first admin is added first.
+      if (liveTill() && sharedPinIsDemo()) throw new TillError('FIRST_ADMIN_NEEDED');
       const { salt, hash } = stored();
       const right = timingSafeEqual(Buffer.from(hashPin(pin, salt), 'hex'), Buffer.from(hash, 'hex'));
       if (!right) return failed(guard, at);

@@ -354,6 +354,14 @@ export const errorCatalog = defineErrors({
     ar: 'محاولات خاطئة كثيرة: تسجيل الدخول متوقف مؤقتًا (دقيقة، ثم مدة أطول بعد كل إيقاف). انتظر ثم حاول مجددًا.',
     en: 'Too many wrong PINs: signing in is paused for a while (a minute, longer after each pause). Wait, then try again.',
   },
+  FIRST_ADMIN_NEEDED: {
+    ar: 'لا يوجد مستخدمون في هذا الجهاز بعد، ورمزه المشترك هو الرمز التجريبي المعروف. أضف المدير الأول أولًا: الإدارة ← المدير الأول، أو ملف الإعداد المسبق، أو nuqta user add.',
+    en: 'This till has no users yet and its shared PIN is the well-known demo PIN. Add the first admin first: Admin → First admin, the provisioning file, or nuqta user add.',
+  },
+  FIRST_ADMIN_EXISTS: {
+    ar: 'لهذا الجهاز مستخدمون بالفعل: يضيف المدير أو المسؤول المستخدمين الجدد من الإدارة ← المستخدمون.',
+    en: 'This till already has users: a manager or admin adds new ones in Admin → Users.',
+  },
   SIGN_IN_TRAINEE: {
     ar: 'المتدرب يسجل الدخول في وضع التدريب فقط. يبدأ المدير التدريب من الإدارة ← التدريب.',
     en: 'A trainee signs in only in training mode. A manager starts it in Admin → Training.',

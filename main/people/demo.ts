@@ -23,3 +23,12 @@ export function seedDemoUsers(users: Users): SignedInUser | null {
   const cashier = users.byId(DEMO_CASHIER.id);
   return cashier?.active ? { id: cashier.id, nameAr: cashier.nameAr, nameEn: cashier.nameEn, role: cashier.role } : null;
 }
+
+/**
+ * Whether the till has an active user of its own: the demo staff are not, a till going live retires them. What a
+ * provisioning file's first admin is weighed against (a demo till given its live settings by the same file).
+ */
+export function hasOwnActiveUser(users: Pick<Users, 'list'>): boolean {
+  const demo = new Set<string>([DEMO_CASHIER.id, DEMO_MANAGER.id]);
+  return users.list().some((u) => u.active && !demo.has(u.id));
+}

@@ -15,8 +15,8 @@ export function peopleHealth(users: Pick<Users, 'hasActiveManager' | 'list'>, de
       state: 'warning',
       summary: { en: 'No active users: this live till sells without anyone signed in', ar: 'لا يوجد مستخدمون مفعّلون: نقطة البيع هذه تبيع دون تسجيل دخول أحد' },
       action: {
-        en: 'Add the first admin: nuqta user add --name-ar … --name-en … --role admin (the PIN on standard input).',
-        ar: 'أضف أول مسؤول بالأمر nuqta user add --name-ar … --name-en … --role admin (والرمز من الإدخال القياسي).',
+        en: 'Add the first admin: open Admin (it asks for them first), or name firstAdmin in the provisioning file, or nuqta user add --name-ar … --name-en … --role admin (the PIN on standard input).',
+        ar: 'أضف أول مسؤول: افتح الإدارة (تطلبه أولًا)، أو اذكره في firstAdmin بملف الإعداد المسبق، أو بالأمر nuqta user add --name-ar … --name-en … --role admin (والرمز من الإدخال القياسي).',
       },
       facts,
     };

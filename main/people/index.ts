@@ -2,7 +2,7 @@ export { createUsers, type Users, type NewUser, type UserSummary } from './users
 export { createSignInGuard, pauseMs, FAILURES_BEFORE_PAUSE, TILL_SUBJECT, type SignInGuard, type GuardAnswers } from './guard';
 export { createSession, userSubject, type TillSessionDesk, type SessionDeps } from './session';
 export { peopleProjection } from './projection';
-export { seedDemoUsers, retireDemoUsers, DEMO_CASHIER, DEMO_MANAGER } from './demo';
+export { seedDemoUsers, retireDemoUsers, hasOwnActiveUser, DEMO_CASHIER, DEMO_MANAGER } from './demo';
 export { peopleHealth } from './health';
 export { createApproverBadgeDesk, BADGE_HOLD_MS, type ApproverBadgeDesk } from './approver-badge';
 export { hashSecret, matches, isPin, type SaltedHash } from './hash';

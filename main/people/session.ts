@@ -20,6 +20,8 @@ export interface SessionDeps {
   lockAfterMs: () => number;
   /** False while the till has no active user (upgraded from before users, or just gone live): nothing is refused then. */
   required: () => boolean;
+  /** Whether the admin screen asks for the first admin (TillSession.firstAdmin); not_needed when not given. */
+  firstAdmin?: () => TillSession['firstAdmin'];
   /** Who is signed in at start: the demo cashier on a demo till, nobody on a live one. */
   initial: SignedInUser | null;
   /** Told after every sign-in: the empty open sale becomes this cashier's, another cashier's sale is parked to its owner. */
@@ -44,7 +46,7 @@ export interface TillSessionDesk {
 
 export const userSubject = (userId: string): string => `user:${userId}`;
 
-export function createSession({ db, journal, users, guard, lockAfterMs, required, initial, onSignedIn, training = false, now = Date.now }: SessionDeps): TillSessionDesk {
+export function createSession({ db, journal, users, guard, lockAfterMs, required, firstAdmin = () => 'not_needed', initial, onSignedIn, training = false, now = Date.now }: SessionDeps): TillSessionDesk {
   let user: SignedInUser | null = initial;
   let lastActivity = now();
   const journaled = (type: string, payload: Record<string, unknown>) => db.transaction(() => journal.append(type, payload)).immediate();
@@ -58,7 +60,7 @@ export function createSession({ db, journal, users, guard, lockAfterMs, required
     }
     return user === null;
   };
-  const session = (): TillSession => ({ user, required: required(), lockAfterMs: lockAfterMs() });
+  const session = (): TillSession => ({ user, required: required(), lockAfterMs: lockAfterMs(), firstAdmin: firstAdmin() });
   const begin = (who: SignedInUser, how: 'pin' | 'badge'): TillSession => {
     // Outside training (main/app/training) a trainee would ring real sales.
     if (who.role === 'trainee' && !training) throw new TillError('SIGN_IN_TRAINEE');

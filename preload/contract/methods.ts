@@ -13,7 +13,7 @@ import { SaleBuyer } from './buyer';
 import { ClosingBackupAnswer, CloseDayAnswer, CloseDayInput, PeriodReport, SalesReport, SalesReportInput, ZReport } from './closing';
 import { ReissueAnswer, SetBuyerResult, TaxInvoiceState } from './tax-invoice';
 import { BadgeCode, SecondFactorCode, SignInInput, TillSession, TotpEnrolment } from './people';
-import { AddUserInput, ApproverBadgeRead, ChangeUserInput, UsersList } from './users';
+import { AddUserInput, ApproverBadgeRead, ChangeUserInput, FirstAdminInput, UsersList } from './users';
 import { ParkedSale, ParkedSaleId } from './parked';
 import { PracticeResult, PracticeScenarioId, PracticeScenarios, PracticeStarted } from './practice';
 import { DiscountReason, DiscountRequest, MAX_DISCOUNT_HALALAS } from './discounts';
@@ -305,6 +305,11 @@ export const methods = {
   listUsers: method(z.strictObject({ managerPin: ManagerPin }), UsersList),
   /** USER_PIN_TAKEN, USER_BADGE_TAKEN, USER_PIN_FORMAT as the CLI's `nuqta user add`. */
   addUser: method(AddUserInput, UsersList),
+  /**
+   * The first admin of a till with no active user, signed in at once: FIRST_ADMIN_EXISTS once any user is active,
+   * MANAGER_PIN_WRONG for a wrong `tillPin` when the shop set its own shared PIN.
+   */
+  addFirstAdmin: method(FirstAdminInput, TillSession),
   /** A new PIN, a badge set or cleared, deactivated or back on (with a new PIN), or the back-off's pause lifted. */
   changeUser: method(ChangeUserInput, UsersList),
   /**

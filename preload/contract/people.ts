@@ -34,6 +34,12 @@ export const TillSession = z.object({
   required: z.boolean(),
   /** The till locks itself after this long without a person's action; 0: never. */
   lockAfterMs: z.number().int().nonnegative(),
+  /**
+   * Whether the admin screen first asks for the till's first admin (addFirstAdmin): `not_needed` once any user is
+   * active; `needed` while the shared PIN is the demo's (a live till refuses it); `needed_with_till_pin` while the
+   * shop's own shared PIN is set, which the form then asks for too.
+   */
+  firstAdmin: z.enum(['not_needed', 'needed', 'needed_with_till_pin']),
 });
 export type TillSession = z.infer<typeof TillSession>;
 

@@ -115,6 +115,8 @@ export const METHOD_PERMISSIONS = {
   listUsers: 'view:manager',
   addUser: 'approve:manager',
   changeUser: 'approve:manager',
+  // Only a till with no active user has no one to sign in; main refuses it once any user is (FIRST_ADMIN_EXISTS).
+  addFirstAdmin: 'open',
   // Any signed-in user may be asking for an approval (a trainee's discount too); the PIN that follows decides.
   presentApproverBadge: 'sell',
   // A cancelled approval dialog lets its badge go, even after the till locked itself meanwhile: forgetting a badge

@@ -38,6 +38,20 @@ export const AddUserInput = z.strictObject({
   badge: BadgeCode.optional(),
 });
 
+/**
+ * The first admin of a till that has no user yet (docs/people.md, first admin): names, their PIN and an optional
+ * badge. `tillPin` is the till's shared PIN when the shop set one of its own (provisioning, an upgrade from before
+ * users); with the demo's well-known PIN still in place nothing more is asked, since anyone could give it.
+ */
+export const FirstAdminInput = z.strictObject({
+  nameAr: UserName,
+  nameEn: UserName,
+  pin: UserPin,
+  badge: BadgeCode.optional(),
+  tillPin: ManagerPin.optional(),
+});
+export type FirstAdminInput = z.infer<typeof FirstAdminInput>;
+
 /** One change to one user. Reactivating takes a new PIN (and drops the badge): the old ones cannot be checked unique. */
 export const UserChange = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('pin'), pin: UserPin }),

@@ -1,7 +1,7 @@
 // The admin area: the manager's PIN first (main checks it, rate-limited), then its tabs — the settings, the
 // commissioning wizard, e-invoicing and updates. The PIN is held in this panel's state while it is open, for the calls it
-// makes, and is gone when it closes; per-user sign-in replaces it with its own issue.
-import { useEffect, useRef, useState } from 'react';
+// makes, and is gone when it closes. A till with no active user asks for its first admin first (FirstAdminForm).
+import { useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminSettings, CommissioningReport } from '../../preload/contract/admin';
 import type { NuqtaApi } from '../../preload/contract/api';
@@ -20,6 +20,8 @@ import { ReportsSection } from './reports/ReportsSection';
 
 import { AuditSection } from './audit/AuditSection';
 import { TrainingSection } from './training/TrainingSection';
+import { AdoptSessionContext, SessionContext } from '../people/mayShow';
+import { FirstAdminForm } from './users/FirstAdminForm';
 import { UsersSection } from './users/UsersSection';
 
 type Tab = 'settings' | 'commissioning' | 'einvoicing' | 'updates' | 'xreport' | 'reports' | 'audit' | 'users' | 'training';
@@ -51,6 +53,10 @@ export function AdminPanel({ api, banner, onClose }: Props) {
   const [report, setReport] = useState<CommissioningReport | null>(null);
   const [tab, setTab] = useState<Tab>('settings');
   const dialogRef = useRef<HTMLDivElement>(null);
+  const session = useContext(SessionContext);
+  const adoptSession = useContext(AdoptSessionContext);
+  // A till with no active user is asked for its first admin before any PIN (a live till refuses the demo's).
+  const firstAdmin = session?.firstAdmin ?? 'not_needed';
 
   useEffect(() => {
     if (pin) dialogRef.current?.focus();
@@ -108,7 +114,19 @@ export function AdminPanel({ api, banner, onClose }: Props) {
         </button>
       </div>
 
-      {!pin && <PinForm title={t('admin.pinTitle')} body={t('admin.pinBody')} busy={calls.busy} onSubmit={unlock} onReject={banner.error} onCancel={onClose} />}
+      {!pin && firstAdmin !== 'not_needed' && (
+        <FirstAdminForm
+          api={api}
+          calls={calls}
+          tillPinNeeded={firstAdmin === 'needed_with_till_pin'}
+          onAdded={(signedIn, adminPin) => {
+            adoptSession(signedIn);
+            void unlock(adminPin);
+          }}
+          onCancel={onClose}
+        />
+      )}
+      {!pin && firstAdmin === 'not_needed' && <PinForm title={t('admin.pinTitle')} body={t('admin.pinBody')} busy={calls.busy} onSubmit={unlock} onReject={banner.error} onCancel={onClose} />}
       {pin && settings && tab === 'settings' && <SettingsForm settings={settings} busy={calls.busy} onSave={save} />}
       {pin && tab === 'commissioning' && <CommissioningWizard api={api} managerPin={pin} calls={calls} report={report} onReport={setReport} />}
       {pin && tab === 'einvoicing' && <EinvoicingSection api={api} managerPin={pin} calls={calls} />}

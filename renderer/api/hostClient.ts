@@ -273,6 +273,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     confirmTotpEnrolment: (input) => call('confirmTotpEnrolment', input),
     listUsers: (input) => call('listUsers', input),
     addUser: (input) => call('addUser', input),
+    addFirstAdmin: (input) => call('addFirstAdmin', input),
     changeUser: (input) => call('changeUser', input),
     presentApproverBadge: (input) => call('presentApproverBadge', input),
     dropApproverBadge: (input) => call('dropApproverBadge', input),

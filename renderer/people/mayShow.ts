@@ -41,5 +41,7 @@ export const shownEntries = (session: TillSession | null): Shown<'top'> => shown
 
 /** Who is signed in, for the panels deep in the dialogs (App provides it; without it everything shows). */
 export const SessionContext = createContext<TillSession | null>(null);
+/** Takes a session main answered outside sign-in and lock (the first admin, signed in as they were added). */
+export const AdoptSessionContext = createContext<(session: TillSession) => void>(() => undefined);
 /** Which of a screen's buttons the signed-in role may use. */
 export const useShown = <S extends Screen>(screen: S): Shown<S> => shownOn(useContext(SessionContext), screen);

@@ -14,6 +14,8 @@ export interface PeopleSession {
   /** Null when signed in; the error (SIGN_IN_WRONG, SIGN_IN_LOCKED, BADGE_UNKNOWN …) otherwise. */
   signIn(input: SignInInput): Promise<ErrorData | null>;
   lock(): void;
+  /** A session main answered to another call (addFirstAdmin signs the new admin in). */
+  adopt(session: TillSession): void;
   /** Main refused something: asks again who is signed in when it was SIGNED_OUT. */
   noticeError(error: ErrorData | null | undefined): void;
 }
@@ -53,7 +55,7 @@ export function usePeopleSession(carrier: Carrier): PeopleSession {
     },
     [refresh],
   );
-  return { session, locked, signIn, lock, noticeError };
+  return { session, locked, signIn, lock, adopt: setSession, noticeError };
 }
 
 /** Calls `lock` after `ms` without a key press or a tap (0: never). */

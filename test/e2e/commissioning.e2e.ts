@@ -14,6 +14,7 @@ import { startSimulatorProcess } from '../support/simulator-process';
 import { pointTillAtTerminal } from '../support/terminal';
 import { DEMO } from '../support/till';
 import { tempDir } from '../support/tmp';
+import { axeFindings } from './support/axe';
 import { typeAndEnter, useTillBrowser } from './support/till-page';
 
 const tills = useTillBrowser();
@@ -196,5 +197,49 @@ describe('the commissioning wizard', () => {
     const expired = await runStep(page, 'providers', 30_000);
     expect(expired).toEqual({ ok: '0', code: 'COMMISSIONING_CERTIFICATE_EXPIRED' });
     expect(await page.getByTestId('wizard-result').textContent()).toContain('stcpay.clientCert');
+  });
+});
+
+describe('the first admin of a live till', () => {
+  it('is asked for before any PIN, signed in at once, and the demo PIN opens nothing afterwards', async () => {
+    // A till that went live (the shop's identity, no simulated device): its demo staff are retired, nobody is left.
+    const live = { ...SHOP, printer: null, terminal: null, stcPay: null, einvoicing: null };
+    const { page, dir } = await tills.openTill({ prefix: 'nuqta-e2e-first-admin-', configure: (d) => updateSettings(d, live) });
+    expect(await page.getByTestId('signed-in-user').count()).toBe(0);
+    await page.getByTestId('admin-open').click();
+    const form = page.getByTestId('first-admin-form');
+    await form.waitFor();
+    expect(await page.getByTestId('manager-pin-input').count()).toBe(0);
+    expect(await page.getByTestId('first-admin-till-pin').count()).toBe(0);
+    expect(await axeFindings(page)).toEqual([]);
+
+    // Two different PINs are caught on the screen; nothing is sent.
+    await form.getByTestId('users-name-ar').fill('سارة');
+    await form.getByTestId('users-name-en').fill('Sara');
+    await form.getByTestId('users-pin').fill('582417');
+    await form.getByTestId('users-pin-again').fill('582418');
+    await page.getByTestId('first-admin-save').click();
+    await expect.poll(() => page.getByTestId('users-problem').textContent()).toContain('الرمزان مختلفان');
+    // The till's own users (the template it was copied from added the demo staff).
+    const added = () => journal(dir, 'user.added').filter((e) => e.by !== 'demo');
+    expect(added()).toEqual([]);
+
+    await form.getByTestId('users-pin').fill('582417');
+    await form.getByTestId('users-pin-again').fill('582417');
+    await page.getByTestId('first-admin-save').click();
+    // Signed in as the new admin, the panel opens on its settings with her PIN.
+    await page.getByTestId('settings-form').waitFor();
+    expect(await page.getByTestId('signed-in-user').textContent()).toContain('سارة');
+    await page.getByTestId('admin-tab-users').click();
+    await expect.poll(() => page.getByTestId('users-row').evaluateAll((rows) => rows.filter((r) => r.getAttribute('data-active') === '1').map((r) => r.getAttribute('data-name')))).toEqual(['Sara']);
+    expect(added()).toEqual([expect.objectContaining({ nameEn: 'Sara', role: 'admin', by: 'first-admin' })]);
+
+    // Opened again, the panel asks for a PIN, and the demo's is wrong here.
+    await page.getByTestId('admin-close').click();
+    await page.getByTestId('admin-open').click();
+    await page.getByTestId('manager-pin-input').fill('1234');
+    await page.getByTestId('manager-pin-submit').click();
+    await expect.poll(() => page.getByTestId('message').getAttribute('data-code')).toBe('MANAGER_PIN_WRONG');
+    expect(await page.getByTestId('first-admin-form').count()).toBe(0);
   });
 });

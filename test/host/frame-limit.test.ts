@@ -111,6 +111,7 @@ const largestInputs: Record<MethodName, unknown> = {
   presentApproverBadge: { badge: escaped(64) },
   dropApproverBadge: {},
   addUser: { managerPin: pin, nameAr: escaped(60), nameEn: escaped(60), role: 'supervisor', pin, badge: escaped(64) },
+  addFirstAdmin: { nameAr: escaped(60), nameEn: escaped(60), pin, badge: escaped(64), tillPin: pin },
   changeUser: { managerPin: pin, userId: escaped(64), change: { kind: 'badge', badge: escaped(64) } },
   parkSale: {},
   listParkedSales: {},

@@ -6,6 +6,7 @@ const as = (role: UserRole | null, required = true): TillSession => ({
   user: role === null ? null : ({ id: role, nameAr: role, nameEn: role, role } satisfies SignedInUser),
   required,
   lockAfterMs: 0,
+  firstAdmin: 'not_needed',
 });
 
 describe('the screen shows what the signed-in role may call', () => {

@@ -19,8 +19,9 @@ const as = (role: UserRole | null): TillSession => ({
   user: role === null ? null : ({ id: role, nameAr: role, nameEn: role, role } satisfies SignedInUser),
   required: true,
   lockAfterMs: 0,
+  firstAdmin: 'not_needed',
 });
-const noUsers: TillSession = { user: null, required: false, lockAfterMs: 0 };
+const noUsers: TillSession = { user: null, required: false, lockAfterMs: 0, firstAdmin: 'needed' };
 
 const ignore = () => undefined;
 const banner = { error: ignore, clear: ignore } as unknown as BannerControls;

@@ -122,6 +122,7 @@ const handlers: Handlers = {
   confirmTotpEnrolment: () => unsupported(),
   listUsers: () => unsupported(),
   addUser: () => unsupported(),
+  addFirstAdmin: () => unsupported(),
   changeUser: () => unsupported(),
   presentApproverBadge: () => unsupported(),
   dropApproverBadge: () => unsupported(),

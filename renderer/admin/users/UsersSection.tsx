@@ -22,7 +22,7 @@ interface Props {
 /** What the form under the table does: add a user, or give one user a new PIN, a badge, or reactivate them. */
 type Editing = { kind: 'add' } | { kind: 'pin' | 'badge' | 'reactivate'; user: ManagedUser } | null;
 
-function PinPair({ pin, again, onPin, onAgain }: { pin: string; again: string; onPin(v: string): void; onAgain(v: string): void }) {
+export function PinPair({ pin, again, onPin, onAgain }: { pin: string; again: string; onPin(v: string): void; onAgain(v: string): void }) {
   const { t } = useTranslation();
   return (
     <>
