@@ -310,6 +310,8 @@ async function assemble(
     journal,
     settings: settings.get,
     manager,
+    // The refund receipt and its card slips name who issued the return.
+    cashier: () => people.signedIn(),
     // The signed-in user's role limit (the shop's settings, read on each refund): a refund up to it needs no approver.
     refundAlone: () => {
       const user = people.signedIn();

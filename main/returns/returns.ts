@@ -9,7 +9,7 @@
 // card refund leaves for a person — a request its approval could not issue, cash a late return owes — is the
 // returns desk's (desk.ts); a customer without the receipt finds the sale by the item (find-sale.ts).
 import { randomUUID } from 'node:crypto';
-import { receiptOfRefund, type CardDetails, type Clearance, type CardTender, type DrawerOutcome, type ErrorData, type Receipt, type RefundReceipt, type ReturnableReceipt, type ReturnInput, type SaleLine, type Tender } from '../../preload/contract';
+import { receiptOfRefund, type CardDetails, type Clearance, type CardTender, type DrawerOutcome, type ErrorData, type Receipt, type RefundReceipt, type ReturnableReceipt, type ReturnInput, type SaleLine, type SaleCashier, type Tender } from '../../preload/contract';
 import type { ManagerAuth } from '../auth';
 import type { StoreCredit } from '../credit';
 import { writeRelaxed, type Db } from '../db';
@@ -40,6 +40,8 @@ export interface ReturnsDeps {
   refundAlone?: () => number;
   /** A stored receipt as issued (checkout's reader). */
   receipt: (receiptNo: string) => Receipt;
+  /** Who is signed in: the refund receipt and its slips name them. Absent or null: nobody named ("—"). */
+  cashier?: () => SaleCashier | null;
   /** Store credit vouchers (main/credit): a return may give its refund as one. Absent: not offered. */
   credit?: Pick<StoreCredit, 'freeNumber' | 'issueInTx'>;
   /** Card and STC Pay refunds (main/payments); absent on a till that takes no cards. */
@@ -167,6 +169,7 @@ export function createReturns(deps: ReturnsDeps) {
     if (paidBack !== totals.totalHalalas) throw new Error(`refunds of ${paidBack} for a return of ${totals.totalHalalas}`);
     const number = store.nextNumber();
     const id = newId();
+    const user = deps.cashier?.() ?? null;
     // Everything the refund receipt says is in the entry, so `ledger verify` rebuilds the stored body from it.
     const issue: ReturnIssue = {
       returnId: id,
@@ -183,6 +186,7 @@ export function createReturns(deps: ReturnsDeps) {
       lines,
       totals,
       refunds,
+      ...(user ? { cashier: { id: user.id, nameAr: user.nameAr, nameEn: user.nameEn } } : {}),
     };
     const entry = journal.append(RETURN_ENTRY, { ...issue });
     const refund = refundFromIssue(issue, entry.at);
@@ -485,6 +489,8 @@ export interface ReturnIssue {
   lines: RefundReceipt['lines'];
   totals: RefundReceipt['totals'];
   refunds: RefundReceipt['refunds'];
+  /** Absent on returns issued with nobody signed in, and on every return before cashiers were named on them. */
+  cashier?: SaleCashier;
 }
 
 /** One function for the return that issues it and for `ledger verify`: the key order is the stored body's. */
@@ -502,5 +508,7 @@ export function refundFromIssue(issue: ReturnIssue, issuedAt: string): RefundRec
     lines: issue.lines,
     totals: issue.totals,
     refunds: issue.refunds,
+    // Last, and only when named: the bodies stored before it stay byte for byte what verify rebuilds.
+    ...(issue.cashier ? { cashier: issue.cashier } : {}),
   };
 }

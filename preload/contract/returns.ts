@@ -3,6 +3,7 @@
 // that is also the sale's credit note (ZATCA 381) when e-invoicing is on.
 import { z } from 'zod';
 import { Clearance } from './buyer';
+import { SaleCashier } from './people';
 import { DrawerOutcome, ErrorData, Halalas, IntentSummary, MAX_WEIGHT_GRAMS, SaleLine, Tender, Totals, type Receipt } from './schemas';
 
 /** Why goods came back: the reasons a Saudi counter uses, printed on the refund receipt and the credit note. */
@@ -49,6 +50,8 @@ export const RefundReceipt = z.object({
   refunds: z.array(Tender),
   /** The credit note's QR (ZATCA phase 2) as stored with the signed document; absent without e-invoicing. */
   einvoiceQr: z.string().max(1000).optional(),
+  /** Who issued it (signed in then); absent for a return issued with nobody signed in, or before users. */
+  cashier: SaleCashier.optional(),
   /**
    * A return from a business (standard) invoice has a standard credit note, handed over only once ZATCA clears
    * it: where that stands (absent for a simplified one). The refund receipt prints when it is cleared.

@@ -6,6 +6,8 @@ import { ledgerFile, LEDGER_PROJECTIONS } from '../../main/app';
 import { openDatabase } from '../../main/db';
 import { verifyLedger } from '../../main/ledger';
 import { DEMO_CASHIER, DEMO_MANAGER } from '../../main/people';
+import { refundReceiptBlocks } from '../../main/printing/service/render-job';
+import { DEMO_SETTINGS } from '../../main/settings';
 import { DEMO, startTestTill, type TestTill } from '../support/till';
 
 let t: TestTill;
@@ -53,6 +55,32 @@ describe('the user on every entry', () => {
     const drawer = actors(later).filter((e) => e.type.startsWith('drawer.'));
     expect(drawer.length).toBeGreaterThan(0);
     for (const e of drawer) expect(e.actor).toBe(DEMO_MANAGER.id);
+
+    const db = openDatabase(ledgerFile(t.dir), { readonly: true });
+    try {
+      expect(verifyLedger(db, { projections: LEDGER_PROJECTIONS })).toMatchObject({ ok: true });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('names who issued a return on its refund receipt, printed and stored, and the ledger rebuilds it', async () => {
+    await t.call('signIn', { pin: DEMO_CASHIER.pin });
+    await t.call('scanBarcode', { barcode: DEMO.milk.barcode });
+    const sold = (await t.call('tenderCash', { tenderedHalalas: 5000 })).receipt;
+    await t.call('signIn', { pin: DEMO_MANAGER.pin });
+    const issued = await t.call('returnSale', { receiptNo: sold.receiptNo, lines: [{ lineId: sold.lines[0]!.lineId, quantity: 1 }], reason: 'expired', managerPin: DEMO_MANAGER.pin });
+    const manager = { id: DEMO_MANAGER.id, nameAr: DEMO_MANAGER.nameAr, nameEn: DEMO_MANAGER.nameEn };
+    expect(issued.refund.cashier).toEqual(manager);
+    const stored = openDatabase(ledgerFile(t.dir), { readonly: true });
+    try {
+      const body = stored.prepare<[string], string>('SELECT body FROM returns WHERE return_no = ?').pluck().get(issued.refund.returnNo)!;
+      expect((JSON.parse(body) as { cashier?: unknown }).cashier).toEqual(manager);
+    } finally {
+      stored.close();
+    }
+    const printed = refundReceiptBlocks(issued.refund, DEMO_SETTINGS, { ar: 'منتهي الصلاحية', en: 'Expired' }, 'original');
+    expect(printed).toContainEqual(expect.objectContaining({ kind: 'pair', labelEn: 'Cashier', value: DEMO_MANAGER.nameAr }));
 
     const db = openDatabase(ledgerFile(t.dir), { readonly: true });
     try {

@@ -96,6 +96,12 @@ describe('sales receipt layout', () => {
 });
 
 describe('card slip layout', () => {
+  it('names the cashier the receipt names, and nobody when the receipt names nobody', () => {
+    const named = texts(layoutCardSlip({ slip: cardSlip(), shop: SHOP, copy: 'customer', cashierName: 'أمل' }));
+    expect(named).toEqual(expect.arrayContaining(['الكاشير', 'Cashier', 'أمل']));
+    expect(texts(layoutCardSlip({ slip: cardSlip(), shop: SHOP, copy: 'customer' }))).not.toContain('Cashier');
+  });
+
   it('approved mada purchase: bilingual texts, amount twice, copy label', () => {
     const all = texts(layoutCardSlip({ slip: cardSlip(), shop: SHOP, copy: 'customer' }));
     for (const t of [

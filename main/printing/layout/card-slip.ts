@@ -52,6 +52,8 @@ export interface CardSlipInput {
   shop: ShopInfo;
   copy: SlipCopy;
   logo?: boolean;
+  /** Who took the payment (or issued the refund), as the receipt names them; absent: not printed. */
+  cashierName?: string;
 }
 
 const VERIFICATION = {
@@ -67,7 +69,7 @@ const bi = (t: { ar: string; en: string }, size: 'small' | 'normal' | 'large' = 
   { kind: 'text', text: t.ar, align: 'center', size, bold },
 ];
 
-export function layoutCardSlip({ slip, shop, copy, logo = false }: CardSlipInput): Block[] {
+export function layoutCardSlip({ slip, shop, copy, logo = false, cashierName }: CardSlipInput): Block[] {
   // A print job queued for an STC Pay tender (by an older version) fails visibly rather than print mada wording.
   if (isStcPay(slip)) throw new RangeError('STC Pay payments have no card slip; the receipt carries the STC Pay reference');
   const refund = slip.kind === 'refund';
@@ -82,6 +84,7 @@ export function layoutCardSlip({ slip, shop, copy, logo = false }: CardSlipInput
     { kind: 'pair', label: 'RRN', value: slip.rrn, size: 'small' },
   );
   if (slip.stan) blocks.push({ kind: 'pair', label: 'STAN', value: slip.stan, size: 'small' });
+  if (cashierName) blocks.push({ kind: 'pair', label: T.cashier.ar, labelEn: T.cashier.en, value: cashierName, size: 'small' });
   blocks.push({ kind: 'separator', style: 'dashed' });
 
   blocks.push(

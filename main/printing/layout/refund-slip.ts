@@ -26,7 +26,7 @@ export function refundSlips(refund: RefundReceipt, shop: ShopInfo): RefundSlip[]
 }
 
 function refundSlipBlocks(refund: RefundReceipt, tender: CardTender, shop: ShopInfo, copy: SlipCopy): Block[] {
-  const blocks = layoutCardSlip({ slip: cardSlipFromTender(tender, 'refund'), shop, copy });
+  const blocks = layoutCardSlip({ slip: cardSlipFromTender(tender, 'refund'), shop, copy, ...(refund.cashier ? { cashierName: refund.cashier.nameAr } : {}) });
   // After the shop header (its closing separator): which credit note this refund belongs to.
   const at = blocks.findIndex((b) => b.kind === 'separator') + 1;
   const references: Block[] = [

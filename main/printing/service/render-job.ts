@@ -69,7 +69,7 @@ function renderDocumentImage(doc: JobDocument, receipt: Receipt, settings: TillS
   // Names as on the receipt (as issued); the address is the shop's current one, as on the receipt.
   const shop: ShopInfo = { nameAr: receipt.shopNameAr, nameEn: receipt.shopNameEn, addressAr: address.ar, addressEn: address.en, vatNumber: receipt.vatNumber };
   const copy: SlipCopy = doc.mayHavePrinted ? 'duplicate' : doc.copy === 'merchant' ? 'merchant' : 'customer';
-  return renderCardSlip({ slip: cardSlipFromTender(tender), shop, copy }, { width: widthDots });
+  return renderCardSlip({ slip: cardSlipFromTender(tender), shop, copy, ...(receipt.cashier ? { cashierName: receipt.cashier.nameAr } : {}) }, { width: widthDots });
 }
 
 /**
@@ -81,7 +81,7 @@ export function refundReceiptBlocks(refund: RefundReceipt, settings: TillSetting
   return layoutReceipt({
     receipt,
     address: addressOf(settings),
-    cashierName: NO_CASHIER,
+    cashierName: refund.cashier?.nameAr ?? NO_CASHIER,
     copy,
     ...receiptTextsOf(settings),
     creditNote: { originalReceiptNo: refund.originalReceiptNo, reason },
