@@ -17,7 +17,7 @@ import { createAuditReader } from '../audit';
 import { createReturns, REASON_TEXT, returnsProjection, type Returns } from '../returns';
 import { createStoreCredit, storeCreditProjection } from '../credit';
 import { createShifts, shiftsProjection } from '../shifts';
-import { createApproverBadgeDesk, createSession, createSignInGuard, createTwoFactor, createUsers, FULL_DISCOUNT_BP, hasOwnActiveUser, totpProjection, limitsFrom, peopleHealth, peopleProjection, retireDemoUsers, seedDemoUsers, type ShopRoleLimits, type Users } from '../people';
+import { createApproverBadgeDesk, createSession, createSignInGuard, createTwoFactor, createUsers, FULL_DISCOUNT_BP, hasOwnActiveUser, totpProjection, limitsFrom, peopleHealth, peopleProjection, pinLookupKey, retireDemoUsers, seedDemoUsers, type ShopRoleLimits, type Users } from '../people';
 import { createTillLog, type TillLog } from '../logging';
 import { createFileSecretStore, redact } from '../secrets';
 import { createPrintService, printJobsProjection, refundReceiptBlocks } from '../printing/service';
@@ -151,7 +151,7 @@ async function assemble(
     settings,
     secrets,
     // Its first admin, if it names one, is journaled with the settings it came with.
-    users: provisioningUsers(createUsers(db, bootJournal)),
+    users: provisioningUsers(createUsers(db, bootJournal, { pinKey: pinLookupKey(secrets) })),
     file: options.provisionFile === undefined ? defaultProvisionFile() : options.provisionFile,
     log,
   });
@@ -168,7 +168,8 @@ async function assemble(
   // People: a demo till gets its demo staff and starts signed in as the demo cashier; a live till starts locked
   // and has no shared default PIN (its first admin comes from the admin screen, the provisioning file or
   // `nuqta user add`).
-  const users = createUsers(db, journal);
+  // A PIN alone is found through the till's keyed PIN index: one scrypt, however many staff (main/people/pin-index.ts).
+  const users = createUsers(db, journal, { pinKey: pinLookupKey(secrets) });
   // An approver's PIN names a supervisor, manager or admin; the settings' shared PIN only while no user is active.
   // One back-off per user for their PINs and their two-factor codes (main/people/guard.ts).
   const signInGuard = createSignInGuard(db, journal);

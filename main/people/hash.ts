@@ -1,7 +1,7 @@
 // PINs and staff badges are stored only as scrypt hashes, each with its own random salt: one precomputed table
 // never fits two users, and a copy of the database hands out neither a PIN nor a badge. The cost (main/secrets)
-// is N 2^14, r 8: tens of ms; a PIN alone is checked against every active user's hash, so a dearer hash
-// would make sign-in wait seconds on a shop with twenty staff. A 4-digit PIN has only 10,000 values, so no hash
+// is N 2^14, r 8: tens of ms. A PIN alone is found through the till's keyed PIN index (./pin-index.ts) and
+// checked against that one user's hash; without the index every active user's hash is tried. A 4-digit PIN has only 10,000 values, so no hash
 // makes a stolen database safe; the database file is kept from other OS users (0600) instead, and the online
 // guessing is slowed by ./guard.ts. Comparisons are constant-time.
 import { randomBytes, timingSafeEqual } from 'node:crypto';

@@ -31,3 +31,4 @@ export {
 } from './totp';
 export { totpProjection } from './totp-projection';
 export { adoptTotpEnrolments, readTotpEnrolments, type TotpEnrolmentCopy } from './totp-copy';
+export { pinLookupKey, PIN_LOOKUP_KEY } from './pin-index';

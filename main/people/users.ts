@@ -10,6 +10,7 @@ import { tableRow, type Db, type RowOf } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
 import { hashSecret, isPin, matches, type SaltedHash } from './hash';
+import { createPinIndex } from './pin-index';
 
 export const UserRow = tableRow(
   'users',
@@ -84,7 +85,17 @@ const NAME = z.string().trim().min(1).max(60);
  */
 const badgeKey = (badge: string): string => badge.trim().toUpperCase();
 
-export function createUsers(db: Db, journal: Journal, newId: () => string = randomUUID): Users {
+export interface UsersOptions {
+  newId?: () => string;
+  /**
+   * The till's PIN lookup key (./pin-index.ts, from its secret store): a PIN alone then costs one lookup and one
+   * scrypt, not one scrypt per active user. Absent (the CLI, tests of this module): every active user is hashed.
+   */
+  pinKey?: Buffer | null;
+}
+
+export function createUsers(db: Db, journal: Journal, { newId = randomUUID, pinKey = null }: UsersOptions = {}): Users {
+  const index = pinKey ? createPinIndex(db, pinKey) : null;
   const all = UserRow.select(db, 'ORDER BY rowid');
   const active = UserRow.select(db, 'WHERE active = 1 ORDER BY rowid');
   const one = UserRow.select<[string]>(db, 'WHERE id = ?');
@@ -101,9 +112,28 @@ export function createUsers(db: Db, journal: Journal, newId: () => string = rand
   const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
 
   const pinOf = (r: UserRow): SaltedHash => ({ salt: r.pin_salt, hash: r.pin_hash });
+  /**
+   * The active user (but `except`) whose PIN this is. Each user scanned is hashed, the match or not, so the time
+   * taken does not say how far down they were; with the index only the users it does not cover are scanned.
+   */
+  const scan = (pin: string, rows: UserRow[], except?: string): UserRow | undefined => {
+    let found: UserRow | undefined;
+    for (const r of rows) if (r.id !== except && matches(pin, pinOf(r)) && !found) found = r;
+    return found;
+  };
+  const holderOf = (pin: string, except?: string): UserRow | undefined => {
+    if (!index) return scan(pin, active.all(), except);
+    for (const id of index.candidates(pin)) {
+      const r = one.get(id);
+      if (r && r.id !== except && matches(pin, pinOf(r))) return r;
+    }
+    const found = scan(pin, index.uncovered().flatMap((id) => one.get(id) ?? []), except);
+    if (found) index.remember(found.id, pin, found.pin_hash);
+    return found;
+  };
   const assertPinFree = (pin: string, except?: string) => {
     if (!isPin(pin)) throw new TillError('USER_PIN_FORMAT');
-    if (active.all().some((r) => r.id !== except && matches(pin, pinOf(r)))) throw new TillError('USER_PIN_TAKEN');
+    if (holderOf(pin, except)) throw new TillError('USER_PIN_TAKEN');
   };
   const assertBadgeFree = (badge: string, except?: string) => {
     const key = badgeKey(badge);
@@ -131,6 +161,7 @@ export function createUsers(db: Db, journal: Journal, newId: () => string = rand
       write(() => {
         const entry = journal.append('user.added', { ...state, by });
         insert.run({ ...state, seq: entry.seq });
+        index?.remember(userId, user.pin, pin.hash);
       });
       return summary(existing(userId));
     },
@@ -142,6 +173,7 @@ export function createUsers(db: Db, journal: Journal, newId: () => string = rand
       write(() => {
         const entry = journal.append('user.pin_set', { userId, pinSalt: next.salt, pinHash: next.hash, by });
         setPin.run(next.salt, next.hash, entry.seq, userId);
+        index?.remember(userId, pin, next.hash);
       });
     },
     deactivate(userId, by) {
@@ -160,6 +192,7 @@ export function createUsers(db: Db, journal: Journal, newId: () => string = rand
       write(() => {
         const entry = journal.append('user.reactivated', { userId, pinSalt: next.salt, pinHash: next.hash, by });
         reactivate.run(next.salt, next.hash, entry.seq, userId);
+        index?.remember(userId, pin, next.hash);
       });
     },
     setBadge(userId, badge, by) {
@@ -179,9 +212,7 @@ export function createUsers(db: Db, journal: Journal, newId: () => string = rand
     },
     byPin(pin) {
       if (!isPin(pin)) return undefined;
-      // Every active user is hashed, the match or not, so the time taken does not say how far down it was.
-      let found: UserRow | undefined;
-      for (const r of active.all()) if (matches(pin, pinOf(r)) && !found) found = r;
+      const found = holderOf(pin);
       return found ? signedIn(found) : undefined;
     },
     byBadge(badge) {
