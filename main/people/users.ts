@@ -10,7 +10,7 @@ import { tableRow, type Db, type RowOf } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
 import { hashSecret, isPin, matches, type SaltedHash } from './hash';
-import { createPinIndex } from './pin-index';
+import { createPinIndex, type IndexedSecret } from './pin-index';
 
 export const UserRow = tableRow(
   'users',
@@ -112,34 +112,39 @@ export function createUsers(db: Db, journal: Journal, { newId = randomUUID, pinK
   const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
 
   const pinOf = (r: UserRow): SaltedHash => ({ salt: r.pin_salt, hash: r.pin_hash });
+  const badgeOf = (r: UserRow): SaltedHash | null => (r.badge_salt !== null && r.badge_hash !== null ? { salt: r.badge_salt, hash: r.badge_hash } : null);
+  const storedOf = (kind: IndexedSecret, r: UserRow): SaltedHash | null => (kind === 'pin' ? pinOf(r) : badgeOf(r));
+  const holds = (kind: IndexedSecret, secret: string, r: UserRow): boolean => {
+    const stored = storedOf(kind, r);
+    return stored !== null && matches(secret, stored);
+  };
   /**
-   * The active user (but `except`) whose PIN this is. Each user scanned is hashed, the match or not, so the time
-   * taken does not say how far down they were; with the index only the users it does not cover are scanned.
+   * The active user (but `except`) whose PIN (badge, as badgeKey gives it) this is. Each user scanned is hashed,
+   * the match or not, so the time taken does not say how far down they were; with the index only the users it
+   * does not cover are scanned, and the one found there is indexed.
    */
-  const scan = (pin: string, rows: UserRow[], except?: string): UserRow | undefined => {
+  const scan = (kind: IndexedSecret, secret: string, rows: UserRow[], except?: string): UserRow | undefined => {
     let found: UserRow | undefined;
-    for (const r of rows) if (r.id !== except && matches(pin, pinOf(r)) && !found) found = r;
+    for (const r of rows) if (r.id !== except && holds(kind, secret, r) && !found) found = r;
     return found;
   };
-  const holderOf = (pin: string, except?: string): UserRow | undefined => {
-    if (!index) return scan(pin, active.all(), except);
-    for (const id of index.candidates(pin)) {
+  const holderOf = (kind: IndexedSecret, secret: string, except?: string): UserRow | undefined => {
+    if (!index) return scan(kind, secret, active.all(), except);
+    for (const id of index.candidates(kind, secret)) {
       const r = one.get(id);
-      if (r && r.id !== except && matches(pin, pinOf(r))) return r;
+      if (r && r.id !== except && holds(kind, secret, r)) return r;
     }
-    const found = scan(pin, index.uncovered().flatMap((id) => one.get(id) ?? []), except);
-    if (found) index.remember(found.id, pin, found.pin_hash);
+    const found = scan(kind, secret, index.uncovered(kind).flatMap((id) => one.get(id) ?? []), except);
+    const stored = found && storedOf(kind, found);
+    if (found && stored) index.remember(kind, found.id, secret, stored.hash);
     return found;
   };
   const assertPinFree = (pin: string, except?: string) => {
     if (!isPin(pin)) throw new TillError('USER_PIN_FORMAT');
-    if (holderOf(pin, except)) throw new TillError('USER_PIN_TAKEN');
+    if (holderOf('pin', pin, except)) throw new TillError('USER_PIN_TAKEN');
   };
   const assertBadgeFree = (badge: string, except?: string) => {
-    const key = badgeKey(badge);
-    if (active.all().some((r) => r.id !== except && r.badge_hash !== null && r.badge_salt !== null && matches(key, { salt: r.badge_salt, hash: r.badge_hash }))) {
-      throw new TillError('USER_BADGE_TAKEN');
-    }
+    if (holderOf('badge', badgeKey(badge), except)) throw new TillError('USER_BADGE_TAKEN');
   };
   const existing = (userId: string): UserRow => {
     const row = one.get(userId);
@@ -161,7 +166,8 @@ export function createUsers(db: Db, journal: Journal, { newId = randomUUID, pinK
       write(() => {
         const entry = journal.append('user.added', { ...state, by });
         insert.run({ ...state, seq: entry.seq });
-        index?.remember(userId, user.pin, pin.hash);
+        index?.remember('pin', userId, user.pin, pin.hash);
+        if (badge && user.badge !== undefined) index?.remember('badge', userId, badgeKey(user.badge), badge.hash);
       });
       return summary(existing(userId));
     },
@@ -173,7 +179,7 @@ export function createUsers(db: Db, journal: Journal, { newId = randomUUID, pinK
       write(() => {
         const entry = journal.append('user.pin_set', { userId, pinSalt: next.salt, pinHash: next.hash, by });
         setPin.run(next.salt, next.hash, entry.seq, userId);
-        index?.remember(userId, pin, next.hash);
+        index?.remember('pin', userId, pin, next.hash);
       });
     },
     deactivate(userId, by) {
@@ -192,7 +198,7 @@ export function createUsers(db: Db, journal: Journal, { newId = randomUUID, pinK
       write(() => {
         const entry = journal.append('user.reactivated', { userId, pinSalt: next.salt, pinHash: next.hash, by });
         reactivate.run(next.salt, next.hash, entry.seq, userId);
-        index?.remember(userId, pin, next.hash);
+        index?.remember('pin', userId, pin, next.hash);
       });
     },
     setBadge(userId, badge, by) {
@@ -203,6 +209,7 @@ export function createUsers(db: Db, journal: Journal, { newId = randomUUID, pinK
       write(() => {
         const entry = journal.append('user.badge_set', { userId, badgeSalt: next?.salt ?? null, badgeHash: next?.hash ?? null, by });
         setBadge.run(next?.salt ?? null, next?.hash ?? null, entry.seq, userId);
+        if (badge !== null && next) index?.remember('badge', userId, badgeKey(badge), next.hash);
       });
     },
     list: () => all.all().map(summary),
@@ -212,14 +219,11 @@ export function createUsers(db: Db, journal: Journal, { newId = randomUUID, pinK
     },
     byPin(pin) {
       if (!isPin(pin)) return undefined;
-      const found = holderOf(pin);
+      const found = holderOf('pin', pin);
       return found ? signedIn(found) : undefined;
     },
     byBadge(badge) {
-      let found: UserRow | undefined;
-      for (const r of active.all()) {
-        if (r.badge_hash !== null && r.badge_salt !== null && matches(badgeKey(badge), { salt: r.badge_salt, hash: r.badge_hash }) && !found) found = r;
-      }
+      const found = holderOf('badge', badgeKey(badge));
       return found ? { ...signedIn(found), pin: pinOf(found) } : undefined;
     },
     hasActive: () => countActive.get()! > 0,

@@ -6,7 +6,7 @@ import { freshFile, tables } from './support';
 const at = freshFile();
 
 describe('migration 0290 user pin index', () => {
-  it('adds user_pin_index: one row per user, a 64-hex lookup, the users row hash it was made for', () => {
+  it('adds user_pin_index: one row per user and kind (PIN, badge), a 64-hex lookup, the users row hash it was made for', () => {
     const db = new Database(at.file);
     db.pragma('foreign_keys = ON');
     runMigrations(db, migrations, { upTo: 290 });
@@ -20,11 +20,13 @@ describe('migration 0290 user pin index', () => {
        VALUES ('u1', 'سارة', 'Sara', 'admin', 's', 'h', NULL, NULL, 1, 1, 1)`,
     ).run();
     db.pragma('foreign_keys = ON');
-    const insert = db.prepare('INSERT INTO user_pin_index (user_id, lookup, pin_hash) VALUES (?, ?, ?)');
-    expect(() => insert.run('u1', 'short', 'h')).toThrow(/CHECK/);
-    expect(() => insert.run('nobody', 'a'.repeat(64), 'h')).toThrow(/FOREIGN KEY/);
-    insert.run('u1', 'a'.repeat(64), 'h');
-    expect(() => insert.run('u1', 'b'.repeat(64), 'h')).toThrow(/UNIQUE|PRIMARY/);
+    const insert = db.prepare('INSERT INTO user_pin_index (user_id, kind, lookup, secret_hash) VALUES (?, ?, ?, ?)');
+    expect(() => insert.run('u1', 'pin', 'short', 'h')).toThrow(/CHECK/);
+    expect(() => insert.run('u1', 'password', 'a'.repeat(64), 'h')).toThrow(/CHECK/);
+    expect(() => insert.run('nobody', 'pin', 'a'.repeat(64), 'h')).toThrow(/FOREIGN KEY/);
+    insert.run('u1', 'pin', 'a'.repeat(64), 'h');
+    insert.run('u1', 'badge', 'b'.repeat(64), 'h');
+    expect(() => insert.run('u1', 'pin', 'c'.repeat(64), 'h')).toThrow(/UNIQUE|PRIMARY/);
     db.close();
   });
 });

@@ -1,4 +1,4 @@
-// A PIN alone finds its user through the till's keyed PIN index (main/people/pin-index.ts): one scrypt however
+// A PIN alone (and a staff badge) finds its user through the till's keyed PIN index (main/people/pin-index.ts): one scrypt however
 // many staff, where it was one per active user (issue 14's sign-in time: ~50 ms each, a second with twenty). The
 // index is a cache that may be missing or stale (a PIN set by the CLI, which has no key): those users are still
 // found, by the scan, and indexed then. Counted by wrapping the hash check, on a real SQLite file.
@@ -66,6 +66,19 @@ describe('the keyed PIN index', () => {
     expect(counting(() => users.byPin('4455'))).toEqual({ value: expect.objectContaining({ id: ids[3] }), checked: 1 });
     // Indexed now: the next sign-in is the one-check path.
     expect(counting(() => users.byPin('4455')).checked).toBe(1);
+  });
+
+  it('finds a badge\'s holder with one hash check too, as the scanner typed it (case and spaces aside)', () => {
+    const users = createUsers(db, createJournal(db, 'T01'), { pinKey: key });
+    const ids = staff(users);
+    users.setBadge(ids[STAFF - 1]!, 'STAFF-0042', 'test');
+    expect(counting(() => users.byBadge(' staff-0042 '))).toEqual({ value: expect.objectContaining({ id: ids[STAFF - 1] }), checked: 1 });
+    expect(counting(() => users.byBadge('STAFF-9999'))).toEqual({ value: undefined, checked: 0 });
+    expect(() => users.setBadge(ids[0]!, 'staff-0042', 'test')).toThrow(expect.objectContaining({ code: 'USER_BADGE_TAKEN' }));
+    // Set where the key is not at hand: found by the scan over the badge holders the index does not cover.
+    createUsers(db, createJournal(db, 'T01')).setBadge(ids[2]!, 'STAFF-0007', 'cli');
+    expect(users.byBadge('STAFF-0007')).toMatchObject({ id: ids[2] });
+    expect(counting(() => users.byBadge('STAFF-0007')).checked).toBe(1);
   });
 
   it('still refuses a PIN another active user has, indexed or not; a deactivated user\'s PIN is free again', () => {
