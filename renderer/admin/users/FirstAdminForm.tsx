@@ -10,7 +10,7 @@ import { toLatinDigits } from '../../../preload/contract/digits';
 import { TextField } from '../../shell/TextField';
 import type { BannerCall } from '../../terminal/useBannerCall';
 import { checkNewPin } from './newPin';
-import { PinPair } from './UsersSection';
+import { FormEnd, PinPair } from './UserFormParts';
 import './users.css';
 
 interface Props {
@@ -95,19 +95,7 @@ export function FirstAdminForm({ api, calls, tillPinNeeded, onAdded, onCancel }:
           />
         </label>
       )}
-      {problem && (
-        <p className="users__problem" role="alert" data-testid="users-problem">
-          {problem}
-        </p>
-      )}
-      <div className="users__buttons">
-        <button type="submit" className="btn btn--primary" data-testid="first-admin-save" disabled={calls.busy}>
-          {t('users_admin.first_save')}
-        </button>
-        <button type="button" className="btn btn--secondary" data-testid="users-cancel" onClick={onCancel}>
-          {t('users_admin.cancel')}
-        </button>
-      </div>
+      <FormEnd problem={problem} saveTestId="first-admin-save" saveLabel={t('users_admin.first_save')} busy={calls.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { useFormat } from '../../format/FormatContext';
 import { TextField } from '../../shell/TextField';
 import type { BannerCall } from '../../terminal/useBannerCall';
 import { checkNewPin } from './newPin';
+import { FormEnd, PinPair } from './UserFormParts';
 import './users.css';
 
 interface Props {
@@ -21,22 +22,6 @@ interface Props {
 
 /** What the form under the table does: add a user, or give one user a new PIN, a badge, or reactivate them. */
 type Editing = { kind: 'add' } | { kind: 'pin' | 'badge' | 'reactivate'; user: ManagedUser } | null;
-
-export function PinPair({ pin, again, onPin, onAgain }: { pin: string; again: string; onPin(v: string): void; onAgain(v: string): void }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <label className="field">
-        <span className="field__label">{t('users_admin.pin')}</span>
-        <input className="field__input" type="password" inputMode="numeric" autoComplete="off" maxLength={8} dir="ltr" data-testid="users-pin" value={pin} onChange={(e) => onPin(e.target.value)} />
-      </label>
-      <label className="field">
-        <span className="field__label">{t('users_admin.pinAgain')}</span>
-        <input className="field__input" type="password" inputMode="numeric" autoComplete="off" maxLength={8} dir="ltr" data-testid="users-pin-again" value={again} onChange={(e) => onAgain(e.target.value)} />
-      </label>
-    </>
-  );
-}
 
 export function UsersSection({ api, managerPin, calls }: Props) {
   const { t } = useTranslation();
@@ -210,19 +195,7 @@ export function UsersSection({ api, managerPin, calls }: Props) {
               autoComplete="off"
             />
           )}
-          {problem && (
-            <p className="users__problem" role="alert" data-testid="users-problem">
-              {problem}
-            </p>
-          )}
-          <div className="users__buttons">
-            <button type="submit" className="btn btn--primary" data-testid="users-save" disabled={calls.busy}>
-              {t('users_admin.save')}
-            </button>
-            <button type="button" className="btn btn--secondary" data-testid="users-cancel" onClick={() => edit(null)}>
-              {t('users_admin.cancel')}
-            </button>
-          </div>
+          <FormEnd problem={problem} saveTestId="users-save" saveLabel={t('users_admin.save')} busy={calls.busy} onCancel={() => edit(null)} />
         </form>
       )}
     </div>
