@@ -187,7 +187,7 @@ async function assemble(
     approvers: { hasActive: () => users.hasActive(), byPin: (pin) => approverBadges.byPin(pin) },
     secondFactor: twoFactor,
     // The demo's PIN is public: a live till without users refuses it until its first admin is added.
-    liveTill: () => !training && !demoTill(),
+    demoPinRefused: () => !training && !demoTill() && sharedPinIsDemo(),
   });
   if (!demoTill() && !training) retireDemoUsers(users);
   const people = createSession({

@@ -122,15 +122,15 @@ export interface ManagerAuthDeps {
   /** Two-factor for admins and past thresholds; without it (tests of a domain alone) no code is asked for. */
   secondFactor?: SecondFactorCheck;
   /**
-   * A live till (not the demo, not training) takes no shared default PIN: while it has no active user and its
-   * shared PIN is still the demo's, every approval is refused with FIRST_ADMIN_NEEDED (docs/people.md, first admin).
+   * A live till (not the demo, not training) takes no shared default PIN: true while its shared PIN is still the
+   * demo's (createDemoPinCheck), and then, as long as it has no active user, every approval is refused with
+   * FIRST_ADMIN_NEEDED (docs/people.md, first admin).
    */
-  liveTill?: () => boolean;
+  demoPinRefused?: () => boolean;
   now?: () => Date;
 }
 
-export function createManagerAuth({ db, journal, stored, approvers, secondFactor, liveTill = () => false, now = () => new Date() }: ManagerAuthDeps): ManagerAuth {
-  const sharedPinIsDemo = createDemoPinCheck(stored);
+export function createManagerAuth({ db, journal, stored, approvers, secondFactor, demoPinRefused = () => false, now = () => new Date() }: ManagerAuthDeps): ManagerAuth {
   const read = GuardRow.select<[string]>(db, 'WHERE subject = ?');
   const save = db.prepare(
     `INSERT INTO pin_guard (subject, failures, lockouts, locked_until, updated_seq) VALUES (@subject, @failures, @lockouts, @lockedUntil, @seq)
@@ -216,7 +216,7 @@ export function createManagerAuth({ db, journal, stored, approvers, secondFactor
       if (guard.locked_until && Date.parse(guard.locked_until) > at.getTime()) throw new TillError('MANAGER_PIN_LOCKED', `until ${guard.locked_until}`);
       if (approvers?.hasActive()) return approveByUser(pin, approvers, guard, at, needed, options);
       // Not a wrong PIN (nothing to count): the right one is public. The first admin is added first.
-      if (liveTill() && sharedPinIsDemo()) throw new TillError('FIRST_ADMIN_NEEDED');
+      if (demoPinRefused()) throw new TillError('FIRST_ADMIN_NEEDED');
       const { salt, hash } = stored();
       const right = timingSafeEqual(Buffer.from(hashPin(pin, salt), 'hex'), Buffer.from(hash, 'hex'));
       if (!right) return failed(guard, at);
