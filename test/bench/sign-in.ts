@@ -1,8 +1,8 @@
 // "Sign-in to ready time" (issue 14's closing note): from the cashier's PIN sent (signIn) to the till answering
 // ready as the screen needs it after the sign-in screen — the signed-in session (currentUser) and the open sale
-// (getSale) — through the real dispatcher of a demo till in a temp folder. The PIN is compared with every active
-// user's scrypt hash (main/people/hash.ts), so this grows with the staff: the demo has two users; `perUserMs`
-// gives the slope from a till with ten.
+// (getSale) — through the real dispatcher of a demo till in a temp folder. The PIN is found through the keyed PIN
+// index and checked with that one user's scrypt hash (main/people/pin-index.ts), so the staff count should not
+// matter: the demo has two users; `perUserMs` gives the slope from a till with ten (it was ~52 ms before the index).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
