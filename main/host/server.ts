@@ -10,7 +10,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { CallFrame, SECRET_PROTOCOL_PREFIX, WS_PATH, type ServerFrame } from '../../preload/contract';
+import { CallFrame, SALE_REPLY_METHODS, SECRET_PROTOCOL_PREFIX, WS_PATH, type MethodName, type ServerFrame } from '../../preload/contract';
 import type { RunningTill } from '../app';
 import { errorData } from '../errors';
 import { customerDisplayMayCall, customerDisplayMayHear } from '../ipc';
@@ -175,9 +175,20 @@ function serveClient(ws: WebSocket, till: RunningTill, role: ClientRole, log: Ho
     }
     ws.send(JSON.stringify(frame));
   };
+  // Events wait for the reply of the call that raised them (a turn of the event loop), so a scan's answer is
+  // the first thing its page reads. A saleChanged whose sale went out as a reply to this client is not sent
+  // again: the client raises it from the reply (preload/contract/sale-replies.ts).
+  const queued: ServerFrame[] = [];
+  const repliedSales = new WeakSet<object>();
+  const flushEvents = () => {
+    for (const frame of queued.splice(0)) {
+      if (frame.kind === 'event' && frame.event === 'saleChanged' && isObject(frame.payload) && repliedSales.has(frame.payload)) continue;
+      send(frame);
+    }
+  };
   const unsubscribe = till.subscribe((event, payload) => {
     if (role === 'customer' && !customerDisplayMayHear(event)) return;
-    send({ kind: 'event', event, payload });
+    if (queued.push({ kind: 'event', event, payload }) === 1) setImmediate(flushEvents);
   });
   ws.on('close', unsubscribe);
   ws.on('message', (data, isBinary) => {
@@ -203,6 +214,9 @@ function serveClient(ws: WebSocket, till: RunningTill, role: ClientRole, log: Ho
       role === 'customer' && !customerDisplayMayCall(frame.method)
         ? { ok: false as const, error: errorData('FORBIDDEN_SENDER') }
         : await till.dispatch(frame.method, frame.input).catch(() => ({ ok: false as const, error: errorData('INTERNAL') }));
+    if (result.ok && SALE_REPLY_METHODS.has(frame.method as MethodName) && isObject(result.value)) repliedSales.add(result.value);
     send({ kind: 'reply', id: frame.id, result });
   }
 }
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;

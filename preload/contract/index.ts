@@ -22,3 +22,4 @@ export * from './reconciliation';
 export * from './exports';
 export * from './users';
 export * from './practice';
+export * from './sale-replies';

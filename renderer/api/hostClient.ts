@@ -7,6 +7,7 @@
 import './zodJitless'; // Before the wire schemas are built; see there.
 import type { NuqtaApi, NuqtaCalls, Result } from '../../preload/contract/api';
 import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../preload/contract/methods';
+import { SALE_REPLY_METHODS } from '../../preload/contract/sale-replies';
 import { SECRET_PROTOCOL_PREFIX, ServerFrame, WS_PATH } from '../../preload/contract/wire';
 import { clientError } from '../i18n/messages';
 import { backoffDelay } from './backoff';
@@ -76,7 +77,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
   let timer: unknown = null;
   let disposed = false;
   let nextId = 1;
-  const pending = new Map<number, (result: AnyResult) => void>();
+  const pending = new Map<number, { method: MethodName; resolve: (result: AnyResult) => void }>();
   const stateListeners = new Set<() => void>();
   const connectedListeners = new Set<() => void>();
   const eventListeners = new Map<string, Set<Listener>>();
@@ -90,7 +91,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
   const failPending = (): void => {
     const waiting = [...pending.values()];
     pending.clear();
-    for (const resolve of waiting) resolve({ ok: false, error: clientError('CONNECTION_LOST') });
+    for (const { resolve } of waiting) resolve({ ok: false, error: clientError('CONNECTION_LOST') });
   };
 
   const handleFrame = (data: string): void => {
@@ -104,13 +105,20 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     if (!parsed.success) return;
     const frame = parsed.data;
     if (frame.kind === 'reply') {
-      const resolve = pending.get(frame.id);
-      if (!resolve) return;
+      const call = pending.get(frame.id);
+      if (!call) return;
       pending.delete(frame.id);
-      resolve(frame.result);
+      // The host does not send the caller the saleChanged its call raised when the reply is that sale: heard
+      // here, before the caller's own continuation, as the event used to arrive (preload/contract/sale-replies.ts).
+      if (frame.result.ok && SALE_REPLY_METHODS.has(call.method)) raise('saleChanged', frame.result.value);
+      call.resolve(frame.result);
       return;
     }
-    for (const l of [...(eventListeners.get(frame.event) ?? [])]) l(frame.payload);
+    raise(frame.event, frame.payload);
+  };
+
+  const raise = (event: string, payload: unknown): void => {
+    for (const l of [...(eventListeners.get(event) ?? [])]) l(payload);
   };
 
   const scheduleReconnect = (): void => {
@@ -168,7 +176,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
         return;
       }
       const id = nextId++;
-      pending.set(id, done);
+      pending.set(id, { method, resolve: done });
       try {
         link.send(JSON.stringify({ kind: 'call', id, method, input }));
       } catch {

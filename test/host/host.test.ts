@@ -111,6 +111,27 @@ describe('the contract socket', () => {
     b.close();
   });
 
+  it("sends a scan's caller its sale once, as the reply, before any event; other views still hear saleChanged", async () => {
+    const caller = await connect();
+    const other = await connect();
+    const callerFrames: Array<{ kind: string; event?: string; id?: number }> = [];
+    caller.on('message', (data) => callerFrames.push(JSON.parse(String(data))));
+    const otherHeard = new Promise<{ event: string; payload: { revision: number } }>((resolve) =>
+      other.on('message', (data) => {
+        const frame = JSON.parse(String(data));
+        if (frame.kind === 'event' && frame.event === 'saleChanged') resolve(frame);
+      }),
+    );
+    const reply = (await call(caller, 1, 'scanBarcode', { barcode: DEMO.water.barcode })) as { ok: true; value: { revision: number } };
+    expect((await otherHeard).payload.revision).toBe(reply.value.revision);
+    // Whatever else the till says comes after a turn of the event loop; wait for it before counting.
+    await call(caller, 2, 'getSale', {});
+    expect(callerFrames[0]).toMatchObject({ kind: 'reply', id: 1 });
+    expect(callerFrames.filter((f) => f.kind === 'event' && f.event === 'saleChanged')).toEqual([]);
+    caller.close();
+    other.close();
+  });
+
   it('refuses a wrong secret, a foreign origin, a foreign host name and another path', async () => {
     await expect(connect({ secret: '0'.repeat(64) })).rejects.toThrow(/403/);
     await expect(connect({ origin: 'https://evil.example' })).rejects.toThrow(/403/);

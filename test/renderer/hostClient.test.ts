@@ -107,6 +107,21 @@ describe('host client', () => {
     expect(seen).toEqual([7]);
   });
 
+  it("raises saleChanged from a reply that is the sale, before the caller hears the reply, and not from others", async () => {
+    const { client, last } = harness();
+    last().handlers.onOpen();
+    const heard: string[] = [];
+    client.api.onSaleChanged((s) => heard.push(`event ${s.revision}`));
+    const scanned = client.api.scanBarcode({ barcode: '123' }).then((r) => heard.push(`reply ${r.ok ? r.value.revision : r.error.code}`));
+    const refused = client.api.scanBarcode({ barcode: '999' }).then((r) => heard.push(`reply ${r.ok ? r.value.revision : r.error.code}`));
+    const status = client.api.getPrinterStatus({}).then(() => heard.push('printer'));
+    last().reply(1, { ok: true, value: aSale(9) });
+    last().reply(2, { ok: false, error: { code: 'BARCODE_UNKNOWN', message_ar: 'غير موجود', message_en: 'Unknown' } });
+    last().reply(3, { ok: true, value: null });
+    await Promise.all([scanned, refused, status]);
+    expect(heard).toEqual(['event 9', 'reply 9', 'reply BARCODE_UNKNOWN', 'printer']);
+  });
+
   it('delivers payment progress and terminal status events to their own subscribers', () => {
     const { client, last } = harness();
     last().handlers.onOpen();
