@@ -193,6 +193,13 @@ export function App({ carrier }: { carrier: Carrier }) {
     hotkeys[action]();
   });
 
+  // The top bar and the totals are memoized: their props stay the same objects while what they show does not
+  // change, so a scan draws the sale, not the whole till.
+  const providers = useMemo(() => providerIndicators(terminal.status, till), [terminal.status, till]);
+  const openDiscount = useStableCallback((): void => dialogs.open.discount(view.selectedLineId ? 'line' : 'sale'));
+  const openParked = dialogs.open.parked;
+  const parking = useMemo(() => <ParkButtons onPark={() => void parkSale()} onList={openParked} />, [parkSale, openParked]);
+
   const { locale, digits } = preferences.prefs;
   // Every approval PIN field reads an approver's staff badge scan (renderer/people/approverBadge.tsx).
   const badges = useMemo(() => approverBadge(api, locale, messages.error), [api, locale, messages.error]);
@@ -224,7 +231,7 @@ export function App({ carrier }: { carrier: Carrier }) {
           locale={locale}
           digits={digits}
           terminal={terminal.status}
-          providers={providerIndicators(terminal.status, till)}
+          providers={providers}
           printer={printing.status}
           printFailed={failedCount(printing.jobs)}
           onToggleLocale={preferences.toggleLocale}
@@ -300,8 +307,8 @@ export function App({ carrier }: { carrier: Carrier }) {
             onVoid={dialogs.open.void}
             onReverse={onlyIf(shown.reverse, dialogs.open.reverse)}
             onBuyer={dialogs.open.buyer}
-            onDiscount={() => dialogs.open.discount(view.selectedLineId ? 'line' : 'sale')}
-            parking={<ParkButtons onPark={() => void parkSale()} onList={dialogs.open.parked} />}
+            onDiscount={openDiscount}
+            parking={parking}
           />
         </main>
         <KeyLegend cards={cardPayments} stcPay={stcPayPayments} paymentUnknown={unknownPayment !== null} />

@@ -17,11 +17,23 @@ export const SaleLines = memo(function SaleLines({ sale, selectedLineId, locked,
   const listRef = useRef<HTMLOListElement>(null);
   const lines = sale?.lines ?? [];
 
-  // Keep the highlighted (usually newest) line in view as the list grows past the screen.
+  // Keep the highlighted (usually newest) line in view as the list grows past the screen. Scrolled once the row
+  // is laid out (a ResizeObserver's first report comes in the frame, after layout): scrolling from this effect
+  // would make the browser lay the page out there and then, a scan's most expensive step.
+  const scrollOnLayout = useRef<ResizeObserver | null>(null);
+  useEffect(() => () => scrollOnLayout.current?.disconnect(), []);
   useEffect(() => {
     if (!selectedLineId) return;
     const row = listRef.current?.querySelector(`[data-line-id="${CSS.escape(selectedLineId)}"]`);
-    row?.scrollIntoView({ block: 'nearest' });
+    if (!row) return;
+    scrollOnLayout.current ??= new ResizeObserver((entries, observer) => {
+      for (const { target } of entries) {
+        observer.unobserve(target);
+        target.scrollIntoView({ block: 'nearest' });
+      }
+    });
+    scrollOnLayout.current.disconnect();
+    scrollOnLayout.current.observe(row);
   }, [selectedLineId, lines.length]);
 
   return (

@@ -1,5 +1,6 @@
 // What the screen shows of the sale, and the rules for accepting a new copy of it from main. Main owns the
 // sale; copies arrive from call results and from "sale changed" events, possibly out of order. Pure.
+import equal from 'fast-deep-equal';
 import type { Sale } from '../../preload/contract/schemas';
 
 export interface SaleView {
@@ -35,11 +36,29 @@ export function acceptSale(view: SaleView, incoming: Sale, authoritative = false
     if (sameSale && incoming.revision < shown.revision) return { view, refetch: false };
   }
 
+  // A copy the view already shows (the reply to a scan, after the saleChanged it raised) changes nothing: the
+  // same view, so React renders nothing again. A changed copy keeps the shown line objects that did not change,
+  // so only the rows that did are drawn again (SaleLineRow is memoized on its line).
+  if (!authoritative && sameSale && equal(incoming, shown)) return { view, refetch: false };
+  if (sameSale) incoming = withUnchangedLines(shown, incoming);
+
   const retired = new Set(view.retired);
   if (shown && !sameSale) retired.add(shown.saleId);
   if (authoritative) retired.delete(incoming.saleId);
   const selectedLineId = nextSelection(shown, incoming, view.selectedLineId);
   return { view: { sale: incoming, selectedLineId, retired: trimmed(retired) }, refetch: false };
+}
+
+function withUnchangedLines(shown: Sale, incoming: Sale): Sale {
+  const before = new Map(shown.lines.map((l) => [l.lineId, l]));
+  let reused = 0;
+  const lines = incoming.lines.map((line) => {
+    const old = before.get(line.lineId);
+    if (old === undefined || !equal(old, line)) return line;
+    reused += 1;
+    return old;
+  });
+  return reused === 0 ? incoming : { ...incoming, lines };
 }
 
 /** Marks a sale as finished (e.g. the one a tender just completed). */

@@ -64,6 +64,24 @@ describe('acceptSale', () => {
     expect(other.view.sale?.saleId).toBe('A');
   });
 
+  it('keeps the very same view for a copy it already shows (a reply after its event): nothing to draw again', () => {
+    const shown = fold(emptyView, sale('A', 2, [line('1'), line('2')]));
+    const again = acceptSale(shown, sale('A', 2, [line('1'), line('2')]));
+    expect(again.view).toBe(shown);
+    // A copy of the same revision that differs (a payment's state moved) is still taken.
+    const moved = { ...sale('A', 2, [line('1'), line('2')]), dueHalalas: 100 };
+    expect(acceptSale(shown, moved).view.sale?.dueHalalas).toBe(100);
+  });
+
+  it('keeps the line objects that did not change, so only changed rows are drawn again', () => {
+    const shown = fold(emptyView, sale('A', 1, [line('1'), line('2')]));
+    const next = acceptSale(shown, sale('A', 2, [line('1'), line('2', 3), line('3')])).view;
+    expect(next.sale?.lines[0]).toBe(shown.sale?.lines[0]);
+    expect(next.sale?.lines[1]).not.toBe(shown.sale?.lines[1]);
+    expect(next.sale?.lines.map((l) => l.quantity)).toEqual([1, 3, 1]);
+    expect(next.sale?.revision).toBe(2);
+  });
+
   it('lets an authoritative copy (getSale) win over everything', () => {
     const v = fold(emptyView, sale('A', 9, [line('1')]));
     const r = acceptSale(v, sale('A', 2), true);
