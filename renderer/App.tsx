@@ -188,7 +188,7 @@ export function App({ carrier }: { carrier: Carrier }) {
     saleDiscount: () => dialogs.open.discount('sale'),
     priceOverride: () => dialogs.open.discount('price'),
   };
-  useHotkeys({ dialogOpen: anyDialog, scanFieldEmpty: scan.query === '', paymentUnknown: unknownPayment !== null }, (action) => {
+  useHotkeys(() => ({ dialogOpen: anyDialog, scanFieldEmpty: scan.text.get() === '', paymentUnknown: unknownPayment !== null }), (action) => {
     if (action !== 'toggleLocale' && action !== 'toggleDigits') dialogs.dismissCompleted();
     hotkeys[action]();
   });
@@ -252,7 +252,7 @@ export function App({ carrier }: { carrier: Carrier }) {
             <div className="sale__scan">
               <ScanField
                 inputRef={scan.inputRef}
-                value={scan.query}
+                text={scan.text}
                 resultsOpen={results !== null}
                 activeOptionId={results && results.hits.length > 0 ? hitOptionId(results.active) : undefined}
                 onChange={scan.onChange}

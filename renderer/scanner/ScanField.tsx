@@ -1,13 +1,15 @@
 // The one field the till types into. Enter submits (scan / add hit), Esc clears, arrows walk the hits.
 // Ctrl+arrows, + - Delete and the F-keys are left to bubble up to the till's hotkeys.
-import type { KeyboardEvent, RefObject } from 'react';
+import { useSyncExternalStore, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ScanText } from './scanText';
 
 export const SEARCH_LIST_ID = 'search-results';
 
 interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
-  value: string;
+  /** The field's text: typing draws this field, not the till around it (./scanText.ts). */
+  text: ScanText;
   resultsOpen: boolean;
   activeOptionId: string | undefined;
   onChange(value: string): void;
@@ -22,7 +24,8 @@ interface Props {
 
 export function ScanField(props: Props) {
   const { t } = useTranslation();
-  const { inputRef, value, resultsOpen, activeOptionId } = props;
+  const { inputRef, text, resultsOpen, activeOptionId } = props;
+  const value = useSyncExternalStore(text.subscribe, text.get);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
     if (e.key === 'Enter') {

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NuqtaApi } from '../../preload/contract/api';
 import type { ProductHit } from '../../preload/contract/schemas';
+import type { ScanText } from './scanText';
 import { searchTextOf } from './searchQuery';
 
 export const SEARCH_DEBOUNCE_MS = 60;
@@ -26,24 +27,34 @@ export interface CatalogSearch {
   clear(): void;
 }
 
-export function useCatalogSearch(api: NuqtaApi, text: string): CatalogSearch {
+export function useCatalogSearch(api: NuqtaApi, text: ScanText): CatalogSearch {
   const [results, setResults] = useState<SearchState | null>(null);
   const ticket = useRef(0);
 
+  // Follows the field's text as it changes, without the till drawing itself again for each key.
   useEffect(() => {
-    const mine = ++ticket.current;
-    const query = searchTextOf(text);
-    if (query === null) {
-      setResults(null);
-      return;
-    }
-    const timer = setTimeout(() => {
-      void api.searchCatalog({ query, limit: SEARCH_LIMIT }).then((r) => {
-        if (mine !== ticket.current) return;
-        setResults(r.ok ? { query, hits: r.value, active: 0 } : null);
-      });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const follow = (): void => {
+      clearTimeout(timer);
+      const mine = ++ticket.current;
+      const query = searchTextOf(text.get());
+      if (query === null) {
+        setResults(null);
+        return;
+      }
+      timer = setTimeout(() => {
+        void api.searchCatalog({ query, limit: SEARCH_LIMIT }).then((r) => {
+          if (mine !== ticket.current) return;
+          setResults(r.ok ? { query, hits: r.value, active: 0 } : null);
+        });
+      }, SEARCH_DEBOUNCE_MS);
+    };
+    follow();
+    const unsubscribe = text.subscribe(follow);
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
   }, [api, text]);
 
   const searchNow = useCallback(

@@ -9,6 +9,7 @@ import type { BannerControls } from '../shell/useBanner';
 import type { TillDialogControls } from '../shell/useTillDialogs';
 import { safetyError } from './safetyMessages';
 import { scanTargetFor, takeScan } from './scanTargets';
+import { ScanText } from './scanText';
 import { asTypedBarcode, searchTextOf } from './searchQuery';
 import { useCatalogSearch, type SearchState } from './useCatalogSearch';
 import { useWedge } from './useWedge';
@@ -22,7 +23,8 @@ interface Options {
 
 export interface ScanInput {
   inputRef: RefObject<HTMLInputElement | null>;
-  query: string;
+  /** The field's text, outside React state (./scanText.ts): read it with `get()` where it is acted on. */
+  text: ScanText;
   results: SearchState | null;
   /** The cashier asked to find an item by name: the field says so until it is cleared. */
   mode: 'scan' | 'name-search';
@@ -36,18 +38,18 @@ export interface ScanInput {
 }
 
 export function useScanInput({ api, actions, banner, dialogs }: Options): ScanInput {
-  const [query, setQuery] = useState('');
+  const [text] = useState(() => new ScanText());
   const [mode, setMode] = useState<ScanInput['mode']>('scan');
-  const search = useCatalogSearch(api, query);
+  const search = useCatalogSearch(api, text);
   const results = search.results;
   const inputRef = useRef<HTMLInputElement>(null);
 
   const clearSearch = search.clear;
   const clearField = useCallback(() => {
-    setQuery('');
+    text.set('');
     setMode('scan');
     clearSearch();
-  }, [clearSearch]);
+  }, [text, clearSearch]);
 
   const addHit = (hit: ProductHit): void => {
     clearField();
@@ -67,7 +69,7 @@ export function useScanInput({ api, actions, banner, dialogs }: Options): ScanIn
     // Take back whatever the scanner typed under the active layout (ض ص ث…, ١٢٣…, "لا" for one key, or a key that
     // reported nothing): the field goes back to what it held before the scan's first key. Its search goes with it.
     if (target === inputRef.current) {
-      setQuery(valueBefore ?? '');
+      text.set(valueBefore ?? '');
       setMode('scan');
       if (!valueBefore) clearSearch();
     }
@@ -78,15 +80,16 @@ export function useScanInput({ api, actions, banner, dialogs }: Options): ScanIn
   });
 
   const onSubmit = (): void => {
+    const query = text.get();
     if (query.trim() === '') {
       dialogs.dismissCompleted();
       return;
     }
-    const text = searchTextOf(query);
-    if (text !== null) {
+    const searched = searchTextOf(query);
+    if (searched !== null) {
       // Add what is highlighted only if the list is for what was typed; a fast typist's Enter can beat the
       // debounce, and then the first match for the full text is what they meant, not a stale list's pick.
-      if (results?.query === text) {
+      if (results?.query === searched) {
         const hit = results.hits[results.active];
         if (hit) addHit(hit);
         return;
@@ -107,14 +110,15 @@ export function useScanInput({ api, actions, banner, dialogs }: Options): ScanIn
 
   const onEscape = (): void => {
     if (dialogs.completed) dialogs.dismissCompleted();
-    else if (query !== '' || mode !== 'scan') clearField();
+    else if (text.get() !== '' || mode !== 'scan') clearField();
     else banner.clear();
   };
 
   const onChange = (value: string): void => {
-    setQuery(value);
+    text.set(value);
     if (value === '') setMode('scan');
-    dialogs.dismissCompleted();
+    // Only when there is a receipt to put away: a dispatch would draw the till again for every key typed.
+    if (dialogs.completed) dialogs.dismissCompleted();
   };
 
   const openNameSearch = useCallback((): void => {
@@ -124,5 +128,5 @@ export function useScanInput({ api, actions, banner, dialogs }: Options): ScanIn
     inputRef.current?.focus();
   }, [clearField, banner]);
 
-  return { inputRef, query, results, mode, onChange, onSubmit, onEscape, onArrow: search.move, addHit, openNameSearch };
+  return { inputRef, text, results, mode, onChange, onSubmit, onEscape, onArrow: search.move, addHit, openNameSearch };
 }
