@@ -280,7 +280,14 @@ async function hostStartAndScan(dir: string, barcodes: string[]) {
   // Measured inside the page: from the Enter keydown to the frame after the new line is in the DOM; and its parts:
   // keydown → the scan sent, → its answer back (main and the socket), → the line in the DOM (React), → the frame.
   await page.evaluate(() => {
-    const w = window as unknown as { __scanSamples: number[]; __scanParts: number[][]; __t0: number | null; __scanSent: number | null; __scanReply: number | null };
+    const w = window as unknown as {
+      __scanSamples: number[];
+      __scanParts: number[][];
+      __t0: number | null;
+      __scanSent: number | null;
+      __scanReply: number | null;
+      __sampled?: () => void;
+    };
     w.__scanSamples = [];
     w.__scanParts = [];
     w.__t0 = null;
@@ -300,6 +307,7 @@ async function hostStartAndScan(dir: string, barcodes: string[]) {
         const frame = performance.now();
         w.__scanSamples.push(frame - t0);
         w.__scanParts.push([sent - t0, reply - sent, inDom - reply, frame - inDom]);
+        w.__sampled?.();
       });
     }).observe(target, { childList: true, subtree: true, characterData: true });
   });
@@ -312,12 +320,17 @@ async function hostStartAndScan(dir: string, barcodes: string[]) {
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="sale-line"]').length === 0);
       await page.evaluate(() => ((window as unknown as { __scanSamples: number[] }).__scanSamples.length));
     }
-    const before = await page.evaluate(() => (window as unknown as { __scanSamples: number[] }).__scanSamples.length);
+    // The wait for the sample is a promise the frame callback settles: a waitForFunction would poll the page on
+    // every animation frame, running script in the frames being measured.
+    await page.evaluate(() => {
+      const w = window as unknown as { __next: Promise<void>; __sampled?: () => void };
+      w.__next = new Promise<void>((resolve) => (w.__sampled = resolve));
+    });
     await page.getByTestId('scan-input').focus();
     await cdp.send('Input.insertText', { text: barcodes[(i * 104_729) % barcodes.length]! });
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...enter, text: '\r' });
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter });
-    await page.waitForFunction((n) => (window as unknown as { __scanSamples: number[] }).__scanSamples.length > n, before);
+    await page.evaluate(() => (window as unknown as { __next: Promise<void> }).__next);
   }
   const samples = await page.evaluate(() => (window as unknown as { __scanSamples: number[] }).__scanSamples);
   figures.scanToLineVisibleMs = summarise(samples);
