@@ -252,6 +252,47 @@ describe('a receipt paid with store credit, returned the way it was paid', () =>
   });
 });
 
+describe('a voucher looked up and voided from the screen', () => {
+  let t: TestTill;
+  beforeEach(async () => {
+    t = await startTestTill(undefined, { simulators: createTillSimulators(), providerCheckMs: 0 });
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('shows its balance and state by number; a manager voids it with a reason, journaled; it pays no more', async () => {
+    const due = (await t.call('scanBarcode', { barcode: DEMO.dates.barcode })).dueHalalas;
+    const { receipt } = await t.call('tenderCash', { tenderedHalalas: due });
+    const issued = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'expired', refundTo: 'credit', managerPin: PIN });
+    const voucherNo = (issued.refund.refunds[0] as { voucherNo: string }).voucherNo;
+
+    expect(await t.call('getStoreCredit', { voucherNo: voucherNo.toLowerCase() })).toMatchObject({ voucherNo, balanceHalalas: 3500, state: 'active', returnNo: issued.refund.returnNo });
+    expect(await t.attempt('getStoreCredit', { voucherNo: 'SC0000000000001' })).toMatchObject({ ok: false, error: { code: 'CREDIT_UNKNOWN' } });
+
+    // A wrong PIN, or 'other' with no words: nothing voided.
+    expect(await t.attempt('voidStoreCredit', { voucherNo, reason: 'lost', managerPin: '000000' })).toMatchObject({ ok: false });
+    expect(await t.attempt('voidStoreCredit', { voucherNo, reason: 'other', managerPin: PIN })).toMatchObject({ ok: false });
+    expect(await t.call('getStoreCredit', { voucherNo })).toMatchObject({ state: 'active' });
+
+    expect(await t.call('voidStoreCredit', { voucherNo, reason: 'stolen', managerPin: PIN })).toMatchObject({ voucherNo, balanceHalalas: 3500, state: 'voided' });
+    expect(await t.call('getStoreCredit', { voucherNo })).toMatchObject({ state: 'voided' });
+    const db = new Database(ledgerFile(t.dir), { readonly: true });
+    try {
+      const types = db.prepare<[], { type: string; payload: string }>(`SELECT type, payload FROM journal ORDER BY seq DESC LIMIT 2`).all().reverse();
+      expect(types.map((r) => r.type)).toEqual(['manager.authorised', 'credit.voided']);
+      expect(JSON.parse(types[1]!.payload)).toMatchObject({ voucherNo, balanceHalalas: 3500, reason: 'stolen' });
+    } finally {
+      db.close();
+    }
+
+    // At pay it is refused, and the sale stays open; voiding it again is refused too.
+    await t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
+    expect(await t.attempt('tenderCash', { tenderedHalalas: 0, voucherNo })).toMatchObject({ ok: false, error: { code: 'CREDIT_VOIDED' } });
+    expect(await t.attempt('voidStoreCredit', { voucherNo, reason: 'lost', managerPin: PIN })).toMatchObject({ ok: false, error: { code: 'CREDIT_VOIDED' } });
+  });
+});
+
 describe('a card receipt returned to store credit', () => {
   const rig = useCardRig();
   it('goes to no card: no refund intent, no request, the voucher for the whole return', async () => {
