@@ -308,4 +308,38 @@ describe('a card receipt returned to store credit', () => {
       error: { code: 'RETURN_NOTHING_LEFT' },
     });
   });
+
+  it('a card and voucher receipt returned the way it was paid: the voucher part on a new voucher, the rest to the card, issued with the card refund', async () => {
+    const { t } = rig;
+    // A 35.00 voucher from a cash sale returned to credit.
+    const first = await t.call('scanBarcode', { barcode: DEMO.dates.barcode });
+    const cashSale = await t.call('tenderCash', { tenderedHalalas: first.dueHalalas });
+    const toCredit = await t.call('returnSale', { receiptNo: cashSale.receipt.receiptNo, lines: [{ lineId: cashSale.receipt.lines[0]!.lineId, quantity: 1 }], reason: 'expired', refundTo: 'credit', managerPin: PIN });
+    const old = (toCredit.refund.refunds[0] as { voucherNo: string }).voucherNo;
+
+    // Coffee and dates (62.75): 27.75 by card, then the voucher's 35.00.
+    let due = 0;
+    for (const barcode of [DEMO.coffee.barcode, DEMO.dates.barcode]) due = (await t.call('scanBarcode', { barcode })).dueHalalas;
+    expect((await t.call('payCard', { amountHalalas: due - 3500 })).outcome).toBe('approved');
+    const { receipt } = await t.call('tenderCash', { tenderedHalalas: 0, voucherNo: old });
+    expect(receipt.tenders.map((r) => [r.kind, r.amountHalalas])).toEqual([
+      ['card', 2775],
+      ['credit', 3500],
+    ]);
+
+    const lines = receipt.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity }));
+    const issued = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines, reason: 'sold_by_mistake', managerPin: PIN });
+    expect(issued.refund.refunds.map((r) => [r.kind, r.amountHalalas])).toEqual([
+      ['card', 2775],
+      ['credit', 3500],
+    ]);
+    expect(issued.drawer).toBe('not_needed');
+    const [plan] = rig.query<{ plan: string }>('SELECT plan FROM return_requests');
+    expect(JSON.parse(plan!.plan)).toMatchObject({ cardHalalas: 2775, cashHalalas: 0, creditHalalas: 3500 });
+    const back = issued.refund.refunds.find((r) => r.kind === 'credit') as { voucherNo: string };
+    expect(back.voucherNo).not.toBe(old);
+    expect(rig.query('SELECT issued_halalas, balance_halalas, return_no FROM store_credit WHERE voucher_no = ?', back.voucherNo)).toEqual([
+      { issued_halalas: 3500, balance_halalas: 3500, return_no: issued.refund.returnNo },
+    ]);
+  });
 });
