@@ -85,7 +85,7 @@ export function createReturnsDesk(deps: DeskDeps) {
     let settle: WaitingReturn['settle'] = null;
     try {
       const s = settlement(request, worth(request));
-      settle = { cardHalalas: s.card.amountHalalas, cashHalalas: s.cashHalalas };
+      settle = { cardHalalas: s.card.amountHalalas, cashHalalas: s.cashHalalas, ...(s.creditHalalas > 0 ? { creditHalalas: s.creditHalalas } : {}) };
     } catch {
       settle = null; // in doubt, or more went back than the items are worth: the list says which
     }
