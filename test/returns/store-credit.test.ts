@@ -232,6 +232,9 @@ describe('a receipt paid with store credit, returned the way it was paid', () =>
       ['credit', 725],
     ]);
     expect(second.drawer).toBe('opened');
+    // Its refund receipt (printed before the answer) carries the new voucher's code as a return to credit does.
+    expect(second.printError).toBeNull();
+    expect(qrsOn(sims.currentPrinter()!.receipts.at(-1)!.image)).toContain(credits(second.refund.refunds)[0]!.voucherNo);
     const [note] = query<{ xml: Buffer }>(`SELECT xml FROM einvoice_documents WHERE kind = 'credit_note' ORDER BY rowid DESC LIMIT 1`);
     expect(note!.xml.toString('utf8')).toContain('<cbc:PaymentMeansCode>1</cbc:PaymentMeansCode>');
     expect(note!.xml.toString('utf8')).toContain('<cbc:PaymentMeansCode>10</cbc:PaymentMeansCode>');
