@@ -32,6 +32,7 @@ import type { ReportExports } from '../exports';
 import type { AuditReader } from '../audit';
 import { limitsFrom, type TillSessionDesk, type TwoFactor } from '../people';
 import { createParkedHandlers } from './parked-handlers';
+import { createCreditHandlers, type CreditHandlerDeps } from './credit-handlers';
 import type { HostKind } from './types';
 
 export interface HandlerDeps {
@@ -78,6 +79,8 @@ export interface HandlerDeps {
   twoFactor: TwoFactor;
   /** The admin screen's Users tab: the users and the sign-in back-off (users-handlers.ts). */
   staff: Omit<UsersDeps, 'manager'> & { sharedPinIsDemo: () => boolean };
+  /** Store credit vouchers looked up and voided (credit-handlers.ts). */
+  credit: CreditHandlerDeps['credit'];
 }
 
 const notTraining = (): never => {
@@ -112,6 +115,7 @@ export function createHandlers({
   practice = NO_PRACTICE,
   twoFactor,
   staff,
+  credit,
 }: HandlerDeps): Handlers {
   /**
    * A till on real devices that still carries the demo shop's identity would print receipts (and, later,
@@ -162,6 +166,7 @@ export function createHandlers({
     ...createClosingHandlers({ closing, manager, backups }),
     ...createExportsHandlers({ reports: exports, audit, dataDir: admin.dataDir, manager }),
     ...createParkedHandlers(checkout, people),
+    ...createCreditHandlers({ db: admin.db, journal: admin.journal, credit, manager }),
     getTill: () => tillInfo(),
     ...createTrainingHandlers(training, manager),
     ...createPracticeHandlers(practice, manager),

@@ -446,6 +446,7 @@ async function assemble(
       practice: createPracticeDesk({ db, journal, training: Boolean(training), scriptTerminal: (behaviours) => simulators.scriptTerminal(behaviours) }),
       twoFactor,
       staff: { users, guard: signInGuard, badges: approverBadges, sharedPinIsDemo },
+      credit: storeCredit,
     }),
     log,
     { writesRefused: () => (damage ? errorData('LEDGER_DAMAGED') : null), gate: createPermissionGate(people) },

@@ -1,5 +1,6 @@
 // store_credit as the journal makes it, for `ledger verify` (main/ledger/replay.ts): `credit.issued` makes a
-// voucher with its whole amount, each `credit.redeemed` takes its amount off. A balance edited by hand (a voucher
+// voucher with its whole amount, each `credit.redeemed` takes its amount off, `credit.voided` voids an active one
+// (with the balance it had). A balance edited by hand (a voucher
 // topped up, a used one made active again) or a voucher no return issued disagrees with them.
 import type { Db } from '../db';
 import { compareRow, countRows, field, type Mismatch, type Projection } from '../ledger';
@@ -25,8 +26,17 @@ export function storeCreditProjection(db: Db): Projection {
     name: 'store credit',
     legacy: () => undefined,
     apply(e): Mismatch | undefined {
-      if (e.type !== CREDIT_ENTRY.issued && e.type !== CREDIT_ENTRY.redeemed) return undefined;
+      if (e.type !== CREDIT_ENTRY.issued && e.type !== CREDIT_ENTRY.redeemed && e.type !== CREDIT_ENTRY.voided) return undefined;
       const voucherNo = field.str(e.payload, 'voucherNo');
+      if (e.type === CREDIT_ENTRY.voided) {
+        const row = rows.get(voucherNo);
+        if (!row || row.state !== 'active' || field.num(e.payload, 'balanceHalalas') !== row.balance_halalas) {
+          return { table: 'store_credit', key: voucherNo, what: 'a voucher voided that was not active with that balance', seq: e.seq };
+        }
+        row.state = 'voided';
+        row.updated_seq = e.seq;
+        return undefined;
+      }
       const amount = field.num(e.payload, 'amountHalalas');
       if (e.type === CREDIT_ENTRY.issued) {
         if (rows.has(voucherNo)) return { table: 'store_credit', key: voucherNo, what: 'a voucher issued twice', seq: e.seq };

@@ -4,6 +4,7 @@
 import type { Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
+import type { VoidReason } from '../../preload/contract';
 import { CREDIT_ENTRY } from './entries';
 import { newVoucherNumber, readVoucherNumber } from './voucher-number';
 
@@ -53,6 +54,7 @@ export function createStoreCredit(deps: StoreCreditDeps) {
       `INSERT INTO store_credit (voucher_no, issued_halalas, balance_halalas, return_no, created_at, state, issued_seq, updated_seq)
        VALUES (?, ?, ?, ?, ?, 'active', ?, ?)`,
     ),
+    void: db.prepare(`UPDATE store_credit SET state = 'voided', updated_seq = ? WHERE voucher_no = ? AND state = 'active' AND balance_halalas = ?`),
     spend: db.prepare(
       `UPDATE store_credit SET balance_halalas = ?, state = ?, updated_seq = ? WHERE voucher_no = ? AND state = 'active' AND balance_halalas = ?`,
     ),
@@ -106,6 +108,24 @@ export function createStoreCredit(deps: StoreCreditDeps) {
       const entry = journal.append(CREDIT_ENTRY.issued, { voucherNo, amountHalalas: input.amountHalalas, returnNo: input.returnNo });
       q.insert.run(voucherNo, input.amountHalalas, input.amountHalalas, input.returnNo, entry.at, entry.seq, entry.seq);
       return toVoucher(q.get.get(voucherNo)!);
+    },
+
+    /**
+     * In the caller's transaction (a manager's, approved): a voucher lost, stolen or issued in error pays no more.
+     * Only an active one: a used-up voucher holds nothing, a voided one is voided already. The entry keeps the
+     * balance it had, which the shop no longer owes its bearer.
+     */
+    voidInTx(input: { voucherNo: string; reason: VoidReason; note?: string }): Voucher {
+      const voucher = usable(input.voucherNo);
+      const entry = journal.append(CREDIT_ENTRY.voided, {
+        voucherNo: voucher.voucherNo,
+        balanceHalalas: voucher.balanceHalalas,
+        reason: input.reason,
+        ...(input.note ? { note: input.note } : {}),
+      });
+      const moved = q.void.run(entry.seq, voucher.voucherNo, voucher.balanceHalalas).changes;
+      if (moved !== 1) throw new Error(`store credit ${voucher.voucherNo} changed under its void`);
+      return toVoucher(q.get.get(voucher.voucherNo)!);
     },
 
     /**

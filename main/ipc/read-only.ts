@@ -14,6 +14,7 @@ export const READ_ONLY_METHODS = Object.freeze([
   'getPrinterStatus',
   'getShift',
   'listWaitingReturns',
+  'getStoreCredit',
 ] as const satisfies readonly MethodName[]);
 
 const readOnly: ReadonlySet<string> = new Set<string>(READ_ONLY_METHODS);

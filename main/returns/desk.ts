@@ -37,6 +37,8 @@ export interface DeskDeps {
   handOver: (refund: RefundReceipt) => Promise<{ refund: RefundReceipt; drawer: DrawerOutcome; printError: ErrorData | null }>;
   openDrawer: (refund: RefundReceipt) => Promise<DrawerOutcome>;
   print: (refund: RefundReceipt) => Promise<ErrorData | null>;
+  /** A new store credit voucher's tender for the part a voucher paid, its number drawn in the caller's transaction. */
+  creditTender: (receiptNo: string, amountHalalas: number) => Tender;
   /** settings.twoFactor.refundAboveHalalas: a refund past it needs a manager's code. */
   refundAboveHalalas: () => number;
 }
@@ -46,7 +48,7 @@ export function createReturnsDesk(deps: DeskDeps) {
   const intents = createIntentStore(db);
 
   const cash = (amountHalalas: number): Tender => ({ kind: 'cash', amountHalalas, tenderedHalalas: amountHalalas, changeHalalas: 0 });
-  const worth = (request: ReturnRequest): number => request.plan.cardHalalas + request.plan.cashHalalas;
+  const worth = (request: ReturnRequest): number => request.plan.cardHalalas + request.plan.cashHalalas + (request.plan.creditHalalas ?? 0);
 
   /** The approval, as returnSale's past the threshold: an unknown return is refused after the PIN, as before. */
   const approve = (managerPin: string, refundHalalas: number | null) => {
@@ -55,8 +57,11 @@ export function createReturnsDesk(deps: DeskDeps) {
     else deps.manager.check(managerPin);
   };
 
-  /** How a held request is issued: the approved refund as its card tender, the rest of `totalHalalas` in cash. */
-  const settlement = (request: ReturnRequest, totalHalalas: number): { card: CardTender; cashHalalas: number } => {
+  /**
+   * How a held request is issued: the approved refund as its card tender, the voucher part as planned (less, when
+   * the card took more than asked), the rest of `totalHalalas` in cash.
+   */
+  const settlement = (request: ReturnRequest, totalHalalas: number): { card: CardTender; cashHalalas: number; creditHalalas: number } => {
     const row = intents.get(request.refundIntentId);
     if (!row) throw new TillError('INTENT_UNKNOWN', request.refundIntentId);
     if (UNDECIDED.has(row.state)) throw new TillError('RETURN_REFUND_UNDECIDED', `${request.id}: ${row.state}`);
@@ -65,9 +70,11 @@ export function createReturnsDesk(deps: DeskDeps) {
     if (row.state !== 'approved' || request.held === null || approved === null || !card) throw new TillError('INTENT_NOT_RESOLVABLE', `${request.id}: ${row.state}`);
     // Never a credit note for money the returned items do not account for.
     if (approved > totalHalalas) throw new TillError('RETURN_REFUND_OVER_RETURN', `${request.id}: ${approved} > ${totalHalalas}`);
+    const creditHalalas = Math.min(request.plan.creditHalalas ?? 0, totalHalalas - approved);
     return {
       card: { kind: 'card', intentId: row.id, reference: row.reference, amountHalalas: approved, card },
-      cashHalalas: totalHalalas - approved,
+      cashHalalas: totalHalalas - approved - creditHalalas,
+      creditHalalas,
     };
   };
 
@@ -78,7 +85,7 @@ export function createReturnsDesk(deps: DeskDeps) {
     let settle: WaitingReturn['settle'] = null;
     try {
       const s = settlement(request, worth(request));
-      settle = { cardHalalas: s.card.amountHalalas, cashHalalas: s.cashHalalas };
+      settle = { cardHalalas: s.card.amountHalalas, cashHalalas: s.cashHalalas, ...(s.creditHalalas > 0 ? { creditHalalas: s.creditHalalas } : {}) };
     } catch {
       settle = null; // in doubt, or more went back than the items are worth: the list says which
     }
@@ -122,8 +129,8 @@ export function createReturnsDesk(deps: DeskDeps) {
             deps.receipt(request.receiptNo),
             request.plan,
             (totalHalalas) => {
-              const { card, cashHalalas } = settlement(request, totalHalalas);
-              return cashHalalas > 0 ? [card, cash(cashHalalas)] : [card];
+              const { card, cashHalalas, creditHalalas } = settlement(request, totalHalalas);
+              return [card, ...(cashHalalas > 0 ? [cash(cashHalalas)] : []), ...(creditHalalas > 0 ? [deps.creditTender(request.receiptNo, creditHalalas)] : [])];
             },
             request.id,
           );

@@ -204,6 +204,10 @@ export function createReturns(deps: ReturnsDeps) {
     return { id, refund: note ? { ...refund, einvoiceQr: note.qr } : refund };
   };
 
+  const needCredit = (receiptNo: string): Pick<StoreCredit, 'freeNumber' | 'issueInTx'> => {
+    if (!deps.credit) throw new TillError('CREDIT_NOT_OFFERED', receiptNo);
+    return deps.credit;
+  };
   const cash = (amountHalalas: number): Tender => ({ kind: 'cash', amountHalalas, tenderedHalalas: amountHalalas, changeHalalas: 0 });
   /** What a receipt took in cash (change already deducted: a cash tender's amount is what stayed in the drawer). */
   const cashPaid = (receipt: Receipt): number => receipt.tenders.filter((t) => t.kind === 'cash').reduce((sum, t) => sum + t.amountHalalas, 0);
@@ -214,6 +218,30 @@ export function createReturns(deps: ReturnsDeps) {
       .flatMap((r) => store.refund(r.returnNo).refunds)
       .filter((t) => t.kind === 'cash')
       .reduce((sum, t) => sum + t.amountHalalas, 0);
+
+  /** What a receipt took in store credit vouchers. */
+  const creditPaid = (receipt: Receipt): number => receipt.tenders.filter((t) => t.kind === 'credit').reduce((sum, t) => sum + t.amountHalalas, 0);
+  /** What earlier returns of a receipt gave back as store credit, whichever way they were asked for. */
+  const creditGivenBack = (receiptNo: string): number =>
+    store
+      .returnsOf(receiptNo)
+      .flatMap((r) => store.refund(r.returnNo).refunds)
+      .filter((t) => t.kind === 'credit')
+      .reduce((sum, t) => sum + t.amountHalalas, 0);
+  /**
+   * The part of a return "the way it was paid" that goes back as store credit: the voucher part first, up to what
+   * the receipt took in vouchers less what earlier returns already gave back as credit (a return to credit the
+   * customer asked for counts too). A voucher's balance only goes down, so this part is a new voucher. Credit
+   * first: the shop's own money goes back as its own money before any cash leaves the drawer or the card is asked.
+   */
+  const creditPart = (receipt: Receipt, totalHalalas: number): number =>
+    Math.min(totalHalalas, Math.max(0, creditPaid(receipt) - creditGivenBack(receipt.receiptNo)));
+  const creditTender = (credit: Pick<StoreCredit, 'freeNumber'>, amountHalalas: number): Tender => ({
+    kind: 'credit',
+    voucherNo: credit.freeNumber(),
+    amountHalalas,
+    balanceHalalas: amountHalalas,
+  });
 
   /**
    * How a receipt's money goes back: all cash for a cash sale; through its one card or STC Pay payment, the rest
@@ -254,7 +282,7 @@ export function createReturns(deps: ReturnsDeps) {
       return;
     }
     const tender: CardTender = { kind: 'card', intentId: refundIntent.id, reference: refundIntent.reference, amountHalalas: approvedHalalas, card };
-    const refunds = request.plan.cashHalalas > 0 ? [tender, cash(request.plan.cashHalalas)] : [tender];
+    const refunds: Tender[] = request.plan.cashHalalas > 0 ? [tender, cash(request.plan.cashHalalas)] : [tender];
     // Nobody may be at the counter when recovery (or a manager's resolution) learns of the approval: the cash
     // part is then owed, listed on the returns desk until a manager pays it out — the drawer opens only then.
     const late = !awaited.has(request.id);
@@ -262,6 +290,9 @@ export function createReturns(deps: ReturnsDeps) {
       // A savepoint: should the return fail (its credit note cannot be signed), the refund's approval still
       // commits — the money went back — and the request stays waiting for a person.
       const issued = db.transaction(() => {
+        // The voucher part's number is drawn here, in the transaction that issues it with the return.
+        const creditHalalas = request.plan.creditHalalas ?? 0;
+        if (creditHalalas > 0) refunds.push(creditTender(needCredit(request.receiptNo), creditHalalas));
         const made = issueInTx(deps.receipt(request.receiptNo), request.plan, () => refunds, request.id);
         if (late && request.plan.cashHalalas > 0) {
           const entry = journal.append(CASH_ENTRY.owed, { returnId: made.id, returnNo: made.refund.returnNo, amountHalalas: request.plan.cashHalalas });
@@ -365,7 +396,12 @@ export function createReturns(deps: ReturnsDeps) {
   };
 
   /** A card or STC Pay receipt: the refund goes to the terminal (or STC Pay); the return waits on its answer. */
-  const returnThroughPayment = async (receipt: Receipt, input: ReturnInput, plan: { card: CardTender; cardHalalas: number; cashHalalas: number }, approved: boolean): Promise<IssuedReturn> => {
+  const returnThroughPayment = async (
+    receipt: Receipt,
+    input: ReturnInput,
+    plan: { card: CardTender; cardHalalas: number; cashHalalas: number; creditHalalas: number },
+    approved: boolean,
+  ): Promise<IssuedReturn> => {
     if (!deps.payments) throw new TillError('TERMINAL_NOT_CONFIGURED', receipt.receiptNo);
     const requestId = newId();
     awaited.add(requestId);
@@ -377,7 +413,13 @@ export function createReturns(deps: ReturnsDeps) {
           // Checked again inside the transaction that holds the lines: nothing can have taken them meanwhile.
           priced(receipt, input.lines);
           if (approved) journal.append('manager.authorised', { action: 'returnSale', receiptNo: input.receiptNo, reason: input.reason });
-          const returnPlan: ReturnPlan = { lines: input.lines, reason: input.reason, cardHalalas: plan.cardHalalas, cashHalalas: plan.cashHalalas };
+          const returnPlan: ReturnPlan = {
+            lines: input.lines,
+            reason: input.reason,
+            cardHalalas: plan.cardHalalas,
+            cashHalalas: plan.cashHalalas,
+            ...(plan.creditHalalas > 0 ? { creditHalalas: plan.creditHalalas } : {}),
+          };
           const entry = journal.append(REQUEST_ENTRY.requested, { requestId, receiptNo: receipt.receiptNo, intentId: refundIntent.id, plan: returnPlan });
           store.insertRequest({ id: requestId, receiptNo: receipt.receiptNo, refundIntentId: refundIntent.id, plan: returnPlan }, entry.seq);
         },
@@ -394,7 +436,7 @@ export function createReturns(deps: ReturnsDeps) {
     }
   };
 
-  const desk = createReturnsDesk({ db, journal, manager: deps.manager, store, receipt: deps.receipt, issueInTx, handOver, openDrawer, print: printRefund, refundAboveHalalas: () => deps.settings().twoFactor.refundAboveHalalas });
+  const desk = createReturnsDesk({ db, journal, manager: deps.manager, store, receipt: deps.receipt, issueInTx, handOver, openDrawer, print: printRefund, creditTender: (receiptNo, amountHalalas) => creditTender(needCredit(receiptNo), amountHalalas), refundAboveHalalas: () => deps.settings().twoFactor.refundAboveHalalas });
 
   return {
     /** A receipt's lines with what may still come back, for the return screen. */
@@ -452,12 +494,26 @@ export function createReturns(deps: ReturnsDeps) {
           .immediate();
         return handOver(refund);
       }
-      const plan = split(receipt, total);
-      if (plan.card && plan.cardHalalas > 0) return returnThroughPayment(receipt, input, { ...plan, card: plan.card }, approved);
+      // The way it was paid: what vouchers paid comes back as a new voucher (creditPart), the rest to the card or
+      // from the drawer as before.
+      const credited = (totalHalalas: number): number => (deps.credit ? creditPart(receipt, totalHalalas) : 0);
+      const creditHalalas = credited(total);
+      const plan = split(receipt, total - creditHalalas);
+      if (plan.card && plan.cardHalalas > 0) return returnThroughPayment(receipt, input, { ...plan, card: plan.card, creditHalalas }, approved);
       const { refund } = db
         .transaction(() => {
           if (approved) journal.append('manager.authorised', { action: 'returnSale', receiptNo: input.receiptNo, reason: input.reason });
-          return issueInTx(receipt, input, (total) => [cash(total)], null);
+          return issueInTx(
+            receipt,
+            input,
+            (total) => {
+              // Again inside the transaction, from the returns as they stand now.
+              const credit = credited(total);
+              const refunds: Tender[] = credit < total || credit === 0 ? [cash(total - credit)] : [];
+              return credit > 0 ? [...refunds, creditTender(needCredit(receipt.receiptNo), credit)] : refunds;
+            },
+            null,
+          );
         })
         .immediate();
       return handOver(refund);

@@ -20,6 +20,11 @@ export const ReturnPlan = z.object({
   cardHalalas: z.number().int().positive(),
   /** The rest, paid from the drawer when the refund is approved (a split card and cash sale). */
   cashHalalas: z.number().int().nonnegative(),
+  /**
+   * The part a receipt paid with store credit gives back as a new voucher, issued with the return (absent: none;
+   * requests before it had none).
+   */
+  creditHalalas: z.number().int().positive().optional(),
 });
 export type ReturnPlan = z.infer<typeof ReturnPlan>;
 

@@ -9,6 +9,7 @@ export * from './einvoicing';
 export { toLatinDigits } from './digits';
 export { saudiMsisdn } from './saudi-mobile';
 export * from './returns';
+export * from './credit';
 export * from './updates';
 export * from './shifts';
 export * from './buyer';

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AdminSettings, CommissioningReport, CommissioningStepAnswer, CommissioningStepInput, SettingsPatch, UpdateSettingsResult } from './admin';
 import { HealthReport } from './health';
+import { StoreCreditVoucher, VoidStoreCreditInput, VoucherNoInput } from './credit';
 import { IssuedReturn, PaidOwedCash, ReturnableReceipt, ReturnInput, ReturnsWaiting, SaleOfItem } from './returns';
 import { EinvoicePage, EinvoicingStatus, FatooraOtp, ListEinvoicesInput, OnboardAnswer, OnboardInput, RenewAnswer } from './einvoicing';
 import { InstallAnswer, UpdateFolder, UpdatesStatus } from './updates';
@@ -263,6 +264,13 @@ export const methods = {
    * return from one of them. None: RETURN_NO_SALE_FOUND (a credit note must name the invoice it corrects).
    */
   findSalesOfItem: method(z.strictObject({ barcode: z.string().min(1).max(64) }), z.array(SaleOfItem)),
+  /** A store credit voucher by its number (typed or scanned): balance and state. Unknown or a typo: CREDIT_UNKNOWN. */
+  getStoreCredit: method(z.strictObject({ voucherNo: VoucherNoInput }), StoreCreditVoucher),
+  /**
+   * Manager: voids an active voucher (lost, stolen, issued in error) — journaled with the balance it had; it pays
+   * no more (CREDIT_VOIDED). A used-up or voided one is refused (CREDIT_USED_UP, CREDIT_VOIDED).
+   */
+  voidStoreCredit: method(VoidStoreCreditInput, StoreCreditVoucher),
 
   // Standard (B2B) tax invoices (tax-invoice.ts).
   /** Names the open sale's business buyer (a standard tax invoice); field problems come back, nothing changes. */

@@ -88,6 +88,9 @@ export const METHOD_PERMISSIONS = {
   listWaitingReturns: 'open',
   settleReturnRequest: 'approve:supervisor',
   payReturnCash: 'approve:supervisor',
+  // A voucher's balance, for whoever serves its bearer; voiding it is a manager's (the shop stops owing the balance).
+  getStoreCredit: 'till',
+  voidStoreCredit: 'approve:manager',
   findSalesOfItem: 'open',
   setSaleBuyer: 'sell',
   removeSaleBuyer: 'sell',

@@ -141,9 +141,10 @@ export const WaitingReturn = z.object({
   detail: z.string().nullable(),
   /**
    * What issuing it now would pay back: the approved card refund, and the rest of the items' worth from the
-   * drawer. Null when it cannot be issued (in doubt; or the card got back more than the items are worth).
+   * drawer, and — a sale a voucher paid in part — what goes on a new store credit voucher (absent: none). Null when
+   * it cannot be issued (in doubt; or the card got back more than the items are worth).
    */
-  settle: z.object({ cardHalalas: Halalas, cashHalalas: Halalas }).nullable(),
+  settle: z.object({ cardHalalas: Halalas, cashHalalas: Halalas, creditHalalas: Halalas.optional() }).nullable(),
 });
 export type WaitingReturn = z.infer<typeof WaitingReturn>;
 

@@ -264,6 +264,8 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     settleReturnRequest: (input) => call('settleReturnRequest', input),
     payReturnCash: (input) => call('payReturnCash', input),
     findSalesOfItem: (input) => call('findSalesOfItem', input),
+    getStoreCredit: (input) => call('getStoreCredit', input),
+    voidStoreCredit: (input) => call('voidStoreCredit', input),
     setSaleBuyer: (input) => call('setSaleBuyer', input),
     removeSaleBuyer: (input) => call('removeSaleBuyer', input),
     clearTaxInvoice: (input) => call('clearTaxInvoice', input),

@@ -24,7 +24,7 @@ export const SCREEN_METHODS = {
   top: { admin: 'getSettings', drawer: 'openDrawer', shift: 'openShift', reverse: 'reverseCardPayment', resolve: 'resolvePayment' },
   terminal: { check: 'checkTerminal', repeatLast: 'repeatLastTransaction', settle: 'settleTerminal', recover: 'recoverPayment', resolve: 'resolvePayment' },
   history: { reprint: 'reprintReceipt', return: 'returnSale' },
-  returnsDesk: { return: 'returnSale', settle: 'settleReturnRequest', payOut: 'payReturnCash' },
+  returnsDesk: { return: 'returnSale', settle: 'settleReturnRequest', payOut: 'payReturnCash', lookupCredit: 'getStoreCredit', voidCredit: 'voidStoreCredit' },
   shift: { open: 'openShift', movement: 'cashMovement', count: 'closeShift', approve: 'approveShiftClose' },
 } as const satisfies Record<string, Record<string, MethodName>>;
 export type Screen = keyof typeof SCREEN_METHODS;

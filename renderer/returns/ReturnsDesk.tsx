@@ -3,7 +3,7 @@
 // till is opened here by its number (as in the sale history) for the return dialog. A customer without the
 // receipt: the item's barcode (scanned or typed) finds this till's sales of it, and the return is made from one
 // (its credit note must name the invoice it corrects; with none, main refuses and says why). The desk also lists
-// what waits for a person (WaitingReturns).
+// what waits for a person (WaitingReturns), and store credit vouchers looked up and voided (VoucherLookup).
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
@@ -18,6 +18,7 @@ import { TextField } from '../shell/TextField';
 import type { BannerControls } from '../shell/useBanner';
 import { useBannerCall } from '../terminal/useBannerCall';
 import { ReturnDialog } from './ReturnDialog';
+import { VoucherLookup } from './VoucherLookup';
 import { WaitingReturns } from './WaitingReturns';
 import './returns.css';
 
@@ -122,6 +123,7 @@ export function ReturnsDesk({ api, banner, watch }: Props) {
           )}
         </>
       )}
+      {shown.lookupCredit && <VoucherLookup api={api} banner={banner} />}
       {waiting && <WaitingReturns api={api} banner={banner} waiting={waiting} reload={reload} />}
       {returnFor && (
         <ReturnDialog

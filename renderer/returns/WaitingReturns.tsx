@@ -94,6 +94,7 @@ export function WaitingReturns({ api, banner, waiting, reload }: Props) {
                   {r.settle.cashHalalas > 0
                     ? t('returns.settlePlanCash', { card: f.money(r.settle.cardHalalas), cash: f.money(r.settle.cashHalalas) })
                     : t('returns.settlePlan', { card: f.money(r.settle.cardHalalas) })}
+                  {r.settle.creditHalalas !== undefined && ` ${t('returns.settlePlanCredit', { credit: f.money(r.settle.creditHalalas) })}`}
                 </p>
                 <button
                   type="button"

@@ -28,6 +28,7 @@ const verify = () => verifyLedger(db, { projections: LEDGER_PROJECTIONS });
 const issue = (amountHalalas: number) => db.transaction(() => credit.issueInTx({ amountHalalas, returnNo: 'T01-R000001' }))();
 const redeem = (voucherNo: string, amountHalalas: number) =>
   db.transaction(() => credit.redeemInTx({ voucherNo, amountHalalas, saleId: 's1', receiptNo: 'T01-000002' }))();
+const voidIt = (voucherNo: string) => db.transaction(() => credit.voidInTx({ voucherNo, reason: 'lost' }))();
 const entries = (type: string) => db.prepare<[string], { payload: string }>('SELECT payload FROM journal WHERE type = ?').all(type).map((r) => JSON.parse(r.payload) as Record<string, unknown>);
 
 describe('voucher numbers', () => {
@@ -102,7 +103,49 @@ describe('store credit', () => {
   });
 });
 
+describe('voiding a voucher', () => {
+  it('voids an active one with its journal entry and the balance it had; it pays no more; a used-up or voided one is refused', () => {
+    const voucher = issue(3000);
+    redeem(voucher.voucherNo, 1000);
+    const voided = db.transaction(() => credit.voidInTx({ voucherNo: groupedVoucherNumber(voucher.voucherNo), reason: 'other', note: 'torn in half' }))();
+    expect(voided).toMatchObject({ voucherNo: voucher.voucherNo, balanceHalalas: 2000, state: 'voided' });
+    expect(entries('credit.voided')).toEqual([{ voucherNo: voucher.voucherNo, balanceHalalas: 2000, reason: 'other', note: 'torn in half' }]);
+    expect(() => redeem(voucher.voucherNo, 100)).toThrow(expect.objectContaining({ code: 'CREDIT_VOIDED' }));
+    expect(() => voidIt(voucher.voucherNo)).toThrow(expect.objectContaining({ code: 'CREDIT_VOIDED' }));
+    // Migration 0310: nothing makes it active again, even by hand.
+    expect(() => db.prepare(`UPDATE store_credit SET state = 'active' WHERE voucher_no = ?`).run(voucher.voucherNo)).toThrow(/never changes/);
+
+    const used = issue(500);
+    redeem(used.voucherNo, 500);
+    const before = db.prepare('SELECT COUNT(*) FROM journal').pluck().get();
+    expect(() => voidIt(used.voucherNo)).toThrow(expect.objectContaining({ code: 'CREDIT_USED_UP' }));
+    expect(() => voidIt(newVoucherNumber())).toThrow(expect.objectContaining({ code: 'CREDIT_UNKNOWN' }));
+    expect(db.prepare('SELECT COUNT(*) FROM journal').pluck().get()).toBe(before);
+    expect(verify().ok).toBe(true);
+  });
+});
+
 describe('ledger verify', () => {
+  it('finds a voucher voided with no entry, and one the journal voided made active again', () => {
+    const voucher = issue(3000);
+    // Voided straight in the table: the journal says it still pays.
+    db.prepare(`UPDATE store_credit SET state = 'voided' WHERE voucher_no = ?`).run(voucher.voucherNo);
+    let report = verify();
+    expect(report.ok).toBe(false);
+    expect(JSON.stringify(report)).toMatch(/store_credit.*state is \\"voided\\", the journal says \\"active\\"/);
+
+    const other = issue(700);
+    voidIt(other.voucherNo);
+    db.exec('DROP TRIGGER store_credit_voided_final');
+    db.prepare(`UPDATE store_credit SET state = 'active' WHERE voucher_no = ?`).run(voucher.voucherNo);
+    expect(verify().ok).toBe(true);
+    db.prepare(`UPDATE store_credit SET state = 'active' WHERE voucher_no = ?`).run(other.voucherNo);
+    report = verify();
+    expect(report.ok).toBe(false);
+    expect(JSON.stringify(report)).toMatch(/store_credit.*state is \\"active\\", the journal says \\"voided\\"/);
+  });
+
+
   it('finds a lowered balance, a used voucher made active, and a voucher no entry issued', () => {
     const voucher = issue(3000);
     redeem(voucher.voucherNo, 1000);

@@ -4,7 +4,8 @@
 // (that is a scanner's key). The returns desk in the terminal panel (F7): no refund by amount — a card receipt
 // comes back by its number as a return; a refund the terminal approved for another amount is issued there for
 // what the card got back (the rest from the drawer); the cash part of a split return approved later waits there
-// until a manager pays it out; and a customer without the receipt finds the sale by the item.
+// until a manager pays it out; a customer without the receipt finds the sale by the item; and a store credit
+// voucher is looked up and voided there (Enter never voids).
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -334,5 +335,36 @@ describe('a return without the receipt', () => {
     await page.getByTestId('return-result').waitFor();
     expect(await page.getByTestId('return-total').textContent()).toContain('27.75');
     expect(await page.getByTestId('return-drawer').getAttribute('data-outcome')).toBe('opened');
+
+    // The milk, opened by the receipt's number, back as store credit; the voucher looked up and voided on the desk.
+    await page.getByTestId('return-close').click();
+    await page.getByTestId('returns-receipt-input').fill(receiptNo);
+    await page.getByTestId('returns-receipt-input').press('Enter');
+    await dialog(page).waitFor();
+    await lineOf(page, DEMO.milk.barcode).getByTestId('return-more').click();
+    await page.getByTestId('return-reason').selectOption('damaged');
+    await page.getByTestId('return-way-credit').click();
+    await page.getByTestId('manager-pin-input').focus();
+    await page.keyboard.type('1234', { delay: 40 });
+    await page.keyboard.press('Control+Enter');
+    const voucherNo = (await page.getByTestId('return-voucher').textContent())!.trim();
+    await page.getByTestId('return-close').click();
+    await page.getByTestId('voucher-lookup-input').fill(voucherNo);
+    await page.getByTestId('voucher-lookup-input').press('Enter');
+    const found = page.getByTestId('voucher-lookup-result');
+    await expect.poll(() => found.getAttribute('data-state')).toBe('active');
+    expect(await found.textContent()).toContain('6.50');
+    await found.getByTestId('voucher-void').click();
+    await page.getByTestId('void-voucher-dialog').waitFor();
+    await page.getByTestId('void-voucher-reason-lost').click();
+    await page.getByTestId('manager-pin-input').focus();
+    await page.keyboard.type('1234', { delay: 40 });
+    // Enter (a scanner's key) never voids: a hint says which key does.
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('void-voucher-hint').getAttribute('role')).toBe('alert');
+    expect(await found.getAttribute('data-state')).toBe('active');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => found.getAttribute('data-state')).toBe('voided');
+    expect(await page.getByTestId('void-voucher-dialog').count()).toBe(0);
   });
 });

@@ -84,6 +84,8 @@ const largestInputs: Record<MethodName, unknown> = {
   settleReturnRequest: { requestId: escaped(64), managerPin: pin },
   payReturnCash: { returnNo: escaped(32), managerPin: pin },
   findSalesOfItem: { barcode: escaped(64) },
+  getStoreCredit: { voucherNo: escaped(40) },
+  voidStoreCredit: { voucherNo: escaped(40), reason: 'issued_in_error', note: escaped(120), managerPin: pin },
   // The buyer's fields refuse control characters: the costliest a field can hold is a 3-byte UTF-8 character.
   setSaleBuyer: {
     buyer: {

@@ -142,6 +142,160 @@ describe('a cash receipt returned to store credit', () => {
   });
 });
 
+describe('a receipt paid with store credit, returned the way it was paid', () => {
+  let t: TestTill;
+  let sims: ReturnType<typeof createTillSimulators>;
+  beforeEach(async () => {
+    sims = createTillSimulators();
+    t = await startTestTill(undefined, { simulators: sims, providerCheckMs: 0 });
+  });
+  afterEach(async () => {
+    // The till's folder is checked with the whole `ledger verify` when it is removed (test/support/tmp.ts).
+    await t.close();
+  });
+  const query = <T>(sql: string, ...params: unknown[]): T[] => {
+    const db = new Database(ledgerFile(t.dir), { readonly: true });
+    try {
+      return db.prepare<unknown[], T>(sql).all(...params);
+    } finally {
+      db.close();
+    }
+  };
+  /** A 35.00 voucher: dates sold for cash and returned to store credit. */
+  const voucher = async (): Promise<string> => {
+    const due = (await t.call('scanBarcode', { barcode: DEMO.dates.barcode })).dueHalalas;
+    const { receipt } = await t.call('tenderCash', { tenderedHalalas: due });
+    const issued = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'expired', refundTo: 'credit', managerPin: PIN });
+    return (issued.refund.refunds[0] as { voucherNo: string }).voucherNo;
+  };
+  const credits = (refunds: readonly { kind: string }[]) => refunds.filter((r): r is { kind: 'credit'; voucherNo: string; amountHalalas: number; balanceHalalas: number } => r.kind === 'credit');
+
+  it('gives a sale paid wholly by a voucher back as a new voucher of that amount: no cash, no drawer', async () => {
+    const old = await voucher();
+    await t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
+    const { receipt } = await t.call('tenderCash', { tenderedHalalas: 0, voucherNo: old });
+    expect(receipt.tenders).toEqual([{ kind: 'credit', voucherNo: old, amountHalalas: 2775, balanceHalalas: 725 }]);
+    const kicks = sims.currentPrinter()!.drawerKicks();
+
+    const issued = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'damaged', managerPin: PIN });
+    // Before, this came back as 27.75 in cash from the drawer.
+    expect(issued.refund.refunds).toHaveLength(1);
+    const [back] = credits(issued.refund.refunds);
+    expect(back).toMatchObject({ kind: 'credit', amountHalalas: 2775, balanceHalalas: 2775 });
+    expect(back!.voucherNo).not.toBe(old);
+    expect(issued.drawer).toBe('not_needed');
+    expect(sims.currentPrinter()!.drawerKicks()).toBe(kicks);
+
+    // A new voucher naming the return, issued in its transaction; the old one is not topped up.
+    const issuedEntries = query<{ payload: string }>(`SELECT payload FROM journal WHERE type = 'credit.issued' ORDER BY seq`).map((r) => JSON.parse(r.payload) as unknown);
+    expect(issuedEntries.at(-1)).toMatchObject({ voucherNo: back!.voucherNo, amountHalalas: 2775, returnNo: issued.refund.returnNo });
+    const [last] = query<{ type: string }>(`SELECT type FROM journal WHERE type IN ('return.issued', 'credit.issued') ORDER BY seq DESC LIMIT 2`).reverse();
+    expect(last!.type).toBe('return.issued');
+    expect(query('SELECT voucher_no, balance_halalas, state FROM store_credit ORDER BY issued_seq')).toEqual([
+      { voucher_no: old, balance_halalas: 725, state: 'active' },
+      { voucher_no: back!.voucherNo, balance_halalas: 2775, state: 'active' },
+    ]);
+
+    // The credit note's payment means: 1 (the voucher), no cash (10).
+    const [note] = query<{ xml: Buffer }>(`SELECT xml FROM einvoice_documents WHERE kind = 'credit_note' ORDER BY rowid DESC LIMIT 1`);
+    const xml = note!.xml.toString('utf8');
+    expect(xml).toContain('<cbc:PaymentMeansCode>1</cbc:PaymentMeansCode>');
+    expect(xml).not.toContain('<cbc:PaymentMeansCode>10</cbc:PaymentMeansCode>');
+
+    // The X counts both returns to credit as credit refunds, none in cash.
+    const x = await t.call('getXReport', { managerPin: PIN });
+    expect(x.refunds.find((r) => r.kind === 'credit')).toMatchObject({ count: 2, amountHalalas: 3500 + 2775 });
+    expect(x.refunds.find((r) => r.kind === 'cash')?.amountHalalas ?? 0).toBe(0);
+  });
+
+  it('gives a split voucher and cash sale back credit first, up to what vouchers paid less earlier credit back, the rest in cash', async () => {
+    const old = await voucher();
+    let due = 0;
+    for (const barcode of [DEMO.coffee.barcode, DEMO.dates.barcode, DEMO.milk.barcode]) due = (await t.call('scanBarcode', { barcode })).dueHalalas;
+    expect(due).toBe(2775 + 3500 + 650);
+    const { receipt } = await t.call('tenderCash', { tenderedHalalas: due - 3500, voucherNo: old });
+    expect(receipt.tenders.map((r) => [r.kind, r.amountHalalas])).toEqual([
+      ['credit', 3500],
+      ['cash', due - 3500],
+    ]);
+    const line = (barcode: string) => [{ lineId: receipt.lines.find((l) => l.barcode === barcode)!.lineId, quantity: 1 }];
+
+    // The coffee (27.75): all of it on a new voucher (35.00 paid by voucher, none given back yet).
+    const first = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: line(DEMO.coffee.barcode), reason: 'damaged', managerPin: PIN });
+    expect(first.refund.refunds.map((r) => [r.kind, r.amountHalalas])).toEqual([['credit', 2775]]);
+    expect(first.drawer).toBe('not_needed');
+
+    // The dates (35.00): the 7.25 of voucher money not yet given back on a voucher, 27.75 from the drawer.
+    const second = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: line(DEMO.dates.barcode), reason: 'damaged', managerPin: PIN });
+    expect(second.refund.refunds.map((r) => [r.kind, r.amountHalalas])).toEqual([
+      ['cash', 2775],
+      ['credit', 725],
+    ]);
+    expect(second.drawer).toBe('opened');
+    // Its refund receipt (printed before the answer) carries the new voucher's code as a return to credit does.
+    expect(second.printError).toBeNull();
+    expect(qrsOn(sims.currentPrinter()!.receipts.at(-1)!.image)).toContain(credits(second.refund.refunds)[0]!.voucherNo);
+    const [note] = query<{ xml: Buffer }>(`SELECT xml FROM einvoice_documents WHERE kind = 'credit_note' ORDER BY rowid DESC LIMIT 1`);
+    expect(note!.xml.toString('utf8')).toContain('<cbc:PaymentMeansCode>1</cbc:PaymentMeansCode>');
+    expect(note!.xml.toString('utf8')).toContain('<cbc:PaymentMeansCode>10</cbc:PaymentMeansCode>');
+
+    // The milk: no voucher money left to give back, all cash.
+    const third = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: line(DEMO.milk.barcode), reason: 'damaged', managerPin: PIN });
+    expect(third.refund.refunds.map((r) => [r.kind, r.amountHalalas])).toEqual([['cash', 650]]);
+
+    // Three vouchers issued by returns (the first one's, then 27.75 and 7.25), each naming its return.
+    const rows = query<{ issued_halalas: number; return_no: string }>('SELECT issued_halalas, return_no FROM store_credit ORDER BY issued_seq');
+    expect(rows.slice(1)).toEqual([
+      { issued_halalas: 2775, return_no: first.refund.returnNo },
+      { issued_halalas: 725, return_no: second.refund.returnNo },
+    ]);
+    const x = await t.call('getXReport', { managerPin: PIN });
+    expect(x.refunds.find((r) => r.kind === 'credit')).toMatchObject({ count: 3, amountHalalas: 3500 + 2775 + 725 });
+    expect(x.refunds.find((r) => r.kind === 'cash')).toMatchObject({ amountHalalas: 2775 + 650 });
+  });
+});
+
+describe('a voucher looked up and voided from the screen', () => {
+  let t: TestTill;
+  beforeEach(async () => {
+    t = await startTestTill(undefined, { simulators: createTillSimulators(), providerCheckMs: 0 });
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('shows its balance and state by number; a manager voids it with a reason, journaled; it pays no more', async () => {
+    const due = (await t.call('scanBarcode', { barcode: DEMO.dates.barcode })).dueHalalas;
+    const { receipt } = await t.call('tenderCash', { tenderedHalalas: due });
+    const issued = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'expired', refundTo: 'credit', managerPin: PIN });
+    const voucherNo = (issued.refund.refunds[0] as { voucherNo: string }).voucherNo;
+
+    expect(await t.call('getStoreCredit', { voucherNo: voucherNo.toLowerCase() })).toMatchObject({ voucherNo, balanceHalalas: 3500, state: 'active', returnNo: issued.refund.returnNo });
+    expect(await t.attempt('getStoreCredit', { voucherNo: 'SC0000000000001' })).toMatchObject({ ok: false, error: { code: 'CREDIT_UNKNOWN' } });
+
+    // A wrong PIN, or 'other' with no words: nothing voided.
+    expect(await t.attempt('voidStoreCredit', { voucherNo, reason: 'lost', managerPin: '000000' })).toMatchObject({ ok: false });
+    expect(await t.attempt('voidStoreCredit', { voucherNo, reason: 'other', managerPin: PIN })).toMatchObject({ ok: false });
+    expect(await t.call('getStoreCredit', { voucherNo })).toMatchObject({ state: 'active' });
+
+    expect(await t.call('voidStoreCredit', { voucherNo, reason: 'stolen', managerPin: PIN })).toMatchObject({ voucherNo, balanceHalalas: 3500, state: 'voided' });
+    expect(await t.call('getStoreCredit', { voucherNo })).toMatchObject({ state: 'voided' });
+    const db = new Database(ledgerFile(t.dir), { readonly: true });
+    try {
+      const types = db.prepare<[], { type: string; payload: string }>(`SELECT type, payload FROM journal ORDER BY seq DESC LIMIT 2`).all().reverse();
+      expect(types.map((r) => r.type)).toEqual(['manager.authorised', 'credit.voided']);
+      expect(JSON.parse(types[1]!.payload)).toMatchObject({ voucherNo, balanceHalalas: 3500, reason: 'stolen' });
+    } finally {
+      db.close();
+    }
+
+    // At pay it is refused, and the sale stays open; voiding it again is refused too.
+    await t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
+    expect(await t.attempt('tenderCash', { tenderedHalalas: 0, voucherNo })).toMatchObject({ ok: false, error: { code: 'CREDIT_VOIDED' } });
+    expect(await t.attempt('voidStoreCredit', { voucherNo, reason: 'lost', managerPin: PIN })).toMatchObject({ ok: false, error: { code: 'CREDIT_VOIDED' } });
+  });
+});
+
 describe('a card receipt returned to store credit', () => {
   const rig = useCardRig();
   it('goes to no card: no refund intent, no request, the voucher for the whole return', async () => {
@@ -156,5 +310,39 @@ describe('a card receipt returned to store credit', () => {
       ok: false,
       error: { code: 'RETURN_NOTHING_LEFT' },
     });
+  });
+
+  it('a card and voucher receipt returned the way it was paid: the voucher part on a new voucher, the rest to the card, issued with the card refund', async () => {
+    const { t } = rig;
+    // A 35.00 voucher from a cash sale returned to credit.
+    const first = await t.call('scanBarcode', { barcode: DEMO.dates.barcode });
+    const cashSale = await t.call('tenderCash', { tenderedHalalas: first.dueHalalas });
+    const toCredit = await t.call('returnSale', { receiptNo: cashSale.receipt.receiptNo, lines: [{ lineId: cashSale.receipt.lines[0]!.lineId, quantity: 1 }], reason: 'expired', refundTo: 'credit', managerPin: PIN });
+    const old = (toCredit.refund.refunds[0] as { voucherNo: string }).voucherNo;
+
+    // Coffee and dates (62.75): 27.75 by card, then the voucher's 35.00.
+    let due = 0;
+    for (const barcode of [DEMO.coffee.barcode, DEMO.dates.barcode]) due = (await t.call('scanBarcode', { barcode })).dueHalalas;
+    expect((await t.call('payCard', { amountHalalas: due - 3500 })).outcome).toBe('approved');
+    const { receipt } = await t.call('tenderCash', { tenderedHalalas: 0, voucherNo: old });
+    expect(receipt.tenders.map((r) => [r.kind, r.amountHalalas])).toEqual([
+      ['card', 2775],
+      ['credit', 3500],
+    ]);
+
+    const lines = receipt.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity }));
+    const issued = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines, reason: 'sold_by_mistake', managerPin: PIN });
+    expect(issued.refund.refunds.map((r) => [r.kind, r.amountHalalas])).toEqual([
+      ['card', 2775],
+      ['credit', 3500],
+    ]);
+    expect(issued.drawer).toBe('not_needed');
+    const [plan] = rig.query<{ plan: string }>('SELECT plan FROM return_requests');
+    expect(JSON.parse(plan!.plan)).toMatchObject({ cardHalalas: 2775, cashHalalas: 0, creditHalalas: 3500 });
+    const back = issued.refund.refunds.find((r) => r.kind === 'credit') as { voucherNo: string };
+    expect(back.voucherNo).not.toBe(old);
+    expect(rig.query('SELECT issued_halalas, balance_halalas, return_no FROM store_credit WHERE voucher_no = ?', back.voucherNo)).toEqual([
+      { issued_halalas: 3500, balance_halalas: 3500, return_no: issued.refund.returnNo },
+    ]);
   });
 });

@@ -19,6 +19,33 @@ const verified = () => expect(checkLedgerFile(ledgerFile(rig.t.dir), LEDGER_PROJ
 const creditNotes = () => rig.query<{ n: number }>(`SELECT COUNT(*) AS n FROM einvoice_documents WHERE kind = 'credit_note'`)[0]!.n;
 
 describe('a refund approved for another amount than asked', () => {
+  it('of a card and voucher sale: settled with the card as approved, the voucher part on a new voucher, the rest from the drawer', async () => {
+    const { t } = rig;
+    const first = await t.call('scanBarcode', { barcode: DEMO.dates.barcode });
+    const cashSale = await t.call('tenderCash', { tenderedHalalas: first.dueHalalas });
+    const toCredit = await t.call('returnSale', { receiptNo: cashSale.receipt.receiptNo, lines: [{ lineId: cashSale.receipt.lines[0]!.lineId, quantity: 1 }], reason: 'expired', refundTo: 'credit', managerPin: PIN });
+    const old = (toCredit.refund.refunds[0] as { voucherNo: string }).voucherNo;
+    // Coffee and dates (62.75): 27.75 by card, 35.00 by the voucher; all of it back, the card refunding 20.00 of 27.75.
+    let due = 0;
+    for (const barcode of [DEMO.coffee.barcode, DEMO.dates.barcode]) due = (await t.call('scanBarcode', { barcode })).dueHalalas;
+    await t.call('payCard', { amountHalalas: due - 3500 });
+    const { receipt } = await t.call('tenderCash', { tenderedHalalas: 0, voucherNo: old });
+    rig.terminal.terminal.script({ commands: ['A6'], outcome: 'partial', partialHalalas: 2000 });
+    const lines = receipt.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity }));
+    expect(await t.attempt('returnSale', { receiptNo: receipt.receiptNo, lines, reason: 'damaged', managerPin: PIN })).toMatchObject({ ok: false, error: { code: 'RETURN_REFUND_MISMATCH' } });
+
+    const [request] = (await t.call('listWaitingReturns', {})).requests;
+    expect(request).toMatchObject({ totalHalalas: 6275, askedHalalas: 2775, settle: { cardHalalas: 2000, cashHalalas: 775, creditHalalas: 3500 } });
+    const issued = await t.call('settleReturnRequest', { requestId: request!.requestId, managerPin: PIN });
+    expect(issued.refund.refunds.map((r) => [r.kind, r.amountHalalas])).toEqual([
+      ['card', 2000],
+      ['cash', 775],
+      ['credit', 3500],
+    ]);
+    expect(rig.query<{ n: number }>(`SELECT COUNT(*) AS n FROM store_credit WHERE return_no = ? AND issued_halalas = 3500`, issued.refund.returnNo)[0]!.n).toBe(1);
+    verified();
+  });
+
   it('issues nothing on a guess; the manager issues the return for what the card got back, the rest from the drawer', async () => {
     const receipt = await rig.sellByCard([DEMO.dates.barcode, DEMO.milk.barcode]);
     const dates = receipt.lines.find((l) => l.barcode === DEMO.dates.barcode)!;
