@@ -77,7 +77,7 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
 
   const copyJob = jobById(jobs, selectedReceipt ? (copies.get(selectedReceipt) ?? null) : null);
   // A receipt something came back of: its returns, each refund receipt printable again as a copy.
-  const refundCopies = useRefundCopies(api, selectedReceipt, (selected?.returnedHalalas ?? 0) > 0, banner, shown.reprintRefund);
+  const refundCopies = useRefundCopies(api, selectedReceipt, selected?.returnedHalalas ?? 0, banner, shown.reprintRefund);
 
   const reprint = async (): Promise<void> => {
     if (!selected || reprintBusy || !shown.reprint) return;

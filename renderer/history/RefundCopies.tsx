@@ -23,15 +23,18 @@ export interface RefundCopies {
   reprintNewest(): void;
 }
 
-/** The returns of `receiptNo` (none asked for when nothing of it came back) and their copies. */
-export function useRefundCopies(api: NuqtaApi, receiptNo: string | null, returned: boolean, banner: BannerControls, allowed: boolean): RefundCopies {
+/**
+ * The returns of `receiptNo` and their copies: none asked for when nothing of it came back; asked again when what
+ * came back changes (another return of it, the history reloaded after the return dialog).
+ */
+export function useRefundCopies(api: NuqtaApi, receiptNo: string | null, returnedHalalas: number, banner: BannerControls, allowed: boolean): RefundCopies {
   const [returns, setReturns] = useState<Returns>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [printed, setPrinted] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     setReturns([]);
-    if (!receiptNo || !returned || !allowed) return;
+    if (!receiptNo || returnedHalalas === 0 || !allowed) return;
     let live = true;
     void api.getReturnable({ receiptNo }).then((r) => {
       if (!live) return;
@@ -42,7 +45,7 @@ export function useRefundCopies(api: NuqtaApi, receiptNo: string | null, returne
       live = false;
     };
     // banner's controls are stable; a receipt switched to or returned again loads again.
-  }, [api, receiptNo, returned, allowed]);
+  }, [api, receiptNo, returnedHalalas, allowed]);
 
   const reprint = useCallback(
     async (returnNo: string): Promise<void> => {
