@@ -214,6 +214,7 @@ export function createHandlers({
     },
     // The returns desk (main/returns/desk.ts): issuing a held return and paying out owed cash move money like a
     // return does, so they need what a return needs (e-invoicing, an open shift).
+    reprintReturn: ({ returnNo }) => returns.reprint(returnNo),
     listWaitingReturns: () => returns.waiting(),
     settleReturnRequest: ({ requestId, managerPin }) => {
       mayTakeMoney();

@@ -324,7 +324,7 @@ async function assemble(
     issueCreditNoteInTx: einvoicing.issueCreditNoteInTx,
     creditNote: { qrFor: einvoicing.qrFor, clearanceFor: einvoicing.clearanceFor },
     openDrawer: settings.get().printer ? () => printing.drawer.openDrawer() : null,
-    refundReceiptBlocks: (refund) => refundReceiptBlocks(refund, settings.get(), REASON_TEXT[refund.reason], 'original'),
+    refundReceiptBlocks: (refund, copy = 'original') => refundReceiptBlocks(refund, settings.get(), REASON_TEXT[refund.reason], copy),
     printDocument: async (blocks) => {
       const printed = await printing.printDocument(blocks);
       return printed.ok ? { ok: true } : { ok: false, error: printed.error };

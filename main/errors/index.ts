@@ -117,6 +117,10 @@ export const errorCatalog = defineErrors({
     en: 'The return is more than the customer paid on this receipt.',
   },
   RETURN_UNKNOWN: { ar: 'المرتجع غير موجود.', en: 'That return does not exist.' },
+  RETURN_NOT_CLEARED_YET: {
+    ar: 'لم تعتمد هيئة الزكاة إشعار الدائن هذا بعد، فلا نسخة منه: يُطبع الإيصال حين تعتمده.',
+    en: 'ZATCA has not cleared this credit note yet, so there is no copy of it: its receipt prints once it is cleared.',
+  },
   RETURN_SPLIT_CARDS: {
     ar: 'دُفع هذا الإيصال بأكثر من بطاقة، ولا تتسع أي بطاقة منها — مع النقد المدفوع — لكامل هذا الإرجاع: أرجع أصنافاً أقل في كل مرة (كل إرجاع يعود إلى بطاقة واحدة، والباقي من النقد المدفوع).',
     en: 'This receipt was paid with more than one card and no one card, with the cash paid, can take all of this return: return fewer items at a time (each return goes back to one card, the rest from the cash paid).',

@@ -16,12 +16,13 @@ import { writeRelaxed, type Db } from '../db';
 import { TillError } from '../errors';
 import type { Journal } from '../ledger';
 import { computeTotals, lineTotalHalalas, paidPartHalalas } from '../money';
-import type { Block } from '../printing';
+import type { Block, ReceiptCopy } from '../printing';
 import { createIntentStore, type IntentRow, type Payments } from '../payments';
 import type { TillSettings } from '../settings';
 import { createReturnsDesk } from './desk';
 import { salesOfItem } from './find-sale';
 import { refundDocuments } from './print';
+import { reprintRefund, type RefundReprint } from './reprint';
 import { CASH_ENTRY, REQUEST_ENTRY, RETURN_ENTRY } from './entries';
 import { creditNoteReason, REASON_TEXT } from './reasons';
 import { createReturnStore, type ReturnPlan, type ReturnRequest } from './store';
@@ -55,8 +56,8 @@ export interface ReturnsDeps {
    * copy's for a standard one — and, for a standard one, where its clearance stands.
    */
   creditNote?: { qrFor(returnNo: string): string | null; clearanceFor(returnNo: string): Clearance | null };
-  /** The refund receipt's layout (printing's, from the stored refund and the shop's settings). */
-  refundReceiptBlocks?: (refund: RefundReceipt) => Block[];
+  /** The refund receipt's layout (printing's, from the stored refund and the shop's settings); a copy for a reprint. */
+  refundReceiptBlocks?: (refund: RefundReceipt, copy?: ReceiptCopy) => Block[];
   /** Prints one document now: the refund receipt, then each card refund slip (print.ts). */
   printDocument?: (blocks: Block[]) => Promise<{ ok: true } | { ok: false; error: ErrorData }>;
   log?: { error(message: string, detail?: unknown): void };
@@ -521,6 +522,22 @@ export function createReturns(deps: ReturnsDeps) {
 
     /** A stored refund receipt, as issued. */
     refund: (returnNo: string): RefundReceipt => store.refund(returnNo),
+
+    /** Prints a copy of a refund receipt, marked نسخة / COPY (reprint.ts). */
+    reprint: (returnNo: string): Promise<RefundReprint> =>
+      reprintRefund(
+        {
+          db,
+          journal,
+          refund: store.refund,
+          withCreditNote,
+          handedOver: handedOverYet,
+          printerConfigured: () => deps.settings().printer !== null,
+          ...(deps.refundReceiptBlocks ? { blocks: deps.refundReceiptBlocks } : {}),
+          ...(deps.printDocument ? { printDocument: deps.printDocument } : {}),
+        },
+        returnNo,
+      ),
 
     reasonText: (reason: RefundReceipt['reason']) => REASON_TEXT[reason],
   };

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AdminSettings, CommissioningReport, CommissioningStepAnswer, CommissioningStepInput, SettingsPatch, UpdateSettingsResult } from './admin';
 import { HealthReport } from './health';
 import { StoreCreditVoucher, VoidStoreCreditInput, VoucherNoInput } from './credit';
-import { IssuedReturn, PaidOwedCash, ReturnableReceipt, ReturnInput, ReturnsWaiting, SaleOfItem } from './returns';
+import { IssuedReturn, PaidOwedCash, ReturnReprinted, ReturnableReceipt, ReturnInput, ReturnsWaiting, SaleOfItem } from './returns';
 import { EinvoicePage, EinvoicingStatus, FatooraOtp, ListEinvoicesInput, OnboardAnswer, OnboardInput, RenewAnswer } from './einvoicing';
 import { InstallAnswer, UpdateFolder, UpdatesStatus } from './updates';
 import { ApproveShiftCloseInput, CashMovementInput, CloseShiftAnswer, CloseShiftInput, OpenShiftInput, ShiftStatus } from './shifts';
@@ -159,6 +159,12 @@ export const methods = {
    * without a PIN; past it REFUND_NEEDS_APPROVAL unless `managerPin` is a supervisor's or above (docs/returns.md).
    */
   returnSale: method(ReturnInput.extend({ managerPin: ManagerPin.optional(), secondFactor: SecondFactorCode.optional() }), IssuedReturn),
+  /**
+   * Prints a return's refund receipt again from its stored body, marked "نسخة / COPY" — a lost store credit voucher
+   * with it (its number and barcode). Journaled (`return.reprinted`); not queued: printed at once, as the refund
+   * receipt is. RETURN_UNKNOWN, RETURN_NOT_CLEARED_YET (a standard credit note ZATCA has not cleared).
+   */
+  reprintReturn: method(z.strictObject({ returnNo: z.string().min(1).max(32) }), ReturnReprinted),
   getTerminalStatus: method(z.strictObject({}), TerminalStatus),
   /** Connects to the terminal and asks about the last transaction; never sends a financial message. */
   checkTerminal: method(z.strictObject({}), TerminalStatus),

@@ -53,6 +53,9 @@ export const METHOD_PERMISSIONS = {
   // Within the signed-in role's limit (main/people/limits.ts) alone; past it main asks for an approver's PIN itself.
   // 'till', not 'sell': a trainee neither refunds nor opens the drawer, with or without an approver.
   returnSale: 'till',
+  // Not 'open' like a sale's reprint: a refund receipt may carry a bearer store credit voucher, and a copy of it
+  // spends like the paper the customer holds. Signed-in staff (not a trainee) only, named in the journal.
+  reprintReturn: 'till',
   getTerminalStatus: 'open',
   checkTerminal: 'open',
   repeatLastTransaction: 'open',

@@ -110,6 +110,14 @@ export const IssuedReturn = z.object({
 });
 export type IssuedReturn = z.infer<typeof IssuedReturn>;
 
+/** A copy of a refund receipt, printed marked "نسخة / COPY" (docs/returns.md, "Reprinting a refund receipt"). */
+export const ReturnReprinted = z.object({
+  returnNo: z.string(),
+  /** Null when the copy printed; the printer's error otherwise. */
+  printError: ErrorData.nullable(),
+});
+export type ReturnReprinted = z.infer<typeof ReturnReprinted>;
+
 // ---- The returns desk: what waits for a person (docs/returns.md, "Waiting returns") -------------------------
 
 /**

@@ -237,6 +237,7 @@ export function createHostClient(options: HostClientOptions): HostCarrier {
     retryPrintJob: (input) => call('retryPrintJob', input),
     cancelPrintJob: (input) => call('cancelPrintJob', input),
     reprintReceipt: (input) => call('reprintReceipt', input),
+    reprintReturn: (input) => call('reprintReturn', input),
     getReceiptImage: (input) => call('getReceiptImage', input),
     listReceipts: (input) => call('listReceipts', input),
     openDrawer: (input) => call('openDrawer', input),

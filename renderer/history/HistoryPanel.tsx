@@ -1,6 +1,6 @@
 // Sale history (F5): the receipts of this till, newest first, each shown exactly as printed, with
 // "Reprint (copy)" and "Return" (Ctrl+R): lines of the receipt back, refunded the way it was paid, with its
-// credit note. Money goes back only through a return — there is no refund by amount (docs/returns.md).
+// credit note; a receipt's returns, each refund receipt printable again as a copy (RefundCopies.tsx). Money goes back only through a return — there is no refund by amount (docs/returns.md).
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
@@ -11,6 +11,7 @@ import { useShown } from '../people/mayShow';
 import { jobById } from '../printing/printQueue';
 import { ReceiptImageView } from '../printing/ReceiptImageView';
 import { useReceiptImage } from '../printing/useReceiptImage';
+import { RefundCopyList, useRefundCopies } from './RefundCopies';
 import { Dialog } from '../shell/Dialog';
 import { ReturnDialog } from '../returns/ReturnDialog';
 import { Kbd } from '../shell/Kbd';
@@ -75,6 +76,8 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
   }, [selectedReceipt]);
 
   const copyJob = jobById(jobs, selectedReceipt ? (copies.get(selectedReceipt) ?? null) : null);
+  // A receipt something came back of: its returns, each refund receipt printable again as a copy.
+  const refundCopies = useRefundCopies(api, selectedReceipt, selected?.returnedHalalas ?? 0, banner, shown.reprintRefund);
 
   const reprint = async (): Promise<void> => {
     if (!selected || reprintBusy || !shown.reprint) return;
@@ -109,6 +112,8 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
       const step = STEPS.get(e.key);
       if (step !== undefined) move(step);
       else if (e.key === 'F6') onPrintQueue();
+      // Ctrl+Shift+P: a copy of the newest refund receipt of the receipt on screen (a lost store credit voucher).
+      else if (e.ctrlKey && e.shiftKey && !e.altKey && e.code === 'KeyP') refundCopies.reprintNewest();
       // Ctrl+P under any keyboard layout: print a copy of the receipt on screen.
       else if (e.ctrlKey && !e.altKey && e.code === 'KeyP') void reprint();
       // Ctrl+R under any keyboard layout: return lines of the receipt on screen.
@@ -235,6 +240,7 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
                 )}
               </div>
               {copyJob?.state === 'failed' && copyJob.error && <p className="job__error">{messageFor(copyJob.error, f.locale, f.digits)}</p>}
+              <RefundCopyList copies={refundCopies} />
               {/* A long receipt scrolls here: focusable, so the keyboard can scroll it too (axe scrollable-region-focusable). */}
               <div className="history__image" tabIndex={0} role="region" aria-label={t('history.preview')}>
                 <ReceiptImageView state={image} testId="history-preview" />

@@ -23,7 +23,7 @@ export function mayShow(session: TillSession | null, method: MethodName): boolea
 export const SCREEN_METHODS = {
   top: { admin: 'getSettings', drawer: 'openDrawer', shift: 'openShift', reverse: 'reverseCardPayment', resolve: 'resolvePayment' },
   terminal: { check: 'checkTerminal', repeatLast: 'repeatLastTransaction', settle: 'settleTerminal', recover: 'recoverPayment', resolve: 'resolvePayment' },
-  history: { reprint: 'reprintReceipt', return: 'returnSale' },
+  history: { reprint: 'reprintReceipt', return: 'returnSale', reprintRefund: 'reprintReturn' },
   returnsDesk: { return: 'returnSale', settle: 'settleReturnRequest', payOut: 'payReturnCash', lookupCredit: 'getStoreCredit', voidCredit: 'voidStoreCredit' },
   shift: { open: 'openShift', movement: 'cashMovement', count: 'closeShift', approve: 'approveShiftClose' },
 } as const satisfies Record<string, Record<string, MethodName>>;

@@ -9,6 +9,7 @@ import { useFormat } from '../format/FormatContext';
 import { parseAmount } from '../format/money';
 import { clientError } from '../i18n/messages';
 import { Dialog } from '../shell/Dialog';
+import { ScanSafeInput } from '../shell/ScanSafeInput';
 import { quickTenderAmounts } from './quickTender';
 import { checkTender } from './tendered';
 import { Kbd, type KeyCap } from '../shell/Kbd';
@@ -138,21 +139,18 @@ export function TenderPanel({ totalHalalas, busy, onTender, onReject, onClose }:
       <div className="tender__credit">
         <label className="field">
           <span className="field__label">{t('tender.storeCredit')}</span>
-          <input
+          {/* Scan-safe: a scanner's burst (the voucher's Code128) stays in this field, read from the physical keys
+              whatever the keyboard layout, instead of being taken as an item for the sale; its Enter, like a typed
+              one, moves to the pay button. */}
+          <ScanSafeInput
             className="field__input"
             data-testid="voucher-input"
-            type="text"
             dir="ltr"
-            autoComplete="off"
             placeholder={t('tender.voucherPlaceholder')}
             value={voucher}
-            onChange={(e) => setVoucher(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter') return;
-              e.preventDefault();
-              e.stopPropagation();
-              creditRef.current?.focus();
-            }}
+            onValue={setVoucher}
+            // After the render that takes the scanned number: the button is enabled only once the field holds one.
+            onEnter={() => setTimeout(() => creditRef.current?.focus(), 0)}
           />
         </label>
         <button ref={creditRef} type="button" className="btn btn--secondary tender__credit-pay" data-testid="pay-credit" disabled={busy || voucher.trim() === ''} onClick={payWithCredit}>

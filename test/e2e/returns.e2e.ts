@@ -1,6 +1,6 @@
 // Returns at the till, in real Chromium against the real browser host. From the sale history: a cash sale of two
 // items, one item back with a reason and the manager's PIN; main answers with the return's number and the refund,
-// and the receipt then shows what came back. A wrong PIN is refused and cleared, and a plain Enter never confirms
+// and the receipt then shows what came back, each refund receipt printable again as a copy. A wrong PIN is refused and cleared, and a plain Enter never confirms
 // (that is a scanner's key). The returns desk in the terminal panel (F7): no refund by amount — a card receipt
 // comes back by its number as a return; a refund the terminal approved for another amount is issued there for
 // what the card got back (the rest from the drawer); the cash part of a split return approved later waits there
@@ -154,6 +154,17 @@ describe('a return from the sale history', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog(page).count()).toBe(0);
     expect(await page.getByTestId('history-panel').count()).toBe(1);
+
+    // The sale's refund receipts, each printable again as a copy (a lost voucher): Ctrl+Shift+P the newest, a tap an older one.
+    const copyOf = (returnNo: string) => page.locator(`[data-testid="refund-copy"][data-return-no="${returnNo}"]`);
+    await expect.poll(() => page.getByTestId('refund-copy').count()).toBe(2);
+    await page.keyboard.press('Control+Shift+P');
+    await copyOf('T01-R000002').getByTestId('refund-copy-printed').waitFor();
+    const older = copyOf('T01-R000001').getByTestId('reprint-refund');
+    expect((await older.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await older.click();
+    await copyOf('T01-R000001').getByTestId('refund-copy-printed').waitFor();
+    expect(await page.getByTestId('message').count()).toBe(0);
   });
 });
 

@@ -58,6 +58,7 @@ const largestInputs: Record<MethodName, unknown> = {
   retryPrintJob: { jobId: escaped(64) },
   cancelPrintJob: { jobId: escaped(64) },
   reprintReceipt: { receiptNo: escaped(32) },
+  reprintReturn: { returnNo: escaped(32) },
   getReceiptImage: { receiptNo: escaped(32) },
   listReceipts: { limit: 100, beforeReceiptNo: escaped(32) },
   openDrawer: { managerPin: pin, reason: escaped(200) },

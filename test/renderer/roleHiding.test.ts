@@ -105,11 +105,12 @@ describe('the returns desk\'s waiting list', () => {
 });
 
 describe('the sale history (F5) and the shift screen', () => {
-  it('lets a trainee reprint a copy but not return; a cashier both', () => {
-    expect(shownOn(as('trainee'), 'history')).toEqual({ reprint: true, return: false });
-    expect(shownOn(as('cashier'), 'history')).toEqual({ reprint: true, return: true });
-    // Locked: a copy is open (the locked screen may reprint), a return is not.
-    expect(shownOn(as(null), 'history')).toEqual({ reprint: true, return: false });
+  it('lets a trainee reprint a copy but not return nor copy a refund receipt; a cashier all three', () => {
+    expect(shownOn(as('trainee'), 'history')).toEqual({ reprint: true, return: false, reprintRefund: false });
+    expect(shownOn(as('cashier'), 'history')).toEqual({ reprint: true, return: true, reprintRefund: true });
+    // Locked: a copy of a sale is open (the locked screen may reprint); a return is not, nor a refund receipt's
+    // copy (it may carry a bearer store credit voucher).
+    expect(shownOn(as(null), 'history')).toEqual({ reprint: true, return: false, reprintRefund: false });
   });
 
   it('shows a trainee none of the shift\'s actions, a cashier all of them', () => {

@@ -80,6 +80,7 @@ const handlers: Handlers = {
   retryPrintJob: () => unsupported(),
   cancelPrintJob: () => unsupported(),
   reprintReceipt: () => unsupported(),
+  reprintReturn: () => unsupported(),
   getReceiptImage: () => unsupported(),
   listReceipts: () => unsupported(),
   openDrawer: () => unsupported(),

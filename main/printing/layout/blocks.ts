@@ -29,6 +29,11 @@ export type Block =
   | { kind: 'separator'; style: 'solid' | 'dashed' | 'double' }
   /** A QR symbol, centred. `moduleDots` defaults to what fits the paper width. */
   | { kind: 'qr'; data: string; moduleDots?: number }
+  /**
+   * A Code128 barcode (sets B and C), centred with its quiet zones, bars `heightDots` tall (default: what the
+   * paper width gives). Each module is as many whole dots as fit (at least 2 wherever the symbol allows it).
+   */
+  | { kind: 'barcode'; data: string; heightDots?: number }
   /** The shop logo from resources/logo, centred. */
   | { kind: 'logo' }
   | { kind: 'space'; dots: number };

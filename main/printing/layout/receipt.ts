@@ -73,7 +73,7 @@ function vatLines(b: VatBreakdown, fmt: (h: number) => string): Block[] {
 
 function refundBlocks(t: Receipt['tenders'][number], fmt: (h: number) => string): Block[] {
   if (t.kind === 'cash') return [{ kind: 'pair', label: T.refundedCash.ar, labelEn: T.refundedCash.en, value: fmt(t.amountHalalas), bold: true }];
-  // Store credit: the voucher itself, in a box of its own — its number, amount and a code the pay panel scans.
+  // Store credit: the voucher itself, in a box of its own — its number, amount and a barcode the pay panel scans.
   if (t.kind === 'credit') {
     return [
       { kind: 'pair', label: T.refundedCredit.ar, labelEn: T.refundedCredit.en, value: fmt(t.amountHalalas), bold: true },
@@ -81,8 +81,9 @@ function refundBlocks(t: Receipt['tenders'][number], fmt: (h: number) => string)
       { kind: 'text', text: `${T.storeCredit.ar} / ${T.storeCredit.en}`, align: 'center', size: 'large', bold: true, invert: true },
       { kind: 'text', text: fmt(t.amountHalalas), align: 'center', size: 'title', bold: true },
       { kind: 'pair', label: T.voucherNo.ar, labelEn: T.voucherNo.en, value: groupedVoucherNumber(t.voucherNo), bold: true },
-      { kind: 'qr', data: t.voucherNo },
-      { kind: 'text', text: t.voucherNo, align: 'center', size: 'small' },
+      // Code128, not a QR: the handheld 1D scanners at the counter read it (2D imagers read it too).
+      { kind: 'barcode', data: t.voucherNo },
+      { kind: 'text', text: groupedVoucherNumber(t.voucherNo), align: 'center', size: 'small' },
       { kind: 'text', text: T.voucherBearer.ar, align: 'center', size: 'small' },
       { kind: 'text', text: T.voucherBearer.en, align: 'center', size: 'small' },
       { kind: 'separator', style: 'double' },

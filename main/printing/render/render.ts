@@ -9,6 +9,7 @@ import type { Align, Block, TextSize } from '../layout/blocks';
 import { MonoBitmap } from './bitmap';
 import { ensureFonts, fontFor, isArabic } from './fonts';
 import { loadLogo } from './logo';
+import { code128Bitmap, code128Width } from './code128';
 import { qrBitmap, qrMatrix } from './qr';
 import { stampable, stampText } from './text-stamps';
 import { thresholdRgba } from './threshold';
@@ -242,6 +243,17 @@ class Layout {
         const quiet = 4 * moduleDots; // the quiet zone the QR standard asks for, above and below
         this.ops.push({ t: 'image', image, x: Math.round((this.width - image.width) / 2), y: this.y + quiet });
         this.y += image.height + 2 * quiet;
+        return;
+      }
+      case 'barcode': {
+        // Whole dots per module, as wide as the paper allows (quiet zones inside the margins), at most 4: 58 mm
+        // gives a voucher number 2 dots a module, 80 mm 3 — both well above what a counter scanner resolves.
+        const moduleDots = Math.min(4, Math.floor(this.inner / code128Width(b.data)));
+        if (moduleDots < 1) throw new RangeError(`Code128 of ${b.data.length} characters does not fit ${this.width} dots`);
+        const image = code128Bitmap(b.data, moduleDots, b.heightDots ?? (this.width >= 512 ? 96 : 72));
+        const gap = 8; // white above and below; code128Width counts the quiet zones at the sides
+        this.ops.push({ t: 'image', image, x: Math.round((this.width - image.width) / 2), y: this.y + gap });
+        this.y += image.height + 2 * gap;
         return;
       }
       case 'logo': {
