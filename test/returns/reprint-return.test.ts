@@ -2,16 +2,13 @@
 // printer): a return to store credit prints its refund receipt; `reprintReturn` prints it again from the stored
 // body, marked نسخة / COPY top and bottom, with the same lines, totals, credit note QR and the voucher's barcode —
 // the way a customer who lost the voucher gets it back — and the journal says who asked.
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ledgerFile } from '../../main/app';
+import { describe, expect, it } from 'vitest';
 import type { MonoBitmap } from '../../main/printing/render';
-import { createTillSimulators } from '../../main/sim';
 import { printedCode128 } from '../support/printed-code128';
 import { printedQr } from '../support/printed-qr';
-import { DEMO, startTestTill, type TestTill } from '../support/till';
+import { DEMO } from '../support/till';
 import { until } from '../support/until';
-import { PIN } from './rig';
+import { PIN, useCardRig } from './rig';
 
 /** Rows where at least 90 % of the dots are black: an inverted banner (the COPY mark), never text or a rule's 2 dots. */
 function bannerRows(image: MonoBitmap): number[] {
@@ -38,39 +35,26 @@ function sameRows(part: MonoBitmap, from: number, to: number, whole: MonoBitmap,
 }
 
 describe('a refund receipt printed again', () => {
-  let t: TestTill;
-  let sims: ReturnType<typeof createTillSimulators>;
-  beforeEach(async () => {
-    sims = createTillSimulators();
-    t = await startTestTill(undefined, { simulators: sims, providerCheckMs: 0 });
-  });
-  afterEach(async () => {
-    await t.close();
-  });
-  const query = <T>(sql: string, ...params: unknown[]): T[] => {
-    const db = new Database(ledgerFile(t.dir), { readonly: true });
-    try {
-      return db.prepare<unknown[], T>(sql).all(...params);
-    } finally {
-      db.close();
-    }
-  };
-  const printed = () => sims.currentPrinter()?.receipts ?? [];
+  // The demo till with its virtual printer (the rig's terminal goes unused); its folder is checked with the whole
+  // `ledger verify` when it is removed (test/support/tmp.ts).
+  const rig = useCardRig();
+  const query = rig.query;
+  const printed = () => rig.sims.currentPrinter()?.receipts ?? [];
 
   it('prints the stored refund receipt as a COPY with its lines and its store credit voucher, journaled', async () => {
     let due = 0;
-    for (const barcode of [DEMO.coffee.barcode, DEMO.milk.barcode]) due = (await t.call('scanBarcode', { barcode })).dueHalalas;
-    const { receipt } = await t.call('tenderCash', { tenderedHalalas: due });
+    for (const barcode of [DEMO.coffee.barcode, DEMO.milk.barcode]) due = (await rig.t.call('scanBarcode', { barcode })).dueHalalas;
+    const { receipt } = await rig.t.call('tenderCash', { tenderedHalalas: due });
     await until(() => printed().length === 1);
     const lines = receipt.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity }));
-    const issued = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines, reason: 'damaged', refundTo: 'credit', managerPin: PIN });
+    const issued = await rig.t.call('returnSale', { receiptNo: receipt.receiptNo, lines, reason: 'damaged', refundTo: 'credit', managerPin: PIN });
     const credit = issued.refund.refunds[0];
     if (credit?.kind !== 'credit') throw new Error('not a credit refund');
     await until(() => printed().length === 2);
     const original = printed()[1]!.image;
     expect(printedCode128(original).map((b) => b.text)).toEqual([credit.voucherNo]);
 
-    const answer = await t.call('reprintReturn', { returnNo: issued.refund.returnNo });
+    const answer = await rig.t.call('reprintReturn', { returnNo: issued.refund.returnNo });
     expect(answer).toEqual({ returnNo: issued.refund.returnNo, printError: null });
     expect(printed()).toHaveLength(3);
     const copy = printed()[2]!.image;
@@ -94,7 +78,7 @@ describe('a refund receipt printed again', () => {
     expect(JSON.parse(entry!.payload)).toMatchObject({ returnNo: issued.refund.returnNo, receiptNo: receipt.receiptNo, copy: 'copy', actor: expect.any(String) });
 
     // An unknown return: refused, nothing printed or written.
-    expect(await t.attempt('reprintReturn', { returnNo: 'T01-R999999' })).toMatchObject({ ok: false, error: { code: 'RETURN_UNKNOWN' } });
+    expect(await rig.t.attempt('reprintReturn', { returnNo: 'T01-R999999' })).toMatchObject({ ok: false, error: { code: 'RETURN_UNKNOWN' } });
     expect(printed()).toHaveLength(3);
     expect(query(`SELECT seq FROM journal WHERE type = 'return.reprinted'`)).toHaveLength(1);
   });

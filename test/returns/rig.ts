@@ -1,4 +1,4 @@
-// A demo till for card returns: the simulated mada terminal (SkyBand over an in-process stream) made here, so a
+// A demo till for returns: the simulated mada terminal (SkyBand over an in-process stream) made here, so a
 // test can script it and read its own record, and the demo's virtual printer. Shared by the returns tests.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect } from 'vitest';

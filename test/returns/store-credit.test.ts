@@ -34,48 +34,35 @@ function qrsOn(image: MonoBitmap): string[] {
 }
 
 describe('a cash receipt returned to store credit', () => {
-  let t: TestTill;
-  let sims: ReturnType<typeof createTillSimulators>;
-  beforeEach(async () => {
-    sims = createTillSimulators();
-    t = await startTestTill(undefined, { simulators: sims, providerCheckMs: 0 });
-  });
-  afterEach(async () => {
-    await t.close();
-  });
-  const query = <T>(sql: string, ...params: unknown[]): T[] => {
-    const db = new Database(ledgerFile(t.dir), { readonly: true });
-    try {
-      return db.prepare<unknown[], T>(sql).all(...params);
-    } finally {
-      db.close();
-    }
-  };
-  const printed = () => sims.currentPrinter()?.receipts ?? [];
+  // The demo till with its virtual printer (the rig's terminal goes unused); its folder is checked with the whole
+  // `ledger verify` when it is removed (test/support/tmp.ts).
+  const rig = useCardRig();
+  const query = rig.query;
+  const printed = () => rig.sims.currentPrinter()?.receipts ?? [];
 
   it('issues a voucher for the refund in the return’s transaction, opens no drawer, and prints the voucher', async () => {
     let due = 0;
-    for (const barcode of [DEMO.coffee.barcode, DEMO.milk.barcode]) due = (await t.call('scanBarcode', { barcode })).dueHalalas;
-    const { receipt } = await t.call('tenderCash', { tenderedHalalas: due });
+    for (const barcode of [DEMO.coffee.barcode, DEMO.milk.barcode]) due = (await rig.t.call('scanBarcode', { barcode })).dueHalalas;
+    const { receipt } = await rig.t.call('tenderCash', { tenderedHalalas: due });
     await until(() => printed().length === 1);
-    const kicks = sims.currentPrinter()!.drawerKicks();
+    const kicks = rig.sims.currentPrinter()!.drawerKicks();
     const coffee = receipt.lines.find((l) => l.barcode === DEMO.coffee.barcode)!;
 
     // The same rules as any return: past the cashier's limit (0), an approver's PIN; a reason from the list.
-    expect(await t.attempt('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: coffee.lineId, quantity: 1 }], reason: 'damaged', refundTo: 'credit' })).toMatchObject({
+    expect(await rig.t.attempt('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: coffee.lineId, quantity: 1 }], reason: 'damaged', refundTo: 'credit' })).toMatchObject({
       ok: false,
       error: { code: 'REFUND_NEEDS_APPROVAL' },
     });
     expect(query('SELECT * FROM store_credit')).toEqual([]);
 
-    const issued = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: coffee.lineId, quantity: 1 }], reason: 'damaged', refundTo: 'credit', managerPin: PIN });
+    const issued = await rig.t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: coffee.lineId, quantity: 1 }], reason: 'damaged', refundTo: 'credit', managerPin: PIN });
     const [credit] = issued.refund.refunds;
     expect(issued.refund.refunds).toHaveLength(1);
     expect(credit).toMatchObject({ kind: 'credit', amountHalalas: DEMO.coffee.price, balanceHalalas: DEMO.coffee.price });
     if (credit?.kind !== 'credit') throw new Error('not a credit refund');
     expect(readVoucherNumber(credit.voucherNo)).toBe(credit.voucherNo);
     expect(issued.drawer).toBe('not_needed');
-    expect(sims.currentPrinter()!.drawerKicks()).toBe(kicks);
+    expect(rig.sims.currentPrinter()!.drawerKicks()).toBe(kicks);
 
     // One transaction: the return's entry, then the voucher's, naming it; the row as the journal says.
     const types = query<{ type: string }>(`SELECT type FROM journal WHERE type IN ('manager.authorised', 'return.issued', 'credit.issued') ORDER BY seq`).map((r) => r.type);
@@ -99,22 +86,22 @@ describe('a cash receipt returned to store credit', () => {
 
   it('is redeemed at pay: at most its balance and what is due, a balance left, cash for the rest; refused once used up', async () => {
     let due = 0;
-    for (const barcode of [DEMO.dates.barcode]) due = (await t.call('scanBarcode', { barcode })).dueHalalas;
-    const { receipt } = await t.call('tenderCash', { tenderedHalalas: due });
-    const issued = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'expired', refundTo: 'credit', managerPin: PIN });
+    for (const barcode of [DEMO.dates.barcode]) due = (await rig.t.call('scanBarcode', { barcode })).dueHalalas;
+    const { receipt } = await rig.t.call('tenderCash', { tenderedHalalas: due });
+    const issued = await rig.t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'expired', refundTo: 'credit', managerPin: PIN });
     const voucherNo = (issued.refund.refunds[0] as { voucherNo: string }).voucherNo;
     expect(DEMO.dates.price).toBe(3500);
 
     // A coffee (27.75) on the 35.00 voucher: all of it paid by the voucher, 7.25 left on it.
-    await t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
-    const first = await t.call('tenderCash', { tenderedHalalas: 0, voucherNo: ` ${voucherNo.toLowerCase()} ` });
+    await rig.t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
+    const first = await rig.t.call('tenderCash', { tenderedHalalas: 0, voucherNo: ` ${voucherNo.toLowerCase()} ` });
     expect(first.receipt.tenders).toEqual([{ kind: 'credit', voucherNo, amountHalalas: 2775, balanceHalalas: 725 }]);
     expect(first.changeHalalas).toBe(0);
 
     // Dates (35.00): the 7.25 left, and 27.75 in cash (30.00 tendered, 2.25 change).
-    await t.call('scanBarcode', { barcode: DEMO.dates.barcode });
-    expect(await t.attempt('tenderCash', { tenderedHalalas: 2000, voucherNo })).toMatchObject({ ok: false, error: { code: 'UNDER_TENDER' } });
-    const second = await t.call('tenderCash', { tenderedHalalas: 3000, voucherNo });
+    await rig.t.call('scanBarcode', { barcode: DEMO.dates.barcode });
+    expect(await rig.t.attempt('tenderCash', { tenderedHalalas: 2000, voucherNo })).toMatchObject({ ok: false, error: { code: 'UNDER_TENDER' } });
+    const second = await rig.t.call('tenderCash', { tenderedHalalas: 3000, voucherNo });
     expect(second.receipt.tenders).toEqual([
       { kind: 'credit', voucherNo, amountHalalas: 725, balanceHalalas: 0 },
       { kind: 'cash', amountHalalas: 2775, tenderedHalalas: 3000, changeHalalas: 225 },
@@ -122,70 +109,56 @@ describe('a cash receipt returned to store credit', () => {
     expect(query('SELECT balance_halalas, state FROM store_credit')).toEqual([{ balance_halalas: 0, state: 'used' }]);
 
     // Used up, unknown, a typo: each refused in both languages, and the sale stays open.
-    await t.call('scanBarcode', { barcode: DEMO.milk.barcode });
-    const used = await t.attempt('tenderCash', { tenderedHalalas: 0, voucherNo });
+    await rig.t.call('scanBarcode', { barcode: DEMO.milk.barcode });
+    const used = await rig.t.attempt('tenderCash', { tenderedHalalas: 0, voucherNo });
     expect(used).toMatchObject({ ok: false, error: { code: 'CREDIT_USED_UP', message_en: expect.stringMatching(/used up/), message_ar: expect.stringMatching(/[\u0600-\u06ff]/) } });
-    expect(await t.attempt('tenderCash', { tenderedHalalas: 0, voucherNo: 'SC0000000000000' })).toMatchObject({ ok: false, error: { code: 'CREDIT_UNKNOWN' } });
-    expect(await t.attempt('tenderCash', { tenderedHalalas: 0, voucherNo: voucherNo.slice(0, -1) + String((Number(voucherNo.at(-1)) + 1) % 10) })).toMatchObject({
+    expect(await rig.t.attempt('tenderCash', { tenderedHalalas: 0, voucherNo: 'SC0000000000000' })).toMatchObject({ ok: false, error: { code: 'CREDIT_UNKNOWN' } });
+    expect(await rig.t.attempt('tenderCash', { tenderedHalalas: 0, voucherNo: voucherNo.slice(0, -1) + String((Number(voucherNo.at(-1)) + 1) % 10) })).toMatchObject({
       ok: false,
       error: { code: 'CREDIT_UNKNOWN' },
     });
-    expect((await t.call('getSale', {})).lines).toHaveLength(1);
+    expect((await rig.t.call('getSale', {})).lines).toHaveLength(1);
 
     // The sale's e-invoice lists the voucher as payment means 1 beside cash; the X counts credit issued and redeemed.
     const [invoice] = query<{ xml: Buffer }>(`SELECT xml FROM einvoice_documents WHERE number = ?`, second.receipt.receiptNo);
     const xml = invoice!.xml.toString('utf8');
     expect(xml).toContain('<cbc:PaymentMeansCode>1</cbc:PaymentMeansCode>');
     expect(xml).toContain('<cbc:PaymentMeansCode>10</cbc:PaymentMeansCode>');
-    const x = await t.call('getXReport', { managerPin: PIN });
+    const x = await rig.t.call('getXReport', { managerPin: PIN });
     expect(x.tenders.find((r) => r.kind === 'credit')).toMatchObject({ count: 2, amountHalalas: 3500 });
     expect(x.refunds.find((r) => r.kind === 'credit')).toMatchObject({ count: 1, amountHalalas: 3500 });
   });
 });
 
 describe('a receipt paid with store credit, returned the way it was paid', () => {
-  let t: TestTill;
-  let sims: ReturnType<typeof createTillSimulators>;
-  beforeEach(async () => {
-    sims = createTillSimulators();
-    t = await startTestTill(undefined, { simulators: sims, providerCheckMs: 0 });
-  });
-  afterEach(async () => {
-    // The till's folder is checked with the whole `ledger verify` when it is removed (test/support/tmp.ts).
-    await t.close();
-  });
-  const query = <T>(sql: string, ...params: unknown[]): T[] => {
-    const db = new Database(ledgerFile(t.dir), { readonly: true });
-    try {
-      return db.prepare<unknown[], T>(sql).all(...params);
-    } finally {
-      db.close();
-    }
-  };
+  // The demo till with its virtual printer (the rig's terminal goes unused); its folder is checked with the whole
+  // `ledger verify` when it is removed (test/support/tmp.ts).
+  const rig = useCardRig();
+  const query = rig.query;
   /** A 35.00 voucher: dates sold for cash and returned to store credit. */
   const voucher = async (): Promise<string> => {
-    const due = (await t.call('scanBarcode', { barcode: DEMO.dates.barcode })).dueHalalas;
-    const { receipt } = await t.call('tenderCash', { tenderedHalalas: due });
-    const issued = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'expired', refundTo: 'credit', managerPin: PIN });
+    const due = (await rig.t.call('scanBarcode', { barcode: DEMO.dates.barcode })).dueHalalas;
+    const { receipt } = await rig.t.call('tenderCash', { tenderedHalalas: due });
+    const issued = await rig.t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'expired', refundTo: 'credit', managerPin: PIN });
     return (issued.refund.refunds[0] as { voucherNo: string }).voucherNo;
   };
   const credits = (refunds: readonly { kind: string }[]) => refunds.filter((r): r is { kind: 'credit'; voucherNo: string; amountHalalas: number; balanceHalalas: number } => r.kind === 'credit');
 
   it('gives a sale paid wholly by a voucher back as a new voucher of that amount: no cash, no drawer', async () => {
     const old = await voucher();
-    await t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
-    const { receipt } = await t.call('tenderCash', { tenderedHalalas: 0, voucherNo: old });
+    await rig.t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
+    const { receipt } = await rig.t.call('tenderCash', { tenderedHalalas: 0, voucherNo: old });
     expect(receipt.tenders).toEqual([{ kind: 'credit', voucherNo: old, amountHalalas: 2775, balanceHalalas: 725 }]);
-    const kicks = sims.currentPrinter()!.drawerKicks();
+    const kicks = rig.sims.currentPrinter()!.drawerKicks();
 
-    const issued = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'damaged', managerPin: PIN });
+    const issued = await rig.t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: receipt.lines[0]!.lineId, quantity: 1 }], reason: 'damaged', managerPin: PIN });
     // Before, this came back as 27.75 in cash from the drawer.
     expect(issued.refund.refunds).toHaveLength(1);
     const [back] = credits(issued.refund.refunds);
     expect(back).toMatchObject({ kind: 'credit', amountHalalas: 2775, balanceHalalas: 2775 });
     expect(back!.voucherNo).not.toBe(old);
     expect(issued.drawer).toBe('not_needed');
-    expect(sims.currentPrinter()!.drawerKicks()).toBe(kicks);
+    expect(rig.sims.currentPrinter()!.drawerKicks()).toBe(kicks);
 
     // A new voucher naming the return, issued in its transaction; the old one is not topped up.
     const issuedEntries = query<{ payload: string }>(`SELECT payload FROM journal WHERE type = 'credit.issued' ORDER BY seq`).map((r) => JSON.parse(r.payload) as unknown);
@@ -204,7 +177,7 @@ describe('a receipt paid with store credit, returned the way it was paid', () =>
     expect(xml).not.toContain('<cbc:PaymentMeansCode>10</cbc:PaymentMeansCode>');
 
     // The X counts both returns to credit as credit refunds, none in cash.
-    const x = await t.call('getXReport', { managerPin: PIN });
+    const x = await rig.t.call('getXReport', { managerPin: PIN });
     expect(x.refunds.find((r) => r.kind === 'credit')).toMatchObject({ count: 2, amountHalalas: 3500 + 2775 });
     expect(x.refunds.find((r) => r.kind === 'cash')?.amountHalalas ?? 0).toBe(0);
   });
@@ -212,9 +185,9 @@ describe('a receipt paid with store credit, returned the way it was paid', () =>
   it('gives a split voucher and cash sale back credit first, up to what vouchers paid less earlier credit back, the rest in cash', async () => {
     const old = await voucher();
     let due = 0;
-    for (const barcode of [DEMO.coffee.barcode, DEMO.dates.barcode, DEMO.milk.barcode]) due = (await t.call('scanBarcode', { barcode })).dueHalalas;
+    for (const barcode of [DEMO.coffee.barcode, DEMO.dates.barcode, DEMO.milk.barcode]) due = (await rig.t.call('scanBarcode', { barcode })).dueHalalas;
     expect(due).toBe(2775 + 3500 + 650);
-    const { receipt } = await t.call('tenderCash', { tenderedHalalas: due - 3500, voucherNo: old });
+    const { receipt } = await rig.t.call('tenderCash', { tenderedHalalas: due - 3500, voucherNo: old });
     expect(receipt.tenders.map((r) => [r.kind, r.amountHalalas])).toEqual([
       ['credit', 3500],
       ['cash', due - 3500],
@@ -222,12 +195,12 @@ describe('a receipt paid with store credit, returned the way it was paid', () =>
     const line = (barcode: string) => [{ lineId: receipt.lines.find((l) => l.barcode === barcode)!.lineId, quantity: 1 }];
 
     // The coffee (27.75): all of it on a new voucher (35.00 paid by voucher, none given back yet).
-    const first = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: line(DEMO.coffee.barcode), reason: 'damaged', managerPin: PIN });
+    const first = await rig.t.call('returnSale', { receiptNo: receipt.receiptNo, lines: line(DEMO.coffee.barcode), reason: 'damaged', managerPin: PIN });
     expect(first.refund.refunds.map((r) => [r.kind, r.amountHalalas])).toEqual([['credit', 2775]]);
     expect(first.drawer).toBe('not_needed');
 
     // The dates (35.00): the 7.25 of voucher money not yet given back on a voucher, 27.75 from the drawer.
-    const second = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: line(DEMO.dates.barcode), reason: 'damaged', managerPin: PIN });
+    const second = await rig.t.call('returnSale', { receiptNo: receipt.receiptNo, lines: line(DEMO.dates.barcode), reason: 'damaged', managerPin: PIN });
     expect(second.refund.refunds.map((r) => [r.kind, r.amountHalalas])).toEqual([
       ['cash', 2775],
       ['credit', 725],
@@ -235,13 +208,13 @@ describe('a receipt paid with store credit, returned the way it was paid', () =>
     expect(second.drawer).toBe('opened');
     // Its refund receipt (printed before the answer) carries the new voucher's code as a return to credit does.
     expect(second.printError).toBeNull();
-    expect(printedCode128(sims.currentPrinter()!.receipts.at(-1)!.image).map((b) => b.text)).toEqual([credits(second.refund.refunds)[0]!.voucherNo]);
+    expect(printedCode128(rig.sims.currentPrinter()!.receipts.at(-1)!.image).map((b) => b.text)).toEqual([credits(second.refund.refunds)[0]!.voucherNo]);
     const [note] = query<{ xml: Buffer }>(`SELECT xml FROM einvoice_documents WHERE kind = 'credit_note' ORDER BY rowid DESC LIMIT 1`);
     expect(note!.xml.toString('utf8')).toContain('<cbc:PaymentMeansCode>1</cbc:PaymentMeansCode>');
     expect(note!.xml.toString('utf8')).toContain('<cbc:PaymentMeansCode>10</cbc:PaymentMeansCode>');
 
     // The milk: no voucher money left to give back, all cash.
-    const third = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: line(DEMO.milk.barcode), reason: 'damaged', managerPin: PIN });
+    const third = await rig.t.call('returnSale', { receiptNo: receipt.receiptNo, lines: line(DEMO.milk.barcode), reason: 'damaged', managerPin: PIN });
     expect(third.refund.refunds.map((r) => [r.kind, r.amountHalalas])).toEqual([['cash', 650]]);
 
     // Three vouchers issued by returns (the first one's, then 27.75 and 7.25), each naming its return.
@@ -250,7 +223,7 @@ describe('a receipt paid with store credit, returned the way it was paid', () =>
       { issued_halalas: 2775, return_no: first.refund.returnNo },
       { issued_halalas: 725, return_no: second.refund.returnNo },
     ]);
-    const x = await t.call('getXReport', { managerPin: PIN });
+    const x = await rig.t.call('getXReport', { managerPin: PIN });
     expect(x.refunds.find((r) => r.kind === 'credit')).toMatchObject({ count: 3, amountHalalas: 3500 + 2775 + 725 });
     expect(x.refunds.find((r) => r.kind === 'cash')).toMatchObject({ amountHalalas: 2775 + 650 });
   });
