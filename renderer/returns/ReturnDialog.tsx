@@ -20,7 +20,7 @@ import type { BannerControls } from '../shell/useBanner';
 import { useDialogKeys } from '../shell/useDialogKeys';
 import { ReturnLines } from './ReturnLines';
 import { ReturnResult } from './ReturnResult';
-import { isConfirmKey, noSelection, nothingLeft, returnRequest, selectedLineCount, stepQuantity, type Selection } from './returnSelection';
+import { confirmOnCtrlEnter, isConfirmKey, noSelection, nothingLeft, returnRequest, selectedLineCount, stepQuantity, type Selection } from './returnSelection';
 import './returns.css';
 
 /** Refusals after which what may still come back is read again (another window may have returned some). */
@@ -136,13 +136,7 @@ export function ReturnDialog({ api, banner, receiptNo, onClose }: Props) {
     if (isReservedKey(e)) e.preventDefault();
     e.stopPropagation();
   };
-  // Ctrl+Enter from any field, the PIN included (its own Enter handler would otherwise take it first).
-  const onKeyDownCapture = (e: KeyboardEvent<HTMLElement>): void => {
-    if (!isConfirmKey(e)) return;
-    e.preventDefault();
-    e.stopPropagation();
-    void confirm();
-  };
+  const onKeyDownCapture = confirmOnCtrlEnter(() => void confirm());
 
   const count = offer ? selectedLineCount(offer, selection) : 0;
   const formOpen = offer !== null && !issued && !nothingLeft(offer);

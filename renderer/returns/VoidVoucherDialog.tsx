@@ -16,7 +16,7 @@ import { Kbd } from '../shell/Kbd';
 import { TextField } from '../shell/TextField';
 import type { BannerControls } from '../shell/useBanner';
 import { useDialogKeys } from '../shell/useDialogKeys';
-import { isConfirmKey } from './returnSelection';
+import { confirmOnCtrlEnter } from './returnSelection';
 
 interface Props {
   api: NuqtaApi;
@@ -66,13 +66,7 @@ export function VoidVoucherDialog({ api, banner, voucher, onVoided, onClose }: P
     }
     e.stopPropagation();
   };
-  // Ctrl+Enter from any field, the PIN included (its own Enter handler would otherwise take it first).
-  const onKeyDownCapture = (e: KeyboardEvent<HTMLElement>): void => {
-    if (!isConfirmKey(e)) return;
-    e.preventDefault();
-    e.stopPropagation();
-    void confirm();
-  };
+  const onKeyDownCapture = confirmOnCtrlEnter(() => void confirm());
 
   return (
     <Dialog labelledBy="void-voucher-title" className="dialog--small void-voucher" testId="void-voucher-dialog" onKeyDown={onKeyDown}>

@@ -75,3 +75,16 @@ export function stepFor(k: KeyPress): 1 | -1 | null {
   if (k.key === '-') return -1;
   return null;
 }
+
+/**
+ * The form's capture-phase key handler: Ctrl+Enter confirms from any field, the PIN included (its own Enter handler
+ * would otherwise take it first).
+ */
+export const confirmOnCtrlEnter =
+  (confirm: () => void) =>
+  (e: KeyPress & { preventDefault(): void; stopPropagation(): void }): void => {
+    if (!isConfirmKey(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    confirm();
+  };

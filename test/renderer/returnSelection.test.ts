@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RETURN_LINES, ReturnInput, type ReturnableLine, type ReturnableReceipt } from '../../preload/contract/returns';
 import {
+  confirmOnCtrlEnter,
   isConfirmKey,
   noSelection,
   nothingLeft,
@@ -130,6 +131,21 @@ describe('return keys', () => {
     expect(isConfirmKey(press('Enter'))).toBe(false);
     expect(isConfirmKey(press('Enter', { ctrlKey: true, altKey: true }))).toBe(false);
     expect(isConfirmKey(press('m', { ctrlKey: true }))).toBe(false);
+  });
+
+  it("a form's capture handler confirms on Ctrl+Enter and stops the key there; a plain Enter goes on to the field", () => {
+    let confirmed = 0;
+    const handler = confirmOnCtrlEnter(() => (confirmed += 1));
+    const event = (key: string, ctrlKey: boolean) => {
+      const e = { ...press(key, { ctrlKey }), stopped: false, prevented: false, preventDefault: () => (e.prevented = true), stopPropagation: () => (e.stopped = true) };
+      return e;
+    };
+    const ctrlEnter = event('Enter', true);
+    handler(ctrlEnter);
+    expect([confirmed, ctrlEnter.prevented, ctrlEnter.stopped]).toEqual([1, true, true]);
+    const enter = event('Enter', false);
+    handler(enter);
+    expect([confirmed, enter.prevented, enter.stopped]).toEqual([1, false, false]);
   });
 
   it('steps with + and −, not with modifiers', () => {
