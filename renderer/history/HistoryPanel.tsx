@@ -18,6 +18,7 @@ import { Kbd } from '../shell/Kbd';
 import type { BannerControls } from '../shell/useBanner';
 import { useDialogKeys } from '../shell/useDialogKeys';
 import { moveIndex } from './historyList';
+import { ReceiptRowCells } from './ReceiptRowCells';
 import { useReceiptHistory } from './useReceiptHistory';
 
 /** How far each key moves the highlight. */
@@ -162,13 +163,7 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
                     aria-current={on ? 'true' : undefined}
                     onClick={() => setSelectedNo(r.receiptNo)}
                   >
-                    <bdi className="receipt-row__no" dir="ltr">
-                      {r.receiptNo}
-                    </bdi>
-                    <span className="receipt-row__total">{f.money(r.totalHalalas)}</span>
-                    <bdi className="receipt-row__time" dir="ltr">
-                      {f.dateTime(r.issuedAt)}
-                    </bdi>
+                    <ReceiptRowCells no={r.receiptNo} totalHalalas={r.totalHalalas} at={r.issuedAt} />
                     <span className="receipt-row__tenders">
                       {r.tenderKinds.map((k) => (
                         <span key={k} className={`tender-tag tender-tag--${k}`}>

@@ -6,9 +6,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
 import type { ReturnableReceipt } from '../../preload/contract/returns';
-import { useFormat } from '../format/FormatContext';
 import type { BannerControls } from '../shell/useBanner';
 import { Kbd } from '../shell/Kbd';
+import { ReceiptRowCells } from './ReceiptRowCells';
 
 type Returns = ReturnableReceipt['returns'];
 
@@ -72,7 +72,6 @@ export function useRefundCopies(api: NuqtaApi, receiptNo: string | null, returne
 
 export function RefundCopyList({ copies }: { copies: RefundCopies }) {
   const { t } = useTranslation();
-  const f = useFormat();
   if (copies.returns.length === 0) return null;
   const newest = copies.returns[copies.returns.length - 1]!.returnNo;
   return (
@@ -81,13 +80,7 @@ export function RefundCopyList({ copies }: { copies: RefundCopies }) {
       <ul className="refund-copies__list">
         {copies.returns.map((r) => (
           <li key={r.returnNo} className="refund-copies__row" data-testid="refund-copy" data-return-no={r.returnNo}>
-            <bdi className="receipt-row__no" dir="ltr">
-              {r.returnNo}
-            </bdi>
-            <span className="receipt-row__total">{f.money(r.totalHalalas)}</span>
-            <bdi className="receipt-row__time" dir="ltr">
-              {f.dateTime(r.issuedAt)}
-            </bdi>
+            <ReceiptRowCells no={r.returnNo} totalHalalas={r.totalHalalas} at={r.issuedAt} />
             <button
               type="button"
               className="btn btn--secondary"
