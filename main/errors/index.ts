@@ -117,6 +117,10 @@ export const errorCatalog = defineErrors({
     en: 'The return is more than the customer paid on this receipt.',
   },
   RETURN_UNKNOWN: { ar: 'المرتجع غير موجود.', en: 'That return does not exist.' },
+  REFUND_RECEIPT_NOT_PRINTED: {
+    ar: 'تم الاسترداد، وتعذرت طباعة إيصاله. اطبع نسخة منه من سجل المبيعات.',
+    en: 'The refund is done, but its receipt could not be printed. Print a copy from the sales history.',
+  },
   RETURN_NOT_CLEARED_YET: {
     ar: 'لم تعتمد هيئة الزكاة إشعار الدائن هذا بعد، فلا نسخة منه: يُطبع الإيصال حين تعتمده.',
     en: 'ZATCA has not cleared this credit note yet, so there is no copy of it: its receipt prints once it is cleared.',

@@ -7,7 +7,7 @@
 // and only the receipt: card refund slips are the terminal's record, not reprinted, as a sale's reprint has none.
 import type { ErrorData, RefundReceipt } from '../../preload/contract';
 import type { Db } from '../db';
-import { TillError } from '../errors';
+import { errorData, TillError } from '../errors';
 import type { Journal } from '../ledger';
 import type { Block, ReceiptCopy } from '../printing';
 import { REPRINT_ENTRY } from './entries';
@@ -32,17 +32,15 @@ export interface RefundReprint {
   printError: ErrorData | null;
 }
 
-const NOT_PRINTED: ErrorData = { code: 'INTERNAL', message_ar: 'تعذرت طباعة نسخة إيصال الاسترداد.', message_en: 'The copy of the refund receipt could not be printed.' };
-
 export async function reprintRefund(deps: RefundReprintDeps, returnNo: string): Promise<RefundReprint> {
   const refund = deps.withCreditNote(deps.refund(returnNo)); // RETURN_UNKNOWN before anything is written
   if (!deps.handedOver(refund)) throw new TillError('RETURN_NOT_CLEARED_YET', returnNo);
-  if (!deps.blocks || !deps.printDocument) return { returnNo, printError: NOT_PRINTED };
+  if (!deps.blocks || !deps.printDocument) return { returnNo, printError: errorData('REFUND_RECEIPT_NOT_PRINTED') };
   const blocks = deps.blocks(refund, 'copy');
   // No printer: the printer's own answer (not configured), and nothing journaled, as a sale's reprint queues nothing.
   if (deps.printerConfigured()) {
     deps.db.transaction(() => deps.journal.append(REPRINT_ENTRY, { returnNo, receiptNo: refund.originalReceiptNo, copy: 'copy' })).immediate();
   }
-  const printed = await deps.printDocument(blocks).catch((): { ok: false; error: ErrorData } => ({ ok: false, error: NOT_PRINTED }));
+  const printed = await deps.printDocument(blocks).catch((): { ok: false; error: ErrorData } => ({ ok: false, error: errorData('REFUND_RECEIPT_NOT_PRINTED') }));
   return { returnNo, printError: printed.ok ? null : printed.error };
 }

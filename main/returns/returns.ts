@@ -13,7 +13,7 @@ import { receiptOfRefund, type CardDetails, type Clearance, type CardTender, typ
 import type { ManagerAuth } from '../auth';
 import type { StoreCredit } from '../credit';
 import { writeRelaxed, type Db } from '../db';
-import { TillError } from '../errors';
+import { errorData, TillError } from '../errors';
 import type { Journal } from '../ledger';
 import { computeTotals, lineTotalHalalas, paidPartHalalas } from '../money';
 import type { Block, ReceiptCopy } from '../printing';
@@ -348,7 +348,7 @@ export function createReturns(deps: ReturnsDeps) {
       return null;
     } catch (e) {
       log.error(`refund receipt of ${refund.returnNo} did not print`, e);
-      return { code: 'INTERNAL', message_ar: 'تعذرت طباعة إيصال الاسترداد.', message_en: 'The refund receipt could not be printed.' };
+      return errorData('REFUND_RECEIPT_NOT_PRINTED');
     }
   };
 
