@@ -210,24 +210,18 @@ export function createReturns(deps: ReturnsDeps) {
     return deps.credit;
   };
   const cash = (amountHalalas: number): Tender => ({ kind: 'cash', amountHalalas, tenderedHalalas: amountHalalas, changeHalalas: 0 });
-  /** What a receipt took in cash (change already deducted: a cash tender's amount is what stayed in the drawer). */
-  const cashPaid = (receipt: Receipt): number => receipt.tenders.filter((t) => t.kind === 'cash').reduce((sum, t) => sum + t.amountHalalas, 0);
-  /** What earlier returns of a receipt gave back, or owe, in cash. */
-  const cashGivenBack = (receiptNo: string): number =>
+  /**
+   * What a receipt took in one kind of tender (cash: change already deducted, a cash tender's amount is what stayed
+   * in the drawer; credit: store credit vouchers).
+   */
+  const paidIn = (receipt: Receipt, kind: 'cash' | 'credit'): number =>
+    receipt.tenders.filter((t) => t.kind === kind).reduce((sum, t) => sum + t.amountHalalas, 0);
+  /** What earlier returns of a receipt gave back, or owe, in one kind (credit: whichever way it was asked for). */
+  const givenBackIn = (receiptNo: string, kind: 'cash' | 'credit'): number =>
     store
       .returnsOf(receiptNo)
       .flatMap((r) => store.refund(r.returnNo).refunds)
-      .filter((t) => t.kind === 'cash')
-      .reduce((sum, t) => sum + t.amountHalalas, 0);
-
-  /** What a receipt took in store credit vouchers. */
-  const creditPaid = (receipt: Receipt): number => receipt.tenders.filter((t) => t.kind === 'credit').reduce((sum, t) => sum + t.amountHalalas, 0);
-  /** What earlier returns of a receipt gave back as store credit, whichever way they were asked for. */
-  const creditGivenBack = (receiptNo: string): number =>
-    store
-      .returnsOf(receiptNo)
-      .flatMap((r) => store.refund(r.returnNo).refunds)
-      .filter((t) => t.kind === 'credit')
+      .filter((t) => t.kind === kind)
       .reduce((sum, t) => sum + t.amountHalalas, 0);
   /**
    * The part of a return "the way it was paid" that goes back as store credit: the voucher part first, up to what
@@ -236,7 +230,7 @@ export function createReturns(deps: ReturnsDeps) {
    * first: the shop's own money goes back as its own money before any cash leaves the drawer or the card is asked.
    */
   const creditPart = (receipt: Receipt, totalHalalas: number): number =>
-    Math.min(totalHalalas, Math.max(0, creditPaid(receipt) - creditGivenBack(receipt.receiptNo)));
+    Math.min(totalHalalas, Math.max(0, paidIn(receipt, 'credit') - givenBackIn(receipt.receiptNo, 'credit')));
   const creditTender = (credit: Pick<StoreCredit, 'freeNumber'>, amountHalalas: number): Tender => ({
     kind: 'credit',
     voucherNo: credit.freeNumber(),
@@ -266,7 +260,7 @@ export function createReturns(deps: ReturnsDeps) {
     if (fits) return { card: fits.card, cardHalalas: totalHalalas, cashHalalas: 0 };
     // Card A 30 + card B 30 + cash 40, an item of 40 back: card A's 30 and 10 of the customer's cash.
     const most = [...cards].sort((a, b) => b.left - a.left)[0]!;
-    const cashLeft = cashPaid(receipt) - cashGivenBack(receipt.receiptNo);
+    const cashLeft = paidIn(receipt, 'cash') - givenBackIn(receipt.receiptNo, 'cash');
     if (most.left > 0 && totalHalalas - most.left <= cashLeft) return { card: most.card, cardHalalas: most.left, cashHalalas: totalHalalas - most.left };
     throw new TillError('RETURN_SPLIT_CARDS', `${receipt.receiptNo}: no card, with the cash paid, can take ${totalHalalas}`);
   };

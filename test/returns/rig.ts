@@ -18,6 +18,8 @@ export interface CardRig {
   query<T>(sql: string, ...params: unknown[]): T[];
   /** Rings the barcodes up and pays by card; with `cashLast`, that much of it in cash after the card. */
   sellByCard(barcodes: string[], cashLast?: number): Promise<Receipt>;
+  /** A store credit voucher for one item's price: the item sold for cash, then returned to credit. Its number. */
+  voucherFor(barcode: string): Promise<string>;
   /** Receipts and slips the virtual printer tore off so far. */
   printed(): number;
   drawerKicks(): number;
@@ -70,6 +72,15 @@ export function useCardRig(): CardRig {
       expect(paid.outcome).toBe('approved');
       if (cashLast > 0) return (await t.call('tenderCash', { tenderedHalalas: cashLast })).receipt;
       return paid.completed!.receipt;
+    },
+    async voucherFor(barcode: string) {
+      const rung = await t.call('scanBarcode', { barcode });
+      const { receipt } = await t.call('tenderCash', { tenderedHalalas: rung.dueHalalas });
+      const line = receipt.lines[0]!;
+      const back = await t.call('returnSale', { receiptNo: receipt.receiptNo, lines: [{ lineId: line.lineId, quantity: line.quantity }], reason: 'expired', refundTo: 'credit', managerPin: PIN });
+      const credit = back.refund.refunds.find((r) => r.kind === 'credit');
+      if (!credit || credit.kind !== 'credit') throw new Error('the return gave no store credit');
+      return credit.voucherNo;
     },
     printed: () => sims.currentPrinter()?.receipts.length ?? 0,
     drawerKicks: () => sims.currentPrinter()?.drawerKicks() ?? 0,
