@@ -2,10 +2,10 @@
 // process. Never system fonts: a till with different fonts would print a different receipt. Each text is
 // drawn with a fallback list, Arabic first for Arabic text and Latin first otherwise, so digits and Latin
 // letters inside an Arabic line (and the reverse) always find a glyph.
-import { GlobalFonts } from '@napi-rs/canvas';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fontsDir } from '../../paths';
+import { skia } from './skia';
 
 export const ARABIC_FAMILY = 'NuqtaReceiptArabic';
 export const LATIN_FAMILY = 'NuqtaReceiptLatin';
@@ -26,7 +26,7 @@ export function ensureFonts(dir: string = defaultFontsDir()): void {
   if (registeredFrom) return;
   for (const [file, family] of FILES) {
     // From a buffer, not a path: the native side cannot read inside app.asar, Node's fs (patched) can.
-    const key = GlobalFonts.register(fs.readFileSync(path.join(dir, file)), family);
+    const key = skia().GlobalFonts.register(fs.readFileSync(path.join(dir, file)), family);
     if (!key) throw new Error(`receipt font ${file} could not be loaded from ${dir}`);
   }
   registeredFrom = dir;

@@ -3,7 +3,7 @@
 // every line and fixes its position and the box its ink can reach, then the drawing, thresholded at 128: text in
 // strips of a reused canvas (drawOps says how that stays dot for dot what one receipt-sized canvas gave), rules,
 // QR codes and the logo copied into the bitmap directly.
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { MonoImage } from '../escpos/image';
 import type { Align, Block, TextSize } from '../layout/blocks';
 import { MonoBitmap } from './bitmap';
@@ -13,6 +13,7 @@ import { code128Bitmap, code128Width } from './code128';
 import { qrBitmap, qrMatrix } from './qr';
 import { stampable, stampText } from './text-stamps';
 import { thresholdRgba } from './threshold';
+import { skia } from './skia';
 
 export interface RenderOptions {
   /** Dots per line: 576 (80 mm) or 384 (58 mm); any multiple of 8 from 128 to 1024 works. */
@@ -320,7 +321,7 @@ const strips = new Map<number, SKRSContext2D>();
 function stripContext(width: number): SKRSContext2D {
   let ctx = strips.get(width);
   if (!ctx) {
-    ctx = createCanvas(width, STRIP_ROWS).getContext('2d');
+    ctx = skia().createCanvas(width, STRIP_ROWS).getContext('2d');
     ctx.textBaseline = 'alphabetic';
     strips.set(width, ctx);
   }
@@ -462,7 +463,7 @@ export function renderBlocks(blocks: readonly Block[], options: RenderOptions = 
   if (width % 8 !== 0 || width < 128 || width > 1024) throw new RangeError(`width ${width} must be a multiple of 8 from 128 to 1024`);
   ensureFonts(options.fontsDir);
   if (!scratch) {
-    scratch = createCanvas(8, 8).getContext('2d');
+    scratch = skia().createCanvas(8, 8).getContext('2d');
     scratch.textAlign = 'left'; // metricsOf's ink extents are measured from the left end of the advance
   }
   const needsLogo = blocks.some((b) => b.kind === 'logo');

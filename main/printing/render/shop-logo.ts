@@ -2,10 +2,11 @@
 // (transparent parts print as paper) scaled to the printer's dot width with its aspect ratio kept and its height
 // held to LOGO_MAX_HEIGHT_DOTS, then turned 1-bit by the receipt's own threshold. The result is blitted, centred,
 // exactly where the built-in logo goes.
-import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
+import type { Image } from '@napi-rs/canvas';
 import { readLogoFile } from '../../settings';
 import type { MonoBitmap } from './bitmap';
 import { thresholdRgba } from './threshold';
+import { skia } from './skia';
 
 /** About 25 mm of paper at 203 dpi: a header, not a poster. */
 export const LOGO_MAX_HEIGHT_DOTS = 200;
@@ -30,7 +31,7 @@ export async function rasterShopLogo(file: string, widthDots: number, maxHeightD
   const scale = Math.min(widthDots / image.width, maxHeightDots / image.height);
   const width = Math.min(widthDots, Math.max(1, Math.round(image.width * scale)));
   const height = Math.min(maxHeightDots, Math.max(1, Math.round(image.height * scale)));
-  const canvas = createCanvas(width, height);
+  const canvas = skia().createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
@@ -45,7 +46,7 @@ async function decode(file: string, bytes: Buffer): Promise<Image> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const image = await Promise.race([
-      loadImage(bytes),
+      skia().loadImage(bytes),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('the decoder did not answer')), DECODE_TIMEOUT_MS);
       }),

@@ -3,9 +3,10 @@
 // labels, the shop's lines, its products' names, the common prices. A line of text at a whole-dot position
 // comes out as the same dots wherever it is drawn (its advance, hence its sub-dot phase, depends only on the text,
 // the font, the direction and the alignment), so it is thresholded once on its own and then copied.
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import { MonoBitmap } from './bitmap';
 import { thresholdRgba } from './threshold';
+import { skia } from './skia';
 
 /** What a stamp needs: the text and how it is drawn, and the box its ink can reach around (x, baseline). */
 export interface StampedText {
@@ -37,7 +38,7 @@ function scratch(width: number, height: number): SKRSContext2D {
   if (!canvas || canvas.width < width || canvas.height < height) {
     const w = Math.max(width, canvas?.width ?? 0);
     const h = Math.max(height, canvas?.height ?? 0);
-    const ctx = createCanvas(w, h).getContext('2d');
+    const ctx = skia().createCanvas(w, h).getContext('2d');
     ctx.textBaseline = 'alphabetic';
     canvas = { ctx, width: w, height: h };
   }
