@@ -22,6 +22,10 @@ export const AUDIT_TYPES: Readonly<Record<AuditAction, readonly string[]>> = {
   user: ['user.added', 'user.pin_set', 'user.deactivated', 'user.reactivated', 'user.badge_set', 'people.pin_unlocked'],
   payment_resolved: ['payment.resolved_by_manager'],
   z_closing: ['closing.z'],
+  // A manager's void of a store credit voucher (its balance no longer spends), with the reason from the list.
+  store_credit: ['credit.voided'],
+  // Copies printed again: a refund receipt's copy carries its voucher's number, which spends like cash.
+  reprint: ['return.reprinted'],
 };
 
 export const ACTION_OF: ReadonlyMap<string, AuditAction> = new Map(

@@ -42,6 +42,8 @@ export const AuditAction = z.enum([
   'user',
   'payment_resolved',
   'z_closing',
+  'store_credit',
+  'reprint',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -76,6 +76,9 @@ describe('a refund receipt printed again', () => {
     // Journaled before it printed, naming the return, its receipt and who asked (the signed-in cashier).
     const [entry] = query<{ payload: string }>(`SELECT payload FROM journal WHERE type = 'return.reprinted'`);
     expect(JSON.parse(entry!.payload)).toMatchObject({ returnNo: issued.refund.returnNo, receiptNo: receipt.receiptNo, copy: 'copy', actor: expect.any(String) });
+    // …and listed in the manager's audit as a reprint.
+    const audit = await rig.t.call('listAudit', { action: 'reprint', limit: 10, managerPin: PIN });
+    expect(audit.rows.map((r) => [r.type, r.detail])).toEqual([['return.reprinted', `receipt ${receipt.receiptNo} · return ${issued.refund.returnNo}`]]);
 
     // An unknown return: refused, nothing printed or written.
     expect(await rig.t.attempt('reprintReturn', { returnNo: 'T01-R999999' })).toMatchObject({ ok: false, error: { code: 'RETURN_UNKNOWN' } });

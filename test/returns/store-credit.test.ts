@@ -262,6 +262,9 @@ describe('a voucher looked up and voided from the screen', () => {
     } finally {
       db.close();
     }
+    // In the manager's audit list, under its own action.
+    const audit = await t.call('listAudit', { action: 'store_credit', limit: 10, managerPin: PIN });
+    expect(audit.rows.map((r) => [r.type, r.detail])).toEqual([['credit.voided', `voucher ${voucherNo} · balance 35.00 SAR · reason stolen`]]);
 
     // At pay it is refused, and the sale stays open; voiding it again is refused too.
     await t.call('scanBarcode', { barcode: DEMO.coffee.barcode });
