@@ -20,6 +20,7 @@ import { useDialogKeys } from '../shell/useDialogKeys';
 import { moveIndex } from './historyList';
 import { ReceiptRowCells } from './ReceiptRowCells';
 import { useReceiptHistory } from './useReceiptHistory';
+import { useKeepFocus } from '../shell/useKeepFocus';
 
 /** How far each key moves the highlight. */
 const STEPS: ReadonlyMap<string, number> = new Map([
@@ -62,10 +63,7 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
     // Once, on opening.
   }, []);
 
-  useEffect(() => {
-    const el = dialogRef.current;
-    if (el && !el.contains(document.activeElement)) el.focus();
-  });
+  useKeepFocus(dialogRef);
 
   const index = items.findIndex((r) => r.receiptNo === selectedNo);
   const selected: ReceiptSummary | null = index >= 0 ? (items[index] ?? null) : (items[0] ?? null);

@@ -16,6 +16,7 @@ import { Kbd } from '../shell/Kbd';
 import type { BannerControls } from '../shell/useBanner';
 import { useDialogKeys } from '../shell/useDialogKeys';
 import { moveHighlight, parkedKey } from './parkedKeys';
+import { useKeepFocus } from '../shell/useKeepFocus';
 
 interface Props {
   api: NuqtaApi;
@@ -49,10 +50,7 @@ export function ParkedDialog({ api, banner, onRecalled, onClose }: Props) {
     // Once, on opening.
   }, []);
 
-  useEffect(() => {
-    const el = dialogRef.current;
-    if (el && voiding === null && !el.contains(document.activeElement)) el.focus();
-  });
+  useKeepFocus(dialogRef, voiding === null);
 
   const selected = items?.[at] ?? null;
 

@@ -13,6 +13,7 @@ import type { BannerControls } from '../shell/useBanner';
 import { useDialogKeys } from '../shell/useDialogKeys';
 import { moveIndex } from '../history/historyList';
 import { isCopy, jobKindOf, orderJobs, printerTone } from './printQueue';
+import { useKeepFocus } from '../shell/useKeepFocus';
 
 interface Props {
   api: NuqtaApi;
@@ -51,11 +52,7 @@ export function PrintQueuePanel({ api, jobs, status, refresh, banner, onClose, o
     // Once, on opening.
   }, []);
 
-  // The keyboard stays with the panel even when the row that had it re-renders away.
-  useEffect(() => {
-    const el = dialogRef.current;
-    if (el && !el.contains(document.activeElement)) el.focus();
-  });
+  useKeepFocus(dialogRef);
 
   const ordered = orderJobs(jobs ?? []);
   const index = ordered.findIndex((j) => j.jobId === selectedId);

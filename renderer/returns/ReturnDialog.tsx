@@ -22,6 +22,7 @@ import { ReturnLines } from './ReturnLines';
 import { ReturnResult } from './ReturnResult';
 import { confirmOnCtrlEnter, isConfirmKey, noSelection, nothingLeft, returnRequest, selectedLineCount, stepQuantity, type Selection } from './returnSelection';
 import './returns.css';
+import { useKeepFocus } from '../shell/useKeepFocus';
 
 /** Refusals after which what may still come back is read again (another window may have returned some). */
 const REREAD = new Set([
@@ -74,11 +75,7 @@ export function ReturnDialog({ api, banner, receiptNo, onClose }: Props) {
     // Once per receipt (the dialog is keyed by it).
   }, []);
 
-  // The keyboard stays in this dialog: a control that went away (or was disabled) hands it to the dialog.
-  useEffect(() => {
-    const el = dialogRef.current;
-    if (el && !el.contains(document.activeElement)) el.focus();
-  });
+  useKeepFocus(dialogRef);
 
   useEffect(() => {
     if (pinFocus > 0) pinRef.current?.focus();

@@ -3,7 +3,7 @@
 // return requests waiting for a person — money goes back only as a return). Every figure comes from main;
 // nothing here touches money. A till with STC Pay but no card terminal still gets the panel (for STC Pay's
 // status, its payments needing attention and its refunds); the terminal's own buttons are then left out.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
 import type { IntentSummary, SettlementSummary, TerminalStatus } from '../../preload/contract/schemas';
@@ -53,8 +53,8 @@ export function TerminalPanel({ api, status, onStatus, refresh, payments, banner
   }, [refresh]);
 
   // A task's form (settle, resolve) unmounts with the button that had the focus: give the keyboard back to the
-  // panel, or Esc and F7 would reach nothing after a settlement.
-  useEffect(() => {
+  // panel, or Esc and F7 would reach nothing after a settlement. In the commit itself (see shell/useKeepFocus.ts).
+  useLayoutEffect(() => {
     const panel = dialogRef.current;
     if (task === null && panel && !panel.contains(document.activeElement)) (checkRef.current ?? panel).focus();
   }, [task]);
