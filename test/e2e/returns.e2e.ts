@@ -298,7 +298,10 @@ describe('a split card and cash return approved later', () => {
     await page.keyboard.type('1234', { delay: 40 });
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => messageCode(page), { timeout: 20_000 }).toBe('RETURN_REFUND_UNKNOWN');
+    // One Esc closes the return, the next the history. Each waits for the last to have acted: this test is about the
+    // return's cash part, and once in several runs the second Esc of a pair left the history open (cause not found).
     await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('history-panel').count()).toBe(0);
 
