@@ -111,18 +111,23 @@ export async function typeBarcode(page: Page, barcode: string, delay = 40): Prom
 }
 
 /**
- * A keyboard-wedge scanner sending `digits` and Enter at a scanner's pace (4 ms apart by the events' own timestamps,
+ * A keyboard-wedge scanner sending `code` (digits, capital letters) and Enter at a scanner's pace (4 ms apart by the events' own timestamps,
  * so a loaded machine cannot make it look like a person), wherever focus is.
  */
-export async function wedgeScan(p: Page, digits: string): Promise<void> {
-  if (!/^\d+$/.test(digits)) throw new Error(`wedgeScan sends digits only, not "${digits}"`);
+export async function wedgeScan(p: Page, code: string): Promise<void> {
+  if (!/^[0-9A-Z]+$/.test(code)) throw new Error(`wedgeScan sends digits and capital letters only, not "${code}"`);
   const cdp = await p.context().newCDPSession(p);
   const start = Date.now() / 1000;
-  const keys = [...digits].map((d) => ({ key: d, code: `Digit${d}`, windowsVirtualKeyCode: 48 + Number(d), text: d }));
+  // A capital letter (a store credit voucher's "SC") comes with Shift held, as a scanner in the US layout sends it.
+  const keys = [...code].map((c) =>
+    /\d/.test(c)
+      ? { key: c, code: `Digit${c}`, windowsVirtualKeyCode: c.charCodeAt(0), text: c, modifiers: 0 }
+      : { key: c, code: `Key${c}`, windowsVirtualKeyCode: c.charCodeAt(0), text: c, modifiers: 8 },
+  );
   const sends: Promise<unknown>[] = [];
-  [...keys, { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' }].forEach((k, i) => {
+  [...keys, { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', modifiers: 0 }].forEach((k, i) => {
     sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, nativeVirtualKeyCode: k.windowsVirtualKeyCode, unmodifiedText: k.text, timestamp: start + i * 0.004 }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, timestamp: start + i * 0.004 + 0.001 }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, modifiers: k.modifiers, timestamp: start + i * 0.004 + 0.001 }));
   });
   await Promise.all(sends);
   await cdp.detach();
