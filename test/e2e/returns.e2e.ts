@@ -51,6 +51,20 @@ async function sellTwoForCash(p: Page): Promise<string> {
   return receiptNo;
 }
 
+/**
+ * In the open return dialog: the milk back as store credit, for a damaged item, with the manager's PIN. Returns the
+ * voucher's number as its Code128 holds it (the dialog shows it in groups, to be read out).
+ */
+async function milkBackAsCredit(p: Page): Promise<string> {
+  await lineOf(p, DEMO.milk.barcode).getByTestId('return-more').click();
+  await p.getByTestId('return-reason').selectOption('damaged');
+  await p.getByTestId('return-way-credit').click();
+  await p.getByTestId('manager-pin-input').focus();
+  await p.keyboard.type('1234', { delay: 40 });
+  await p.keyboard.press('Control+Enter');
+  return (await p.getByTestId('return-voucher').textContent())!.replace(/\s/g, '');
+}
+
 /** F5, the receipt highlighted, its Return action: the dialog with the receipt's lines. */
 async function openReturn(p: Page, receiptNo: string): Promise<void> {
   if ((await p.getByTestId('history-panel').count()) === 0) {
@@ -355,13 +369,7 @@ describe('a return without the receipt', () => {
     await page.getByTestId('returns-receipt-input').fill(receiptNo);
     await page.getByTestId('returns-receipt-input').press('Enter');
     await dialog(page).waitFor();
-    await lineOf(page, DEMO.milk.barcode).getByTestId('return-more').click();
-    await page.getByTestId('return-reason').selectOption('damaged');
-    await page.getByTestId('return-way-credit').click();
-    await page.getByTestId('manager-pin-input').focus();
-    await page.keyboard.type('1234', { delay: 40 });
-    await page.keyboard.press('Control+Enter');
-    const voucherNo = (await page.getByTestId('return-voucher').textContent())!.trim();
+    const voucherNo = await milkBackAsCredit(page);
     await page.getByTestId('return-close').click();
     await page.getByTestId('voucher-lookup-input').fill(voucherNo);
     await page.getByTestId('voucher-lookup-input').press('Enter');
@@ -389,14 +397,7 @@ describe('a store credit voucher at the till', () => {
     // The milk (6.50) of a cash sale back as store credit.
     const receiptNo = await sellTwoForCash(page);
     await openReturn(page, receiptNo);
-    await lineOf(page, DEMO.milk.barcode).getByTestId('return-more').click();
-    await page.getByTestId('return-reason').selectOption('damaged');
-    await page.getByTestId('return-way-credit').click();
-    await page.getByTestId('manager-pin-input').focus();
-    await page.keyboard.type('1234', { delay: 40 });
-    await page.keyboard.press('Control+Enter');
-    // Shown in groups to be read out; its Code128 holds it without the spaces.
-    const voucherNo = (await page.getByTestId('return-voucher').textContent())!.replace(/\s/g, '');
+    const voucherNo = await milkBackAsCredit(page);
     expect(voucherNo).toMatch(/^SC\d{13}$/);
     await page.getByTestId('return-close').click();
     await page.keyboard.press('Escape');
