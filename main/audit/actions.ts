@@ -24,8 +24,9 @@ export const AUDIT_TYPES: Readonly<Record<AuditAction, readonly string[]>> = {
   z_closing: ['closing.z'],
   // A manager's void of a store credit voucher (its balance no longer spends), with the reason from the list.
   store_credit: ['credit.voided'],
-  // Copies printed again: a refund receipt's copy carries its voucher's number, which spends like cash.
-  reprint: ['return.reprinted'],
+  // Copies printed again, of a sale's receipt or of a refund receipt (whose copy carries a voucher's number, which
+  // spends like cash).
+  reprint: ['receipt.reprinted', 'return.reprinted'],
 };
 
 export const ACTION_OF: ReadonlyMap<string, AuditAction> = new Map(

@@ -26,7 +26,8 @@ function pairs(p: Record<string, unknown>, fields: ReadonlyArray<[string, string
 }
 
 export function describeEntry(type: string, p: Record<string, unknown>): Described {
-  const named = str(p.userId) ?? str(p.by) ?? subjectUser(p.subject);
+  // Who the entry names, else who was signed in for the call that wrote it (`actor`, hashed with the entry).
+  const named = str(p.userId) ?? str(p.by) ?? subjectUser(p.subject) ?? str(p.actor);
   const plain = (detail: string): Described => ({ userId: named, detail, before: null, after: null });
   switch (type) {
     case 'settings.changed':

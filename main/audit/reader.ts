@@ -1,8 +1,9 @@
 // The audit list: the privileged acts of the journal (./actions.ts), newest first, a page at a time, filtered by
-// date, action and user. Who did an act is what its entry says (a user id, `by`), else the cashier of the sale it
-// belongs to (sales.cashier: a demo till starts signed in without a sign-in entry), else the user signed in at
-// the till when it was written (the last people.signed_in / signed_out before it). Reads only; the journal's
-// (type, seq) index (migration 0220) finds a type's entries without reading the others.
+// date, action and user. Who did an act is what its entry says (a user id, `by`), else who was signed in for the
+// call that wrote it (the entry's `actor`), else the cashier of the sale it belongs to (sales.cashier: a demo till
+// starts signed in without a sign-in entry), else the user signed in at the till when it was written (the last
+// people.signed_in / signed_out before it). Reads only; the journal's (type, seq) index (migration 0220) finds a
+// type's entries without reading the others.
 import type { AuditAction, AuditFilter, AuditPage, AuditRow } from '../../preload/contract';
 import type { Db } from '../db';
 import { ACTION_OF, AUDIT_TYPES } from './actions';

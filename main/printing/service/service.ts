@@ -23,6 +23,9 @@ import { hasCardSlip } from '../layout';
 import { stateFromError, stateFromStatus, type PrinterStatusReport } from './status-map';
 import type { ManagerDrawerResult, PrintService, PrintServiceDeps, ReceiptImage } from './types';
 
+/** A copy of a sale's receipt asked for (main/audit lists it with the refund receipts' copies). */
+const RECEIPT_REPRINT_ENTRY = 'receipt.reprinted';
+
 const DEFAULT_WIDTH = 576;
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 60_000;
@@ -306,7 +309,11 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       deps.receipt(receiptNo); // RECEIPT_UNKNOWN before anything is written
       if (!deps.settings().printer) throw new PrintServiceError('PRINTER_NOT_CONFIGURED');
       const id = newId();
-      write(() => queue(receiptNo, 'reprint', [{ id, kind: 'receipt', receiptNo, copy: 'copy', intentId: null }]));
+      write(() => {
+        // The act (who asked for a copy of which receipt) on its own entry, for the audit list; the job as every job is.
+        journal.append(RECEIPT_REPRINT_ENTRY, { receiptNo, jobId: id, copy: 'copy' });
+        queue(receiptNo, 'reprint', [{ id, kind: 'receipt', receiptNo, copy: 'copy', intentId: null }]);
+      });
       emitJobs();
       kick();
       return toPrintJob(store.get(id)!);
