@@ -10,7 +10,7 @@ import { toLatinDigits } from '../../../preload/contract/digits';
 import { TextField } from '../../shell/TextField';
 import type { BannerCall } from '../../terminal/useBannerCall';
 import { checkNewPin } from './newPin';
-import { FormEnd, PinPair } from './UserFormParts';
+import { BadgeField, badgeTooShort, FormEnd, PinPair } from './UserFormParts';
 import './users.css';
 
 interface Props {
@@ -48,7 +48,7 @@ export function FirstAdminForm({ api, calls, tillPinNeeded, onAdded, onCancel }:
     setAgain('');
     setTillPin('');
     if (!check.ok) return setProblem(t(`users_admin.pin_${check.problem}`));
-    if (badge.trim() !== '' && badge.trim().length < 4) return setProblem(t('users_admin.badge_short'));
+    if (badgeTooShort(badge)) return setProblem(t('users_admin.badge_short'));
     setProblem(null);
     const session = await calls.call(() =>
       api.addFirstAdmin({
@@ -69,16 +69,7 @@ export function FirstAdminForm({ api, calls, tillPinNeeded, onAdded, onCancel }:
       <TextField label={t('users_admin.nameAr')} data-testid="users-name-ar" value={nameAr} onValue={setNameAr} maxLength={60} dir="rtl" lang="ar" />
       <TextField label={t('users_admin.nameEn')} data-testid="users-name-en" value={nameEn} onValue={setNameEn} maxLength={60} dir="ltr" lang="en" />
       <PinPair pin={pin} again={again} onPin={setPin} onAgain={setAgain} />
-      <TextField
-        label={t('users_admin.badge')}
-        hint={t('users_admin.badge_optional')}
-        data-testid="users-badge"
-        value={badge}
-        onValue={setBadge}
-        maxLength={64}
-        dir="ltr"
-        autoComplete="off"
-      />
+      <BadgeField value={badge} onValue={setBadge} hint={t('users_admin.badge_optional')} />
       {tillPinNeeded && (
         <label className="field">
           <span className="field__label">{t('users_admin.first_till_pin')}</span>

@@ -1,6 +1,7 @@
-// What the Users tab's form and the first admin's form share: the PIN typed twice, and the form's end (the
-// problem found before sending, Save and Cancel).
+// What the Users tab's form and the first admin's form share: the PIN typed twice, the staff badge, and the form's
+// end (the problem found before sending, Save and Cancel).
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../shell/TextField';
 
 export function PinPair({ pin, again, onPin, onAgain }: { pin: string; again: string; onPin(v: string): void; onAgain(v: string): void }) {
   const { t } = useTranslation();
@@ -38,3 +39,12 @@ export function FormEnd({ problem, saveTestId, saveLabel, busy, onCancel }: { pr
     </>
   );
 }
+
+/** The staff badge's number (scanned from the card, or typed): `hint` says whether it may be left empty. */
+export function BadgeField({ value, onValue, hint }: { value: string; onValue(v: string): void; hint: string }) {
+  const { t } = useTranslation();
+  return <TextField label={t('users_admin.badge')} hint={hint} data-testid="users-badge" value={value} onValue={onValue} maxLength={64} dir="ltr" autoComplete="off" />;
+}
+
+/** A badge given must be at least 4 characters (main refuses shorter ones too); an empty one is no badge. */
+export const badgeTooShort = (badge: string): boolean => badge.trim() !== '' && badge.trim().length < 4;

@@ -11,7 +11,7 @@ import { useFormat } from '../../format/FormatContext';
 import { TextField } from '../../shell/TextField';
 import type { BannerCall } from '../../terminal/useBannerCall';
 import { checkNewPin } from './newPin';
-import { FormEnd, PinPair } from './UserFormParts';
+import { BadgeField, badgeTooShort, FormEnd, PinPair } from './UserFormParts';
 import './users.css';
 
 interface Props {
@@ -62,6 +62,7 @@ export function UsersSection({ api, managerPin, calls }: Props) {
     e.preventDefault();
     if (!editing) return;
     if (editing.kind === 'add' && (!nameAr.trim() || !nameEn.trim())) return setProblem(t('users_admin.names_needed'));
+    if (editing.kind === 'add' && badgeTooShort(badge)) return setProblem(t('users_admin.badge_short'));
     let newPin = '';
     if (editing.kind !== 'badge') {
       const check = checkNewPin(pin, again);
@@ -184,16 +185,7 @@ export function UsersSection({ api, managerPin, calls }: Props) {
           )}
           {editing.kind !== 'badge' && <PinPair pin={pin} again={again} onPin={setPin} onAgain={setAgain} />}
           {(editing.kind === 'add' || editing.kind === 'badge') && (
-            <TextField
-              label={t('users_admin.badge')}
-              hint={editing.kind === 'add' ? t('users_admin.badge_optional') : t('users_admin.badge_scan')}
-              data-testid="users-badge"
-              value={badge}
-              onValue={setBadge}
-              maxLength={64}
-              dir="ltr"
-              autoComplete="off"
-            />
+            <BadgeField value={badge} onValue={setBadge} hint={editing.kind === 'add' ? t('users_admin.badge_optional') : t('users_admin.badge_scan')} />
           )}
           <FormEnd problem={problem} saveTestId="users-save" saveLabel={t('users_admin.save')} busy={calls.busy} onCancel={() => edit(null)} />
         </form>
