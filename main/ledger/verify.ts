@@ -89,7 +89,26 @@ export interface VerifyLedgerOptions {
   projections?: readonly ProjectionFactory[];
 }
 
+/**
+ * The whole check — integrity, chain, seals, rows — in one read transaction, so it reads one snapshot of the file.
+ * The CLI and a backup's check read a file the till goes on committing to; a journal read before a commit and rows
+ * read after it would look like a truncated journal.
+ */
 export function verifyLedger(db: Db, options: VerifyLedgerOptions = {}): LedgerReport {
+  if (db.inTransaction) return checkLedger(db, options);
+  try {
+    return db.transaction(() => checkLedger(db, options)).deferred();
+  } catch (e) {
+    // A file too damaged for SQLite to begin or end the read says so by throwing, as its integrity check does.
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
+      return { ok: false, stage: 'integrity', entries: 0, brokenAt: null, reason: `SQLite integrity check: ${(e as Error).message}` };
+    }
+    throw e;
+  }
+}
+
+function checkLedger(db: Db, options: VerifyLedgerOptions): LedgerReport {
   let damage: string[] | null;
   try {
     damage = integrityProblems(db);
