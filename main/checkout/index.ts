@@ -12,5 +12,5 @@ export {
 } from './checkout';
 export { createReceiptReader, type ReceiptReader } from './receipts';
 export { checkoutProjection } from './projection';
-export { openReceiptWatermark, receiptsMissingFrom, WATERMARK_FILE, type IssuedReceipt, type ReceiptWatermark } from './receipt-watermark';
+export { openReceiptWatermark, receiptLogAsNow, receiptsMissingFrom, WATERMARK_FILE, type IssuedReceipt, type ReceiptWatermark } from './receipt-watermark';
 export { cashTakenBetween } from './cash-taken';

@@ -90,18 +90,30 @@ export function openReceiptWatermark(
 
 /** Read-only (what `ledger verify` asks): receipts the log holds above `lastInDatabase` for `tillId`. */
 export function receiptsMissingFrom(dataDir: string, tillId: string, lastInDatabase: number): IssuedReceipt[] {
-  const found = new Map<number, IssuedReceipt>();
-  for (const line of readLines(path.join(dataDir, WATERMARK_FILE))) {
-    if (line.t !== tillId) continue;
-    if (line.reset !== undefined) {
-      for (const n of [...found.keys()]) if (n > line.reset) found.delete(n);
-      continue;
+  return receiptLogAsNow(dataDir)(tillId, lastInDatabase);
+}
+
+/**
+ * The log as it is now, to hold against counters read from the database after it. A line is written after its
+ * sale's commit, so every line read first is in a database read later, unless it was lost; read the other way
+ * round, a sale completed between the two reads would look missing.
+ */
+export function receiptLogAsNow(dataDir: string): (tillId: string, lastInDatabase: number) => IssuedReceipt[] {
+  const lines = readLines(path.join(dataDir, WATERMARK_FILE));
+  return (tillId, lastInDatabase) => {
+    const found = new Map<number, IssuedReceipt>();
+    for (const line of lines) {
+      if (line.t !== tillId) continue;
+      if (line.reset !== undefined) {
+        for (const n of [...found.keys()]) if (n > line.reset) found.delete(n);
+        continue;
+      }
+      if (typeof line.n === 'number' && line.n > lastInDatabase) {
+        found.set(line.n, { tillId, number: line.n, receiptNo: line.no ?? '', saleId: line.sale ?? '', totalHalalas: line.total ?? 0, issuedAt: line.at ?? '' });
+      }
     }
-    if (typeof line.n === 'number' && line.n > lastInDatabase) {
-      found.set(line.n, { tillId, number: line.n, receiptNo: line.no ?? '', saleId: line.sale ?? '', totalHalalas: line.total ?? 0, issuedAt: line.at ?? '' });
-    }
-  }
-  return [...found.values()].sort((a, b) => a.number - b.number);
+    return [...found.values()].sort((a, b) => a.number - b.number);
+  };
 }
 
 function readLines(file: string): Line[] {

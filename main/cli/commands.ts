@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { LEDGER_PROJECTIONS, ledgerFile } from '../app';
 import { checkLedgerFile } from '../backup';
-import { receiptsMissingFrom } from '../checkout';
+import { receiptLogAsNow } from '../checkout';
 import { importCatalogCsv, type ImportOptions } from '../catalog';
 import { openDatabase } from '../db';
 import { randomBytes } from 'node:crypto';
@@ -39,11 +39,13 @@ export function ledgerVerify(dataDir: string, io: Output): number {
  * an older copy put back). The database alone looks whole then; only the log outside it can tell.
  */
 function reportMissingReceipts(dataDir: string, file: string, io: Output): boolean {
+  // The log before the counters: a running till logs a sale after committing it (receipt-watermark.ts).
+  const missingAbove = receiptLogAsNow(dataDir);
   const db = openDatabase(file, { readonly: true });
   let missing;
   try {
     const counters = db.prepare<[], { till_id: string; last_number: number }>('SELECT till_id, last_number FROM receipt_counters').all();
-    missing = counters.flatMap((c) => receiptsMissingFrom(dataDir, c.till_id, c.last_number));
+    missing = counters.flatMap((c) => missingAbove(c.till_id, c.last_number));
   } finally {
     db.close();
   }
