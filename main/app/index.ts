@@ -5,7 +5,7 @@ import { createDemoPinCheck, createManagerAuth, pinGuardProjection, resaltShared
 import { createBackups } from '../backup';
 import { openCatalog, seedCatalogIfEmpty } from '../catalog';
 import { checkoutProjection, createCheckout, createReceiptReader, openReceiptWatermark, withEinvoiceQr, type DiscountLimits, type IssuedReceipt } from '../checkout';
-import { openDatabase, type Db } from '../db';
+import { isDamagedFileError, openDatabase, type Db } from '../db';
 import { errorData, TillError } from '../errors';
 import { createEinvoicing, einvoicingProjection } from '../einvoicing';
 import { createDispatcher, createPermissionGate, currentCall } from '../ipc';
@@ -551,8 +551,7 @@ function openLedger(file: string): Db {
 }
 
 function corruptAsDamaged(e: unknown): unknown {
-  const code = (e as { code?: string } | null)?.code ?? '';
-  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' ? new TillError('LEDGER_DAMAGED', (e as Error).message) : e;
+  return isDamagedFileError(e) ? new TillError('LEDGER_DAMAGED', e.message) : e;
 }
 
 /** Fills an empty catalog from a CSV (the demo catalog by default); null seeds nothing. */

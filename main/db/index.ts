@@ -1,4 +1,5 @@
 export { openDatabase, type Db, type OpenOptions } from './open';
+export { isDamagedFileError } from './damaged';
 export { runMigrations, schemaVersion, latestVersion, type Migration } from './migrate';
 export { migrations } from './migrations';
 export { parseJsonColumn, parseJsonColumnOrNull } from './json-column';

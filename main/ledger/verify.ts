@@ -2,7 +2,7 @@
 // first failure: SQLite's own integrity check of the file; the journal's hash chain from entry 1; the signed
 // seals over the chain (./seals.ts); and that every derived row equals what replaying the journal makes
 // (./replay.ts, one projection per domain). Each step trusts only what the steps before it proved.
-import type { Db } from '../db';
+import { isDamagedFileError, type Db } from '../db';
 import { entryHash, GENESIS_HASH, hashedFieldsOf, JOURNAL_COLUMNS, type JournalRow } from './hash';
 import { FORMAT_ENTRY, type Mismatch, type Projection, type ProjectionFactory, type ReplayEntry } from './replay';
 import { verifySeals, type SealReport } from './seals';
@@ -100,10 +100,7 @@ export function verifyLedger(db: Db, options: VerifyLedgerOptions = {}): LedgerR
     return db.transaction(() => checkLedger(db, options)).deferred();
   } catch (e) {
     // A file too damaged for SQLite to begin or end the read says so by throwing, as its integrity check does.
-    const code = (e as { code?: unknown } | null)?.code;
-    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
-      return { ok: false, stage: 'integrity', entries: 0, brokenAt: null, reason: `SQLite integrity check: ${(e as Error).message}` };
-    }
+    if (isDamagedFileError(e)) return { ok: false, stage: 'integrity', entries: 0, brokenAt: null, reason: `SQLite integrity check: ${e.message}` };
     throw e;
   }
 }
