@@ -106,7 +106,7 @@ describe('paying by card', () => {
     await page.keyboard.press('F11');
     await page.getByTestId('card-panel').waitFor();
     await page.keyboard.press('Enter');
-    // Generous: under load the dropped line, the refused inquiry and the page update can take a while.
+    // Generous: under load the dropped line, an inquiry left unanswered (the status wait) and the page update take a while.
     await page.getByTestId('payment-unknown').waitFor({ timeout: 40_000 });
     expect(await page.getByTestId('payment-unknown').textContent()).toMatch(/[\u0600-\u06ff]/);
     // Nothing else can happen to the sale meanwhile.
