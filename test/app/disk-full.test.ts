@@ -84,6 +84,14 @@ describe.runIf(canMount)('the till on a full disk (tmpfs)', () => {
     expect(first.ok).toBe(true);
     const before = await till.call('tenderCash', { tenderedHalalas: 1000 });
     expect(before.ok).toBe(true);
+    // Its receipt prints first. The first receipt of a run loads the drawing library and draws; left to finish on
+    // the full disk, that one-off work lands in the idle window below (0.4 s of CPU here, 0.5 under load), where
+    // it would look like the retry loop that window is there to catch. A print failing on a full disk has its own
+    // test (test/printing/service-disk-full.test.ts).
+    await expect.poll(async () => {
+      const jobs = await till.call('listPrintJobs', {});
+      return jobs.ok ? jobs.value.map((j) => j.state) : jobs.error.code;
+    }, { timeout: 30_000 }).toEqual(['printed']);
 
     fillDisk(filler);
     // The WAL reuses space it already has, so a few writes may still fit: sell until the disk says no.
@@ -98,7 +106,7 @@ describe.runIf(canMount)('the till on a full disk (tmpfs)', () => {
     const cpuBefore = cpuSeconds(host.pid);
     const stderrBefore = stderr.length;
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    expect(cpuSeconds(host.pid) - cpuBefore).toBeLessThan(0.5);
+    expect(cpuSeconds(host.pid) - cpuBefore).toBeLessThan(0.25);
     expect(stderr.length - stderrBefore).toBeLessThan(20_000);
     const full = await till.call('getSale', {});
     if (!full.ok) throw new Error(full.error.code);
