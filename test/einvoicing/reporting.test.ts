@@ -78,6 +78,19 @@ describe('the reporting queue against ZATCA faults', () => {
     expect(health.checks.find((c) => c.id === 'einvoicing')).toMatchObject({ state: 'warning', facts: expect.objectContaining({ rejected: 1 }) });
   });
 
+  it('a document issued while the one before is being reported is sent right after it, not at the next round', async () => {
+    const sims = createTillSimulators();
+    // The queue's own round is an hour away: only the wake-up after each sale can send anything here.
+    t = await startTestTill(undefined, { simulators: sims, providerCheckMs: 0, einvoiceQueueIntervalMs: 3_600_000 });
+    const platform = sims.currentEinvoicing()!;
+    platform.script({ call: 'reporting', action: 'slow', delayMs: 1_000, count: 1 });
+    await sell(t, DEMO.milk.barcode);
+    await until(() => platform.requests('reporting').length === 1);
+    await sell(t, DEMO.bread.barcode); // issued while the first report waits for its answer
+    await until(() => rows(t!.dir).length === 2 && rows(t!.dir).every((r) => r.state === 'reported'));
+    expect(platform.requests('reporting')).toHaveLength(2);
+  });
+
   it('401: a health problem (credentials), the document waits', async () => {
     const sims = createTillSimulators();
     t = await startTestTill(undefined, { simulators: sims, providerCheckMs: 0 });

@@ -90,14 +90,37 @@ export function createReportingQueue(options: ReportingQueueOptions) {
     return result;
   };
 
+  /** A call came while a pass was in flight: what it asks for may be newer than that pass's list. */
+  let askedAgain = false;
+  const passes = async (): Promise<QueueRunResult> => {
+    const total: QueueRunResult = { sent: 0, reported: 0, rejected: 0, retried: 0, stoppedBy: null };
+    do {
+      askedAgain = false;
+      const pass = await run();
+      total.sent += pass.sent;
+      total.reported += pass.reported;
+      total.rejected += pass.rejected;
+      total.retried += pass.retried;
+      total.stoppedBy = pass.stoppedBy;
+    } while (askedAgain);
+    return total;
+  };
+
   return {
-    /** One pass over what is due. Concurrent calls share the pass in flight (one sender at a time). */
+    /**
+     * Passes over what is due, one sender at a time. A call while a pass is in flight shares it, and one more pass
+     * follows it: a document issued meanwhile is not in the list that pass took, and must not wait for the timer.
+     */
     runOnce(): Promise<QueueRunResult> {
-      if (!running) running = run().finally(() => (running = null));
+      if (running) askedAgain = true;
+      else running = passes().finally(() => (running = null));
       return running;
     },
     /** Resolves when no pass is in flight (at close: a report half-sent is finished, no new one starts). */
-    idle: (): Promise<unknown> => running ?? Promise.resolve(),
+    idle: (): Promise<unknown> => {
+      askedAgain = false;
+      return running ?? Promise.resolve();
+    },
     /** The last time the platform could not be reached or refused the credentials; null once a report passes. */
     lastProblem: () => lastProblem,
   };
