@@ -39,15 +39,17 @@ describe('the reports tab', () => {
     expect(await page.getByTestId('reports-receipts').locator('td').textContent()).toBe('2');
     expect(await page.getByTestId('reports-net').locator('td').textContent()).toContain(((DEMO.milk.price + DEMO.dates.price) / 100).toFixed(2));
     expect(await page.getByTestId('reports-cashiers').locator('tr').count()).toBe(1);
-    // Every chart drew something: a canvas with pixels that are not transparent.
+    // Every chart drew something: a canvas with pixels that are not transparent. react-chartjs-2 makes each chart in an
+    // effect after the report's render (data-loaded) is on the page, so a canvas can still be blank when first read.
     for (const id of ['reports-by-day', 'reports-by-hour', 'reports-by-tender']) {
-      const drawn = await page.getByTestId(id).locator('canvas').evaluate((c: HTMLCanvasElement) => {
-        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n += 1;
-        return n;
-      });
-      expect(drawn, id).toBeGreaterThan(100);
+      const drawn = () =>
+        page.getByTestId(id).locator('canvas').evaluate((c: HTMLCanvasElement) => {
+          const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+          let n = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n += 1;
+          return n;
+        });
+      await expect.poll(drawn, { message: id }).toBeGreaterThan(100);
     }
     expect(await axeFindings(page)).toEqual([]);
     fs.mkdirSync(SHOTS, { recursive: true });
