@@ -2,7 +2,7 @@
 // weight entered in the prompt, the weights on screen, then paid and shown on the receipt preview.
 import { describe, expect, it } from 'vitest';
 import { gtinCheckDigit, priceCheckDigit } from '../../main/catalog';
-import { typeBarcode, useTillBrowser } from './support/till-page';
+import { focusedTestId, typeBarcode, useTillBrowser } from './support/till-page';
 
 const tills = useTillBrowser();
 const ean = (body: string) => body + gtinCheckDigit(body);
@@ -21,6 +21,9 @@ describe('weighed goods', () => {
     // Bananas by their PLU: the weight prompt comes up; half a kilo typed as kilograms.
     await typeBarcode(page, '30002');
     await page.getByTestId('quantity-prompt').waitFor();
+    // The prompt comes with main's answer and takes the keyboard in an effect after it is drawn: keys sent before that
+    // would land in the scan field.
+    await expect.poll(() => focusedTestId(page)).toBe('quantity-input');
     await page.keyboard.type('0.5', { delay: 60 });
     await page.keyboard.press('Enter');
     await expect.poll(() => lines.count()).toBe(3);
