@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll's own default bound is 1 s: too close to a busy machine's answer times. It ends as soon as it passes.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // Most of these tests wait on sockets, child processes and fsyncs rather than compute, so two files at a time
     // on a 2-core machine keep both cores busy (vitest's default is one worker fewer than the cores): measured on

@@ -11,6 +11,9 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll's own default bound is 1 s, and a till's first answer to some steps (a wrong manager PIN: 0.7 s
+    // here) comes close to that on this machine. A poll ends as soon as it passes, so a wide bound costs nothing.
+    expect: { poll: { timeout: 15_000 } },
     fileParallelism: true,
     maxWorkers: 2,
     pool: 'forks',
