@@ -55,7 +55,8 @@ describe('paying with STC Pay', () => {
     expect(error).toMatch(ARABIC);
     expect(error).toContain('الرمز غير صحيح');
     expect(await page.getByTestId('stcpay-otp-attempt').textContent()).toContain('2');
-    expect(await page.getByTestId('stcpay-otp-input').inputValue()).toBe('');
+    // The field is emptied by an effect of the new attempt, a render after data-attempt shows it.
+    await expect.poll(() => page.getByTestId('stcpay-otp-input').inputValue()).toBe('');
 
     // The right code, tapped on the pad as on a touch till: the field keeps the focus; paid, the sale completes.
     await page.getByTestId('stcpay-otp-keypad-toggle').click();
