@@ -242,7 +242,7 @@ describe('built bundles', () => {
 
       win.close();
       expect(fake.windows[1]?.isDestroyed()).toBe(true);
-      await vi.waitFor(() => expect(fake.state.quit).toBe(true));
+      await vi.waitFor(() => expect(fake.state.quit).toBe(true), { timeout: 10_000 });
       // The till released its data-folder lock: this process can take it now.
       acquireInstanceLock(dataDir, 'test').release();
     });

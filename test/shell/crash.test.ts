@@ -242,7 +242,7 @@ describe('a window whose renderer dies', () => {
   it('a window already closed is not reloaded', async () => {
     const { electron, win } = await startWithFakes();
     win.close();
-    await vi.waitFor(() => expect(electron.state.quit).toBe(true));
+    await vi.waitFor(() => expect(electron.state.quit).toBe(true), { timeout: 10_000 });
     win.webContents.renderProcessGone('crashed');
     expect(loads(electron, 'app://nuqta/index.html')).toBe(1);
   });

@@ -403,7 +403,7 @@ describe('lifecycle', () => {
     expect(customer.destroyed).toBe(true);
     expect(electron.calls).toContain('BrowserWindow.destroy');
     expect(shell.customerWindow).toBeNull();
-    await vi.waitFor(() => expect(electron.state.quit).toBe(true));
+    await vi.waitFor(() => expect(electron.state.quit).toBe(true), { timeout: 10_000 });
     expect(till.close).toHaveBeenCalledTimes(1);
     expect(electron.ipcHandlers.size).toBe(0);
     expect(till.listenerCount()).toBe(0);
@@ -413,7 +413,7 @@ describe('lifecycle', () => {
     const { electron, till, customer } = await withCustomer();
     electron.app.quit();
     expect(customer.destroyed).toBe(true);
-    await vi.waitFor(() => expect(electron.state.quit).toBe(true));
+    await vi.waitFor(() => expect(electron.state.quit).toBe(true), { timeout: 10_000 });
     expect(till.close).toHaveBeenCalledTimes(1);
   });
 
@@ -429,7 +429,7 @@ describe('displays plugged in and out while running', () => {
   it('unplugging the customer display closes its window (the OS would move it over the till) without quitting', async () => {
     const { electron, shell, customer } = await withCustomer();
     electron.removeDisplay(CUSTOMER_DISPLAY.id);
-    await vi.waitFor(() => expect(customer.destroyed).toBe(true));
+    await vi.waitFor(() => expect(customer.destroyed).toBe(true), { timeout: 10_000 });
     expect(shell.customerWindow).toBeNull();
     expect(electron.state.quit).toBe(false);
     expect(electron.windows.filter((w) => !w.destroyed)).toHaveLength(1);
@@ -439,7 +439,7 @@ describe('displays plugged in and out while running', () => {
     const { electron, shell, customer } = await withCustomer();
     electron.removeDisplay(CUSTOMER_DISPLAY.id);
     electron.addDisplay(CUSTOMER_DISPLAY);
-    await vi.waitFor(() => expect(shell.customerWindow).not.toBeNull());
+    await vi.waitFor(() => expect(shell.customerWindow).not.toBeNull(), { timeout: 10_000 });
     const again = shell.customerWindow as FakeWindow;
     expect(again).not.toBe(customer);
     expect(again.options).toMatchObject({ x: 1366, fullscreen: true, focusable: false });
@@ -451,7 +451,7 @@ describe('displays plugged in and out while running', () => {
     const { electron, shell } = await startWithFakes({ displays: [PRIMARY_DISPLAY] });
     expect(shell.customerWindow).toBeNull();
     electron.addDisplay(CUSTOMER_DISPLAY);
-    await vi.waitFor(() => expect(shell.customerWindow).not.toBeNull());
+    await vi.waitFor(() => expect(shell.customerWindow).not.toBeNull(), { timeout: 10_000 });
     expect(electron.windows).toHaveLength(2);
   });
 

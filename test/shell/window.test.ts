@@ -102,7 +102,7 @@ describe('shutdown', () => {
     win.close();
     expect(electron.calls).toContain('app.quit');
     // before-quit held the first quit while the ledger closes…
-    await vi.waitFor(() => expect(electron.state.quit).toBe(true));
+    await vi.waitFor(() => expect(electron.state.quit).toBe(true), { timeout: 10_000 });
     expect(till.close).toHaveBeenCalledTimes(1);
     // …and unbound IPC and events first.
     expect(electron.ipcHandlers.size).toBe(0);
@@ -113,7 +113,7 @@ describe('shutdown', () => {
     const { electron, till } = await startWithFakes();
     electron.app.quit();
     electron.app.quit();
-    await vi.waitFor(() => expect(electron.state.quit).toBe(true));
+    await vi.waitFor(() => expect(electron.state.quit).toBe(true), { timeout: 10_000 });
     electron.app.quit();
     expect(till.close).toHaveBeenCalledTimes(1);
   });
@@ -127,9 +127,9 @@ describe('shutdown', () => {
       dataDir: '/tmp/x',
       log: quietLog(),
     });
-    await vi.waitFor(() => expect(electron.calls).toContain('protocol.handle app'));
+    await vi.waitFor(() => expect(electron.calls).toContain('protocol.handle app'), { timeout: 10_000 });
     electron.app.quit();
-    await vi.waitFor(() => expect(electron.state.quit).toBe(true));
+    await vi.waitFor(() => expect(electron.state.quit).toBe(true), { timeout: 10_000 });
     open(till);
     expect(await pending).toBeNull();
     expect(till.close).toHaveBeenCalledOnce();
