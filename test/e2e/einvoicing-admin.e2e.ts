@@ -162,6 +162,7 @@ describe('the e-invoicing tab of the admin area', () => {
     const { page } = await tills.openTill({ prefix: 'nuqta-e2e-einv-renew-' });
     await openEinvoicing(page);
     const unitBefore = await page.getByTestId('einv-unit-id').textContent();
+    const expiryBefore = await page.getByTestId('einv-certificate-expiry').getAttribute('data-not-after');
     await page.getByTestId('einv-renew-otp').fill('111111');
     await page.getByTestId('einv-renew-start').click();
     const result = page.getByTestId('einv-renew-result');
@@ -174,6 +175,13 @@ describe('the e-invoicing tab of the admin area', () => {
     await expect.poll(() => result.getAttribute('data-outcome'), { timeout: 30_000 }).toBe('renewed');
     expect(await result.textContent()).toMatch(ARABIC);
     expect(await page.getByTestId('einv-unit-id').textContent()).toBe(unitBefore);
+    // The status shows the new certificate (it expires later than the one the unit had), and the result names
+    // the same expiry.
+    expect(Date.parse(expiryBefore ?? '')).toBeGreaterThan(0);
+    await expect.poll(async () => Date.parse((await page.getByTestId('einv-certificate-expiry').getAttribute('data-not-after')) ?? '')).toBeGreaterThan(Date.parse(expiryBefore ?? ''));
+    const expiry = await page.getByTestId('einv-certificate-expiry').locator('bdi').textContent();
+    expect(expiry).toBeTruthy();
+    expect(await result.textContent()).toContain(expiry);
     expect(await horizontalOverflow(page)).toEqual({ page: 0, dialog: 0 });
   });
 });

@@ -66,7 +66,7 @@ export function StatusSummary({ status, labels }: Props) {
         )}
         <div className="einv-fact">
           <dt>{t('einvoicing_admin.certificateExpiry')}</dt>
-          <dd data-testid="einv-certificate-expiry" data-days={days ?? ''} data-tone={expiryTone(days)} className={`einv--${expiryTone(days)}`}>
+          <dd data-testid="einv-certificate-expiry" data-not-after={unit?.notAfter ?? ''} data-days={days ?? ''} data-tone={expiryTone(days)} className={`einv--${expiryTone(days)}`}>
             {unit?.notAfter ? <bdi dir="ltr">{f.dateTime(unit.notAfter)}</bdi> : '—'}
             {days !== null && <span className="einv-days">{days >= 0 ? t('einvoicing_admin.daysLeft', { days: f.int(days) }) : t('einvoicing_admin.expired', { days: f.int(-days) })}</span>}
           </dd>
