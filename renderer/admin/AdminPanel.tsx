@@ -1,7 +1,7 @@
 // The admin area: the manager's PIN first (main checks it, rate-limited), then its tabs — the settings, the
 // commissioning wizard, e-invoicing and updates. The PIN is held in this panel's state while it is open, for the calls it
 // makes, and is gone when it closes. A till with no active user asks for its first admin first (FirstAdminForm).
-import { useContext, useEffect, useRef, useState } from 'react';
+import { useContext, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminSettings, CommissioningReport } from '../../preload/contract/admin';
 import type { NuqtaApi } from '../../preload/contract/api';
@@ -58,7 +58,8 @@ export function AdminPanel({ api, banner, onClose }: Props) {
   // A till with no active user is asked for its first admin before any PIN (a live till refuses the demo's).
   const firstAdmin = session?.firstAdmin ?? 'not_needed';
 
-  useEffect(() => {
+  // The keyboard moves in the same commit as what asks for it, so a key pressed next lands here (shell/useKeepFocus.ts).
+  useLayoutEffect(() => {
     if (pin) dialogRef.current?.focus();
   }, [pin]);
 

@@ -4,7 +4,7 @@
 // PIN right here, then sends the same request with it. Scanner-safe like the buyer's form: the figure's field keeps a
 // scan, Enter alone applies nothing (a scanner ends every barcode with Enter), only Ctrl+Enter or a pointer click
 // does; the PIN's own Enter sends it (a scan into the PIN field is refused by PinField). Esc goes back.
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi, Result } from '../../preload/contract/api';
 import type { AppliedDiscount, DiscountReason } from '../../preload/contract/discounts';
@@ -50,7 +50,8 @@ export function DiscountDialog({ api, sale, target, line, onTarget, onReject, on
   const [hint, setHint] = useState(false);
   const valueRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  // The keyboard moves in the same commit as what asks for it, so a key pressed next lands here (shell/useKeepFocus.ts).
+  useLayoutEffect(() => {
     valueRef.current?.focus();
   }, [target]);
 

@@ -2,7 +2,7 @@
 // A supervisor or above opens it alone (PIN left empty); a cashier needs an approver's PIN. Main decides, checks
 // the PIN and journals the opening with the reason; the screen says what happened.
 // The PIN is never kept: cleared from the field before the answer comes back.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
 import type { DrawerOutcome } from '../../preload/contract/schemas';
@@ -37,7 +37,7 @@ export function DrawerDialog({ api, banner, onClose }: Props) {
 
   useEffect(() => reasonRef.current?.focus(), []);
   // Once the outcome is on screen, Enter or Esc closes: the dialog itself takes the keyboard.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (outcome) dialogRef.current?.focus();
   }, [outcome]);
 

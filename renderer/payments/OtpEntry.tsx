@@ -1,7 +1,7 @@
 // The customer's STC Pay code, typed by the cashier as the customer reads it from the STC Pay app. Shows which
 // number STC Pay texted (masked), which try this is, why the last code was refused, and how long the code is
 // still good for. Enter sends it; Esc (handled by the panel) cancels the payment.
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { toDisplayDigits } from '../format/digits';
@@ -29,7 +29,7 @@ export function OtpEntry({ prompt, onSubmit, onReject }: Props) {
   const attempt = prompt?.attempt ?? 1;
 
   // Every new prompt (a wrong code came back) starts with an empty, focused field.
-  useEffect(() => {
+  useLayoutEffect(() => {
     setCode('');
     ref.current?.focus();
   }, [attempt]);

@@ -4,7 +4,7 @@
 // not count as a wrong PIN against the lockout, nor slip into the sale behind the manager's back). While main
 // checks a PIN the field is read-only, not disabled, so it keeps the keyboard: after a wrong PIN the manager types
 // again at once.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { clientError } from '../i18n/messages';
@@ -52,7 +52,8 @@ export function PinField({ value, onValue, onEnter, autoFocus, disabled, inputRe
     claim?.submitted();
     onEnter(v);
   };
-  useEffect(() => {
+  // The keyboard moves in the same commit as what asks for it, so a key pressed next lands here (shell/useKeepFocus.ts).
+  useLayoutEffect(() => {
     if (autoFocus && !disabled) ref.current?.focus();
   }, [autoFocus, disabled]);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {

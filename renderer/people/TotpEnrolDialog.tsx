@@ -1,7 +1,7 @@
 // The signed-in manager's or admin's own two-factor enrolment (docs/people.md): main makes the secret; this shows
 // its otpauth:// QR to scan, the secret to type in by hand, the ten recovery codes (this once: main keeps only
 // their hashes), and asks for a first code from the app to confirm. Closing before that keeps nothing.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
 import type { TotpEnrolment } from '../../preload/contract/people';
@@ -37,7 +37,8 @@ export function TotpEnrolDialog({ api, onClose }: { api: NuqtaApi; onClose(): vo
       live = false;
     };
   }, [api]);
-  useEffect(() => {
+  // The keyboard moves in the same commit as what asks for it, so a key pressed next lands here (shell/useKeepFocus.ts).
+  useLayoutEffect(() => {
     if (enrolment) input.current?.focus();
   }, [enrolment]);
 

@@ -3,7 +3,7 @@
 // Ctrl+Enter, never a plain Enter, so a scanner's Enter cannot refund anything. Main prices the return and
 // answers with the refund receipt; this view computes no amount. The PIN is never kept: cleared before the
 // answer comes back.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
 import { MAX_RETURN_LINES, ReturnReason, type IssuedReturn, type ReturnableLine, type ReturnableReceipt } from '../../preload/contract/returns';
@@ -77,12 +77,13 @@ export function ReturnDialog({ api, banner, receiptNo, onClose }: Props) {
 
   useKeepFocus(dialogRef);
 
-  useEffect(() => {
+  // The keyboard moves in the same commit as what asks for it, so a key pressed next lands here (shell/useKeepFocus.ts).
+  useLayoutEffect(() => {
     if (pinFocus > 0) pinRef.current?.focus();
   }, [pinFocus]);
 
   // The outcome on screen: Enter or Esc closes.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (issued) dialogRef.current?.focus();
   }, [issued]);
 

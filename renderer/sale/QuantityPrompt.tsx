@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../preload/contract/schemas';
 import { parseQuantity } from '../format/money';
@@ -26,7 +26,8 @@ export function QuantityPrompt({ current, weighed = false, lineName, onSet, onRe
   const [text, setText] = useState(current === null ? '' : weighed ? formatKg(current, 'latin') : String(current));
   const inputRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  // The keyboard moves in the same commit as what asks for it, so a key pressed next lands here (shell/useKeepFocus.ts).
+  useLayoutEffect(() => {
     inputRef.current?.focus();
     inputRef.current?.select(); // Typing replaces the old quantity straight away.
   }, []);

@@ -2,7 +2,7 @@
 // it with the blind count. Nothing of the expected cash is on this screen until main answers the count (main
 // never sends it before). A counted shift waiting for the manager opens straight on its result. Esc steps back
 // (or closes); Ctrl+Enter submits the step's count or form.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
 import type { CashCount, CashMovementKind, CloseShiftAnswer, DenominationKey, ShiftStatus } from '../../preload/contract/shifts';
@@ -70,7 +70,7 @@ export function ShiftDialog({ api, banner, onClose }: Props) {
   }, [api, banner]);
 
   // Each step starts with the keyboard where its work is: the first count field, or the dialog itself.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (step.kind === 'open' || step.kind === 'count') dialogRef.current?.querySelector<HTMLInputElement>('[data-testid="shift-pieces"]')?.focus();
     else if (step.kind === 'overview' || (step.kind === 'result' && step.answer.outcome === 'closed')) dialogRef.current?.focus();
   }, [step]);

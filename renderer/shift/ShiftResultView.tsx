@@ -1,7 +1,7 @@
 // What the count found, shown only after it was submitted: expected, counted and the difference (over, short or
 // even), and where the expected cash comes from. A difference above the threshold asks the manager for a reason
 // and the PIN (the PIN is never kept: cleared before main answers).
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CloseShiftAnswer } from '../../preload/contract/shifts';
 import { useFormat } from '../format/FormatContext';
@@ -36,7 +36,8 @@ export function ShiftResultView({ answer, thresholdHalalas, busy, banner, onAppr
   const [attempt, setAttempt] = useState(0);
   const reasonRef = useRef<HTMLInputElement>(null);
   const pinRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  // The keyboard moves in the same commit as what asks for it, so a key pressed next lands here (shell/useKeepFocus.ts).
+  useLayoutEffect(() => {
     if (waiting) reasonRef.current?.focus();
   }, [waiting]);
 

@@ -3,7 +3,7 @@
 // cashier's language with the rule's code, and the first bad field gets the keyboard. Scanner-safe: every text
 // field keeps a scan (a burst stays in it), Enter only moves to the next field, and only Ctrl+Enter or a pointer
 // click on Save sends the form — a keyboard-wedge scanner ends every burst with Enter. Esc closes.
-import { createRef, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { createRef, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../preload/contract/api';
 import type { BuyerProblem } from '../../preload/contract/buyer';
@@ -67,7 +67,8 @@ export function BuyerDialog({ api, sale, onClose }: Props) {
   useEffect(() => fieldRefs.legalName.current?.focus(), [fieldRefs]);
   // The first refused field gets the keyboard once the form is enabled again (a disabled field takes no focus).
   const [focusAfter, setFocusAfter] = useState<{ field: DraftField } | null>(null);
-  useEffect(() => {
+  // The keyboard moves in the same commit as what asks for it, so a key pressed next lands here (shell/useKeepFocus.ts).
+  useLayoutEffect(() => {
     if (!busy && focusAfter) fieldRefs[focusAfter.field].current?.focus();
   }, [busy, focusAfter, fieldRefs]);
 

@@ -1,7 +1,7 @@
 // Onboarding from the admin screen: the environment, the OTP from the FATOORA portal, a confirmation (a new
 // unit replaces the current one), then the steps main walks through. A failure is main's answer as data: where
 // it stopped, why in both languages, and what ZATCA said; nothing was kept. Success shows the new certificate.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../../preload/contract/api';
 import type { EinvoiceEnvironment, EinvoicingStatus, OnboardAnswer } from '../../../preload/contract/einvoicing';
@@ -37,7 +37,7 @@ export function OnboardForm({ api, managerPin, calls, status, labels, onOnboarde
   const resultRef = useRef<HTMLDivElement>(null);
 
   // The answer takes the keyboard (the confirmation that had it is gone), so Esc still closes the admin area.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (answer) resultRef.current?.focus();
   }, [answer]);
 

@@ -1,7 +1,7 @@
 // Renewing the unit's certificate before it expires: a new OTP from the FATOORA portal, then main renews (a new
 // key and certificate for the same unit; its chain goes on). On an Electron till this is the only way to renew:
 // its secrets are sealed by the system keychain, which the CLI cannot open. A failure changed nothing.
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NuqtaApi } from '../../../preload/contract/api';
 import type { EinvoicingStatus, RenewAnswer } from '../../../preload/contract/einvoicing';
@@ -28,7 +28,8 @@ export function RenewForm({ api, managerPin, calls, status, onRenewed }: Props) 
   const [answer, setAnswer] = useState<RenewAnswer | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // The keyboard moves in the same commit as what asks for it, so a key pressed next lands here (shell/useKeepFocus.ts).
+  useLayoutEffect(() => {
     if (answer) resultRef.current?.focus();
   }, [answer]);
 
