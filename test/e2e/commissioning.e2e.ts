@@ -139,8 +139,8 @@ describe('the commissioning wizard', () => {
     await summary.waitFor({ timeout: 15_000 });
     expect(await summary.getAttribute('data-complete')).toBe('1');
     // The summary is on screen from the last step on (from the report so far): the finish's own answer, after the
-    // report page is drawn and printed, is this flag, so it gets the finish's bound, not expect.poll's default 1 s.
-    await expect.poll(() => summary.getAttribute('data-printed'), { timeout: 15_000 }).toBe('1');
+    // report page is drawn and printed, is this flag.
+    await expect.poll(() => summary.getAttribute('data-printed')).toBe('1');
     expect(await summary.textContent()).toContain(path.join(dir, 'commissioning-report.json'));
     await expect.poll(() => printer.receipts.length).toBe(2);
     expect(journal(dir, 'commissioning.step').map((e) => [e.step, e.ok])).toEqual([

@@ -114,7 +114,7 @@ describe('the launch page', () => {
     // Connected, so the launch page and its folder are gone. The host says a till connected on its stdout, which this
     // process may read well after the page is up: the folder going (on that very line, after it is recorded in
     // `events`) is what shows it was read.
-    await expect.poll(() => fs.existsSync(path.dirname(launchFile)), { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => fs.existsSync(path.dirname(launchFile))).toBe(false);
     expect(events).toContainEqual({ type: 'client', role: 'till' });
     expect(till.launchPage()).toBeNull();
 
