@@ -55,7 +55,7 @@ describe('paying with STC Pay', () => {
     expect(error).toMatch(ARABIC);
     expect(error).toContain('الرمز غير صحيح');
     expect(await page.getByTestId('stcpay-otp-attempt').textContent()).toContain('2');
-    // The field is emptied by an effect of the new attempt, a render after data-attempt shows it.
+    // The new attempt empties the field (OtpEntry, in the same commit since cb9c67c; a render later before it).
     await expect.poll(() => page.getByTestId('stcpay-otp-input').inputValue()).toBe('');
 
     // The right code, tapped on the pad as on a touch till: the field keeps the focus; paid, the sale completes.
