@@ -124,7 +124,7 @@ export function HistoryPanel({ api, jobs, onReprinted, banner, onClose, onPrintQ
   });
 
   return (
-    <Dialog labelledBy="history-title" className="panel history" testId="history-panel" onKeyDown={onKeyDown} dialogRef={dialogRef}>
+    <Dialog labelledBy="history-title" className="panel history" testId="history-panel" busy={!history.loaded || history.loading} onKeyDown={onKeyDown} dialogRef={dialogRef}>
       <div className="panel__head">
         <h2 id="history-title" className="dialog__title">
           {t('history.title')}

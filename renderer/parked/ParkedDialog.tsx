@@ -95,7 +95,7 @@ export function ParkedDialog({ api, banner, onRecalled, onClose }: Props) {
   });
 
   return (
-    <Dialog labelledBy="parked-title" className="panel" testId="parked-dialog" onKeyDown={onKeyDown} dialogRef={dialogRef}>
+    <Dialog labelledBy="parked-title" className="panel" testId="parked-dialog" busy={items === null} onKeyDown={onKeyDown} dialogRef={dialogRef}>
       <div className="panel__head">
         <h2 id="parked-title" className="dialog__title">
           {t('parked.title')}

@@ -102,7 +102,7 @@ export function PrintQueuePanel({ api, jobs, status, refresh, banner, onClose, o
   const printerLabel = status && !status.configured ? t('printer.notConfigured') : t(`printer.state_${state}`);
 
   return (
-    <Dialog labelledBy="print-queue-title" className="panel print-queue" testId="print-queue" onKeyDown={onKeyDown} dialogRef={dialogRef}>
+    <Dialog labelledBy="print-queue-title" className="panel print-queue" testId="print-queue" busy={!loaded} onKeyDown={onKeyDown} dialogRef={dialogRef}>
       <div className="panel__head">
         <h2 id="print-queue-title" className="dialog__title">
           {t('printQueue.title')}

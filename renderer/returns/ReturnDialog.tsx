@@ -140,7 +140,7 @@ export function ReturnDialog({ api, banner, receiptNo, onClose }: Props) {
   const formOpen = offer !== null && !issued && !nothingLeft(offer);
 
   return (
-    <Dialog labelledBy="returns-title" className="returns" testId="return-dialog" onKeyDown={onKeyDown} dialogRef={dialogRef}>
+    <Dialog labelledBy="returns-title" className="returns" testId="return-dialog" busy={!offer} onKeyDown={onKeyDown} dialogRef={dialogRef}>
       <div className="returns__body" onKeyDownCapture={onKeyDownCapture}>
         <h2 id="returns-title" className="dialog__title">
           {t('returns.title', { no: receiptNo })}

@@ -8,10 +8,12 @@ interface Props {
   onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
   /** Lets a dialog hold the keyboard itself while none of its fields or buttons should (e.g. while waiting). */
   dialogRef?: RefObject<HTMLDivElement | null>;
+  /** Its content is still being fetched from main: said to assistive tech (and to tests that measure it loaded). */
+  busy?: boolean;
   children: ReactNode;
 }
 
-export function Dialog({ labelledBy, className, testId, onKeyDown, dialogRef, children }: Props) {
+export function Dialog({ labelledBy, className, testId, onKeyDown, dialogRef, busy = false, children }: Props) {
   return (
     <div className="overlay">
       <div
@@ -20,6 +22,7 @@ export function Dialog({ labelledBy, className, testId, onKeyDown, dialogRef, ch
         tabIndex={-1}
         aria-modal="true"
         aria-labelledby={labelledBy}
+        aria-busy={busy || undefined}
         className={`dialog${className ? ` ${className}` : ''}`}
         data-testid={testId}
         onKeyDown={onKeyDown}

@@ -164,7 +164,7 @@ export function ShiftDialog({ api, banner, onClose }: Props) {
             : t('shift.title');
 
   return (
-    <Dialog labelledBy="shift-title" className="dialog--shift" testId="shift-dialog" onKeyDown={onKeyDown} dialogRef={dialogRef}>
+    <Dialog labelledBy="shift-title" className="dialog--shift" testId="shift-dialog" busy={step.kind === 'loading'} onKeyDown={onKeyDown} dialogRef={dialogRef}>
       <h2 id="shift-title" className="dialog__title" data-testid="shift-title" data-step={step.kind}>
         {title}
       </h2>

@@ -96,7 +96,7 @@ export function TerminalPanel({ api, status, onStatus, refresh, payments, banner
   const shownLast = repeat ? repeat.last : (status?.last ?? null);
 
   return (
-    <Dialog labelledBy="terminal-title" className="terminal" testId="terminal-panel" onKeyDown={onKeyDown} dialogRef={dialogRef}>
+    <Dialog labelledBy="terminal-title" className="terminal" testId="terminal-panel" busy={!status} onKeyDown={onKeyDown} dialogRef={dialogRef}>
       <div className="terminal__head">
         <h2 id="terminal-title" className="dialog__title">
           {configured || !status?.stcPay ? t('terminal.title') : t('terminal.titleStcPay')}
