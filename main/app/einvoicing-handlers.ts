@@ -141,7 +141,7 @@ export function createEinvoicingHandlers({ einvoicing, manager, settings, db, jo
       const counts = einvoicing.documentCounts();
       const total = state ? counts[state] : counts.waiting + counts.reported + counts.warned + counts.rejected;
       const items = einvoicing.documents(pageSize, page * pageSize, state).map(itemOf);
-      return { items, total, page, pageSize };
+      return { items, total, counts, page, pageSize };
     },
   };
 }

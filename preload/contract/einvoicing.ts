@@ -29,6 +29,10 @@ export const EinvoiceUnit = z.object({
 });
 export type EinvoiceUnit = z.infer<typeof EinvoiceUnit>;
 
+/** The documents in each reporting state. */
+export const EinvoiceCounts = z.object({ waiting: z.number().int(), reported: z.number().int(), warned: z.number().int(), rejected: z.number().int() });
+export type EinvoiceCounts = z.infer<typeof EinvoiceCounts>;
+
 export const EinvoicingStatus = z.object({
   /** The environment the settings name; null: e-invoicing is not set up on this till. */
   environment: EinvoiceEnvironment.nullable(),
@@ -36,7 +40,7 @@ export const EinvoicingStatus = z.object({
   ready: z.boolean(),
   /** The active unit (which may be for another environment than the settings name), or null. */
   unit: EinvoiceUnit.nullable(),
-  counts: z.object({ waiting: z.number().int(), reported: z.number().int(), warned: z.number().int(), rejected: z.number().int() }),
+  counts: EinvoiceCounts,
   /** When the oldest waiting document was issued (UTC) and its age in whole minutes. */
   oldestWaitingAt: z.string().nullable(),
   oldestWaitingMinutes: z.number().int().nullable(),
@@ -139,6 +143,8 @@ export const EinvoicePage = z.object({
   items: z.array(EinvoiceItem),
   /** Documents in the filter (all states when none), for the pager. */
   total: z.number().int(),
+  /** Every state's count, read with the items: the filter's figures always agree with the list under them. */
+  counts: EinvoiceCounts,
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -220,7 +220,8 @@ describe('on the demo till', () => {
     expect(rejected.xmlSha256).toBe(stored!.xml_sha256);
 
     const onlyRejected = await t.call('listEinvoices', { managerPin: PIN, state: 'rejected' });
-    expect(onlyRejected).toMatchObject({ total: 1, page: 0, pageSize: 20 });
+    // Each state's count comes with the page, from the same read as its items, whatever the filter.
+    expect(onlyRejected).toMatchObject({ total: 1, page: 0, pageSize: 20, counts: { waiting: 0, reported: 1, warned: 0, rejected: 1 } });
     expect(onlyRejected.items.map((i) => i.receiptNo)).toEqual([rejectedNo]);
     expect((await t.call('listEinvoices', { managerPin: PIN, state: 'waiting' })).items).toEqual([]);
     expect(methods.listEinvoices.output.safeParse(onlyRejected).success).toBe(true);

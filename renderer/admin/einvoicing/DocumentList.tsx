@@ -2,7 +2,7 @@
 // per row; the chosen one's details (ZATCA's messages, the hashes) beside the list.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EinvoiceItem, EinvoicePage, EinvoiceState, EinvoicingStatus } from '../../../preload/contract/einvoicing';
+import type { EinvoiceCounts, EinvoiceItem, EinvoicePage, EinvoiceState } from '../../../preload/contract/einvoicing';
 import { useFormat } from '../../format/FormatContext';
 import { DocumentDetail } from './DocumentDetail';
 import { pageCount, totalFor } from './einvoicingView';
@@ -14,7 +14,8 @@ const keyOf = (d: EinvoiceItem) => `${d.egsId}#${d.icv}`;
 
 interface Props {
   documents: EinvoicePage | null;
-  counts: EinvoicingStatus['counts'];
+  /** Each state's count for the filter buttons: the page's own when it is in (read with its items). */
+  counts: EinvoiceCounts;
   filter: EinvoiceState | null;
   busy: boolean;
   labels: Labels;

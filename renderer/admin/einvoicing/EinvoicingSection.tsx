@@ -42,7 +42,7 @@ export function EinvoicingSection({ api, managerPin, calls }: Props) {
           <RenewForm api={api} managerPin={managerPin} calls={calls} status={status} onRenewed={data.onboarded} />
           <DocumentList
             documents={data.documents}
-            counts={status.counts}
+            counts={data.documents?.counts ?? status.counts}
             filter={data.view.filter}
             busy={calls.busy}
             labels={labels}
