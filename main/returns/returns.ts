@@ -144,6 +144,9 @@ export function createReturns(deps: ReturnsDeps) {
   const priced = (receipt: Receipt, lines: ReturnInput['lines'], issuing: string | null = null) => {
     const returned = returnedLines(receipt, lines, issuing);
     const totals = computeTotals(returned, pricesIncludedVat(receipt));
+    // A part of a discounted line can be worth less than a halala of what was paid (paidPartHalalas rounds it
+    // down): a return of nothing has no refund and no credit note to issue (the returns table holds none).
+    if (totals.totalHalalas === 0) throw new TillError('RETURN_NOTHING_TO_REFUND', receipt.receiptNo);
     const refunded = store.returnsOf(receipt.receiptNo).reduce((sum, r) => sum + r.totalHalalas, 0);
     // Each credit note rounds its own VAT (document level): parts of a receipt may add up a halala apart from
     // its total. Never more than the customer paid, though.
