@@ -116,6 +116,10 @@ export const errorCatalog = defineErrors({
     ar: 'مبلغ الإرجاع يتجاوز ما دفعه العميل في هذا الإيصال.',
     en: 'The return is more than the customer paid on this receipt.',
   },
+  RETURN_NOTHING_TO_REFUND: {
+    ar: 'لا يساوي هذا الجزء من الإيصال شيئًا مما دُفع. أرجع كمية أكبر منه معًا.',
+    en: 'That much of the receipt is worth nothing of what was paid. Return more of it at once.',
+  },
   RETURN_UNKNOWN: { ar: 'المرتجع غير موجود.', en: 'That return does not exist.' },
   REFUND_RECEIPT_NOT_PRINTED: {
     ar: 'تم الاسترداد، وتعذرت طباعة إيصاله. اطبع نسخة منه من سجل المبيعات.',

@@ -84,14 +84,15 @@ const pricesIncludedVat = (receipt: Receipt): boolean =>
   receipt.lines.reduce((sum, l) => sum + l.lineTotalHalalas - (l.saleDiscountShareHalalas ?? 0), 0) === receipt.totals.totalHalalas;
 
 /**
- * A returned line as the refund lists it: its quantity and what the customer paid for that much. A line without
- * a discount is priced by the one line-total rule the sale used; a discounted one (its own discount, or its part
- * of the sale's) gives back its share of what was paid (docs/discounts.md), `before` being what came back or is
- * coming back already.
+ * A returned line as the refund lists it: its quantity and what the customer paid for that much. A line by the
+ * piece without a discount is priced by the one line-total rule the sale used (whole pieces: its parts add up).
+ * A discounted one (its own discount, or its part of the sale's) and a weighed one give back their share of what
+ * was paid (docs/discounts.md), `before` being what came back or is coming back already: grams priced alone
+ * round half-up each, and two halves of 1.100 kg at 0.10 would give back 0.12 of the 0.11 paid.
  */
 function refundedLine(line: SaleLine, quantity: number, before: number): SaleLine {
   const { discount, saleDiscountShareHalalas: share, ...rest } = line;
-  if (!discount && !share) return { ...rest, quantity, lineTotalHalalas: lineTotalHalalas({ ...line, quantity }) };
+  if (!discount && !share && line.soldBy !== 'kg') return { ...rest, quantity, lineTotalHalalas: lineTotalHalalas({ ...line, quantity }) };
   const paid = line.lineTotalHalalas - (share ?? 0);
   return { ...rest, quantity, lineTotalHalalas: paidPartHalalas(paid, quantity, before, line.quantity) };
 }
@@ -144,6 +145,9 @@ export function createReturns(deps: ReturnsDeps) {
   const priced = (receipt: Receipt, lines: ReturnInput['lines'], issuing: string | null = null) => {
     const returned = returnedLines(receipt, lines, issuing);
     const totals = computeTotals(returned, pricesIncludedVat(receipt));
+    // A part of a discounted line can be worth less than a halala of what was paid (paidPartHalalas rounds it
+    // down): a return of nothing has no refund and no credit note to issue (the returns table holds none).
+    if (totals.totalHalalas === 0) throw new TillError('RETURN_NOTHING_TO_REFUND', receipt.receiptNo);
     const refunded = store.returnsOf(receipt.receiptNo).reduce((sum, r) => sum + r.totalHalalas, 0);
     // Each credit note rounds its own VAT (document level): parts of a receipt may add up a halala apart from
     // its total. Never more than the customer paid, though.

@@ -8,7 +8,7 @@ import { LEDGER_PROJECTIONS, ledgerFile } from '../../main/app';
 import { gtinCheckDigit, priceCheckDigit } from '../../main/catalog';
 import { openDatabase } from '../../main/db';
 import { verifyLedger } from '../../main/ledger';
-import { lineTotalHalalas } from '../../main/money';
+import { paidPartHalalas } from '../../main/money';
 import { layoutReceipt } from '../../main/printing/layout';
 import type { CompletedSale, Sale } from '../../preload/contract';
 import { DEMO, startTestTill, type TestTill } from '../support/till';
@@ -111,12 +111,12 @@ describe('weighed goods at the till', () => {
     expect(cells).toContain('1 × 45.50');
   });
 
-  it('returns part of a weighed line by grams, priced by the same rule', async () => {
+  it('returns part of a weighed line by grams, at its share of what was paid for the line', async () => {
     const bananas = completed.receipt.lines[2]!;
     const issued = await t.call('returnSale', { receiptNo: completed.receipt.receiptNo, lines: [{ lineId: bananas.lineId, quantity: 234 }], reason: 'damaged', managerPin: '1234' });
     const back = issued.refund.lines[0]!;
-    expect(back).toMatchObject({ soldBy: 'kg', quantity: 234, lineTotalHalalas: lineTotalHalalas({ unitPriceHalalas: 795, quantity: 234, soldBy: 'kg' }) });
-    expect(back.lineTotalHalalas).toBe(186); // 0.234 × 7.95 = 1.8603
+    expect(back).toMatchObject({ soldBy: 'kg', quantity: 234, lineTotalHalalas: paidPartHalalas(981, 234, 0, 1234) });
+    expect(back.lineTotalHalalas).toBe(186); // 9.81 paid for 1.234 kg: 0.234 of it is 1.8602, rounded down
     expect(issued.refund.totals.totalHalalas).toBe(186);
     // Its credit note says the grams in kilograms too.
     const db = new Database(ledgerFile(t.dir), { readonly: true });
