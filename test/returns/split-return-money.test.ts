@@ -69,7 +69,7 @@ describe('a sale returned in parts', () => {
   });
 
   // Each credit note rounds its own VAT (main/returns/returns.ts `priced`), so a sale returned in parts does not
-  // give back what was paid. Not fixed here: see the report in the branch's last commit message. `it.fails` pins
+  // give back what was paid. A known defect, described in docs/returns.md (Amounts). `it.fails` pins
   // the defect; when the returns give back exactly what was paid these fail, and become `it`.
   it.fails('VAT-exclusive prices: the parts of a return give back all the customer paid, not a halala less', async () => {
     await vatMode(false);
