@@ -1,0 +1,468 @@
+// Random days on a real demo till (real SQLite file, the simulated terminal and printer), driven through the
+// dispatcher the shells use: a shift opened with a float, cash / card / split / store-credit sales, voids, parked
+// sales recalled in a later shift, cash, card and store-credit returns (of sales of earlier shifts and periods too),
+// paid-ins, paid-outs, safe drops, cashiers taking turns, blind counts over or short, new shifts, X and Z reports.
+// The test keeps its own book of what the day did and holds the till's figures to it (docs/shifts.md):
+// - each count's expected cash: float + cash taken − cash refunded + paid-in − paid-out − safe drops;
+// - the X (at any moment) and each Z: receipts, sales, voids, returns, net, VAT, tenders, refunds, cash, shifts,
+//   per cashier (summing to the net); a Z is the X read just before it; Zs numbered 1, 2, 3…; a Z right after a Z
+//   is an empty one; nothing rung after a Z is in it;
+// - the whole day from the daily totals (getSalesReport) is the sum of its Zs and the open X;
+// - `ledger verify` passes at the end.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CashCount, PeriodReport, Receipt, TenderTotal, VatTotal } from '../../preload/contract';
+import { DENOMINATIONS } from '../../preload/contract';
+import { DEMO, startTestTill, type TestTill } from '../support/till';
+
+const MANAGER = '1234';
+const CASHIER = '1111';
+const ITEMS = [DEMO.milk, DEMO.bread, DEMO.dates, DEMO.coffee, DEMO.water];
+
+// ---------- the scenario ----------
+
+const items = fc.array(fc.integer({ min: 0, max: ITEMS.length - 1 }), { minLength: 1, maxLength: 3 });
+const halalas5 = (min: number, max: number) => fc.integer({ min: min / 5, max: max / 5 }).map((n) => n * 5);
+const step = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ k: fc.constant('cash' as const), items, extra: fc.oneof(fc.constant(0), halalas5(5, 5000)) }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant('card' as const), items }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('split' as const), items, cashShare: fc.double({ min: 0.05, max: 0.95, noNaN: true }) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('void' as const), items }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('park' as const), items }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('recall' as const), pick: fc.nat() }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant('return' as const), pick: fc.nat(), toCredit: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('voucher' as const), items, pick: fc.nat(), extra: fc.oneof(fc.constant(0), halalas5(5, 2000)) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('move' as const), kind: fc.constantFrom('paid_in' as const, 'paid_out' as const, 'safe_drop' as const), amount: halalas5(5, 5000) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('cashier' as const), pin: fc.constantFrom(MANAGER, CASHIER) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('shift' as const), variance: halalas5(-1500, 1500), float: halalas5(0, 50_000) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('x' as const)}) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('z' as const)}) },
+);
+type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
+
+// ---------- the test's own book ----------
+
+interface SaleRec {
+  receiptNo: string;
+  total: number;
+  cashier: string | null;
+  /** Lines still returnable: line id, unit price, pieces left. */
+  lines: Array<{ lineId: string; unit: number; left: number }>;
+  /** What each means paid, and what returns gave back on the card and as credit so far (docs/returns.md). */
+  paid: { cash: number; card: number; credit: number };
+  cardBack: number;
+  creditBack: number;
+  scheme: string | null;
+}
+
+interface PeriodBook {
+  receipts: string[];
+  sales: number;
+  voids: { count: number; halalas: number };
+  returns: { count: number; halalas: number };
+  vat: Map<string, { taxable: number; vat: number }>;
+  tenders: Map<string, { count: number; amount: number }>;
+  refunds: Map<string, { count: number; amount: number }>;
+  cash: { taken: number; refunded: number };
+  cashiers: Map<string, { count: number; net: number }>;
+  shifts: Array<{ expected: number; counted: number }>;
+}
+
+const emptyPeriod = (): PeriodBook => ({
+  receipts: [],
+  sales: 0,
+  voids: { count: 0, halalas: 0 },
+  returns: { count: 0, halalas: 0 },
+  vat: new Map(),
+  tenders: new Map(),
+  refunds: new Map(),
+  cash: { taken: 0, refunded: 0 },
+  cashiers: new Map(),
+  shifts: [],
+});
+
+const bump = (m: Map<string, { count: number; amount: number }>, key: string, amount: number) => {
+  const v = m.get(key) ?? { count: 0, amount: 0 };
+  v.count += 1;
+  v.amount += amount;
+  m.set(key, v);
+};
+const bumpVat = (m: PeriodBook['vat'], receipt: Pick<Receipt, 'totals'>, sign: 1 | -1) => {
+  for (const b of receipt.totals.breakdown) {
+    const key = `${b.category}:${b.ratePercent}`;
+    const v = m.get(key) ?? { taxable: 0, vat: 0 };
+    v.taxable += sign * b.taxableHalalas;
+    v.vat += sign * b.vatHalalas;
+    m.set(key, v);
+  }
+};
+const tenderKey = (t: Pick<TenderTotal, 'kind' | 'scheme' | 'wallet'>) => `${t.kind}:${t.scheme ?? ''}:${t.wallet ?? ''}`;
+const cashierBook = (p: PeriodBook, id: string | null) => {
+  const key = id ?? '';
+  const v = p.cashiers.get(key) ?? { count: 0, net: 0 };
+  p.cashiers.set(key, v);
+  return v;
+};
+
+/** A count of pieces that adds up to `halalas` (a multiple of 5). */
+function countOf(halalas: number): CashCount {
+  const count: Record<string, number> = {};
+  let left = halalas;
+  for (const d of [...DENOMINATIONS].sort((a, b) => b.valueHalalas - a.valueHalalas)) {
+    const n = Math.floor(left / d.valueHalalas);
+    if (n > 0) count[d.key] = n;
+    left -= n * d.valueHalalas;
+  }
+  if (left !== 0) throw new Error(`${halalas} is not countable`);
+  return count as CashCount;
+}
+
+/** The report's figures the book keeps, in a form to compare. */
+function figuresOf(r: PeriodReport) {
+  return {
+    receipts: r.receipts,
+    salesHalalas: r.salesHalalas,
+    voids: r.voids,
+    returns: r.returns,
+    netHalalas: r.netHalalas,
+    discounts: r.discounts,
+    vat: [...r.vat].map((v: VatTotal) => `${v.category}:${v.ratePercent}=${v.taxableHalalas}/${v.vatHalalas}`).sort(),
+    tenders: r.tenders.map((t) => `${tenderKey(t)}=${t.count}/${t.amountHalalas}`).sort(),
+    refunds: r.refunds.map((t) => `${tenderKey(t)}=${t.count}/${t.amountHalalas}`).sort(),
+    cash: r.cash,
+    cashiers: r.cashiers.map((c) => `${c.cashierId ?? ''}=${c.count}/${c.netHalalas}`).sort(),
+    shifts: r.shifts.map((s) => `${s.expectedHalalas}/${s.countedHalalas}/${s.differenceHalalas}`),
+  };
+}
+function figuresOfBook(p: PeriodBook) {
+  return {
+    receipts: { count: p.receipts.length, first: p.receipts[0] ?? null, last: p.receipts[p.receipts.length - 1] ?? null },
+    salesHalalas: p.sales,
+    voids: p.voids,
+    returns: p.returns,
+    netHalalas: p.sales - p.returns.halalas,
+    discounts: { count: 0, halalas: 0 },
+    vat: [...p.vat.entries()].map(([k, v]) => `${k}=${v.taxable}/${v.vat}`).sort(),
+    tenders: [...p.tenders.entries()].map(([k, v]) => `${k}=${v.count}/${v.amount}`).sort(),
+    refunds: [...p.refunds.entries()].map(([k, v]) => `${k}=${v.count}/${v.amount}`).sort(),
+    cash: { takenHalalas: p.cash.taken, refundedHalalas: p.cash.refunded },
+    cashiers: [...p.cashiers.entries()].map(([k, v]) => `${k}=${v.count}/${v.net}`).sort(),
+    shifts: p.shifts.map((s) => `${s.expected}/${s.counted}/${s.counted - s.expected}`),
+  };
+}
+
+// ---------- driving the till ----------
+
+/** How many of each step did something, over all runs (said at the end: a property that never returned anything proves little). */
+const done = new Map<string, number>();
+const did = (what: string) => done.set(what, (done.get(what) ?? 0) + 1);
+
+async function runDay(t: TestTill, steps: Step[], firstFloat: number) {
+  const log: string[] = [];
+  const sales: SaleRec[] = [];
+  const vouchers: Array<{ no: string; balance: number }> = [];
+  // Parked sales by id: their total and owner (a recalled sale keeps its owner, docs/people.md).
+  const parked = new Map<string, { total: number; owner: string | null }>();
+  let period = emptyPeriod();
+  const zs: PeriodBook[] = [];
+  let zNumber = 0;
+  let cashier: string | null = (await t.call('currentUser', {})).user?.id ?? null;
+  // The open shift's drawer, as the book has it.
+  let drawer = firstFloat;
+  await t.call('openShift', { float: countOf(firstFloat) });
+
+  const ring = async (list: number[]) => {
+    let due = 0;
+    for (const i of list) due = (await t.call('scanBarcode', { barcode: ITEMS[i]!.barcode })).dueHalalas;
+    expect(due).toBe(list.reduce((s, i) => s + ITEMS[i]!.price, 0));
+    return due;
+  };
+  const booked = (receipt: Receipt, paid: SaleRec['paid'], scheme: string | null, owner = cashier) => {
+    expect(receipt.cashier?.id ?? null).toBe(owner);
+    period.receipts.push(receipt.receiptNo);
+    period.sales += receipt.totals.totalHalalas;
+    bumpVat(period.vat, receipt, 1);
+    const c = cashierBook(period, owner);
+    c.count += 1;
+    c.net += receipt.totals.totalHalalas;
+    sales.push({ receiptNo: receipt.receiptNo, total: receipt.totals.totalHalalas, cashier: owner, paid, cardBack: 0, creditBack: 0, scheme, lines: receipt.lines.map((l) => ({ lineId: l.lineId, unit: l.unitPriceHalalas, left: l.quantity })) });
+  };
+  const cardScheme = (receipt: Receipt) => {
+    const card = receipt.tenders.find((x) => x.kind === 'card');
+    if (!card || card.kind !== 'card') throw new Error('no card tender');
+    return { key: tenderKey({ kind: 'card', scheme: card.card.scheme, wallet: card.card.wallet }), scheme: card.card.scheme };
+  };
+  const takeCash = (amount: number) => {
+    if (amount <= 0) return;
+    bump(period.tenders, 'cash::', amount);
+    period.cash.taken += amount;
+    drawer += amount;
+  };
+  const checkX = async (what: string) => {
+    const x = await t.call('getXReport', { managerPin: MANAGER });
+    expect(figuresOf(x), `${what}\n${log.join('\n')}`).toEqual(figuresOfBook(period));
+    expect(x.cashiers.reduce((s, c) => s + c.netHalalas, 0)).toBe(x.netHalalas);
+    expect(x.shiftOpen).toBe(true);
+    return x;
+  };
+
+  const apply = async (s: Step): Promise<void> => {
+    log.push(JSON.stringify(s));
+    did(s.k);
+    switch (s.k) {
+      case 'cash': {
+        const due = await ring(s.items);
+        const { receipt, changeHalalas } = await t.call('tenderCash', { tenderedHalalas: due + s.extra });
+        expect(changeHalalas).toBe(s.extra);
+        takeCash(due);
+        booked(receipt, { cash: due, card: 0, credit: 0 }, null);
+        break;
+      }
+      case 'card': {
+        const due = await ring(s.items);
+        const paid = await t.call('payCard', { amountHalalas: due });
+        expect(paid.outcome).toBe('approved');
+        const receipt = paid.completed!.receipt;
+        const { key, scheme } = cardScheme(receipt);
+        bump(period.tenders, key, due);
+        booked(receipt, { cash: 0, card: due, credit: 0 }, scheme);
+        break;
+      }
+      case 'split': {
+        const due = await ring(s.items);
+        const cashPart = Math.max(5, Math.min(due - 5, Math.round((due * s.cashShare) / 5) * 5));
+        const paid = await t.call('payCard', { amountHalalas: due - cashPart });
+        expect(paid.outcome).toBe('approved');
+        expect(paid.completed).toBeFalsy();
+        const { receipt } = await t.call('tenderCash', { tenderedHalalas: cashPart });
+        const card = cardScheme(receipt);
+        bump(period.tenders, card.key, due - cashPart);
+        takeCash(cashPart);
+        booked(receipt, { cash: cashPart, card: due - cashPart, credit: 0 }, card.scheme);
+        break;
+      }
+      case 'void': {
+        const due = await ring(s.items);
+        await t.call('voidSale', {});
+        period.voids.count += 1;
+        period.voids.halalas += due;
+        break;
+      }
+      case 'park': {
+        const due = await ring(s.items);
+        const before = new Set((await t.call('listParkedSales', {})).map((p) => p.saleId));
+        await t.call('parkSale', {});
+        const now = (await t.call('listParkedSales', {})).filter((p) => !before.has(p.saleId));
+        expect(now.map((p) => p.totalHalalas)).toEqual([due]);
+        parked.set(now[0]!.saleId, { total: due, owner: cashier });
+        break;
+      }
+      case 'recall': {
+        const list = await t.call('listParkedSales', {});
+        if (list.length === 0) break;
+        expect(list.map((p) => p.saleId).sort()).toEqual([...parked.keys()].sort());
+        const one = list[s.pick % list.length]!;
+        const mine = parked.get(one.saleId)!;
+        const recalled = await t.attempt('recallSale', { saleId: one.saleId });
+        if (cashier === 'demo-cashier' && mine.owner !== cashier) {
+          expect(recalled).toMatchObject({ ok: false, error: { code: 'PARKED_SALE_NOT_YOURS' } });
+          break;
+        }
+        expect(recalled.ok).toBe(true);
+        const { receipt } = await t.call('tenderCash', { tenderedHalalas: mine.total });
+        expect(receipt.totals.totalHalalas).toBe(mine.total);
+        parked.delete(one.saleId);
+        did(mine.owner === cashier ? 'recalled own' : 'recalled another’s');
+        takeCash(mine.total);
+        booked(receipt, { cash: mine.total, card: 0, credit: 0 }, null, mine.owner);
+        break;
+      }
+      case 'return': {
+        const open = sales.filter((x) => x.lines.some((l) => l.left > 0));
+        if (open.length === 0) break;
+        const sale = open[s.pick % open.length]!;
+        const line = sale.lines.find((l) => l.left > 0)!;
+        const back = await t.call('returnSale', {
+          receiptNo: sale.receiptNo,
+          lines: [{ lineId: line.lineId, quantity: 1 }],
+          reason: 'damaged',
+          managerPin: MANAGER,
+          ...(s.toCredit ? { refundTo: 'credit' as const } : {}),
+        });
+        line.left -= 1;
+        expect(back.refund.totals.totalHalalas).toBe(line.unit);
+        period.returns.count += 1;
+        period.returns.halalas += line.unit;
+        bumpVat(period.vat, back.refund, -1);
+        cashierBook(period, sale.cashier).net -= line.unit;
+        // Where the money goes (docs/returns.md): all to a new voucher when asked; otherwise the credit part first
+        // (at most what vouchers paid less credit already given back), then the card up to what it can still take,
+        // the rest from the drawer.
+        const credit = s.toCredit ? line.unit : Math.min(line.unit, sale.paid.credit - sale.creditBack);
+        const card = Math.min(line.unit - credit, sale.paid.card - sale.cardBack);
+        const cash = line.unit - credit - card;
+        did(s.toCredit ? 'returned to credit' : [credit && 'credit', card && 'card', cash && 'cash'].filter(Boolean).join('+') + ' return');
+        sale.creditBack += credit;
+        sale.cardBack += card;
+        const gave = back.refund.refunds.map((r) => `${r.kind}=${r.amountHalalas}`).sort();
+        expect(gave, `the return's refunds\n${log.join('\n')}`).toEqual([credit && `credit=${credit}`, card && `card=${card}`, cash && `cash=${cash}`].filter(Boolean).sort());
+        if (credit > 0) {
+          const issued = back.refund.refunds.find((r) => r.kind === 'credit');
+          if (!issued || issued.kind !== 'credit') throw new Error('no voucher');
+          vouchers.push({ no: issued.voucherNo, balance: credit });
+          bump(period.refunds, 'credit::', credit);
+        }
+        if (card > 0) bump(period.refunds, tenderKey({ kind: 'card', scheme: sale.scheme, wallet: null }), card);
+        if (cash > 0) {
+          bump(period.refunds, 'cash::', cash);
+          period.cash.refunded += cash;
+          drawer -= cash;
+        }
+        break;
+      }
+      case 'voucher': {
+        if (!vouchers.some((v) => v.balance > 0)) {
+          // No voucher yet: one is made the way a customer gets one, an item of a cash sale returned to credit.
+          await apply({ k: 'cash', items: [s.items[0]!], extra: 0 });
+          await apply({ k: 'return', pick: sales.filter((x) => x.lines.some((l) => l.left > 0)).length - 1, toCredit: true });
+        }
+        const usable = vouchers.filter((v) => v.balance > 0);
+        const v = usable[s.pick % usable.length]!;
+        const due = await ring(s.items);
+        const byVoucher = Math.min(v.balance, due);
+        const cashPart = due - byVoucher;
+        const { receipt, changeHalalas } = await t.call('tenderCash', { tenderedHalalas: cashPart === 0 ? 0 : cashPart + s.extra, voucherNo: v.no });
+        expect(changeHalalas).toBe(cashPart === 0 ? 0 : s.extra);
+        v.balance -= byVoucher;
+        did(cashPart === 0 ? 'voucher paid all' : 'voucher and cash');
+        bump(period.tenders, 'credit::', byVoucher);
+        takeCash(cashPart);
+        booked(receipt, { cash: cashPart, card: 0, credit: byVoucher }, null);
+        break;
+      }
+      case 'move': {
+        const answer = await t.attempt('cashMovement', { kind: s.kind, amountHalalas: s.amount, reason: 'property test' });
+        expect(answer.ok, JSON.stringify(answer)).toBe(true);
+        drawer += s.kind === 'paid_in' ? s.amount : -s.amount;
+        break;
+      }
+      case 'cashier': {
+        cashier = (await t.call('signIn', { pin: s.pin })).user!.id;
+        break;
+      }
+      case 'shift': {
+        await checkX('before the count');
+        const counted = Math.max(0, drawer + s.variance);
+        const closed = await t.call('closeShift', { count: countOf(counted) });
+        expect(closed.result.expectedHalalas, `expected cash\n${log.join('\n')}`).toBe(drawer);
+        expect(closed.result.countedHalalas).toBe(counted);
+        expect(closed.result.differenceHalalas).toBe(counted - drawer);
+        expect(closed.outcome).toBe(Math.abs(counted - drawer) > 1000 ? 'needs-manager' : 'closed');
+        if (closed.outcome === 'needs-manager') did('shift needing the manager');
+        if (closed.outcome === 'needs-manager') await t.call('approveShiftClose', { managerPin: MANAGER, reason: 'counted twice' });
+        period.shifts.push({ expected: drawer, counted });
+        drawer = s.float;
+        await t.call('openShift', { float: countOf(s.float) });
+        break;
+      }
+      case 'x': {
+        await checkX('mid-day X');
+        break;
+      }
+      case 'z': {
+        const x = await checkX('the X before the Z');
+        // Past twoFactor.cashDifferenceAboveHalalas (5,000 by default: a shift, or the period's shifts together) the
+        // Z asks the manager's authenticator code; the demo manager has none enrolled (docs/people.md).
+        const differences = period.shifts.map((d) => d.counted - d.expected);
+        if ([...differences, differences.reduce((a, b) => a + b, 0)].some((d) => Math.abs(d) > 5000)) {
+          expect(await t.attempt('closeDay', { managerPin: MANAGER })).toMatchObject({ ok: false, error: { code: 'SECOND_FACTOR_NOT_ENROLLED' } });
+          did('Z needing a second factor');
+          break;
+        }
+        const { z } = await t.call('closeDay', { managerPin: MANAGER });
+        zNumber += 1;
+        expect(z.number).toBe(zNumber);
+        // The manager's approval of the closing lies between the X and the Z.
+        expect({ ...z.report, to: x.to, chainHead: x.chainHead, uptoSeq: x.uptoSeq }).toEqual(x);
+        expect(figuresOf(z.report)).toEqual(figuresOfBook(period));
+        zs.push(period);
+        period = emptyPeriod();
+        break;
+      }
+    }
+  };
+  for (const s of steps) await apply(s);
+
+  // The end of the day: the last shift counted exactly, the X checked, the Z; then the day from the daily totals.
+  await checkX('the day before its last count');
+  // Counted exactly, unless more was paid out than the book has in the drawer (the till does not refuse that: the
+  // count is blind): then an empty drawer, which the manager approves past the threshold.
+  const closed = await t.call('closeShift', { count: countOf(Math.max(0, drawer)) });
+  expect(closed.result.expectedHalalas, `expected cash at the end\n${log.join('\n')}`).toBe(drawer);
+  if (closed.outcome === 'needs-manager') await t.call('approveShiftClose', { managerPin: MANAGER, reason: 'counted twice' });
+  period.shifts.push({ expected: drawer, counted: Math.max(0, drawer) });
+  const x = await t.call('getXReport', { managerPin: MANAGER });
+  expect(x.shiftOpen).toBe(false);
+  expect(figuresOf(x)).toEqual(figuresOfBook(period));
+
+  const listed = await t.call('listZReports', { managerPin: MANAGER });
+  expect(listed.map((z) => z.number)).toEqual(Array.from({ length: zNumber }, (_, i) => zNumber - i));
+  // The Zs' periods follow one another, and the open X starts right after the last.
+  const ordered = [...listed].reverse();
+  for (let i = 1; i < ordered.length; i += 1) expect(ordered[i]!.report.afterSeq).toBeGreaterThan(ordered[i - 1]!.report.uptoSeq);
+  if (ordered.length > 0) expect(x.afterSeq).toBeGreaterThan(ordered[ordered.length - 1]!.report.uptoSeq);
+
+  // Today's report from the daily totals: every Z of the day plus the open period.
+  const today = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
+  const day = (await t.call('getSalesReport', { managerPin: MANAGER, from: today, to: today })).report;
+  const whole = [...ordered.map((z) => z.report), x];
+  const sum = (f: (r: PeriodReport) => number) => whole.reduce((n, r) => n + f(r), 0);
+  expect({
+    receipts: day.receipts.count,
+    sales: day.salesHalalas,
+    voids: day.voids,
+    returns: day.returns,
+    net: day.netHalalas,
+    taken: day.cash.takenHalalas,
+    refunded: day.cash.refundedHalalas,
+    tenders: day.tenders.reduce((n, tt) => n + tt.amountHalalas, 0),
+    refunds: day.refunds.reduce((n, tt) => n + tt.amountHalalas, 0),
+    vat: day.vat.reduce((n, v) => n + v.vatHalalas, 0),
+    cashiers: day.cashiers.reduce((n, c) => n + c.netHalalas, 0),
+  }).toEqual({
+    receipts: sum((r) => r.receipts.count),
+    sales: sum((r) => r.salesHalalas),
+    voids: { count: sum((r) => r.voids.count), halalas: sum((r) => r.voids.halalas) },
+    returns: { count: sum((r) => r.returns.count), halalas: sum((r) => r.returns.halalas) },
+    net: sum((r) => r.netHalalas),
+    taken: sum((r) => r.cash.takenHalalas),
+    refunded: sum((r) => r.cash.refundedHalalas),
+    tenders: sum((r) => r.tenders.reduce((n, tt) => n + tt.amountHalalas, 0)),
+    refunds: sum((r) => r.refunds.reduce((n, tt) => n + tt.amountHalalas, 0)),
+    vat: sum((r) => r.vat.reduce((n, v) => n + v.vatHalalas, 0)),
+    cashiers: sum((r) => r.cashiers.reduce((n, c) => n + c.netHalalas, 0)),
+  });
+  return { zs: zNumber, steps: steps.length };
+}
+
+describe('a random day at the till', () => {
+  it('expected cash, X, Z, the day’s totals and the ledger agree with what the day did', { timeout: 60_000 + 4_000 * Number(process.env.NUQTA_PROPERTY_RUNS ?? 25) }, async () => {
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), halalas5(0, 50_000), async (steps, float) => {
+        const t = await startTestTill();
+        try {
+          await runDay(t, steps, float);
+        } finally {
+          // Removing the till's folder runs the whole `ledger verify` first (test/support/tmp.ts): a failure throws.
+          await t.close();
+        }
+        runs += 1;
+      }),
+      // NUQTA_PROPERTY_RUNS: more runs when hunting by hand; the suite's share stays a few seconds.
+      { numRuns: Number(process.env.NUQTA_PROPERTY_RUNS ?? 25) },
+    );
+    expect(runs).toBeGreaterThan(0);
+    console.log(`random days: ${runs} runs; steps ${JSON.stringify(Object.fromEntries([...done].sort()))}`);
+  });
+});
