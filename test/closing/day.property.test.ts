@@ -7,10 +7,11 @@
 // - the X (at any moment) and each Z: receipts, sales, voids, returns, net, VAT, tenders, refunds, cash, shifts,
 //   per cashier (summing to the net); a Z is the X read just before it; Zs numbered 1, 2, 3…; a Z right after a Z
 //   is an empty one; nothing rung after a Z is in it;
-// - the whole day from the daily totals (getSalesReport) is the sum of its Zs and the open X;
+// - the days from the daily totals (getSalesReport), the span at once and each day alone, add up to its Zs and the
+//   open X, the clock moved on over midnights at random;
 // - `ledger verify` passes at the end.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CashCount, PeriodReport, Receipt, TenderTotal, VatTotal } from '../../preload/contract';
 import { DENOMINATIONS } from '../../preload/contract';
 import { DEMO, startTestTill, type TestTill } from '../support/till';
@@ -36,6 +37,8 @@ const step = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant('cashier' as const), pin: fc.constantFrom(MANAGER, CASHIER) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('shift' as const), variance: halalas5(-1500, 1500), float: halalas5(0, 50_000) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('x' as const) }) },
+  // Time passes (the till's clock moved on): the next entries may fall on another business day.
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('later' as const), minutes: fc.integer({ min: 1, max: 30 * 60 }) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('z' as const), again: fc.boolean() }) },
   // A sale edited before it ends: the first line's quantity set, lines removed (all of them, maybe), then paid or voided.
   { weight: 2, arbitrary: fc.record({ k: fc.constant('edit' as const), items, quantity: fc.integer({ min: 1, max: 4 }), remove: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), end: fc.constantFrom('cash' as const, 'void' as const) }) },
@@ -155,6 +158,46 @@ function figuresOfBook(p: PeriodBook) {
   };
 }
 
+/** A report's additive figures as one flat map (zeros left out), so reports can be added up and compared. */
+function flatSum(reports: PeriodReport[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  const add = (key: string, n: number) => (out[key] = (out[key] ?? 0) + n);
+  for (const r of reports) {
+    add('receipts', r.receipts.count);
+    add('sales', r.salesHalalas);
+    add('voids', r.voids.count);
+    add('voids.halalas', r.voids.halalas);
+    add('returns', r.returns.count);
+    add('returns.halalas', r.returns.halalas);
+    add('net', r.netHalalas);
+    add('discounts', r.discounts.count);
+    add('discounts.halalas', r.discounts.halalas);
+    add('cash.taken', r.cash.takenHalalas);
+    add('cash.refunded', r.cash.refundedHalalas);
+    for (const v of r.vat) {
+      add(`vat ${v.category}:${v.ratePercent}`, v.vatHalalas);
+      add(`taxable ${v.category}:${v.ratePercent}`, v.taxableHalalas);
+    }
+    for (const x of r.tenders) {
+      add(`tender ${tenderKey(x)}`, x.count);
+      add(`tender ${tenderKey(x)} halalas`, x.amountHalalas);
+    }
+    for (const x of r.refunds) {
+      add(`refund ${tenderKey(x)}`, x.count);
+      add(`refund ${tenderKey(x)} halalas`, x.amountHalalas);
+    }
+    for (const c of r.cashiers) {
+      add(`cashier ${c.cashierId ?? ''}`, c.count);
+      add(`cashier ${c.cashierId ?? ''} net`, c.netHalalas);
+    }
+  }
+  return Object.fromEntries(Object.entries(out).filter(([, n]) => n !== 0));
+}
+
+/** The business day now, in the till's zone (Asia/Riyadh, UTC+3 all year). */
+const businessDay = () => new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600_000).toISOString().slice(0, 10);
+
 // ---------- driving the till ----------
 
 /** How many of each step did something, over all runs (said at the end: a property that never returned anything proves little). */
@@ -173,6 +216,7 @@ async function runDay(t: TestTill, steps: Step[], firstFloat: number) {
   let cashier: string | null = (await t.call('currentUser', {})).user?.id ?? null;
   // The open shift's drawer, as the book has it.
   let drawer = firstFloat;
+  const firstDay = businessDay();
   await t.call('openShift', { float: countOf(firstFloat) });
 
   const ring = async (list: number[]) => {
@@ -407,6 +451,10 @@ async function runDay(t: TestTill, steps: Step[], firstFloat: number) {
         await t.call('openShift', { float: countOf(s.float) });
         break;
       }
+      case 'later': {
+        vi.setSystemTime(Date.now() + s.minutes * 60_000);
+        break;
+      }
       case 'x': {
         await checkX('mid-day X');
         break;
@@ -463,36 +511,15 @@ async function runDay(t: TestTill, steps: Step[], firstFloat: number) {
   for (let i = 1; i < ordered.length; i += 1) expect(ordered[i]!.report.afterSeq).toBeGreaterThan(ordered[i - 1]!.report.uptoSeq);
   if (ordered.length > 0) expect(x.afterSeq).toBeGreaterThan(ordered[ordered.length - 1]!.report.uptoSeq);
 
-  // Today's report from the daily totals: every Z of the day plus the open period.
-  const today = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
-  const day = (await t.call('getSalesReport', { managerPin: MANAGER, from: today, to: today })).report;
-  const whole = [...ordered.map((z) => z.report), x];
-  const sum = (f: (r: PeriodReport) => number) => whole.reduce((n, r) => n + f(r), 0);
-  expect({
-    receipts: day.receipts.count,
-    sales: day.salesHalalas,
-    voids: day.voids,
-    returns: day.returns,
-    net: day.netHalalas,
-    taken: day.cash.takenHalalas,
-    refunded: day.cash.refundedHalalas,
-    tenders: day.tenders.reduce((n, tt) => n + tt.amountHalalas, 0),
-    refunds: day.refunds.reduce((n, tt) => n + tt.amountHalalas, 0),
-    vat: day.vat.reduce((n, v) => n + v.vatHalalas, 0),
-    cashiers: day.cashiers.reduce((n, c) => n + c.netHalalas, 0),
-  }).toEqual({
-    receipts: sum((r) => r.receipts.count),
-    sales: sum((r) => r.salesHalalas),
-    voids: { count: sum((r) => r.voids.count), halalas: sum((r) => r.voids.halalas) },
-    returns: { count: sum((r) => r.returns.count), halalas: sum((r) => r.returns.halalas) },
-    net: sum((r) => r.netHalalas),
-    taken: sum((r) => r.cash.takenHalalas),
-    refunded: sum((r) => r.cash.refundedHalalas),
-    tenders: sum((r) => r.tenders.reduce((n, tt) => n + tt.amountHalalas, 0)),
-    refunds: sum((r) => r.refunds.reduce((n, tt) => n + tt.amountHalalas, 0)),
-    vat: sum((r) => r.vat.reduce((n, v) => n + v.vatHalalas, 0)),
-    cashiers: sum((r) => r.cashiers.reduce((n, c) => n + c.netHalalas, 0)),
-  });
+  // The days from the daily totals (migration 0240): the whole span, and each day alone added up, are every Z of
+  // the span plus the open period — however the Zs and the midnights fell.
+  const whole = flatSum([...ordered.map((z) => z.report), x]);
+  const span = (await t.call('getSalesReport', { managerPin: MANAGER, from: firstDay, to: businessDay() })).report;
+  expect(flatSum([span]), `the span's report\n${log.join('\n')}`).toEqual(whole);
+  const days: PeriodReport[] = [];
+  for (let d = firstDay; d <= businessDay(); d = nextDay(d)) days.push((await t.call('getSalesReport', { managerPin: MANAGER, from: d, to: d })).report);
+  if (days.length > 1) did('days spanned');
+  expect(flatSum(days), `the days one by one\n${log.join('\n')}`).toEqual(whole);
   return { zs: zNumber, steps: steps.length };
 }
 
@@ -500,13 +527,19 @@ describe('a random day at the till', () => {
   it('expected cash, X, Z, the day’s totals and the ledger agree with what the day did', { timeout: 60_000 + 4_000 * Number(process.env.NUQTA_PROPERTY_RUNS ?? 25) }, async () => {
     let runs = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), halalas5(0, 50_000), async (steps, float) => {
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), halalas5(0, 50_000), fc.integer({ min: 0, max: 48 * 60 }), async (steps, float, start) => {
+        // The day starts at any time of the next two days (only JS's Date is faked: it still runs on with the real
+        // time). The till starts first: the demo's e-invoicing simulator makes its TLS certificate from JS's Date,
+        // and OpenSSL checks it against the machine's clock (a certificate from 2 minutes ahead is "not yet valid").
         const t = await startTestTill();
+        vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+        vi.setSystemTime(Date.now() + start * 60_000);
         try {
           await runDay(t, steps, float);
         } finally {
           // Removing the till's folder runs the whole `ledger verify` first (test/support/tmp.ts): a failure throws.
           await t.close();
+          vi.useRealTimers();
         }
         runs += 1;
       }),
