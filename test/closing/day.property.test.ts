@@ -42,6 +42,9 @@ const step = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant('z' as const), again: fc.boolean() }) },
   // A sale edited before it ends: the first line's quantity set, lines removed (all of them, maybe), then paid or voided.
   { weight: 2, arbitrary: fc.record({ k: fc.constant('edit' as const), items, quantity: fc.integer({ min: 1, max: 4 }), remove: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), end: fc.constantFrom('cash' as const, 'void' as const) }) },
+  // A discounted cash sale: the first line's price lowered by hand to a share of the catalog's, and an amount off
+  // the whole sale (at most 40 % of it: within a manager's own limit).
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('discounted' as const), items, priceShare: fc.option(fc.integer({ min: 0, max: 95 }), { nil: undefined }), saleOffShare: fc.integer({ min: 0, max: 40 }) }) },
   // A split whose card part the manager reverses: the sale then paid in cash alone.
   { weight: 1, arbitrary: fc.record({ k: fc.constant('reversed' as const), items, cashShare: fc.double({ min: 0.05, max: 0.95, noNaN: true }) }) },
 );
@@ -53,17 +56,20 @@ interface SaleRec {
   receiptNo: string;
   total: number;
   cashier: string | null;
-  /** Lines still returnable: line id, unit price, pieces left. */
-  lines: Array<{ lineId: string; unit: number; left: number }>;
+  /** Lines still returnable: line id, unit price, pieces left, whether a discount or a price by hand fell on it. */
+  lines: Array<{ lineId: string; unit: number; left: number; discounted: boolean }>;
   /** What each means paid, and what returns gave back on the card and as credit so far (docs/returns.md). */
   paid: { cash: number; card: number; credit: number };
   cardBack: number;
   creditBack: number;
+  /** What its returns gave back so far: all of it once every piece is back. */
+  returned: number;
   scheme: string | null;
 }
 
 interface PeriodBook {
   receipts: string[];
+  discounts: { count: number; halalas: number };
   sales: number;
   voids: { count: number; halalas: number };
   returns: { count: number; halalas: number };
@@ -77,6 +83,7 @@ interface PeriodBook {
 
 const emptyPeriod = (): PeriodBook => ({
   receipts: [],
+  discounts: { count: 0, halalas: 0 },
   sales: 0,
   voids: { count: 0, halalas: 0 },
   returns: { count: 0, halalas: 0 },
@@ -148,7 +155,7 @@ function figuresOfBook(p: PeriodBook) {
     voids: p.voids,
     returns: p.returns,
     netHalalas: p.sales - p.returns.halalas,
-    discounts: { count: 0, halalas: 0 },
+    discounts: p.discounts,
     vat: [...p.vat.entries()].map(([k, v]) => `${k}=${v.taxable}/${v.vat}`).sort(),
     tenders: [...p.tenders.entries()].map(([k, v]) => `${k}=${v.count}/${v.amount}`).sort(),
     refunds: [...p.refunds.entries()].map(([k, v]) => `${k}=${v.count}/${v.amount}`).sort(),
@@ -225,7 +232,7 @@ async function runDay(t: TestTill, steps: Step[], firstFloat: number) {
     expect(due).toBe(list.reduce((s, i) => s + ITEMS[i]!.price, 0));
     return due;
   };
-  const booked = (receipt: Receipt, paid: SaleRec['paid'], scheme: string | null, owner = cashier) => {
+  const booked = (receipt: Receipt, paid: SaleRec['paid'], scheme: string | null, owner = cashier, discounted = false) => {
     expect(receipt.cashier?.id ?? null).toBe(owner);
     period.receipts.push(receipt.receiptNo);
     period.sales += receipt.totals.totalHalalas;
@@ -233,7 +240,7 @@ async function runDay(t: TestTill, steps: Step[], firstFloat: number) {
     const c = cashierBook(period, owner);
     c.count += 1;
     c.net += receipt.totals.totalHalalas;
-    sales.push({ receiptNo: receipt.receiptNo, total: receipt.totals.totalHalalas, cashier: owner, paid, cardBack: 0, creditBack: 0, scheme, lines: receipt.lines.map((l) => ({ lineId: l.lineId, unit: l.unitPriceHalalas, left: l.quantity })) });
+    sales.push({ receiptNo: receipt.receiptNo, total: receipt.totals.totalHalalas, cashier: owner, paid, cardBack: 0, creditBack: 0, returned: 0, scheme, lines: receipt.lines.map((l) => ({ lineId: l.lineId, unit: l.unitPriceHalalas, left: l.quantity, discounted: discounted })) });
   };
   const cardScheme = (receipt: Receipt) => {
     const card = receipt.tenders.find((x) => x.kind === 'card');
@@ -314,6 +321,35 @@ async function runDay(t: TestTill, steps: Step[], firstFloat: number) {
         booked(receipt, { cash: due, card: 0, credit: 0 }, null);
         break;
       }
+      case 'discounted': {
+        const due = await ring(s.items);
+        const first = (await t.call('getSale', {})).lines[0]!;
+        const catalog = ITEMS.find((it) => it.barcode === first.barcode)!.price;
+        let total = due;
+        if (s.priceShare !== undefined) {
+          const price = Math.round((catalog * s.priceShare) / 500) * 5;
+          total = (await t.call('overridePrice', { lineId: first.lineId, unitPriceHalalas: price, reason: 'price_match', managerPin: MANAGER })).dueHalalas;
+          expect(total).toBe(due - (catalog - price) * first.quantity);
+          if (price < catalog) {
+            period.discounts.count += 1;
+            period.discounts.halalas += (catalog - price) * first.quantity;
+          }
+        }
+        const off = Math.floor((total * s.saleOffShare) / 500) * 5;
+        if (off > 0) {
+          const after = (await t.call('setSaleDiscount', { discount: { rule: { kind: 'amount', halalas: off }, reason: 'staff' }, managerPin: MANAGER })).dueHalalas;
+          expect(after).toBe(total - off);
+          total = after;
+          period.discounts.count += 1;
+          period.discounts.halalas += off;
+        }
+        did(s.priceShare !== undefined && off > 0 ? 'price and sale discount' : s.priceShare !== undefined ? 'price by hand' : off > 0 ? 'sale discount' : 'not discounted after all');
+        const { receipt } = await t.call('tenderCash', { tenderedHalalas: total });
+        expect(receipt.totals.totalHalalas).toBe(total);
+        takeCash(total);
+        booked(receipt, { cash: total, card: 0, credit: 0 }, null, cashier, total !== due || s.priceShare !== undefined);
+        break;
+      }
       case 'reversed': {
         const due = await ring(s.items);
         const cardPart = Math.max(5, Math.min(due - 5, Math.round((due * s.cashShare) / 5) * 5));
@@ -376,17 +412,26 @@ async function runDay(t: TestTill, steps: Step[], firstFloat: number) {
           ...(s.toCredit ? { refundTo: 'credit' as const } : {}),
         });
         line.left -= 1;
-        expect(back.refund.totals.totalHalalas).toBe(line.unit);
+        // A piece of a discounted sale comes back at what it was paid (its share of the sale's discount is the
+        // till's to work out); the pieces of a sale all back give back the whole sale, not a halala more or less.
+        const amount = back.refund.totals.totalHalalas;
+        if (line.discounted) {
+          expect(amount).toBeLessThanOrEqual(line.unit);
+          expect(amount).toBeGreaterThanOrEqual(0);
+        } else expect(amount).toBe(line.unit);
+        sale.returned += amount;
+        if (sale.lines.every((l) => l.left === 0)) expect(sale.returned, `all of ${sale.receiptNo} returned\n${log.join('\n')}`).toBe(sale.total);
+        else expect(sale.returned).toBeLessThan(sale.total);
         period.returns.count += 1;
-        period.returns.halalas += line.unit;
+        period.returns.halalas += amount;
         bumpVat(period.vat, back.refund, -1);
-        cashierBook(period, sale.cashier).net -= line.unit;
+        cashierBook(period, sale.cashier).net -= amount;
         // Where the money goes (docs/returns.md): all to a new voucher when asked; otherwise the credit part first
         // (at most what vouchers paid less credit already given back), then the card up to what it can still take,
         // the rest from the drawer.
-        const credit = s.toCredit ? line.unit : Math.max(0, Math.min(line.unit, sale.paid.credit - sale.creditBack));
-        const card = Math.min(line.unit - credit, sale.paid.card - sale.cardBack);
-        const cash = line.unit - credit - card;
+        const credit = s.toCredit ? amount : Math.max(0, Math.min(amount, sale.paid.credit - sale.creditBack));
+        const card = Math.min(amount - credit, sale.paid.card - sale.cardBack);
+        const cash = amount - credit - card;
         did(s.toCredit ? 'returned to credit' : [credit && 'credit', card && 'card', cash && 'cash'].filter(Boolean).join('+') + ' return');
         sale.creditBack += credit;
         sale.cardBack += card;
@@ -472,8 +517,9 @@ async function runDay(t: TestTill, steps: Step[], firstFloat: number) {
         const { z } = await t.call('closeDay', { managerPin: MANAGER });
         zNumber += 1;
         expect(z.number).toBe(zNumber);
-        // The manager's approval of the closing lies between the X and the Z.
-        expect({ ...z.report, to: x.to, chainHead: x.chainHead, uptoSeq: x.uptoSeq }).toEqual(x);
+        // The manager's approval of the closing lies between the X and the Z (in a period with nothing else in it,
+        // the Z's first entry: its `from`, where the X had none).
+        expect({ ...z.report, to: x.to, chainHead: x.chainHead, uptoSeq: x.uptoSeq, from: x.from ?? z.report.from }).toEqual(x);
         expect(figuresOf(z.report)).toEqual(figuresOfBook(period));
         zs.push(period);
         period = emptyPeriod();
